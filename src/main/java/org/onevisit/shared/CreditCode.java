@@ -1,0 +1,94 @@
+package org.onevisit.shared;
+
+import java.util.Locale;
+
+import org.onevisit.shared.InvalidIdentifier.Reason;
+
+/**
+ * An 18-character unified social credit code (统一社会信用代码, GB 32100-2015): registration
+ * authority, organisation type, 6-digit division code, 9-character organisation code and
+ * a MOD 31 check character, all over the alphabet {@code 0-9 A-H J-N P-R T U W-Y} (no I,
+ * O, S, V, Z).
+ */
+public record CreditCode(String value) {
+
+	static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+	private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+
+	// Registration authorities of GB 32100 table 1; 9 is market regulation (businesses),
+	// 1 is
+	// government bodies, 5 civil affairs, Y other.
+	private static final String AUTHORITIES = "123456789ANY";
+
+	public CreditCode {
+		value = validated(value);
+	}
+
+	public static CreditCode of(String value) {
+		return new CreditCode(value);
+	}
+
+	public static boolean isValid(String value) {
+		try {
+			validated(value);
+			return true;
+		}
+		catch (InvalidIdentifier ex) {
+			return false;
+		}
+	}
+
+	public String divisionCode() {
+		return this.value.substring(2, 8);
+	}
+
+	/**
+	 * The check character for the first 17 characters (which must be in the alphabet).
+	 */
+	static char checkCharacter(String first17) {
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];
+		}
+		int check = 31 - sum % 31;
+		return ALPHABET.charAt(check == 31 ? 0 : check);
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+	private static String validated(String raw) {
+		if (raw == null) {
+			throw invalid(Reason.LENGTH, "no credit code given");
+		}
+		String candidate = raw.strip().toUpperCase(Locale.ROOT);
+		if (candidate.length() != 18) {
+			throw invalid(Reason.LENGTH, "a unified social credit code has 18 characters, got " + candidate.length());
+		}
+		for (int i = 0; i < 18; i++) {
+			if (ALPHABET.indexOf(candidate.charAt(i)) < 0) {
+				throw invalid(Reason.CHARACTERS, "character " + (i + 1) + " is outside the GB 32100 alphabet");
+			}
+		}
+		if (AUTHORITIES.indexOf(candidate.charAt(0)) < 0) {
+			throw invalid(Reason.REGISTRATION_AUTHORITY, "unknown registration authority");
+		}
+		for (int i = 2; i < 8; i++) {
+			if (!Character.isDigit(candidate.charAt(i))) {
+				throw invalid(Reason.REGION, "characters 3-8 must be a division code");
+			}
+		}
+		if (checkCharacter(candidate) != candidate.charAt(17)) {
+			throw invalid(Reason.CHECK_CHARACTER, "check character does not match");
+		}
+		return candidate;
+	}
+
+	private static InvalidIdentifier invalid(Reason reason, String message) {
+		return new InvalidIdentifier("credit_code_invalid", reason, message);
+	}
+
+}
