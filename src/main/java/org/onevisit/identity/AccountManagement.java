@@ -1,0 +1,46 @@
+package org.onevisit.identity;
+
+import java.util.Optional;
+
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+
+/**
+ * Opening accounts. Staff accounts are opened by administrators (and by the demo
+ * seeding); applicants register themselves with their real name in a later step of the
+ * portal.
+ */
+public interface AccountManagement {
+
+	/**
+	 * A new staff or applicant account; a reviewer must name their department, nobody
+	 * else may.
+	 */
+	record NewAccount(String username, String rawPassword, String displayName, Role role, String departmentCode,
+			ResidentId residentId, CreditCode creditCode) {
+
+		public static NewAccount staff(String username, String rawPassword, String displayName, Role role) {
+			return new NewAccount(username, rawPassword, displayName, role, null, null, null);
+		}
+
+		public static NewAccount reviewer(String username, String rawPassword, String displayName,
+				String departmentCode) {
+			return new NewAccount(username, rawPassword, displayName, Role.REVIEWER, departmentCode, null, null);
+		}
+
+		public static NewAccount applicant(String username, String rawPassword, String displayName,
+				ResidentId residentId) {
+			return new NewAccount(username, rawPassword, displayName, Role.APPLICANT, null, residentId, null);
+		}
+
+	}
+
+	/**
+	 * Opens the account unless one with that username exists; answers the account either
+	 * way.
+	 */
+	OneVisitUser openIfAbsent(NewAccount account);
+
+	Optional<OneVisitUser> findByUsername(String username);
+
+}

@@ -1,0 +1,78 @@
+package org.onevisit.identity.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.identity.Role;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The accounts table of the identity module. */
+@Repository
+class Accounts {
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<OneVisitUser> findByUsername(String username) {
+		return this.jdbc.sql("select * from identity_account where username = :username")
+			.param("username", username)
+			.query(Accounts::map)
+			.optional();
+	}
+
+	Optional<OneVisitUser> findById(UUID id) {
+		return this.jdbc.sql("select * from identity_account where id = :id")
+			.param("id", id)
+			.query(Accounts::map)
+			.optional();
+	}
+
+	/** Inserts unless the username is taken; true when this call created the account. */
+	boolean insertIfAbsent(OneVisitUser user, Instant at) {
+		return this.jdbc.sql("""
+				insert into identity_account (id, username, password_hash, display_name, roles, department_code,
+				                              resident_id, credit_code, enabled, created_at)
+				values (:id, :username, :passwordHash, :displayName, :roles, :department, :residentId, :creditCode,
+				        :enabled, :createdAt)
+				on conflict (username) do nothing
+				""")
+			.param("id", user.accountId())
+			.param("username", user.getUsername())
+			.param("passwordHash", user.getPassword())
+			.param("displayName", user.displayName())
+			.param("roles", user.roles().stream().map(Role::name).sorted().toArray(String[]::new))
+			.param("department", user.departmentCode().orElse(null))
+			.param("residentId", user.residentId().map(ResidentId::value).orElse(null))
+			.param("creditCode", user.creditCode().map(CreditCode::value).orElse(null))
+			.param("enabled", user.isEnabled())
+			.param("createdAt", java.sql.Timestamp.from(at))
+			.update() == 1;
+	}
+
+	private static OneVisitUser map(ResultSet row, int rowNum) throws SQLException {
+		Array roles = row.getArray("roles");
+		Set<Role> roleSet = Arrays.stream((String[]) roles.getArray()).map(Role::valueOf).collect(Collectors.toSet());
+		String residentId = row.getString("resident_id");
+		String creditCode = row.getString("credit_code");
+		return new OneVisitUser(row.getObject("id", UUID.class), row.getString("username"),
+				row.getString("password_hash"), row.getString("display_name"), roleSet,
+				row.getString("department_code"), residentId != null ? ResidentId.of(residentId) : null,
+				creditCode != null ? CreditCode.of(creditCode) : null, row.getBoolean("enabled"));
+	}
+
+}

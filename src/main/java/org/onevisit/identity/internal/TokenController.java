@@ -1,0 +1,80 @@
+package org.onevisit.identity.internal;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.identity.Role;
+import org.onevisit.shared.OneVisitException;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Authentication", description = "Bearer tokens for partner systems and tests")
+class TokenController {
+
+	private final AuthenticationManager authentication;
+
+	private final ApiTokens tokens;
+
+	TokenController(AuthenticationManager authentication, ApiTokens tokens) {
+		this.authentication = authentication;
+		this.tokens = tokens;
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record TokenResponse(String access_token, String token_type, long expires_in) {
+	}
+
+	record Me(String username, String displayName, List<String> roles, String department) {
+	}
+
+	/**
+	 * Same answer for an unknown user and a wrong password, so the API reveals no
+	 * usernames.
+	 */
+	static final class InvalidCredentials extends OneVisitException {
+
+		InvalidCredentials() {
+			super("invalid_credentials", Kind.UNAUTHENTICATED, "username or password is wrong");
+		}
+
+	}
+
+	@PostMapping("/api/v1/auth/token")
+	@Operation(summary = "Exchange a username and password for a bearer token valid for one hour")
+	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+		Authentication authenticated;
+		try {
+			authenticated = this.authentication.authenticate(
+					UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+		}
+		catch (AuthenticationException ex) {
+			throw new InvalidCredentials();
+		}
+		ApiTokens.IssuedToken token = this.tokens.issue((OneVisitUser) authenticated.getPrincipal());
+		return new TokenResponse(token.value(), "Bearer", token.lifetime().toSeconds());
+	}
+
+	@GetMapping("/api/v1/me")
+	@Operation(summary = "Who the bearer of this token is")
+	Me me(@AuthenticationPrincipal OneVisitUser user) {
+		return new Me(user.getUsername(), user.displayName(), user.roles().stream().map(Role::name).sorted().toList(),
+				user.departmentCode().orElse(null));
+	}
+
+}

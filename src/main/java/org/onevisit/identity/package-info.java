@@ -1,0 +1,7 @@
+/**
+ * Who someone is and which roles they hold: real-name accounts for applicants, staff
+ * accounts for clerks, department reviewers, supervisors and administrators; password
+ * login for pages and bearer tokens for the API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity and accounts")
+package org.onevisit.identity;

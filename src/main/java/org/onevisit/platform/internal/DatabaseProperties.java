@@ -1,0 +1,23 @@
+package org.onevisit.platform.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code onevisit.db.*}: an external server by URL, user and password (environment
+ * {@code ONEVISIT_DB_URL}, {@code ONEVISIT_DB_USER}, {@code ONEVISIT_DB_PASSWORD}), or
+ * the embedded one.
+ */
+@ConfigurationProperties("onevisit.db")
+record DatabaseProperties(String url, String user, String password, @DefaultValue("20") int poolSize,
+		@DefaultValue Embedded embedded) {
+
+	/**
+	 * The in-process server: where it keeps its data (blank for a throw-away directory),
+	 * its port (0 for any free one) and whether it runs durably (fsync and synchronous
+	 * commit on).
+	 */
+	record Embedded(String dataDirectory, @DefaultValue("0") int port, @DefaultValue("true") boolean durable) {
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.onevisit.platform.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.onevisit.shared.OneVisitException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A typed error raised while rendering a page becomes the error page in the visitor's
+ * language, with the HTTP status of its kind. Anything unexpected goes on to the
+ * container's error handling ({@link ErrorPages}), which never shows a stack trace.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrorHandler {
+
+	private final Problems problems;
+
+	PageErrorHandler(Problems problems) {
+		this.problems = problems;
+	}
+
+	@ExceptionHandler(OneVisitException.class)
+	ModelAndView onOneVisitException(OneVisitException ex, HttpServletRequest request, HttpServletResponse response) {
+		int status = Problems.statusOf(ex.kind()).value();
+		response.setStatus(status);
+		ModelAndView page = new ModelAndView("error");
+		page.addObject("status", status);
+		page.addObject("code", ex.code());
+		page.addObject("message", this.problems.text(ex.messageKey(), request, ex.arguments()));
+		page.setStatus(org.springframework.http.HttpStatusCode.valueOf(status));
+		return page;
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.onevisit.platform.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.onevisit.shared.OneVisitException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Builds RFC 9457 problems with a stable {@code code} property and texts from the message
+ * bundles, in the caller's language. Every error the API reports passes through here.
+ */
+@Component
+class Problems {
+
+	private final MessageSource messages;
+
+	private final LocaleResolver locales;
+
+	private final JsonMapper json;
+
+	Problems(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+		this.messages = messages;
+		this.locales = locales;
+		this.json = json;
+	}
+
+	static HttpStatus statusOf(OneVisitException.Kind kind) {
+		return switch (kind) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
+	}
+
+	ProblemDetail of(OneVisitException ex, HttpServletRequest request) {
+		Locale locale = this.locales.resolveLocale(request);
+		ProblemDetail problem = of(statusOf(ex.kind()), ex.code(), request);
+		problem.setDetail(this.messages.getMessage(ex.messageKey(), ex.arguments(), problem.getTitle(), locale));
+		return problem;
+	}
+
+	ProblemDetail of(HttpStatusCode status, String code, HttpServletRequest request, Object... arguments) {
+		Locale locale = this.locales.resolveLocale(request);
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setType(URI.create("urn:onevisit:problem:" + code));
+		String title = this.messages.getMessage("problem." + code, arguments, code, locale);
+		problem.setTitle(title);
+		problem.setDetail(title);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.setProperty("code", code);
+		// Read from the request, not the log context: on an error dispatch the filter has
+		// already left.
+		Object requestId = request.getAttribute(RequestIdFilter.MDC_KEY);
+		if (requestId != null) {
+			problem.setProperty("requestId", requestId);
+		}
+		return problem;
+	}
+
+	String text(String key, HttpServletRequest request, Object... arguments) {
+		return this.messages.getMessage(key, arguments, key, this.locales.resolveLocale(request));
+	}
+
+	/** For code that runs outside MVC, such as the security filters. */
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+			throws IOException {
+		LocaleContextHolder.setLocale(this.locales.resolveLocale(request));
+		ProblemDetail problem = of(status, code, request);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.onevisit.platform.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. Deny by default: every path is named here as public or as needing a
+ * role, and anything unnamed is refused; actions add their own {@code @PreAuthorize}
+ * where they happen. The API is stateless with bearer tokens and answers in problem+json;
+ * pages use a session, CSRF protection and strict security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	// Scripts and styles come from our own origin only (WebJars included); no inline
+	// script runs.
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	// Swagger UI styles its widgets inline; the relaxation is confined to its own pages.
+	static final String SWAGGER_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt by default; the {id} prefix lets the algorithm change without a password
+		// reset.
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwords);
+		return new ProviderManager(provider);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, OpaqueTokenIntrospector tokens, Problems problems) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+			.csrf((csrf) -> csrf.disable()) // no cookies are accepted here, only bearer
+											// tokens
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**")
+				.permitAll()
+				.requestMatchers("/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasAnyRole("ADMIN", "SUPERVISOR")
+				.requestMatchers("/api/v1/**")
+				.authenticated()
+				.anyRequest()
+				.denyAll())
+			.oauth2ResourceServer((resource) -> resource.opaqueToken((opaque) -> opaque.introspector(tokens))
+				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "unauthenticated"))
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"forbidden")))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Bearer");
+				problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+			})
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"forbidden")))
+			.headers(
+					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		RequestMatcher swagger = (request) -> request.getRequestURI()
+			.startsWith(request.getContextPath() + "/swagger-ui");
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**", "/webjars/**")
+			.permitAll()
+			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/my/**")
+			.hasRole("APPLICANT")
+			.requestMatchers("/hall/**")
+			.hasRole("CLERK")
+			.requestMatchers("/review/**")
+			.hasRole("REVIEWER")
+			.requestMatchers("/supervision/**")
+			.hasRole("SUPERVISOR")
+			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/account/**")
+			.authenticated()
+			.anyRequest()
+			.denyAll())
+			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").deleteCookies("JSESSIONID"))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers.contentTypeOptions((nosniff) -> {
+			})
+				.frameOptions((frames) -> frames.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.addHeaderWriter(
+						new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+								swagger,
+								new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(
+						new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+								(request) -> !swagger.matches(request),
+								new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(
+						new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()")));
+		return http.build();
+	}
+
+}

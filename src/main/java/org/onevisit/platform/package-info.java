@@ -1,0 +1,7 @@
+/**
+ * How OneVisit runs, not what it decides: the database (embedded PostgreSQL by default),
+ * the mapping of typed errors to RFC 9457 problems and localized pages, locale resolution
+ * and request tracing. No business rule lives here.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform runtime")
+package org.onevisit.platform;

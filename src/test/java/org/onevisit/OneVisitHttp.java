@@ -1,0 +1,116 @@
+package org.onevisit;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A test visitor of a running OneVisit: a browser-like client with its own cookie jar,
+ * plus helpers for the JSON API. Redirects are not followed, so tests can see them.
+ */
+public final class OneVisitHttp {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client;
+
+	public OneVisitHttp(int port) {
+		this.base = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	public HttpResponse<String> get(String path, String... headers) {
+		return send(request(path, headers).GET().build());
+	}
+
+	public HttpResponse<String> postJson(String path, String json, String... headers) {
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	public HttpResponse<String> postForm(String path, String form, String... headers) {
+		return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	/**
+	 * Logs in through the login page as a person would, CSRF token included; answers the
+	 * login response.
+	 */
+	public HttpResponse<String> logIn(String username, String password) {
+		String token = csrfTokenOf(get("/login").body());
+		return postForm("/login", "username=" + username + "&password=" + password + "&_csrf=" + token);
+	}
+
+	public String bearerToken(String username, String password) {
+		HttpResponse<String> response = postJson("/api/v1/auth/token",
+				"{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("no token for " + username + ": " + response.body());
+		}
+		return json(response).path("access_token").asString();
+	}
+
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	public static JsonNode json(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+	public static String csrfTokenOf(String html) {
+		Matcher matcher = CSRF.matcher(html);
+		if (!matcher.find()) {
+			throw new IllegalStateException("no CSRF token on the page");
+		}
+		return matcher.group(1);
+	}
+
+	private HttpRequest.Builder request(String path, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return builder;
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
