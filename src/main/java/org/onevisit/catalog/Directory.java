@@ -1,0 +1,21 @@
+package org.onevisit.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Regions and departments: who is responsible where. */
+public interface Directory {
+
+	/** Adds the region, or updates its name, level and parent if the code is known. */
+	void register(Region region);
+
+	/** Adds the department, or updates it if the code is known. */
+	void register(Department department);
+
+	List<Region> regions();
+
+	List<Department> departments();
+
+	Optional<Department> department(String code);
+
+}

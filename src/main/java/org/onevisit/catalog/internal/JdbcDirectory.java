@@ -1,0 +1,79 @@
+package org.onevisit.catalog.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.onevisit.catalog.Department;
+import org.onevisit.catalog.Directory;
+import org.onevisit.catalog.Region;
+import org.onevisit.catalog.RegionLevel;
+import org.onevisit.shared.CreditCode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+@Transactional
+class JdbcDirectory implements Directory {
+
+	private final JdbcClient jdbc;
+
+	JdbcDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void register(Region region) {
+		this.jdbc.sql("""
+				insert into catalog_region (code, name, level, parent_code) values (:code, :name, :level, :parent)
+				on conflict (code) do update set name = excluded.name, level = excluded.level,
+				                                 parent_code = excluded.parent_code
+				""")
+			.param("code", region.code())
+			.param("name", region.name())
+			.param("level", region.level().name())
+			.param("parent", region.parentCode())
+			.update();
+	}
+
+	@Override
+	public void register(Department department) {
+		this.jdbc.sql("""
+				insert into catalog_department (code, name, region_code, credit_code)
+				values (:code, :name, :region, :creditCode)
+				on conflict (code) do update set name = excluded.name, region_code = excluded.region_code,
+				                                 credit_code = excluded.credit_code
+				""")
+			.param("code", department.code())
+			.param("name", department.name())
+			.param("region", department.regionCode())
+			.param("creditCode", department.creditCode().value())
+			.update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Region> regions() {
+		return this.jdbc.sql("select code, name, level, parent_code from catalog_region order by code")
+			.query((row, rowNum) -> new Region(row.getString("code"), row.getString("name"),
+					RegionLevel.valueOf(row.getString("level")), row.getString("parent_code")))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Department> departments() {
+		return this.jdbc.sql("select code, name, region_code, credit_code from catalog_department order by code")
+			.query((row, rowNum) -> new Department(row.getString("code"), row.getString("name"),
+					row.getString("region_code"), CreditCode.of(row.getString("credit_code"))))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Department> department(String code) {
+		return departments().stream().filter((department) -> department.code().equals(code)).findFirst();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The standard service catalogue: regions in five levels, departments, and (as it grows)
+ * service items, materials, forms and one-thing bundles that every other module works
+ * from.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Service catalogue")
+package org.onevisit.catalog;

@@ -1,0 +1,6 @@
+package example.broken;
+
+/** The root of a deliberately broken fixture application for the modularity tests. */
+public class Broken {
+
+}

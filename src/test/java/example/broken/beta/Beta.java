@@ -1,0 +1,6 @@
+package example.broken.beta;
+
+/** A fixture module's public API. */
+public class Beta {
+
+}

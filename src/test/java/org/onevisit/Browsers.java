@@ -1,0 +1,73 @@
+package org.onevisit;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium for browser tests, driven through Debian's chromedriver: no
+ * test tool downloads a browser of its own. Where Chromium is missing the test is skipped
+ * with a clear message, except under {@code CI=true}, where a missing browser is a
+ * failure.
+ */
+public final class Browsers {
+
+	static final File CHROMIUM = new File(System.getProperty("onevisit.chromium", "/usr/bin/chromium"));
+
+	static final File CHROMEDRIVER = new File(System.getProperty("onevisit.chromedriver", "/usr/bin/chromedriver"));
+
+	private Browsers() {
+	}
+
+	/** A fresh headless browser in Simplified Chinese at the given window width. */
+	public static ChromeDriver chromium(int width, int height) {
+		requireChromium();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--lang=zh-CN", "--window-size=" + width + "," + height,
+				"--user-data-dir=" + temporaryProfile());
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	static void requireChromium() {
+		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+		if (installed) {
+			return;
+		}
+		String message = "Browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+				+ "); install them with: apt-get install -y chromium chromium-driver";
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			Assertions.fail("CI=true and " + message);
+		}
+		System.out.println("SKIPPED: " + message);
+		Assumptions.abort("skipped: " + message);
+	}
+
+	private static String temporaryProfile() {
+		try {
+			File profile = Files.createTempDirectory("onevisit-chromium").toFile();
+			profile.deleteOnExit();
+			return profile.getAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

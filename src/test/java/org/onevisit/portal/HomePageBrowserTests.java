@@ -1,0 +1,78 @@
+package org.onevisit.portal;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Browsers;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The home page as a citizen's phone shows it: in Chinese, with its scripts allowed by
+ * the content security policy (a blocked script shows as a console error), and a working
+ * login.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HomePageBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browsers.chromium(360, 800);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void showsTheHomePageInChineseOnAPhoneWithoutAnyScriptOrPolicyError() {
+		this.browser.get("http://localhost:" + this.port + "/");
+
+		assertThat(this.browser.getTitle()).isEqualTo("示范市政务服务网 - 最多跑一次");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("办事最多跑一次，一次不跑更好");
+		assertThat(this.browser.executeScript("return typeof htmx")).isEqualTo("object");
+		assertThat(this.browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+			.as("no sideways scrolling at 360 px")
+			.isEqualTo(true);
+		List<String> errors = this.browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+		assertThat(errors).isEmpty();
+	}
+
+	@Test
+	void letsADemoApplicantLogInAndOut() {
+		this.browser.get("http://localhost:" + this.port + "/login");
+
+		this.browser.findElement(By.id("username")).sendKeys("applicant1");
+		this.browser.findElement(By.id("password")).sendKeys("onevisit-demo");
+		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+
+		assertThat(this.browser.findElement(By.cssSelector(".nav .who")).getText()).isEqualTo("张三");
+		this.browser.findElement(By.cssSelector(".nav form button")).click();
+		assertThat(this.browser.findElement(By.cssSelector(".hero .notice")).getText()).isEqualTo("您已安全退出。");
+	}
+
+}
