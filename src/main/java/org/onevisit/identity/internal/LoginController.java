@@ -1,13 +1,29 @@
 package org.onevisit.identity.internal;
 
+import java.util.List;
+
+import org.onevisit.platform.DatabaseMode;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class LoginController {
 
+	// Listed on the login page in demo mode only, so that a tester need not look them up.
+	static final List<String> DEMO_USERNAMES = List.of("applicant1", "applicant2", "clerk1", "reviewer-nr",
+			"reviewer-housing", "reviewer-tax", "supervisor1", "admin1");
+
+	private final DatabaseMode mode;
+
+	LoginController(DatabaseMode mode) {
+		this.mode = mode;
+	}
+
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("demoUsernames", this.mode.demo() ? DEMO_USERNAMES : List.of());
 		return "identity/login";
 	}
 

@@ -144,6 +144,11 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
+	void listsTheDemoAccountsOnTheLoginPageInDemoMode() {
+		assertThat(this.visitor.get("/login").body()).contains("演示账号", "applicant1", "reviewer-tax");
+	}
+
+	@Test
 	void refusesALoginFormWithoutItsCsrfToken() {
 		this.visitor.get("/login");
 
