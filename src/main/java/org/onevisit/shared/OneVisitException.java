@@ -49,4 +49,9 @@ public abstract class OneVisitException extends RuntimeException {
 		return "problem." + this.code;
 	}
 
+	/** Extra members of the problem body, such as the list of every error found. */
+	public java.util.Map<String, Object> details() {
+		return java.util.Map.of();
+	}
+
 }

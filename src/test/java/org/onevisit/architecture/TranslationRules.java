@@ -35,7 +35,9 @@ final class TranslationRules {
 
 	private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
-	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
+	// a key followed by '}' or '(': keys built at render time (#{a.__${x}__}) are checked
+	// by their tests
+	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)[}(]");
 
 	private TranslationRules() {
 	}

@@ -39,10 +39,11 @@ class TranslationRulesTests {
 	}
 
 	@Test
-	void readsTheMessageKeysATemplateUses() {
-		assertThat(
-				TranslationRules.messageKeys("<p th:text=\"#{home.title}\"></p><a th:text=\"#{error.heading(${s})}\">"))
-			.containsExactly("error.heading", "home.title");
+	void readsTheMessageKeysATemplateUsesButNotKeysBuiltWhileRendering() {
+		String html = "<p th:text=\"#{home.title}\"></p><a th:text=\"#{error.heading(${s})}\"></a>"
+				+ "<b th:text=\"#{catalog.visits.__${item.visits()}__}\"></b>";
+
+		assertThat(TranslationRules.messageKeys(html)).containsExactly("error.heading", "home.title");
 	}
 
 }

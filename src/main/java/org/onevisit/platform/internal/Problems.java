@@ -53,6 +53,7 @@ class Problems {
 		Locale locale = this.locales.resolveLocale(request);
 		ProblemDetail problem = of(statusOf(ex.kind()), ex.code(), request);
 		problem.setDetail(this.messages.getMessage(ex.messageKey(), ex.arguments(), problem.getTitle(), locale));
+		ex.details().forEach(problem::setProperty);
 		return problem;
 	}
 

@@ -59,14 +59,19 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, OpaqueTokenIntrospector tokens, Problems problems) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
-			.csrf((csrf) -> csrf.disable()) // no cookies are accepted here, only bearer
-											// tokens
+			// no cookies are accepted here, only bearer tokens, so there is nothing to
+			// forge
+			.csrf((csrf) -> csrf.disable())
+
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**")
+				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**", "/api/v1/items", "/api/v1/items/**",
+						"/api/v1/bundles", "/api/v1/bundles/**", "/api/v1/catalogue/indicators")
 				.permitAll()
+				.requestMatchers("/api/v1/admin/**")
+				.hasRole("ADMIN")
 				.requestMatchers("/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -103,6 +108,8 @@ class SecurityConfiguration {
 					"/webjars/**")
 			.permitAll()
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/guides", "/guides/**", "/catalogue/indicators")
 			.permitAll()
 			.requestMatchers("/my/**")
 			.hasRole("APPLICANT")

@@ -1,5 +1,6 @@
 package org.onevisit.portal.internal;
 
+import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Directory;
 
 import org.springframework.stereotype.Controller;
@@ -11,13 +12,17 @@ class HomeController {
 
 	private final Directory directory;
 
-	HomeController(Directory directory) {
+	private final Catalogue catalogue;
+
+	HomeController(Directory directory, Catalogue catalogue) {
 		this.directory = directory;
+		this.catalogue = catalogue;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("departments", this.directory.departments());
+		model.addAttribute("bundles", this.catalogue.publishedBundles());
 		return "portal/home";
 	}
 

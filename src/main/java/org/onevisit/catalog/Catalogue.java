@@ -1,0 +1,41 @@
+package org.onevisit.catalog;
+
+import java.util.List;
+
+/**
+ * The published catalogue, as citizens, applications and other modules read it. Versions
+ * stay readable after they are superseded, so an application is judged by the version it
+ * was filed under.
+ */
+public interface Catalogue {
+
+	/**
+	 * The published version of an item; {@link CatalogueEntryNotFound} if there is none.
+	 */
+	Versioned<ServiceItem> item(String code);
+
+	/** A given version of an item, whatever its status now. */
+	Versioned<ServiceItem> item(String code, int version);
+
+	List<ServiceItem> publishedItems();
+
+	Versioned<Bundle> bundle(String code);
+
+	Versioned<Bundle> bundle(String code, int version);
+
+	List<Bundle> publishedBundles();
+
+	/** The published items a bundle combines, in its order. */
+	List<ServiceItem> itemsOf(Bundle bundle);
+
+	/**
+	 * A bundle's one set of materials: each material once, with the items that need it.
+	 */
+	List<BundleMaterial> materialsOf(Bundle bundle);
+
+	/** Guides ranked for a query in the citizen's own words. */
+	List<SearchHit> search(String query, int limit);
+
+	CatalogueIndicators indicators();
+
+}

@@ -1,0 +1,13 @@
+package org.onevisit.catalog;
+
+/**
+ * One thing wrong in a catalogue file, where it is (file, line, field) and what is wrong.
+ */
+public record CatalogueProblem(String file, int line, String field, String message) {
+
+	@Override
+	public String toString() {
+		return this.file + ":" + this.line + ": " + this.field + ": " + this.message;
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.onevisit.catalog;
+
+import java.util.List;
+
+/**
+ * A service item (政务服务事项) as published in the standard catalogue: everything a guide
+ * shows and an application is checked against. Time limits are in working days; the
+ * committed limit is the shorter one the department promises, the statutory one the law
+ * allows.
+ */
+public record ServiceItem(String code, String name, String departmentCode, String regionCode, boolean citywide,
+		List<String> legalBasis, List<String> conditions, List<Fee> fees, int statutoryLimit, int committedLimit,
+		Channel channels, int visits, boolean onTheSpot, int materialsBefore, String licenceType, List<String> keywords,
+		Form form, List<Material> materials) {
+
+	public ServiceItem {
+		legalBasis = copy(legalBasis);
+		conditions = copy(conditions);
+		fees = copy(fees);
+		keywords = copy(keywords);
+		materials = copy(materials);
+		form = (form != null) ? form : Form.EMPTY;
+	}
+
+	/** Materials the applicant still hands in themselves. */
+	public long materialsToUpload() {
+		return this.materials.stream().filter(Material::burdensApplicant).count();
+	}
+
+	public boolean free() {
+		return this.fees.isEmpty();
+	}
+
+	private static <T> List<T> copy(List<T> list) {
+		return (list != null) ? List.copyOf(list) : List.of();
+	}
+
+}

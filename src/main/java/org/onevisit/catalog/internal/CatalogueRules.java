@@ -1,0 +1,299 @@
+package org.onevisit.catalog.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
+import org.onevisit.catalog.CatalogueDocument;
+import org.onevisit.catalog.Department;
+import org.onevisit.catalog.FieldType;
+import org.onevisit.catalog.FormField;
+import org.onevisit.catalog.Material;
+import org.onevisit.catalog.MaterialSource;
+import org.onevisit.catalog.Region;
+import org.onevisit.catalog.ServiceItem;
+
+/**
+ * The rules a catalogue must keep beyond its file format, each with a name. A document is
+ * checked against itself and against what the catalogue already holds (the context), so a
+ * file may refer to departments or items published earlier.
+ */
+final class CatalogueRules {
+
+	/** What the catalogue already holds, for references a file does not define itself. */
+	interface Context {
+
+		Context EMPTY = new Context() {
+		};
+
+		default boolean departmentExists(String code) {
+			return false;
+		}
+
+		default boolean regionExists(String code) {
+			return false;
+		}
+
+		default Optional<ServiceItem> publishedItem(String code) {
+			return Optional.empty();
+		}
+
+	}
+
+	static final Pattern ITEM_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
+
+	static final Pattern BUNDLE_CODE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+	static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,39}");
+
+	static final Pattern MATERIAL_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+	static final Pattern DATA_ELEMENT = Pattern.compile("[a-z][a-zA-Z]*(\\.[a-zA-Z]+)+");
+
+	private CatalogueRules() {
+	}
+
+	static void check(CatalogueDocument document, Context context, YamlReader report) {
+		Set<String> regions = new HashSet<>();
+		document.regions().stream().map(Region::code).forEach(regions::add);
+		Set<String> departments = new HashSet<>();
+		for (int i = 0; i < document.departments().size(); i++) {
+			Department department = document.departments().get(i);
+			if (!departments.add(department.code())) {
+				report.problem("departments[" + i + "].code", "department " + department.code() + " appears twice");
+			}
+			if (!regions.contains(department.regionCode()) && !context.regionExists(department.regionCode())) {
+				report.problem("departments[" + i + "].region", "unknown region " + department.regionCode());
+			}
+		}
+		Map<String, ServiceItem> items = new HashMap<>();
+		for (int i = 0; i < document.items().size(); i++) {
+			ServiceItem item = document.items().get(i);
+			String path = (document.items().size() == 1 && report.lineOf("item.code") > 0) ? "item"
+					: "items[" + i + "]";
+			if (items.put(item.code(), item) != null) {
+				report.problem(path + ".code", "item " + item.code() + " appears twice");
+			}
+			checkItem(item, path, departments, regions, context, report);
+		}
+		Set<String> bundleCodes = new HashSet<>();
+		for (int i = 0; i < document.bundles().size(); i++) {
+			Bundle bundle = document.bundles().get(i);
+			if (!bundleCodes.add(bundle.code())) {
+				report.problem("bundles[" + i + "].code", "bundle " + bundle.code() + " appears twice");
+			}
+			checkBundle(bundle, "bundles[" + i + "]", items, context, report);
+		}
+	}
+
+	static void checkItem(ServiceItem item, String path, Set<String> departments, Set<String> regions, Context context,
+			YamlReader report) {
+		if (!ITEM_CODE.matcher(item.code()).matches()) {
+			report.problem(path + ".code", "an item code is 3-40 letters, digits and '-'");
+		}
+		if (!departments.contains(item.departmentCode()) && !context.departmentExists(item.departmentCode())) {
+			report.problem(path + ".department", "unknown department " + item.departmentCode());
+		}
+		if (!regions.contains(item.regionCode()) && !context.regionExists(item.regionCode())) {
+			report.problem(path + ".region", "unknown region " + item.regionCode());
+		}
+		if (committedLimitMustNotExceedStatutoryLimit(item)) {
+			report.problem(path + ".limits.committed", "the committed limit (" + item.committedLimit()
+					+ ") exceeds the statutory limit (" + item.statutoryLimit() + ")");
+		}
+		if (onTheSpotItemsAreCommittedToZeroDays(item)) {
+			report.problem(path + ".limits.committed", "an item handled on the spot (即办) is committed to 0 days");
+		}
+		if (zeroVisitItemsMustBeOnline(item)) {
+			report.problem(path + ".visits", "an item needing no visit must be available online");
+		}
+		Set<String> materialCodes = new HashSet<>();
+		for (int m = 0; m < item.materials().size(); m++) {
+			Material material = item.materials().get(m);
+			String at = path + ".materials[" + m + "]";
+			if (!MATERIAL_CODE.matcher(material.code()).matches()) {
+				report.problem(at + ".code", "a material code is lower-case letters, digits and '-'");
+			}
+			if (!materialCodes.add(material.code())) {
+				report.problem(at + ".code", "material " + material.code() + " appears twice in the item");
+			}
+			checkMaterialSource(material, at, report);
+		}
+		checkFields(item.form().fields(), path + ".form", report);
+	}
+
+	static boolean committedLimitMustNotExceedStatutoryLimit(ServiceItem item) {
+		return item.committedLimit() > item.statutoryLimit();
+	}
+
+	static boolean onTheSpotItemsAreCommittedToZeroDays(ServiceItem item) {
+		return item.onTheSpot() && item.committedLimit() != 0;
+	}
+
+	static boolean zeroVisitItemsMustBeOnline(ServiceItem item) {
+		return item.visits() == 0 && !item.channels().online();
+	}
+
+	/**
+	 * Each source names where the material comes from, and nothing that belongs to
+	 * another source.
+	 */
+	static void checkMaterialSource(Material material, String at, YamlReader report) {
+		MaterialSource source = material.source();
+		requireExactly(source == MaterialSource.SHARED_DATA, material.dataElement(), at + ".dataElement", "sharedData",
+				report);
+		requireExactly(source == MaterialSource.LICENCE, material.licenceType(), at + ".licenceType", "licence",
+				report);
+		requireExactly(source == MaterialSource.WAIVED, material.waivedReason(), at + ".waivedReason", "waived",
+				report);
+		if (material.dataElement() != null && !DATA_ELEMENT.matcher(material.dataElement()).matches()) {
+			report.problem(at + ".dataElement", "a data element is registry.element, such as population.household");
+		}
+	}
+
+	private static void requireExactly(boolean needed, String value, String path, String source, YamlReader report) {
+		if (needed && value == null) {
+			report.problem(path, "required for a material of source " + source);
+		}
+		if (!needed && value != null) {
+			report.problem(path, "only a material of source " + source + " has this");
+		}
+	}
+
+	static void checkFields(List<? extends Object> fields, String path, YamlReader report) {
+		Set<String> names = new HashSet<>();
+		for (int f = 0; f < fields.size(); f++) {
+			String at = path + "[" + f + "]";
+			FormField field = asField(fields.get(f));
+			if (!FIELD_NAME.matcher(field.name()).matches()) {
+				report.problem(at + ".name", "a field name is letters and digits, starting with a letter");
+			}
+			if (!names.add(field.name())) {
+				report.problem(at + ".name", "field " + field.name() + " appears twice");
+			}
+			if (field.type() == FieldType.ENUM && field.options().isEmpty()) {
+				report.problem(at + ".options", "an enum field lists its options");
+			}
+			if (field.type() != FieldType.ENUM && !field.options().isEmpty()) {
+				report.problem(at + ".options", "only an enum field has options");
+			}
+			if (field.pattern() != null) {
+				if (field.type() != FieldType.STRING) {
+					report.problem(at + ".pattern", "only a string field has a pattern");
+				}
+				try {
+					Pattern.compile(field.pattern());
+				}
+				catch (PatternSyntaxException ex) {
+					report.problem(at + ".pattern", "not a regular expression: " + ex.getDescription());
+				}
+			}
+		}
+	}
+
+	static void checkBundle(Bundle bundle, String path, Map<String, ServiceItem> documentItems, Context context,
+			YamlReader report) {
+		if (!BUNDLE_CODE.matcher(bundle.code()).matches()) {
+			report.problem(path + ".code", "a bundle code is lower-case letters, digits and '-'");
+		}
+		if (bundle.itemCodes().size() < 2) {
+			report.problem(path + ".items", "a bundle combines at least two items");
+		}
+		Map<String, ServiceItem> items = new HashMap<>();
+		for (int i = 0; i < bundle.itemCodes().size(); i++) {
+			String code = bundle.itemCodes().get(i);
+			Optional<ServiceItem> item = Optional.ofNullable(documentItems.get(code))
+				.or(() -> context.publishedItem(code));
+			if (item.isEmpty()) {
+				report.problem(path + ".items[" + i + "]", "unknown item " + code);
+			}
+			else if (items.put(code, item.get()) != null) {
+				report.problem(path + ".items[" + i + "]", "item " + code + " appears twice");
+			}
+		}
+		checkFields(bundle.fields(), path + ".form", report);
+		Map<String, Set<String>> covered = new HashMap<>();
+		for (int f = 0; f < bundle.fields().size(); f++) {
+			BundleField field = bundle.fields().get(f);
+			for (Map.Entry<String, String> target : field.itemFields().entrySet()) {
+				String at = path + ".form[" + f + "].maps." + target.getKey();
+				ServiceItem item = items.get(target.getKey());
+				if (item == null) {
+					report.problem(at, "maps to " + target.getKey() + ", which is not one of the bundle's items");
+					continue;
+				}
+				Optional<FormField> itemField = item.form().field(target.getValue());
+				if (itemField.isEmpty()) {
+					report.problem(at, "item " + item.code() + " has no field " + target.getValue());
+					continue;
+				}
+				if (itemField.get().type() != field.type()) {
+					report.problem(at, "field " + target.getValue() + " of " + item.code() + " is "
+							+ YamlReader.camel(itemField.get().type()) + ", not " + YamlReader.camel(field.type()));
+				}
+				if (itemField.get().required() && !field.required()) {
+					report.problem(path + ".form[" + f + "].required",
+							"must be required: " + item.code() + " requires " + target.getValue());
+				}
+				covered.computeIfAbsent(item.code(), (code) -> new HashSet<>()).add(target.getValue());
+			}
+		}
+		everyRequiredItemFieldIsAskedByTheBundle(bundle, path, items, covered, report);
+		sharedMaterialsAgree(bundle, path, items, report);
+	}
+
+	/**
+	 * One form must serve every item: a required field no bundle field fills would stop
+	 * an item.
+	 */
+	static void everyRequiredItemFieldIsAskedByTheBundle(Bundle bundle, String path, Map<String, ServiceItem> items,
+			Map<String, Set<String>> covered, YamlReader report) {
+		for (ServiceItem item : items.values()) {
+			for (FormField field : item.form().fields()) {
+				if (field.required() && !covered.getOrDefault(item.code(), Set.of()).contains(field.name())) {
+					report.problem(path + ".form",
+							"no bundle field fills the required field " + field.name() + " of " + item.code());
+				}
+			}
+		}
+	}
+
+	/**
+	 * A material asked once for several items must mean the same thing to each of them.
+	 */
+	static void sharedMaterialsAgree(Bundle bundle, String path, Map<String, ServiceItem> items, YamlReader report) {
+		Map<String, Material> seen = new HashMap<>();
+		for (String code : bundle.itemCodes()) {
+			ServiceItem item = items.get(code);
+			if (item == null) {
+				continue;
+			}
+			for (Material material : item.materials()) {
+				if (material.source() == MaterialSource.WAIVED) {
+					continue;
+				}
+				Material earlier = seen.putIfAbsent(material.code(), material);
+				if (earlier != null && earlier.source() != material.source()) {
+					report.problem(path + ".items", "material " + material.code() + " is " + earlier.source()
+							+ " in one item and " + material.source() + " in " + code);
+				}
+			}
+		}
+	}
+
+	private static FormField asField(Object field) {
+		if (field instanceof BundleField bundleField) {
+			return new FormField(bundleField.name(), bundleField.label(), bundleField.type(), bundleField.required(),
+					bundleField.pattern(), bundleField.options());
+		}
+		return (FormField) field;
+	}
+
+}

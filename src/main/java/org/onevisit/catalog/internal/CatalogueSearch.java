@@ -1,0 +1,170 @@
+package org.onevisit.catalog.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.Material;
+import org.onevisit.catalog.SearchHit;
+import org.onevisit.catalog.ServiceItem;
+
+/**
+ * Full-text search over the published guides with Lucene's smartcn analyzer (Chinese word
+ * segmentation) and the synonym list. The index lives in memory and is rebuilt whole on
+ * each catalogue revision, then swapped in atomically: searches never wait for a rebuild.
+ */
+final class CatalogueSearch {
+
+	// Weights: a citizen's word is most telling in a keyword or name, less in conditions
+	// or materials.
+	private static final Map<String, Float> FIELDS = Map.of("keywords", 6f, "name", 4f, "department", 1.5f, "body", 1f);
+
+	private static final float BUNDLE_WEIGHT = 1.25f;
+
+	private static final float RELEVANCE_FLOOR = 0.25f;
+
+	private final Analyzer analyzer = new SmartChineseAnalyzer();
+
+	private final Synonyms synonyms;
+
+	private volatile Index index;
+
+	private record Index(IndexSearcher searcher, long revision) {
+	}
+
+	CatalogueSearch(Synonyms synonyms) {
+		this.synonyms = synonyms;
+	}
+
+	long revision() {
+		Index current = this.index;
+		return (current != null) ? current.revision() : -1;
+	}
+
+	void rebuild(List<ServiceItem> items, List<Bundle> bundles, Function<String, String> departmentNames,
+			long revision) {
+		ByteBuffersDirectory directory = new ByteBuffersDirectory();
+		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer))) {
+			for (ServiceItem item : items) {
+				List<String> body = new ArrayList<>(item.conditions());
+				item.materials().stream().map(Material::name).forEach(body::add);
+				item.form().fields().forEach((field) -> body.add(field.label()));
+				if (item.licenceType() != null) {
+					body.add(item.licenceType());
+				}
+				writer.addDocument(document(SearchHit.Kind.ITEM, item.code(), item.name(),
+						departmentNames.apply(item.departmentCode()), item.keywords(), body));
+			}
+			for (Bundle bundle : bundles) {
+				List<String> body = new ArrayList<>();
+				if (bundle.description() != null) {
+					body.add(bundle.description());
+				}
+				bundle.fields().forEach((field) -> body.add(field.label()));
+				writer.addDocument(
+						document(SearchHit.Kind.BUNDLE, bundle.code(), bundle.name(), "", bundle.keywords(), body));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), revision);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<SearchHit> search(String query, int limit) {
+		Index current = this.index;
+		String text = (query != null) ? query.strip() : "";
+		if (current == null || text.isEmpty()) {
+			return List.of();
+		}
+		BooleanQuery.Builder builder = new BooleanQuery.Builder();
+		builder.add(new BoostQuery(new TermQuery(new Term("code", text)), 20f), Occur.SHOULD);
+		for (String token : tokens(this.synonyms.expand(text))) {
+			for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+				builder.add(new BoostQuery(new TermQuery(new Term(field.getKey(), token)), field.getValue()),
+						Occur.SHOULD);
+			}
+		}
+		Query built = builder.build();
+		try {
+			IndexSearcher searcher = current.searcher();
+			List<SearchHit> hits = new ArrayList<>();
+			for (ScoreDoc found : searcher.search(built, Math.max(1, Math.min(limit, 100))).scoreDocs) {
+				Document document = searcher.storedFields().document(found.doc);
+				SearchHit.Kind kind = SearchHit.Kind.valueOf(document.get("kind"));
+				// a citizen names a life event; the bundle that settles all of it leads
+				// over its single items
+				float score = (kind == SearchHit.Kind.BUNDLE) ? found.score * BUNDLE_WEIGHT : found.score;
+				hits.add(new SearchHit(kind, document.get("code"), document.get("name"), document.get("departmentName"),
+						score));
+			}
+			hits.sort(java.util.Comparator.comparingDouble(SearchHit::score).reversed());
+			// a long tail matched only on common words such as 登记 is noise to a citizen
+			float floor = hits.isEmpty() ? 0 : hits.get(0).score() * RELEVANCE_FLOOR;
+			return hits.stream().filter((hit) -> hit.score() >= floor).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private List<String> tokens(String text) {
+		List<String> tokens = new ArrayList<>();
+		try (TokenStream stream = this.analyzer.tokenStream("name", text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				tokens.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return tokens.stream().distinct().limit(64).toList();
+	}
+
+	private static Document document(SearchHit.Kind kind, String code, String name, String departmentName,
+			List<String> keywords, List<String> body) {
+		Document document = new Document();
+		document.add(new StringField("kind", kind.name(), Field.Store.YES));
+		document.add(new StringField("code", code, Field.Store.YES));
+		document.add(new TextField("name", name, Field.Store.YES));
+		document.add(new StoredField("departmentName", departmentName));
+		document.add(new TextField("department", departmentName, Field.Store.NO));
+		document.add(new TextField("keywords", String.join(" ", keywords), Field.Store.NO));
+		document.add(new TextField("body", String.join(" ", body), Field.Store.NO));
+		return document;
+	}
+
+}

@@ -1,0 +1,198 @@
+package org.onevisit.catalog.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.CatalogueDocument;
+import org.onevisit.catalog.CatalogueInvalid;
+import org.onevisit.catalog.CatalogueProblem;
+import org.onevisit.catalog.Material;
+import org.onevisit.catalog.MaterialSource;
+import org.onevisit.catalog.ServiceItem;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class CatalogueYamlTests {
+
+	static CatalogueDocument seed() throws IOException {
+		try (Reader reader = new InputStreamReader(
+				new ClassPathResource("catalog/demo/catalogue.yaml").getInputStream(), StandardCharsets.UTF_8)) {
+			return CatalogueYaml.read("catalogue.yaml", reader, CatalogueRules.Context.EMPTY);
+		}
+	}
+
+	@Test
+	void theDemoCityHasAtLeastFortyItemsInNineDepartmentsAndTheFourBundlesOfTheBrief() throws IOException {
+		CatalogueDocument seed = seed();
+
+		assertThat(seed.items()).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(seed.departments()).hasSizeGreaterThanOrEqualTo(9);
+		assertThat(seed.items().stream().map(ServiceItem::departmentCode).distinct()).hasSizeGreaterThanOrEqualTo(9);
+		assertThat(seed.bundles()).extracting(Bundle::code)
+			.containsExactlyInAnyOrder("flat-transfer", "business-startup", "restaurant", "newborn");
+		assertThat(seed.regions()).extracting((region) -> region.level().name()).contains("PROVINCE", "CITY", "COUNTY");
+	}
+
+	@Test
+	void marksMaterialsBySourceWithEverySourceInUse() throws IOException {
+		Map<MaterialSource, Long> bySource = seed().items()
+			.stream()
+			.flatMap((item) -> item.materials().stream())
+			.collect(Collectors.groupingBy(Material::source, Collectors.counting()));
+
+		assertThat(bySource).containsOnlyKeys(MaterialSource.values());
+		assertThat(bySource.get(MaterialSource.SHARED_DATA)).isGreaterThan(bySource.get(MaterialSource.UPLOAD));
+		assertThat(bySource.get(MaterialSource.WAIVED)).isGreaterThanOrEqualTo(10);
+	}
+
+	@Test
+	void theFlatTransferAsksTheApplicantToUploadNothingADepartmentHolds() throws IOException {
+		CatalogueDocument seed = seed();
+		Map<String, ServiceItem> items = seed.items()
+			.stream()
+			.collect(Collectors.toMap(ServiceItem::code, Function.identity()));
+		Bundle flat = seed.bundles()
+			.stream()
+			.filter((bundle) -> bundle.code().equals("flat-transfer"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(flat.itemCodes()).extracting((code) -> items.get(code).departmentCode())
+			.containsExactly("housing", "tax", "nr");
+		assertThat(flat.itemCodes().stream().flatMap((code) -> items.get(code).materials().stream()))
+			.extracting(Material::source)
+			.doesNotContain(MaterialSource.UPLOAD);
+	}
+
+	@Test
+	void writesACanonicalTextThatReadsBackToTheSameCatalogue() throws IOException {
+		CatalogueDocument seed = seed();
+
+		String text = CatalogueYaml.write(seed);
+		CatalogueDocument again = CatalogueYaml.read("export.yaml", new StringReader(text),
+				CatalogueRules.Context.EMPTY);
+
+		assertThat(again).isEqualTo(seed);
+		assertThat(CatalogueYaml.write(again)).isEqualTo(text);
+	}
+
+	@Test
+	void refusesAMalformedFileWholeNamingEveryProblemByLineAndField() {
+		String file = """
+				regions:
+				  - {code: "339900", name: 示范市, level: city}
+				departments:
+				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB0000003Q}
+				  - {code: bad, name: 坏部门, region: "339900", creditCode: 11339900MB0000003X}
+				items:
+				  - code: T-001
+				    name: 测试事项
+				    department: nowhere
+				    region: "339900"
+				    limits: {statutory: 5, committed: 9}
+				    channels: hall
+				    visits: 0
+				    materialsBefore: 2
+				    colour: red
+				    form:
+				      - {name: kind, label: 类别, type: enum}
+				    materials:
+				      - {code: id, name: 身份证明, source: sharedData}
+				      - {code: old, name: 旧材料, source: waived, waivedReason: 取消, dataElement: population.identity}
+				  - code: T-002
+				    name: 另一事项
+				    department: tax
+				    region: "339900"
+				    limits: {statutory: 5, committed: 1}
+				    channels: sometimes
+				    visits: two
+				    materialsBefore: 1
+				bundles: []
+				""";
+
+		assertThatThrownBy(() -> CatalogueYaml.read("bad.yaml", new StringReader(file), CatalogueRules.Context.EMPTY))
+			.isInstanceOfSatisfying(CatalogueInvalid.class,
+					(invalid) -> assertThat(invalid.problems())
+						.extracting(CatalogueProblem::file, CatalogueProblem::line, CatalogueProblem::field)
+						.containsExactly(tuple("bad.yaml", 5, "departments[1].creditCode"),
+								tuple("bad.yaml", 15, "items[0].colour"), tuple("bad.yaml", 26, "items[1].channels"),
+								tuple("bad.yaml", 27, "items[1].visits")));
+	}
+
+	@Test
+	void checksTheRulesOnceTheFileReadsWellAndNamesEachBreach() {
+		String file = """
+				regions:
+				  - {code: "339900", name: 示范市, level: city}
+				departments:
+				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB0000003Q}
+				items:
+				  - code: T-001
+				    name: 测试事项
+				    department: nowhere
+				    region: "339900"
+				    limits: {statutory: 5, committed: 9}
+				    channels: hall
+				    visits: 0
+				    materialsBefore: 2
+				    form:
+				      - {name: kind, label: 类别, type: enum}
+				    materials:
+				      - {code: id, name: 身份证明, source: sharedData}
+				      - {code: old, name: 旧材料, source: waived, waivedReason: 取消, dataElement: population.identity}
+				  - code: T-002
+				    name: 另一事项
+				    department: tax
+				    region: "339900"
+				    limits: {statutory: 5, committed: 1}
+				    channels: both
+				    visits: 1
+				    materialsBefore: 1
+				    form:
+				      - {name: id, label: 身份证号码, type: residentId, required: true}
+				bundles:
+				  - code: pair
+				    name: 组合
+				    items: [T-001, T-002]
+				    form:
+				      - name: who
+				        label: 谁
+				        type: string
+				        maps: {T-002: id, T-009: x}
+				""";
+
+		assertThatThrownBy(() -> CatalogueYaml.read("rules.yaml", new StringReader(file), CatalogueRules.Context.EMPTY))
+			.isInstanceOfSatisfying(CatalogueInvalid.class,
+					(invalid) -> assertThat(invalid.problems())
+						.extracting(CatalogueProblem::line, CatalogueProblem::field)
+						.containsExactly(tuple(8, "items[0].department"), tuple(10, "items[0].limits.committed"),
+								tuple(12, "items[0].visits"), tuple(17, "items[0].materials[0].dataElement"),
+								tuple(18, "items[0].materials[1].dataElement"), tuple(15, "items[0].form[0].options"),
+								// T-002's id is a required resident ID: an optional text
+								// field cannot fill it
+								tuple(37, "bundles[0].form[0].maps.T-002"), tuple(34, "bundles[0].form[0].required"),
+								tuple(37, "bundles[0].form[0].maps.T-009")));
+
+	}
+
+	@Test
+	void refusesSomethingThatIsNotYamlWithTheLineOfTheFault() {
+		assertThatThrownBy(() -> CatalogueYaml.read("x.yaml", new StringReader("items:\n  - code: [unclosed\n"),
+				CatalogueRules.Context.EMPTY))
+			.isInstanceOfSatisfying(CatalogueInvalid.class, (invalid) -> assertThat(invalid.problems()).singleElement()
+				.satisfies((problem) -> assertThat(problem.message()).startsWith("not valid YAML")));
+	}
+
+}
