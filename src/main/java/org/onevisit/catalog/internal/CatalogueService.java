@@ -426,7 +426,8 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 			for (CSVRecord record : parser) {
 				int line = (int) record.getRecordNumber() + 1;
 				String path = "line " + line;
-				CSV_COLUMNS.forEach((column) -> report.rememberLine(path + "." + column, line));
+				report.rememberLine(path, line);
+
 				Optional<ServiceItem> updated = csvItem(record, path, report, context);
 				if (updated.isEmpty()) {
 					continue;

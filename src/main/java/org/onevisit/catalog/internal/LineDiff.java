@@ -32,12 +32,14 @@ final class LineDiff {
 				lines.add(new DiffLine(' ', a[i++]));
 				j++;
 			}
-			else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
-				lines.add(new DiffLine('+', b[j++]));
-			}
-			else {
+			// on a tie the removal comes first, as in every diff a reader has seen
+			else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
 				lines.add(new DiffLine('-', a[i++]));
 			}
+			else {
+				lines.add(new DiffLine('+', b[j++]));
+			}
+
 		}
 		return lines;
 	}
