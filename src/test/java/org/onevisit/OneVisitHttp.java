@@ -46,7 +46,14 @@ public final class OneVisitHttp {
 			.build());
 	}
 
+	public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+		return send(request(path, headers).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
 	public HttpResponse<String> postForm(String path, String form, String... headers) {
+
 		return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build());

@@ -1,0 +1,107 @@
+package org.onevisit.catalog.internal;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.catalog.Catalogue;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An administrator keeps the catalogue through its pages. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CatalogueAdminPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Catalogue catalogue;
+
+	OneVisitHttp admin;
+
+	@BeforeEach
+	void logIn() {
+		this.admin = new OneVisitHttp(this.port);
+		this.admin.logIn("admin1", "onevisit-demo");
+	}
+
+	@Test
+	void editsAnItemSeesEveryMistakeWhereItIsThenSavesPublishesAndComparesVersions() {
+		String code = CatalogueIntegrationTests.testCode();
+		String broken = CatalogueIntegrationTests.anItem(code, "页面测试事项").replace("committed: 2", "committed: 12");
+
+		String checked = post("/admin/catalogue/items/edit", "validate", broken);
+		assertThat(checked).contains("有 1 处错误，未保存", "第 5 行 item.limits.committed");
+		assertThat(this.catalogue.search("页面测试事项", 5)).extracting((hit) -> hit.code()).doesNotContain(code);
+
+		HttpResponse<String> saved = postForm("/admin/catalogue/items/edit", "save",
+				CatalogueIntegrationTests.anItem(code, "页面测试事项"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(saved.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/admin/catalogue/items/" + code));
+		String entry = this.admin.get("/admin/catalogue/items/" + code).body();
+		assertThat(entry).contains("草稿已保存", "发布草稿");
+
+		this.admin.postForm("/admin/catalogue/items/" + code + "/publish", "_csrf=" + csrf(entry));
+		assertThat(this.catalogue.item(code).content().name()).isEqualTo("页面测试事项");
+
+		postForm("/admin/catalogue/items/edit", "save", CatalogueIntegrationTests.anItem(code, "页面测试事项（修订）"));
+		String compared = this.admin.get("/admin/catalogue/items/" + code + "?from=1&to=2").body();
+		assertThat(compared).contains("第 1 版与第 2 版的差异", "- name: 页面测试事项", "+ name: 页面测试事项（修订）");
+	}
+
+	@Test
+	void importsAnUploadedFileAndRefusesABrokenOneWithEveryProblem() {
+		String csrf = csrf(this.admin.get("/admin/catalogue/import").body());
+
+		String refused = upload(csrf, "broken.yaml", "items:\n  - code: x\n").body();
+		String imported = upload(csrf, "same.yaml", this.catalogueExport()).body();
+
+		assertThat(refused).contains("“broken.yaml”有", "整份未导入", "broken.yaml 第 2 行");
+		assertThat(imported).contains("“same.yaml”已导入", "发布事项 0 个");
+	}
+
+	@Test
+	void letsNoOneButAdministratorsIn() {
+		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		clerk.logIn("clerk1", "onevisit-demo");
+
+		assertThat(clerk.get("/admin/catalogue").statusCode()).isEqualTo(403);
+		assertThat(new OneVisitHttp(this.port).get("/admin/catalogue").statusCode()).isEqualTo(302);
+	}
+
+	private String catalogueExport() {
+		return this.admin.get("/admin/catalogue/export.yaml").body();
+	}
+
+	private String post(String path, String action, String yaml) {
+		return postForm(path, action, yaml).body();
+	}
+
+	private HttpResponse<String> postForm(String path, String action, String yaml) {
+		String csrf = csrf(this.admin.get("/admin/catalogue/items/new").body());
+		return this.admin.postForm(path,
+				"action=" + action + "&yaml=" + URLEncoder.encode(yaml, StandardCharsets.UTF_8) + "&_csrf=" + csrf);
+	}
+
+	private HttpResponse<String> upload(String csrf, String fileName, String content) {
+		String boundary = "----onevisit" + System.nanoTime();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+		return this.admin.post("/admin/catalogue/import?_csrf=" + csrf, "multipart/form-data; boundary=" + boundary,
+				body);
+	}
+
+	private static String csrf(String html) {
+		return OneVisitHttp.csrfTokenOf(html);
+	}
+
+}
