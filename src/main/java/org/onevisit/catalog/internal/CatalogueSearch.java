@@ -54,11 +54,32 @@ final class CatalogueSearch {
 
 	private volatile Index index;
 
-	private record Index(IndexSearcher searcher, long revision) {
+	/**
+	 * A searcher over one revision, with the answers it has given: citizens ask the same
+	 * few things over and over (卖房, 社保), and a revision's answers never change, so they
+	 * are kept until the next revision replaces the whole index.
+	 */
+	private record Index(IndexSearcher searcher, long revision, ResultCache results) {
 	}
 
-	CatalogueSearch(Synonyms synonyms) {
+	private final int cacheSize;
+
+	private volatile long hitsBefore;
+
+	private volatile long missesBefore;
+
+	CatalogueSearch(Synonyms synonyms, int cacheSize) {
 		this.synonyms = synonyms;
+		this.cacheSize = cacheSize;
+	}
+
+	/** Cache hits of every revision so far, for the metrics. */
+	double cacheHits() {
+		return this.hitsBefore + ((this.index != null) ? this.index.results().hits() : 0);
+	}
+
+	double cacheMisses() {
+		return this.missesBefore + ((this.index != null) ? this.index.results().misses() : 0);
 	}
 
 	long revision() {
@@ -94,7 +115,14 @@ final class CatalogueSearch {
 			throw new UncheckedIOException(ex);
 		}
 		try {
-			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), revision);
+			Index previous = this.index;
+			if (previous != null) {
+				this.hitsBefore += previous.results().hits();
+				this.missesBefore += previous.results().misses();
+			}
+			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), revision,
+					new ResultCache(this.cacheSize));
+
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -107,6 +135,10 @@ final class CatalogueSearch {
 		if (current == null || text.isEmpty()) {
 			return List.of();
 		}
+		return current.results().computeIfAbsent(text + '\u0000' + limit, (key) -> find(current, text, limit));
+	}
+
+	private List<SearchHit> find(Index current, String text, int limit) {
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
 		builder.add(new BoostQuery(new TermQuery(new Term("code", text)), 20f), Occur.SHOULD);
 		for (String token : tokens(this.synonyms.expand(text))) {

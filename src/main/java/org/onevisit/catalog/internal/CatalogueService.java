@@ -43,7 +43,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -82,7 +87,9 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 	private record Snapshot(long revision, List<ServiceItem> items, List<Bundle> bundles) {
 	}
 
-	CatalogueService(JdbcClient jdbc, JsonMapper json, JdbcDirectory directory, Clock clock) throws IOException {
+	CatalogueService(JdbcClient jdbc, JsonMapper json, JdbcDirectory directory, Clock clock,
+			@Value("${onevisit.catalogue.search-cache-size:10000}") int searchCacheSize, MeterRegistry meters)
+			throws IOException {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.clock = clock;
@@ -90,7 +97,14 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 				ServiceItem::name, ServiceItem::departmentCode);
 		this.bundles = new VersionedStore<>(jdbc, json, "catalog_bundle", Bundle.class, Bundle::code, Bundle::name,
 				null);
-		this.search = new CatalogueSearch(Synonyms.read(new ClassPathResource("catalog/synonyms.txt")));
+		this.search = new CatalogueSearch(Synonyms.read(new ClassPathResource("catalog/synonyms.txt")),
+				searchCacheSize);
+		FunctionCounter.builder("onevisit.catalogue.search.cache", this.search, CatalogueSearch::cacheHits)
+			.tag("result", "hit")
+			.register(meters);
+		FunctionCounter.builder("onevisit.catalogue.search.cache", this.search, CatalogueSearch::cacheMisses)
+			.tag("result", "miss")
+			.register(meters);
 	}
 
 	// ------------------------------------------------------------------ reading
