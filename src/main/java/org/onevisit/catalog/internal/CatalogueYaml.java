@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
@@ -52,113 +54,88 @@ final class CatalogueYaml {
 	 * problem.
 	 */
 	static CatalogueDocument read(String file, Reader reader, CatalogueRules.Context context) {
-		YamlReader yaml = new YamlReader(file);
-		Node root = yaml.parse(reader);
-		CatalogueDocument document = new CatalogueDocument(List.of(), List.of(), List.of(), List.of());
-		if (root != null) {
+		return readChecked(file, reader, (yaml, root) -> {
 			MappingNode top = yaml.mapping(root, "(file)");
-			if (top != null) {
-				yaml.onlyKeys(top, "(file)", TOP);
-				document = new CatalogueDocument(regions(yaml, top), departments(yaml, top), items(yaml, top),
-						bundles(yaml, top));
+			if (top == null) {
+				return null;
 			}
-		}
-		if (yaml.problems().isEmpty()) {
-			CatalogueRules.check(document, context, yaml);
-		}
-		if (!yaml.problems().isEmpty()) {
-			throw new CatalogueInvalid(yaml.problems());
-		}
-		return document;
+			yaml.onlyKeys(top, "(file)", TOP);
+			return new CatalogueDocument(yaml.mappings(top, "regions", "(file)", (node, at) -> region(yaml, node, at)),
+					yaml.mappings(top, "departments", "(file)", (node, at) -> department(yaml, node, at)),
+					yaml.mappings(top, "items", "(file)", (node, at) -> item(yaml, node, at)),
+					yaml.mappings(top, "bundles", "(file)", (node, at) -> bundle(yaml, node, at)));
+		}, (document, yaml) -> CatalogueRules.check(document, context, yaml));
 	}
 
 	/** Reads and checks one item, as an administrator edits it. */
 	static ServiceItem readItem(String file, Reader reader, CatalogueRules.Context context) {
+		return readChecked(file, reader, (yaml, root) -> {
+			MappingNode node = yaml.mapping(root, "item");
+			return (node != null) ? item(yaml, node, "item") : null;
+		}, (item, yaml) -> CatalogueRules.checkItem(item, "item", Set.of(), Set.of(), context, yaml));
+	}
+
+	/**
+	 * Reads and checks one bundle against the published items, as an administrator edits
+	 * it.
+	 */
+	static Bundle readBundle(String file, Reader reader, CatalogueRules.Context context) {
+		return readChecked(file, reader, (yaml, root) -> {
+			MappingNode node = yaml.mapping(root, "bundle");
+			return (node != null) ? bundle(yaml, node, "bundle") : null;
+		}, (bundle, yaml) -> CatalogueRules.checkBundle(bundle, "bundle", Map.of(), context, yaml));
+	}
+
+	/**
+	 * Parses, then checks the rules only if the file read cleanly (rules on half-read
+	 * content would report noise), and refuses the whole with every problem found.
+	 */
+	private static <T> T readChecked(String file, Reader reader, BiFunction<YamlReader, Node, T> parse,
+			BiConsumer<T, YamlReader> check) {
 		YamlReader yaml = new YamlReader(file);
 		Node root = yaml.parse(reader);
-		ServiceItem item = null;
-		if (root != null) {
-			item = item(yaml, root, "item");
+		T content = (root != null) ? parse.apply(yaml, root) : null;
+		if (yaml.problems().isEmpty() && content != null) {
+			check.accept(content, yaml);
 		}
-		if (yaml.problems().isEmpty() && item != null) {
-			CatalogueRules.checkItem(item, "item", Set.of(), Set.of(), context, yaml);
-		}
-		if (!yaml.problems().isEmpty() || item == null) {
+		if (!yaml.problems().isEmpty() || content == null) {
 			throw new CatalogueInvalid(yaml.problems());
 		}
-		return item;
+		return content;
 	}
 
-	private static List<Region> regions(YamlReader yaml, MappingNode top) {
-		List<Region> regions = new ArrayList<>();
-		List<Node> nodes = yaml.list(top, "regions", "(file)");
-		for (int i = 0; i < nodes.size(); i++) {
-			String path = "regions[" + i + "]";
-			MappingNode node = yaml.mapping(nodes.get(i), path);
-			if (node == null) {
-				continue;
-			}
-			yaml.onlyKeys(node, path, Set.of("code", "name", "level", "parent"));
-			String code = yaml.text(node, "code", path, true);
-			String name = yaml.text(node, "name", path, true);
-			RegionLevel level = yaml.enumeration(node, "level", path, RegionLevel.class, null, true);
-			String parent = yaml.text(node, "parent", path, false);
-			if (code != null && !code.matches("\\d{6}|\\d{9}|\\d{12}")) {
-				yaml.problem(path + ".code", "a division code has 6, 9 or 12 digits");
-			}
-			else if (code != null && name != null && level != null) {
-				regions.add(new Region(code, name, level, parent));
-			}
-		}
-		return regions;
-	}
-
-	private static List<Department> departments(YamlReader yaml, MappingNode top) {
-		List<Department> departments = new ArrayList<>();
-		List<Node> nodes = yaml.list(top, "departments", "(file)");
-		for (int i = 0; i < nodes.size(); i++) {
-			String path = "departments[" + i + "]";
-			MappingNode node = yaml.mapping(nodes.get(i), path);
-			if (node == null) {
-				continue;
-			}
-			yaml.onlyKeys(node, path, Set.of("code", "name", "region", "creditCode"));
-			String code = yaml.text(node, "code", path, true);
-			String name = yaml.text(node, "name", path, true);
-			String region = yaml.text(node, "region", path, true);
-			String credit = yaml.text(node, "creditCode", path, true);
-			if (code != null && !code.matches("[a-z][a-z0-9-]{1,30}")) {
-				yaml.problem(path + ".code", "lower-case letters, digits and '-', starting with a letter");
-				continue;
-			}
-			if (credit != null && !CreditCode.isValid(credit)) {
-				yaml.problem(path + ".creditCode", "not a valid unified social credit code (GB 32100)");
-				continue;
-			}
-			if (code != null && name != null && region != null && credit != null) {
-				departments.add(new Department(code, name, region, CreditCode.of(credit)));
-			}
-		}
-		return departments;
-	}
-
-	private static List<ServiceItem> items(YamlReader yaml, MappingNode top) {
-		List<ServiceItem> items = new ArrayList<>();
-		List<Node> nodes = yaml.list(top, "items", "(file)");
-		for (int i = 0; i < nodes.size(); i++) {
-			ServiceItem item = item(yaml, nodes.get(i), "items[" + i + "]");
-			if (item != null) {
-				items.add(item);
-			}
-		}
-		return items;
-	}
-
-	private static ServiceItem item(YamlReader yaml, Node raw, String path) {
-		MappingNode node = yaml.mapping(raw, path);
-		if (node == null) {
+	private static Region region(YamlReader yaml, MappingNode node, String path) {
+		yaml.onlyKeys(node, path, Set.of("code", "name", "level", "parent"));
+		String code = yaml.text(node, "code", path, true);
+		String name = yaml.text(node, "name", path, true);
+		RegionLevel level = yaml.enumeration(node, "level", path, RegionLevel.class, null, true);
+		String parent = yaml.text(node, "parent", path, false);
+		if (code != null && !code.matches("\\d{6}|\\d{9}|\\d{12}")) {
+			yaml.problem(path + ".code", "a division code has 6, 9 or 12 digits");
 			return null;
 		}
+		return (code != null && name != null && level != null) ? new Region(code, name, level, parent) : null;
+	}
+
+	private static Department department(YamlReader yaml, MappingNode node, String path) {
+		yaml.onlyKeys(node, path, Set.of("code", "name", "region", "creditCode"));
+		String code = yaml.text(node, "code", path, true);
+		String name = yaml.text(node, "name", path, true);
+		String region = yaml.text(node, "region", path, true);
+		String credit = yaml.text(node, "creditCode", path, true);
+		if (code != null && !code.matches("[a-z][a-z0-9-]{1,30}")) {
+			yaml.problem(path + ".code", "lower-case letters, digits and '-', starting with a letter");
+			return null;
+		}
+		if (credit != null && !CreditCode.isValid(credit)) {
+			yaml.problem(path + ".creditCode", "not a valid unified social credit code (GB 32100)");
+			return null;
+		}
+		return (code != null && name != null && region != null && credit != null)
+				? new Department(code, name, region, CreditCode.of(credit)) : null;
+	}
+
+	private static ServiceItem item(YamlReader yaml, MappingNode node, String path) {
 		yaml.onlyKeys(node, path, ITEM_KEYS);
 		String code = yaml.text(node, "code", path, true);
 		String name = yaml.text(node, "name", path, true);
@@ -167,7 +144,7 @@ final class CatalogueYaml {
 		boolean citywide = yaml.bool(node, "citywide", path, false);
 		List<String> legalBasis = yaml.texts(node, "legalBasis", path);
 		List<String> conditions = yaml.texts(node, "conditions", path);
-		List<Fee> fees = fees(yaml, node, path);
+		List<Fee> fees = yaml.mappings(node, "fees", path, (fee, at) -> fee(yaml, fee, at));
 		int statutory = 0;
 		int committed = 0;
 		Node limitsNode = yaml.child(node, "limits");
@@ -188,8 +165,12 @@ final class CatalogueYaml {
 		int materialsBefore = yaml.integer(node, "materialsBefore", path, 0, 0, 1000, true);
 		String licence = yaml.text(node, "licence", path, false);
 		List<String> keywords = yaml.texts(node, "keywords", path);
-		List<FormField> fields = formFields(yaml, node, path);
-		List<Material> materials = materials(yaml, node, path);
+		List<FormField> fields = yaml.mappings(node, "form", path, (field, at) -> {
+			yaml.onlyKeys(field, at, FIELD_KEYS);
+			return field(yaml, field, at);
+		});
+		List<Material> materials = yaml.mappings(node, "materials", path,
+				(material, at) -> material(yaml, material, at));
 		if (code == null || name == null || department == null || region == null || channels == null) {
 			return null;
 		}
@@ -198,54 +179,26 @@ final class CatalogueYaml {
 				materials);
 	}
 
-	private static List<Fee> fees(YamlReader yaml, MappingNode item, String path) {
-		List<Fee> fees = new ArrayList<>();
-		List<Node> nodes = yaml.list(item, "fees", path);
-		for (int i = 0; i < nodes.size(); i++) {
-			String at = path + ".fees[" + i + "]";
-			MappingNode node = yaml.mapping(nodes.get(i), at);
-			if (node == null) {
-				continue;
-			}
-			yaml.onlyKeys(node, at, Set.of("name", "amount", "unit", "basis"));
-			String name = yaml.text(node, "name", at, true);
-			String amount = yaml.text(node, "amount", at, true);
-			String unit = yaml.text(node, "unit", at, true);
-			String basis = yaml.text(node, "basis", at, true);
-			BigDecimal value = null;
-			if (amount != null) {
-				try {
-					value = new BigDecimal(amount);
-					if (value.signum() < 0) {
-						yaml.problem(at + ".amount", "must not be negative");
-					}
-				}
-				catch (NumberFormatException ex) {
-					yaml.problem(at + ".amount", "expected an amount in yuan such as 80 or 12.5, got '" + amount + "'");
+	private static Fee fee(YamlReader yaml, MappingNode node, String at) {
+		yaml.onlyKeys(node, at, Set.of("name", "amount", "unit", "basis"));
+		String name = yaml.text(node, "name", at, true);
+		String amount = yaml.text(node, "amount", at, true);
+		String unit = yaml.text(node, "unit", at, true);
+		String basis = yaml.text(node, "basis", at, true);
+		BigDecimal value = null;
+		if (amount != null) {
+			try {
+				value = new BigDecimal(amount);
+				if (value.signum() < 0) {
+					yaml.problem(at + ".amount", "must not be negative");
 				}
 			}
-			if (name != null && value != null && unit != null && basis != null) {
-				fees.add(new Fee(name, value, unit, basis));
+			catch (NumberFormatException ex) {
+				yaml.problem(at + ".amount", "expected an amount in yuan such as 80 or 12.5, got '" + amount + "'");
 			}
 		}
-		return fees;
-	}
-
-	private static List<FormField> formFields(YamlReader yaml, MappingNode owner, String path) {
-		List<FormField> fields = new ArrayList<>();
-		List<Node> nodes = yaml.list(owner, "form", path);
-		for (int i = 0; i < nodes.size(); i++) {
-			String at = path + ".form[" + i + "]";
-			MappingNode node = yaml.mapping(nodes.get(i), at);
-			if (node != null) {
-				yaml.onlyKeys(node, at, FIELD_KEYS);
-				FormField field = field(yaml, node, at);
-				if (field != null) {
-					fields.add(field);
-				}
-			}
-		}
-		return fields;
+		return (name != null && value != null && unit != null && basis != null) ? new Fee(name, value, unit, basis)
+				: null;
 	}
 
 	private static FormField field(YamlReader yaml, MappingNode node, String at) {
@@ -261,87 +214,34 @@ final class CatalogueYaml {
 		return new FormField(name, label, type, required, pattern, options);
 	}
 
-	private static List<Material> materials(YamlReader yaml, MappingNode item, String path) {
-		List<Material> materials = new ArrayList<>();
-		List<Node> nodes = yaml.list(item, "materials", path);
-		for (int i = 0; i < nodes.size(); i++) {
-			String at = path + ".materials[" + i + "]";
-			MappingNode node = yaml.mapping(nodes.get(i), at);
-			if (node == null) {
-				continue;
-			}
-			yaml.onlyKeys(node, at, Set.of("code", "name", "source", "dataElement", "licenceType", "waivedReason"));
-			String code = yaml.text(node, "code", at, true);
-			String name = yaml.text(node, "name", at, true);
-			MaterialSource source = yaml.enumeration(node, "source", at, MaterialSource.class, null, true);
-			String dataElement = yaml.text(node, "dataElement", at, false);
-			String licenceType = yaml.text(node, "licenceType", at, false);
-			String waivedReason = yaml.text(node, "waivedReason", at, false);
-			if (code != null && name != null && source != null) {
-				materials.add(new Material(code, name, source, dataElement, licenceType, waivedReason));
-			}
-		}
-		return materials;
+	private static Material material(YamlReader yaml, MappingNode node, String at) {
+		yaml.onlyKeys(node, at, Set.of("code", "name", "source", "dataElement", "licenceType", "waivedReason"));
+		String code = yaml.text(node, "code", at, true);
+		String name = yaml.text(node, "name", at, true);
+		MaterialSource source = yaml.enumeration(node, "source", at, MaterialSource.class, null, true);
+		String dataElement = yaml.text(node, "dataElement", at, false);
+		String licenceType = yaml.text(node, "licenceType", at, false);
+		String waivedReason = yaml.text(node, "waivedReason", at, false);
+		return (code != null && name != null && source != null)
+				? new Material(code, name, source, dataElement, licenceType, waivedReason) : null;
 	}
 
-	private static List<Bundle> bundles(YamlReader yaml, MappingNode top) {
-		List<Bundle> bundles = new ArrayList<>();
-		List<Node> nodes = yaml.list(top, "bundles", "(file)");
-		for (int i = 0; i < nodes.size(); i++) {
-			Bundle bundle = bundle(yaml, nodes.get(i), "bundles[" + i + "]");
-			if (bundle != null) {
-				bundles.add(bundle);
-			}
-		}
-		return bundles;
-	}
-
-	/**
-	 * Reads and checks one bundle against the published items, as an administrator edits
-	 * it.
-	 */
-	static Bundle readBundle(String file, Reader reader, CatalogueRules.Context context) {
-		YamlReader yaml = new YamlReader(file);
-		Node root = yaml.parse(reader);
-		Bundle bundle = (root != null) ? bundle(yaml, root, "bundle") : null;
-		if (yaml.problems().isEmpty() && bundle != null) {
-			CatalogueRules.checkBundle(bundle, "bundle", Map.of(), context, yaml);
-		}
-		if (!yaml.problems().isEmpty() || bundle == null) {
-			throw new CatalogueInvalid(yaml.problems());
-		}
-		return bundle;
-	}
-
-	private static Bundle bundle(YamlReader yaml, Node raw, String path) {
-		MappingNode node = yaml.mapping(raw, path);
-		if (node == null) {
-			return null;
-		}
+	private static Bundle bundle(YamlReader yaml, MappingNode node, String path) {
 		yaml.onlyKeys(node, path, Set.of("code", "name", "description", "keywords", "items", "form"));
 		String code = yaml.text(node, "code", path, true);
 		String name = yaml.text(node, "name", path, true);
 		String description = yaml.text(node, "description", path, false);
 		List<String> keywords = yaml.texts(node, "keywords", path);
 		List<String> items = yaml.texts(node, "items", path);
-		List<BundleField> fields = new ArrayList<>();
-		List<Node> fieldNodes = yaml.list(node, "form", path);
 		Set<String> keys = new java.util.HashSet<>(FIELD_KEYS);
 		keys.add("maps");
-		for (int f = 0; f < fieldNodes.size(); f++) {
-			String at = path + ".form[" + f + "]";
-			MappingNode fieldNode = yaml.mapping(fieldNodes.get(f), at);
-			if (fieldNode == null) {
-				continue;
-			}
+		List<BundleField> fields = yaml.mappings(node, "form", path, (fieldNode, at) -> {
 			yaml.onlyKeys(fieldNode, at, keys);
 			FormField field = field(yaml, fieldNode, at);
 			Map<String, String> maps = yaml.textMap(fieldNode, "maps", at);
-			if (field != null) {
-				fields.add(new BundleField(field.name(), field.label(), field.type(), field.required(), field.pattern(),
-						field.options(), maps));
-			}
-		}
+			return (field != null) ? new BundleField(field.name(), field.label(), field.type(), field.required(),
+					field.pattern(), field.options(), maps) : null;
+		});
 		if (code == null || name == null) {
 			return null;
 		}

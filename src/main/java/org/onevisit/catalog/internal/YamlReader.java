@@ -197,6 +197,27 @@ final class YamlReader {
 		return List.of();
 	}
 
+	/**
+	 * Reads each element of the list under the key as a mapping at {@code path.key[i]},
+	 * keeping what {@code read} makes of it; elements that are not mappings, or that read
+	 * to nothing, are reported or skipped.
+	 */
+	<T> List<T> mappings(MappingNode owner, String key, String path,
+			java.util.function.BiFunction<MappingNode, String, T> read) {
+		List<Node> nodes = list(owner, key, path);
+		String prefix = "(file)".equals(path) ? key : path + "." + key;
+		List<T> values = new ArrayList<>();
+		for (int i = 0; i < nodes.size(); i++) {
+			String at = prefix + "[" + i + "]";
+			MappingNode node = mapping(nodes.get(i), at);
+			T value = (node != null) ? read.apply(node, at) : null;
+			if (value != null) {
+				values.add(value);
+			}
+		}
+		return values;
+	}
+
 	List<String> texts(MappingNode mapping, String key, String path) {
 		List<Node> nodes = list(mapping, key, path);
 		List<String> values = new ArrayList<>();
