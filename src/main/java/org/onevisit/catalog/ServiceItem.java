@@ -11,7 +11,7 @@ import java.util.List;
 public record ServiceItem(String code, String name, String departmentCode, String regionCode, boolean citywide,
 		List<String> legalBasis, List<String> conditions, List<Fee> fees, int statutoryLimit, int committedLimit,
 		Channel channels, int visits, boolean onTheSpot, int materialsBefore, String licenceType, List<String> keywords,
-		Form form, List<Material> materials) {
+		Form form, List<Material> materials, Workflow workflow) {
 
 	public ServiceItem {
 		legalBasis = copy(legalBasis);
@@ -20,6 +20,8 @@ public record ServiceItem(String code, String name, String departmentCode, Strin
 		keywords = copy(keywords);
 		materials = copy(materials);
 		form = (form != null) ? form : Form.EMPTY;
+		workflow = (workflow != null) ? workflow : Workflow.SINGLE_DECISION;
+
 	}
 
 	/** Materials the applicant still hands in themselves. */

@@ -18,6 +18,7 @@ import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Region;
+import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.ServiceItem;
 
 /**
@@ -127,6 +128,77 @@ final class CatalogueRules {
 			checkMaterialSource(material, at, report);
 		}
 		checkFields(item.form().fields(), path + ".form", report);
+		checkWorkflow(item, path + ".workflow", report);
+	}
+
+	/**
+	 * A review must be able to finish: every step is reached from the first, every step
+	 * leads to a decision, and someone can act at each step.
+	 */
+	static void checkWorkflow(ServiceItem item, String path, YamlReader report) {
+		List<ReviewStep> steps = item.workflow().steps();
+		Map<String, ReviewStep> byName = new HashMap<>();
+		for (int s = 0; s < steps.size(); s++) {
+			ReviewStep step = steps.get(s);
+			String at = path + "[" + s + "]";
+			if (!FIELD_NAME.matcher(step.name()).matches()) {
+				report.problem(at + ".name", "a step name is letters and digits, starting with a letter");
+			}
+			if (byName.put(step.name(), step) != null) {
+				report.problem(at + ".name", "step " + step.name() + " appears twice");
+			}
+			if (noClerkCanActWhereNoHallHandlesTheItem(item, step)) {
+				report.problem(at + ".role", "no clerk can act: the item is not handled at a hall");
+			}
+		}
+		for (int s = 0; s < steps.size(); s++) {
+			for (String next : steps.get(s).next()) {
+				if (!byName.containsKey(next)) {
+					report.problem(path + "[" + s + "].next", "no step " + next);
+				}
+			}
+		}
+		Set<String> reachable = reachableFrom(Set.of(item.workflow().first().name()), byName, false);
+		Set<String> finishing = reachableFrom(steps.stream()
+			.filter(ReviewStep::decides)
+			.map(ReviewStep::name)
+			.collect(java.util.stream.Collectors.toSet()), byName, true);
+		for (int s = 0; s < steps.size(); s++) {
+			String name = steps.get(s).name();
+			if (!reachable.contains(name)) {
+				report.problem(path + "[" + s + "]", "step " + name + " can never be reached from the first step");
+			}
+			else if (!finishing.contains(name)) {
+				report.problem(path + "[" + s + "]", "step " + name + " can never lead to a decision");
+			}
+		}
+	}
+
+	static boolean noClerkCanActWhereNoHallHandlesTheItem(ServiceItem item, ReviewStep step) {
+		return step.role() == ReviewStep.StepRole.CLERK && !item.channels().hall();
+	}
+
+	/**
+	 * Steps reachable from the start steps, following successors (or predecessors when
+	 * backwards).
+	 */
+	private static Set<String> reachableFrom(Set<String> start, Map<String, ReviewStep> steps, boolean backwards) {
+		Set<String> seen = new HashSet<>(start);
+		java.util.Deque<String> todo = new java.util.ArrayDeque<>(start);
+		while (!todo.isEmpty()) {
+			String current = todo.pop();
+			List<String> neighbours = backwards ? steps.values()
+				.stream()
+				.filter((step) -> step.next().contains(current))
+				.map(ReviewStep::name)
+				.toList() : Optional.ofNullable(steps.get(current)).map(ReviewStep::next).orElse(List.of());
+			for (String neighbour : neighbours) {
+				if (seen.add(neighbour)) {
+					todo.push(neighbour);
+				}
+			}
+		}
+		return seen;
 	}
 
 	static boolean committedLimitMustNotExceedStatutoryLimit(ServiceItem item) {

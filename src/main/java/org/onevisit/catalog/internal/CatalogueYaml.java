@@ -23,8 +23,10 @@ import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Region;
+import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.RegionLevel;
 import org.onevisit.catalog.ServiceItem;
+import org.onevisit.catalog.Workflow;
 import org.onevisit.shared.CreditCode;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -42,7 +44,7 @@ final class CatalogueYaml {
 
 	static final Set<String> ITEM_KEYS = Set.of("code", "name", "department", "region", "citywide", "legalBasis",
 			"conditions", "fees", "limits", "channels", "visits", "onTheSpot", "materialsBefore", "licence", "keywords",
-			"form", "materials");
+			"form", "materials", "workflow");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options");
 
@@ -171,12 +173,21 @@ final class CatalogueYaml {
 		});
 		List<Material> materials = yaml.mappings(node, "materials", path,
 				(material, at) -> material(yaml, material, at));
+		List<ReviewStep> steps = yaml.mappings(node, "workflow", path, (step, at) -> step(yaml, step, at));
 		if (code == null || name == null || department == null || region == null || channels == null) {
 			return null;
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
-				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields),
-				materials);
+				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
+				new Workflow(steps));
+	}
+
+	private static ReviewStep step(YamlReader yaml, MappingNode node, String at) {
+		yaml.onlyKeys(node, at, Set.of("name", "role", "next"));
+		String name = yaml.text(node, "name", at, true);
+		ReviewStep.StepRole role = yaml.enumeration(node, "role", at, ReviewStep.StepRole.class, null, true);
+		List<String> next = yaml.texts(node, "next", at);
+		return (name != null && role != null) ? new ReviewStep(name, role, next) : null;
 	}
 
 	private static Fee fee(YamlReader yaml, MappingNode node, String at) {
@@ -334,7 +345,17 @@ final class CatalogueYaml {
 		if (!item.form().fields().isEmpty()) {
 			map.put("form", item.form().fields().stream().map(CatalogueYaml::field).toList());
 		}
+		if (!item.workflow().equals(Workflow.SINGLE_DECISION)) {
+			map.put("workflow", item.workflow().steps().stream().map((step) -> {
+				Map<String, Object> s = new LinkedHashMap<>();
+				s.put("name", step.name());
+				s.put("role", YamlReader.camel(step.role()));
+				putList(s, "next", step.next());
+				return s;
+			}).toList());
+		}
 		if (!item.materials().isEmpty()) {
+
 			map.put("materials", item.materials().stream().map((material) -> {
 				Map<String, Object> m = new LinkedHashMap<>();
 				m.put("code", material.code());

@@ -188,7 +188,75 @@ class CatalogueYamlTests {
 	}
 
 	@Test
+	void refusesAReviewThatCouldNeverFinishNamingEachFaultyStep() {
+		String item = """
+				code: T-100
+				name: 流程测试
+				department: tax
+				region: "339900"
+				limits: {statutory: 10, committed: 5}
+				channels: online
+				visits: 0
+				materialsBefore: 1
+				workflow:
+				  - {name: accept, role: reviewer, next: [review, missing]}
+				  - {name: review, role: reviewer, next: [loop]}
+				  - {name: loop, role: reviewer, next: [review]}
+				  - {name: orphan, role: reviewer}
+				  - {name: counter, role: clerk}
+				  - {name: nobody, next: [orphan]}
+				""";
+		CatalogueRules.Context context = new CatalogueRules.Context() {
+			@Override
+			public boolean departmentExists(String code) {
+				return true;
+			}
+
+			@Override
+			public boolean regionExists(String code) {
+				return true;
+			}
+		};
+
+		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
+			.isInstanceOfSatisfying(CatalogueInvalid.class,
+					(invalid) -> assertThat(invalid.problems())
+						.extracting(CatalogueProblem::line, CatalogueProblem::field)
+						.containsExactly(tuple(15, "item.workflow[5].role")));
+		String withRole = item.replace("{name: nobody, next: [orphan]}",
+				"{name: nobody, role: reviewer, next: [orphan]}");
+		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(withRole), context))
+			.isInstanceOfSatisfying(CatalogueInvalid.class, (invalid) -> assertThat(invalid.problems())
+				.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
+				.containsExactly("14 item.workflow[4].role: no clerk can act: the item is not handled at a hall",
+						"10 item.workflow[0].next: no step missing",
+						"10 item.workflow[0]: step accept can never lead to a decision",
+						"11 item.workflow[1]: step review can never lead to a decision",
+
+						"12 item.workflow[2]: step loop can never lead to a decision",
+						"13 item.workflow[3]: step orphan can never be reached from the first step",
+						"14 item.workflow[4]: step counter can never be reached from the first step",
+						"15 item.workflow[5]: step nobody can never be reached from the first step"));
+	}
+
+	@Test
+	void keepsTheReviewStepsOfTheSeed() throws IOException {
+		ServiceItem transfer = seed().items()
+			.stream()
+			.filter((item) -> item.code().equals("339900-NR-001"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(transfer.workflow().steps()).extracting((step) -> step.name())
+			.containsExactly("accept", "examine", "record");
+		assertThat(transfer.workflow().first().decides()).isFalse();
+		assertThat(transfer.workflow().step("record"))
+			.hasValueSatisfying((step) -> assertThat(step.decides()).isTrue());
+	}
+
+	@Test
 	void refusesSomethingThatIsNotYamlWithTheLineOfTheFault() {
+
 		assertThatThrownBy(() -> CatalogueYaml.read("x.yaml", new StringReader("items:\n  - code: [unclosed\n"),
 				CatalogueRules.Context.EMPTY))
 			.isInstanceOfSatisfying(CatalogueInvalid.class, (invalid) -> assertThat(invalid.problems()).singleElement()
