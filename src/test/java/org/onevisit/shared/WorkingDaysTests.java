@@ -1,12 +1,8 @@
 package org.onevisit.shared;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.onevisit.shared.WorkingDays.Holiday;
-import org.onevisit.shared.WorkingDays.Schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,11 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkingDaysTests {
 
-	static final WorkingDays CALENDAR = WorkingDays.of(List.of(new Schedule(2025, "test",
-			List.of(new Holiday("春节", LocalDate.of(2025, 1, 28), LocalDate.of(2025, 2, 4),
-					Set.of(LocalDate.of(2025, 1, 26), LocalDate.of(2025, 2, 8))),
-					new Holiday("国庆节、中秋节", LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 8),
-							Set.of(LocalDate.of(2025, 9, 28), LocalDate.of(2025, 10, 11)))))));
+	static final WorkingDays CALENDAR = Calendars.prc2025();
 
 	@Test
 	void countsTheMakeUpSundayBeforeSpringFestivalAsAWorkingDay() {

@@ -1,0 +1,312 @@
+package org.onevisit.applications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
+import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
+import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
+import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
+import org.onevisit.applications.ApplicationEvents.ApprovedItem;
+import org.onevisit.applications.ApplicationEvents.SupplementProvided;
+import org.onevisit.applications.ApplicationEvents.SupplementRequested;
+import org.onevisit.shared.WorkingDays;
+
+/**
+ * A citizen's or business's matter: one item, or a bundle of items reviewed by their
+ * departments in parallel. The application guards its own state; every transition appends
+ * to its history and may raise an event, both collected until the caller has saved them.
+ */
+public final class Application {
+
+	private final ApplicationId id;
+
+	private final String trackingNumber;
+
+	private final Subject subject;
+
+	private final String filedBy;
+
+	private final Channel channel;
+
+	private final String bundleCode;
+
+	private final Map<String, Object> form;
+
+	private final List<Task> tasks;
+
+	private final Instant submittedAt;
+
+	private ApplicationStatus status;
+
+	private Instant finishedAt;
+
+	private final List<HistoryEntry> newHistory = new ArrayList<>();
+
+	private final List<Object> events = new ArrayList<>();
+
+	Application(ApplicationId id, String trackingNumber, Subject subject, String filedBy, Channel channel,
+			String bundleCode, Map<String, Object> form, List<Task> tasks, Instant submittedAt,
+			ApplicationStatus status, Instant finishedAt) {
+		this.id = id;
+		this.trackingNumber = trackingNumber;
+		this.subject = subject;
+		this.filedBy = filedBy;
+		this.channel = channel;
+		this.bundleCode = bundleCode;
+		this.form = Map.copyOf(form);
+		this.tasks = List.copyOf(tasks);
+		this.submittedAt = submittedAt;
+		this.status = status;
+		this.finishedAt = finishedAt;
+	}
+
+	/**
+	 * Files an application: a task per planned item, all open at their first step, each
+	 * with due dates counted in working days from the day of submission.
+	 */
+	public static Application file(String trackingNumber, Subject subject, Actor filedBy, Channel channel,
+			String bundleCode, List<PlannedTask> planned, Map<String, Object> form, Clock clock, WorkingDays days) {
+		if (planned.isEmpty()) {
+			throw new IllegalArgumentException("an application has at least one item");
+		}
+		Instant now = clock.instant();
+		LocalDate submitted = LocalDate.ofInstant(now, clock.getZone());
+		List<Task> tasks = planned.stream().map((plan) -> Task.open(plan, submitted, days)).toList();
+		Application application = new Application(ApplicationId.random(), trackingNumber, subject, filedBy.username(),
+				channel, bundleCode, form, tasks, now, ApplicationStatus.IN_REVIEW, null);
+		application.record(now, filedBy, null, null, ApplicationStatus.IN_REVIEW.name(), null);
+		tasks.forEach((task) -> application.record(now, filedBy, task.id(), null, task.describe(), null));
+		application.events
+			.add(new ApplicationSubmitted(application.id, trackingNumber, tasks.stream().map(Task::id).toList(), now));
+		return application;
+	}
+
+	/** A reviewer's decision on one task, at its current step. */
+	public void decide(TaskId taskId, Decision decision, Actor by, Clock clock) {
+		Task task = taskFor(taskId, by);
+		if (!task.actionableBy(by)) {
+			throw ReviewRefused.taskNotFound(taskId);
+		}
+		Instant now = clock.instant();
+		// Java 17: no pattern switch yet; the interface is sealed, so these are all the
+		// cases
+		if (decision instanceof Decision.Approve approve) {
+			record(now, by, task.id(), task.approve(approve.nextStep()), task.describe(), null);
+		}
+		else if (decision instanceof Decision.Reject reject) {
+			record(now, by, task.id(), task.reject(reject.reason()), task.describe(), task.reason());
+		}
+		else if (decision instanceof Decision.RequestSupplement supplement) {
+			String before = task.requestSupplement(supplement.missing(), now);
+			record(now, by, task.id(), before, task.describe(), String.join("；", task.missing()));
+			this.events.add(new SupplementRequested(this.id, task.id(), task.missing(), now));
+		}
+		settle(now, by);
+
+	}
+
+	/**
+	 * The applicant provides everything asked for: every task waiting for a supplement
+	 * resumes, its due dates moved by the working days it waited.
+	 */
+	public void provideSupplement(Actor by, Clock clock, WorkingDays days) {
+		requireOwner(by);
+		List<Task> waiting = this.tasks.stream()
+			.filter((task) -> task.status() == TaskStatus.WAITING_FOR_SUPPLEMENT)
+			.toList();
+		if (waiting.isEmpty()) {
+			throw ReviewRefused.nothingToSupplement(this.id);
+		}
+		Instant now = clock.instant();
+		for (Task task : waiting) {
+			String before = task.resume(now, days, clock.getZone());
+			record(now, by, task.id(), before, task.describe(), null);
+			this.events.add(new SupplementProvided(this.id, task.id(), now));
+		}
+		settle(now, by);
+	}
+
+	/** The applicant withdraws the matter before it is decided. */
+	public void withdraw(Actor by, Clock clock) {
+		requireOwner(by);
+		if (this.status.finished()) {
+			throw ReviewRefused.applicationFinished(this.id, this.status);
+		}
+		Instant now = clock.instant();
+		this.tasks.stream()
+			.filter((task) -> task.status().open())
+			.forEach((task) -> record(now, by, task.id(), task.withdraw(), task.describe(), null));
+		changeStatus(ApplicationStatus.WITHDRAWN, now, by, null);
+		this.events.add(new ApplicationWithdrawn(this.id, now));
+	}
+
+	/** The application's due date: the latest of its tasks' committed dues. */
+	public LocalDate committedDue() {
+		return this.tasks.stream().map(Task::committedDue).max(Comparator.naturalOrder()).orElseThrow();
+	}
+
+	public LocalDate statutoryDue() {
+		return this.tasks.stream().map(Task::statutoryDue).max(Comparator.naturalOrder()).orElseThrow();
+	}
+
+	/**
+	 * When the applicant may expect the result: the latest of the open tasks, counting a
+	 * pause still running.
+	 */
+	public LocalDate predictedCompletion(Clock clock, WorkingDays days) {
+		ZoneId zone = clock.getZone();
+		if (this.status.finished()) {
+			return LocalDate.ofInstant(this.finishedAt, zone);
+		}
+		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+		return this.tasks.stream()
+			.filter((task) -> task.status().open())
+			.map((task) -> task.predictedCompletion(today, days, zone))
+			.max(Comparator.naturalOrder())
+			.orElse(today);
+	}
+
+	/**
+	 * Whether this actor may see the application at all: its applicant, or a reviewer of
+	 * one of its tasks.
+	 */
+	public boolean visibleTo(Actor actor) {
+		return switch (actor.kind()) {
+			case APPLICANT -> this.filedBy.equals(actor.username());
+			case REVIEWER -> this.tasks.stream().anyMatch((task) -> task.visibleTo(actor));
+			case CLERK, PLATFORM -> true;
+		};
+	}
+
+	/**
+	 * The history written since the application was loaded, for the repository to append.
+	 */
+	public List<HistoryEntry> newHistory() {
+		return List.copyOf(this.newHistory);
+	}
+
+	/**
+	 * The events raised since the application was loaded, for the repository to publish
+	 * with the save.
+	 */
+	public List<Object> events() {
+		return List.copyOf(this.events);
+	}
+
+	void saved() {
+		this.newHistory.clear();
+		this.events.clear();
+	}
+
+	private void settle(Instant now, Actor by) {
+		if (this.status.finished()) {
+			return;
+		}
+		if (this.tasks.stream().anyMatch((task) -> task.status() == TaskStatus.REJECTED)) {
+			// the citizen learns at once; the other departments stop working on a matter
+			// that cannot succeed
+			this.tasks.stream()
+				.filter((task) -> task.status().open())
+				.forEach((task) -> record(now, by, task.id(), task.withdraw(), task.describe(),
+						"rejected by another department"));
+			changeStatus(ApplicationStatus.REJECTED, now, by, null);
+			this.events.add(new ApplicationRejected(this.id, this.trackingNumber, now));
+		}
+		else if (this.tasks.stream().allMatch((task) -> task.status() == TaskStatus.APPROVED)) {
+			changeStatus(ApplicationStatus.APPROVED, now, by, null);
+			this.events.add(new ApplicationApproved(this.id, this.trackingNumber,
+					this.tasks.stream()
+						.map((task) -> new ApprovedItem(task.id(), task.plan().itemCode(), task.plan().itemVersion(),
+								task.plan().departmentCode()))
+						.toList(),
+					now));
+		}
+		else {
+			boolean waiting = this.tasks.stream()
+				.anyMatch((task) -> task.status() == TaskStatus.WAITING_FOR_SUPPLEMENT);
+			changeStatus(waiting ? ApplicationStatus.WAITING_FOR_SUPPLEMENT : ApplicationStatus.IN_REVIEW, now, by,
+					null);
+		}
+	}
+
+	private void changeStatus(ApplicationStatus next, Instant at, Actor by, String reason) {
+		if (next == this.status) {
+			return;
+		}
+		record(at, by, null, this.status.name(), next.name(), reason);
+		this.status = next;
+		if (next.finished()) {
+			this.finishedAt = at;
+		}
+	}
+
+	private Task taskFor(TaskId taskId, Actor by) {
+		return this.tasks.stream()
+			.filter((task) -> task.id().equals(taskId))
+			.filter((task) -> by.kind() != Actor.Kind.REVIEWER || task.visibleTo(by))
+			.findFirst()
+			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
+	}
+
+	private void requireOwner(Actor by) {
+		if (by.kind() != Actor.Kind.APPLICANT || !this.filedBy.equals(by.username())) {
+			throw ReviewRefused.applicationNotFound(this.id);
+		}
+	}
+
+	private void record(Instant at, Actor by, TaskId task, String from, String to, String reason) {
+		this.newHistory.add(new HistoryEntry(at, by.username(), task, from, to, reason));
+	}
+
+	public ApplicationId id() {
+		return this.id;
+	}
+
+	public String trackingNumber() {
+		return this.trackingNumber;
+	}
+
+	public Subject subject() {
+		return this.subject;
+	}
+
+	public String filedBy() {
+		return this.filedBy;
+	}
+
+	public Channel channel() {
+		return this.channel;
+	}
+
+	public String bundleCode() {
+		return this.bundleCode;
+	}
+
+	public Map<String, Object> form() {
+		return this.form;
+	}
+
+	public List<Task> tasks() {
+		return this.tasks;
+	}
+
+	public Instant submittedAt() {
+		return this.submittedAt;
+	}
+
+	public ApplicationStatus status() {
+		return this.status;
+	}
+
+	public Instant finishedAt() {
+		return this.finishedAt;
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.onevisit.applications;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What happens to applications, as past-tense facts other modules react to. */
+public final class ApplicationEvents {
+
+	private ApplicationEvents() {
+	}
+
+	public record ApplicationSubmitted(ApplicationId application, String trackingNumber, List<TaskId> tasks,
+			Instant at) {
+	}
+
+	public record SupplementRequested(ApplicationId application, TaskId task, List<String> missing, Instant at) {
+	}
+
+	public record SupplementProvided(ApplicationId application, TaskId task, Instant at) {
+	}
+
+	/** Every task approved: licences are issued from this. */
+	public record ApplicationApproved(ApplicationId application, String trackingNumber, List<ApprovedItem> items,
+			Instant at) {
+	}
+
+	/**
+	 * One approved item of an application, with the catalogue version it was filed under.
+	 */
+	public record ApprovedItem(TaskId task, String itemCode, int itemVersion, String departmentCode) {
+	}
+
+	public record ApplicationRejected(ApplicationId application, String trackingNumber, Instant at) {
+	}
+
+	public record ApplicationWithdrawn(ApplicationId application, Instant at) {
+	}
+
+}

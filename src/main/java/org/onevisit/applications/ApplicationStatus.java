@@ -1,0 +1,21 @@
+package org.onevisit.applications;
+
+/** Where the whole matter stands for the applicant. */
+public enum ApplicationStatus {
+
+	/** Departments are reviewing; some may be waiting for a supplement. */
+	IN_REVIEW,
+	/** At least one department waits for the applicant's supplement. */
+	WAITING_FOR_SUPPLEMENT,
+	/** Every task approved. */
+	APPROVED,
+	/** A task was rejected; the reasons are on the tasks. */
+	REJECTED,
+	/** The applicant withdrew before a decision. */
+	WITHDRAWN;
+
+	public boolean finished() {
+		return this == APPROVED || this == REJECTED || this == WITHDRAWN;
+	}
+
+}

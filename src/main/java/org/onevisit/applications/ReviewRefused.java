@@ -1,0 +1,42 @@
+package org.onevisit.applications;
+
+import org.onevisit.shared.OneVisitException;
+
+/**
+ * An action on an application or task that its state or the actor does not allow. A task
+ * of another department, or another applicant's application, is reported as not found:
+ * whether it exists is nobody else's business.
+ */
+public final class ReviewRefused extends OneVisitException {
+
+	private ReviewRefused(String code, Kind kind, String developerMessage, Object... arguments) {
+		super(code, kind, developerMessage, arguments);
+	}
+
+	public static ReviewRefused taskNotFound(TaskId task) {
+		return new ReviewRefused("task_not_found", Kind.NOT_FOUND, "no task " + task + " for this actor");
+	}
+
+	public static ReviewRefused applicationNotFound(ApplicationId application) {
+		return new ReviewRefused("application_not_found", Kind.NOT_FOUND, "no application " + application);
+	}
+
+	public static ReviewRefused taskNotOpen(TaskId task, TaskStatus status) {
+		return new ReviewRefused("task_not_open", Kind.CONFLICT, "task " + task + " is " + status, status.name());
+	}
+
+	public static ReviewRefused applicationFinished(ApplicationId application, ApplicationStatus status) {
+		return new ReviewRefused("application_finished", Kind.CONFLICT, "application " + application + " is " + status,
+				status.name());
+	}
+
+	public static ReviewRefused decisionInvalid(String developerMessage) {
+		return new ReviewRefused("decision_invalid", Kind.INVALID, developerMessage);
+	}
+
+	public static ReviewRefused nothingToSupplement(ApplicationId application) {
+		return new ReviewRefused("no_supplement_requested", Kind.CONFLICT,
+				"no task of " + application + " waits for a supplement");
+	}
+
+}

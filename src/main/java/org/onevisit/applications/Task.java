@@ -1,0 +1,218 @@
+package org.onevisit.applications;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.onevisit.catalog.ReviewStep;
+import org.onevisit.catalog.Workflow;
+import org.onevisit.shared.WorkingDays;
+
+/**
+ * One department's part of an application: its item, the review step it is at, and its
+ * clock. The due dates are counted in working days from submission and move by every
+ * working day spent waiting for the applicant.
+ */
+public final class Task {
+
+	private final TaskId id;
+
+	private final PlannedTask plan;
+
+	private String step;
+
+	private TaskStatus status;
+
+	private LocalDate committedDue;
+
+	private LocalDate statutoryDue;
+
+	private Instant pausedSince;
+
+	private int pausedWorkingDays;
+
+	private List<String> missing = List.of();
+
+	private String reason;
+
+	private long version;
+
+	Task(TaskId id, PlannedTask plan, String step, TaskStatus status, LocalDate committedDue, LocalDate statutoryDue,
+			Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason, long version) {
+		this.id = id;
+		this.plan = plan;
+		this.step = step;
+		this.status = status;
+		this.committedDue = committedDue;
+		this.statutoryDue = statutoryDue;
+		this.pausedSince = pausedSince;
+		this.pausedWorkingDays = pausedWorkingDays;
+		this.missing = List.copyOf(missing);
+		this.reason = reason;
+		this.version = version;
+	}
+
+	static Task open(PlannedTask plan, LocalDate submitted, WorkingDays days) {
+		return new Task(TaskId.random(), plan, plan.workflow().first().name(), TaskStatus.IN_REVIEW,
+				days.addWorkingDays(submitted, plan.committedLimit()).date(),
+				days.addWorkingDays(submitted, plan.statutoryLimit()).date(), null, 0, List.of(), null, 0);
+	}
+
+	/**
+	 * Whether this actor may act at the task's current step: its department's reviewer,
+	 * or a clerk at a clerk step.
+	 */
+	boolean actionableBy(Actor actor) {
+		ReviewStep current = currentStep();
+		return switch (current.role()) {
+			case REVIEWER ->
+				actor.kind() == Actor.Kind.REVIEWER && this.plan.departmentCode().equals(actor.departmentCode());
+			case CLERK -> actor.kind() == Actor.Kind.CLERK;
+		};
+	}
+
+	/** Reviewers of the task's department may see it whatever its step. */
+	boolean visibleTo(Actor actor) {
+		return actor.kind() == Actor.Kind.REVIEWER && this.plan.departmentCode().equals(actor.departmentCode());
+	}
+
+	String approve(String nextStep) {
+		requireStatus(TaskStatus.IN_REVIEW);
+		ReviewStep current = currentStep();
+		String before = describe();
+		if (current.decides()) {
+			if (nextStep != null) {
+				throw ReviewRefused.decisionInvalid("step " + current.name() + " is a decision step");
+			}
+			this.status = TaskStatus.APPROVED;
+		}
+		else {
+			String next = (nextStep != null) ? nextStep : current.next().get(0);
+			if (!current.next().contains(next)) {
+				throw ReviewRefused.decisionInvalid("step " + next + " does not follow " + current.name());
+			}
+			this.step = next;
+		}
+		return before;
+	}
+
+	String reject(String why) {
+		requireStatus(TaskStatus.IN_REVIEW);
+		if (why == null || why.isBlank()) {
+			throw ReviewRefused.decisionInvalid("a rejection gives the citizen its reason");
+		}
+		String before = describe();
+		this.status = TaskStatus.REJECTED;
+		this.reason = why.strip();
+		return before;
+	}
+
+	String requestSupplement(List<String> what, Instant at) {
+		requireStatus(TaskStatus.IN_REVIEW);
+		if (what.isEmpty() || what.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
+			throw ReviewRefused.decisionInvalid("a supplement request lists everything missing");
+		}
+		String before = describe();
+		this.status = TaskStatus.WAITING_FOR_SUPPLEMENT;
+		this.missing = what.stream().map(String::strip).toList();
+		this.pausedSince = at;
+		return before;
+	}
+
+	/**
+	 * The applicant provided what was asked: the clock runs again, the due dates move by
+	 * the pause.
+	 */
+	String resume(Instant at, WorkingDays days, java.time.ZoneId zone) {
+		requireStatus(TaskStatus.WAITING_FOR_SUPPLEMENT);
+		String before = describe();
+		int paused = days.workingDaysBetween(LocalDate.ofInstant(this.pausedSince, zone),
+				LocalDate.ofInstant(at, zone));
+		this.pausedWorkingDays += paused;
+		this.committedDue = days.addWorkingDays(this.committedDue, paused).date();
+		this.statutoryDue = days.addWorkingDays(this.statutoryDue, paused).date();
+		this.status = TaskStatus.IN_REVIEW;
+		this.pausedSince = null;
+		this.missing = List.of();
+		return before;
+	}
+
+	String withdraw() {
+		String before = describe();
+		this.status = TaskStatus.WITHDRAWN;
+		this.pausedSince = null;
+		return before;
+	}
+
+	/**
+	 * When the task should now finish: its committed due, moved by a pause still running.
+	 */
+	LocalDate predictedCompletion(LocalDate today, WorkingDays days, java.time.ZoneId zone) {
+		if (this.status != TaskStatus.WAITING_FOR_SUPPLEMENT) {
+			return this.committedDue;
+		}
+		int pausedSoFar = days.workingDaysBetween(LocalDate.ofInstant(this.pausedSince, zone), today);
+		return days.addWorkingDays(this.committedDue, pausedSoFar).date();
+	}
+
+	String describe() {
+		return this.status.name() + (this.status.open() ? ":" + this.step : "");
+	}
+
+	private void requireStatus(TaskStatus expected) {
+		if (this.status != expected) {
+			throw ReviewRefused.taskNotOpen(this.id, this.status);
+		}
+	}
+
+	private ReviewStep currentStep() {
+		Workflow workflow = this.plan.workflow();
+		return workflow.step(this.step).orElseThrow(() -> new IllegalStateException("unknown step " + this.step));
+	}
+
+	public TaskId id() {
+		return this.id;
+	}
+
+	public PlannedTask plan() {
+		return this.plan;
+	}
+
+	public String step() {
+		return this.step;
+	}
+
+	public TaskStatus status() {
+		return this.status;
+	}
+
+	public LocalDate committedDue() {
+		return this.committedDue;
+	}
+
+	public LocalDate statutoryDue() {
+		return this.statutoryDue;
+	}
+
+	public Instant pausedSince() {
+		return this.pausedSince;
+	}
+
+	public int pausedWorkingDays() {
+		return this.pausedWorkingDays;
+	}
+
+	public List<String> missing() {
+		return this.missing;
+	}
+
+	public String reason() {
+		return this.reason;
+	}
+
+	/** For optimistic locking: the version this task was loaded at. */
+	public long version() {
+		return this.version;
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.onevisit.applications;
+
+/** Where one department's task stands. */
+public enum TaskStatus {
+
+	IN_REVIEW, WAITING_FOR_SUPPLEMENT, APPROVED, REJECTED, WITHDRAWN;
+
+	public boolean open() {
+		return this == IN_REVIEW || this == WAITING_FOR_SUPPLEMENT;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Applications and their review: one application per item or bundle, a task per item for
+ * its department, reviewed in parallel against working-day limits, with supplements that
+ * pause the clock, a full history and events for what follows (licences, notifications,
+ * supervision).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Applications and review")
+package org.onevisit.applications;
