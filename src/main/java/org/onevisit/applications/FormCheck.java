@@ -1,0 +1,146 @@
+package org.onevisit.applications;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
+import org.onevisit.catalog.FieldType;
+import org.onevisit.catalog.FormField;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.InvalidIdentifier;
+import org.onevisit.shared.ResidentId;
+
+/**
+ * Checks submitted form values against a form of the catalogue, on the server whatever
+ * the page checked, and names every violation by field. Values arrive as JSON gives them:
+ * text, numbers, booleans.
+ */
+public final class FormCheck {
+
+	private FormCheck() {
+	}
+
+	public static List<FieldViolation> check(List<FormField> fields, Map<String, Object> values) {
+		List<FieldViolation> violations = new ArrayList<>();
+		Map<String, FormField> known = new LinkedHashMap<>();
+		fields.forEach((field) -> known.put(field.name(), field));
+		values.keySet()
+			.stream()
+			.filter((name) -> !known.containsKey(name))
+			.sorted()
+			.forEach((name) -> violations.add(new FieldViolation(name, "unknown_field", name)));
+		for (FormField field : fields) {
+			Object value = values.get(field.name());
+			if (isBlank(value)) {
+				if (field.required()) {
+					violations.add(new FieldViolation(field.name(), "required", field.label()));
+				}
+				continue;
+			}
+			String problem = problemWith(field.type(), field.pattern(), field.options(), value);
+			if (problem != null) {
+				violations.add(new FieldViolation(field.name(), problem, field.label()));
+			}
+		}
+		return violations;
+	}
+
+	/** A bundle's one form, checked as its own fields. */
+	public static List<FieldViolation> check(Bundle bundle, Map<String, Object> values) {
+		return check(bundle.fields()
+			.stream()
+			.map((field) -> new FormField(field.name(), field.label(), field.type(), field.required(), field.pattern(),
+					field.options()))
+			.toList(), values);
+	}
+
+	/**
+	 * The values each item of a bundle receives: every bundle field copied into the
+	 * fields it maps to.
+	 */
+	public static Map<String, Map<String, Object>> split(Bundle bundle, Map<String, Object> values) {
+		Map<String, Map<String, Object>> byItem = new LinkedHashMap<>();
+		bundle.itemCodes().forEach((code) -> byItem.put(code, new LinkedHashMap<>()));
+		for (BundleField field : bundle.fields()) {
+			Object value = values.get(field.name());
+			if (!isBlank(value)) {
+				field.itemFields().forEach((item, itemField) -> byItem.get(item).put(itemField, value));
+			}
+		}
+		return byItem;
+	}
+
+	private static String problemWith(FieldType type, String pattern, List<String> options, Object value) {
+		return switch (type) {
+			case STRING ->
+				(value instanceof String text) ? ((pattern != null && !Pattern.compile(pattern).matcher(text).matches())
+						? "pattern_mismatch" : null) : "not_text";
+			case NUMBER -> isNumber(value) ? null : "not_a_number";
+			case BOOLEAN -> (value instanceof Boolean) ? null : "not_true_or_false";
+			case DATE -> isDate(value) ? null : "not_a_date";
+			case ENUM -> options.contains(String.valueOf(value)) ? null : "not_an_option";
+			case RESIDENT_ID -> identifierProblem(value, true);
+			case CREDIT_CODE -> identifierProblem(value, false);
+		};
+	}
+
+	private static String identifierProblem(Object value, boolean person) {
+		if (!(value instanceof String text)) {
+			return "not_text";
+		}
+		try {
+			if (person) {
+				ResidentId.of(text);
+			}
+			else {
+				CreditCode.of(text);
+			}
+			return null;
+		}
+		catch (InvalidIdentifier ex) {
+			return ex.code() + "." + ex.reason().name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	private static boolean isNumber(Object value) {
+		if (value instanceof Number) {
+			return true;
+		}
+		if (value instanceof String text) {
+			try {
+				new BigDecimal(text.strip());
+				return true;
+			}
+			catch (NumberFormatException ex) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isDate(Object value) {
+		if (!(value instanceof String text)) {
+			return false;
+		}
+		try {
+			LocalDate.parse(text.strip());
+			return true;
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isBlank(Object value) {
+		return value == null || (value instanceof String text && text.isBlank());
+	}
+
+}
