@@ -203,6 +203,12 @@ public final class Application {
 	void saved() {
 		this.newHistory.clear();
 		this.events.clear();
+		this.tasks.forEach(Task::saved);
+	}
+
+	/** A task of this application whoever asks; the caller checks who may see it. */
+	java.util.Optional<Task> task(TaskId id) {
+		return this.tasks.stream().filter((task) -> task.id().equals(id)).findFirst();
 	}
 
 	private void settle(Instant now, Actor by) {

@@ -37,6 +37,8 @@ public final class Task {
 
 	private long version;
 
+	private boolean changed;
+
 	Task(TaskId id, PlannedTask plan, String step, TaskStatus status, LocalDate committedDue, LocalDate statutoryDue,
 			Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason, long version) {
 		this.id = id;
@@ -77,6 +79,7 @@ public final class Task {
 	}
 
 	String approve(String nextStep) {
+		this.changed = true;
 		requireStatus(TaskStatus.IN_REVIEW);
 		ReviewStep current = currentStep();
 		String before = describe();
@@ -97,6 +100,7 @@ public final class Task {
 	}
 
 	String reject(String why) {
+		this.changed = true;
 		requireStatus(TaskStatus.IN_REVIEW);
 		if (why == null || why.isBlank()) {
 			throw ReviewRefused.decisionInvalid("a rejection gives the citizen its reason");
@@ -108,6 +112,7 @@ public final class Task {
 	}
 
 	String requestSupplement(List<String> what, Instant at) {
+		this.changed = true;
 		requireStatus(TaskStatus.IN_REVIEW);
 		if (what.isEmpty() || what.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
 			throw ReviewRefused.decisionInvalid("a supplement request lists everything missing");
@@ -124,6 +129,7 @@ public final class Task {
 	 * the pause.
 	 */
 	String resume(Instant at, WorkingDays days, java.time.ZoneId zone) {
+		this.changed = true;
 		requireStatus(TaskStatus.WAITING_FOR_SUPPLEMENT);
 		String before = describe();
 		int paused = days.workingDaysBetween(LocalDate.ofInstant(this.pausedSince, zone),
@@ -138,6 +144,7 @@ public final class Task {
 	}
 
 	String withdraw() {
+		this.changed = true;
 		String before = describe();
 		this.status = TaskStatus.WITHDRAWN;
 		this.pausedSince = null;
@@ -213,6 +220,20 @@ public final class Task {
 	/** For optimistic locking: the version this task was loaded at. */
 	public long version() {
 		return this.version;
+	}
+
+	/**
+	 * Whether a decision changed the task since it was loaded, so that it must be saved.
+	 */
+	boolean changed() {
+		return this.changed;
+	}
+
+	void saved() {
+		if (this.changed) {
+			this.version++;
+			this.changed = false;
+		}
 	}
 
 }

@@ -1,0 +1,47 @@
+package org.onevisit.applications;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Filing applications and deciding their tasks. Whatever the actor may not see is
+ * reported as not found.
+ */
+public interface ApplicationManagement {
+
+	/**
+	 * What an applicant (or a clerk or partner on their behalf) files: one item or one
+	 * bundle.
+	 */
+	record Submission(String itemCode, String bundleCode, Subject subject, Channel channel, Map<String, Object> form) {
+
+		public Submission {
+			form = (form != null) ? Map.copyOf(form) : Map.of();
+		}
+
+	}
+
+	/**
+	 * Files the application; with an idempotency key, a repeat of the same submission
+	 * answers the application already filed, and a different submission under the same
+	 * key is refused.
+	 */
+	Application submit(Submission submission, Actor by, String idempotencyKey);
+
+	/**
+	 * Decides the task at its current step. {@code expectedVersion} is the task version
+	 * the reviewer saw; without it, the version read when the request began is expected.
+	 */
+	Application decide(TaskId task, Decision decision, Actor by, Long expectedVersion);
+
+	Application provideSupplement(ApplicationId application, Actor by);
+
+	Application withdraw(ApplicationId application, Actor by);
+
+	Application find(ApplicationId application, Actor by);
+
+	List<Application> filedBy(Actor applicant);
+
+	List<HistoryEntry> history(ApplicationId application, Actor by);
+
+}

@@ -1,0 +1,217 @@
+package org.onevisit.applications;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.ServiceItem;
+import org.onevisit.catalog.Versioned;
+import org.onevisit.shared.WorkingDays;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files applications against the published catalogue and carries out decisions. Changes
+ * to one application are serialised by locking its row, so that two departments approving
+ * at the same moment cannot both miss that the matter is complete; a reviewer acting on a
+ * task that changed since they read it gets {@link TaskChanged}.
+ */
+@Service
+class ApplicationService implements ApplicationManagement {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+	private final Applications applications;
+
+	private final Catalogue catalogue;
+
+	private final WorkingDays days;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final JsonMapper json;
+
+	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
+			ApplicationEventPublisher events, JsonMapper json) {
+		this.applications = applications;
+		this.catalogue = catalogue;
+		this.days = days;
+		this.clock = clock;
+		this.events = events;
+		this.json = json;
+	}
+
+	@Override
+	@Transactional
+	public Application submit(Submission submission, Actor by, String idempotencyKey) {
+		if ((submission.itemCode() == null) == (submission.bundleCode() == null)) {
+			throw SubmissionRefused.neitherItemNorBundle();
+		}
+		byte[] hash = null;
+		if (idempotencyKey != null) {
+			if (!this.applications.claim(by.username(), idempotencyKey)) {
+				throw SubmissionRefused.stillInProgress();
+			}
+			hash = fingerprint(submission);
+			var earlier = this.applications.idempotent(by.username(), idempotencyKey);
+			if (earlier.isPresent()) {
+				if (!Arrays.equals(earlier.get().hash(), hash)) {
+					throw SubmissionRefused.idempotencyKeyReused();
+				}
+				return this.applications.load(earlier.get().application(), false).orElseThrow();
+			}
+		}
+		List<PlannedTask> planned;
+		String region;
+		if (submission.bundleCode() != null) {
+			Bundle bundle = this.catalogue.bundle(submission.bundleCode()).content();
+			requireValid(FormCheck.check(bundle, submission.form()));
+			List<Versioned<ServiceItem>> items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
+			planned = items.stream().map(ApplicationService::plan).toList();
+			region = items.get(0).content().regionCode();
+		}
+		else {
+			Versioned<ServiceItem> item = this.catalogue.item(submission.itemCode());
+			requireValid(FormCheck.check(item.content().form().fields(), submission.form()));
+			planned = List.of(plan(item));
+			region = item.content().regionCode();
+		}
+		String tracking = region + "-" + LocalDate.now(this.clock).format(DAY) + "-"
+				+ String.format("%06d", this.applications.nextTrackingSequence());
+		Application application = Application.file(tracking, submission.subject(), by, submission.channel(),
+				submission.bundleCode(), planned, submission.form(), this.clock, this.days);
+		List<Object> raised = application.events();
+		this.applications.insert(application);
+		raised.forEach(this.events::publishEvent);
+		if (idempotencyKey != null) {
+			this.applications.remember(by.username(), idempotencyKey, hash, application.id(), this.clock.instant());
+		}
+		return application;
+	}
+
+	@Override
+	@Transactional
+	public Application decide(TaskId taskId, Decision decision, Actor by, Long expectedVersion) {
+		// read before taking the lock: a decision that waited for another one on the same
+		// task must fail
+		long seen = (expectedVersion != null) ? expectedVersion
+				: this.applications.versionOf(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
+		ApplicationId id = this.applications.applicationOf(taskId)
+			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
+		Application application = this.applications.load(id, true).orElseThrow();
+		Task task = application.task(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
+		if (!task.visibleTo(by) && !task.actionableBy(by)) {
+			throw ReviewRefused.taskNotFound(taskId);
+		}
+		if (task.version() != seen) {
+			throw new TaskChanged(taskId);
+		}
+		application.decide(taskId, decision, by, this.clock);
+		save(application);
+		return application;
+	}
+
+	@Override
+	@Transactional
+	public Application provideSupplement(ApplicationId id, Actor by) {
+		Application application = lockedFor(id, by);
+		application.provideSupplement(by, this.clock, this.days);
+		save(application);
+		return application;
+	}
+
+	@Override
+	@Transactional
+	public Application withdraw(ApplicationId id, Actor by) {
+		Application application = lockedFor(id, by);
+		application.withdraw(by, this.clock);
+		save(application);
+		return application;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Application find(ApplicationId id, Actor by) {
+		return this.applications.load(id, false)
+			.filter((application) -> application.visibleTo(by))
+			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Application> filedBy(Actor applicant) {
+		return this.applications.filedBy(applicant.username())
+			.stream()
+			.map((id) -> this.applications.load(id, false).orElseThrow())
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(ApplicationId id, Actor by) {
+		find(id, by);
+		return this.applications.history(id);
+	}
+
+	private Application lockedFor(ApplicationId id, Actor by) {
+		return this.applications.load(id, true)
+			.filter((application) -> application.visibleTo(by))
+			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
+	}
+
+	private void save(Application application) {
+		List<Object> raised = application.events();
+		this.applications.update(application);
+		raised.forEach(this.events::publishEvent);
+	}
+
+	private static PlannedTask plan(Versioned<ServiceItem> version) {
+		ServiceItem item = version.content();
+		return new PlannedTask(item.code(), version.version(), item.departmentCode(), item.workflow(),
+				item.committedLimit(), item.statutoryLimit());
+	}
+
+	private static void requireValid(List<FieldViolation> violations) {
+		if (!violations.isEmpty()) {
+			throw SubmissionRefused.formInvalid(violations);
+		}
+	}
+
+	/**
+	 * The full number: a subject prints masked, and two people must never share a
+	 * fingerprint.
+	 */
+	private static String identityOf(Subject subject) {
+		return (subject.person() != null) ? subject.person().value() : subject.business().value();
+	}
+
+	/**
+	 * The same submission gives the same fingerprint whatever the order of its form
+	 * fields.
+	 */
+	private byte[] fingerprint(Submission submission) {
+		String canonical = this.json
+			.writeValueAsString(List.of(String.valueOf(submission.itemCode()), String.valueOf(submission.bundleCode()),
+					identityOf(submission.subject()), submission.channel().name(), new TreeMap<>(submission.form())));
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

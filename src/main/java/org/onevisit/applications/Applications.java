@@ -1,0 +1,291 @@
+package org.onevisit.applications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onevisit.catalog.Workflow;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The applications tables. Lives beside the aggregate (package-private) because it
+ * rebuilds it through constructors no other module may call. Saving appends history and
+ * updates only the tasks a decision changed, each only if nobody changed it meanwhile.
+ */
+@Repository
+class Applications {
+
+	private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Applications(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	long nextTrackingSequence() {
+		return this.jdbc.sql("select nextval('applications_tracking_seq')").query(Long.class).single();
+	}
+
+	void insert(Application application) {
+		this.jdbc.sql("""
+				insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
+				    filed_by, channel, bundle_code, form, status, submitted_at, finished_at)
+				values (:id, :tracking, :person, :business, :filedBy, :channel, :bundle, cast(:form as jsonb), :status,
+				    :submittedAt, :finishedAt)
+				""")
+			.param("id", application.id().value())
+			.param("tracking", application.trackingNumber())
+			.param("person", Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null))
+			.param("business",
+					Optional.ofNullable(application.subject().business()).map(CreditCode::value).orElse(null))
+			.param("filedBy", application.filedBy())
+			.param("channel", application.channel().name())
+			.param("bundle", application.bundleCode())
+			.param("form", this.json.writeValueAsString(application.form()))
+			.param("status", application.status().name())
+			.param("submittedAt", Timestamp.from(application.submittedAt()))
+			.param("finishedAt", timestamp(application.finishedAt()))
+			.update();
+		for (Task task : application.tasks()) {
+			this.jdbc
+				.sql("""
+						insert into applications_task (id, application_id, item_code, item_version, department_code, workflow,
+						    committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
+						    paused_working_days, missing, reason, version)
+						values (:id, :application, :item, :itemVersion, :department, cast(:workflow as jsonb), :committedLimit,
+						    :statutoryLimit, :step, :status, :committedDue, :statutoryDue, :pausedSince, :paused,
+						    cast(:missing as jsonb), :reason, :version)
+						""")
+				.param("id", task.id().value())
+				.param("application", application.id().value())
+				.param("item", task.plan().itemCode())
+				.param("itemVersion", task.plan().itemVersion())
+				.param("department", task.plan().departmentCode())
+				.param("workflow", this.json.writeValueAsString(task.plan().workflow()))
+				.param("committedLimit", task.plan().committedLimit())
+				.param("statutoryLimit", task.plan().statutoryLimit())
+				.param("step", task.step())
+				.param("status", task.status().name())
+				.param("committedDue", task.committedDue())
+				.param("statutoryDue", task.statutoryDue())
+				.param("pausedSince", timestamp(task.pausedSince()))
+				.param("paused", task.pausedWorkingDays())
+				.param("missing", this.json.writeValueAsString(task.missing()))
+				.param("reason", task.reason())
+				.param("version", task.version())
+				.update();
+		}
+		appendHistory(application);
+		application.saved();
+	}
+
+	/**
+	 * Saves what a decision changed: the application's state, the changed tasks
+	 * (version-checked), the history.
+	 */
+	void update(Application application) {
+		this.jdbc.sql("update applications_application set status = :status, finished_at = :finishedAt where id = :id")
+			.param("status", application.status().name())
+			.param("finishedAt", timestamp(application.finishedAt()))
+			.param("id", application.id().value())
+			.update();
+		for (Task task : application.tasks()) {
+			if (!task.changed()) {
+				continue;
+			}
+			int updated = this.jdbc.sql("""
+					update applications_task set step = :step, status = :status, committed_due = :committedDue,
+					    statutory_due = :statutoryDue, paused_since = :pausedSince, paused_working_days = :paused,
+					    missing = cast(:missing as jsonb), reason = :reason, version = version + 1
+					where id = :id and version = :version
+					""")
+				.param("step", task.step())
+				.param("status", task.status().name())
+				.param("committedDue", task.committedDue())
+				.param("statutoryDue", task.statutoryDue())
+				.param("pausedSince", timestamp(task.pausedSince()))
+				.param("paused", task.pausedWorkingDays())
+				.param("missing", this.json.writeValueAsString(task.missing()))
+				.param("reason", task.reason())
+				.param("id", task.id().value())
+				.param("version", task.version())
+				.update();
+			if (updated != 1) {
+				throw new TaskChanged(task.id());
+			}
+		}
+		appendHistory(application);
+		application.saved();
+	}
+
+	/** Loads the application, locking its row when the caller is about to change it. */
+	Optional<Application> load(ApplicationId id, boolean forUpdate) {
+		Optional<ApplicationRow> row = this.jdbc
+			.sql("select * from applications_application where id = :id" + (forUpdate ? " for update" : ""))
+			.param("id", id.value())
+			.query(this::row)
+			.optional();
+		return row.map((found) -> found.with(tasksOf(id)));
+	}
+
+	Optional<ApplicationId> applicationOf(TaskId task) {
+		return this.jdbc.sql("select application_id from applications_task where id = :id")
+			.param("id", task.value())
+			.query(UUID.class)
+			.optional()
+			.map(ApplicationId::new);
+	}
+
+	Optional<Long> versionOf(TaskId task) {
+		return this.jdbc.sql("select version from applications_task where id = :id")
+			.param("id", task.value())
+			.query(Long.class)
+			.optional();
+	}
+
+	List<ApplicationId> filedBy(String username) {
+		return this.jdbc
+			.sql("select id from applications_application where filed_by = :who order by submitted_at desc limit 200")
+			.param("who", username)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(ApplicationId::new)
+			.toList();
+	}
+
+	List<HistoryEntry> history(ApplicationId id) {
+		return this.jdbc.sql("select * from applications_history where application_id = :id order by id")
+			.param("id", id.value())
+			.query((row, rowNum) -> new HistoryEntry(row.getTimestamp("at").toInstant(), row.getString("actor"),
+					Optional.ofNullable(row.getObject("task_id", UUID.class)).map(TaskId::new).orElse(null),
+					row.getString("from_state"), row.getString("to_state"), row.getString("reason")))
+			.list();
+	}
+
+	// ------------------------------------------------------------------ idempotency
+
+	Optional<IdempotentRequest> idempotent(String filedBy, String key) {
+		return this.jdbc.sql(
+				"select request_hash, application_id from applications_idempotency where filed_by = :who and key = :key")
+			.param("who", filedBy)
+			.param("key", key)
+			.query((row, rowNum) -> new IdempotentRequest(row.getBytes("request_hash"),
+					new ApplicationId(row.getObject("application_id", UUID.class))))
+			.optional();
+	}
+
+	/**
+	 * Whether this transaction may work on the key now; false while another transaction
+	 * holds it.
+	 */
+	boolean claim(String filedBy, String key) {
+		return this.jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:who), hashtext(:key))")
+			.param("who", filedBy)
+			.param("key", key)
+			.query(Boolean.class)
+			.single();
+	}
+
+	void remember(String filedBy, String key, byte[] hash, ApplicationId application, Instant at) {
+		this.jdbc.sql("""
+				insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
+				values (:who, :key, :hash, :application, :at)
+				""")
+			.param("who", filedBy)
+			.param("key", key)
+			.param("hash", hash)
+			.param("application", application.value())
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	record IdempotentRequest(byte[] hash, ApplicationId application) {
+	}
+
+	// ------------------------------------------------------------------ mapping
+
+	private void appendHistory(Application application) {
+		for (HistoryEntry entry : application.newHistory()) {
+			this.jdbc.sql("""
+					insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
+					values (:application, :task, :at, :actor, :from, :to, :reason)
+					""")
+				.param("application", application.id().value())
+				.param("task", (entry.task() != null) ? entry.task().value() : null)
+				.param("at", Timestamp.from(entry.at()))
+				.param("actor", entry.actor())
+				.param("from", entry.from())
+				.param("to", entry.to())
+				.param("reason", entry.reason())
+				.update();
+		}
+	}
+
+	private List<Task> tasksOf(ApplicationId id) {
+		return this.jdbc.sql("select * from applications_task where application_id = :id order by item_code")
+			.param("id", id.value())
+			.query((row, rowNum) -> new Task(new TaskId(row.getObject("id", UUID.class)),
+					new PlannedTask(row.getString("item_code"), row.getInt("item_version"),
+							row.getString("department_code"),
+							this.json.readValue(row.getString("workflow"), Workflow.class),
+							row.getInt("committed_limit"), row.getInt("statutory_limit")),
+					row.getString("step"), TaskStatus.valueOf(row.getString("status")),
+					row.getObject("committed_due", java.time.LocalDate.class),
+					row.getObject("statutory_due", java.time.LocalDate.class), instant(row, "paused_since"),
+					row.getInt("paused_working_days"), this.json.readValue(row.getString("missing"), TEXTS),
+					row.getString("reason"), row.getLong("version")))
+			.list();
+	}
+
+	private record ApplicationRow(ApplicationId id, String tracking, Subject subject, String filedBy, Channel channel,
+			String bundle, Map<String, Object> form, ApplicationStatus status, Instant submittedAt,
+			Instant finishedAt) {
+
+		Application with(List<Task> tasks) {
+			return new Application(this.id, this.tracking, this.subject, this.filedBy, this.channel, this.bundle,
+					this.form, tasks, this.submittedAt, this.status, this.finishedAt);
+		}
+
+	}
+
+	private ApplicationRow row(ResultSet row, int rowNum) throws SQLException {
+		String person = row.getString("subject_resident_id");
+		Subject subject = (person != null) ? Subject.person(ResidentId.of(person))
+				: Subject.business(CreditCode.of(row.getString("subject_credit_code")));
+		return new ApplicationRow(new ApplicationId(row.getObject("id", UUID.class)), row.getString("tracking_number"),
+				subject, row.getString("filed_by"), Channel.valueOf(row.getString("channel")),
+				row.getString("bundle_code"), this.json.readValue(row.getString("form"), FORM),
+				ApplicationStatus.valueOf(row.getString("status")), row.getTimestamp("submitted_at").toInstant(),
+				instant(row, "finished_at"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		Timestamp value = row.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static Timestamp timestamp(Instant at) {
+		return (at != null) ? Timestamp.from(at) : null;
+	}
+
+}

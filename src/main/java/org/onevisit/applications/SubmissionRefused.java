@@ -1,0 +1,49 @@
+package org.onevisit.applications;
+
+import java.util.List;
+import java.util.Map;
+
+import org.onevisit.shared.OneVisitException;
+
+/** A submission that cannot be filed as it stands; nothing of it was saved. */
+public final class SubmissionRefused extends OneVisitException {
+
+	private final List<FieldViolation> violations;
+
+	private SubmissionRefused(String code, Kind kind, String message, List<FieldViolation> violations,
+			Object... arguments) {
+		super(code, kind, message, arguments);
+		this.violations = List.copyOf(violations);
+	}
+
+	/** The form breaks its definition; every violation is listed by field. */
+	public static SubmissionRefused formInvalid(List<FieldViolation> violations) {
+		return new SubmissionRefused("form_invalid", Kind.UNPROCESSABLE, violations.size() + " field(s) invalid",
+				violations, violations.size());
+	}
+
+	public static SubmissionRefused neitherItemNorBundle() {
+		return new SubmissionRefused("submission_invalid", Kind.INVALID, "name exactly one item or one bundle",
+				List.of());
+	}
+
+	public static SubmissionRefused idempotencyKeyReused() {
+		return new SubmissionRefused("idempotency_key_reused", Kind.UNPROCESSABLE,
+				"this key was used for a different submission", List.of());
+	}
+
+	public static SubmissionRefused stillInProgress() {
+		return new SubmissionRefused("request_in_progress", Kind.CONFLICT,
+				"a submission with this key is still being processed", List.of());
+	}
+
+	public List<FieldViolation> violations() {
+		return this.violations;
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return this.violations.isEmpty() ? Map.of() : Map.of("errors", this.violations);
+	}
+
+}

@@ -1,0 +1,228 @@
+package org.onevisit.applications;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.shared.OneVisitException;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Applications on the embedded PostgreSQL with the demo city's catalogue. */
+@SpringBootTest
+class ApplicationsIntegrationTests {
+
+	static final Actor SELLER = Actor.applicant("applicant1");
+
+	static final Actor HOUSING = Actor.reviewer("reviewer-housing", "housing");
+
+	static final Actor TAX = Actor.reviewer("reviewer-tax", "tax");
+
+	static final Actor REGISTRY = Actor.reviewer("reviewer-nr", "nr");
+
+	@Autowired
+	ApplicationManagement applications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	static Submission flatTransfer(String address) {
+		Map<String, Object> form = new HashMap<>();
+		form.put("sellerId", "339902198503120016");
+		form.put("sellerName", "张三");
+		form.put("buyerId", "339903199007180029");
+		form.put("buyerName", "李四");
+		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
+		form.put("address", address);
+		form.put("price", 1_250_000);
+		form.put("paymentMethod", "商业贷款");
+		return new Submission(null, "flat-transfer", Subject.person(ResidentId.of("339902198503120016")),
+				Channel.ONLINE, form);
+	}
+
+	static Task task(Application application, String department) {
+		return application.tasks()
+			.stream()
+			.filter((task) -> task.plan().departmentCode().equals(department))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void filesTheFlatTransferAsThreeParallelDepartmentTasksAndApprovesItWhenAllHave() {
+		Application filed = this.applications.submit(flatTransfer("东湖区示范路1号"), SELLER, null);
+
+		assertThat(filed.trackingNumber()).matches("339900-\\d{8}-\\d{6}");
+		assertThat(filed.tasks()).extracting((task) -> task.plan().departmentCode())
+			.containsExactlyInAnyOrder("housing", "tax", "nr");
+		assertThat(filed.tasks()).extracting(Task::status).containsOnly(TaskStatus.IN_REVIEW);
+
+		this.applications.decide(task(filed, "tax").id(), Decision.Approve.here(), TAX, null);
+		this.applications.decide(task(filed, "housing").id(), Decision.Approve.here(), HOUSING, null);
+		for (int step = 0; step < 3; step++) {
+			this.applications.decide(task(filed, "nr").id(), Decision.Approve.here(), REGISTRY, null);
+		}
+
+		Application approved = this.applications.find(filed.id(), SELLER);
+		assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
+		assertThat(this.applications.history(filed.id(), SELLER)).extracting(HistoryEntry::to)
+			.contains("IN_REVIEW", "APPROVED")
+			.hasSize(1 + 3 + 5 + 1);
+	}
+
+	@Test
+	void refusesAFormThatBreaksItsDefinitionAndSavesNothing() {
+		Submission broken = flatTransfer("");
+		Map<String, Object> form = new HashMap<>(broken.form());
+		form.put("buyerId", "339903199007180028");
+		int before = this.jdbc.sql("select count(*) from applications_application").query(Integer.class).single();
+
+		assertThatThrownBy(() -> this.applications
+			.submit(new Submission(null, "flat-transfer", broken.subject(), Channel.ONLINE, form), SELLER, null))
+			.isInstanceOfSatisfying(SubmissionRefused.class,
+					(refused) -> assertThat(refused.violations())
+						.extracting((violation) -> violation.field() + ": " + violation.code())
+						.containsExactly("buyerId: resident_id_invalid.check_character", "address: required"));
+		assertThat(this.jdbc.sql("select count(*) from applications_application").query(Integer.class).single())
+			.isEqualTo(before);
+	}
+
+	@Test
+	void letsExactlyOneOfTwoReviewersWhoSawTheSameTaskDecideIt() {
+		Application filed = this.applications.submit(flatTransfer("东湖区示范路2号"), SELLER, null);
+		TaskId tax = task(filed, "tax").id();
+		Actor otherTaxReviewer = Actor.reviewer("reviewer-tax-2", "tax");
+
+		this.applications.decide(tax, Decision.Approve.here(), TAX, 0L);
+
+		assertThatThrownBy(() -> this.applications.decide(tax, new Decision.Reject("不符合条件"), otherTaxReviewer, 0L))
+			.isInstanceOfSatisfying(OneVisitException.class, (conflict) -> {
+				assertThat(conflict.code()).isEqualTo("task_changed");
+				assertThat(conflict.kind()).isEqualTo(OneVisitException.Kind.CONFLICT);
+			});
+		assertThat(task(this.applications.find(filed.id(), SELLER), "tax").status()).isEqualTo(TaskStatus.APPROVED);
+	}
+
+	@Test
+	void losesNoDecisionWhenEightReviewersActOnOneTaskAtOnce() throws Exception {
+		Application filed = this.applications.submit(flatTransfer("东湖区示范路3号"), SELLER, null);
+		TaskId tax = task(filed, "tax").id();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<String>> outcomes = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Callable<String> attempt = () -> {
+				try {
+					this.applications.decide(tax, Decision.Approve.here(), TAX, null);
+					return "won";
+				}
+				catch (OneVisitException ex) {
+					return ex.kind().name();
+				}
+			};
+			outcomes.add(pool.submit(attempt));
+		}
+		List<String> results = new ArrayList<>();
+		for (Future<String> outcome : outcomes) {
+			results.add(outcome.get());
+		}
+		pool.shutdown();
+
+		assertThat(results).containsOnlyOnce("won").containsOnly("won", "CONFLICT");
+		assertThat(this.applications.history(filed.id(), SELLER)).filteredOn((entry) -> tax.equals(entry.task()))
+			.extracting(HistoryEntry::to)
+			.containsExactly("IN_REVIEW:decide", "APPROVED");
+	}
+
+	@Test
+	void answersTheSameApplicationToARepeatAndRefusesAKeyReusedForSomethingElse() {
+		String key = UUID.randomUUID().toString();
+
+		Application first = this.applications.submit(flatTransfer("东湖区示范路4号"), SELLER, key);
+		Application repeat = this.applications.submit(flatTransfer("东湖区示范路4号"), SELLER, key);
+
+		assertThat(repeat.id()).isEqualTo(first.id());
+		assertThatThrownBy(() -> this.applications.submit(flatTransfer("东湖区示范路5号"), SELLER, key))
+			.hasFieldOrPropertyWithValue("code", "idempotency_key_reused");
+		// the key is the filer's: another applicant's same key is another request
+		Application other = this.applications.submit(flatTransfer("东湖区示范路4号"), Actor.applicant("applicant2"), key);
+		assertThat(other.id()).isNotEqualTo(first.id());
+	}
+
+	@Test
+	void refusesARepeatWhileTheFirstRequestIsStillRunning() throws Exception {
+		String key = UUID.randomUUID().toString();
+		try (Connection running = this.dataSource.getConnection()) {
+			running.setAutoCommit(false);
+			try (PreparedStatement hold = running
+				.prepareStatement("select pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+				hold.setString(1, SELLER.username());
+				hold.setString(2, key);
+				hold.execute();
+			}
+
+			assertThatThrownBy(() -> this.applications.submit(flatTransfer("东湖区示范路6号"), SELLER, key))
+				.isInstanceOfSatisfying(OneVisitException.class, (refused) -> {
+					assertThat(refused.code()).isEqualTo("request_in_progress");
+					assertThat(refused.kind()).isEqualTo(OneVisitException.Kind.CONFLICT);
+				});
+			running.rollback();
+		}
+		assertThat(this.applications.submit(flatTransfer("东湖区示范路6号"), SELLER, key).status())
+			.isEqualTo(ApplicationStatus.IN_REVIEW);
+	}
+
+	@Test
+	void showsNobodyElseTheApplicationOrItsTasks() {
+		Application filed = this.applications.submit(flatTransfer("东湖区示范路7号"), SELLER, null);
+
+		assertThatThrownBy(() -> this.applications.find(filed.id(), Actor.applicant("applicant2")))
+			.hasFieldOrPropertyWithValue("code", "application_not_found");
+		assertThatThrownBy(() -> this.applications.decide(task(filed, "nr").id(), Decision.Approve.here(),
+				Actor.reviewer("reviewer-health", "health"), null))
+			.hasFieldOrPropertyWithValue("code", "task_not_found");
+		assertThatThrownBy(() -> this.applications.withdraw(filed.id(), Actor.applicant("applicant2")))
+			.hasFieldOrPropertyWithValue("code", "application_not_found");
+		assertThat(this.applications.find(filed.id(), TAX).id()).isEqualTo(filed.id());
+	}
+
+	@Test
+	void keepsASupplementRequestAndItsAnswerInTheRecord() {
+		Application filed = this.applications.submit(flatTransfer("东湖区示范路8号"), SELLER, null);
+		TaskId registry = task(filed, "nr").id();
+
+		this.applications.decide(registry, new Decision.RequestSupplement(List.of("共有人同意出售的书面意见"), null), REGISTRY,
+				null);
+		assertThat(this.applications.find(filed.id(), SELLER).status())
+			.isEqualTo(ApplicationStatus.WAITING_FOR_SUPPLEMENT);
+		assertThat(task(this.applications.find(filed.id(), SELLER), "nr").missing()).containsExactly("共有人同意出售的书面意见");
+
+		this.applications.provideSupplement(filed.id(), SELLER);
+
+		Application resumed = this.applications.find(filed.id(), SELLER);
+		assertThat(resumed.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(task(resumed, "nr").status()).isEqualTo(TaskStatus.IN_REVIEW);
+		assertThat(task(resumed, "nr").version()).isEqualTo(2);
+	}
+
+}
