@@ -27,6 +27,11 @@ public final class SubmissionRefused extends OneVisitException {
 				List.of());
 	}
 
+	public static SubmissionRefused applicantInvalid() {
+		return new SubmissionRefused("applicant_invalid", Kind.INVALID,
+				"the applicant is a person (residentId) or a business (creditCode), not both", List.of());
+	}
+
 	public static SubmissionRefused idempotencyKeyReused() {
 		return new SubmissionRefused("idempotency_key_reused", Kind.UNPROCESSABLE,
 				"this key was used for a different submission", List.of());

@@ -24,6 +24,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -135,6 +136,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof MissingServletRequestParameterException) {
 			return "parameter_missing";
 		}
+		if (ex instanceof MissingRequestHeaderException) {
+			return "header_missing";
+		}
 		if (ex instanceof MethodArgumentTypeMismatchException) {
 			return "parameter_invalid";
 		}
@@ -153,6 +157,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	private static Object[] argumentsOf(Exception ex) {
 		if (ex instanceof MissingServletRequestParameterException missing) {
 			return new Object[] { missing.getParameterName() };
+		}
+		if (ex instanceof MissingRequestHeaderException missing) {
+			return new Object[] { missing.getHeaderName() };
 		}
 		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
 			return new Object[] { mismatch.getName() };

@@ -1,0 +1,189 @@
+package org.onevisit.applications.internal.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.Decision;
+import org.onevisit.applications.HistoryEntry;
+import org.onevisit.applications.Subject;
+import org.onevisit.applications.TaskId;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.identity.Role;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.OneVisitException;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.WorkingDays;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Applications", description = "File applications, follow them, and decide department tasks")
+class ApplicationApiController {
+
+	private final ApplicationManagement applications;
+
+	private final Clock clock;
+
+	private final WorkingDays days;
+
+	ApplicationApiController(ApplicationManagement applications, Clock clock, WorkingDays days) {
+		this.applications = applications;
+		this.clock = clock;
+		this.days = days;
+	}
+
+	record ApplicantRequest(String residentId, String creditCode) {
+	}
+
+	record SubmissionRequest(String itemCode, String bundleCode, @NotNull @Valid ApplicantRequest applicant,
+			Map<String, Object> form) {
+	}
+
+	record DecisionRequest(@NotBlank String decision, @Size(max = 2000) String reason,
+			List<@Size(max = 500) String> missing, String nextStep, Long taskVersion) {
+	}
+
+	record TaskView(UUID id, String itemCode, int itemVersion, String department, String step, String status,
+			LocalDate committedDue, LocalDate statutoryDue, int pausedWorkingDays, List<String> missing, String reason,
+			long version) {
+	}
+
+	record ApplicationView(UUID id, String trackingNo, String status, String bundleCode, String channel,
+			LocalDate committedDue, LocalDate statutoryDue, LocalDate predictedCompletion, List<TaskView> tasks) {
+	}
+
+	/**
+	 * Only a person's own matters; businesses and agents come with their own accounts
+	 * later.
+	 */
+	static final class SubjectNotYours extends OneVisitException {
+
+		SubjectNotYours() {
+			super("subject_not_yours", Kind.FORBIDDEN, "an applicant files for themselves");
+		}
+
+	}
+
+	@PostMapping("/api/v1/applications")
+	@PreAuthorize("hasAnyRole('APPLICANT', 'CLERK')")
+	@Operation(summary = "File an application for an item or a bundle; repeat safely with the same Idempotency-Key")
+	ResponseEntity<ApplicationView> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String key,
+			@Valid @RequestBody SubmissionRequest request, @AuthenticationPrincipal OneVisitUser user) {
+		Subject subject = subjectOf(request.applicant());
+		Actor actor = actorOf(user);
+		if (actor.kind() == Actor.Kind.APPLICANT && !user.residentId().map(subject.person()::equals).orElse(false)) {
+			throw new SubjectNotYours();
+		}
+		Channel channel = (actor.kind() == Actor.Kind.CLERK) ? Channel.HALL : Channel.ONLINE;
+		Application application = this.applications.submit(
+				new Submission(request.itemCode(), request.bundleCode(), subject, channel, request.form()), actor, key);
+		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id())).body(view(application));
+	}
+
+	@GetMapping("/api/v1/applications/{id}")
+	@Operation(summary = "An application with its department tasks, due dates and expected completion")
+	ApplicationView find(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
+		return view(this.applications.find(new ApplicationId(id), actorOf(user)));
+	}
+
+	@GetMapping("/api/v1/applications")
+	@PreAuthorize("hasRole('APPLICANT')")
+	@Operation(summary = "My applications, newest first")
+	List<ApplicationView> mine(@AuthenticationPrincipal OneVisitUser user) {
+		return this.applications.filedBy(actorOf(user)).stream().map(this::view).toList();
+	}
+
+	@GetMapping("/api/v1/applications/{id}/history")
+	@Operation(summary = "Every transition of the application: who, when, from, to, why")
+	List<HistoryEntry> history(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
+		return this.applications.history(new ApplicationId(id), actorOf(user));
+	}
+
+	@PostMapping("/api/v1/tasks/{id}/decisions")
+	@PreAuthorize("hasAnyRole('REVIEWER', 'CLERK')")
+	@Operation(
+			summary = "Decide a task at its current step: APPROVE, REJECT (with reason) or SUPPLEMENT (with everything missing)")
+	ApplicationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
+			@AuthenticationPrincipal OneVisitUser user) {
+		Decision decision = switch (request.decision()) {
+			case "APPROVE" -> new Decision.Approve(request.nextStep());
+			case "REJECT" -> new Decision.Reject(request.reason());
+			case "SUPPLEMENT" -> new Decision.RequestSupplement(request.missing(), request.reason());
+			default -> throw org.onevisit.applications.ReviewRefused
+				.decisionInvalid("decision is APPROVE, REJECT or SUPPLEMENT");
+		};
+		return view(this.applications.decide(new TaskId(id), decision, actorOf(user), request.taskVersion()));
+	}
+
+	@PostMapping("/api/v1/applications/{id}/supplements")
+	@PreAuthorize("hasRole('APPLICANT')")
+	@Operation(summary = "Provide everything the departments asked for; their clocks run again")
+	ApplicationView supplement(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
+		return view(this.applications.provideSupplement(new ApplicationId(id), actorOf(user)));
+	}
+
+	@PostMapping("/api/v1/applications/{id}/withdrawal")
+	@PreAuthorize("hasRole('APPLICANT')")
+	@Operation(summary = "Withdraw the application before it is decided")
+	ApplicationView withdraw(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
+		return view(this.applications.withdraw(new ApplicationId(id), actorOf(user)));
+	}
+
+	static Actor actorOf(OneVisitUser user) {
+		if (user.hasRole(Role.REVIEWER)) {
+			return Actor.reviewer(user.getUsername(), user.departmentCode().orElseThrow());
+		}
+		if (user.hasRole(Role.CLERK)) {
+			return Actor.clerk(user.getUsername());
+		}
+		return Actor.applicant(user.getUsername());
+	}
+
+	private static Subject subjectOf(ApplicantRequest applicant) {
+		boolean person = applicant.residentId() != null && !applicant.residentId().isBlank();
+		boolean business = applicant.creditCode() != null && !applicant.creditCode().isBlank();
+		if (person == business) {
+			throw org.onevisit.applications.SubmissionRefused.applicantInvalid();
+		}
+		return person ? Subject.person(ResidentId.of(applicant.residentId()))
+				: Subject.business(CreditCode.of(applicant.creditCode()));
+	}
+
+	private ApplicationView view(Application application) {
+		return new ApplicationView(application.id().value(), application.trackingNumber(), application.status().name(),
+				application.bundleCode(), application.channel().name(), application.committedDue(),
+				application.statutoryDue(), application.predictedCompletion(this.clock, this.days),
+				application.tasks()
+					.stream()
+					.map((task) -> new TaskView(task.id().value(), task.plan().itemCode(), task.plan().itemVersion(),
+							task.plan().departmentCode(), task.step(), task.status().name(), task.committedDue(),
+							task.statutoryDue(), task.pausedWorkingDays(), task.missing(), task.reason(),
+							task.version()))
+					.toList());
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.onevisit.applications.internal.web;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitHttp;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The applications API as partners and the pages use it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApplicationApiTests {
+
+	static final String FLAT_TRANSFER = """
+			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
+			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
+			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
+			         "address":"%s","price":1250000,"paymentMethod":"商业贷款"}}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	OneVisitHttp http;
+
+	String seller;
+
+	@BeforeEach
+	void tokens() {
+		this.http = new OneVisitHttp(this.port);
+		this.seller = bearer("applicant1");
+	}
+
+	String bearer(String username) {
+		return "Bearer " + this.http.bearerToken(username, "onevisit-demo");
+	}
+
+	HttpResponse<String> submit(String key, String address) {
+		return this.http.postJson("/api/v1/applications", FLAT_TRANSFER.formatted(address), "Authorization",
+				this.seller, "Idempotency-Key", key);
+	}
+
+	static String taskOf(JsonNode application, String department) {
+		return application.path("tasks")
+			.valueStream()
+			.filter((task) -> task.path("department").asString().equals(department))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asString();
+	}
+
+	@Test
+	void filesABundleAsParallelTasksAndLetsEachDepartmentDecideItsOwn() {
+		HttpResponse<String> created = submit(UUID.randomUUID().toString(), "东湖区示范路11号");
+		JsonNode application = OneVisitHttp.json(created);
+
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith(application.path("id").asString()));
+		assertThat(application.path("trackingNo").asString()).startsWith("339900-");
+		assertThat(application.path("tasks")).hasSize(3);
+		assertThat(application.path("tasks").get(0).path("committedDue").asString()).isNotBlank();
+
+		HttpResponse<String> decided = this.http.postJson("/api/v1/tasks/" + taskOf(application, "tax") + "/decisions",
+				"{\"decision\":\"APPROVE\"}", "Authorization", bearer("reviewer-tax"));
+		assertThat(decided.statusCode()).isEqualTo(200);
+		assertThat(OneVisitHttp.json(decided).path("status").asString()).isEqualTo("IN_REVIEW");
+
+		HttpResponse<String> stranger = this.http.postJson("/api/v1/tasks/" + taskOf(application, "nr") + "/decisions",
+				"{\"decision\":\"APPROVE\"}", "Authorization", bearer("reviewer-health"));
+		assertThat(stranger.statusCode()).isEqualTo(404);
+		assertThat(OneVisitHttp.json(stranger).path("code").asString()).isEqualTo("task_not_found");
+	}
+
+	@Test
+	void answersTheThreeIdempotencyCases() {
+		String key = UUID.randomUUID().toString();
+
+		HttpResponse<String> first = submit(key, "东湖区示范路12号");
+		HttpResponse<String> repeat = submit(key, "东湖区示范路12号");
+		HttpResponse<String> different = submit(key, "东湖区示范路13号");
+		HttpResponse<String> noKey = this.http.postJson("/api/v1/applications", FLAT_TRANSFER.formatted("x"),
+				"Authorization", this.seller);
+
+		assertThat(OneVisitHttp.json(repeat).path("id")).isEqualTo(OneVisitHttp.json(first).path("id"));
+		assertThat(different.statusCode()).isEqualTo(422);
+		assertThat(OneVisitHttp.json(different).path("code").asString()).isEqualTo("idempotency_key_reused");
+		assertThat(noKey.statusCode()).isEqualTo(400);
+		assertThat(OneVisitHttp.json(noKey).path("code").asString()).isEqualTo("header_missing");
+		assertThat(OneVisitHttp.json(noKey).path("detail").asString()).contains("Idempotency-Key");
+	}
+
+	@Test
+	void hidesAnApplicationFromEveryoneButItsApplicantAndItsDepartments() {
+		String id = OneVisitHttp.json(submit(UUID.randomUUID().toString(), "东湖区示范路14号")).path("id").asString();
+
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("applicant2")).statusCode())
+			.isEqualTo(404);
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("reviewer-health")).statusCode())
+			.isEqualTo(404);
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("reviewer-tax")).statusCode())
+			.isEqualTo(200);
+		assertThat(this.http.get("/api/v1/applications", "Authorization", this.seller).body()).contains(id);
+		assertThat(this.http.get("/api/v1/applications", "Authorization", bearer("applicant2")).body())
+			.doesNotContain(id);
+	}
+
+	@Test
+	void refusesASecondDecisionOnTheTaskVersionAlreadyDecided() {
+		JsonNode application = OneVisitHttp.json(submit(UUID.randomUUID().toString(), "东湖区示范路15号"));
+		String tax = taskOf(application, "tax");
+		String body = "{\"decision\":\"APPROVE\",\"taskVersion\":0}";
+
+		HttpResponse<String> first = this.http.postJson("/api/v1/tasks/" + tax + "/decisions", body, "Authorization",
+				bearer("reviewer-tax"));
+		HttpResponse<String> second = this.http.postJson("/api/v1/tasks/" + tax + "/decisions", body, "Authorization",
+				bearer("reviewer-tax"));
+
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(second.statusCode()).isEqualTo(409);
+		assertThat(OneVisitHttp.json(second).path("code").asString()).isEqualTo("task_changed");
+	}
+
+	@Test
+	void namesEveryInvalidFieldAndRefusesFilingForSomeoneElse() {
+		HttpResponse<String> invalid = this.http.postJson("/api/v1/applications",
+				FLAT_TRANSFER.formatted("").replace("339903199007180029", "339903199007180028"), "Authorization",
+				this.seller, "Idempotency-Key", UUID.randomUUID().toString());
+		HttpResponse<String> forSomeoneElse = this.http.postJson("/api/v1/applications",
+				FLAT_TRANSFER.formatted("西山区1号")
+					.replace("\"residentId\":\"339902198503120016\"", "\"residentId\":\"339903199007180029\""),
+				"Authorization", this.seller, "Idempotency-Key", UUID.randomUUID().toString());
+
+		assertThat(invalid.statusCode()).isEqualTo(422);
+		assertThat(OneVisitHttp.json(invalid).path("code").asString()).isEqualTo("form_invalid");
+		assertThat(
+				OneVisitHttp.json(invalid).path("errors").valueStream().map((error) -> error.path("field").asString()))
+			.containsExactly("buyerId", "address");
+		assertThat(forSomeoneElse.statusCode()).isEqualTo(403);
+		assertThat(OneVisitHttp.json(forSomeoneElse).path("code").asString()).isEqualTo("subject_not_yours");
+	}
+
+}
