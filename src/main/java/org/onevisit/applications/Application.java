@@ -45,6 +45,8 @@ public final class Application {
 
 	private ApplicationStatus status;
 
+	private ApplicationStatus savedStatus;
+
 	private Instant finishedAt;
 
 	private final List<HistoryEntry> newHistory = new ArrayList<>();
@@ -64,6 +66,7 @@ public final class Application {
 		this.tasks = List.copyOf(tasks);
 		this.submittedAt = submittedAt;
 		this.status = status;
+		this.savedStatus = status;
 		this.finishedAt = finishedAt;
 	}
 
@@ -200,7 +203,16 @@ public final class Application {
 		return List.copyOf(this.events);
 	}
 
+	/**
+	 * Whether the application's own state changed since it was loaded, so that its row
+	 * must be saved.
+	 */
+	boolean statusChanged() {
+		return this.status != this.savedStatus;
+	}
+
 	void saved() {
+		this.savedStatus = this.status;
 		this.newHistory.clear();
 		this.events.clear();
 		this.tasks.forEach(Task::saved);

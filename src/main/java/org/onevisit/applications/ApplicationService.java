@@ -107,10 +107,10 @@ class ApplicationService implements ApplicationManagement {
 	public Application decide(TaskId taskId, Decision decision, Actor by, Long expectedVersion) {
 		// read before taking the lock: a decision that waited for another one on the same
 		// task must fail
-		long seen = (expectedVersion != null) ? expectedVersion
-				: this.applications.versionOf(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
-		ApplicationId id = this.applications.applicationOf(taskId)
+		Applications.TaskRef found = this.applications.find(taskId)
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
+		long seen = (expectedVersion != null) ? expectedVersion : found.version();
+		ApplicationId id = found.application();
 		Application application = this.applications.load(id, true).orElseThrow();
 		Task task = application.task(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		if (!task.visibleTo(by) && !task.actionableBy(by)) {

@@ -15,6 +15,7 @@ import org.onevisit.shared.ResidentId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,9 +37,12 @@ class Applications {
 
 	private final JsonMapper json;
 
-	Applications(JdbcClient jdbc, JsonMapper json) {
+	private final JdbcTemplate batch;
+
+	Applications(JdbcClient jdbc, JsonMapper json, JdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.batch = batch;
 	}
 
 	long nextTrackingSequence() {
@@ -65,35 +69,21 @@ class Applications {
 			.param("submittedAt", Timestamp.from(application.submittedAt()))
 			.param("finishedAt", timestamp(application.finishedAt()))
 			.update();
-		for (Task task : application.tasks()) {
-			this.jdbc
-				.sql("""
-						insert into applications_task (id, application_id, item_code, item_version, department_code, workflow,
-						    committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
-						    paused_working_days, missing, reason, version)
-						values (:id, :application, :item, :itemVersion, :department, cast(:workflow as jsonb), :committedLimit,
-						    :statutoryLimit, :step, :status, :committedDue, :statutoryDue, :pausedSince, :paused,
-						    cast(:missing as jsonb), :reason, :version)
-						""")
-				.param("id", task.id().value())
-				.param("application", application.id().value())
-				.param("item", task.plan().itemCode())
-				.param("itemVersion", task.plan().itemVersion())
-				.param("department", task.plan().departmentCode())
-				.param("workflow", this.json.writeValueAsString(task.plan().workflow()))
-				.param("committedLimit", task.plan().committedLimit())
-				.param("statutoryLimit", task.plan().statutoryLimit())
-				.param("step", task.step())
-				.param("status", task.status().name())
-				.param("committedDue", task.committedDue())
-				.param("statutoryDue", task.statutoryDue())
-				.param("pausedSince", timestamp(task.pausedSince()))
-				.param("paused", task.pausedWorkingDays())
-				.param("missing", this.json.writeValueAsString(task.missing()))
-				.param("reason", task.reason())
-				.param("version", task.version())
-				.update();
-		}
+		this.batch.batchUpdate("""
+				insert into applications_task (id, application_id, item_code, item_version, department_code, workflow,
+				    committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
+				    paused_working_days, missing, reason, version)
+				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+				""",
+				application.tasks()
+					.stream()
+					.map((task) -> new Object[] { task.id().value(), application.id().value(), task.plan().itemCode(),
+							task.plan().itemVersion(), task.plan().departmentCode(),
+							this.json.writeValueAsString(task.plan().workflow()), task.plan().committedLimit(),
+							task.plan().statutoryLimit(), task.step(), task.status().name(), task.committedDue(),
+							task.statutoryDue(), timestamp(task.pausedSince()), task.pausedWorkingDays(),
+							this.json.writeValueAsString(task.missing()), task.reason(), task.version() })
+					.toList());
 		appendHistory(application);
 		application.saved();
 	}
@@ -103,11 +93,14 @@ class Applications {
 	 * (version-checked), the history.
 	 */
 	void update(Application application) {
-		this.jdbc.sql("update applications_application set status = :status, finished_at = :finishedAt where id = :id")
-			.param("status", application.status().name())
-			.param("finishedAt", timestamp(application.finishedAt()))
-			.param("id", application.id().value())
-			.update();
+		if (application.statusChanged()) {
+			this.jdbc
+				.sql("update applications_application set status = :status, finished_at = :finishedAt where id = :id")
+				.param("status", application.status().name())
+				.param("finishedAt", timestamp(application.finishedAt()))
+				.param("id", application.id().value())
+				.update();
+		}
 		for (Task task : application.tasks()) {
 			if (!task.changed()) {
 				continue;
@@ -147,19 +140,16 @@ class Applications {
 		return row.map((found) -> found.with(tasksOf(id)));
 	}
 
-	Optional<ApplicationId> applicationOf(TaskId task) {
-		return this.jdbc.sql("select application_id from applications_task where id = :id")
+	/** Which application a task belongs to and the task's version now, in one read. */
+	Optional<TaskRef> find(TaskId task) {
+		return this.jdbc.sql("select application_id, version from applications_task where id = :id")
 			.param("id", task.value())
-			.query(UUID.class)
-			.optional()
-			.map(ApplicationId::new);
+			.query((row, rowNum) -> new TaskRef(new ApplicationId(row.getObject("application_id", UUID.class)),
+					row.getLong("version")))
+			.optional();
 	}
 
-	Optional<Long> versionOf(TaskId task) {
-		return this.jdbc.sql("select version from applications_task where id = :id")
-			.param("id", task.value())
-			.query(Long.class)
-			.optional();
+	record TaskRef(ApplicationId application, long version) {
 	}
 
 	List<ApplicationId> filedBy(String username) {
@@ -225,20 +215,16 @@ class Applications {
 	// ------------------------------------------------------------------ mapping
 
 	private void appendHistory(Application application) {
-		for (HistoryEntry entry : application.newHistory()) {
-			this.jdbc.sql("""
-					insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
-					values (:application, :task, :at, :actor, :from, :to, :reason)
-					""")
-				.param("application", application.id().value())
-				.param("task", (entry.task() != null) ? entry.task().value() : null)
-				.param("at", Timestamp.from(entry.at()))
-				.param("actor", entry.actor())
-				.param("from", entry.from())
-				.param("to", entry.to())
-				.param("reason", entry.reason())
-				.update();
-		}
+		this.batch.batchUpdate("""
+				insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
+				values (?, ?, ?, ?, ?, ?, ?)
+				""",
+				application.newHistory()
+					.stream()
+					.map((entry) -> new Object[] { application.id().value(),
+							(entry.task() != null) ? entry.task().value() : null, Timestamp.from(entry.at()),
+							entry.actor(), entry.from(), entry.to(), entry.reason() })
+					.toList());
 	}
 
 	private List<Task> tasksOf(ApplicationId id) {

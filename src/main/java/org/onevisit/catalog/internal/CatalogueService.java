@@ -76,7 +76,7 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 
 	private final CatalogueSearch search;
 
-	private volatile Snapshot snapshot = new Snapshot(-1, List.of(), List.of());
+	private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of());
 
 	private volatile long lastChecked;
 
@@ -84,7 +84,17 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 	 * The published catalogue as of one revision, kept in memory for reads that list
 	 * everything.
 	 */
-	private record Snapshot(long revision, List<ServiceItem> items, List<Bundle> bundles) {
+	private record Snapshot(long revision, Map<String, Versioned<ServiceItem>> publishedItems,
+			Map<String, Versioned<Bundle>> publishedBundles) {
+
+		List<ServiceItem> items() {
+			return this.publishedItems.values().stream().map(Versioned::content).toList();
+		}
+
+		List<Bundle> bundles() {
+			return this.publishedBundles.values().stream().map(Versioned::content).toList();
+		}
+
 	}
 
 	CatalogueService(JdbcClient jdbc, JsonMapper json, JdbcDirectory directory, Clock clock,
@@ -111,7 +121,11 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 
 	@Override
 	public Versioned<ServiceItem> item(String code) {
-		return this.items.published(code).orElseThrow(() -> CatalogueEntryNotFound.item(code));
+		// from the snapshot: every application filed reads its items, parsing them each
+		// time would cost
+		// more than the rest of filing
+		return Optional.ofNullable(current().publishedItems().get(code))
+			.orElseThrow(() -> CatalogueEntryNotFound.item(code));
 	}
 
 	@Override
@@ -126,7 +140,8 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 
 	@Override
 	public Versioned<Bundle> bundle(String code) {
-		return this.bundles.published(code).orElseThrow(() -> CatalogueEntryNotFound.bundle(code));
+		return Optional.ofNullable(current().publishedBundles().get(code))
+			.orElseThrow(() -> CatalogueEntryNotFound.bundle(code));
 	}
 
 	@Override
@@ -591,13 +606,18 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 		}
 		synchronized (this) {
 			if (this.snapshot.revision() != revision) {
-				List<ServiceItem> published = this.items.allPublished().stream().map(Versioned::content).toList();
-				List<Bundle> publishedBundles = this.bundles.allPublished().stream().map(Versioned::content).toList();
+				Map<String, Versioned<ServiceItem>> published = new LinkedHashMap<>();
+				this.items.allPublished().forEach((version) -> published.put(version.code(), version));
+				Map<String, Versioned<Bundle>> publishedBundles = new LinkedHashMap<>();
+				this.bundles.allPublished().forEach((version) -> publishedBundles.put(version.code(), version));
+				Snapshot next = new Snapshot(revision, java.util.Collections.unmodifiableMap(published),
+						java.util.Collections.unmodifiableMap(publishedBundles));
 				Map<String, String> names = departmentNames();
-				this.search.rebuild(published, publishedBundles, (code) -> names.getOrDefault(code, ""), revision);
-				this.snapshot = new Snapshot(revision, published, publishedBundles);
+				this.search.rebuild(next.items(), next.bundles(), (code) -> names.getOrDefault(code, ""), revision);
+				this.snapshot = next;
 				log.info("Catalogue revision {}: {} items, {} bundles indexed", revision, published.size(),
 						publishedBundles.size());
+
 			}
 			return this.snapshot;
 		}

@@ -69,6 +69,9 @@ class DatabaseConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("onevisit");
 		config.setMaximumPoolSize(properties.poolSize());
+		// a batch of inserts becomes one multi-row insert: one round trip for the tasks
+		// of a bundle
+		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		if (embedded == EmbeddedDatabase.NONE) {
 			config.setJdbcUrl(properties.url());
 			config.setUsername(properties.user());

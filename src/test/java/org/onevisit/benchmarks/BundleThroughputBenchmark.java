@@ -1,0 +1,199 @@
+package org.onevisit.benchmarks;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.Decision;
+import org.onevisit.applications.Subject;
+import org.onevisit.applications.Task;
+import org.onevisit.catalog.CatalogueAdministration;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 4-department bundle with a 30-field form from submission to approved (submit, four
+ * approvals, history, outbox), through the module's Java API with 8 client threads on the
+ * embedded PostgreSQL with fsync and synchronous_commit on. Run with
+ * {@code ./mvnw -Pbenchmark test -Dtest=BundleThroughputBenchmark}; it prints bundles per
+ * second, statements and commits per bundle.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = { "onevisit.db.embedded.durable=true", "logging.level.org.onevisit=warn" })
+@Import(StatementCounter.class)
+class BundleThroughputBenchmark {
+
+	static final String[] DEPARTMENTS = { "tax", "samr", "hrss", "police" };
+
+	@Autowired
+	ApplicationManagement applications;
+
+	@Autowired
+	CatalogueAdministration catalogue;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void approvesFourDepartmentBundlesWithEightClients() throws Exception {
+		this.catalogue.importCatalogue("benchmark.yaml", new StringReader(benchmarkBundle()), "benchmark");
+		Map<String, Object> form = new HashMap<>();
+		for (int f = 0; f < 30; f++) {
+			form.put("field" + f, "值" + f);
+		}
+		form.put("field0", "339902198503120016");
+
+		run(form, Duration.ofSeconds(20));
+		long statementsBefore = StatementCounter.EXECUTED.sum();
+		long commitsBefore = commits();
+		Result result = run(form, Duration.ofSeconds(30));
+		long statements = StatementCounter.EXECUTED.sum() - statementsBefore;
+		long commits = commits() - commitsBefore;
+
+		System.out.printf(
+				"BENCHMARK bundle-throughput: %d bundles in %.1f s = %.0f bundles/s (8 threads, 4 tasks, 30 fields)%n",
+				result.bundles(), result.seconds(), result.bundles() / result.seconds());
+		System.out.printf("BENCHMARK per bundle: %.1f statements, %.2f commits (database-wide, incl. pool checks)%n",
+				(double) statements / result.bundles(), (double) commits / result.bundles());
+		System.out.printf("BENCHMARK history rows %d, outbox rows %d%n",
+				this.jdbc.sql("select count(*) from applications_history").query(Long.class).single(),
+				this.jdbc.sql("select count(*) from event_publication").query(Long.class).single());
+		assertThat(result.failures()).isZero();
+	}
+
+	record Result(long bundles, double seconds, long failures) {
+	}
+
+	private Result run(Map<String, Object> form, Duration duration) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		AtomicBoolean running = new AtomicBoolean(true);
+		LongAdder bundles = new LongAdder();
+		LongAdder failures = new LongAdder();
+		List<Future<?>> clients = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int c = 0; c < 8; c++) {
+			clients.add(pool.submit(() -> {
+				Actor applicant = Actor.applicant("applicant1");
+				while (running.get()) {
+					try {
+						Application application = this.applications.submit(
+								new Submission(null, "benchmark-bundle",
+										Subject.person(ResidentId.of("339902198503120016")), Channel.ONLINE, form),
+								applicant, UUID.randomUUID().toString());
+						for (Task task : application.tasks()) {
+							String department = task.plan().departmentCode();
+							application = this.applications.decide(task.id(), Decision.Approve.here(),
+									Actor.reviewer("reviewer-" + department, department), null);
+						}
+						if (application.status() == ApplicationStatus.APPROVED) {
+							bundles.increment();
+						}
+						else {
+							failures.increment();
+						}
+					}
+					catch (RuntimeException ex) {
+						failures.increment();
+					}
+				}
+			}));
+		}
+		Thread.sleep(duration.toMillis());
+		running.set(false);
+		for (Future<?> client : clients) {
+			client.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		pool.awaitTermination(1, TimeUnit.MINUTES);
+		return new Result(bundles.sum(), seconds, failures.sum());
+	}
+
+	private long commits() {
+		return this.jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Four single-step items of four departments, eight fields each, and a bundle whose
+	 * one form has thirty.
+	 */
+	static String benchmarkBundle() {
+		StringBuilder yaml = new StringBuilder("items:\n");
+		for (int d = 0; d < DEPARTMENTS.length; d++) {
+			yaml.append("  - code: BENCH-")
+				.append(d)
+				.append('\n')
+				.append("    name: 基准测试事项")
+				.append(d)
+				.append('\n')
+				.append("    department: ")
+				.append(DEPARTMENTS[d])
+				.append('\n')
+				.append("    region: \"339900\"\n    limits: {statutory: 20, committed: 5}\n")
+				.append("    channels: both\n    visits: 0\n    materialsBefore: 2\n    form:\n");
+			for (int f = 0; f < 8; f++) {
+				int field = (d * 7 + f) % 30;
+				yaml.append("      - {name: f")
+					.append(f)
+					.append(", label: 字段")
+					.append(field)
+					.append(", type: ")
+					.append(field == 0 ? "residentId" : "string")
+					.append(", required: true}\n");
+			}
+			yaml.append(
+					"    materials:\n      - {code: identity, name: 身份证明, source: sharedData, dataElement: population.identity}\n");
+		}
+		yaml.append(
+				"bundles:\n  - code: benchmark-bundle\n    name: 基准测试一件事\n    items: [BENCH-0, BENCH-1, BENCH-2, BENCH-3]\n    form:\n");
+		for (int field = 0; field < 30; field++) {
+			yaml.append("      - name: field")
+				.append(field)
+				.append('\n')
+				.append("        label: 字段")
+				.append(field)
+				.append('\n')
+				.append("        type: ")
+				.append(field == 0 ? "residentId" : "string")
+				.append('\n')
+				.append("        required: true\n        maps: {");
+			List<String> maps = new ArrayList<>();
+			for (int d = 0; d < DEPARTMENTS.length; d++) {
+				for (int f = 0; f < 8; f++) {
+					if ((d * 7 + f) % 30 == field) {
+						maps.add("BENCH-" + d + ": f" + f);
+					}
+				}
+			}
+			yaml.append(String.join(", ", maps)).append("}\n");
+		}
+		return yaml.toString();
+	}
+
+}

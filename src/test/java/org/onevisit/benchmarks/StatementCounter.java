@@ -1,0 +1,59 @@
+package org.onevisit.benchmarks;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts the SQL statements OneVisit executes, by wrapping its data source: for the
+ * benchmarks' statements-per-operation figures.
+ */
+final class StatementCounter implements BeanPostProcessor {
+
+	static final LongAdder EXECUTED = new LongAdder();
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)) {
+			return proxy(DataSource.class, dataSource);
+		}
+		return bean;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(Class<T> type, T target) {
+		InvocationHandler handler = (self, method, arguments) -> {
+			String name = method.getName();
+			if (name.startsWith("execute") && (target instanceof Statement)) {
+				EXECUTED.increment();
+			}
+			Object result;
+			try {
+				result = method.invoke(target, arguments);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+			if (result instanceof PreparedStatement statement) {
+				return proxy(PreparedStatement.class, statement);
+			}
+			if (result instanceof Statement statement) {
+				return proxy(Statement.class, statement);
+			}
+			if (result instanceof Connection connection) {
+				return proxy(Connection.class, connection);
+			}
+			return result;
+		};
+		return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+}
