@@ -67,7 +67,18 @@ class BundleThroughputBenchmark {
 		}
 		form.put("field0", "339902198503120016");
 
-		run(form, Duration.ofSeconds(20));
+		// the JIT needs sustained load on two busy cores: warm up until throughput stops
+		// climbing
+		double best = 0;
+		for (int round = 1; round <= 8; round++) {
+			Result warmUp = run(form, Duration.ofSeconds(15));
+			double rate = warmUp.bundles() / warmUp.seconds();
+			System.out.printf("BENCHMARK warm-up round %d: %.0f bundles/s%n", round, rate);
+			if (round >= 3 && rate < best * 1.10) {
+				break;
+			}
+			best = Math.max(best, rate);
+		}
 		long statementsBefore = StatementCounter.EXECUTED.sum();
 		long commitsBefore = commits();
 		Result result = run(form, Duration.ofSeconds(30));
