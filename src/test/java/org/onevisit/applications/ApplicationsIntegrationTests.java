@@ -62,11 +62,7 @@ class ApplicationsIntegrationTests {
 	}
 
 	static Task task(Application application, String department) {
-		return application.tasks()
-			.stream()
-			.filter((task) -> task.plan().departmentCode().equals(department))
-			.findFirst()
-			.orElseThrow();
+		return ApplicationTests.task(application, department);
 	}
 
 	@Test
