@@ -40,8 +40,17 @@ public interface ApplicationManagement {
 
 	Application find(ApplicationId application, Actor by);
 
+	/** The application a task belongs to, if the actor may see it. */
+	Application findByTask(TaskId task, Actor by);
+
 	List<Application> filedBy(Actor applicant);
 
 	List<HistoryEntry> history(ApplicationId application, Actor by);
+
+	/**
+	 * The reviewer's department's open tasks, earliest committed due first: due soon
+	 * means due today or on the next working day, overdue means past the committed due.
+	 */
+	List<InboxEntry> inbox(Actor reviewer, InboxEntry.Filter filter);
 
 }

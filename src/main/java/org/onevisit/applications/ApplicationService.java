@@ -152,6 +152,22 @@ class ApplicationService implements ApplicationManagement {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Application findByTask(TaskId task, Actor by) {
+		ApplicationId id = this.applications.find(task)
+			.orElseThrow(() -> ReviewRefused.taskNotFound(task))
+			.application();
+		Application application = this.applications.load(id, false).orElseThrow();
+		boolean mayAct = application.task(task)
+			.map((found) -> found.visibleTo(by) || found.actionableBy(by))
+			.orElse(false);
+		if (!mayAct) {
+			throw ReviewRefused.taskNotFound(task);
+		}
+		return application;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<Application> filedBy(Actor applicant) {
 		return this.applications.filedBy(applicant.username())
 			.stream()
@@ -164,6 +180,27 @@ class ApplicationService implements ApplicationManagement {
 	public List<HistoryEntry> history(ApplicationId id, Actor by) {
 		find(id, by);
 		return this.applications.history(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<InboxEntry> inbox(Actor reviewer, InboxEntry.Filter filter) {
+		String department = reviewer.department().orElseThrow(() -> ReviewRefused.decisionInvalid("not a reviewer"));
+		LocalDate today = LocalDate.now(this.clock);
+		java.util.Set<TaskStatus> open = java.util.Set.of(TaskStatus.IN_REVIEW, TaskStatus.WAITING_FOR_SUPPLEMENT);
+		return switch (filter) {
+			case ALL -> this.applications.openTasks(department, open, null, null);
+			case WAITING -> this.applications.openTasks(department, java.util.Set.of(TaskStatus.WAITING_FOR_SUPPLEMENT),
+					null, null);
+			case OVERDUE ->
+				this.applications.openTasks(department, java.util.Set.of(TaskStatus.IN_REVIEW), null, today);
+			case DUE_SOON -> this.applications
+				.openTasks(department, java.util.Set.of(TaskStatus.IN_REVIEW),
+						this.days.addWorkingDays(today, 1).date(), null)
+				.stream()
+				.filter((entry) -> !entry.committedDue().isBefore(today))
+				.toList();
+		};
 	}
 
 	private Application lockedFor(ApplicationId id, Actor by) {

@@ -152,6 +152,31 @@ class Applications {
 	record TaskRef(ApplicationId application, long version) {
 	}
 
+	List<InboxEntry> openTasks(String department, java.util.Set<TaskStatus> statuses, java.time.LocalDate dueBy,
+			java.time.LocalDate dueBefore) {
+		return this.jdbc.sql("""
+				select t.id, t.application_id, a.tracking_number, t.item_code, t.step, t.status, t.committed_due,
+				       t.statutory_due, a.submitted_at
+				from applications_task t join applications_application a on a.id = t.application_id
+				where t.department_code = :department and t.status in (:statuses)
+				  and (cast(:dueBy as date) is null or t.committed_due <= :dueBy)
+				  and (cast(:dueBefore as date) is null or t.committed_due < :dueBefore)
+				order by t.committed_due, a.submitted_at
+				limit 500
+				""")
+			.param("department", department)
+			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.param("dueBy", dueBy)
+			.param("dueBefore", dueBefore)
+			.query((row, rowNum) -> new InboxEntry(new TaskId(row.getObject("id", UUID.class)),
+					new ApplicationId(row.getObject("application_id", UUID.class)), row.getString("tracking_number"),
+					row.getString("item_code"), row.getString("step"), TaskStatus.valueOf(row.getString("status")),
+					row.getObject("committed_due", java.time.LocalDate.class),
+					row.getObject("statutory_due", java.time.LocalDate.class),
+					row.getTimestamp("submitted_at").toInstant()))
+			.list();
+	}
+
 	List<ApplicationId> filedBy(String username) {
 		return this.jdbc
 			.sql("select id from applications_application where filed_by = :who order by submitted_at desc limit 200")

@@ -1,0 +1,19 @@
+package org.onevisit.applications;
+
+import java.time.LocalDate;
+
+/**
+ * A line of a department's inbox: one open task with what the reviewer sorts and filters
+ * by.
+ */
+public record InboxEntry(TaskId task, ApplicationId application, String trackingNumber, String itemCode, String step,
+		TaskStatus status, LocalDate committedDue, LocalDate statutoryDue, java.time.Instant submittedAt) {
+
+	/** What a reviewer narrows the inbox to. */
+	public enum Filter {
+
+		ALL, DUE_SOON, OVERDUE, WAITING
+
+	}
+
+}

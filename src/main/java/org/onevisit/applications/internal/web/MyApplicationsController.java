@@ -1,0 +1,100 @@
+package org.onevisit.applications.internal.web;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.shared.OneVisitException;
+import org.onevisit.shared.WorkingDays;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant's own matters (我的办件): their status, each department's part, and the
+ * timeline.
+ */
+@Controller
+@PreAuthorize("hasRole('APPLICANT')")
+class MyApplicationsController {
+
+	private final ApplicationManagement applications;
+
+	private final Catalogue catalogue;
+
+	private final Clock clock;
+
+	private final WorkingDays days;
+
+	private final MessageSource messages;
+
+	MyApplicationsController(ApplicationManagement applications, Catalogue catalogue, Clock clock, WorkingDays days,
+			MessageSource messages) {
+		this.applications = applications;
+		this.catalogue = catalogue;
+		this.clock = clock;
+		this.days = days;
+		this.messages = messages;
+	}
+
+	@GetMapping("/my/applications")
+	String list(@AuthenticationPrincipal OneVisitUser user, Model model) {
+		model.addAttribute("applications", this.applications.filedBy(ApplicationApiController.actorOf(user)));
+		model.addAttribute("names", new ReviewController.ItemNames(this.catalogue));
+		return "my/applications";
+	}
+
+	@GetMapping("/my/applications/{id}")
+	String show(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		Application application = this.applications.find(new ApplicationId(id), ApplicationApiController.actorOf(user));
+		// not "application": Thymeleaf reserves it for the servlet context
+		model.addAttribute("matter", application);
+		model.addAttribute("predicted", application.predictedCompletion(this.clock, this.days));
+		model.addAttribute("history",
+				this.applications.history(application.id(), ApplicationApiController.actorOf(user)));
+		model.addAttribute("names", new ReviewController.ItemNames(this.catalogue));
+		return "my/application";
+	}
+
+	@PostMapping("/my/applications/{id}/supplement")
+	String supplement(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect,
+			Locale locale) {
+		return act(id, redirect, locale, "my.supplied", () -> this.applications.provideSupplement(new ApplicationId(id),
+				ApplicationApiController.actorOf(user)));
+	}
+
+	@PostMapping("/my/applications/{id}/withdraw")
+	String withdraw(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect,
+			Locale locale) {
+		return act(id, redirect, locale, "my.withdrawn",
+				() -> this.applications.withdraw(new ApplicationId(id), ApplicationApiController.actorOf(user)));
+	}
+
+	private String act(UUID id, RedirectAttributes redirect, Locale locale, String notice, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (OneVisitException refused) {
+			if (refused.kind() == OneVisitException.Kind.NOT_FOUND) {
+				throw refused;
+			}
+			redirect.addFlashAttribute("error",
+					this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+		}
+		return "redirect:/my/applications/" + id;
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.onevisit.applications.internal.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.Decision;
+import org.onevisit.applications.InboxEntry;
+import org.onevisit.applications.Task;
+import org.onevisit.applications.TaskId;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.CatalogueEntryNotFound;
+import org.onevisit.catalog.ServiceItem;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.shared.OneVisitException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The department reviewer's back office (后台分类审批): the inbox and the case file with its
+ * three actions.
+ */
+@Controller
+@PreAuthorize("hasRole('REVIEWER')")
+class ReviewController {
+
+	private final ApplicationManagement applications;
+
+	private final Catalogue catalogue;
+
+	private final MessageSource messages;
+
+	ReviewController(ApplicationManagement applications, Catalogue catalogue, MessageSource messages) {
+		this.applications = applications;
+		this.catalogue = catalogue;
+		this.messages = messages;
+	}
+
+	/**
+	 * A line of the case file's form: the question as the citizen saw it, and their
+	 * answer.
+	 */
+	record Answer(String label, Object value) {
+	}
+
+	@GetMapping("/review")
+	String inbox(@RequestParam(defaultValue = "ALL") String filter, @AuthenticationPrincipal OneVisitUser user,
+			Model model) {
+		InboxEntry.Filter chosen = Arrays.stream(InboxEntry.Filter.values())
+			.filter((value) -> value.name().equals(filter))
+			.findFirst()
+			.orElse(InboxEntry.Filter.ALL);
+		model.addAttribute("filter", chosen.name());
+		model.addAttribute("filters", InboxEntry.Filter.values());
+		model.addAttribute("entries", this.applications.inbox(ApplicationApiController.actorOf(user), chosen));
+		model.addAttribute("names", new ItemNames(this.catalogue));
+		return "review/inbox";
+	}
+
+	@GetMapping("/review/tasks/{id}")
+	String task(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		Actor actor = ApplicationApiController.actorOf(user);
+		TaskId taskId = new TaskId(id);
+		Application application = this.applications.findByTask(taskId, actor);
+		Task task = application.tasks()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(taskId))
+			.findFirst()
+			.orElseThrow();
+		ServiceItem item = this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion()).content();
+		// not "application": Thymeleaf reserves it for the servlet context
+		model.addAttribute("matter", application);
+		model.addAttribute("task", task);
+		model.addAttribute("item", item);
+		model.addAttribute("answers", answers(application, item));
+		model.addAttribute("history", this.applications.history(application.id(), actor));
+		model.addAttribute("nextSteps", item.workflow().step(task.step()).map((step) -> step.next()).orElse(List.of()));
+		model.addAttribute("names", new ItemNames(this.catalogue));
+		return "review/task";
+	}
+
+	@PostMapping("/review/tasks/{id}/decision")
+	String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String missing, @RequestParam(required = false) String nextStep,
+			@RequestParam long taskVersion, @AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect,
+			Locale locale) {
+		Decision chosen = switch (decision) {
+			case "APPROVE" -> new Decision.Approve((nextStep == null || nextStep.isBlank()) ? null : nextStep);
+			case "REJECT" -> new Decision.Reject(reason);
+			default -> new Decision.RequestSupplement((missing == null) ? List.of()
+					: missing.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList(), reason);
+		};
+		try {
+			this.applications.decide(new TaskId(id), chosen, ApplicationApiController.actorOf(user), taskVersion);
+			redirect.addFlashAttribute("notice", "review.decided." + decision);
+			return "redirect:/review";
+		}
+		catch (OneVisitException refused) {
+			if (refused.kind() == OneVisitException.Kind.NOT_FOUND) {
+				throw refused;
+			}
+			redirect.addFlashAttribute("error",
+					this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+			return "redirect:/review/tasks/" + id;
+		}
+	}
+
+	private List<Answer> answers(Application application, ServiceItem item) {
+		if (application.bundleCode() != null) {
+			return this.catalogue.bundle(application.bundleCode())
+				.content()
+				.fields()
+				.stream()
+				.map((field) -> new Answer(field.label(), application.form().get(field.name())))
+				.toList();
+		}
+		return item.form()
+			.fields()
+			.stream()
+			.map((field) -> new Answer(field.label(), application.form().get(field.name())))
+			.toList();
+	}
+
+	/**
+	 * Item names for the pages, from the published catalogue; a retired item shows its
+	 * code.
+	 */
+	record ItemNames(Catalogue catalogue) {
+
+		public String bundle(String code) {
+			try {
+				return this.catalogue.bundle(code).content().name();
+			}
+			catch (CatalogueEntryNotFound ex) {
+				return code;
+			}
+		}
+
+		public String of(String code) {
+			try {
+				return this.catalogue.item(code).content().name();
+			}
+			catch (CatalogueEntryNotFound ex) {
+				return code;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.onevisit.applications.internal.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitHttp;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A reviewer works a task through the pages; the applicant follows it on theirs. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReviewPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aReviewerAsksForASupplementAndTheApplicantSeesWhatIsMissingAndAnswers() {
+		OneVisitHttp api = new OneVisitHttp(this.port);
+		JsonNode filed = OneVisitHttp
+			.json(api.postJson("/api/v1/applications", ApplicationApiTests.FLAT_TRANSFER.formatted("西山区页面路1号"),
+					"Authorization", "Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
+					UUID.randomUUID().toString()));
+		String taskId = ApplicationApiTests.taskOf(filed, "nr");
+		String tracking = filed.path("trackingNo").asString();
+
+		OneVisitHttp reviewer = new OneVisitHttp(this.port);
+		reviewer.logIn("reviewer-nr", "onevisit-demo");
+		assertThat(reviewer.get("/review").body()).contains("本部门待办", tracking);
+		String caseFile = reviewer.get("/review/tasks/" + taskId).body();
+		assertThat(caseFile).contains("存量房买卖转移登记", "卖方姓名", "张三", "一次性告知补正");
+		reviewer.postForm("/review/tasks/" + taskId + "/decision",
+				"decision=SUPPLEMENT&taskVersion=0&missing="
+						+ URLEncoder.encode("共有人同意出售的书面意见\n原购房合同", StandardCharsets.UTF_8) + "&_csrf="
+						+ OneVisitHttp.csrfTokenOf(caseFile));
+		assertThat(reviewer.get("/review?filter=WAITING").body()).contains(tracking);
+
+		OneVisitHttp applicant = new OneVisitHttp(this.port);
+		applicant.logIn("applicant1", "onevisit-demo");
+		String page = applicant.get("/my/applications/" + filed.path("id").asString()).body();
+		assertThat(page).contains("待补正", "共有人同意出售的书面意见", "原购房合同", "办理进度");
+		applicant.postForm("/my/applications/" + filed.path("id").asString() + "/supplement",
+				"_csrf=" + OneVisitHttp.csrfTokenOf(page));
+		assertThat(applicant.get("/my/applications/" + filed.path("id").asString()).body()).contains("补正已提交");
+		assertThat(applicant.get("/my/applications").body()).contains(tracking, "二手房转移登记一件事");
+	}
+
+	@Test
+	void showsAnotherDepartmentsCaseFileToNobody() {
+		OneVisitHttp api = new OneVisitHttp(this.port);
+		JsonNode filed = OneVisitHttp
+			.json(api.postJson("/api/v1/applications", ApplicationApiTests.FLAT_TRANSFER.formatted("西山区页面路2号"),
+					"Authorization", "Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
+					UUID.randomUUID().toString()));
+		OneVisitHttp health = new OneVisitHttp(this.port);
+		health.logIn("reviewer-health", "onevisit-demo");
+		OneVisitHttp stranger = new OneVisitHttp(this.port);
+		stranger.logIn("applicant2", "onevisit-demo");
+
+		assertThat(health.get("/review/tasks/" + ApplicationApiTests.taskOf(filed, "nr")).statusCode()).isEqualTo(404);
+		assertThat(stranger.get("/my/applications/" + filed.path("id").asString()).statusCode()).isEqualTo(404);
+	}
+
+}
