@@ -169,7 +169,7 @@ class BundleThroughputBenchmark {
 				.append("    region: \"339900\"\n    limits: {statutory: 20, committed: 5}\n")
 				.append("    channels: both\n    visits: 0\n    materialsBefore: 2\n    form:\n");
 			for (int f = 0; f < 8; f++) {
-				int field = (d * 7 + f) % 30;
+				int field = (d * 8 + f) % 30;
 				yaml.append("      - {name: f")
 					.append(f)
 					.append(", label: 字段")
@@ -197,7 +197,7 @@ class BundleThroughputBenchmark {
 			List<String> maps = new ArrayList<>();
 			for (int d = 0; d < DEPARTMENTS.length; d++) {
 				for (int f = 0; f < 8; f++) {
-					if ((d * 7 + f) % 30 == field) {
+					if ((d * 8 + f) % 30 == field) {
 						maps.add("BENCH-" + d + ": f" + f);
 					}
 				}

@@ -294,6 +294,9 @@ final class CatalogueRules {
 		Map<String, Set<String>> covered = new HashMap<>();
 		for (int f = 0; f < bundle.fields().size(); f++) {
 			BundleField field = bundle.fields().get(f);
+			if (field.itemFields().isEmpty()) {
+				report.problem(path + ".form[" + f + "].maps", "field " + field.name() + " fills no item's field");
+			}
 			for (Map.Entry<String, String> target : field.itemFields().entrySet()) {
 				String at = path + ".form[" + f + "].maps." + target.getKey();
 				ServiceItem item = items.get(target.getKey());

@@ -171,6 +171,9 @@ class CatalogueYamlTests {
 				        label: 谁
 				        type: string
 				        maps: {T-002: id, T-009: x}
+				      - name: unused
+				        label: 无用
+				        type: string
 				""";
 
 		assertThatThrownBy(() -> CatalogueYaml.read("rules.yaml", new StringReader(file), CatalogueRules.Context.EMPTY))
@@ -183,7 +186,7 @@ class CatalogueYamlTests {
 								// T-002's id is a required resident ID: an optional text
 								// field cannot fill it
 								tuple(37, "bundles[0].form[0].maps.T-002"), tuple(34, "bundles[0].form[0].required"),
-								tuple(37, "bundles[0].form[0].maps.T-009")));
+								tuple(37, "bundles[0].form[0].maps.T-009"), tuple(38, "bundles[0].form[1].maps")));
 
 	}
 
