@@ -39,6 +39,8 @@ public final class Application {
 
 	private final Map<String, Object> form;
 
+	private final List<MaterialRecord> materials;
+
 	private final List<Task> tasks;
 
 	private final Instant submittedAt;
@@ -54,8 +56,8 @@ public final class Application {
 	private final List<Object> events = new ArrayList<>();
 
 	Application(ApplicationId id, String trackingNumber, Subject subject, String filedBy, Channel channel,
-			String bundleCode, Map<String, Object> form, List<Task> tasks, Instant submittedAt,
-			ApplicationStatus status, Instant finishedAt) {
+			String bundleCode, Map<String, Object> form, List<MaterialRecord> materials, List<Task> tasks,
+			Instant submittedAt, ApplicationStatus status, Instant finishedAt) {
 		this.id = id;
 		this.trackingNumber = trackingNumber;
 		this.subject = subject;
@@ -63,6 +65,7 @@ public final class Application {
 		this.channel = channel;
 		this.bundleCode = bundleCode;
 		this.form = Map.copyOf(form);
+		this.materials = List.copyOf(materials);
 		this.tasks = List.copyOf(tasks);
 		this.submittedAt = submittedAt;
 		this.status = status;
@@ -75,7 +78,8 @@ public final class Application {
 	 * with due dates counted in working days from the day of submission.
 	 */
 	public static Application file(String trackingNumber, Subject subject, Actor filedBy, Channel channel,
-			String bundleCode, List<PlannedTask> planned, Map<String, Object> form, Clock clock, WorkingDays days) {
+			String bundleCode, List<PlannedTask> planned, Map<String, Object> form, List<MaterialRecord> materials,
+			Clock clock, WorkingDays days) {
 		if (planned.isEmpty()) {
 			throw new IllegalArgumentException("an application has at least one item");
 		}
@@ -83,7 +87,7 @@ public final class Application {
 		LocalDate submitted = LocalDate.ofInstant(now, clock.getZone());
 		List<Task> tasks = planned.stream().map((plan) -> Task.open(plan, submitted, days)).toList();
 		Application application = new Application(ApplicationId.random(), trackingNumber, subject, filedBy.username(),
-				channel, bundleCode, form, tasks, now, ApplicationStatus.IN_REVIEW, null);
+				channel, bundleCode, form, materials, tasks, now, ApplicationStatus.IN_REVIEW, null);
 		application.record(now, filedBy, null, null, ApplicationStatus.IN_REVIEW.name(), null);
 		tasks.forEach((task) -> application.record(now, filedBy, task.id(), null, task.describe(), null));
 		application.events
@@ -309,6 +313,10 @@ public final class Application {
 
 	public Map<String, Object> form() {
 		return this.form;
+	}
+
+	public List<MaterialRecord> materials() {
+		return this.materials;
 	}
 
 	public List<Task> tasks() {

@@ -13,10 +13,21 @@ public interface ApplicationManagement {
 	 * What an applicant (or a clerk or partner on their behalf) files: one item or one
 	 * bundle.
 	 */
-	record Submission(String itemCode, String bundleCode, Subject subject, Channel channel, Map<String, Object> form) {
+	record Submission(String itemCode, String bundleCode, Subject subject, Channel channel, Map<String, Object> form,
+			Map<String, String> uploads) {
 
 		public Submission {
 			form = (form != null) ? Map.copyOf(form) : Map.of();
+			uploads = (uploads != null) ? Map.copyOf(uploads) : Map.of();
+		}
+
+		/**
+		 * Without uploads, for matters whose materials all come from data, licences or
+		 * nowhere.
+		 */
+		public Submission(String itemCode, String bundleCode, Subject subject, Channel channel,
+				Map<String, Object> form) {
+			this(itemCode, bundleCode, subject, channel, form, Map.of());
 		}
 
 	}

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.Material;
+import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.Versioned;
 import org.onevisit.shared.WorkingDays;
@@ -76,9 +78,14 @@ class ApplicationService implements ApplicationManagement {
 		}
 		List<PlannedTask> planned;
 		String region;
+		List<MaterialRecord> materials;
 		if (submission.bundleCode() != null) {
 			Bundle bundle = this.catalogue.bundle(submission.bundleCode()).content();
 			requireValid(FormCheck.check(bundle, submission.form()));
+			materials = this.catalogue.materialsOf(bundle)
+				.stream()
+				.map((needed) -> record(needed.material(), needed.itemCodes(), submission.uploads()))
+				.toList();
 			List<Versioned<ServiceItem>> items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
 			planned = items.stream().map(ApplicationService::plan).toList();
 			region = items.get(0).content().regionCode();
@@ -86,13 +93,25 @@ class ApplicationService implements ApplicationManagement {
 		else {
 			Versioned<ServiceItem> item = this.catalogue.item(submission.itemCode());
 			requireValid(FormCheck.check(item.content().form().fields(), submission.form()));
+			materials = item.content()
+				.materials()
+				.stream()
+				.map((material) -> record(material, List.of(item.code()), submission.uploads()))
+				.toList();
 			planned = List.of(plan(item));
 			region = item.content().regionCode();
+		}
+		List<FieldViolation> missing = materials.stream()
+			.filter((material) -> material.source() == MaterialSource.UPLOAD && material.reference() == null)
+			.map((material) -> new FieldViolation(material.code(), "material_missing", material.name()))
+			.toList();
+		if (!missing.isEmpty()) {
+			throw SubmissionRefused.materialsMissing(missing);
 		}
 		String tracking = region + "-" + LocalDate.now(this.clock).format(DAY) + "-"
 				+ String.format("%06d", this.applications.nextTrackingSequence());
 		Application application = Application.file(tracking, submission.subject(), by, submission.channel(),
-				submission.bundleCode(), planned, submission.form(), this.clock, this.days);
+				submission.bundleCode(), planned, submission.form(), materials, this.clock, this.days);
 		List<Object> raised = application.events();
 		this.applications.insert(application);
 		raised.forEach(this.events::publishEvent);
@@ -213,6 +232,24 @@ class ApplicationService implements ApplicationManagement {
 		List<Object> raised = application.events();
 		this.applications.update(application);
 		raised.forEach(this.events::publishEvent);
+	}
+
+	/**
+	 * Where a material stands when filed: uploaded or missing, to be fetched, to be
+	 * matched with a licence, waived.
+	 */
+	private static MaterialRecord record(Material material, List<String> neededBy,
+			java.util.Map<String, String> uploads) {
+		String reference = uploads.get(material.code());
+		MaterialRecord.State state = switch (material.source()) {
+			case UPLOAD -> MaterialRecord.State.PROVIDED;
+			case SHARED_DATA -> MaterialRecord.State.PENDING_FETCH;
+			case LICENCE -> MaterialRecord.State.PENDING_LICENCE;
+			case WAIVED -> MaterialRecord.State.WAIVED;
+		};
+		boolean uploaded = material.source() == MaterialSource.UPLOAD && reference != null && !reference.isBlank();
+		return new MaterialRecord(material.code(), material.name(), material.source(), state,
+				uploaded ? reference.strip() : null, neededBy);
 	}
 
 	private static PlannedTask plan(Versioned<ServiceItem> version) {

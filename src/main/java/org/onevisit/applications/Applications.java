@@ -33,6 +33,9 @@ class Applications {
 	private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<List<MaterialRecord>> MATERIALS = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -52,8 +55,9 @@ class Applications {
 	void insert(Application application) {
 		this.jdbc.sql("""
 				insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
-				    filed_by, channel, bundle_code, form, status, submitted_at, finished_at)
-				values (:id, :tracking, :person, :business, :filedBy, :channel, :bundle, cast(:form as jsonb), :status,
+				    filed_by, channel, bundle_code, form, materials, status, submitted_at, finished_at)
+				values (:id, :tracking, :person, :business, :filedBy, :channel, :bundle, cast(:form as jsonb),
+				    cast(:materials as jsonb), :status,
 				    :submittedAt, :finishedAt)
 				""")
 			.param("id", application.id().value())
@@ -65,6 +69,7 @@ class Applications {
 			.param("channel", application.channel().name())
 			.param("bundle", application.bundleCode())
 			.param("form", this.json.writeValueAsString(application.form()))
+			.param("materials", this.json.writeValueAsString(application.materials()))
 			.param("status", application.status().name())
 			.param("submittedAt", Timestamp.from(application.submittedAt()))
 			.param("finishedAt", timestamp(application.finishedAt()))
@@ -269,12 +274,12 @@ class Applications {
 	}
 
 	private record ApplicationRow(ApplicationId id, String tracking, Subject subject, String filedBy, Channel channel,
-			String bundle, Map<String, Object> form, ApplicationStatus status, Instant submittedAt,
-			Instant finishedAt) {
+			String bundle, Map<String, Object> form, List<MaterialRecord> materials, ApplicationStatus status,
+			Instant submittedAt, Instant finishedAt) {
 
 		Application with(List<Task> tasks) {
 			return new Application(this.id, this.tracking, this.subject, this.filedBy, this.channel, this.bundle,
-					this.form, tasks, this.submittedAt, this.status, this.finishedAt);
+					this.form, this.materials, tasks, this.submittedAt, this.status, this.finishedAt);
 		}
 
 	}
@@ -286,6 +291,7 @@ class Applications {
 		return new ApplicationRow(new ApplicationId(row.getObject("id", UUID.class)), row.getString("tracking_number"),
 				subject, row.getString("filed_by"), Channel.valueOf(row.getString("channel")),
 				row.getString("bundle_code"), this.json.readValue(row.getString("form"), FORM),
+				this.json.readValue(row.getString("materials"), MATERIALS),
 				ApplicationStatus.valueOf(row.getString("status")), row.getTimestamp("submitted_at").toInstant(),
 				instant(row, "finished_at"));
 	}

@@ -22,6 +22,15 @@ public final class SubmissionRefused extends OneVisitException {
 				violations, violations.size());
 	}
 
+	/**
+	 * Materials the applicant must upload and did not; all of them are named at once
+	 * (一次性告知).
+	 */
+	public static SubmissionRefused materialsMissing(List<FieldViolation> missing) {
+		return new SubmissionRefused("materials_missing", Kind.UNPROCESSABLE, missing.size() + " material(s) missing",
+				missing, missing.size());
+	}
+
 	public static SubmissionRefused neitherItemNorBundle() {
 		return new SubmissionRefused("submission_invalid", Kind.INVALID, "name exactly one item or one bundle",
 				List.of());

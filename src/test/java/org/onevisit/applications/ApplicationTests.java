@@ -51,7 +51,7 @@ class ApplicationTests {
 				List.of(new PlannedTask("339900-HOUSING-001", 1, "housing", Workflow.SINGLE_DECISION, 0, 5),
 						new PlannedTask("339900-TAX-001", 1, "tax", Workflow.SINGLE_DECISION, 0, 1),
 						new PlannedTask("339900-NR-001", 2, "nr", REGISTRATION, 1, 30)),
-				Map.of("sellerName", "张三"), this.clock, DAYS);
+				Map.of("sellerName", "张三"), List.of(), this.clock, DAYS);
 	}
 
 	static Task task(Application application, String department) {
@@ -257,8 +257,8 @@ class ApplicationTests {
 				new ReviewStep("register", StepRole.REVIEWER, List.of())));
 		Application marriage = Application.file("339900-20250926-000002",
 				Subject.person(ResidentId.of("339902198503120016")), SELLER, Channel.HALL, null,
-				List.of(new PlannedTask("339900-CIVIL-001", 1, "civil", atTheWindow, 0, 1)), Map.of(), this.clock,
-				DAYS);
+				List.of(new PlannedTask("339900-CIVIL-001", 1, "civil", atTheWindow, 0, 1)), Map.of(), List.of(),
+				this.clock, DAYS);
 		TaskId task = marriage.tasks().get(0).id();
 		Actor civilReviewer = Actor.reviewer("reviewer-civil", "civil");
 

@@ -87,6 +87,42 @@ class ApplicationsIntegrationTests {
 			.hasSize(1 + 3 + 5 + 1);
 	}
 
+	static Submission mortgageRelease(Map<String, String> uploads) {
+		return new Submission("339900-NR-002", null, Subject.person(ResidentId.of("339902198503120016")),
+				Channel.ONLINE, Map.of("mortgagorId", "339902198503120016", "certificateNo", "浙(2021)示范市不动产证明第0004567号",
+						"bankCode", "91350100M000100Y43"),
+				uploads);
+	}
+
+	@Test
+	void recordsHowEachMaterialComesAndRefusesAMissingUploadNamingIt() {
+		assertThatThrownBy(() -> this.applications.submit(mortgageRelease(Map.of()), SELLER, null))
+			.isInstanceOfSatisfying(SubmissionRefused.class, (refused) -> {
+				assertThat(refused.code()).isEqualTo("materials_missing");
+				assertThat(refused.violations()).extracting(FieldViolation::field).containsExactly("debt-discharged");
+			});
+
+		Application filed = this.applications.submit(mortgageRelease(Map.of("debt-discharged", "upload-7f3a")), SELLER,
+				null);
+
+		assertThat(this.applications.find(filed.id(), SELLER).materials())
+			.extracting((material) -> material.code() + " " + material.state() + " " + material.reference())
+			.containsExactly("application-form WAIVED null", "mortgagor-identity PENDING_FETCH null",
+					"mortgage-certificate PENDING_LICENCE null", "mortgage-record PENDING_FETCH null",
+					"debt-discharged PROVIDED upload-7f3a");
+	}
+
+	@Test
+	void asksABundlesSharedMaterialOnceForAllItsItems() {
+		Application filed = this.applications.submit(flatTransfer("东湖区示范路9号"), SELLER, null);
+
+		assertThat(filed.materials()).filteredOn((material) -> material.code().equals("seller-identity"))
+			.singleElement()
+			.satisfies((material) -> assertThat(material.neededBy()).containsExactly("339900-HOUSING-001",
+					"339900-TAX-001", "339900-NR-001"));
+		assertThat(filed.materials()).extracting(MaterialRecord::state).doesNotContain(MaterialRecord.State.PROVIDED);
+	}
+
 	@Test
 	void refusesAFormThatBreaksItsDefinitionAndSavesNothing() {
 		Submission broken = flatTransfer("");

@@ -60,7 +60,7 @@ class ApplicationApiController {
 	}
 
 	record SubmissionRequest(String itemCode, String bundleCode, @NotNull @Valid ApplicantRequest applicant,
-			Map<String, Object> form) {
+			Map<String, Object> form, Map<String, @Size(max = 200) String> materials) {
 	}
 
 	record DecisionRequest(@NotBlank String decision, @Size(max = 2000) String reason,
@@ -73,7 +73,8 @@ class ApplicationApiController {
 	}
 
 	record ApplicationView(UUID id, String trackingNo, String status, String bundleCode, String channel,
-			LocalDate committedDue, LocalDate statutoryDue, LocalDate predictedCompletion, List<TaskView> tasks) {
+			LocalDate committedDue, LocalDate statutoryDue, LocalDate predictedCompletion, List<TaskView> tasks,
+			List<org.onevisit.applications.MaterialRecord> materials) {
 	}
 
 	/**
@@ -99,8 +100,8 @@ class ApplicationApiController {
 			throw new SubjectNotYours();
 		}
 		Channel channel = (actor.kind() == Actor.Kind.CLERK) ? Channel.HALL : Channel.ONLINE;
-		Application application = this.applications.submit(
-				new Submission(request.itemCode(), request.bundleCode(), subject, channel, request.form()), actor, key);
+		Application application = this.applications.submit(new Submission(request.itemCode(), request.bundleCode(),
+				subject, channel, request.form(), request.materials()), actor, key);
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id())).body(view(application));
 	}
 
@@ -183,7 +184,8 @@ class ApplicationApiController {
 							task.plan().departmentCode(), task.step(), task.status().name(), task.committedDue(),
 							task.statutoryDue(), task.pausedWorkingDays(), task.missing(), task.reason(),
 							task.version()))
-					.toList());
+					.toList(),
+				application.materials());
 	}
 
 }
