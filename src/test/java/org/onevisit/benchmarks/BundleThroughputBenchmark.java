@@ -70,11 +70,11 @@ class BundleThroughputBenchmark {
 		// the JIT needs sustained load on two busy cores: warm up until throughput stops
 		// climbing
 		double best = 0;
-		for (int round = 1; round <= 8; round++) {
+		for (int round = 1; round <= 10; round++) {
 			Result warmUp = run(form, Duration.ofSeconds(15));
 			double rate = warmUp.bundles() / warmUp.seconds();
 			System.out.printf("BENCHMARK warm-up round %d: %.0f bundles/s%n", round, rate);
-			if (round >= 3 && rate < best * 1.10) {
+			if (round >= 5 && rate < best * 1.05) {
 				break;
 			}
 			best = Math.max(best, rate);

@@ -105,10 +105,10 @@ class CatalogueSearchBenchmark {
 		// takes minutes: warm up until throughput stops climbing, then measure the steady
 		// state.
 		double previous = 0;
-		for (int round = 1; round <= 8; round++) {
+		for (int round = 1; round <= 10; round++) {
 			double throughput = requestsPerSecond(runWrk(wrk, mixScript(queries), 50, "warm-up", 15));
 			System.out.printf("BENCHMARK warm-up round %d: %.0f requests/s%n", round, throughput);
-			if (round >= 3 && throughput < previous * 1.10) {
+			if (round >= 5 && throughput < previous * 1.05) {
 				break;
 			}
 			previous = Math.max(previous, throughput);
