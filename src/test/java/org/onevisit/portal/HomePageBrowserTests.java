@@ -1,5 +1,6 @@
 package org.onevisit.portal;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -7,9 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Browsers;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,9 +74,15 @@ class HomePageBrowserTests {
 		this.browser.findElement(By.id("password")).sendKeys("onevisit-demo");
 		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
-		assertThat(this.browser.findElement(By.cssSelector(".nav .who")).getText()).isEqualTo("张三");
+		// a click only starts the navigation: wait for the page it leads to
+		assertThat(waitFor(By.cssSelector(".nav .who")).getText()).isEqualTo("张三");
 		this.browser.findElement(By.cssSelector(".nav form button")).click();
-		assertThat(this.browser.findElement(By.cssSelector(".hero .notice")).getText()).isEqualTo("您已安全退出。");
+		assertThat(waitFor(By.cssSelector(".hero .notice")).getText()).isEqualTo("您已安全退出。");
+	}
+
+	private WebElement waitFor(By element) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(element));
 	}
 
 }
