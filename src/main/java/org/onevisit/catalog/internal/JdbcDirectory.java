@@ -73,7 +73,11 @@ class JdbcDirectory implements Directory {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Department> department(String code) {
-		return departments().stream().filter((department) -> department.code().equals(code)).findFirst();
+		return this.jdbc.sql("select code, name, region_code, credit_code from catalog_department where code = :code")
+			.param("code", code)
+			.query((row, rowNum) -> new Department(row.getString("code"), row.getString("name"),
+					row.getString("region_code"), CreditCode.of(row.getString("credit_code"))))
+			.optional();
 	}
 
 }

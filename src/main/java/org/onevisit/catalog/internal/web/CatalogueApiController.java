@@ -77,10 +77,12 @@ class CatalogueApiController {
 	List<?> items(@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
 		if (q == null || q.isBlank()) {
+			// one read of the departments for the whole list, not one per item
+			Map<String, String> names = this.guides.departmentNames();
 			return this.catalogue.publishedItems()
 				.stream()
 				.map((item) -> new ItemSummary(item.code(), item.name(), item.departmentCode(),
-						this.guides.departmentName(item.departmentCode())))
+						names.getOrDefault(item.departmentCode(), item.departmentCode())))
 				.toList();
 		}
 		return this.catalogue.search(q, limit);

@@ -52,6 +52,15 @@ class Guides {
 		return this.directory.department(code).map(org.onevisit.catalog.Department::name).orElse(code);
 	}
 
+	/**
+	 * Every department's name by code, for pages and lists that name many departments.
+	 */
+	Map<String, String> departmentNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.directory.departments().forEach((department) -> names.put(department.code(), department.name()));
+		return names;
+	}
+
 	static Map<String, Object> schema(List<FormField> fields) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		fields.forEach((field) -> properties.put(field.name(),
