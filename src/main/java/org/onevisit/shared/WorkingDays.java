@@ -127,8 +127,4 @@ public final class WorkingDays {
 		return count;
 	}
 
-	public Schedule schedule(int year) {
-		return this.schedules.get(year);
-	}
-
 }

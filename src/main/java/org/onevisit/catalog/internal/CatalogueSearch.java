@@ -59,7 +59,7 @@ final class CatalogueSearch {
 	 * few things over and over (卖房, 社保), and a revision's answers never change, so they
 	 * are kept until the next revision replaces the whole index.
 	 */
-	private record Index(IndexSearcher searcher, long revision, ResultCache results) {
+	private record Index(IndexSearcher searcher, ResultCache results) {
 	}
 
 	private final int cacheSize;
@@ -82,13 +82,7 @@ final class CatalogueSearch {
 		return this.missesBefore + ((this.index != null) ? this.index.results().misses() : 0);
 	}
 
-	long revision() {
-		Index current = this.index;
-		return (current != null) ? current.revision() : -1;
-	}
-
-	void rebuild(List<ServiceItem> items, List<Bundle> bundles, Function<String, String> departmentNames,
-			long revision) {
+	void rebuild(List<ServiceItem> items, List<Bundle> bundles, Function<String, String> departmentNames) {
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer))) {
 			for (ServiceItem item : items) {
@@ -120,8 +114,7 @@ final class CatalogueSearch {
 				this.hitsBefore += previous.results().hits();
 				this.missesBefore += previous.results().misses();
 			}
-			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), revision,
-					new ResultCache(this.cacheSize));
+			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), new ResultCache(this.cacheSize));
 
 		}
 		catch (IOException ex) {

@@ -613,7 +613,7 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 				Snapshot next = new Snapshot(revision, java.util.Collections.unmodifiableMap(published),
 						java.util.Collections.unmodifiableMap(publishedBundles));
 				Map<String, String> names = departmentNames();
-				this.search.rebuild(next.items(), next.bundles(), (code) -> names.getOrDefault(code, ""), revision);
+				this.search.rebuild(next.items(), next.bundles(), (code) -> names.getOrDefault(code, ""));
 				this.snapshot = next;
 				log.info("Catalogue revision {}: {} items, {} bundles indexed", revision, published.size(),
 						publishedBundles.size());
