@@ -12,7 +12,6 @@ import org.onevisit.identity.OneVisitUser;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.WorkingDays;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,15 +37,15 @@ class MyApplicationsController {
 
 	private final WorkingDays days;
 
-	private final MessageSource messages;
+	private final PageRefusals refusals;
 
 	MyApplicationsController(ApplicationManagement applications, Catalogue catalogue, Clock clock, WorkingDays days,
-			MessageSource messages) {
+			PageRefusals refusals) {
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.clock = clock;
 		this.days = days;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/my/applications")
@@ -88,11 +87,7 @@ class MyApplicationsController {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (OneVisitException refused) {
-			if (refused.kind() == OneVisitException.Kind.NOT_FOUND) {
-				throw refused;
-			}
-			redirect.addFlashAttribute("error",
-					this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+			this.refusals.show(refused, redirect, locale);
 		}
 		return "redirect:/my/applications/" + id;
 	}

@@ -18,7 +18,6 @@ import org.onevisit.catalog.ServiceItem;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.shared.OneVisitException;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,12 +40,12 @@ class ReviewController {
 
 	private final Catalogue catalogue;
 
-	private final MessageSource messages;
+	private final PageRefusals refusals;
 
-	ReviewController(ApplicationManagement applications, Catalogue catalogue, MessageSource messages) {
+	ReviewController(ApplicationManagement applications, Catalogue catalogue, PageRefusals refusals) {
 		this.applications = applications;
 		this.catalogue = catalogue;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	/**
@@ -109,11 +108,7 @@ class ReviewController {
 			return "redirect:/review";
 		}
 		catch (OneVisitException refused) {
-			if (refused.kind() == OneVisitException.Kind.NOT_FOUND) {
-				throw refused;
-			}
-			redirect.addFlashAttribute("error",
-					this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+			this.refusals.show(refused, redirect, locale);
 			return "redirect:/review/tasks/" + id;
 		}
 	}
