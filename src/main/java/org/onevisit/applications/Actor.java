@@ -2,6 +2,9 @@ package org.onevisit.applications;
 
 import java.util.Optional;
 
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.identity.Role;
+
 /**
  * Who acts on an application: the applicant, a clerk at a hall, a department's reviewer
  * (with the department they act for), or the platform itself.
@@ -24,6 +27,25 @@ public record Actor(String username, Kind kind, String departmentCode) {
 
 	public static Actor reviewer(String username, String departmentCode) {
 		return new Actor(username, Kind.REVIEWER, departmentCode);
+	}
+
+	/**
+	 * The actor a signed-in user is: a reviewer for their department, a clerk, or else an
+	 * applicant.
+	 */
+	public static Actor of(OneVisitUser user) {
+		if (user.hasRole(Role.REVIEWER)) {
+			return reviewer(user.getUsername(), user.departmentCode().orElseThrow());
+		}
+		if (user.hasRole(Role.CLERK)) {
+			return clerk(user.getUsername());
+		}
+		return applicant(user.getUsername());
+	}
+
+	/** The platform acting by itself, named by the module that acts (e.g. licences). */
+	public static Actor platform(String name) {
+		return new Actor(name, Kind.PLATFORM, null);
 	}
 
 	public Optional<String> department() {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.onevisit.catalog.Bundle;
@@ -19,6 +20,7 @@ import org.onevisit.catalog.Versioned;
 import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +48,11 @@ class ApplicationService implements ApplicationManagement {
 
 	private final JsonMapper json;
 
+	private final ObjectProvider<HeldLicences> heldLicences;
+
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
-			ApplicationEventPublisher events, JsonMapper json) {
+			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences) {
+		this.heldLicences = heldLicences;
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.days = days;
@@ -84,7 +89,7 @@ class ApplicationService implements ApplicationManagement {
 			requireValid(FormCheck.check(bundle, submission.form()));
 			materials = this.catalogue.materialsOf(bundle)
 				.stream()
-				.map((needed) -> record(needed.material(), needed.itemCodes(), submission.uploads()))
+				.map((needed) -> record(needed.material(), needed.itemCodes(), submission))
 				.toList();
 			List<Versioned<ServiceItem>> items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
 			planned = items.stream().map(ApplicationService::plan).toList();
@@ -96,7 +101,7 @@ class ApplicationService implements ApplicationManagement {
 			materials = item.content()
 				.materials()
 				.stream()
-				.map((material) -> record(material, List.of(item.code()), submission.uploads()))
+				.map((material) -> record(material, List.of(item.code()), submission))
 				.toList();
 			planned = List.of(plan(item));
 			region = item.content().regionCode();
@@ -238,13 +243,19 @@ class ApplicationService implements ApplicationManagement {
 	 * Where a material stands when filed: uploaded or missing, to be fetched, to be
 	 * matched with a licence, waived.
 	 */
-	private static MaterialRecord record(Material material, List<String> neededBy,
-			java.util.Map<String, String> uploads) {
-		String reference = uploads.get(material.code());
+	private MaterialRecord record(Material material, List<String> neededBy, Submission submission) {
+		if (material.source() == MaterialSource.LICENCE) {
+			// a licence the applicant already holds is the material: nothing to hand in
+			Optional<String> held = Optional.ofNullable(this.heldLicences.getIfAvailable())
+				.flatMap((wallet) -> wallet.standingLicence(submission.subject(), material.licenceType()));
+			return new MaterialRecord(material.code(), material.name(), material.source(),
+					held.isPresent() ? MaterialRecord.State.LICENCE_HELD : MaterialRecord.State.PENDING_LICENCE,
+					held.orElse(null), neededBy);
+		}
+		String reference = submission.uploads().get(material.code());
 		MaterialRecord.State state = switch (material.source()) {
-			case UPLOAD -> MaterialRecord.State.PROVIDED;
+			case UPLOAD, LICENCE -> MaterialRecord.State.PROVIDED;
 			case SHARED_DATA -> MaterialRecord.State.PENDING_FETCH;
-			case LICENCE -> MaterialRecord.State.PENDING_LICENCE;
 			case WAIVED -> MaterialRecord.State.WAIVED;
 		};
 		boolean uploaded = material.source() == MaterialSource.UPLOAD && reference != null && !reference.isBlank();

@@ -21,6 +21,8 @@ public record MaterialRecord(String code, String name, MaterialSource source, St
 		PENDING_FETCH,
 		/** To be matched with an electronic licence the applicant holds. */
 		PENDING_LICENCE,
+		/** Satisfied by a licence the applicant holds; {@code reference} is its id. */
+		LICENCE_HELD,
 		/** Abolished; nothing to provide. */
 		WAIVED
 

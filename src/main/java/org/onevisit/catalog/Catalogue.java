@@ -1,6 +1,7 @@
 package org.onevisit.catalog;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The published catalogue, as citizens, applications and other modules read it. Versions
@@ -18,6 +19,11 @@ public interface Catalogue {
 	Versioned<ServiceItem> item(String code, int version);
 
 	List<ServiceItem> publishedItems();
+
+	/** A licence type by its name, as items name the licence they issue. */
+	Optional<LicenceType> licenceType(String name);
+
+	List<LicenceType> licenceTypes();
 
 	Versioned<Bundle> bundle(String code);
 

@@ -15,6 +15,7 @@ import org.onevisit.catalog.CatalogueDocument;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.FormField;
+import org.onevisit.catalog.LicenceType;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Region;
@@ -44,6 +45,14 @@ final class CatalogueRules {
 
 		default Optional<ServiceItem> publishedItem(String code) {
 			return Optional.empty();
+		}
+
+		/**
+		 * The licence types items may issue; {@code null} where they are not known (a
+		 * file checked on its own), and then not checked.
+		 */
+		default Map<String, LicenceType> licenceTypes() {
+			return null;
 		}
 
 	}
@@ -129,6 +138,52 @@ final class CatalogueRules {
 		}
 		checkFields(item.form().fields(), path + ".form", report);
 		checkWorkflow(item, path + ".workflow", report);
+		if (item.licenceType() != null && context.licenceTypes() != null) {
+			checkLicence(item, context.licenceTypes().get(item.licenceType()), path + ".licence", report);
+		}
+	}
+
+	/**
+	 * An item issues a licence type that exists, and its form fills every required field
+	 * of it; a holder field names a person or a business.
+	 */
+	static void checkLicence(ServiceItem item, LicenceType type, String at, YamlReader report) {
+		if (type == null) {
+			report.problem(at, "unknown licence type " + item.licenceType());
+			return;
+		}
+		for (LicenceType.Field field : type.fields()) {
+			if (field.required() && field.sourceIn(item.form()).isEmpty()) {
+				report.problem(at, "the form fills no field for the licence's " + field.label() + " (" + field.name()
+						+ "); one of " + field.from() + " is needed");
+			}
+		}
+		type.holderIn(item.form())
+			.flatMap(item.form()::field)
+			.filter((field) -> field.type() != FieldType.RESIDENT_ID && field.type() != FieldType.CREDIT_CODE)
+			.ifPresent((field) -> report.problem(at,
+					"the licence holder field " + field.name() + " is not a resident ID or credit code"));
+	}
+
+	static void checkLicenceTypes(List<LicenceType> types, YamlReader report) {
+		Set<String> names = new HashSet<>();
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < types.size(); i++) {
+			LicenceType type = types.get(i);
+			String at = "licenceTypes[" + i + "]";
+			if (!names.add(type.name())) {
+				report.problem(at + ".name", "licence type " + type.name() + " appears twice");
+			}
+			if (!codes.add(type.code()) || !MATERIAL_CODE.matcher(type.code()).matches()) {
+				report.problem(at + ".code", "a licence type code is unique, lower-case letters, digits and '-'");
+			}
+			Set<String> fields = new HashSet<>();
+			for (LicenceType.Field field : type.fields()) {
+				if (!FIELD_NAME.matcher(field.name()).matches() || !fields.add(field.name())) {
+					report.problem(at + ".fields", "field " + field.name() + " is not a unique field name");
+				}
+			}
+		}
 	}
 
 	/**

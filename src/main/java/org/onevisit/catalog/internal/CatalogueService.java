@@ -1,14 +1,17 @@
 package org.onevisit.catalog.internal;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +36,7 @@ import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.CatalogueProblem;
 import org.onevisit.catalog.Channel;
 import org.onevisit.catalog.Department;
+import org.onevisit.catalog.LicenceType;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Region;
@@ -48,6 +52,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -76,6 +81,8 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 
 	private final CatalogueSearch search;
 
+	private final Map<String, LicenceType> licenceTypes;
+
 	private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of());
 
 	private volatile long lastChecked;
@@ -98,8 +105,9 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 	}
 
 	CatalogueService(JdbcClient jdbc, JsonMapper json, JdbcDirectory directory, Clock clock,
-			@Value("${onevisit.catalogue.search-cache-size:10000}") int searchCacheSize, MeterRegistry meters)
-			throws IOException {
+			@Value("${onevisit.catalogue.search-cache-size:10000}") int searchCacheSize,
+			@Value("${onevisit.catalogue.licence-types:classpath:catalog/licence-types.yaml}") Resource licenceTypes,
+			MeterRegistry meters) throws IOException {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.clock = clock;
@@ -107,6 +115,12 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 				ServiceItem::name, ServiceItem::departmentCode);
 		this.bundles = new VersionedStore<>(jdbc, json, "catalog_bundle", Bundle.class, Bundle::code, Bundle::name,
 				null);
+		try (Reader reader = new InputStreamReader(licenceTypes.getInputStream(), StandardCharsets.UTF_8)) {
+			Map<String, LicenceType> types = new LinkedHashMap<>();
+			CatalogueYaml.readLicenceTypes(licenceTypes.getFilename(), reader)
+				.forEach((type) -> types.put(type.name(), type));
+			this.licenceTypes = Collections.unmodifiableMap(types);
+		}
 		this.search = new CatalogueSearch(Synonyms.read(new ClassPathResource("catalog/synonyms.txt")),
 				searchCacheSize);
 		FunctionCounter.builder("onevisit.catalogue.search.cache", this.search, CatalogueSearch::cacheHits)
@@ -131,6 +145,16 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 	@Override
 	public Versioned<ServiceItem> item(String code, int version) {
 		return this.items.version(code, version).orElseThrow(() -> CatalogueEntryNotFound.item(code));
+	}
+
+	@Override
+	public Optional<LicenceType> licenceType(String name) {
+		return Optional.ofNullable(this.licenceTypes.get(name));
+	}
+
+	@Override
+	public List<LicenceType> licenceTypes() {
+		return List.copyOf(this.licenceTypes.values());
 	}
 
 	@Override
@@ -673,6 +697,11 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 			@Override
 			public Optional<ServiceItem> publishedItem(String code) {
 				return Optional.ofNullable(published.get(code));
+			}
+
+			@Override
+			public Map<String, LicenceType> licenceTypes() {
+				return CatalogueService.this.licenceTypes;
 			}
 		};
 	}

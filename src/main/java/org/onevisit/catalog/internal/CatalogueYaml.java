@@ -2,6 +2,8 @@ package org.onevisit.catalog.internal;
 
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.Channel;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Fee;
+import org.onevisit.catalog.LicenceType;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.Form;
 import org.onevisit.catalog.FormField;
@@ -92,6 +95,51 @@ final class CatalogueYaml {
 	 * Parses, then checks the rules only if the file read cleanly (rules on half-read
 	 * content would report noise), and refuses the whole with every problem found.
 	 */
+	/**
+	 * Reads the licence types file ({@code licenceTypes:} list); throws
+	 * {@link CatalogueInvalid} listing every problem.
+	 */
+	static List<LicenceType> readLicenceTypes(String file, Reader reader) {
+		return readChecked(file, reader, (yaml, root) -> {
+			MappingNode top = yaml.mapping(root, "(file)");
+			if (top == null) {
+				return null;
+			}
+			yaml.onlyKeys(top, "(file)", Set.of("licenceTypes"));
+			return yaml.mappings(top, "licenceTypes", "(file)", (node, at) -> licenceType(yaml, node, at));
+		}, CatalogueRules::checkLicenceTypes);
+	}
+
+	private static LicenceType licenceType(YamlReader yaml, MappingNode node, String path) {
+		yaml.onlyKeys(node, path, Set.of("name", "code", "validity", "holder", "fields"));
+		String name = yaml.text(node, "name", path, true);
+		String code = yaml.text(node, "code", path, true);
+		String validity = yaml.text(node, "validity", path, false);
+		Period period = null;
+		if (validity != null) {
+			try {
+				period = Period.parse(validity);
+			}
+			catch (DateTimeParseException ex) {
+				yaml.problem(path + ".validity", "a validity is an ISO-8601 period such as P5Y or P6M");
+			}
+		}
+		List<String> holder = yaml.texts(node, "holder", path);
+		List<LicenceType.Field> fields = yaml.mappings(node, "fields", path, (field, at) -> {
+			yaml.onlyKeys(field, at, Set.of("name", "label", "required", "from"));
+			String fieldName = yaml.text(field, "name", at, true);
+			String label = yaml.text(field, "label", at, true);
+			boolean required = yaml.bool(field, "required", at, true);
+			List<String> from = yaml.texts(field, "from", at);
+			if (from.isEmpty()) {
+				yaml.problem(at + ".from", "name at least one form field that fills it");
+			}
+			return (fieldName != null && label != null) ? new LicenceType.Field(fieldName, label, required, from)
+					: null;
+		});
+		return (name != null && code != null) ? new LicenceType(name, code, period, holder, fields) : null;
+	}
+
 	private static <T> T readChecked(String file, Reader reader, BiFunction<YamlReader, Node, T> parse,
 			BiConsumer<T, YamlReader> check) {
 		YamlReader yaml = new YamlReader(file);

@@ -70,6 +70,11 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**", "/api/v1/items", "/api/v1/items/**",
 						"/api/v1/bundles", "/api/v1/bundles/**", "/api/v1/catalogue/indicators")
 				.permitAll()
+				// verifying a licence needs no account: anyone handed one may check it
+				.requestMatchers(HttpMethod.GET, "/api/v1/licences/keys")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/licences/verify")
+				.permitAll()
 				.requestMatchers("/api/v1/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/v3/api-docs/**")
@@ -111,6 +116,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/guides", "/guides/**", "/catalogue/indicators")
 			.permitAll()
+			.requestMatchers("/verify", "/verify/**")
+			.permitAll()
+			.requestMatchers("/licences/**")
+			.hasAnyRole("APPLICANT", "REVIEWER")
 			.requestMatchers("/my/**")
 			.hasRole("APPLICANT")
 			.requestMatchers("/hall/**")

@@ -155,13 +155,7 @@ class ApplicationApiController {
 	}
 
 	static Actor actorOf(OneVisitUser user) {
-		if (user.hasRole(Role.REVIEWER)) {
-			return Actor.reviewer(user.getUsername(), user.departmentCode().orElseThrow());
-		}
-		if (user.hasRole(Role.CLERK)) {
-			return Actor.clerk(user.getUsername());
-		}
-		return Actor.applicant(user.getUsername());
+		return Actor.of(user);
 	}
 
 	private static Subject subjectOf(ApplicantRequest applicant) {

@@ -1,0 +1,27 @@
+package org.onevisit.licences.internal;
+
+import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues licences when an application is approved. The event comes through the outbox: if
+ * issuing fails, the publication stays incomplete and is resubmitted later (by the
+ * platform's outbox retry), and issuing only adds what is missing.
+ */
+@Component
+class LicenceIssuance {
+
+	private final LicenceService licences;
+
+	LicenceIssuance(LicenceService licences) {
+		this.licences = licences;
+	}
+
+	@ApplicationModuleListener
+	void on(ApplicationApproved approved) {
+		this.licences.issueFor(approved);
+	}
+
+}

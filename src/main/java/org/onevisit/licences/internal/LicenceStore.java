@@ -1,0 +1,126 @@
+package org.onevisit.licences.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onevisit.applications.Subject;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The licences table. Rows are written once when issued and changed once when revoked;
+ * the signed document itself is never rewritten.
+ */
+@Repository
+class LicenceStore {
+
+	/** A licence row: the signed document and what happened to it since. */
+	record Row(UUID id, String document, Instant revokedAt, String revokedBy, String revocationReason) {
+	}
+
+	/** A licence about to be stored. */
+	record Issued(UUID id, String typeName, String typeCode, Subject holder, String issuerDepartment,
+			UUID applicationId, String trackingNumber, String itemCode, LocalDate issuedOn, LocalDate validUntil,
+			String keyId, String document, Instant issuedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	LicenceStore(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/**
+	 * Stores what is not stored yet; an item that already has its licence keeps it.
+	 * Returns how many rows were new, per licence.
+	 */
+	int[] insertNew(List<Issued> licences) {
+		return this.batch.batchUpdate("""
+				insert into licences_licence (id, type_name, type_code, holder_resident_id, holder_credit_code,
+				    issuer_department, application_id, tracking_number, item_code, issued_on, valid_until, key_id,
+				    document, issued_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (application_id, item_code) do nothing
+				""", licences.stream()
+			.map((l) -> new Object[] { l.id(), l.typeName(), l.typeCode(), person(l.holder()), business(l.holder()),
+					l.issuerDepartment(), l.applicationId(), l.trackingNumber(), l.itemCode(), l.issuedOn(),
+					l.validUntil(), l.keyId(), l.document(), Timestamp.from(l.issuedAt()) })
+			.toList());
+	}
+
+	Optional<Row> find(UUID id) {
+		return this.jdbc.sql("select * from licences_licence where id = :id")
+			.param("id", id)
+			.query(this::row)
+			.optional();
+	}
+
+	List<Row> heldBy(Subject holder) {
+		String column = (holder.person() != null) ? "holder_resident_id" : "holder_credit_code";
+		return this.jdbc.sql("select * from licences_licence where " + column + " = :holder order by issued_at desc")
+			.param("holder", (holder.person() != null) ? person(holder) : business(holder))
+			.query(this::row)
+			.list();
+	}
+
+	/** The newest licence of a type the holder has that is not revoked. */
+	List<Row> unrevoked(Subject holder, String typeName) {
+		String column = (holder.person() != null) ? "holder_resident_id" : "holder_credit_code";
+		return this.jdbc
+			.sql("select * from licences_licence where " + column
+					+ " = :holder and type_name = :type and revoked_at is null order by issued_at desc limit 20")
+			.param("holder", (holder.person() != null) ? person(holder) : business(holder))
+			.param("type", typeName)
+			.query(this::row)
+			.list();
+	}
+
+	List<Row> issuedFor(String trackingNumber) {
+		return this.jdbc.sql("select * from licences_licence where tracking_number = :tracking order by item_code")
+			.param("tracking", trackingNumber)
+			.query(this::row)
+			.list();
+	}
+
+	/** Revokes once: false if it was revoked meanwhile. */
+	boolean revoke(UUID id, Instant at, String by, String reason) {
+		return this.jdbc.sql("""
+				update licences_licence set revoked_at = :at, revoked_by = :by, revocation_reason = :reason
+				where id = :id and revoked_at is null
+				""")
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("reason", reason)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	private Row row(ResultSet row, int rowNum) throws SQLException {
+		Timestamp revoked = row.getTimestamp("revoked_at");
+		return new Row(row.getObject("id", UUID.class), row.getString("document"),
+				(revoked != null) ? revoked.toInstant() : null, row.getString("revoked_by"),
+				row.getString("revocation_reason"));
+	}
+
+	private static String person(Subject holder) {
+		return Optional.ofNullable(holder.person()).map(ResidentId::value).orElse(null);
+	}
+
+	private static String business(Subject holder) {
+		return Optional.ofNullable(holder.business()).map(CreditCode::value).orElse(null);
+	}
+
+}

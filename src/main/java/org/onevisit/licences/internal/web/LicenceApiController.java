@@ -1,0 +1,117 @@
+package org.onevisit.licences.internal.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.onevisit.applications.Actor;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.licences.Licence;
+import org.onevisit.licences.LicenceWallet;
+import org.onevisit.licences.LicenceWallet.PublishedKey;
+import org.onevisit.licences.Verification;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Licences for partners and verifiers. Keys and verification are public: a bank handed a
+ * licence checks it without an account.
+ */
+@RestController
+@Tag(name = "Licences", description = "Electronic licences: wallet, verification, revocation")
+class LicenceApiController {
+
+	private final LicenceWallet wallet;
+
+	private final JsonMapper json;
+
+	LicenceApiController(LicenceWallet wallet, JsonMapper json) {
+		this.wallet = wallet;
+		this.json = json;
+	}
+
+	record LicenceView(UUID id, String type, String typeCode, String holder, String issuerDepartment, String issuerName,
+			LocalDate issuedOn, LocalDate validUntil, Map<String, String> fields, String trackingNumber,
+			String itemCode, boolean revoked, Instant revokedAt, String revocationReason, URI verificationPage,
+			JsonNode document) {
+	}
+
+	record VerificationView(boolean valid, String reason, UUID licence, String type, String issuerName,
+			LocalDate issuedOn, LocalDate validUntil, Instant revokedAt, String revocationReason) {
+	}
+
+	record RevocationRequest(String reason) {
+	}
+
+	@GetMapping("/api/v1/licences/keys")
+	@Operation(summary = "The public keys licences are signed with (SM2, curve sm2p256v1), current first")
+	List<PublishedKey> keys() {
+		return this.wallet.publicKeys();
+	}
+
+	@PostMapping(path = "/api/v1/licences/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Verify a licence document: valid, or the reason it is not "
+			+ "(malformed, unknown_key, signature_mismatch, revoked, expired, not_issued)")
+	VerificationView verify(@RequestBody String document) {
+		Verification verification = this.wallet.verify(document);
+		Licence licence = verification.licence();
+		return new VerificationView(verification.valid(),
+				(verification.failure() != null) ? verification.failure().code() : null,
+				(licence != null) ? licence.id() : null, (licence != null) ? licence.typeName() : null,
+				(licence != null) ? licence.issuerName() : null, (licence != null) ? licence.issuedOn() : null,
+				(licence != null) ? licence.validUntil() : null, verification.revokedAt(),
+				verification.revocationReason());
+	}
+
+	@GetMapping("/api/v1/licences")
+	@PreAuthorize("hasRole('APPLICANT')")
+	@Operation(summary = "The caller's licences (我的证照), newest first")
+	List<LicenceView> mine(@AuthenticationPrincipal OneVisitUser user) {
+		return Holders.of(user).map(this.wallet::heldBy).orElse(List.of()).stream().map(this::view).toList();
+	}
+
+	@GetMapping("/api/v1/licences/{id}")
+	@Operation(summary = "One licence with its signed document; 404 unless the caller holds it, obtained it, "
+			+ "or reviews for the issuing department")
+	LicenceView one(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
+		return view(this.wallet.find(id, Holders.of(user).orElse(null), Actor.of(user)));
+	}
+
+	@PostMapping("/api/v1/licences/{id}/revocation")
+	@PreAuthorize("hasRole('REVIEWER')")
+	@Operation(summary = "Revoke a licence of the caller's department, with a reason the holder reads")
+	ResponseEntity<LicenceView> revoke(@PathVariable UUID id, @RequestBody RevocationRequest request,
+			@AuthenticationPrincipal OneVisitUser user) {
+		return ResponseEntity.ok(view(this.wallet.revoke(id, request.reason(), Actor.of(user))));
+	}
+
+	private LicenceView view(Licence licence) {
+		Licence.Revocation revocation = licence.revocation();
+		return new LicenceView(licence.id(), licence.typeName(), licence.typeCode(), holderId(licence),
+				licence.issuerDepartment(), licence.issuerName(), licence.issuedOn(), licence.validUntil(),
+				licence.fields(), licence.trackingNumber(), licence.itemCode(), licence.revoked(),
+				(revocation != null) ? revocation.at() : null, (revocation != null) ? revocation.reason() : null,
+				URI.create("/verify/licences/" + licence.id()), this.json.readTree(licence.document()));
+	}
+
+	private static String holderId(Licence licence) {
+		return (licence.holder().person() != null) ? licence.holder().person().value()
+				: licence.holder().business().value();
+	}
+
+}

@@ -1,0 +1,112 @@
+package org.onevisit.licences.internal.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.onevisit.applications.Actor;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.licences.Licence;
+import org.onevisit.licences.LicenceWallet;
+import org.onevisit.licences.Verification;
+import org.onevisit.licences.internal.LicenceCodes;
+import org.onevisit.shared.OneVisitException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The wallet (我的证照), the printable certificate with its QR code, revocation by the
+ * issuing department, and the public verification pages the QR code leads to.
+ */
+@Controller
+class LicencePages {
+
+	private final LicenceWallet wallet;
+
+	private final MessageSource messages;
+
+	private final String publicUrl;
+
+	LicencePages(LicenceWallet wallet, MessageSource messages, @Value("${onevisit.public-url:}") String publicUrl) {
+		this.wallet = wallet;
+		this.messages = messages;
+		this.publicUrl = publicUrl;
+	}
+
+	@GetMapping("/my/licences")
+	String wallet(@AuthenticationPrincipal OneVisitUser user, Model model) {
+		List<Licence> licences = Holders.of(user).map(this.wallet::heldBy).orElse(List.of());
+		model.addAttribute("licences", licences);
+		return "licences/wallet";
+	}
+
+	@GetMapping("/licences/{id}")
+	String certificate(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		Actor actor = Actor.of(user);
+		Licence licence = this.wallet.find(id, Holders.of(user).orElse(null), actor);
+		String verificationUrl = baseUrl() + "/verify/licences/" + licence.id();
+		model.addAttribute("licence", licence);
+		model.addAttribute("verificationUrl", verificationUrl);
+		model.addAttribute("qr", LicenceCodes.qrSvg(verificationUrl));
+		model.addAttribute("mayRevoke", !licence.revoked() && actor.kind() == Actor.Kind.REVIEWER
+				&& actor.department().map(licence.issuerDepartment()::equals).orElse(false));
+		return "licences/certificate";
+	}
+
+	@PostMapping("/licences/{id}/revoke")
+	String revoke(@PathVariable UUID id, @RequestParam(required = false) String reason,
+			@AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect, Locale locale) {
+		try {
+			this.wallet.revoke(id, reason, Actor.of(user));
+			redirect.addFlashAttribute("notice", "licence.revoked.notice");
+		}
+		catch (OneVisitException refused) {
+			if (refused.kind() == OneVisitException.Kind.NOT_FOUND) {
+				throw refused;
+			}
+			redirect.addFlashAttribute("error",
+					this.messages.getMessage(refused.messageKey(), refused.arguments(), locale));
+		}
+		return "redirect:/licences/" + id;
+	}
+
+	@GetMapping("/verify")
+	String verifyForm() {
+		return "licences/verify";
+	}
+
+	@PostMapping("/verify")
+	String verifyDocument(@RequestParam(required = false) String document, Model model) {
+		if (!StringUtils.hasText(document)) {
+			model.addAttribute("error", "licence.verify.empty");
+			return "licences/verify";
+		}
+		model.addAttribute("verification", this.wallet.verify(document));
+		model.addAttribute("document", document);
+		return "licences/verify";
+	}
+
+	@GetMapping("/verify/licences/{id}")
+	String verifyIssued(@PathVariable UUID id, Model model) {
+		Verification verification = this.wallet.verifyIssued(id);
+		model.addAttribute("verification", verification);
+		return "licences/verified";
+	}
+
+	private String baseUrl() {
+		return StringUtils.hasText(this.publicUrl) ? this.publicUrl.replaceAll("/+$", "")
+				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.onevisit.licences.internal;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.Decision;
+import org.onevisit.applications.Subject;
+import org.onevisit.applications.Task;
+import org.onevisit.licences.LicenceWallet;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+/**
+ * Issuing through the outbox: a listener that fails leaves the publication incomplete,
+ * the retry issues the licence, and no retry issues it twice.
+ */
+@SpringBootTest
+class LicenceIssuanceRetryTests {
+
+	@MockitoSpyBean
+	LicenceStore store;
+
+	@Autowired
+	ApplicationManagement applications;
+
+	@Autowired
+	LicenceWallet wallet;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void issuesALicenceOnceEvenWhenIssuingFailsOnceAndIsRetried() throws Exception {
+		doThrow(new IllegalStateException("database hiccup")).doCallRealMethod().when(this.store).insertNew(anyList());
+		String buyer = LicencesIntegrationTests.newResidentId(201);
+		Map<String, Object> form = new HashMap<>();
+		form.put("sellerId", LicencesIntegrationTests.SELLER_ID);
+		form.put("sellerName", "张三");
+		form.put("buyerId", buyer);
+		form.put("buyerName", "赵六");
+		form.put("certificateNo", "浙(2021)示范市不动产权第0054321号");
+		form.put("address", "西湖区重试路2号");
+		form.put("price", 990_000);
+		form.put("paymentMethod", "一次性付款");
+		Application filed = this.applications.submit(new Submission(null, "flat-transfer",
+				Subject.person(ResidentId.of(LicencesIntegrationTests.SELLER_ID)), Channel.ONLINE, form),
+				Actor.applicant("applicant1"), null);
+		for (Task task : filed.tasks()) {
+			Actor reviewer = Actor.reviewer("reviewer-" + task.plan().departmentCode(), task.plan().departmentCode());
+			for (int step = 0; step < task.plan().workflow().steps().size(); step++) {
+				this.applications.decide(task.id(), Decision.Approve.here(), reviewer, null);
+			}
+		}
+
+		// the first attempt fails: no licence, and the publication is not completed
+		long failed = LicencesIntegrationTests.eventually(this::incompleteApprovals, (count) -> count > 0);
+		assertThat(failed).isEqualTo(1);
+		assertThat(this.wallet.issuedFor(filed.trackingNumber())).isEmpty();
+
+		this.incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		LicencesIntegrationTests.eventually(() -> this.wallet.issuedFor(filed.trackingNumber()),
+				(list) -> !list.isEmpty());
+		LicencesIntegrationTests.eventually(this::incompleteApprovals, (count) -> count == 0);
+		this.incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		Thread.sleep(300);
+
+		assertThat(this.wallet.issuedFor(filed.trackingNumber())).singleElement()
+			.satisfies((licence) -> assertThat(licence.holder()).isEqualTo(Subject.person(ResidentId.of(buyer))));
+		assertThat(this.incompleteApprovals()).isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from event_publication where event_type like '%ApplicationApproved'"
+					+ " and serialized_event like :tracking and completion_date is not null")
+			.param("tracking", "%" + filed.trackingNumber() + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		doCallRealMethod().when(this.store).insertNew(anyList());
+	}
+
+	private long incompleteApprovals() {
+		return this.jdbc
+			.sql("select count(*) from event_publication where event_type like '%ApplicationApproved'"
+					+ " and completion_date is null")
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,279 @@
+package org.onevisit.licences.internal;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.TestClock;
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.Decision;
+import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.Subject;
+import org.onevisit.applications.Task;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.Directory;
+import org.onevisit.licences.Licence;
+import org.onevisit.licences.LicenceRefused;
+import org.onevisit.licences.LicenceWallet;
+import org.onevisit.licences.Verification;
+import org.onevisit.shared.ResidentId;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Licences issued from approved applications on the demo city's catalogue. */
+@SpringBootTest
+class LicencesIntegrationTests {
+
+	static final String SELLER_ID = "339902198503120016";
+
+	static final Actor SELLER = Actor.applicant("applicant1");
+
+	static final Actor REGISTRY = Actor.reviewer("reviewer-nr", "nr");
+
+	@Autowired
+	ApplicationManagement applications;
+
+	@Autowired
+	LicenceWallet wallet;
+
+	@Autowired
+	LicenceStore store;
+
+	@Autowired
+	org.onevisit.applications.HeldLicences held;
+
+	@Autowired
+	PlatformKeys keys;
+
+	@Autowired
+	Catalogue catalogue;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	JsonMapper json;
+
+	/** Files and approves the flat transfer; the buyer is a fresh resident each time. */
+	Application approvedFlatTransfer(String buyerId) {
+		Map<String, Object> form = new HashMap<>();
+		form.put("sellerId", SELLER_ID);
+		form.put("sellerName", "张三");
+		form.put("buyerId", buyerId);
+		form.put("buyerName", "李四");
+		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
+		form.put("address", "东湖区示范路" + UUID.randomUUID().toString().substring(0, 4) + "号");
+		form.put("price", 1_250_000);
+		form.put("paymentMethod", "商业贷款");
+		Application filed = this.applications.submit(
+				new Submission(null, "flat-transfer", Subject.person(ResidentId.of(SELLER_ID)), Channel.ONLINE, form),
+				SELLER, null);
+		return approveAll(filed);
+	}
+
+	Application approveAll(Application filed) {
+		Application application = filed;
+		for (Task task : filed.tasks()) {
+			Actor reviewer = Actor.reviewer("reviewer-" + task.plan().departmentCode(), task.plan().departmentCode());
+			for (int step = 0; step < task.plan().workflow().steps().size(); step++) {
+				application = this.applications.decide(task.id(), Decision.Approve.here(), reviewer, null);
+			}
+		}
+		return application;
+	}
+
+	static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		T value = probe.get();
+		while (!done.test(value) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+			value = probe.get();
+		}
+		return value;
+	}
+
+	static String newResidentId(int seed) {
+		// 339903 + birth date + sequence, with the ISO 7064 MOD 11-2 check character
+		String body = "33990319900101" + String.format("%03d", seed % 1000) + "";
+		body = body.substring(0, 17);
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (body.charAt(i) - '0') * weights[i];
+		}
+		return body + "10X98765432".charAt(sum % 11);
+	}
+
+	@Test
+	void issuesTheBuyersPropertyCertificateWhenTheFlatTransferIsApproved() throws Exception {
+		String buyer = newResidentId(101);
+		Application approved = approvedFlatTransfer(buyer);
+
+		List<Licence> issued = eventually(() -> this.wallet.issuedFor(approved.trackingNumber()),
+				(list) -> !list.isEmpty());
+
+		assertThat(issued).singleElement().satisfies((licence) -> {
+			assertThat(licence.typeName()).isEqualTo("不动产权证书");
+			assertThat(licence.holder()).isEqualTo(Subject.person(ResidentId.of(buyer)));
+			assertThat(licence.issuerDepartment()).isEqualTo("nr");
+			assertThat(licence.fields()).containsEntry("ownerName", "李四").containsEntry("ownerId", buyer);
+			assertThat(licence.validUntil()).isNull();
+			assertThat(licence.document()).startsWith("{\"application\":{").doesNotContain("\n");
+		});
+		assertThat(this.wallet.heldBy(Subject.person(ResidentId.of(buyer)))).hasSize(1);
+		assertThat(this.wallet.verify(issued.get(0).document()).valid()).isTrue();
+	}
+
+	@Test
+	void issuingTheSameApprovalAgainAddsNothing() throws Exception {
+		Application approved = approvedFlatTransfer(newResidentId(102));
+		eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty());
+		LicenceService service = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
+				this.directory, this.events, this.json, java.time.Clock.systemDefaultZone());
+
+		List<Licence> again = service.issueFor(approvedEvent(approved));
+
+		assertThat(again).isEmpty();
+		assertThat(this.wallet.issuedFor(approved.trackingNumber())).hasSize(1);
+	}
+
+	ApplicationApproved approvedEvent(Application approved) {
+		return new ApplicationApproved(approved.id(), approved.trackingNumber(),
+				approved.tasks()
+					.stream()
+					.map((task) -> new org.onevisit.applications.ApplicationEvents.ApprovedItem(task.id(),
+							task.plan().itemCode(), task.plan().itemVersion(), task.plan().departmentCode()))
+					.toList(),
+				approved.finishedAt());
+	}
+
+	@Test
+	void aLicenceHeldSatisfiesTheLicenceMaterialOfALaterApplicationWithoutUpload() throws Exception {
+		String buyer = newResidentId(103);
+		Application approved = approvedFlatTransfer(buyer);
+		Licence certificate = eventually(() -> this.wallet.issuedFor(approved.trackingNumber()),
+				(list) -> !list.isEmpty())
+			.get(0);
+
+		// the buyer now mortgages the flat: the property certificate is the one just
+		// issued
+		Application mortgage = this.applications.submit(
+				new Submission("339900-NR-003", null, Subject.person(ResidentId.of(buyer)), Channel.ONLINE,
+						Map.of("mortgagorId", buyer, "certificateNo", "浙(2026)示范市不动产权第0000001号", "bankCode",
+								"91350100M000100Y43", "amount", 800000),
+						Map.of("mortgage-contract", "upload-1", "loan-contract", "upload-2")),
+				Actor.applicant("buyer"), null);
+
+		assertThat(mortgage.materials()).filteredOn((material) -> material.code().equals("property-certificate"))
+			.singleElement()
+			.satisfies((material) -> {
+				assertThat(material.state()).isEqualTo(MaterialRecord.State.LICENCE_HELD);
+				assertThat(material.reference()).isEqualTo(certificate.id().toString());
+			});
+	}
+
+	@Test
+	void aSomeoneWithoutTheLicenceStillHasTheMaterialPending() {
+		String stranger = newResidentId(104);
+		Application mortgage = this.applications.submit(
+				new Submission("339900-NR-003", null, Subject.person(ResidentId.of(stranger)), Channel.ONLINE,
+						Map.of("mortgagorId", stranger, "certificateNo", "浙(2026)示范市不动产权第0000002号", "bankCode",
+								"91350100M000100Y43", "amount", 800000),
+						Map.of("mortgage-contract", "upload-1", "loan-contract", "upload-2")),
+				Actor.applicant("stranger"), null);
+
+		assertThat(mortgage.materials()).filteredOn((material) -> material.code().equals("property-certificate"))
+			.extracting(MaterialRecord::state)
+			.containsExactly(MaterialRecord.State.PENDING_LICENCE);
+	}
+
+	@Test
+	void reportsATamperedFieldAForeignKeyAndARevokedLicenceEachWithItsReason() throws Exception {
+		Application approved = approvedFlatTransfer(newResidentId(105));
+		Licence licence = eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty())
+			.get(0);
+		String document = licence.document();
+
+		String tampered = document.replace("\"ownerName\":\"李四\"", "\"ownerName\":\"王五\"");
+		assertThat(tampered).isNotEqualTo(document);
+		assertThat(this.wallet.verify(tampered).failure()).isEqualTo(Verification.Failure.SIGNATURE_MISMATCH);
+
+		String unknownKey = document.replace(licence.keyId(), "0123456789abcdef");
+		assertThat(this.wallet.verify(unknownKey).failure()).isEqualTo(Verification.Failure.UNKNOWN_KEY);
+
+		assertThat(this.wallet.verify("{\"id\":1}").failure()).isEqualTo(Verification.Failure.MALFORMED);
+		assertThat(this.wallet.verify("not json").failure()).isEqualTo(Verification.Failure.MALFORMED);
+
+		assertThatThrownBy(() -> this.wallet.revoke(licence.id(), "登记错误", Actor.reviewer("reviewer-tax", "tax")))
+			.isInstanceOf(LicenceRefused.class)
+			.hasFieldOrPropertyWithValue("code", "licence_not_found");
+		this.wallet.revoke(licence.id(), "登记错误，已更正后重新核发", REGISTRY);
+
+		Verification revoked = this.wallet.verify(document);
+		assertThat(revoked.valid()).isFalse();
+		assertThat(revoked.failure()).isEqualTo(Verification.Failure.REVOKED);
+		assertThat(revoked.revocationReason()).isEqualTo("登记错误，已更正后重新核发");
+		assertThat(revoked.revokedAt()).isNotNull();
+		assertThatThrownBy(() -> this.wallet.revoke(licence.id(), "again", REGISTRY))
+			.hasFieldOrPropertyWithValue("code", "licence_already_revoked");
+		assertThat(this.held.standingLicence(licence.holder(), "不动产权证书")).isEmpty();
+	}
+
+	@Test
+	void aLicencePastItsValidityIsReportedExpired() {
+		Application approved = approveAll(this.applications
+			.submit(new Submission("339900-POLICE-005", null, Subject.person(ResidentId.of(SELLER_ID)), Channel.ONLINE,
+					Map.of("applicantId", SELLER_ID, "purpose", "出国留学")), SELLER, null));
+		TestClock clock = TestClock.at(LocalDateTime.now());
+		LicenceService now = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
+				this.directory, this.events, this.json, clock);
+		Licence licence;
+		List<Licence> issued = now.issueFor(approvedEvent(approved));
+		licence = issued.isEmpty() ? this.wallet.issuedFor(approved.trackingNumber()).get(0) : issued.get(0);
+		assertThat(licence.validUntil()).isNotNull();
+		assertThat(now.verify(licence.document()).valid()).isTrue();
+
+		clock.set(LocalDateTime.now().plusMonths(7));
+
+		assertThat(now.verify(licence.document()).failure()).isEqualTo(Verification.Failure.EXPIRED);
+	}
+
+	@Test
+	void onlyTheHolderTheApplicantAndTheIssuingDepartmentSeeALicence() throws Exception {
+		String buyer = newResidentId(106);
+		Application approved = approvedFlatTransfer(buyer);
+		Licence licence = eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty())
+			.get(0);
+		Subject buyerSubject = Subject.person(ResidentId.of(buyer));
+
+		assertThat(this.wallet.find(licence.id(), buyerSubject, Actor.applicant("buyer")).id()).isEqualTo(licence.id());
+		assertThat(this.wallet.find(licence.id(), Subject.person(ResidentId.of(SELLER_ID)), SELLER).id())
+			.isEqualTo(licence.id());
+		assertThat(this.wallet.find(licence.id(), null, REGISTRY).id()).isEqualTo(licence.id());
+		assertThatThrownBy(() -> this.wallet.find(licence.id(), Subject.person(ResidentId.of(newResidentId(107))),
+				Actor.applicant("someone-else")))
+			.hasFieldOrPropertyWithValue("code", "licence_not_found");
+		assertThatThrownBy(() -> this.wallet.find(licence.id(), null, Actor.reviewer("reviewer-tax", "tax")))
+			.hasFieldOrPropertyWithValue("code", "licence_not_found");
+	}
+
+}
