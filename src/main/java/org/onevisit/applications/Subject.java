@@ -1,5 +1,8 @@
 package org.onevisit.applications;
 
+import java.util.Optional;
+
+import org.onevisit.identity.OneVisitUser;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 
@@ -18,6 +21,17 @@ public record Subject(ResidentId person, CreditCode business) {
 
 	public static Subject business(CreditCode code) {
 		return new Subject(null, code);
+	}
+
+	/**
+	 * Whom a signed-in account speaks for: its business if it acts for one, else the
+	 * person; empty for staff accounts without an identity number.
+	 */
+	public static Optional<Subject> of(OneVisitUser account) {
+		if (account == null) {
+			return Optional.empty();
+		}
+		return account.creditCode().map(Subject::business).or(() -> account.residentId().map(Subject::person));
 	}
 
 }

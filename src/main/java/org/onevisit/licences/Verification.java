@@ -3,8 +3,8 @@ package org.onevisit.licences;
 import java.time.Instant;
 
 /**
- * The answer to "is this licence genuine and standing?": valid, or the first reason it is
- * not, in the order a verifier checks them.
+ * The answer to whether a licence is genuine and standing: valid, or the first reason it
+ * is not, in the order a verifier checks them.
  */
 public record Verification(boolean valid, Failure failure, Licence licence, Instant revokedAt,
 		String revocationReason) {

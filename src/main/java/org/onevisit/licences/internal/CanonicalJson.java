@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The canonical form licences are signed in (documented in {@code docs/licences.md}):
  * objects whose values are strings or objects, members sorted by name, no white space,
- * only {@code "}, {@code \} and control characters escaped, UTF-8. For documents of this
- * shape it is exactly RFC 8785 (JCS), so a verifier can use any JCS library.
+ * only the quotation mark, the backslash and control characters escaped, UTF-8. For
+ * documents of this shape it is exactly RFC 8785 (JCS), so a verifier can use any JCS
+ * library.
  */
 final class CanonicalJson {
 

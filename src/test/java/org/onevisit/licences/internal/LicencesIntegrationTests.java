@@ -56,6 +56,9 @@ class LicencesIntegrationTests {
 	LicenceStore store;
 
 	@Autowired
+	org.onevisit.messages.Inbox inbox;
+
+	@Autowired
 	org.onevisit.applications.HeldLicences held;
 
 	@Autowired
@@ -236,6 +239,29 @@ class LicencesIntegrationTests {
 		assertThatThrownBy(() -> this.wallet.revoke(licence.id(), "again", REGISTRY))
 			.hasFieldOrPropertyWithValue("code", "licence_already_revoked");
 		assertThat(this.held.standingLicence(licence.holder(), "不动产权证书")).isEmpty();
+	}
+
+	@Test
+	void theHolderIsToldWhenTheirLicenceIsIssuedAndWhenItIsRevoked() throws Exception {
+		String buyer = newResidentId(108);
+		Subject holder = Subject.person(ResidentId.of(buyer));
+		Application approved = approvedFlatTransfer(buyer);
+		Licence licence = eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty())
+			.get(0);
+		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> !messages.isEmpty()))
+			.extracting(org.onevisit.messages.Message::key)
+			.containsExactly("message.licenceIssued");
+
+		this.wallet.revoke(licence.id(), "权利人信息有误", REGISTRY);
+
+		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> messages.size() == 2)).first()
+			.satisfies((message) -> {
+				assertThat(message.key()).isEqualTo("message.licenceRevoked");
+				assertThat(message.arguments()).containsExactly("不动产权证书", "权利人信息有误");
+				assertThat(message.link()).isEqualTo("/licences/" + licence.id());
+			});
+		assertThat(this.inbox.of(Subject.person(ResidentId.of(SELLER_ID))))
+			.noneMatch((message) -> message.link().equals("/licences/" + licence.id()));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.onevisit.applications.Actor;
+import org.onevisit.applications.Subject;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
@@ -46,9 +47,8 @@ class LicenceApiController {
 	}
 
 	record LicenceView(UUID id, String type, String typeCode, String holder, String issuerDepartment, String issuerName,
-			LocalDate issuedOn, LocalDate validUntil, Map<String, String> fields, String trackingNumber,
-			String itemCode, boolean revoked, Instant revokedAt, String revocationReason, URI verificationPage,
-			JsonNode document) {
+			LocalDate issuedOn, LocalDate validUntil, Map<String, String> fields, String trackingNo, String itemCode,
+			boolean revoked, Instant revokedAt, String revocationReason, URI verificationPage, JsonNode document) {
 	}
 
 	record VerificationView(boolean valid, String reason, UUID licence, String type, String issuerName,
@@ -82,14 +82,14 @@ class LicenceApiController {
 	@PreAuthorize("hasRole('APPLICANT')")
 	@Operation(summary = "The caller's licences (我的证照), newest first")
 	List<LicenceView> mine(@AuthenticationPrincipal OneVisitUser user) {
-		return Holders.of(user).map(this.wallet::heldBy).orElse(List.of()).stream().map(this::view).toList();
+		return Subject.of(user).map(this.wallet::heldBy).orElse(List.of()).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/api/v1/licences/{id}")
 	@Operation(summary = "One licence with its signed document; 404 unless the caller holds it, obtained it, "
 			+ "or reviews for the issuing department")
 	LicenceView one(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return view(this.wallet.find(id, Holders.of(user).orElse(null), Actor.of(user)));
+		return view(this.wallet.find(id, Subject.of(user).orElse(null), Actor.of(user)));
 	}
 
 	@PostMapping("/api/v1/licences/{id}/revocation")

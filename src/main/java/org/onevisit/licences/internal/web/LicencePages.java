@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.onevisit.applications.Actor;
+import org.onevisit.applications.Subject;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
@@ -46,7 +47,7 @@ class LicencePages {
 
 	@GetMapping("/my/licences")
 	String wallet(@AuthenticationPrincipal OneVisitUser user, Model model) {
-		List<Licence> licences = Holders.of(user).map(this.wallet::heldBy).orElse(List.of());
+		List<Licence> licences = Subject.of(user).map(this.wallet::heldBy).orElse(List.of());
 		model.addAttribute("licences", licences);
 		return "licences/wallet";
 	}
@@ -54,7 +55,7 @@ class LicencePages {
 	@GetMapping("/licences/{id}")
 	String certificate(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
 		Actor actor = Actor.of(user);
-		Licence licence = this.wallet.find(id, Holders.of(user).orElse(null), actor);
+		Licence licence = this.wallet.find(id, Subject.of(user).orElse(null), actor);
 		String verificationUrl = baseUrl() + "/verify/licences/" + licence.id();
 		model.addAttribute("licence", licence);
 		model.addAttribute("verificationUrl", verificationUrl);

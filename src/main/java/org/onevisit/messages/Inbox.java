@@ -1,0 +1,12 @@
+package org.onevisit.messages;
+
+import java.util.List;
+
+import org.onevisit.applications.Subject;
+
+/** The messages a person or business received, newest first. */
+public interface Inbox {
+
+	List<Message> of(Subject recipient);
+
+}
