@@ -161,7 +161,9 @@ class Applications {
 			java.time.LocalDate dueBefore) {
 		return this.jdbc.sql("""
 				select t.id, t.application_id, a.tracking_number, t.item_code, t.step, t.status, t.committed_due,
-				       t.statutory_due, a.submitted_at
+				       t.statutory_due, a.submitted_at,
+				       (select s ->> 'label' from jsonb_array_elements(t.workflow -> 'steps') s
+				        where s ->> 'name' = t.step) as step_label
 				from applications_task t join applications_application a on a.id = t.application_id
 				where t.department_code = :department and t.status in (:statuses)
 				  and (cast(:dueBy as date) is null or t.committed_due <= :dueBy)
@@ -175,7 +177,9 @@ class Applications {
 			.param("dueBefore", dueBefore)
 			.query((row, rowNum) -> new InboxEntry(new TaskId(row.getObject("id", UUID.class)),
 					new ApplicationId(row.getObject("application_id", UUID.class)), row.getString("tracking_number"),
-					row.getString("item_code"), row.getString("step"), TaskStatus.valueOf(row.getString("status")),
+					row.getString("item_code"), row.getString("step"),
+					Optional.ofNullable(row.getString("step_label")).orElse(row.getString("step")),
+					TaskStatus.valueOf(row.getString("status")),
 					row.getObject("committed_due", java.time.LocalDate.class),
 					row.getObject("statutory_due", java.time.LocalDate.class),
 					row.getTimestamp("submitted_at").toInstant()))

@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * by.
  */
 public record InboxEntry(TaskId task, ApplicationId application, String trackingNumber, String itemCode, String step,
-		TaskStatus status, LocalDate committedDue, LocalDate statutoryDue, java.time.Instant submittedAt) {
+		String stepLabel, TaskStatus status, LocalDate committedDue, LocalDate statutoryDue,
+		java.time.Instant submittedAt) {
 
 	/** What a reviewer narrows the inbox to. */
 	public enum Filter {

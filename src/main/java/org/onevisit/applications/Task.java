@@ -185,6 +185,11 @@ public final class Task {
 		return this.plan;
 	}
 
+	/** The current step as people read it (受理, 审查). */
+	public String stepLabel() {
+		return this.plan.workflow().step(this.step).map(ReviewStep::displayName).orElse(this.step);
+	}
+
 	public String step() {
 		return this.step;
 	}

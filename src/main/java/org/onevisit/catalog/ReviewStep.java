@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One step of an item's review: who may act at it and which steps may follow. A step with
- * no successor is a decision step: acting there approves or rejects the task.
+ * no successor is a decision step: acting there approves or rejects the task. The
+ * {@code label} is what people read (受理, 审查); without one the name is shown.
  */
-public record ReviewStep(String name, StepRole role, List<String> next) {
+public record ReviewStep(String name, String label, StepRole role, List<String> next) {
 
 	/** Who acts at a step: the owning department's reviewer, or a clerk at a hall. */
 	public enum StepRole {
@@ -17,6 +18,15 @@ public record ReviewStep(String name, StepRole role, List<String> next) {
 
 	public ReviewStep {
 		next = (next != null) ? List.copyOf(next) : List.of();
+	}
+
+	public ReviewStep(String name, StepRole role, List<String> next) {
+		this(name, null, role, next);
+	}
+
+	/** What a person reads for this step. */
+	public String displayName() {
+		return (this.label != null) ? this.label : this.name;
 	}
 
 	public boolean decides() {

@@ -10,7 +10,7 @@ import java.util.Optional;
 public record Workflow(List<ReviewStep> steps) {
 
 	private static final List<ReviewStep> ONE_DECISION = List
-		.of(new ReviewStep("decide", ReviewStep.StepRole.REVIEWER, List.of()));
+		.of(new ReviewStep("decide", "决定", ReviewStep.StepRole.REVIEWER, List.of()));
 
 	public static final Workflow SINGLE_DECISION = new Workflow(ONE_DECISION);
 

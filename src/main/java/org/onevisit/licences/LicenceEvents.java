@@ -1,6 +1,7 @@
 package org.onevisit.licences;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.onevisit.applications.Subject;
@@ -11,7 +12,16 @@ public final class LicenceEvents {
 	private LicenceEvents() {
 	}
 
-	public record LicenceIssued(UUID licence, String typeName, Subject holder, String trackingNumber, Instant at) {
+	/** The licences an approved application yielded, issued together. */
+	public record LicencesIssued(String trackingNumber, List<IssuedLicence> licences, Instant at) {
+
+		public LicencesIssued {
+			licences = List.copyOf(licences);
+		}
+
+	}
+
+	public record IssuedLicence(UUID licence, String typeName, Subject holder) {
 	}
 
 	public record LicenceRevoked(UUID licence, String typeName, Subject holder, String reason, Instant at) {

@@ -144,6 +144,11 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 
 	@Override
 	public Versioned<ServiceItem> item(String code, int version) {
+		// the version applications are mostly filed under is the published one, in memory
+		Versioned<ServiceItem> published = current().publishedItems().get(code);
+		if (published != null && published.version() == version) {
+			return published;
+		}
 		return this.items.version(code, version).orElseThrow(() -> CatalogueEntryNotFound.item(code));
 	}
 
@@ -170,6 +175,10 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 
 	@Override
 	public Versioned<Bundle> bundle(String code, int version) {
+		Versioned<Bundle> published = current().publishedBundles().get(code);
+		if (published != null && published.version() == version) {
+			return published;
+		}
 		return this.bundles.version(code, version).orElseThrow(() -> CatalogueEntryNotFound.bundle(code));
 	}
 

@@ -231,11 +231,12 @@ final class CatalogueYaml {
 	}
 
 	private static ReviewStep step(YamlReader yaml, MappingNode node, String at) {
-		yaml.onlyKeys(node, at, Set.of("name", "role", "next"));
+		yaml.onlyKeys(node, at, Set.of("name", "label", "role", "next"));
 		String name = yaml.text(node, "name", at, true);
 		ReviewStep.StepRole role = yaml.enumeration(node, "role", at, ReviewStep.StepRole.class, null, true);
 		List<String> next = yaml.texts(node, "next", at);
-		return (name != null && role != null) ? new ReviewStep(name, role, next) : null;
+		String label = yaml.text(node, "label", at, false);
+		return (name != null && role != null) ? new ReviewStep(name, label, role, next) : null;
 	}
 
 	private static Fee fee(YamlReader yaml, MappingNode node, String at) {
@@ -397,6 +398,9 @@ final class CatalogueYaml {
 			map.put("workflow", item.workflow().steps().stream().map((step) -> {
 				Map<String, Object> s = new LinkedHashMap<>();
 				s.put("name", step.name());
+				if (step.label() != null) {
+					s.put("label", step.label());
+				}
 				s.put("role", YamlReader.camel(step.role()));
 				putList(s, "next", step.next());
 				return s;

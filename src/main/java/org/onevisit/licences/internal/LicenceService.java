@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.onevisit.applications.Actor;
@@ -31,12 +30,15 @@ import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.LicenceType;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.licences.Licence;
-import org.onevisit.licences.LicenceEvents.LicenceIssued;
+import org.onevisit.licences.LicenceEvents.IssuedLicence;
+import org.onevisit.licences.LicenceEvents.LicencesIssued;
 import org.onevisit.licences.LicenceEvents.LicenceRevoked;
 import org.onevisit.licences.LicenceRefused;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.licences.Verification;
 import org.onevisit.licences.Verification.Failure;
+import org.onevisit.messages.Notifications;
+import org.onevisit.messages.Notifications.Notice;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import org.slf4j.Logger;
@@ -75,8 +77,12 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	private final Clock clock;
 
+	private final Notifications notifications;
+
 	LicenceService(LicenceStore store, PlatformKeys keys, ApplicationManagement applications, Catalogue catalogue,
-			Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+			Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+			Notifications notifications) {
+		this.notifications = notifications;
 		this.store = store;
 		this.keys = keys;
 		this.applications = applications;
@@ -96,10 +102,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	@Transactional
 	public List<Licence> issueFor(ApplicationApproved approved) {
 		Application application = this.applications.find(approved.application(), Actor.platform("licences"));
-		Set<String> done = this.store.issuedFor(application.trackingNumber())
-			.stream()
-			.map((row) -> parse(row).itemCode())
-			.collect(Collectors.toSet());
+		Set<String> done = this.store.itemsIssued(application.id().value());
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		List<LicenceStore.Issued> toStore = new ArrayList<>();
@@ -121,18 +124,22 @@ class LicenceService implements LicenceWallet, HeldLicences {
 			}
 			toStore.add(issue(application, item, type.get(), itemForm(application, item), today, now));
 		}
-		if (toStore.isEmpty()) {
-			return List.of();
-		}
-		this.store.insertNew(toStore);
-		List<Licence> issued = new ArrayList<>();
-		for (LicenceStore.Issued licence : toStore) {
-			Licence stored = this.store.find(licence.id()).map(this::parse).orElse(null);
-			if (stored != null) {
-				issued.add(stored);
-				this.events.publishEvent(new LicenceIssued(stored.id(), stored.typeName(), stored.holder(),
-						stored.trackingNumber(), now));
-			}
+		Set<UUID> stored = this.store.insertNew(toStore);
+		List<Licence> issued = toStore.stream()
+			.filter((licence) -> stored.contains(licence.id()))
+			.map((licence) -> licence(licence.id(), licence.document(), null))
+			.toList();
+		if (!issued.isEmpty()) {
+			this.notifications.send(issued.stream()
+				.map((licence) -> new Notice(licence.holder(), "licence-issued:" + licence.id(),
+						"message.licenceIssued", List.of(licence.typeName(), licence.trackingNumber()),
+						"/licences/" + licence.id()))
+				.toList());
+			this.events.publishEvent(new LicencesIssued(application.trackingNumber(),
+					issued.stream()
+						.map((licence) -> new IssuedLicence(licence.id(), licence.typeName(), licence.holder()))
+						.toList(),
+					now));
 		}
 		return issued;
 	}
@@ -268,6 +275,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		if (!this.store.revoke(id, now, by.username(), reason.strip())) {
 			throw LicenceRefused.alreadyRevoked(id);
 		}
+		this.notifications.send(List.of(new Notice(licence.holder(), "licence-revoked:" + id, "message.licenceRevoked",
+				List.of(licence.typeName(), reason.strip()), "/licences/" + id)));
 		this.events.publishEvent(new LicenceRevoked(id, licence.typeName(), licence.holder(), reason.strip(), now));
 		return this.store.find(id).map(this::parse).orElseThrow();
 	}
@@ -279,8 +288,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	// ------------------------------------------------------------------ verification
 
+	// no transaction: one read of the licence's state, the rest is computation
 	@Override
-	@Transactional(readOnly = true)
 	public Verification verify(String document) {
 		Map<String, Object> content;
 		try {
@@ -289,18 +298,17 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		catch (CanonicalJson.Malformed ex) {
 			return Verification.invalid(Failure.MALFORMED, null);
 		}
-		return verify(content);
+		return verify(content, document);
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public Verification verifyIssued(UUID id) {
 		LicenceStore.Row row = this.store.find(id).orElseThrow(() -> LicenceRefused.notFound(id));
-		return verify(document(row));
+		return verify(document(row.document()), row.document());
 	}
 
 	@SuppressWarnings("unchecked")
-	private Verification verify(Map<String, Object> content) {
+	private Verification verify(Map<String, Object> content, String text) {
 		if (!(content.get("proof") instanceof Map<?, ?> proofMap) || !(content.get("id") instanceof String id)) {
 			return Verification.invalid(Failure.MALFORMED, null);
 		}
@@ -333,11 +341,11 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		catch (IllegalArgumentException ex) {
 			return Verification.invalid(Failure.MALFORMED, null);
 		}
-		Optional<LicenceStore.Row> row = this.store.find(licenceId);
-		if (row.isEmpty()) {
+		Optional<LicenceStore.Row> state = this.store.state(licenceId);
+		if (state.isEmpty()) {
 			return Verification.invalid(Failure.NOT_ISSUED, null);
 		}
-		Licence licence = parse(row.get());
+		Licence licence = licence(licenceId, content, text, revocation(state.get()));
 		if (licence.revoked()) {
 			return Verification.invalid(Failure.REVOKED, licence);
 		}
@@ -350,18 +358,30 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	// ------------------------------------------------------------------ reading
 	// documents
 
-	private Map<String, Object> document(LicenceStore.Row row) {
+	private Map<String, Object> document(String text) {
 		try {
-			return CanonicalJson.read(this.json, row.document());
+			return CanonicalJson.read(this.json, text);
 		}
 		catch (CanonicalJson.Malformed ex) {
-			throw new IllegalStateException("stored licence " + row.id() + " is not a licence document", ex);
+			throw new IllegalStateException("a stored licence is not a licence document", ex);
 		}
 	}
 
-	@SuppressWarnings("unchecked")
+	private static Licence.Revocation revocation(LicenceStore.Row row) {
+		return (row.revokedAt() != null)
+				? new Licence.Revocation(row.revokedAt(), row.revokedBy(), row.revocationReason()) : null;
+	}
+
 	private Licence parse(LicenceStore.Row row) {
-		Map<String, Object> document = document(row);
+		return licence(row.id(), row.document(), revocation(row));
+	}
+
+	private Licence licence(UUID id, String text, Licence.Revocation revocation) {
+		return licence(id, document(text), text, revocation);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Licence licence(UUID id, Map<String, Object> document, String text, Licence.Revocation revocation) {
 		Map<String, String> type = (Map<String, String>) document.get("type");
 		Map<String, String> holder = (Map<String, String>) document.get("holder");
 		Map<String, String> issuer = (Map<String, String>) document.get("issuer");
@@ -370,14 +390,12 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		Subject subject = "person".equals(holder.get("kind")) ? Subject.person(ResidentId.of(holder.get("id")))
 				: Subject.business(CreditCode.of(holder.get("id")));
 		Object validUntil = document.get("validUntil");
-		Licence.Revocation revocation = (row.revokedAt() != null)
-				? new Licence.Revocation(row.revokedAt(), row.revokedBy(), row.revocationReason()) : null;
-		return new Licence(row.id(), type.get("name"), type.get("code"), subject, issuer.get("department"),
+		return new Licence(id, type.get("name"), type.get("code"), subject, issuer.get("department"),
 				issuer.get("name"), LocalDate.parse((String) document.get("issuedOn")),
 				(validUntil != null) ? LocalDate.parse((String) validUntil) : null,
 				new LinkedHashMap<>((Map<String, String>) document.get("fields")),
 				new LinkedHashMap<>((Map<String, String>) document.get("labels")), application.get("trackingNumber"),
-				application.get("item"), proof.get("keyId"), row.document(), revocation);
+				application.get("item"), proof.get("keyId"), text, revocation);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.onevisit.licences.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.onevisit.applications.Subject;
 import org.onevisit.shared.CreditCode;
@@ -44,21 +47,66 @@ class LicenceStore {
 	}
 
 	/**
-	 * Stores what is not stored yet; an item that already has its licence keeps it.
-	 * Returns how many rows were new, per licence.
+	 * Stores what is not stored yet, in one statement; an item that already has its
+	 * licence keeps it. Answers the ids actually stored.
 	 */
-	int[] insertNew(List<Issued> licences) {
-		return this.batch.batchUpdate("""
-				insert into licences_licence (id, type_name, type_code, holder_resident_id, holder_credit_code,
-				    issuer_department, application_id, tracking_number, item_code, issued_on, valid_until, key_id,
-				    document, issued_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (application_id, item_code) do nothing
-				""", licences.stream()
-			.map((l) -> new Object[] { l.id(), l.typeName(), l.typeCode(), person(l.holder()), business(l.holder()),
-					l.issuerDepartment(), l.applicationId(), l.trackingNumber(), l.itemCode(), l.issuedOn(),
-					l.validUntil(), l.keyId(), l.document(), Timestamp.from(l.issuedAt()) })
-			.toList());
+	Set<UUID> insertNew(List<Issued> licences) {
+		if (licences.isEmpty()) {
+			return Set.of();
+		}
+		Issued first = licences.get(0);
+		List<UUID> stored = this.batch.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement("""
+					insert into licences_licence (id, type_name, type_code, holder_resident_id, holder_credit_code,
+					    issuer_department, application_id, tracking_number, item_code, issued_on, valid_until, key_id,
+					    document, issued_at)
+					select l.id, l.type_name, l.type_code, l.person, l.business, l.issuer, ?, ?, l.item, ?,
+					       cast(l.valid_until as date), l.key_id, l.document, ?
+					from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					    as l(id, type_name, type_code, person, business, issuer, item, valid_until, key_id, document)
+					on conflict (application_id, item_code) do nothing
+					returning id
+					""");
+			statement.setObject(1, first.applicationId());
+			statement.setString(2, first.trackingNumber());
+			statement.setObject(3, first.issuedOn());
+			statement.setTimestamp(4, Timestamp.from(first.issuedAt()));
+			statement.setArray(5, connection.createArrayOf("uuid", column(licences, Issued::id)));
+			statement.setArray(6, connection.createArrayOf("text", column(licences, Issued::typeName)));
+			statement.setArray(7, connection.createArrayOf("text", column(licences, Issued::typeCode)));
+			statement.setArray(8, connection.createArrayOf("text", column(licences, (l) -> person(l.holder()))));
+			statement.setArray(9, connection.createArrayOf("text", column(licences, (l) -> business(l.holder()))));
+			statement.setArray(10, connection.createArrayOf("text", column(licences, Issued::issuerDepartment)));
+			statement.setArray(11, connection.createArrayOf("text", column(licences, Issued::itemCode)));
+			statement.setArray(12, connection.createArrayOf("text",
+					column(licences, (l) -> (l.validUntil() != null) ? l.validUntil().toString() : null)));
+			statement.setArray(13, connection.createArrayOf("text", column(licences, Issued::keyId)));
+			statement.setArray(14, connection.createArrayOf("text", column(licences, Issued::document)));
+			return statement;
+		}, (row, rowNum) -> row.getObject(1, UUID.class));
+		return Set.copyOf(stored);
+	}
+
+	private static Object[] column(List<Issued> licences, Function<Issued, Object> value) {
+		return licences.stream().map(value).toArray();
+	}
+
+	/** The items of an application that have their licence. */
+	Set<String> itemsIssued(UUID application) {
+		return Set.copyOf(this.jdbc.sql("select item_code from licences_licence where application_id = :application")
+			.param("application", application)
+			.query(String.class)
+			.list());
+	}
+
+	/** Whether a licence was issued, and its revocation if it was revoked. */
+	Optional<Row> state(UUID id) {
+		return this.jdbc
+			.sql("select id, null as document, revoked_at, revoked_by, revocation_reason from licences_licence"
+					+ " where id = :id")
+			.param("id", id)
+			.query(this::row)
+			.optional();
 	}
 
 	Optional<Row> find(UUID id) {

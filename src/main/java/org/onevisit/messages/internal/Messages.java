@@ -6,68 +6,60 @@ import java.util.List;
 import java.util.Optional;
 
 import org.onevisit.applications.Subject;
-import org.onevisit.licences.LicenceEvents.LicenceIssued;
-import org.onevisit.licences.LicenceEvents.LicenceRevoked;
 import org.onevisit.messages.Inbox;
 import org.onevisit.messages.Message;
+import org.onevisit.messages.Notifications;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a message for each event a person must hear about, and reads them back. Each
- * event writes its message once: a retried event finds it already there.
+ * Stores messages in the transaction of their cause, and reads them back. A cause is
+ * stored once: repeating an action finds its message already there.
  */
 @Service
-class Messages implements Inbox {
+class Messages implements Inbox, Notifications {
 
 	private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	Messages(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	Messages(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
-	void on(LicenceIssued issued) {
-		send(issued.holder(), "licence-issued:" + issued.licence(), "message.licenceIssued",
-				List.of(issued.typeName(), issued.trackingNumber()), "/licences/" + issued.licence());
-	}
-
-	@ApplicationModuleListener
-	void on(LicenceRevoked revoked) {
-		send(revoked.holder(), "licence-revoked:" + revoked.licence(), "message.licenceRevoked",
-				List.of(revoked.typeName(), revoked.reason()), "/licences/" + revoked.licence());
-	}
-
-	void send(Subject recipient, String cause, String key, List<String> arguments, String link) {
-		this.jdbc.sql("""
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void send(List<Notice> notices) {
+		Timestamp at = Timestamp.from(this.clock.instant());
+		this.batch.batchUpdate("""
 				insert into messages_message (recipient_resident_id, recipient_credit_code, cause, message_key,
 				    arguments, link, created_at)
-				values (:person, :business, :cause, :key, cast(:arguments as jsonb), :link, :at)
+				values (?, ?, ?, ?, cast(? as jsonb), ?, ?)
 				on conflict (cause) do nothing
-				""")
-			.param("person", Optional.ofNullable(recipient.person()).map(ResidentId::value).orElse(null))
-			.param("business", Optional.ofNullable(recipient.business()).map(CreditCode::value).orElse(null))
-			.param("cause", cause)
-			.param("key", key)
-			.param("arguments", this.json.writeValueAsString(arguments))
-			.param("link", link)
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update();
+				""", notices.stream()
+			.map((notice) -> new Object[] {
+					Optional.ofNullable(notice.recipient().person()).map(ResidentId::value).orElse(null),
+					Optional.ofNullable(notice.recipient().business()).map(CreditCode::value).orElse(null),
+					notice.cause(), notice.key(), this.json.writeValueAsString(notice.arguments()), notice.link(), at })
+			.toList());
 	}
 
 	@Override

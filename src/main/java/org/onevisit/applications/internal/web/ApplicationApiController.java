@@ -67,9 +67,9 @@ class ApplicationApiController {
 			List<@Size(max = 500) String> missing, String nextStep, Long taskVersion) {
 	}
 
-	record TaskView(UUID id, String itemCode, int itemVersion, String department, String step, String status,
-			LocalDate committedDue, LocalDate statutoryDue, int pausedWorkingDays, List<String> missing, String reason,
-			long version) {
+	record TaskView(UUID id, String itemCode, int itemVersion, String department, String step, String stepLabel,
+			String status, LocalDate committedDue, LocalDate statutoryDue, int pausedWorkingDays, List<String> missing,
+			String reason, long version) {
 	}
 
 	record ApplicationView(UUID id, String trackingNo, String status, String bundleCode, String channel,
@@ -175,9 +175,9 @@ class ApplicationApiController {
 				application.tasks()
 					.stream()
 					.map((task) -> new TaskView(task.id().value(), task.plan().itemCode(), task.plan().itemVersion(),
-							task.plan().departmentCode(), task.step(), task.status().name(), task.committedDue(),
-							task.statutoryDue(), task.pausedWorkingDays(), task.missing(), task.reason(),
-							task.version()))
+							task.plan().departmentCode(), task.step(), task.stepLabel(), task.status().name(),
+							task.committedDue(), task.statutoryDue(), task.pausedWorkingDays(), task.missing(),
+							task.reason(), task.version()))
 					.toList(),
 				application.materials());
 	}

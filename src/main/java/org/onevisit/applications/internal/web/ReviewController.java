@@ -86,7 +86,11 @@ class ReviewController {
 		model.addAttribute("item", item);
 		model.addAttribute("answers", answers(application, item));
 		model.addAttribute("history", this.applications.history(application.id(), actor));
-		model.addAttribute("nextSteps", item.workflow().step(task.step()).map((step) -> step.next()).orElse(List.of()));
+		model.addAttribute("nextSteps",
+				item.workflow()
+					.step(task.step())
+					.map((step) -> step.next().stream().flatMap((next) -> item.workflow().step(next).stream()).toList())
+					.orElse(List.of()));
 		model.addAttribute("names", new ItemNames(this.catalogue));
 		return "review/task";
 	}

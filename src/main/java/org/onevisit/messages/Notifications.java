@@ -1,0 +1,25 @@
+package org.onevisit.messages;
+
+import java.util.List;
+
+import org.onevisit.applications.Subject;
+
+/**
+ * Telling people what happened, in the transaction of what happened: a message is stored
+ * if and only if its cause is. Each notice names its cause (e.g. the licence and what
+ * happened to it), so that repeating an action does not repeat the message.
+ */
+public interface Notifications {
+
+	/** A message about to be sent, by message key and arguments. */
+	record Notice(Subject recipient, String cause, String key, List<String> arguments, String link) {
+
+		public Notice {
+			arguments = List.copyOf(arguments);
+		}
+
+	}
+
+	void send(List<Notice> notices);
+
+}
