@@ -64,7 +64,9 @@ public final class Application {
 		this.filedBy = filedBy;
 		this.channel = channel;
 		this.bundleCode = bundleCode;
-		this.form = Map.copyOf(form);
+		// null when loaded to decide a task: deciding never reads the form, and it is the
+		// largest part of the row
+		this.form = (form != null) ? Map.copyOf(form) : null;
 		this.materials = List.copyOf(materials);
 		this.tasks = List.copyOf(tasks);
 		this.submittedAt = submittedAt;
@@ -312,6 +314,10 @@ public final class Application {
 	}
 
 	public Map<String, Object> form() {
+		if (this.form == null) {
+			throw new IllegalStateException(
+					"application " + this.id + " was loaded to decide a task, without its form");
+		}
 		return this.form;
 	}
 

@@ -129,13 +129,10 @@ class ApplicationService implements ApplicationManagement {
 	@Override
 	@Transactional
 	public Application decide(TaskId taskId, Decision decision, Actor by, Long expectedVersion) {
-		// read before taking the lock: a decision that waited for another one on the same
-		// task must fail
-		Applications.TaskRef found = this.applications.find(taskId)
+		Applications.Decidable found = this.applications.lockForDecision(taskId)
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
-		long seen = (expectedVersion != null) ? expectedVersion : found.version();
-		ApplicationId id = found.application();
-		Application application = this.applications.load(id, true).orElseThrow();
+		long seen = (expectedVersion != null) ? expectedVersion : found.seenVersion();
+		Application application = this.applications.withTasks(found.row());
 		Task task = application.task(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		if (!task.visibleTo(by) && !task.actionableBy(by)) {
 			throw ReviewRefused.taskNotFound(taskId);

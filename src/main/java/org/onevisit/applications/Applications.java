@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
@@ -42,7 +44,10 @@ class Applications {
 
 	private final JdbcTemplate batch;
 
-	Applications(JdbcClient jdbc, JsonMapper json, JdbcTemplate batch) {
+	private final Catalogue catalogue;
+
+	Applications(JdbcClient jdbc, JsonMapper json, JdbcTemplate batch, Catalogue catalogue) {
+		this.catalogue = catalogue;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.batch = batch;
@@ -75,16 +80,15 @@ class Applications {
 			.param("finishedAt", timestamp(application.finishedAt()))
 			.update();
 		this.batch.batchUpdate("""
-				insert into applications_task (id, application_id, item_code, item_version, department_code, workflow,
+				insert into applications_task (id, application_id, item_code, item_version, department_code,
 				    committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
 				    paused_working_days, missing, reason, version)
-				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
 				""",
 				application.tasks()
 					.stream()
 					.map((task) -> new Object[] { task.id().value(), application.id().value(), task.plan().itemCode(),
-							task.plan().itemVersion(), task.plan().departmentCode(),
-							this.json.writeValueAsString(task.plan().workflow()), task.plan().committedLimit(),
+							task.plan().itemVersion(), task.plan().departmentCode(), task.plan().committedLimit(),
 							task.plan().statutoryLimit(), task.step(), task.status().name(), task.committedDue(),
 							task.statutoryDue(), timestamp(task.pausedSince()), task.pausedWorkingDays(),
 							this.json.writeValueAsString(task.missing()), task.reason(), task.version() })
@@ -140,9 +144,37 @@ class Applications {
 		Optional<ApplicationRow> row = this.jdbc
 			.sql("select * from applications_application where id = :id" + (forUpdate ? " for update" : ""))
 			.param("id", id.value())
-			.query(this::row)
+			.query((found, rowNum) -> row(found, true))
 			.optional();
 		return row.map((found) -> found.with(tasksOf(id)));
+	}
+
+	/**
+	 * Locks the application a task belongs to and loads it to decide the task, with the
+	 * task's version as it was when the request began: a decision that waited for another
+	 * on the same task sees the change and fails. Without the form, which deciding does
+	 * not read.
+	 */
+	Optional<Decidable> lockForDecision(TaskId task) {
+		Optional<Decidable> found = this.jdbc.sql("""
+				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.channel,
+				       a.bundle_code, a.materials, a.status, a.submitted_at, a.finished_at, t.version as seen_version
+				from applications_task t join applications_application a on a.id = t.application_id
+				where t.id = :task
+				for update of a
+				""").param("task", task.value()).query((row, rowNum) -> {
+			// in READ COMMITTED a row lock that waited re-reads only the locked row: the
+			// task's version stays the one this statement first saw
+			return new Decidable(row(row, false), row.getLong("seen_version"));
+		}).optional();
+		return found;
+	}
+
+	record Decidable(ApplicationRow row, long seenVersion) {
+	}
+
+	Application withTasks(ApplicationRow row) {
+		return row.with(tasksOf(row.id()));
 	}
 
 	/** Which application a task belongs to and the task's version now, in one read. */
@@ -161,9 +193,7 @@ class Applications {
 			java.time.LocalDate dueBefore) {
 		return this.jdbc.sql("""
 				select t.id, t.application_id, a.tracking_number, t.item_code, t.step, t.status, t.committed_due,
-				       t.statutory_due, a.submitted_at,
-				       (select s ->> 'label' from jsonb_array_elements(t.workflow -> 'steps') s
-				        where s ->> 'name' = t.step) as step_label
+				       t.statutory_due, a.submitted_at, t.item_version
 				from applications_task t join applications_application a on a.id = t.application_id
 				where t.department_code = :department and t.status in (:statuses)
 				  and (cast(:dueBy as date) is null or t.committed_due <= :dueBy)
@@ -178,7 +208,9 @@ class Applications {
 			.query((row, rowNum) -> new InboxEntry(new TaskId(row.getObject("id", UUID.class)),
 					new ApplicationId(row.getObject("application_id", UUID.class)), row.getString("tracking_number"),
 					row.getString("item_code"), row.getString("step"),
-					Optional.ofNullable(row.getString("step_label")).orElse(row.getString("step")),
+					workflowOf(row.getString("item_code"), row.getInt("item_version")).step(row.getString("step"))
+						.map(ReviewStep::displayName)
+						.orElse(row.getString("step")),
 					TaskStatus.valueOf(row.getString("status")),
 					row.getObject("committed_due", java.time.LocalDate.class),
 					row.getObject("statutory_due", java.time.LocalDate.class),
@@ -267,7 +299,7 @@ class Applications {
 			.query((row, rowNum) -> new Task(new TaskId(row.getObject("id", UUID.class)),
 					new PlannedTask(row.getString("item_code"), row.getInt("item_version"),
 							row.getString("department_code"),
-							this.json.readValue(row.getString("workflow"), Workflow.class),
+							workflowOf(row.getString("item_code"), row.getInt("item_version")),
 							row.getInt("committed_limit"), row.getInt("statutory_limit")),
 					row.getString("step"), TaskStatus.valueOf(row.getString("status")),
 					row.getObject("committed_due", java.time.LocalDate.class),
@@ -277,7 +309,7 @@ class Applications {
 			.list();
 	}
 
-	private record ApplicationRow(ApplicationId id, String tracking, Subject subject, String filedBy, Channel channel,
+	record ApplicationRow(ApplicationId id, String tracking, Subject subject, String filedBy, Channel channel,
 			String bundle, Map<String, Object> form, List<MaterialRecord> materials, ApplicationStatus status,
 			Instant submittedAt, Instant finishedAt) {
 
@@ -288,16 +320,24 @@ class Applications {
 
 	}
 
-	private ApplicationRow row(ResultSet row, int rowNum) throws SQLException {
+	private ApplicationRow row(ResultSet row, boolean withForm) throws SQLException {
 		String person = row.getString("subject_resident_id");
 		Subject subject = (person != null) ? Subject.person(ResidentId.of(person))
 				: Subject.business(CreditCode.of(row.getString("subject_credit_code")));
 		return new ApplicationRow(new ApplicationId(row.getObject("id", UUID.class)), row.getString("tracking_number"),
 				subject, row.getString("filed_by"), Channel.valueOf(row.getString("channel")),
-				row.getString("bundle_code"), this.json.readValue(row.getString("form"), FORM),
+				row.getString("bundle_code"), withForm ? this.json.readValue(row.getString("form"), FORM) : null,
 				this.json.readValue(row.getString("materials"), MATERIALS),
 				ApplicationStatus.valueOf(row.getString("status")), row.getTimestamp("submitted_at").toInstant(),
 				instant(row, "finished_at"));
+	}
+
+	/**
+	 * Published catalogue versions never change: the task's review steps are its item
+	 * version's.
+	 */
+	private Workflow workflowOf(String itemCode, int itemVersion) {
+		return this.catalogue.item(itemCode, itemVersion).content().workflow();
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,11 +102,21 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	 */
 	@Transactional
 	public List<Licence> issueFor(ApplicationApproved approved) {
+		if (approved.items()
+			.stream()
+			.allMatch((approvedItem) -> this.catalogue.item(approvedItem.itemCode(), approvedItem.itemVersion())
+				.content()
+				.licenceType() == null)) {
+			return List.of();
+		}
 		Application application = this.applications.find(approved.application(), Actor.platform("licences"));
 		Set<String> done = this.store.itemsIssued(application.id().value());
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		List<LicenceStore.Issued> toStore = new ArrayList<>();
+		// department names once per application: a bundle's licences often share an
+		// issuer
+		Map<String, String> issuers = new HashMap<>();
 		for (ApprovedItem approvedItem : approved.items()) {
 			if (done.contains(approvedItem.itemCode())) {
 				continue;
@@ -122,7 +133,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 						item.licenceType());
 				continue;
 			}
-			toStore.add(issue(application, item, type.get(), itemForm(application, item), today, now));
+			toStore.add(issue(application, item, type.get(), itemForm(application, item), issuers, today, now));
 		}
 		Set<UUID> stored = this.store.insertNew(toStore);
 		List<Licence> issued = toStore.stream()
@@ -145,7 +156,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	}
 
 	private LicenceStore.Issued issue(Application application, ServiceItem item, LicenceType type,
-			Map<String, Object> form, LocalDate today, Instant now) {
+			Map<String, Object> form, Map<String, String> issuers, LocalDate today, Instant now) {
 		UUID id = UUID.randomUUID();
 		Subject holder = holder(application, item, type, form);
 		Map<String, String> fields = new TreeMap<>();
@@ -160,9 +171,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 					labels.put(field.name(), field.label());
 				});
 		}
-		String issuerName = this.directory.department(item.departmentCode())
-			.map(Department::name)
-			.orElse(item.departmentCode());
+		String issuerName = issuers.computeIfAbsent(item.departmentCode(),
+				(code) -> this.directory.department(code).map(Department::name).orElse(code));
 		LocalDate validUntil = type.validUntil(today).orElse(null);
 		Map<String, Object> document = new TreeMap<>();
 		document.put("id", id.toString());

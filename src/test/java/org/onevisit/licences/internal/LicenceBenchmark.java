@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "onevisit.db.embedded.durable=true", "logging.level.org.onevisit=warn" })
 class LicenceBenchmark {
 
-	static final int APPLICATIONS = 1_500;
+	static final int APPLICATIONS = 4_000;
 
 	static final String OPERATOR = "339902198503120016";
 
