@@ -98,7 +98,9 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	/**
 	 * Issues the licence of every approved item that carries one and has none yet: a
-	 * retried event issues what is missing and nothing twice.
+	 * retried event issues what is missing and nothing twice (the store keeps one licence
+	 * per application and item; a retry signs again, which is rare and cheaper than a
+	 * lookup on every first try).
 	 */
 	@Transactional
 	public List<Licence> issueFor(ApplicationApproved approved) {
@@ -110,7 +112,6 @@ class LicenceService implements LicenceWallet, HeldLicences {
 			return List.of();
 		}
 		Application application = this.applications.find(approved.application(), Actor.platform("licences"));
-		Set<String> done = this.store.itemsIssued(application.id().value());
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		List<LicenceStore.Issued> toStore = new ArrayList<>();
@@ -118,9 +119,6 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		// issuer
 		Map<String, String> issuers = new HashMap<>();
 		for (ApprovedItem approvedItem : approved.items()) {
-			if (done.contains(approvedItem.itemCode())) {
-				continue;
-			}
 			ServiceItem item = this.catalogue.item(approvedItem.itemCode(), approvedItem.itemVersion()).content();
 			if (item.licenceType() == null) {
 				continue;

@@ -91,14 +91,6 @@ class LicenceStore {
 		return licences.stream().map(value).toArray();
 	}
 
-	/** The items of an application that have their licence. */
-	Set<String> itemsIssued(UUID application) {
-		return Set.copyOf(this.jdbc.sql("select item_code from licences_licence where application_id = :application")
-			.param("application", application)
-			.query(String.class)
-			.list());
-	}
-
 	/** Whether a licence was issued, and its revocation if it was revoked. */
 	Optional<Row> state(UUID id) {
 		return this.jdbc
