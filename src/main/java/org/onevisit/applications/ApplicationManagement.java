@@ -51,6 +51,9 @@ public interface ApplicationManagement {
 
 	Application find(ApplicationId application, Actor by);
 
+	/** What an application was filed with, for the platform's own follow-up work. */
+	Filing filing(ApplicationId application);
+
 	/** The application a task belongs to, if the actor may see it. */
 	Application findByTask(TaskId task, Actor by);
 

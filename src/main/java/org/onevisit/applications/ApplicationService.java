@@ -172,6 +172,11 @@ class ApplicationService implements ApplicationManagement {
 	}
 
 	@Override
+	public Filing filing(ApplicationId id) {
+		return this.applications.filing(id).orElseThrow(() -> ReviewRefused.applicationNotFound(id));
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Application findByTask(TaskId task, Actor by) {
 		ApplicationId id = this.applications.find(task)

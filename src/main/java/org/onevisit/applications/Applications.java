@@ -177,6 +177,16 @@ class Applications {
 		return row.with(tasksOf(row.id()));
 	}
 
+	Optional<Filing> filing(ApplicationId id) {
+		return this.jdbc
+			.sql("select id, tracking_number, subject_resident_id, subject_credit_code, bundle_code, form"
+					+ " from applications_application where id = :id")
+			.param("id", id.value())
+			.query((row, rowNum) -> new Filing(id, row.getString("tracking_number"), subject(row),
+					row.getString("bundle_code"), this.json.readValue(row.getString("form"), FORM)))
+			.optional();
+	}
+
 	/** Which application a task belongs to and the task's version now, in one read. */
 	Optional<TaskRef> find(TaskId task) {
 		return this.jdbc.sql("select application_id, version from applications_task where id = :id")
@@ -321,9 +331,7 @@ class Applications {
 	}
 
 	private ApplicationRow row(ResultSet row, boolean withForm) throws SQLException {
-		String person = row.getString("subject_resident_id");
-		Subject subject = (person != null) ? Subject.person(ResidentId.of(person))
-				: Subject.business(CreditCode.of(row.getString("subject_credit_code")));
+		Subject subject = subject(row);
 		return new ApplicationRow(new ApplicationId(row.getObject("id", UUID.class)), row.getString("tracking_number"),
 				subject, row.getString("filed_by"), Channel.valueOf(row.getString("channel")),
 				row.getString("bundle_code"), withForm ? this.json.readValue(row.getString("form"), FORM) : null,
@@ -338,6 +346,12 @@ class Applications {
 	 */
 	private Workflow workflowOf(String itemCode, int itemVersion) {
 		return this.catalogue.item(itemCode, itemVersion).content().workflow();
+	}
+
+	private static Subject subject(ResultSet row) throws SQLException {
+		String person = row.getString("subject_resident_id");
+		return (person != null) ? Subject.person(ResidentId.of(person))
+				: Subject.business(CreditCode.of(row.getString("subject_credit_code")));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.onevisit.applications.Actor;
-import org.onevisit.applications.Application;
+import org.onevisit.applications.Filing;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApprovedItem;
 import org.onevisit.applications.ApplicationManagement;
@@ -111,7 +111,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 				.licenceType() == null)) {
 			return List.of();
 		}
-		Application application = this.applications.find(approved.application(), Actor.platform("licences"));
+		Filing application = this.applications.filing(approved.application());
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		List<LicenceStore.Issued> toStore = new ArrayList<>();
@@ -153,8 +153,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		return issued;
 	}
 
-	private LicenceStore.Issued issue(Application application, ServiceItem item, LicenceType type,
-			Map<String, Object> form, Map<String, String> issuers, LocalDate today, Instant now) {
+	private LicenceStore.Issued issue(Filing application, ServiceItem item, LicenceType type, Map<String, Object> form,
+			Map<String, String> issuers, LocalDate today, Instant now) {
 		UUID id = UUID.randomUUID();
 		Subject holder = holder(application, item, type, form);
 		Map<String, String> fields = new TreeMap<>();
@@ -200,8 +200,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	/**
 	 * The holder named by the item's form (the buyer of a flat), or else the applicant.
 	 */
-	private static Subject holder(Application application, ServiceItem item, LicenceType type,
-			Map<String, Object> form) {
+	private static Subject holder(Filing application, ServiceItem item, LicenceType type, Map<String, Object> form) {
 		Optional<String> field = type.holderIn(item.form());
 		if (field.isPresent() && form.get(field.get()) instanceof String value && !value.isBlank()) {
 			FieldType kind = item.form().field(field.get()).orElseThrow().type();
@@ -212,7 +211,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	}
 
 	/** The values of the item's own form: a bundle's one form, split per item. */
-	private Map<String, Object> itemForm(Application application, ServiceItem item) {
+	private Map<String, Object> itemForm(Filing application, ServiceItem item) {
 		if (application.bundleCode() == null) {
 			return application.form();
 		}

@@ -79,6 +79,9 @@ class LicencesIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	/** Files and approves the flat transfer; the buyer is a fresh resident each time. */
 	Application approvedFlatTransfer(String buyerId) {
 		Map<String, Object> form = new HashMap<>();
@@ -156,7 +159,7 @@ class LicencesIntegrationTests {
 		LicenceService service = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
 				this.directory, this.events, this.json, java.time.Clock.systemDefaultZone(), this.notifications);
 
-		List<Licence> again = service.issueFor(approvedEvent(approved));
+		List<Licence> again = this.transactions.execute((status) -> service.issueFor(approvedEvent(approved)));
 
 		assertThat(again).isEmpty();
 		assertThat(this.wallet.issuedFor(approved.trackingNumber())).hasSize(1);
@@ -276,7 +279,7 @@ class LicencesIntegrationTests {
 		LicenceService now = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
 				this.directory, this.events, this.json, clock, this.notifications);
 		Licence licence;
-		List<Licence> issued = now.issueFor(approvedEvent(approved));
+		List<Licence> issued = this.transactions.execute((status) -> now.issueFor(approvedEvent(approved)));
 		licence = issued.isEmpty() ? this.wallet.issuedFor(approved.trackingNumber()).get(0) : issued.get(0);
 		assertThat(licence.validUntil()).isNotNull();
 		assertThat(now.verify(licence.document()).valid()).isTrue();
