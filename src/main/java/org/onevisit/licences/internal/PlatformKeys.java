@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,8 @@ class PlatformKeys {
 	private final Map<String, ECPublicKeyParameters> publicKeys = new LinkedHashMap<>();
 
 	private volatile String currentId;
+
+	private long lastStamp;
 
 	private volatile ECPrivateKeyParameters current;
 
@@ -124,7 +127,10 @@ class PlatformKeys {
 		String id = keyId(publicKey.getQ());
 		try {
 			Files.createDirectories(this.directory);
-			Path file = this.directory.resolve(System.currentTimeMillis() + "-" + id + ".key");
+			// names sort in creation order, even for two keys made in the same
+			// millisecond
+			this.lastStamp = Math.max(System.currentTimeMillis(), this.lastStamp + 1);
+			Path file = this.directory.resolve(String.format("%015d-%s.key", this.lastStamp, id));
 			Files.writeString(file, privateKey.getD().toString(16) + "\n");
 			try {
 				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -146,7 +152,10 @@ class PlatformKeys {
 		}
 		try (Stream<Path> files = Files.list(this.directory)) {
 			// names start with the creation time: sorted, the last one signs
-			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".key")).sorted().toList()) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".key"))
+				.sorted(Comparator.comparingLong(PlatformKeys::stampOf))
+				.toList()) {
+				this.lastStamp = Math.max(this.lastStamp, stampOf(file));
 				BigInteger d = new BigInteger(Files.readString(file).strip(), 16);
 				ECPrivateKeyParameters privateKey = new ECPrivateKeyParameters(d, DOMAIN);
 				ECPublicKeyParameters publicKey = new ECPublicKeyParameters(CURVE.getG().multiply(d).normalize(),
@@ -165,6 +174,11 @@ class PlatformKeys {
 		}
 		this.current = privateKey;
 		this.currentId = id;
+	}
+
+	private static long stampOf(Path keyFile) {
+		String name = keyFile.getFileName().toString();
+		return Long.parseLong(name.substring(0, name.indexOf('-')));
 	}
 
 	/** The first 16 hex digits of SM3 over the uncompressed point. */
