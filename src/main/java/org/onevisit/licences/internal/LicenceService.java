@@ -374,6 +374,22 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		}
 	}
 
+	/**
+	 * The document's fields are sorted by name (its canonical form); people read them in
+	 * the order the licence type lists them.
+	 */
+	private Map<String, String> inTypeOrder(String typeName, Map<String, String> fields) {
+		Map<String, String> ordered = new LinkedHashMap<>();
+		this.catalogue.licenceType(typeName)
+			.ifPresent((type) -> type.fields()
+				.stream()
+				.map(LicenceType.Field::name)
+				.filter(fields::containsKey)
+				.forEach((name) -> ordered.put(name, fields.get(name))));
+		ordered.putAll(fields);
+		return ordered;
+	}
+
 	private static Licence.Revocation revocation(LicenceStore.Row row) {
 		return (row.revokedAt() != null)
 				? new Licence.Revocation(row.revokedAt(), row.revokedBy(), row.revocationReason()) : null;
@@ -388,7 +404,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Licence licence(UUID id, Map<String, Object> document, String text, Licence.Revocation revocation) {
+	private Licence licence(UUID id, Map<String, Object> document, String text, Licence.Revocation revocation) {
 		Map<String, String> type = (Map<String, String>) document.get("type");
 		Map<String, String> holder = (Map<String, String>) document.get("holder");
 		Map<String, String> issuer = (Map<String, String>) document.get("issuer");
@@ -400,7 +416,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		return new Licence(id, type.get("name"), type.get("code"), subject, issuer.get("department"),
 				issuer.get("name"), LocalDate.parse((String) document.get("issuedOn")),
 				(validUntil != null) ? LocalDate.parse((String) validUntil) : null,
-				new LinkedHashMap<>((Map<String, String>) document.get("fields")),
+				inTypeOrder(type.get("name"), (Map<String, String>) document.get("fields")),
 				new LinkedHashMap<>((Map<String, String>) document.get("labels")), application.get("trackingNumber"),
 				application.get("item"), proof.get("keyId"), text, revocation);
 	}

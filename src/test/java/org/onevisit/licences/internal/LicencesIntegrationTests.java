@@ -145,6 +145,10 @@ class LicencesIntegrationTests {
 			assertThat(licence.holder()).isEqualTo(Subject.person(ResidentId.of(buyer)));
 			assertThat(licence.issuerDepartment()).isEqualTo("nr");
 			assertThat(licence.fields()).containsEntry("ownerName", "李四").containsEntry("ownerId", buyer);
+			// printed in the order of the licence type, not the document's sorted order
+			assertThat(licence.fields()).containsOnlyKeys("ownerName", "ownerId", "location", "previousCertificate");
+			assertThat(List.copyOf(licence.fields().keySet())).containsExactly("ownerName", "ownerId", "location",
+					"previousCertificate");
 			assertThat(licence.validUntil()).isNull();
 			assertThat(licence.document()).startsWith("{\"application\":{").doesNotContain("\n");
 		});
