@@ -87,6 +87,16 @@ class ApplicationsIntegrationTests {
 			.hasSize(1 + 3 + 5 + 1);
 	}
 
+	@Test
+	void givesEachApplicationItsOwnTrackingNumberInFilingOrder() {
+		List<String> numbers = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			numbers.add(this.applications.submit(flatTransfer("东湖区编号路" + i + "号"), SELLER, null).trackingNumber());
+		}
+
+		assertThat(numbers).doesNotHaveDuplicates().isSorted();
+	}
+
 	static Submission mortgageRelease(Map<String, String> uploads) {
 		return new Submission("339900-NR-002", null, Subject.person(ResidentId.of("339902198503120016")),
 				Channel.ONLINE, Map.of("mortgagorId", "339902198503120016", "certificateNo", "浙(2021)示范市不动产证明第0004567号",
