@@ -107,7 +107,12 @@ class DatabaseConfiguration {
 				.setServerConfig("fsync", settings.durable() ? "on" : "off")
 				.setServerConfig("synchronous_commit", settings.durable() ? "on" : "off")
 				.setServerConfig("full_page_writes", settings.durable() ? "on" : "off")
-				.setServerConfig("max_connections", "200");
+				.setServerConfig("max_connections", "200")
+				// a write-heavy server's usual settings: checkpoints by time rather than
+				// every
+				// gigabyte of WAL, so fewer full-page images; durability is unchanged
+				.setServerConfig("max_wal_size", "4GB")
+				.setServerConfig("checkpoint_timeout", "15min");
 			if (StringUtils.hasText(settings.dataDirectory())) {
 				Path directory = Path.of(settings.dataDirectory()).toAbsolutePath();
 				Files.createDirectories(directory);
