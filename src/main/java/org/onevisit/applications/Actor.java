@@ -43,11 +43,6 @@ public record Actor(String username, Kind kind, String departmentCode) {
 		return applicant(user.getUsername());
 	}
 
-	/** The platform acting by itself, named by the module that acts (e.g. licences). */
-	public static Actor platform(String name) {
-		return new Actor(name, Kind.PLATFORM, null);
-	}
-
 	public Optional<String> department() {
 		return Optional.ofNullable(this.departmentCode);
 	}

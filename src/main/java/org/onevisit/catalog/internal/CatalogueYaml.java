@@ -4,7 +4,6 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

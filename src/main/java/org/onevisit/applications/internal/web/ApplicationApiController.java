@@ -24,7 +24,6 @@ import org.onevisit.applications.HistoryEntry;
 import org.onevisit.applications.Subject;
 import org.onevisit.applications.TaskId;
 import org.onevisit.identity.OneVisitUser;
-import org.onevisit.identity.Role;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.ResidentId;
