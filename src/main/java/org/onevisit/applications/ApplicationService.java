@@ -118,11 +118,9 @@ class ApplicationService implements ApplicationManagement {
 		Application application = Application.file(tracking, submission.subject(), by, submission.channel(),
 				submission.bundleCode(), planned, submission.form(), materials, this.clock, this.days);
 		List<Object> raised = application.events();
-		this.applications.insert(application);
+		this.applications.insert(application, (idempotencyKey != null)
+				? new Applications.Remembered(by.username(), idempotencyKey, hash, this.clock.instant()) : null);
 		raised.forEach(this.events::publishEvent);
-		if (idempotencyKey != null) {
-			this.applications.remember(by.username(), idempotencyKey, hash, application.id(), this.clock.instant());
-		}
 		return application;
 	}
 

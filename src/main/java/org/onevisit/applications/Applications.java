@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.ReviewStep;
@@ -78,44 +79,97 @@ class Applications {
 		return this.trackingNext++;
 	}
 
-	void insert(Application application) {
-		this.jdbc.sql("""
-				insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
-				    filed_by, channel, bundle_code, form, materials, status, submitted_at, finished_at)
-				values (:id, :tracking, :person, :business, :filedBy, :channel, :bundle, cast(:form as jsonb),
-				    cast(:materials as jsonb), :status,
-				    :submittedAt, :finishedAt)
-				""")
-			.param("id", application.id().value())
-			.param("tracking", application.trackingNumber())
-			.param("person", Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null))
-			.param("business",
-					Optional.ofNullable(application.subject().business()).map(CreditCode::value).orElse(null))
-			.param("filedBy", application.filedBy())
-			.param("channel", application.channel().name())
-			.param("bundle", application.bundleCode())
-			.param("form", this.json.writeValueAsString(application.form()))
-			.param("materials", this.json.writeValueAsString(application.materials()))
-			.param("status", application.status().name())
-			.param("submittedAt", Timestamp.from(application.submittedAt()))
-			.param("finishedAt", timestamp(application.finishedAt()))
-			.update();
-		this.batch.batchUpdate("""
-				insert into applications_task (id, application_id, item_code, item_version, department_code,
-				    committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
-				    paused_working_days, missing, reason, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
-				""",
-				application.tasks()
-					.stream()
-					.map((task) -> new Object[] { task.id().value(), application.id().value(), task.plan().itemCode(),
-							task.plan().itemVersion(), task.plan().departmentCode(), task.plan().committedLimit(),
-							task.plan().statutoryLimit(), task.step(), task.status().name(), task.committedDue(),
-							task.statutoryDue(), timestamp(task.pausedSince()), task.pausedWorkingDays(),
-							this.json.writeValueAsString(task.missing()), task.reason(), task.version() })
-					.toList());
-		appendHistory(application);
+	/** An idempotency key to remember with the application it answered. */
+	record Remembered(String filedBy, String key, byte[] hash, Instant at) {
+	}
+
+	/**
+	 * Inserts a new application with its tasks, its first history and, if given, its
+	 * idempotency key, in one statement: filing is the hottest write, and each statement
+	 * is a round trip and a plan in PostgreSQL. The tasks' foreign keys are checked at
+	 * the end of the statement, when the application row exists.
+	 */
+	void insert(Application application, Remembered idempotency) {
+		List<Task> tasks = application.tasks();
+		List<HistoryEntry> history = application.newHistory();
+		UUID id = application.id().value();
+		this.batch.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement("""
+					with application as (
+					    insert into applications_application (id, tracking_number, subject_resident_id,
+					        subject_credit_code, filed_by, channel, bundle_code, form, materials, status, submitted_at,
+					        finished_at)
+					    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?)),
+					tasks as (
+					    insert into applications_task (id, application_id, item_code, item_version, department_code,
+					        committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
+					        paused_working_days, missing, reason, version)
+					    select cast(t.id as uuid), ?, t.item_code, cast(t.item_version as int), t.department_code,
+					           cast(t.committed_limit as int), cast(t.statutory_limit as int), t.step, t.status,
+					           cast(t.committed_due as date), cast(t.statutory_due as date),
+					           cast(t.paused_since as timestamptz), cast(t.paused as int), cast(t.missing as jsonb),
+					           t.reason, cast(t.version as bigint)
+					    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					        as t(id, item_code, item_version, department_code, committed_limit, statutory_limit, step,
+					             status, committed_due, statutory_due, paused_since, paused, missing, reason, version)),
+					history as (
+					    insert into applications_history (application_id, task_id, at, actor, from_state, to_state,
+					        reason)
+					    select ?, cast(h.task_id as uuid), cast(h.at as timestamptz), h.actor, h.from_state, h.to_state,
+					           h.reason
+					    from unnest(?, ?, ?, ?, ?, ?) with ordinality
+					        as h(task_id, at, actor, from_state, to_state, reason, n)
+					    order by h.n)
+					insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
+					select ?, ?, ?, ?, ? where cast(? as text) is not null
+					""");
+			int p = 0;
+			statement.setObject(++p, id);
+			statement.setString(++p, application.trackingNumber());
+			statement.setString(++p,
+					Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null));
+			statement.setString(++p,
+					Optional.ofNullable(application.subject().business()).map(CreditCode::value).orElse(null));
+			statement.setString(++p, application.filedBy());
+			statement.setString(++p, application.channel().name());
+			statement.setString(++p, application.bundleCode());
+			statement.setString(++p, this.json.writeValueAsString(application.form()));
+			statement.setString(++p, this.json.writeValueAsString(application.materials()));
+			statement.setString(++p, application.status().name());
+			statement.setTimestamp(++p, Timestamp.from(application.submittedAt()));
+			statement.setTimestamp(++p, timestamp(application.finishedAt()));
+			statement.setObject(++p, id);
+			for (Function<Task, Object> column : List.<Function<Task, Object>>of((task) -> task.id().value(),
+					(task) -> task.plan().itemCode(), (task) -> task.plan().itemVersion(),
+					(task) -> task.plan().departmentCode(), (task) -> task.plan().committedLimit(),
+					(task) -> task.plan().statutoryLimit(), Task::step, (task) -> task.status().name(),
+					Task::committedDue, Task::statutoryDue, Task::pausedSince, Task::pausedWorkingDays,
+					(task) -> this.json.writeValueAsString(task.missing()), Task::reason, Task::version)) {
+				statement.setArray(++p, texts(connection, tasks.stream().map(column)));
+			}
+			statement.setObject(++p, id);
+			for (Function<HistoryEntry, Object> column : List.<Function<HistoryEntry, Object>>of(
+					(entry) -> (entry.task() != null) ? entry.task().value() : null, HistoryEntry::at,
+					HistoryEntry::actor, HistoryEntry::from, HistoryEntry::to, HistoryEntry::reason)) {
+				statement.setArray(++p, texts(connection, history.stream().map(column)));
+			}
+			boolean remembered = idempotency != null;
+			statement.setString(++p, remembered ? idempotency.filedBy() : null);
+			statement.setString(++p, remembered ? idempotency.key() : null);
+			statement.setBytes(++p, remembered ? idempotency.hash() : null);
+			statement.setObject(++p, id);
+			statement.setTimestamp(++p, remembered ? Timestamp.from(idempotency.at()) : null);
+			statement.setString(++p, remembered ? idempotency.key() : null);
+			return statement;
+		});
 		application.saved();
+	}
+
+	/** A column as a text array; PostgreSQL casts each element to the column's type. */
+	private static java.sql.Array texts(java.sql.Connection connection, java.util.stream.Stream<Object> values)
+			throws SQLException {
+		return connection.createArrayOf("text",
+				values.map((value) -> (value != null) ? value.toString() : null).toArray());
 	}
 
 	/**
@@ -343,19 +397,6 @@ class Applications {
 			.param("key", key)
 			.query(Boolean.class)
 			.single();
-	}
-
-	void remember(String filedBy, String key, byte[] hash, ApplicationId application, Instant at) {
-		this.jdbc.sql("""
-				insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
-				values (:who, :key, :hash, :application, :at)
-				""")
-			.param("who", filedBy)
-			.param("key", key)
-			.param("hash", hash)
-			.param("application", application.value())
-			.param("at", Timestamp.from(at))
-			.update();
 	}
 
 	record IdempotentRequest(byte[] hash, ApplicationId application) {
