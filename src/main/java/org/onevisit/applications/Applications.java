@@ -113,12 +113,7 @@ class Applications {
 					        as t(id, item_code, item_version, department_code, committed_limit, statutory_limit, step,
 					             status, committed_due, statutory_due, paused_since, paused, missing, reason, version)),
 					history as (
-					    insert into applications_history (application_id, task_id, at, actor, from_state, to_state,
-					        reason)
-					    select ?, cast(h.task_id as uuid), cast(h.at as timestamptz), h.actor, h.from_state, h.to_state,
-					           h.reason
-					    from unnest(?, ?, ?, ?, ?, ?) with ordinality
-					        as h(task_id, at, actor, from_state, to_state, reason, n)
+					""" + HISTORY_INSERT + """
 					    order by h.n)
 					insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
 					select ?, ?, ?, ?, ? where cast(? as text) is not null
@@ -147,12 +142,7 @@ class Applications {
 					(task) -> this.json.writeValueAsString(task.missing()), Task::reason, Task::version)) {
 				statement.setArray(++p, texts(connection, tasks.stream().map(column)));
 			}
-			statement.setObject(++p, id);
-			for (Function<HistoryEntry, Object> column : List.<Function<HistoryEntry, Object>>of(
-					(entry) -> (entry.task() != null) ? entry.task().value() : null, HistoryEntry::at,
-					HistoryEntry::actor, HistoryEntry::from, HistoryEntry::to, HistoryEntry::reason)) {
-				statement.setArray(++p, texts(connection, history.stream().map(column)));
-			}
+			p = bindHistory(statement, p, id, history);
 			boolean remembered = idempotency != null;
 			statement.setString(++p, remembered ? idempotency.filedBy() : null);
 			statement.setString(++p, remembered ? idempotency.key() : null);
@@ -163,6 +153,34 @@ class Applications {
 			return statement;
 		});
 		application.saved();
+	}
+
+	/**
+	 * Appends an application's new history, in order, from six text arrays bound by
+	 * {@link #bindHistory}; the statements that change a task or file an application end
+	 * with it, so that their history is written in the same round trip.
+	 */
+	private static final String HISTORY_INSERT = """
+			insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
+			select ?, cast(h.task_id as uuid), cast(h.at as timestamptz), h.actor, h.from_state, h.to_state, h.reason
+			from unnest(?, ?, ?, ?, ?, ?) with ordinality as h(task_id, at, actor, from_state, to_state, reason, n)
+			""";
+
+	private static final List<Function<HistoryEntry, Object>> HISTORY_COLUMNS = List.of(
+			(entry) -> (entry.task() != null) ? entry.task().value() : null, HistoryEntry::at, HistoryEntry::actor,
+			HistoryEntry::from, HistoryEntry::to, HistoryEntry::reason);
+
+	/**
+	 * Binds {@link #HISTORY_INSERT}'s parameters after index {@code p}; answers the last
+	 * index.
+	 */
+	private static int bindHistory(PreparedStatement statement, int p, UUID application, List<HistoryEntry> history)
+			throws SQLException {
+		statement.setObject(++p, application);
+		for (Function<HistoryEntry, Object> column : HISTORY_COLUMNS) {
+			statement.setArray(++p, texts(statement.getConnection(), history.stream().map(column)));
+		}
+		return p;
 	}
 
 	/** A column as a text array; PostgreSQL casts each element to the column's type. */
@@ -221,22 +239,18 @@ class Applications {
 	}
 
 	private void updateWithHistory(Application application, Task task) {
-		List<HistoryEntry> history = application.newHistory();
 		int inserted = this.batch.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(
-					"""
-							with changed as (
-							    update applications_task set step = ?, status = ?, committed_due = ?, statutory_due = ?,
-							        paused_since = ?, paused_working_days = ?, missing = cast(? as jsonb), reason = ?,
-							        version = version + 1
-							    where id = ? and version = ?
-							    returning id)
-							insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
-							select ?, h.task_id, h.at, h.actor, h.from_state, h.to_state, h.reason
-							from unnest(?, ?, ?, ?, ?, ?) with ordinality as h(task_id, at, actor, from_state, to_state, reason, n)
-							where exists (select 1 from changed)
-							order by h.n
-							""");
+			PreparedStatement statement = connection.prepareStatement("""
+					with changed as (
+					    update applications_task set step = ?, status = ?, committed_due = ?, statutory_due = ?,
+					        paused_since = ?, paused_working_days = ?, missing = cast(? as jsonb), reason = ?,
+					        version = version + 1
+					    where id = ? and version = ?
+					    returning id)
+					""" + HISTORY_INSERT + """
+					where exists (select 1 from changed)
+					order by h.n
+					""");
 			statement.setString(1, task.step());
 			statement.setString(2, task.status().name());
 			statement.setObject(3, task.committedDue());
@@ -247,18 +261,7 @@ class Applications {
 			statement.setString(8, task.reason());
 			statement.setObject(9, task.id().value());
 			statement.setLong(10, task.version());
-			statement.setObject(11, application.id().value());
-			statement.setArray(12, connection.createArrayOf("uuid",
-					history.stream().map((entry) -> (entry.task() != null) ? entry.task().value() : null).toArray()));
-			statement.setArray(13, connection.createArrayOf("timestamptz",
-					history.stream().map((entry) -> Timestamp.from(entry.at())).toArray()));
-			statement.setArray(14,
-					connection.createArrayOf("text", history.stream().map(HistoryEntry::actor).toArray()));
-			statement.setArray(15,
-					connection.createArrayOf("text", history.stream().map(HistoryEntry::from).toArray()));
-			statement.setArray(16, connection.createArrayOf("text", history.stream().map(HistoryEntry::to).toArray()));
-			statement.setArray(17,
-					connection.createArrayOf("text", history.stream().map(HistoryEntry::reason).toArray()));
+			bindHistory(statement, 10, application.id().value(), application.newHistory());
 			return statement;
 		});
 		if (inserted == 0) {
@@ -405,16 +408,11 @@ class Applications {
 	// ------------------------------------------------------------------ mapping
 
 	private void appendHistory(Application application) {
-		this.batch.batchUpdate("""
-				insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
-				values (?, ?, ?, ?, ?, ?, ?)
-				""",
-				application.newHistory()
-					.stream()
-					.map((entry) -> new Object[] { application.id().value(),
-							(entry.task() != null) ? entry.task().value() : null, Timestamp.from(entry.at()),
-							entry.actor(), entry.from(), entry.to(), entry.reason() })
-					.toList());
+		this.batch.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(HISTORY_INSERT + "order by h.n");
+			bindHistory(statement, 0, application.id().value(), application.newHistory());
+			return statement;
+		});
 	}
 
 	private List<Task> tasksOf(ApplicationId id) {
