@@ -7,7 +7,12 @@ import java.util.Map;
  * item it maps to ({@code itemFields}: item code to that item's field name).
  */
 public record BundleField(String name, String label, FieldType type, boolean required, String pattern,
-		java.util.List<String> options, Map<String, String> itemFields) {
+		java.util.List<String> options, Map<String, String> itemFields, Prefill prefill) {
+
+	public BundleField(String name, String label, FieldType type, boolean required, String pattern,
+			java.util.List<String> options, Map<String, String> itemFields) {
+		this(name, label, type, required, pattern, options, itemFields, null);
+	}
 
 	public BundleField {
 		options = (options != null) ? java.util.List.copyOf(options) : java.util.List.of();

@@ -5,10 +5,15 @@ import java.util.List;
 /**
  * One field of a form: a machine name, the label a citizen reads (Chinese), its type,
  * whether it is required, an optional regular expression for strings and the options of
- * an enumeration.
+ * an enumeration, and where a pre-filled value comes from, if anywhere.
  */
 public record FormField(String name, String label, FieldType type, boolean required, String pattern,
-		List<String> options) {
+		List<String> options, Prefill prefill) {
+
+	public FormField(String name, String label, FieldType type, boolean required, String pattern,
+			List<String> options) {
+		this(name, label, type, required, pattern, options, null);
+	}
 
 	public FormField {
 		options = (options != null) ? List.copyOf(options) : List.of();

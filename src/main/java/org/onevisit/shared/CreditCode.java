@@ -29,6 +29,14 @@ public record CreditCode(String value) {
 		return new CreditCode(value);
 	}
 
+	/**
+	 * Completes the first 17 characters with their check character, for generators of
+	 * synthetic registry data.
+	 */
+	public static CreditCode completing(String first17) {
+		return new CreditCode(first17 + checkCharacter(first17));
+	}
+
 	public static boolean isValid(String value) {
 		try {
 			validated(value);

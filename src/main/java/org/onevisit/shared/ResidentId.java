@@ -46,6 +46,14 @@ public record ResidentId(String value) {
 		return new ResidentId(value);
 	}
 
+	/**
+	 * Completes the first 17 characters with their check character, for generators of
+	 * synthetic registry data.
+	 */
+	public static ResidentId completing(String first17) {
+		return new ResidentId(first17 + checkCharacter(first17));
+	}
+
 	public static boolean isValid(String value) {
 		try {
 			validated(value, LocalDate.now());

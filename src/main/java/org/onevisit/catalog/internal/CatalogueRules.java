@@ -135,6 +135,10 @@ final class CatalogueRules {
 				report.problem(at + ".code", "material " + material.code() + " appears twice in the item");
 			}
 			checkMaterialSource(material, at, report);
+			if (material.of() != null && !identifierFields(item.form().fields()).contains(material.of())) {
+				report.problem(at + ".of",
+						"names no resident ID or credit code field of the item's form: " + material.of());
+			}
 		}
 		checkFields(item.form().fields(), path + ".form", report);
 		checkWorkflow(item, path + ".workflow", report);
@@ -274,14 +278,21 @@ final class CatalogueRules {
 	 */
 	static void checkMaterialSource(Material material, String at, YamlReader report) {
 		MaterialSource source = material.source();
-		requireExactly(source == MaterialSource.SHARED_DATA, material.dataElement(), at + ".dataElement", "sharedData",
-				report);
+		// a licence material may name the registry record that proves the same
+		if (source != MaterialSource.LICENCE) {
+			requireExactly(source == MaterialSource.SHARED_DATA, material.dataElement(), at + ".dataElement",
+					"sharedData", report);
+		}
 		requireExactly(source == MaterialSource.LICENCE, material.licenceType(), at + ".licenceType", "licence",
 				report);
 		requireExactly(source == MaterialSource.WAIVED, material.waivedReason(), at + ".waivedReason", "waived",
 				report);
 		if (material.dataElement() != null && !DATA_ELEMENT.matcher(material.dataElement()).matches()) {
 			report.problem(at + ".dataElement", "a data element is registry.element, such as population.household");
+		}
+		if (material.of() != null && material.source() != MaterialSource.SHARED_DATA
+				&& material.source() != MaterialSource.LICENCE) {
+			report.problem(at + ".of", "only shared data and licences belong to someone other than the applicant");
 		}
 	}
 
@@ -304,6 +315,16 @@ final class CatalogueRules {
 			}
 			if (!names.add(field.name())) {
 				report.problem(at + ".name", "field " + field.name() + " appears twice");
+			}
+			if (field.prefill() != null) {
+				if (!DATA_ELEMENT.matcher(field.prefill().element()).matches()) {
+					report.problem(at + ".prefill.element",
+							"a data element is registry.element, such as population.identity");
+				}
+				if (field.prefill().of() != null && !identifierFields(fields).contains(field.prefill().of())) {
+					report.problem(at + ".prefill.of",
+							"names no resident ID or credit code field of this form: " + field.prefill().of());
+				}
 			}
 			if (field.type() == FieldType.ENUM && field.options().isEmpty()) {
 				report.problem(at + ".options", "an enum field lists its options");
@@ -418,10 +439,22 @@ final class CatalogueRules {
 		}
 	}
 
+	/** The names of the fields that hold whose data a record is. */
+	static Set<String> identifierFields(List<? extends Object> fields) {
+		Set<String> names = new HashSet<>();
+		for (Object each : fields) {
+			FormField field = asField(each);
+			if (field.type() == FieldType.RESIDENT_ID || field.type() == FieldType.CREDIT_CODE) {
+				names.add(field.name());
+			}
+		}
+		return names;
+	}
+
 	private static FormField asField(Object field) {
 		if (field instanceof BundleField bundleField) {
 			return new FormField(bundleField.name(), bundleField.label(), bundleField.type(), bundleField.required(),
-					bundleField.pattern(), bundleField.options());
+					bundleField.pattern(), bundleField.options(), bundleField.prefill());
 		}
 		return (FormField) field;
 	}

@@ -23,6 +23,7 @@ import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.Form;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
+import org.onevisit.catalog.Prefill;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Region;
 import org.onevisit.catalog.ReviewStep;
@@ -48,7 +49,7 @@ final class CatalogueYaml {
 			"conditions", "fees", "limits", "channels", "visits", "onTheSpot", "materialsBefore", "licence", "keywords",
 			"form", "materials", "workflow");
 
-	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options");
+	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill");
 
 	private CatalogueYaml() {
 	}
@@ -267,22 +268,35 @@ final class CatalogueYaml {
 		boolean required = yaml.bool(node, "required", at, false);
 		String pattern = yaml.text(node, "pattern", at, false);
 		List<String> options = yaml.texts(node, "options", at);
+		Prefill prefill = null;
+		Node prefillNode = yaml.child(node, "prefill");
+		if (prefillNode != null) {
+			MappingNode mapping = yaml.mapping(prefillNode, at + ".prefill");
+			if (mapping != null) {
+				yaml.onlyKeys(mapping, at + ".prefill", Set.of("element", "field", "of"));
+				String element = yaml.text(mapping, "element", at + ".prefill", true);
+				String field = yaml.text(mapping, "field", at + ".prefill", true);
+				String of = yaml.text(mapping, "of", at + ".prefill", false);
+				prefill = (element != null && field != null) ? new Prefill(element, field, of) : null;
+			}
+		}
 		if (name == null || label == null || type == null) {
 			return null;
 		}
-		return new FormField(name, label, type, required, pattern, options);
+		return new FormField(name, label, type, required, pattern, options, prefill);
 	}
 
 	private static Material material(YamlReader yaml, MappingNode node, String at) {
-		yaml.onlyKeys(node, at, Set.of("code", "name", "source", "dataElement", "licenceType", "waivedReason"));
+		yaml.onlyKeys(node, at, Set.of("code", "name", "source", "dataElement", "licenceType", "waivedReason", "of"));
 		String code = yaml.text(node, "code", at, true);
 		String name = yaml.text(node, "name", at, true);
 		MaterialSource source = yaml.enumeration(node, "source", at, MaterialSource.class, null, true);
 		String dataElement = yaml.text(node, "dataElement", at, false);
 		String licenceType = yaml.text(node, "licenceType", at, false);
 		String waivedReason = yaml.text(node, "waivedReason", at, false);
+		String of = yaml.text(node, "of", at, false);
 		return (code != null && name != null && source != null)
-				? new Material(code, name, source, dataElement, licenceType, waivedReason) : null;
+				? new Material(code, name, source, dataElement, licenceType, waivedReason, of) : null;
 	}
 
 	private static Bundle bundle(YamlReader yaml, MappingNode node, String path) {
@@ -299,7 +313,7 @@ final class CatalogueYaml {
 			FormField field = field(yaml, fieldNode, at);
 			Map<String, String> maps = yaml.textMap(fieldNode, "maps", at);
 			return (field != null) ? new BundleField(field.name(), field.label(), field.type(), field.required(),
-					field.pattern(), field.options(), maps) : null;
+					field.pattern(), field.options(), maps, field.prefill()) : null;
 		});
 		if (code == null || name == null) {
 			return null;
@@ -415,6 +429,7 @@ final class CatalogueYaml {
 				putIf(m, "dataElement", material.dataElement());
 				putIf(m, "licenceType", material.licenceType());
 				putIf(m, "waivedReason", material.waivedReason());
+				putIf(m, "of", material.of());
 				return m;
 			}).toList());
 		}
@@ -422,11 +437,12 @@ final class CatalogueYaml {
 	}
 
 	private static Map<String, Object> field(FormField field) {
-		return field(field.name(), field.label(), field.type(), field.required(), field.pattern(), field.options());
+		return field(field.name(), field.label(), field.type(), field.required(), field.pattern(), field.options(),
+				field.prefill());
 	}
 
 	private static Map<String, Object> field(String name, String label, FieldType type, boolean required,
-			String pattern, List<String> options) {
+			String pattern, List<String> options, Prefill prefill) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("name", name);
 		map.put("label", label);
@@ -436,6 +452,13 @@ final class CatalogueYaml {
 		}
 		putIf(map, "pattern", pattern);
 		putList(map, "options", options);
+		if (prefill != null) {
+			Map<String, Object> p = new LinkedHashMap<>();
+			p.put("element", prefill.element());
+			p.put("field", prefill.field());
+			putIf(p, "of", prefill.of());
+			map.put("prefill", p);
+		}
 		return map;
 	}
 
@@ -449,7 +472,7 @@ final class CatalogueYaml {
 		if (!bundle.fields().isEmpty()) {
 			map.put("form", bundle.fields().stream().map((field) -> {
 				Map<String, Object> f = field(field.name(), field.label(), field.type(), field.required(),
-						field.pattern(), field.options());
+						field.pattern(), field.options(), field.prefill());
 				// maps in item order so that the text does not depend on hashing
 				Map<String, Object> maps = new LinkedHashMap<>();
 				bundle.itemCodes()

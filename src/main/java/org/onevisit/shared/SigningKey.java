@@ -1,0 +1,94 @@
+package org.onevisit.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithID;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+
+/**
+ * An SM2 private key that signs with SM3 (GM/T 0003, default signer id), and its
+ * {@link VerifyingKey}. Stored as the hex private scalar in a file only its owner can
+ * read, generated at first use: keys live in the data directory, never in the repository.
+ */
+public final class SigningKey {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final ECPrivateKeyParameters key;
+
+	private final VerifyingKey verifyingKey;
+
+	private SigningKey(ECPrivateKeyParameters key) {
+		this.key = key;
+		this.verifyingKey = new VerifyingKey(VerifyingKey.publicKeyOf(key.getD()));
+	}
+
+	public static SigningKey generate() {
+		ECKeyPairGenerator generator = new ECKeyPairGenerator();
+		generator.init(new ECKeyGenerationParameters(VerifyingKey.DOMAIN, RANDOM));
+		AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+		return new SigningKey((ECPrivateKeyParameters) pair.getPrivate());
+	}
+
+	/** The key in the file, or a new one written there when the file does not exist. */
+	public static SigningKey loadOrCreate(Path file) {
+		try {
+			if (Files.exists(file)) {
+				BigInteger d = new BigInteger(Files.readString(file).strip(), 16);
+				return new SigningKey(new ECPrivateKeyParameters(d, VerifyingKey.DOMAIN));
+			}
+			SigningKey created = generate();
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, created.key.getD().toString(16) + "\n");
+			try {
+				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system: the data directory's own protection applies
+			}
+			return created;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read or create the signing key " + file, ex);
+		}
+	}
+
+	/** The DER-encoded SM2 signature over SM3 of the content. */
+	public byte[] sign(byte[] content) {
+		SM2Signer signer = new SM2Signer();
+		signer.init(true, new ParametersWithID(new ParametersWithRandom(this.key, RANDOM), VerifyingKey.USER_ID));
+		signer.update(content, 0, content.length);
+		try {
+			return signer.generateSignature();
+		}
+		catch (CryptoException ex) {
+			throw new IllegalStateException("SM2 signing failed", ex);
+		}
+	}
+
+	public VerifyingKey verifyingKey() {
+		return this.verifyingKey;
+	}
+
+	public String id() {
+		return this.verifyingKey.id();
+	}
+
+	@Override
+	public String toString() {
+		return "SigningKey[" + id() + "]";
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.onevisit.shared;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithID;
+import org.bouncycastle.crypto.signers.SM2Signer;
+
+/**
+ * An SM2 public key that checks signatures made by a {@link SigningKey}. Its id is the
+ * first 16 hex digits of SM3 over the uncompressed point. One instance per key should be
+ * kept: BouncyCastle caches its multiplication table on the point, which makes every
+ * later verification faster.
+ */
+public final class VerifyingKey {
+
+	/** GM/T 0009's default signer id, which verifiers assume when none is agreed. */
+	static final byte[] USER_ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
+
+	// BouncyCastle's own implementation of this curve's field: GMNamedCurves answers the
+	// generic one, several times slower
+	static final X9ECParameters CURVE = CustomNamedCurves.getByName("sm2p256v1");
+
+	static final ECNamedDomainParameters DOMAIN = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, CURVE);
+
+	private final ECPublicKeyParameters key;
+
+	private final String id;
+
+	VerifyingKey(ECPublicKeyParameters key) {
+		this.key = key;
+		this.id = HexFormat.of().formatHex(Sm3.hash(key.getQ().getEncoded(false)), 0, 8);
+	}
+
+	/** From the hex of the uncompressed point (04 || x || y). */
+	public static VerifyingKey fromHex(String point) {
+		try {
+			return new VerifyingKey(
+					new ECPublicKeyParameters(CURVE.getCurve().decodePoint(HexFormat.of().parseHex(point)), DOMAIN));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("not an SM2 public key: " + point, ex);
+		}
+	}
+
+	static ECPublicKeyParameters publicKeyOf(BigInteger d) {
+		return new ECPublicKeyParameters(CURVE.getG().multiply(d).normalize(), DOMAIN);
+	}
+
+	public boolean verifies(byte[] content, byte[] signature) {
+		SM2Signer verifier = new SM2Signer();
+		verifier.init(false, new ParametersWithID(this.key, USER_ID));
+		verifier.update(content, 0, content.length);
+		try {
+			return verifier.verifySignature(signature);
+		}
+		catch (RuntimeException ex) {
+			// a malformed DER signature is a failed verification, not an error
+			return false;
+		}
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	/** The uncompressed point in hex, as published. */
+	public String hex() {
+		return HexFormat.of().formatHex(this.key.getQ().getEncoded(false));
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof VerifyingKey that && this.id.equals(that.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.id.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "VerifyingKey[" + this.id + "]";
+	}
+
+}
