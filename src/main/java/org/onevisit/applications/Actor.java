@@ -43,6 +43,11 @@ public record Actor(String username, Kind kind, String departmentCode) {
 		return applicant(user.getUsername());
 	}
 
+	/** The platform acting on its own, such as the exchange recording fetched data. */
+	public static Actor system() {
+		return new Actor("onevisit", Kind.PLATFORM, null);
+	}
+
 	public Optional<String> department() {
 		return Optional.ofNullable(this.departmentCode);
 	}

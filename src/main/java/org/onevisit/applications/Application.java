@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
@@ -39,7 +40,9 @@ public final class Application {
 
 	private final Map<String, Object> form;
 
-	private final List<MaterialRecord> materials;
+	private List<MaterialRecord> materials;
+
+	private boolean materialsChanged;
 
 	private final List<Task> tasks;
 
@@ -95,6 +98,29 @@ public final class Application {
 		application.events
 			.add(new ApplicationSubmitted(application.id, trackingNumber, tasks.stream().map(Task::id).toList(), now));
 		return application;
+	}
+
+	/**
+	 * Records what the registries answered for materials waiting for data; a material no
+	 * longer waiting keeps its state.
+	 */
+	public void recordData(List<ApplicationManagement.DataOutcome> outcomes, Actor by, Clock clock) {
+		Instant now = clock.instant();
+		List<MaterialRecord> updated = new ArrayList<>(this.materials);
+		for (ApplicationManagement.DataOutcome outcome : outcomes) {
+			for (int m = 0; m < updated.size(); m++) {
+				MaterialRecord material = updated.get(m);
+				if (material.code().equals(outcome.materialCode())
+						&& material.state() == MaterialRecord.State.PENDING_FETCH
+						&& (outcome.state() != material.state() || !Objects.equals(outcome.note(), material.note()))) {
+					updated.set(m, material.now(outcome.state(), outcome.reference(), outcome.note()));
+					record(now, by, null, "material " + material.code() + " " + material.state(),
+							"material " + material.code() + " " + outcome.state(), outcome.note());
+					this.materialsChanged = true;
+				}
+			}
+		}
+		this.materials = List.copyOf(updated);
 	}
 
 	/** A reviewer's decision on one task, at its current step. */
@@ -217,8 +243,13 @@ public final class Application {
 		return this.status != this.savedStatus;
 	}
 
+	boolean materialsChanged() {
+		return this.materialsChanged;
+	}
+
 	void saved() {
 		this.savedStatus = this.status;
+		this.materialsChanged = false;
 		this.newHistory.clear();
 		this.events.clear();
 		this.tasks.forEach(Task::saved);

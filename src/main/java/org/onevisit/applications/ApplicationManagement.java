@@ -14,11 +14,21 @@ public interface ApplicationManagement {
 	 * bundle.
 	 */
 	record Submission(String itemCode, String bundleCode, Subject subject, Channel channel, Map<String, Object> form,
-			Map<String, String> uploads) {
+			Map<String, String> uploads, Map<String, String> evidence, Map<String, String> uploadReasons) {
 
 		public Submission {
 			form = (form != null) ? Map.copyOf(form) : Map.of();
 			uploads = (uploads != null) ? Map.copyOf(uploads) : Map.of();
+			evidence = (evidence != null) ? Map.copyOf(evidence) : Map.of();
+			uploadReasons = (uploadReasons != null) ? Map.copyOf(uploadReasons) : Map.of();
+		}
+
+		/**
+		 * With uploads by material code; shared data is fetched after filing.
+		 */
+		public Submission(String itemCode, String bundleCode, Subject subject, Channel channel,
+				Map<String, Object> form, Map<String, String> uploads) {
+			this(itemCode, bundleCode, subject, channel, form, uploads, Map.of(), Map.of());
 		}
 
 		/**
@@ -53,6 +63,20 @@ public interface ApplicationManagement {
 
 	/** What an application was filed with, for the platform's own follow-up work. */
 	Filing filing(ApplicationId application);
+
+	/**
+	 * Records what the exchange found for materials waiting for data (by material code),
+	 * with a history row each. Materials no longer waiting are left as they are, so that
+	 * a repeated delivery changes nothing.
+	 */
+	void recordData(ApplicationId application, List<DataOutcome> outcomes);
+
+	/** What the exchange found for one material. */
+	record DataOutcome(String materialCode, MaterialRecord.State state, String reference, String note) {
+	}
+
+	/** Applications with a material still waiting for data, oldest first. */
+	List<ApplicationId> awaitingData(int limit);
 
 	/** The application a task belongs to, if the actor may see it. */
 	Application findByTask(TaskId task, Actor by);

@@ -170,6 +170,21 @@ class ApplicationService implements ApplicationManagement {
 	}
 
 	@Override
+	@Transactional
+	public void recordData(ApplicationId id, List<DataOutcome> outcomes) {
+		Application application = this.applications.load(id, true)
+			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
+		application.recordData(outcomes, Actor.system(), this.clock);
+		save(application);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ApplicationId> awaitingData(int limit) {
+		return this.applications.awaitingData(limit);
+	}
+
+	@Override
 	public Filing filing(ApplicationId id) {
 		return this.applications.filing(id).orElseThrow(() -> ReviewRefused.applicationNotFound(id));
 	}
@@ -248,11 +263,31 @@ class ApplicationService implements ApplicationManagement {
 			// a licence the applicant already holds is the material: nothing to hand in
 			Optional<String> held = Optional.ofNullable(this.heldLicences.getIfAvailable())
 				.flatMap((wallet) -> wallet.standingLicence(submission.subject(), material.licenceType()));
-			return new MaterialRecord(material.code(), material.name(), material.source(),
-					held.isPresent() ? MaterialRecord.State.LICENCE_HELD : MaterialRecord.State.PENDING_LICENCE,
-					held.orElse(null), neededBy);
+			if (held.isPresent()) {
+				return new MaterialRecord(material.code(), material.name(), material.source(),
+						MaterialRecord.State.LICENCE_HELD, held.get(), neededBy);
+			}
+			if (material.dataElement() == null) {
+				return new MaterialRecord(material.code(), material.name(), material.source(),
+						MaterialRecord.State.PENDING_LICENCE, null, neededBy);
+			}
+			// no electronic licence: the registry's record proves the same
 		}
 		String reference = submission.uploads().get(material.code());
+		if (material.dataElement() != null) {
+			if (reference != null && !reference.isBlank()) {
+				// the applicant corrects what the registry holds by uploading, and says
+				// why
+				String reason = submission.uploadReasons().get(material.code());
+				if (reason == null || reason.isBlank()) {
+					throw SubmissionRefused.uploadReasonMissing(material.code(), material.name());
+				}
+				return new MaterialRecord(material.code(), material.name(), material.source(),
+						MaterialRecord.State.PROVIDED, reference.strip(), neededBy, reason.strip());
+			}
+			return new MaterialRecord(material.code(), material.name(), material.source(),
+					MaterialRecord.State.PENDING_FETCH, submission.evidence().get(material.code()), neededBy);
+		}
 		MaterialRecord.State state = switch (material.source()) {
 			case UPLOAD, LICENCE -> MaterialRecord.State.PROVIDED;
 			case SHARED_DATA -> MaterialRecord.State.PENDING_FETCH;
@@ -288,9 +323,10 @@ class ApplicationService implements ApplicationManagement {
 	 * fields.
 	 */
 	private byte[] fingerprint(Submission submission) {
-		String canonical = this.json
-			.writeValueAsString(List.of(String.valueOf(submission.itemCode()), String.valueOf(submission.bundleCode()),
-					identityOf(submission.subject()), submission.channel().name(), new TreeMap<>(submission.form())));
+		String canonical = this.json.writeValueAsString(List.of(String.valueOf(submission.itemCode()),
+				String.valueOf(submission.bundleCode()), identityOf(submission.subject()), submission.channel().name(),
+				new TreeMap<>(submission.form()), new TreeMap<>(submission.uploads()),
+				new TreeMap<>(submission.evidence()), new TreeMap<>(submission.uploadReasons())));
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
 		}

@@ -195,6 +195,12 @@ class Applications {
 	 * (version-checked), the history.
 	 */
 	void update(Application application) {
+		if (application.materialsChanged()) {
+			this.jdbc.sql("update applications_application set materials = cast(:materials as jsonb) where id = :id")
+				.param("materials", this.json.writeValueAsString(application.materials()))
+				.param("id", application.id().value())
+				.update();
+		}
 		if (application.statusChanged()) {
 			this.jdbc
 				.sql("update applications_application set status = :status, finished_at = :finishedAt where id = :id")
@@ -308,13 +314,31 @@ class Applications {
 	}
 
 	Optional<Filing> filing(ApplicationId id) {
-		return this.jdbc
-			.sql("select id, tracking_number, subject_resident_id, subject_credit_code, bundle_code, form"
-					+ " from applications_application where id = :id")
+		return this.jdbc.sql("""
+				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.bundle_code,
+				       a.form, a.materials,
+				       (select string_agg(t.item_code || ':' || t.item_version, ',' order by t.item_code)
+				        from applications_task t where t.application_id = a.id) as items
+				from applications_application a where a.id = :id
+				""")
 			.param("id", id.value())
 			.query((row, rowNum) -> new Filing(id, row.getString("tracking_number"), subject(row),
-					row.getString("bundle_code"), this.json.readValue(row.getString("form"), FORM)))
+					row.getString("filed_by"), row.getString("bundle_code"),
+					this.json.readValue(row.getString("form"), FORM),
+					java.util.Arrays.stream(row.getString("items").split(",")).map((item) -> {
+						int colon = item.lastIndexOf(':');
+						return new Filing.FiledItem(item.substring(0, colon),
+								Integer.parseInt(item.substring(colon + 1)));
+					}).toList(), this.json.readValue(row.getString("materials"), MATERIALS)))
 			.optional();
+	}
+
+	List<ApplicationId> awaitingData(int limit) {
+		return this.jdbc.sql("""
+				select id from applications_application
+				where materials @> '[{"state": "PENDING_FETCH"}]' and status = 'IN_REVIEW'
+				order by submitted_at limit :limit
+				""").param("limit", limit).query(UUID.class).list().stream().map(ApplicationId::new).toList();
 	}
 
 	/** Which application a task belongs to and the task's version now, in one read. */

@@ -1,16 +1,23 @@
 package org.onevisit.applications;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * What an application was filed with, without its review: for modules that act on the
  * outcome (licences are filled from the form and issued to the subject).
  */
-public record Filing(ApplicationId id, String trackingNumber, Subject subject, String bundleCode,
-		Map<String, Object> form) {
+public record Filing(ApplicationId id, String trackingNumber, Subject subject, String filedBy, String bundleCode,
+		Map<String, Object> form, List<FiledItem> items, List<MaterialRecord> materials) {
 
 	public Filing {
 		form = Map.copyOf(form);
+		items = List.copyOf(items);
+		materials = List.copyOf(materials);
+	}
+
+	/** An item of the application and the catalogue version it was filed under. */
+	public record FiledItem(String code, int version) {
 	}
 
 }

@@ -10,7 +10,7 @@ import org.onevisit.catalog.MaterialSource;
  * wallet satisfy them.
  */
 public record MaterialRecord(String code, String name, MaterialSource source, State state, String reference,
-		List<String> neededBy) {
+		List<String> neededBy, String note) {
 
 	/** Where the material stands. */
 	public enum State {
@@ -23,6 +23,16 @@ public record MaterialRecord(String code, String name, MaterialSource source, St
 		PENDING_LICENCE,
 		/** Satisfied by a licence the applicant holds; {@code reference} is its id. */
 		LICENCE_HELD,
+		/**
+		 * Fetched from the registry, signed by it; {@code reference} is the evidence id
+		 * and {@code note} says from where and as of when.
+		 */
+		FETCHED,
+		/**
+		 * The registry's data cannot serve (stale, incomplete, not found): the applicant
+		 * uploads it instead, and {@code note} says why.
+		 */
+		NEEDS_UPLOAD,
 		/** Abolished; nothing to provide. */
 		WAIVED
 
@@ -30,6 +40,22 @@ public record MaterialRecord(String code, String name, MaterialSource source, St
 
 	public MaterialRecord {
 		neededBy = List.copyOf(neededBy);
+	}
+
+	public MaterialRecord(String code, String name, MaterialSource source, State state, String reference,
+			List<String> neededBy) {
+		this(code, name, source, state, reference, neededBy, null);
+	}
+
+	/** The same material, now in another state. */
+	public MaterialRecord now(State state, String reference, String note) {
+		return new MaterialRecord(this.code, this.name, this.source, state, reference, this.neededBy, note);
+	}
+
+	/** Whether nothing is left to do for it. */
+	public boolean satisfied() {
+		return this.state == State.PROVIDED || this.state == State.FETCHED || this.state == State.LICENCE_HELD
+				|| this.state == State.WAIVED;
 	}
 
 }

@@ -31,6 +31,16 @@ public final class SubmissionRefused extends OneVisitException {
 				missing, missing.size());
 	}
 
+	/**
+	 * An upload instead of data a department holds needs a reason, which the reviewer
+	 * reads.
+	 */
+	public static SubmissionRefused uploadReasonMissing(String materialCode, String materialName) {
+		return new SubmissionRefused("upload_reason_missing", Kind.UNPROCESSABLE,
+				"say why you upload " + materialCode + " instead of the registry's data",
+				List.of(new FieldViolation(materialCode, "upload_reason_missing", materialName)), materialName);
+	}
+
 	public static SubmissionRefused neitherItemNorBundle() {
 		return new SubmissionRefused("submission_invalid", Kind.INVALID, "name exactly one item or one bundle",
 				List.of());
