@@ -1,0 +1,127 @@
+package org.onevisit.exchange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.onevisit.shared.SigningKey;
+import org.onevisit.shared.Sm3;
+import org.onevisit.shared.VerifyingKey;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The provider side of the exchange, run by each registry in front of its data (the role
+ * of X-Road's security server): admits a request only if the platform signed its exact
+ * bytes, its id was not seen before, its timestamp is within the window and every query
+ * is within the access rules; signs the answer, bound to the request by its hash.
+ */
+public final class ProviderGate {
+
+	public static final String KEY_HEADER = "X-OneVisit-Key-Id";
+
+	public static final String SIGNATURE_HEADER = "X-OneVisit-Signature";
+
+	private final String registry;
+
+	private final VerifyingKey platformKey;
+
+	private final SigningKey registryKey;
+
+	private final AccessRules rules;
+
+	private final Clock clock;
+
+	private final Duration window;
+
+	private final JsonMapper json;
+
+	// request ids seen within the window, with when they may be forgotten: an older
+	// request is refused by its timestamp anyway
+	private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+
+	public ProviderGate(String registry, VerifyingKey platformKey, SigningKey registryKey, AccessRules rules,
+			Clock clock, Duration window, JsonMapper json) {
+		this.registry = registry;
+		this.platformKey = platformKey;
+		this.registryKey = registryKey;
+		this.rules = rules;
+		this.clock = clock;
+		this.window = window;
+		this.json = json;
+	}
+
+	/** The request, if it may be answered; otherwise why not. */
+	public RegistryRequest admit(byte[] body, String keyId, String signature) {
+		if (signature == null || keyId == null || !keyId.equals(this.platformKey.id())
+				|| !this.platformKey.verifies(body, decode(signature))) {
+			throw ExchangeRefused.badSignature();
+		}
+		RegistryRequest request;
+		try {
+			request = this.json.readValue(body, RegistryRequest.class);
+		}
+		catch (JacksonException ex) {
+			throw ExchangeRefused.malformed("not a registry request: " + ex.getOriginalMessage());
+		}
+		if (request.requestId() == null || request.timestamp() == null || request.queries() == null
+				|| request.queries().isEmpty()) {
+			throw ExchangeRefused.malformed("a request has an id, a timestamp and at least one query");
+		}
+		Instant now = this.clock.instant();
+		Instant at;
+		try {
+			at = Instant.parse(request.timestamp());
+		}
+		catch (DateTimeParseException ex) {
+			throw ExchangeRefused.malformed("timestamp is not ISO-8601: " + request.timestamp());
+		}
+		if (at.isBefore(now.minus(this.window)) || at.isAfter(now.plus(this.window))) {
+			throw ExchangeRefused.outsideWindow(request.timestamp());
+		}
+		forgetExpired(now);
+		if (this.seen.putIfAbsent(request.requestId(), at.plus(this.window)) != null) {
+			throw ExchangeRefused.replayed(request.requestId());
+		}
+		for (RegistryRequest.Query query : request.queries()) {
+			if (!this.rules.allows(query.consumer(), query.element(), query.item())) {
+				throw ExchangeRefused.forbidden(query);
+			}
+		}
+		return request;
+	}
+
+	/** The signed answer to the request whose exact bytes are given. */
+	public Signed answer(byte[] requestBody, List<RegistryAnswer.Result> results) {
+		RegistryAnswer answer = new RegistryAnswer(HexFormat.of().formatHex(Sm3.hash(requestBody)), this.registry,
+				this.clock.instant().toString(), results);
+		byte[] body = this.json.writeValueAsBytes(answer);
+		return new Signed(body, this.registryKey.id(), Base64.getEncoder().encodeToString(this.registryKey.sign(body)));
+	}
+
+	/** Bytes as sent, with the signer's key id and the Base64 DER signature. */
+	public record Signed(byte[] body, String keyId, String signature) {
+	}
+
+	private void forgetExpired(Instant now) {
+		if (this.seen.size() > 10_000) {
+			this.seen.values().removeIf((until) -> until.isBefore(now));
+		}
+	}
+
+	private static byte[] decode(String signature) {
+		try {
+			return Base64.getDecoder().decode(signature);
+		}
+		catch (IllegalArgumentException ex) {
+			return new byte[0];
+		}
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.onevisit.exchange.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.FormField;
+import org.onevisit.catalog.Material;
+import org.onevisit.catalog.ServiceItem;
+import org.onevisit.exchange.AccessRule;
+import org.onevisit.exchange.AccessRules;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Access rules as the published catalogue implies them: what an item's materials and
+ * pre-filled fields name, its department may read for it. Recomputed when the catalogue
+ * publishes something new.
+ */
+@Component
+class CatalogueAccessRules implements AccessRules {
+
+	private final Catalogue catalogue;
+
+	private volatile Computed computed = new Computed(null, null, Set.of());
+
+	CatalogueAccessRules(Catalogue catalogue) {
+		this.catalogue = catalogue;
+	}
+
+	@Override
+	public boolean allows(String consumer, String element, String item) {
+		return rules().contains(new AccessRule(consumer, element, item));
+	}
+
+	@Override
+	public Set<AccessRule> rules() {
+		List<ServiceItem> items = this.catalogue.publishedItems();
+		List<Bundle> bundles = this.catalogue.publishedBundles();
+		Computed known = this.computed;
+		// the catalogue answers the same lists until it publishes again
+		if (known.items() == items && known.bundles() == bundles) {
+			return known.rules();
+		}
+		Set<AccessRule> rules = new HashSet<>();
+		for (ServiceItem item : items) {
+			for (Material material : item.materials()) {
+				if (material.dataElement() != null) {
+					rules.add(new AccessRule(item.departmentCode(), material.dataElement(), item.code()));
+				}
+			}
+			for (FormField field : item.form().fields()) {
+				if (field.prefill() != null) {
+					rules.add(new AccessRule(item.departmentCode(), field.prefill().element(), item.code()));
+				}
+			}
+		}
+		for (Bundle bundle : bundles) {
+			for (BundleField field : bundle.fields()) {
+				if (field.prefill() == null) {
+					continue;
+				}
+				// a bundle's field is read for the items it fills
+				for (ServiceItem item : this.catalogue.itemsOf(bundle)) {
+					if (field.itemFields().containsKey(item.code())) {
+						rules.add(new AccessRule(item.departmentCode(), field.prefill().element(), item.code()));
+					}
+				}
+			}
+		}
+		Set<AccessRule> result = Set.copyOf(rules);
+		this.computed = new Computed(items, bundles, result);
+		return result;
+	}
+
+	private record Computed(List<ServiceItem> items, List<Bundle> bundles, Set<AccessRule> rules) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.onevisit.exchange.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.onevisit.exchange.DataCatalogue;
+import org.onevisit.exchange.DataElement;
+import org.onevisit.exchange.Registry;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** The data-sharing catalogue, read from {@code exchange/data-elements.yaml}. */
+@Component
+class DataElementCatalogue implements DataCatalogue {
+
+	private final Map<String, Registry> registries = new LinkedHashMap<>();
+
+	private final Map<String, DataElement> elements = new LinkedHashMap<>();
+
+	DataElementCatalogue() {
+		this("exchange/data-elements.yaml");
+	}
+
+	@SuppressWarnings("unchecked")
+	DataElementCatalogue(String resource) {
+		Map<String, Object> document;
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + resource, ex);
+		}
+		for (Map<String, Object> registry : (List<Map<String, Object>>) document.get("registries")) {
+			String code = (String) registry.get("code");
+			this.registries.put(code,
+					new Registry(code, (String) registry.get("name"), (String) registry.get("department")));
+		}
+		for (Map<String, Object> element : (List<Map<String, Object>>) document.get("elements")) {
+			String code = (String) element.get("code");
+			String registry = (String) element.get("registry");
+			if (!this.registries.containsKey(registry)) {
+				throw new IllegalStateException(resource + ": element " + code + " names unknown registry " + registry);
+			}
+			Object staleAfter = element.get("staleAfter");
+			this.elements.put(code,
+					new DataElement(code, registry, (String) element.get("name"),
+							DataElement.SubjectKind.valueOf(((String) element.get("subject")).toUpperCase(Locale.ROOT)),
+							(staleAfter != null) ? Period.parse((String) staleAfter) : null));
+		}
+	}
+
+	@Override
+	public List<Registry> registries() {
+		return List.copyOf(this.registries.values());
+	}
+
+	@Override
+	public Optional<Registry> registry(String code) {
+		return Optional.ofNullable(this.registries.get(code));
+	}
+
+	@Override
+	public List<DataElement> elements() {
+		return List.copyOf(this.elements.values());
+	}
+
+	@Override
+	public Optional<DataElement> element(String code) {
+		return Optional.ofNullable(this.elements.get(code));
+	}
+
+	String registryName(String registry) {
+		return registry(registry).map(Registry::name).orElse(registry);
+	}
+
+}

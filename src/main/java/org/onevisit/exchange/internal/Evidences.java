@@ -1,0 +1,73 @@
+package org.onevisit.exchange.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onevisit.exchange.RegistryAnswer;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registry answers kept as evidence: one row per query, with the registry's signed answer
+ * bytes, so that anyone can later check what the registry said.
+ */
+@Component
+class Evidences {
+
+	private static final TypeReference<List<Map<String, Object>>> RECORDS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final JsonMapper json;
+
+	Evidences(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.json = json;
+	}
+
+	/** One registry's answer to one query. */
+	record Evidence(UUID id, String reference, String requestedBy, String element, String subject, String registry,
+			String requestId, RegistryAnswer.Status status, Instant updatedAt, String note,
+			List<Map<String, Object>> records, byte[] answer, String keyId, String signature, Instant fetchedAt) {
+	}
+
+	void save(List<Evidence> evidence) {
+		this.batch.batchUpdate("""
+				insert into exchange_evidence (id, reference, requested_by, element, subject, registry, request_id,
+				    status, updated_at, note, records, answer, key_id, signature, fetched_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
+				""", evidence.stream()
+			.map((e) -> new Object[] { e.id(), e.reference(), e.requestedBy(), e.element(), e.subject(), e.registry(),
+					e.requestId(), e.status().name(), (e.updatedAt() != null) ? Timestamp.from(e.updatedAt()) : null,
+					e.note(), this.json.writeValueAsString(e.records()), e.answer(), e.keyId(), e.signature(),
+					Timestamp.from(e.fetchedAt()) })
+			.toList());
+	}
+
+	Optional<Evidence> find(UUID id) {
+		return this.jdbc.sql("select * from exchange_evidence where id = :id")
+			.param("id", id)
+			.query((row, rowNum) -> new Evidence(row.getObject("id", UUID.class), row.getString("reference"),
+					row.getString("requested_by"), row.getString("element"), row.getString("subject"),
+					row.getString("registry"), row.getString("request_id"),
+					RegistryAnswer.Status.valueOf(row.getString("status")),
+					Optional.ofNullable(row.getTimestamp("updated_at")).map(Timestamp::toInstant).orElse(null),
+					row.getString("note"), this.json.readValue(row.getString("records"), RECORDS),
+					row.getBytes("answer"), row.getString("key_id"), row.getString("signature"),
+					row.getTimestamp("fetched_at").toInstant()))
+			.optional();
+	}
+
+}

@@ -1,0 +1,219 @@
+package org.onevisit.exchange.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import org.onevisit.exchange.AccessRules;
+import org.onevisit.exchange.DataElement;
+import org.onevisit.exchange.RegistryAnswer;
+import org.onevisit.exchange.RegistryRequest;
+import org.onevisit.exchange.internal.AccessLedger.Access;
+import org.onevisit.exchange.internal.Evidences.Evidence;
+import org.onevisit.exchange.internal.RegistryClient.Exchanged;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fetches what a matter needs from the registries: checks each query against the access
+ * rules, asks every registry involved at once (one signed request each), logs every
+ * access in the ledger and keeps each answer as evidence, all before the data is used.
+ */
+@Component
+class Fetcher implements DisposableBean {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final RegistryClient client;
+
+	private final AccessRules rules;
+
+	private final DataElementCatalogue elements;
+
+	private final AccessLedger ledger;
+
+	private final Evidences evidences;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final ExecutorService calls = Executors.newFixedThreadPool(32, (task) -> {
+		Thread thread = new Thread(task, "registry-call");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	Fetcher(RegistryClient client, AccessRules rules, DataElementCatalogue elements, AccessLedger ledger,
+			Evidences evidences, TransactionTemplate transactions, Clock clock) {
+		this.client = client;
+		this.rules = rules;
+		this.elements = elements;
+		this.ledger = ledger;
+		this.evidences = evidences;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** One element about one subject, read by a department for an item. */
+	record Need(String element, String subject, String consumer, String item) {
+
+		RegistryRequest.Query query() {
+			return new RegistryRequest.Query(this.element, this.subject, this.consumer, this.item);
+		}
+
+	}
+
+	/** What a need came to. */
+	record Found(Need need, Kind kind, Evidence evidence, String note) {
+
+		enum Kind {
+
+			/** Found, complete and fresh. */
+			FETCHED,
+			/**
+			 * Answered, but stale, incomplete or not found: the applicant uploads
+			 * instead.
+			 */
+			UNUSABLE,
+			/** The registry could not be reached: try again later. */
+			PENDING,
+			/** Outside the access rules, or refused by the registry. */
+			REFUSED
+
+		}
+
+	}
+
+	/** Fetches the needs, one request per registry, all registries in parallel. */
+	Map<Need, Found> fetch(String actor, String reference, String purpose, List<Need> needs) {
+		Map<Need, Found> found = new LinkedHashMap<>();
+		List<Access> accesses = new ArrayList<>();
+		List<Evidence> evidence = new ArrayList<>();
+		Map<String, List<Need>> byRegistry = new LinkedHashMap<>();
+		for (Need need : needs) {
+			DataElement element = this.elements.element(need.element()).orElse(null);
+			if (element == null || !this.rules.allows(need.consumer(), need.element(), need.item())) {
+				// refused here, before any registry is asked, and logged all the same
+				found.put(need, new Found(need, Found.Kind.REFUSED, null, "不在数据共享授权范围内"));
+				accesses.add(new Access(actor, need.consumer(), need.subject(),
+						(element != null) ? element.registry() : "unknown", need.element(), reference, purpose,
+						"local-" + UUID.randomUUID(), "REFUSED:exchange_forbidden"));
+				continue;
+			}
+			byRegistry.computeIfAbsent(element.registry(), (registry) -> new ArrayList<>()).add(need);
+		}
+		Map<String, CompletableFuture<Object>> calls = new LinkedHashMap<>();
+		byRegistry.forEach((registry, registryNeeds) -> calls.put(registry, CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.client.exchange(registry, actor, reference, purpose,
+						registryNeeds.stream().map(Need::query).toList());
+			}
+			catch (ExchangeFailure ex) {
+				return ex;
+			}
+		}, this.calls)));
+		Instant now = this.clock.instant();
+		calls.forEach((registry, call) -> {
+			Object outcome = call.join();
+			List<Need> registryNeeds = byRegistry.get(registry);
+			if (outcome instanceof ExchangeFailure failure) {
+				String requestId = "failed-" + UUID.randomUUID();
+				for (Need need : registryNeeds) {
+					boolean retry = failure.kind() == ExchangeFailure.Kind.UNAVAILABLE;
+					found.put(need,
+							new Found(need, retry ? Found.Kind.PENDING : Found.Kind.REFUSED, null, retry
+									? this.elements.registryName(registry) + "暂时无法连接，系统将自动重试获取"
+									: this.elements.registryName(registry) + "拒绝了请求（" + failure.outcome() + "）"));
+				}
+				accesses.addAll(
+						accessesOf(actor, reference, purpose, registry, registryNeeds, requestId, failure.outcome()));
+				return;
+			}
+			Exchanged exchanged = (Exchanged) outcome;
+			for (Need need : registryNeeds) {
+				RegistryAnswer.Result result = exchanged.answer()
+					.results()
+					.stream()
+					.filter((r) -> r.element().equals(need.element()) && r.subject().equals(need.subject()))
+					.findFirst()
+					.orElse(new RegistryAnswer.Result(need.element(), need.subject(), RegistryAnswer.Status.NOT_FOUND,
+							null, "登记机关未作答", List.of()));
+				Evidence kept = new Evidence(UUID.randomUUID(), reference, actor, need.element(), need.subject(),
+						registry, exchanged.request().requestId(), result.status(), instant(result.updatedAt()),
+						result.note(), result.records(), exchanged.answerBody(), exchanged.keyId(),
+						exchanged.signature(), now);
+				evidence.add(kept);
+				found.put(need, judge(need, kept, now));
+			}
+			accesses.addAll(accessesOf(actor, reference, purpose, registry, registryNeeds,
+					exchanged.request().requestId(), "DELIVERED"));
+		});
+		// the access is on record before anyone sees the data
+		this.ledger.append(accesses);
+		if (!evidence.isEmpty()) {
+			this.transactions.executeWithoutResult((status) -> this.evidences.save(evidence));
+		}
+		return found;
+	}
+
+	/** Whether an answer can serve as the material, and if not, why. */
+	Found judge(Need need, Evidence evidence, Instant now) {
+		String registryName = this.elements.registryName(evidence.registry());
+		String asOf = (evidence.updatedAt() != null) ? LocalDate.ofInstant(evidence.updatedAt(), ZONE).toString() : "";
+		switch (evidence.status()) {
+			case NOT_FOUND:
+				return new Found(need, Found.Kind.UNUSABLE, evidence, registryName + "未找到与该证件号码关联的记录"
+						+ ((evidence.note() != null) ? "（" + evidence.note() + "）" : "") + "，请上传");
+			case INCOMPLETE:
+				return new Found(need, Found.Kind.UNUSABLE, evidence,
+						registryName + "记录不完整：" + evidence.note() + "，请上传");
+			default:
+				break;
+		}
+		DataElement element = this.elements.element(evidence.element()).orElseThrow();
+		if (element.staleAfter() != null && evidence.updatedAt() != null
+				&& LocalDate.ofInstant(evidence.updatedAt(), ZONE)
+					.plus(element.staleAfter())
+					.isBefore(LocalDate.ofInstant(now, ZONE))) {
+			return new Found(need, Found.Kind.UNUSABLE, evidence, registryName + "数据可能已过时（最后更新于" + asOf + "），请上传");
+		}
+		return new Found(need, Found.Kind.FETCHED, evidence, registryName + "，" + asOf + "更新");
+	}
+
+	private static List<Access> accessesOf(String actor, String reference, String purpose, String registry,
+			List<Need> needs, String requestId, String outcome) {
+		// one entry per person or business whose data was asked for
+		Map<String, List<Need>> bySubject = needs.stream()
+			.collect(Collectors.groupingBy(Need::subject, LinkedHashMap::new, Collectors.toList()));
+		List<Access> accesses = new ArrayList<>();
+		bySubject.forEach((subject,
+				subjectNeeds) -> accesses.add(new Access(actor,
+						subjectNeeds.stream().map(Need::consumer).distinct().collect(Collectors.joining(",")), subject,
+						registry, subjectNeeds.stream().map(Need::element).distinct().collect(Collectors.joining(",")),
+						reference, purpose, requestId, outcome)));
+		return accesses;
+	}
+
+	private static Instant instant(String text) {
+		return (text != null) ? Instant.parse(text) : null;
+	}
+
+	@Override
+	public void destroy() {
+		this.calls.shutdownNow();
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.onevisit.exchange.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
+import org.onevisit.catalog.BundleMaterial;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.FormField;
+import org.onevisit.catalog.Material;
+import org.onevisit.catalog.Prefill;
+import org.onevisit.catalog.ServiceItem;
+
+/**
+ * What the exchange needs to know of an item or a bundle: its pre-filled fields and its
+ * materials with data elements, each with the item (and so the consuming department) it
+ * is read for, and whose data it is.
+ */
+final class MatterShape {
+
+	/** A field filled from a registry, read for {@code item} of {@code department}. */
+	record PrefilledField(String name, Prefill prefill, String item, String department) {
+	}
+
+	/**
+	 * A material with a data element; {@code of} is the form field (of this matter's
+	 * form) with the subject's identifier, null for the applicant.
+	 */
+	record DataMaterial(Material material, String of, String item, String department) {
+	}
+
+	private final List<PrefilledField> fields;
+
+	private final List<DataMaterial> materials;
+
+	private MatterShape(List<PrefilledField> fields, List<DataMaterial> materials) {
+		this.fields = List.copyOf(fields);
+		this.materials = List.copyOf(materials);
+	}
+
+	static MatterShape of(Catalogue catalogue, String itemCode, String bundleCode) {
+		List<PrefilledField> fields = new ArrayList<>();
+		List<DataMaterial> materials = new ArrayList<>();
+		if (bundleCode != null) {
+			Bundle bundle = catalogue.bundle(bundleCode).content();
+			List<ServiceItem> items = catalogue.itemsOf(bundle);
+			for (BundleField field : bundle.fields()) {
+				if (field.prefill() != null) {
+					items.stream()
+						.filter((item) -> field.itemFields().containsKey(item.code()))
+						.findFirst()
+						.ifPresent((item) -> fields.add(
+								new PrefilledField(field.name(), field.prefill(), item.code(), item.departmentCode())));
+				}
+			}
+			for (BundleMaterial needed : catalogue.materialsOf(bundle)) {
+				if (needed.material().dataElement() == null || needed.itemCodes().isEmpty()) {
+					continue;
+				}
+				// the item's own field named by of, as the bundle's field that fills it
+				ServiceItem item = items.stream()
+					.filter((candidate) -> candidate.code().equals(needed.itemCodes().get(0)))
+					.findFirst()
+					.orElseThrow();
+				Material own = item.materials()
+					.stream()
+					.filter((material) -> material.code().equals(needed.material().code()))
+					.findFirst()
+					.orElse(needed.material());
+				String of = null;
+				if (own.of() != null) {
+					of = bundle.fields()
+						.stream()
+						.filter((field) -> own.of().equals(field.itemFields().get(item.code())))
+						.map(BundleField::name)
+						.findFirst()
+						.orElse(own.of());
+				}
+				materials.add(new DataMaterial(own, of, item.code(), item.departmentCode()));
+			}
+		}
+		else {
+			ServiceItem item = catalogue.item(itemCode).content();
+			for (FormField field : item.form().fields()) {
+				if (field.prefill() != null) {
+					fields.add(new PrefilledField(field.name(), field.prefill(), item.code(), item.departmentCode()));
+				}
+			}
+			for (Material material : item.materials()) {
+				if (material.dataElement() != null) {
+					materials.add(new DataMaterial(material, material.of(), item.code(), item.departmentCode()));
+				}
+			}
+		}
+		return new MatterShape(fields, materials);
+	}
+
+	List<PrefilledField> fields() {
+		return this.fields;
+	}
+
+	List<DataMaterial> materials() {
+		return this.materials;
+	}
+
+	Optional<DataMaterial> material(String code) {
+		return this.materials.stream().filter((m) -> m.material().code().equals(code)).findFirst();
+	}
+
+	/** The identifier in the form field, or the applicant's when the field is null. */
+	static Optional<String> subject(String of, Map<String, Object> form, String applicant) {
+		if (of == null) {
+			return Optional.of(applicant);
+		}
+		Object value = form.get(of);
+		return (value != null && !value.toString().isBlank()) ? Optional.of(value.toString().strip().toUpperCase())
+				: Optional.empty();
+	}
+
+}

@@ -1,0 +1,182 @@
+package org.onevisit.exchange.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.onevisit.applications.HeldLicences;
+import org.onevisit.applications.Subject;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.MaterialSource;
+import org.onevisit.exchange.AccessEntry;
+import org.onevisit.exchange.DataExchange;
+import org.onevisit.exchange.LedgerVerification;
+import org.onevisit.exchange.PrefillRequest;
+import org.onevisit.exchange.Prefilled;
+import org.onevisit.exchange.Prefilled.FieldSource;
+import org.onevisit.exchange.Prefilled.MaterialPreview;
+import org.onevisit.exchange.Prefilled.Outcome;
+import org.onevisit.exchange.internal.Fetcher.Found;
+import org.onevisit.exchange.internal.Fetcher.Need;
+import org.onevisit.exchange.internal.MatterShape.DataMaterial;
+import org.onevisit.exchange.internal.MatterShape.PrefilledField;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pre-fills a matter's form and previews its shared-data materials. Asks in rounds: first
+ * what is about the applicant, then what is about the parties the first answers name (the
+ * buyer in the seller's sale contract), at most three rounds.
+ */
+@Service
+class Prefilling implements DataExchange {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final int ROUNDS = 3;
+
+	private final Catalogue catalogue;
+
+	private final Fetcher fetcher;
+
+	private final AccessLedger ledger;
+
+	private final DataElementCatalogue elements;
+
+	private final ObjectProvider<HeldLicences> licences;
+
+	Prefilling(Catalogue catalogue, Fetcher fetcher, AccessLedger ledger, DataElementCatalogue elements,
+			ObjectProvider<HeldLicences> licences) {
+		this.catalogue = catalogue;
+		this.fetcher = fetcher;
+		this.ledger = ledger;
+		this.elements = elements;
+		this.licences = licences;
+	}
+
+	@Override
+	public Prefilled prefill(PrefillRequest request) {
+		MatterShape shape = MatterShape.of(this.catalogue, request.itemCode(), request.bundleCode());
+		String reference = "prefill:" + UUID.randomUUID();
+		String purpose = "预填："
+				+ ((request.bundleCode() != null) ? this.catalogue.bundle(request.bundleCode()).content().name()
+						: this.catalogue.item(request.itemCode()).content().name());
+		String applicant = identifier(request.applicant());
+		Map<String, Object> form = new LinkedHashMap<>(request.typed());
+		Map<String, FieldSource> sources = new HashMap<>();
+		Map<Key, Found> found = new HashMap<>();
+		List<DataMaterial> materials = shape.materials()
+			.stream()
+			.filter((material) -> !heldAsLicence(material, request.applicant()))
+			.toList();
+		for (int round = 0; round < ROUNDS; round++) {
+			Set<Need> needs = new LinkedHashSet<>();
+			Set<Key> asked = new java.util.HashSet<>();
+			for (PrefilledField field : shape.fields()) {
+				MatterShape.subject(field.prefill().of(), form, applicant).ifPresent((subject) -> {
+					Key key = new Key(field.prefill().element(), subject);
+					if (!found.containsKey(key) && asked.add(key)) {
+						needs.add(new Need(key.element(), subject, field.department(), field.item()));
+					}
+				});
+			}
+			for (DataMaterial material : materials) {
+				MatterShape.subject(material.of(), form, applicant).ifPresent((subject) -> {
+					Key key = new Key(material.material().dataElement(), subject);
+					if (!found.containsKey(key) && asked.add(key)) {
+						needs.add(new Need(key.element(), subject, material.department(), material.item()));
+					}
+				});
+			}
+			if (needs.isEmpty()) {
+				break;
+			}
+			this.fetcher.fetch(request.username(), reference, purpose, List.copyOf(needs))
+				.forEach((need, result) -> found.put(new Key(need.element(), need.subject()), result));
+			for (PrefilledField field : shape.fields()) {
+				Object typed = form.get(field.name());
+				if (typed != null && !typed.toString().isBlank()) {
+					continue;
+				}
+				MatterShape.subject(field.prefill().of(), form, applicant)
+					.map((subject) -> found.get(new Key(field.prefill().element(), subject)))
+					.filter((result) -> result.evidence() != null && !result.evidence().records().isEmpty())
+					.ifPresent((result) -> {
+						Object value = result.evidence().records().get(0).get(field.prefill().field());
+						if (value != null) {
+							form.put(field.name(), value);
+							sources.put(field.name(), new FieldSource(field.prefill().element(),
+									this.elements.registryName(result.evidence().registry()),
+									(result.evidence().updatedAt() != null)
+											? LocalDate.ofInstant(result.evidence().updatedAt(), ZONE).toString()
+											: null));
+						}
+					});
+			}
+		}
+		List<MaterialPreview> previews = new ArrayList<>();
+		for (DataMaterial material : materials) {
+			Optional<String> subject = MatterShape.subject(material.of(), form, applicant);
+			Found result = subject.map((s) -> found.get(new Key(material.material().dataElement(), s))).orElse(null);
+			previews.add(preview(material, subject.orElse(null), result));
+		}
+		return new Prefilled(reference, form, sources, previews);
+	}
+
+	private MaterialPreview preview(DataMaterial material, String subject, Found result) {
+		String element = material.material().dataElement();
+		String registryName = this.elements.element(element)
+			.map((e) -> this.elements.registryName(e.registry()))
+			.orElse(element);
+		if (result == null) {
+			return new MaterialPreview(material.material().code(), material.material().name(), element, registryName,
+					subject, Outcome.PENDING, null, null, "填写证件号码后由系统获取", List.of());
+		}
+		Outcome outcome = switch (result.kind()) {
+			case FETCHED -> Outcome.FETCHED;
+			case PENDING -> Outcome.PENDING;
+			case UNUSABLE, REFUSED -> Outcome.NEEDS_UPLOAD;
+		};
+		var evidence = result.evidence();
+		return new MaterialPreview(material.material().code(), material.material().name(), element, registryName,
+				subject, outcome, (evidence != null) ? evidence.id().toString() : null,
+				(evidence != null && evidence.updatedAt() != null)
+						? LocalDate.ofInstant(evidence.updatedAt(), ZONE).toString() : null,
+				result.note(), (evidence != null) ? evidence.records() : List.of());
+	}
+
+	private boolean heldAsLicence(DataMaterial material, Subject applicant) {
+		if (material.material().source() != MaterialSource.LICENCE || material.of() != null) {
+			return false;
+		}
+		HeldLicences wallet = this.licences.getIfAvailable();
+		return wallet != null && wallet.standingLicence(applicant, material.material().licenceType()).isPresent();
+	}
+
+	@Override
+	public List<AccessEntry> accessesTo(String subjectId, int limit) {
+		return this.ledger.accessesTo(subjectId, limit);
+	}
+
+	@Override
+	public LedgerVerification verifyLedger() {
+		return this.ledger.verify();
+	}
+
+	static String identifier(Subject subject) {
+		return (subject.person() != null) ? subject.person().value() : subject.business().value();
+	}
+
+	private record Key(String element, String subject) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.onevisit.exchange.internal.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.onevisit.applications.Subject;
+import org.onevisit.exchange.AccessEntry;
+import org.onevisit.exchange.DataExchange;
+import org.onevisit.exchange.LedgerVerification;
+import org.onevisit.exchange.PrefillRequest;
+import org.onevisit.exchange.PrefillRefused;
+import org.onevisit.exchange.Prefilled;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.identity.Role;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Pre-filling for applicants and clerks, the citizen's data-access log, and the ledger's
+ * verification for administrators.
+ */
+@RestController
+@Tag(name = "Data exchange", description = "Pre-filling from department registries, my data accesses, the ledger")
+class ExchangeApiController {
+
+	private final DataExchange exchange;
+
+	ExchangeApiController(DataExchange exchange) {
+		this.exchange = exchange;
+	}
+
+	record Applicant(String residentId, String creditCode) {
+	}
+
+	record PrefillBody(String itemCode, String bundleCode, Applicant applicant, Map<String, Object> form) {
+	}
+
+	@PostMapping("/api/v1/prefills")
+	@Operation(summary = "Pre-fill an item's or a bundle's form and preview its shared-data materials; "
+			+ "the answer's evidence ids go into the submission's evidence")
+	Prefilled prefill(@AuthenticationPrincipal OneVisitUser user, @RequestBody PrefillBody body) {
+		Subject applicant = applicantFor(user, body.applicant());
+		if ((body.itemCode() == null) == (body.bundleCode() == null)) {
+			throw new PrefillRefused("prefill_invalid", "name exactly one item or one bundle");
+		}
+		return this.exchange.prefill(
+				new PrefillRequest(user.getUsername(), applicant, body.itemCode(), body.bundleCode(), body.form()));
+	}
+
+	@GetMapping("/api/v1/my/data-accesses")
+	@Operation(summary = "Who read my data, when, what and for which application (我的数据)")
+	List<AccessEntry> myAccesses(@AuthenticationPrincipal OneVisitUser user) {
+		String me = user.residentId()
+			.map(ResidentId::value)
+			.or(() -> user.creditCode().map(CreditCode::value))
+			.orElseThrow(() -> new AccessDeniedException("only a person or a business has data"));
+		return this.exchange.accessesTo(me, 500);
+	}
+
+	@GetMapping("/api/v1/admin/ledger/verification")
+	@Operation(summary = "Verify the whole access ledger: intact, or the first entry altered, removed or reordered")
+	LedgerVerification verifyLedger() {
+		return this.exchange.verifyLedger();
+	}
+
+	/** An applicant pre-fills for themselves; a clerk for the person in front of them. */
+	static Subject applicantFor(OneVisitUser user, Applicant given) {
+		if (user.hasRole(Role.CLERK)) {
+			if (given == null || (given.residentId() == null) == (given.creditCode() == null)) {
+				throw new PrefillRefused("applicant_invalid", "name the applicant by residentId or creditCode");
+			}
+			return (given.residentId() != null) ? Subject.person(ResidentId.of(given.residentId()))
+					: Subject.business(CreditCode.of(given.creditCode()));
+		}
+		return Subject.of(user).orElseThrow(() -> new AccessDeniedException("only applicants and clerks pre-fill"));
+	}
+
+}

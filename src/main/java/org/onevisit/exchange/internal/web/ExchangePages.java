@@ -1,0 +1,45 @@
+package org.onevisit.exchange.internal.web;
+
+import org.onevisit.exchange.DataExchange;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** My data (我的数据) for citizens, and the ledger's verification for administrators. */
+@Controller
+class ExchangePages {
+
+	private final DataExchange exchange;
+
+	ExchangePages(DataExchange exchange) {
+		this.exchange = exchange;
+	}
+
+	@GetMapping("/my/data")
+	String myData(@AuthenticationPrincipal OneVisitUser user, Model model) {
+		String me = user.residentId()
+			.map(ResidentId::value)
+			.or(() -> user.creditCode().map(CreditCode::value))
+			.orElse(null);
+		model.addAttribute("accesses", (me != null) ? this.exchange.accessesTo(me, 500) : java.util.List.of());
+		return "exchange/my-data";
+	}
+
+	@GetMapping("/admin/ledger")
+	String ledger() {
+		return "exchange/ledger";
+	}
+
+	@PostMapping("/admin/ledger")
+	String verify(Model model) {
+		model.addAttribute("verification", this.exchange.verifyLedger());
+		return "exchange/ledger";
+	}
+
+}

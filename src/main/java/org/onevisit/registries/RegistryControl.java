@@ -1,0 +1,48 @@
+package org.onevisit.registries;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Operating the demo registries as a department's operator would: stop one, start it
+ * again, make it slow; and finding residents with a given data problem for drills.
+ */
+public interface RegistryControl {
+
+	void stop(String registry);
+
+	void start(String registry);
+
+	/** Every answer of the registry waits this long first (zero: none). */
+	void slowDown(String registry, Duration delay);
+
+	boolean running(String registry);
+
+	/** Residents whose registry data has the problem, in generation order. */
+	List<String> residentsWith(DataProblem problem);
+
+	/** A resident ID with the problem, if the generator made one. */
+	default Optional<String> residentWith(DataProblem problem) {
+		return residentsWith(problem).stream().findFirst();
+	}
+
+	/**
+	 * The data problems the generator makes on purpose, as the reform's documents name
+	 * them.
+	 */
+	enum DataProblem {
+
+		/**
+		 * Married by the marriage registry's last sync years ago (a divorce not
+		 * propagated).
+		 */
+		STALE_MARRIAGE,
+		/** Married outside the province: the record lacks the spouse. */
+		INCOMPLETE_MARRIAGE,
+		/** Owns a property registered under a name only, not linked to the ID number. */
+		UNLINKED_PROPERTY
+
+	}
+
+}

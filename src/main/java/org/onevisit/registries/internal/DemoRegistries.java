@@ -1,0 +1,128 @@
+package org.onevisit.registries.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.onevisit.exchange.AccessRules;
+import org.onevisit.exchange.DataCatalogue;
+import org.onevisit.exchange.ProviderGate;
+import org.onevisit.exchange.Registry;
+import org.onevisit.exchange.RegistryDirectory;
+import org.onevisit.registries.RegistryControl;
+import org.onevisit.shared.SigningKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts every registry of the data-sharing catalogue in this process, each on its own
+ * loopback port with its own key (generated at first start into the data directory), and
+ * connects them to the exchange as a department would be onboarded.
+ */
+@Component
+@ConditionalOnProperty(name = "onevisit.registries.embedded", havingValue = "true", matchIfMissing = true)
+class DemoRegistries implements RegistryControl, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoRegistries.class);
+
+	private final Map<String, RegistryServer> servers = new LinkedHashMap<>();
+
+	private final SyntheticCity city;
+
+	private final RegistryDirectory directory;
+
+	private volatile boolean running;
+
+	DemoRegistries(DataCatalogue catalogue, RegistryDirectory directory, AccessRules rules, Clock clock,
+			JsonMapper json, @Value("${onevisit.data-dir:./data}") Path dataDirectory,
+			@Value("${onevisit.exchange.window:PT1M}") Duration window,
+			@Value("${onevisit.registries.residents:10000}") int residents,
+			@Value("${onevisit.registries.enterprises:1000}") int enterprises,
+			@Value("${onevisit.registries.seed:20261122}") long seed) {
+		this.directory = directory;
+		long started = System.nanoTime();
+		this.city = SyntheticCity.generate(seed, LocalDate.now(clock), residents, enterprises);
+		log.info("Demo registries generated {} residents and {} enterprises in {} ms", this.city.residents().size(),
+				this.city.enterprises(), (System.nanoTime() - started) / 1_000_000);
+		for (Registry registry : catalogue.registries()) {
+			SigningKey key = SigningKey
+				.loadOrCreate(dataDirectory.resolve("keys/registries/" + registry.code() + ".key"));
+			ProviderGate gate = new ProviderGate(registry.code(), directory.platformKey(), key, rules, clock, window,
+					json);
+			this.servers.put(registry.code(), new RegistryServer(registry.code(), gate, this.city.book(), json, 0));
+			this.keys.put(registry.code(), key);
+		}
+	}
+
+	private final Map<String, SigningKey> keys = new LinkedHashMap<>();
+
+	@Override
+	public void start() {
+		this.servers.forEach((code, server) -> {
+			server.start();
+			this.directory.connect(code, server.url(), this.keys.get(code).verifyingKey());
+		});
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.servers.values().forEach(RegistryServer::stop);
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// before the web server takes requests, after it stops taking them
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+	@Override
+	public void stop(String registry) {
+		server(registry).stop();
+	}
+
+	@Override
+	public void start(String registry) {
+		server(registry).start();
+	}
+
+	@Override
+	public void slowDown(String registry, Duration delay) {
+		server(registry).slowDown(delay);
+	}
+
+	@Override
+	public boolean running(String registry) {
+		return server(registry).running();
+	}
+
+	@Override
+	public List<String> residentsWith(DataProblem problem) {
+		return this.city.residentsWith(problem);
+	}
+
+	private RegistryServer server(String registry) {
+		RegistryServer server = this.servers.get(registry);
+		if (server == null) {
+			throw new IllegalArgumentException("no demo registry " + registry);
+		}
+		return server;
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.onevisit.registries.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.onevisit.exchange.ExchangeRefused;
+import org.onevisit.exchange.ProviderGate;
+import org.onevisit.exchange.RegistryAnswer;
+import org.onevisit.exchange.RegistryRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One registry as an HTTP service on a loopback port: {@code POST /exchange} with a
+ * signed request, answered through the provider gate from the registry's part of the
+ * book. It keeps its port across a stop and a start, as a department's server would.
+ */
+final class RegistryServer {
+
+	private static final Logger log = LoggerFactory.getLogger(RegistryServer.class);
+
+	private final String registry;
+
+	private final ProviderGate gate;
+
+	private final RegistryBook book;
+
+	private final JsonMapper json;
+
+	private volatile Duration delay = Duration.ZERO;
+
+	private HttpServer server;
+
+	private ExecutorService workers;
+
+	private int port;
+
+	RegistryServer(String registry, ProviderGate gate, RegistryBook book, JsonMapper json, int port) {
+		this.registry = registry;
+		this.gate = gate;
+		this.book = book;
+		this.json = json;
+		this.port = port;
+	}
+
+	synchronized void start() {
+		if (this.server != null) {
+			return;
+		}
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 64);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("registry " + this.registry + " cannot listen on port " + this.port, ex);
+		}
+		this.port = this.server.getAddress().getPort();
+		this.workers = Executors.newFixedThreadPool(8, (task) -> {
+			Thread thread = new Thread(task, "registry-" + this.registry);
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server.setExecutor(this.workers);
+		this.server.createContext("/exchange", this::handle);
+		this.server.start();
+	}
+
+	synchronized void stop() {
+		if (this.server != null) {
+			this.server.stop(0);
+			this.workers.shutdownNow();
+			this.server = null;
+		}
+	}
+
+	synchronized boolean running() {
+		return this.server != null;
+	}
+
+	URI url() {
+		return URI.create("http://127.0.0.1:" + this.port + "/");
+	}
+
+	void slowDown(Duration delay) {
+		this.delay = delay;
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (!"POST".equals(exchange.getRequestMethod())) {
+				send(exchange, 405, "application/problem+json", problem(405, "method_not_allowed", "POST only"), null);
+				return;
+			}
+			byte[] body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = in.readNBytes(1_000_000);
+			}
+			if (!this.delay.isZero()) {
+				Thread.sleep(this.delay.toMillis());
+			}
+			RegistryRequest request;
+			try {
+				request = this.gate.admit(body, exchange.getRequestHeaders().getFirst(ProviderGate.KEY_HEADER),
+						exchange.getRequestHeaders().getFirst(ProviderGate.SIGNATURE_HEADER));
+			}
+			catch (ExchangeRefused ex) {
+				send(exchange, ex.status(), "application/problem+json",
+						problem(ex.status(), ex.code(), ex.getMessage()), null);
+				return;
+			}
+			List<RegistryAnswer.Result> results = request.queries().stream().map(this::answer).toList();
+			ProviderGate.Signed answer = this.gate.answer(body, results);
+			send(exchange, 200, "application/json", answer.body(), answer);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.error("Registry {} failed to answer", this.registry, ex);
+			send(exchange, 500, "application/problem+json", problem(500, "registry_error", "internal error"), null);
+		}
+	}
+
+	private RegistryAnswer.Result answer(RegistryRequest.Query query) {
+		return this.book.find(query.element(), query.subject())
+			.map((entry) -> new RegistryAnswer.Result(query.element(), query.subject(), entry.status(),
+					entry.updatedAt().toString(), entry.note(), entry.records()))
+			.orElse(new RegistryAnswer.Result(query.element(), query.subject(), RegistryAnswer.Status.NOT_FOUND, null,
+					null, List.of()));
+	}
+
+	private byte[] problem(int status, String code, String detail) {
+		return this.json
+			.writeValueAsString(Map.of("type", "about:blank", "status", status, "code", code, "detail", detail))
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void send(HttpExchange exchange, int status, String type, byte[] body, ProviderGate.Signed signed)
+			throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", type);
+		if (signed != null) {
+			exchange.getResponseHeaders().set(ProviderGate.KEY_HEADER, signed.keyId());
+			exchange.getResponseHeaders().set(ProviderGate.SIGNATURE_HEADER, signed.signature());
+		}
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+}

@@ -1,0 +1,467 @@
+package org.onevisit.registries.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.onevisit.exchange.RegistryAnswer.Status;
+import org.onevisit.registries.RegistryControl.DataProblem;
+import org.onevisit.registries.internal.RegistryBook.Entry;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+
+/**
+ * Generates the demo city's registry data from a seed: residents in households,
+ * marriages, properties with owners and mortgages, sale contracts, social security, tax,
+ * births and enterprises, consistent across registries (the spouse in the marriage
+ * registry lives in the same household; the seller in a contract owns the flat). A few
+ * records carry the problems the reform's documents name: stale, incomplete, not linked
+ * to an ID number. The two demo applicants are part of it: 张三 sells his flat to 李四.
+ */
+final class SyntheticCity {
+
+	static final String SELLER = "339902198503120016";
+
+	static final String BUYER = "339903199007180029";
+
+	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+
+	private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力鹏飞宇浩然欣怡子涵梓轩诗雨晨阳佳琪思远婷雪梅海燕志国春兰秋菊金凤凯旭东";
+
+	private static final String[] DISTRICTS = { "339902", "339903" };
+
+	private static final String[] DISTRICT_NAMES = { "东湖区", "西山区" };
+
+	private static final String[] ROADS = { "解放路", "人民路", "中山路", "湖滨路", "文化路", "建设路", "学院路", "西山大道", "东湖北路", "新华路" };
+
+	private static final String[] BANKS = { "中国工商银行示范市分行", "中国建设银行示范市分行", "中国农业银行示范市分行", "中国银行示范市分行", "示范农商银行" };
+
+	private static final String[] INDUSTRIES = { "科技", "商贸", "餐饮管理", "建设工程", "文化传媒", "物流", "信息技术", "食品", "咨询服务",
+			"装饰工程" };
+
+	private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+	record Person(String id, String name, boolean male, LocalDate birth, String address, String household,
+			String relation) {
+	}
+
+	private final Random random;
+
+	private final LocalDate today;
+
+	private final Instant synced;
+
+	private final RegistryBook book = new RegistryBook();
+
+	private final List<Person> residents = new ArrayList<>();
+
+	private final Map<DataProblem, List<String>> problems = new EnumMap<>(DataProblem.class);
+
+	private final Set<String> ids = new HashSet<>();
+
+	private int households;
+
+	private int certificates;
+
+	private int enterprises;
+
+	private SyntheticCity(long seed, LocalDate today) {
+		this.random = new Random(seed);
+		this.today = today;
+		// the registries' nightly synchronisation, two days ago
+		this.synced = today.minusDays(2).atTime(18, 0).toInstant(ZoneOffset.ofHours(8));
+		for (DataProblem problem : DataProblem.values()) {
+			this.problems.put(problem, new ArrayList<>());
+		}
+	}
+
+	/** At least {@code residents} residents and {@code enterprises} enterprises. */
+	static SyntheticCity generate(long seed, LocalDate today, int residents, int enterprises) {
+		SyntheticCity city = new SyntheticCity(seed, today);
+		city.demoFamilies();
+		while (city.residents.size() < residents) {
+			city.household();
+		}
+		city.saleContracts(200);
+		for (int e = 0; e < enterprises; e++) {
+			city.enterprise();
+		}
+		return city;
+	}
+
+	RegistryBook book() {
+		return this.book;
+	}
+
+	List<Person> residents() {
+		return List.copyOf(this.residents);
+	}
+
+	List<String> residentsWith(DataProblem problem) {
+		return List.copyOf(this.problems.get(problem));
+	}
+
+	int enterprises() {
+		return this.enterprises;
+	}
+
+	// ------------------------------------------------------------------ people
+
+	private void demoFamilies() {
+		String address = "示范市东湖区湖滨路18号3幢502室";
+		String household = nextHousehold();
+		Person seller = person(SELLER, "张三", true, LocalDate.of(1985, 3, 12), address, household, "户主");
+		Person wife = person(newId(false, LocalDate.of(1987, 6, 2)), "王芳", false, LocalDate.of(1987, 6, 2), address,
+				household, "配偶");
+		Person child = person(newId(true, LocalDate.of(2015, 9, 1)), "张小宇", true, LocalDate.of(2015, 9, 1), address,
+				household, "子");
+		householdRecords(List.of(seller, wife, child));
+		marriage(seller, wife, LocalDate.of(2012, 5, 20), false, false);
+		String certificate = property(List.of(seller, wife), address, 89.5, false);
+		contract(seller, wife, certificate, address, personFor(BUYER), 1_850_000, "商业贷款");
+		common(List.of(seller, wife, child));
+	}
+
+	private Person personFor(String id) {
+		Person found = this.residents.stream().filter((p) -> p.id().equals(id)).findFirst().orElse(null);
+		if (found != null) {
+			return found;
+		}
+		String address = "示范市西山区人民路66号1幢1203室";
+		Person buyer = person(BUYER, "李四", false, LocalDate.of(1990, 7, 18), address, nextHousehold(), "户主");
+		householdRecords(List.of(buyer));
+		single(buyer, "未婚");
+		common(List.of(buyer));
+		return buyer;
+	}
+
+	private void household() {
+		int district = this.random.nextInt(DISTRICTS.length);
+		String address = "示范市" + DISTRICT_NAMES[district] + ROADS[this.random.nextInt(ROADS.length)]
+				+ (1 + this.random.nextInt(300)) + "号" + (1 + this.random.nextInt(12)) + "幢"
+				+ (101 + this.random.nextInt(20) * 100 + this.random.nextInt(4)) + "室";
+		String household = nextHousehold();
+		List<Person> members = new ArrayList<>();
+		int headAge = 24 + this.random.nextInt(62);
+		boolean headMale = this.random.nextBoolean();
+		String surname = surname();
+		Person head = person(newId(headMale, birth(headAge)), surname + given(), headMale, birth(headAge), address,
+				household, "户主");
+		members.add(head);
+		Person spouse = null;
+		if (headAge >= 25 && this.random.nextInt(100) < 72) {
+			int age = Math.max(22, headAge - 4 + this.random.nextInt(9));
+			spouse = person(newId(!headMale, birth(age)), surname() + given(), !headMale, birth(age), address,
+					household, "配偶");
+			members.add(spouse);
+			int children = this.random.nextInt(3);
+			for (int c = 0; c < children; c++) {
+				int childAge = this.random.nextInt(Math.max(1, Math.min(headAge - 22, 30)));
+				boolean male = this.random.nextBoolean();
+				members.add(person(newId(male, birth(childAge)), surname + given(), male, birth(childAge), address,
+						household, male ? "子" : "女"));
+			}
+		}
+		if (headAge < 60 && this.random.nextInt(100) < 10) {
+			int age = headAge + 25 + this.random.nextInt(6);
+			boolean male = this.random.nextBoolean();
+			members.add(person(newId(male, birth(age)), surname + given(), male, birth(age), address, household,
+					male ? "父亲" : "母亲"));
+		}
+		householdRecords(members);
+		if (spouse != null) {
+			int roll = this.random.nextInt(100);
+			marriage(head, spouse, birth(Math.min(headAge, 60) - 25 + this.random.nextInt(3)).plusYears(0), roll < 2,
+					roll >= 2 && roll < 3);
+		}
+		else {
+			single(head, (headAge > 35 && this.random.nextInt(100) < 15) ? "离异" : "未婚");
+		}
+		for (Person member : members) {
+			if (member != head && member != spouse && ageOf(member) >= 20
+					&& this.book.find("marriage.status", member.id()).isEmpty()) {
+				single(member, "未婚");
+			}
+		}
+		if (this.random.nextInt(100) < 65) {
+			List<Person> owners = (spouse != null) ? List.of(head, spouse) : List.of(head);
+			boolean unlinked = this.random.nextInt(100) < 1;
+			property(owners, address, 50 + this.random.nextInt(110) + this.random.nextInt(10) / 10.0, unlinked);
+			if (this.random.nextInt(100) < 15) {
+				property(
+						owners, "示范市" + DISTRICT_NAMES[this.random.nextInt(2)]
+								+ ROADS[this.random.nextInt(ROADS.length)] + (1 + this.random.nextInt(300)) + "号",
+						40 + this.random.nextInt(80), false);
+			}
+		}
+		common(members);
+	}
+
+	private Person person(String id, String name, boolean male, LocalDate birth, String address, String household,
+			String relation) {
+		Person person = new Person(id, name, male, birth, address, household, relation);
+		this.residents.add(person);
+		this.ids.add(id);
+		Map<String, Object> identity = new LinkedHashMap<>();
+		identity.put("id", id);
+		identity.put("name", name);
+		identity.put("gender", male ? "男" : "女");
+		identity.put("birthDate", birth.toString());
+		identity.put("ethnicity", "汉族");
+		identity.put("address", address);
+		this.book.add("population.identity", id, this.synced, identity);
+		this.book.add("population.photo", id, this.synced, Map.of("photoRef", "PHOTO-" + id.substring(12)));
+		return person;
+	}
+
+	private void householdRecords(List<Person> members) {
+		List<Map<String, Object>> list = members.stream()
+			.map((m) -> Map.<String, Object>of("id", m.id(), "name", m.name(), "relation", m.relation()))
+			.toList();
+		for (Person member : members) {
+			Map<String, Object> record = new LinkedHashMap<>();
+			record.put("householdNo", member.household());
+			record.put("head", members.get(0).name());
+			record.put("relation", member.relation());
+			record.put("address", member.address());
+			record.put("members", list);
+			this.book.add("population.household", member.id(), this.synced, record);
+		}
+	}
+
+	private void marriage(Person a, Person b, LocalDate registered, boolean stale, boolean incomplete) {
+		for (Person[] pair : new Person[][] { { a, b }, { b, a } }) {
+			Map<String, Object> record = new LinkedHashMap<>();
+			record.put("status", "已婚");
+			if (!incomplete) {
+				record.put("spouseId", pair[1].id());
+				record.put("spouseName", pair[1].name());
+			}
+			record.put("registeredOn", registered.toString());
+			record.put("office", incomplete ? "省外婚姻登记机关" : "示范市民政局婚姻登记处");
+			if (incomplete) {
+				this.book.put("marriage.status", pair[0].id(),
+						new Entry(Status.INCOMPLETE, this.synced, "婚姻登记在省外办理，本库仅有备案，缺少配偶信息", List.of(record)));
+			}
+			else {
+				// a divorce registered elsewhere that never reached this registry: last
+				// confirmed years ago
+				Instant updated = stale ? this.synced.minusSeconds(86_400L * (800 + this.random.nextInt(600)))
+						: this.synced;
+				this.book.put("marriage.status", pair[0].id(), new Entry(Status.FOUND, updated, null, List.of(record)));
+			}
+		}
+		if (stale) {
+			this.problems.get(DataProblem.STALE_MARRIAGE).add(a.id());
+		}
+		if (incomplete) {
+			this.problems.get(DataProblem.INCOMPLETE_MARRIAGE).add(a.id());
+		}
+	}
+
+	private void single(Person person, String status) {
+		this.book.put("marriage.status", person.id(),
+				new Entry(Status.FOUND, this.synced, null, List.of(Map.of("status", status))));
+	}
+
+	private String property(List<Person> owners, String address, double area, boolean unlinked) {
+		int year = 2005 + this.random.nextInt(20);
+		String certificate = String.format("浙(%d)示范市不动产权第%07d号", year, ++this.certificates);
+		if (unlinked) {
+			// registered under the owner's name only, before ID numbers were recorded:
+			// a lookup by ID finds nothing
+			this.problems.get(DataProblem.UNLINKED_PROPERTY).add(owners.get(0).id());
+			return certificate;
+		}
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("certificateNo", certificate);
+		record.put("address", address);
+		record.put("area", area);
+		record.put("usage", "住宅");
+		record.put("owners", owners.stream().map(Person::name).toList());
+		record.put("registeredOn",
+				LocalDate.of(year, 1 + this.random.nextInt(12), 1 + this.random.nextInt(28)).toString());
+		boolean mortgaged = this.random.nextInt(100) < 30;
+		for (Person owner : owners) {
+			this.book.add("realestate.ownership", owner.id(), this.synced, record);
+			this.book.add("tax.purchaseInvoice", owner.id(), this.synced,
+					Map.of("certificateNo", certificate, "invoiceNo", String.format("%08d", this.certificates * 7 + 11),
+							"amount", (int) (area * (6_000 + this.random.nextInt(9_000)))));
+			if (mortgaged) {
+				this.book.add("realestate.mortgage", owner.id(), this.synced,
+						Map.of("certificateNo", certificate, "mortgagee", BANKS[this.random.nextInt(BANKS.length)],
+								"amount", 200_000 + this.random.nextInt(80) * 10_000, "registeredOn",
+								record.get("registeredOn")));
+			}
+		}
+		return certificate;
+	}
+
+	private void saleContracts(int count) {
+		List<Person> sellers = this.residents.stream()
+			.filter((p) -> "户主".equals(p.relation()) && !p.id().equals(SELLER))
+			.filter((p) -> this.book.find("realestate.ownership", p.id()).isPresent()
+					&& this.book.find("realestate.mortgage", p.id()).isEmpty())
+			.limit(count)
+			.toList();
+		List<Person> buyers = this.residents.stream()
+			.filter((p) -> ageOf(p) >= 22 && !p.id().equals(BUYER)
+					&& this.book.find("realestate.ownership", p.id()).isEmpty())
+			.toList();
+		for (int s = 0; s < sellers.size() && s < buyers.size(); s++) {
+			Person seller = sellers.get(s);
+			Map<String, Object> owned = this.book.find("realestate.ownership", seller.id()).get().records().get(0);
+			contract(seller, null, (String) owned.get("certificateNo"), (String) owned.get("address"),
+					buyers.get(buyers.size() - 1 - s), 600_000 + this.random.nextInt(300) * 10_000,
+					(this.random.nextBoolean()) ? "一次性付款" : "商业贷款");
+		}
+	}
+
+	private void contract(Person seller, Person coSeller, String certificate, String address, Person buyer, int price,
+			String payment) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("filingNo", "WQ" + this.today.getYear() + String.format("%06d", this.certificates + price % 997));
+		record.put("certificateNo", certificate);
+		record.put("address", address);
+		record.put("sellerId", seller.id());
+		record.put("sellerName", seller.name());
+		record.put("buyerId", buyer.id());
+		record.put("buyerName", buyer.name());
+		record.put("price", price);
+		record.put("paymentMethod", payment);
+		record.put("filedOn", this.today.minusDays(3).toString());
+		this.book.add("housing.contractFiling", seller.id(), this.synced, record);
+		if (coSeller != null) {
+			this.book.add("housing.contractFiling", coSeller.id(), this.synced, record);
+		}
+		this.book.add("housing.contractFiling", buyer.id(), this.synced, record);
+		this.book.add("tax.deedTaxPaid", buyer.id(), this.synced,
+				Map.of("certificateNo", certificate, "paid", false, "declaredIn", "二手房转移登记一件事"));
+	}
+
+	/** Social security, tax, housing eligibility, births and health for the members. */
+	private void common(List<Person> members) {
+		for (Person person : members) {
+			int age = ageOf(person);
+			this.book.add("socialSecurity.card", person.id(), this.synced,
+					Map.of("cardNo", "S" + person.id().substring(6, 17), "status", "正常"));
+			if (age >= 18) {
+				this.book.add("tax.clearance", person.id(), this.synced,
+						Map.of("arrears", this.random.nextInt(100) < 3));
+				boolean owns2 = this.book.find("realestate.ownership", person.id())
+					.map((e) -> e.records().size() >= 2)
+					.orElse(false);
+				this.book.add("housing.purchaseEligibility", person.id(), this.synced,
+						Map.of("eligible", !owns2, "reason", owns2 ? "家庭已拥有2套及以上住房" : "符合购房条件"));
+			}
+			if (age >= 18 && age < 60 && this.random.nextInt(100) < 80) {
+				String employer = "示范市" + INDUSTRIES[this.random.nextInt(INDUSTRIES.length)] + "有限公司";
+				this.book.add("socialSecurity.contributions", person.id(), this.synced,
+						Map.of("months", 12 + this.random.nextInt(Math.max(1, (age - 18) * 12)), "lastMonth",
+								this.today.minusMonths(1).toString().substring(0, 7), "employer", employer));
+				this.book.add("socialSecurity.employment", person.id(), this.synced, Map.of("employer", employer,
+						"since", this.today.minusYears(1 + this.random.nextInt(10)).toString()));
+				if (this.random.nextInt(100) < 10) {
+					this.book.add("health.workerCertificate", person.id(), this.synced, Map.of("certificateNo",
+							"JK" + person.id().substring(10), "validUntil", this.today.plusMonths(6).toString()));
+				}
+			}
+			if (age == 0) {
+				members.stream()
+					.filter((m) -> !m.male() && ("配偶".equals(m.relation()) || "户主".equals(m.relation())))
+					.findFirst()
+					.ifPresent((mother) -> this.book.add("births.delivery", mother.id(), this.synced,
+							Map.of("childName", person.name(), "childId", person.id(), "birthDate",
+									person.birth().toString(), "hospital", "示范市妇幼保健院", "certificateNo",
+									"R" + person.id().substring(6, 16))));
+			}
+		}
+	}
+
+	private void enterprise() {
+		StringBuilder code = new StringBuilder("91339900");
+		for (int c = 0; c < 9; c++) {
+			code.append(CODE_ALPHABET.charAt(this.random.nextInt(CODE_ALPHABET.length())));
+		}
+		String creditCode = CreditCode.completing(code.toString()).value();
+		if (!this.ids.add(creditCode)) {
+			enterprise();
+			return;
+		}
+		this.enterprises++;
+		Person representative = this.residents.get(this.random.nextInt(this.residents.size()));
+		String industry = INDUSTRIES[this.random.nextInt(INDUSTRIES.length)];
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("creditCode", creditCode);
+		record.put("name", "示范市" + GIVEN.charAt(this.random.nextInt(GIVEN.length()))
+				+ GIVEN.charAt(this.random.nextInt(GIVEN.length())) + industry + "有限公司");
+		record.put("legalRepresentativeId", representative.id());
+		record.put("legalRepresentativeName", representative.name());
+		record.put("status", (this.random.nextInt(100) < 5) ? "注销" : "存续");
+		record.put("registeredCapital", (10 + this.random.nextInt(990)) + "万元");
+		record.put("registeredOn", this.today.minusDays(30 + this.random.nextInt(5000)).toString());
+		this.book.add("enterprise.registration", creditCode, this.synced, record);
+		this.book.add("tax.clearance", creditCode, this.synced, Map.of("arrears", this.random.nextInt(100) < 4));
+		if (this.random.nextInt(100) < 80) {
+			this.book.add("police.sealFiling", creditCode, this.synced,
+					Map.of("sealFiled", true, "filedOn", record.get("registeredOn")));
+		}
+		if ("建设工程".equals(industry)) {
+			String project = "XM" + creditCode.substring(8, 16);
+			this.book.add("planning.permit", creditCode, this.synced,
+					Map.of("permitNo", "建字第" + project + "号", "project", record.get("name") + "综合楼项目"));
+			this.book.add("planning.verification", creditCode, this.synced,
+					Map.of("verificationNo", "规核" + project, "result", "符合规划条件"));
+			this.book.add("housing.completionRecord", creditCode, this.synced,
+					Map.of("recordNo", "竣备" + project, "filedOn", this.today.minusDays(40).toString()));
+			this.book.add("housing.fireAcceptance", creditCode, this.synced,
+					Map.of("acceptanceNo", "消验" + project, "result", "合格"));
+		}
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private String newId(boolean male, LocalDate birth) {
+		String district = DISTRICTS[this.random.nextInt(DISTRICTS.length)];
+		while (true) {
+			int sequence = this.random.nextInt(500) * 2 + (male ? 1 : 0);
+			String id = ResidentId.completing(district + birth.format(DAY) + String.format("%03d", sequence)).value();
+			if (!this.ids.contains(id) && !id.equals(SELLER) && !id.equals(BUYER)) {
+				return id;
+			}
+		}
+	}
+
+	private LocalDate birth(int age) {
+		return this.today.minusYears(age).minusDays(1 + this.random.nextInt(364));
+	}
+
+	private int ageOf(Person person) {
+		return java.time.Period.between(person.birth(), this.today).getYears();
+	}
+
+	private String nextHousehold() {
+		return String.format("H3399%07d", ++this.households);
+	}
+
+	private String surname() {
+		return String.valueOf(SURNAMES.charAt(this.random.nextInt(SURNAMES.length())));
+	}
+
+	private String given() {
+		String one = String.valueOf(GIVEN.charAt(this.random.nextInt(GIVEN.length())));
+		return this.random.nextBoolean() ? one : one + GIVEN.charAt(this.random.nextInt(GIVEN.length()));
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.onevisit.exchange.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.exchange.LedgerVerification;
+import org.onevisit.exchange.LedgerVerification.Problem;
+import org.onevisit.exchange.internal.AccessLedger.Access;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The access ledger's chain and its verifier. Its own database (a context of its own),
+ * since it breaks the ledger on purpose; checkpoints every ten entries.
+ */
+@SpringBootTest(properties = "onevisit.exchange.ledger.checkpoint-every=10")
+class AccessLedgerTests {
+
+	@Autowired
+	AccessLedger ledger;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void namesTheFirstAlteredEntryAndTheFirstRemovedOneAndRefusesChangesFromTheApplication() {
+		long before = last();
+		List<Access> accesses = new ArrayList<>();
+		for (int i = 0; i < 35; i++) {
+			accesses.add(new Access("applicant1", "nr", "33990219850312001" + (i % 10), "population",
+					"population.identity", "prefill:" + i, "预填：测试", "request-" + i, "DELIVERED"));
+		}
+		this.ledger.append(accesses.subList(0, 20));
+		this.ledger.append(accesses.subList(20, 35));
+		LedgerVerification intact = this.ledger.verify();
+		assertThat(intact.intact()).isTrue();
+		assertThat(intact.entries()).isEqualTo(before + 35);
+		assertThat(intact.checkpoints()).isEqualTo((before + 35) / 10);
+
+		// the application's connection may not change a row
+		assertThatThrownBy(() -> this.jdbc.sql("update exchange_ledger set subject = 'x' where seq = :seq")
+			.param("seq", before + 12)
+			.update()).rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(
+				() -> this.jdbc.sql("delete from exchange_ledger where seq = :seq").param("seq", before + 12).update())
+			.rootCause()
+			.hasMessageContaining("append-only");
+
+		// a superuser who bypasses the trigger alters entry 12
+		String original = asSuperuser("select subject from exchange_ledger where seq = " + (before + 12), true);
+		asSuperuser("update exchange_ledger set subject = '339903199007180029' where seq = " + (before + 12), false);
+		LedgerVerification altered = this.ledger.verify();
+		assertThat(altered.intact()).isFalse();
+		assertThat(altered.firstBadEntry()).isEqualTo(before + 12);
+		assertThat(altered.problem()).isEqualTo(Problem.ALTERED);
+		assertThat(altered.entries()).isEqualTo(before + 11);
+
+		asSuperuser("update exchange_ledger set subject = '" + original + "' where seq = " + (before + 12), false);
+		assertThat(this.ledger.verify().intact()).isTrue();
+
+		// and then removes entry 23
+		asSuperuser("delete from exchange_ledger where seq = " + (before + 23), false);
+		LedgerVerification removed = this.ledger.verify();
+		assertThat(removed.intact()).isFalse();
+		assertThat(removed.firstBadEntry()).isEqualTo(before + 23);
+		assertThat(removed.problem()).isEqualTo(Problem.REMOVED);
+	}
+
+	private long last() {
+		return this.jdbc.sql("select coalesce(max(seq), 0) from exchange_ledger").query(Long.class).single();
+	}
+
+	/** Runs a statement with triggers off, as only a superuser can. */
+	private String asSuperuser(String sql, boolean query) {
+		return this.transactions.execute((status) -> {
+			this.jdbc.sql("set local session_replication_role = replica").update();
+			if (query) {
+				return this.jdbc.sql(sql).query(String.class).single();
+			}
+			this.jdbc.sql(sql).update();
+			return null;
+		});
+	}
+
+}

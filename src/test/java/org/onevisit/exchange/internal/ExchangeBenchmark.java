@@ -1,0 +1,133 @@
+package org.onevisit.exchange.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.onevisit.applications.Subject;
+import org.onevisit.exchange.DataExchange;
+import org.onevisit.exchange.LedgerVerification;
+import org.onevisit.exchange.PrefillRequest;
+import org.onevisit.exchange.Prefilled;
+import org.onevisit.exchange.internal.AccessLedger.Access;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pre-filling the second-hand flat transfer (every registry call it needs over loopback
+ * HTTP, signed both ways, ledger entries and evidence written) with 16 concurrent
+ * applicants and no think time; then verifying a ledger of 1,000,000 entries. On the
+ * embedded PostgreSQL with fsync and synchronous_commit on. Run with
+ * {@code ./mvnw -Pbenchmark test -Dtest=ExchangeBenchmark}.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = { "onevisit.db.embedded.durable=true", "logging.level.org.onevisit=warn" })
+class ExchangeBenchmark {
+
+	static final int APPLICANTS = 16;
+
+	@Autowired
+	DataExchange exchange;
+
+	@Autowired
+	AccessLedger ledger;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void prefillsTheFlatTransferWithSixteenApplicantsAndVerifiesAMillionLedgerEntries() throws Exception {
+		for (int round = 1; round <= 4; round++) {
+			long[] latencies = run(Duration.ofSeconds(15));
+			System.out.printf("BENCHMARK prefill warm-up round %d: %s%n", round, summary(latencies, 15));
+		}
+		long[] latencies = run(Duration.ofSeconds(30));
+		System.out.printf("BENCHMARK prefill flat-transfer, %d applicants: %s%n", APPLICANTS, summary(latencies, 30));
+		System.out.printf("BENCHMARK per prefill: %d registry requests, %d ledger entries%n",
+				this.jdbc
+					.sql("select count(distinct request_id) from exchange_ledger where reference = "
+							+ "(select reference from exchange_ledger order by seq desc limit 1)")
+					.query(Long.class)
+					.single(),
+				this.jdbc
+					.sql("select count(*) from exchange_ledger where reference = "
+							+ "(select reference from exchange_ledger order by seq desc limit 1)")
+					.query(Long.class)
+					.single());
+
+		long existing = this.jdbc.sql("select count(*) from exchange_ledger").query(Long.class).single();
+		long started = System.nanoTime();
+		List<Access> batch = new ArrayList<>();
+		for (long i = existing; i < 1_000_000; i++) {
+			batch.add(new Access("applicant" + (i % 500), "nr",
+					ResidentId.completing(String.format("3399021985%02d%02d%03d", 1 + i % 12, 1 + i % 28, i % 1000))
+						.value(),
+					"population", "population.identity,population.household", "prefill:" + (i / 5), "预填：二手房转移登记一件事",
+					"request-" + (i / 5), "DELIVERED"));
+			if (batch.size() == 10_000) {
+				this.ledger.append(batch);
+				batch = new ArrayList<>();
+			}
+		}
+		this.ledger.append(batch);
+		System.out.printf("BENCHMARK ledger filled to 1,000,000 entries in %.1f s%n",
+				(System.nanoTime() - started) / 1e9);
+		for (int round = 1; round <= 3; round++) {
+			LedgerVerification verification = this.ledger.verify();
+			System.out.printf("BENCHMARK ledger verification %d: %d entries, %d checkpoints, intact=%s, %.2f s%n",
+					round, verification.entries(), verification.checkpoints(), verification.intact(),
+					verification.took().toMillis() / 1000.0);
+			assertThat(verification.intact()).isTrue();
+		}
+	}
+
+	private long[] run(Duration duration) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(APPLICANTS);
+		AtomicBoolean running = new AtomicBoolean(true);
+		List<Future<long[]>> clients = new ArrayList<>();
+		for (int c = 0; c < APPLICANTS; c++) {
+			clients.add(pool.submit(() -> {
+				long[] own = new long[100_000];
+				int n = 0;
+				while (running.get()) {
+					long start = System.nanoTime();
+					Prefilled prefilled = this.exchange.prefill(new PrefillRequest("applicant1",
+							Subject.person(ResidentId.of("339902198503120016")), null, "flat-transfer", Map.of()));
+					own[n++] = System.nanoTime() - start;
+					if (prefilled.materials().stream().anyMatch((m) -> m.outcome() != Prefilled.Outcome.FETCHED)) {
+						throw new IllegalStateException("a material was not fetched: " + prefilled.materials());
+					}
+				}
+				return Arrays.copyOf(own, n);
+			}));
+		}
+		Thread.sleep(duration.toMillis());
+		running.set(false);
+		List<long[]> all = new ArrayList<>();
+		for (Future<long[]> client : clients) {
+			all.add(client.get());
+		}
+		pool.shutdown();
+		return all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+	}
+
+	private static String summary(long[] sorted, int seconds) {
+		return String.format("%d prefills = %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms", sorted.length,
+				sorted.length / (double) seconds, sorted[sorted.length / 2] / 1e6,
+				sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+	}
+
+}
