@@ -46,6 +46,8 @@ public final class ProviderGate {
 	// request is refused by its timestamp anyway
 	private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
+	private volatile Instant lastSweep = Instant.EPOCH;
+
 	public ProviderGate(String registry, VerifyingKey platformKey, SigningKey registryKey, AccessRules rules,
 			Clock clock, Duration window, JsonMapper json) {
 		this.registry = registry;
@@ -110,7 +112,10 @@ public final class ProviderGate {
 	}
 
 	private void forgetExpired(Instant now) {
-		if (this.seen.size() > 10_000) {
+		// a sweep costs a pass over every id in the window: at most once a second
+		Instant last = this.lastSweep;
+		if (now.isAfter(last.plusSeconds(1))) {
+			this.lastSweep = now;
 			this.seen.values().removeIf((until) -> until.isBefore(now));
 		}
 	}

@@ -91,15 +91,18 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 	 * The published catalogue as of one revision, kept in memory for reads that list
 	 * everything.
 	 */
+	/**
+	 * The published catalogue at one revision; its lists are made once, so that callers
+	 * can tell by identity that nothing was published since they last looked.
+	 */
 	private record Snapshot(long revision, Map<String, Versioned<ServiceItem>> publishedItems,
-			Map<String, Versioned<Bundle>> publishedBundles) {
+			Map<String, Versioned<Bundle>> publishedBundles, List<ServiceItem> items, List<Bundle> bundles) {
 
-		List<ServiceItem> items() {
-			return this.publishedItems.values().stream().map(Versioned::content).toList();
-		}
-
-		List<Bundle> bundles() {
-			return this.publishedBundles.values().stream().map(Versioned::content).toList();
+		Snapshot(long revision, Map<String, Versioned<ServiceItem>> publishedItems,
+				Map<String, Versioned<Bundle>> publishedBundles) {
+			this(revision, publishedItems, publishedBundles,
+					publishedItems.values().stream().map(Versioned::content).toList(),
+					publishedBundles.values().stream().map(Versioned::content).toList());
 		}
 
 	}

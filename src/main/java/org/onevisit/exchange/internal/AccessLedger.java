@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code checkpointEvery} entries the platform signs the chain's hash. Appends are
  * grouped: one writer thread takes what is waiting, chains it under a database lock (so
  * that several nodes extend one chain) and commits it in one transaction; callers wait
- * until their entries are durable before they use the data.
+ * until their entries are durable before they use the data. The evidence the accesses
+ * delivered is saved in the same transaction.
  */
 @Component
 class AccessLedger implements SmartLifecycle {
@@ -69,18 +70,30 @@ class AccessLedger implements SmartLifecycle {
 
 	private final ConfiguredRegistries keys;
 
+	private final Evidences evidences;
+
 	private final Clock clock;
 
 	private final int checkpointEvery;
 
+	private static final int VERIFY_BATCH = 10_000;
+
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	// as many hashing threads as cores: the verifier's reader waits on the database
+	private final java.util.concurrent.ExecutorService hashers = java.util.concurrent.Executors
+		.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), (task) -> {
+			Thread thread = new Thread(task, "ledger-verifier");
+			thread.setDaemon(true);
+			return thread;
+		});
 
 	private volatile Thread writer;
 
 	private volatile boolean running;
 
 	AccessLedger(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
-			ConfiguredRegistries keys, Clock clock,
+			ConfiguredRegistries keys, Evidences evidences, Clock clock,
 			@Value("${onevisit.exchange.ledger.checkpoint-every:1000}") int checkpointEvery) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -88,6 +101,7 @@ class AccessLedger implements SmartLifecycle {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.keys = keys;
+		this.evidences = evidences;
 		this.clock = clock;
 		this.checkpointEvery = checkpointEvery;
 	}
@@ -99,10 +113,18 @@ class AccessLedger implements SmartLifecycle {
 
 	/** Appends and waits until the entries are committed. */
 	void append(List<Access> accesses) {
-		if (accesses.isEmpty()) {
+		append(accesses, List.of());
+	}
+
+	/**
+	 * Appends the accesses and saves the evidence they delivered in the same transaction,
+	 * and waits until both are committed.
+	 */
+	void append(List<Access> accesses, List<Evidences.Evidence> evidence) {
+		if (accesses.isEmpty() && evidence.isEmpty()) {
 			return;
 		}
-		Pending pending = new Pending(accesses, new CompletableFuture<>());
+		Pending pending = new Pending(accesses, evidence, new CompletableFuture<>());
 		if (!this.running) {
 			// before start or after stop: write directly, there is no writer thread
 			write(List.of(pending));
@@ -125,7 +147,7 @@ class AccessLedger implements SmartLifecycle {
 		}
 	}
 
-	private record Pending(List<Access> accesses, CompletableFuture<Void> done) {
+	private record Pending(List<Access> accesses, List<Evidences.Evidence> evidence, CompletableFuture<Void> done) {
 	}
 
 	private void writeLoop() {
@@ -189,6 +211,10 @@ class AccessLedger implements SmartLifecycle {
 			}
 		}
 		insert(rows);
+		List<Evidences.Evidence> evidence = batch.stream().flatMap((pending) -> pending.evidence().stream()).toList();
+		if (!evidence.isEmpty()) {
+			this.evidences.save(evidence);
+		}
 		SigningKey key = this.keys.signingKey();
 		for (int c = 0; c < checkpoints.size(); c++) {
 			long checkpointSeq = checkpoints.get(c)[0];
@@ -265,12 +291,32 @@ class AccessLedger implements SmartLifecycle {
 					""")) {
 				statement.setFetchSize(20_000);
 				try (ResultSet row = statement.executeQuery()) {
-					while (row.next() && walk.problem == null) {
-						walk.next(row.getLong(1), row.getTimestamp(2).toInstant(),
+					// hashing is the cost and each row's hash is independent of the
+					// others:
+					// batches are hashed on other threads while the next ones are read,
+					// and
+					// walked in order
+					java.util.ArrayDeque<java.util.concurrent.Future<List<Row>>> hashing = new java.util.ArrayDeque<>();
+					List<Row> batch = new ArrayList<>(VERIFY_BATCH);
+					while (walk.problem == null && row.next()) {
+						batch.add(new Row(row.getLong(1), row.getTimestamp(2).toInstant(),
 								new Access(row.getString(3), row.getString(4), row.getString(5), row.getString(6),
 										row.getString(7), row.getString(8), row.getString(9), row.getString(10),
 										row.getString(11)),
-								row.getBytes(12), row.getBytes(13));
+								row.getBytes(12), row.getBytes(13)));
+						if (batch.size() == VERIFY_BATCH) {
+							List<Row> full = batch;
+							hashing.add(this.hashers.submit(() -> hashed(full)));
+							batch = new ArrayList<>(VERIFY_BATCH);
+							if (hashing.size() > 3) {
+								walkBatch(walk, hashing.poll());
+							}
+						}
+					}
+					List<Row> rest = batch;
+					hashing.add(this.hashers.submit(() -> hashed(rest)));
+					while (!hashing.isEmpty()) {
+						walkBatch(walk, hashing.poll());
 					}
 				}
 			}
@@ -289,6 +335,44 @@ class AccessLedger implements SmartLifecycle {
 	}
 
 	private record Checkpoint(long seq, byte[] hash, String keyId, byte[] signature) {
+	}
+
+	/** A ledger row as read, and whether its content still matches its own hash. */
+	private record Row(long seq, Instant at, Access access, byte[] storedPrevious, byte[] storedHash,
+			boolean selfConsistent) {
+
+		Row(long seq, Instant at, Access access, byte[] storedPrevious, byte[] storedHash) {
+			this(seq, at, access, storedPrevious, storedHash, false);
+		}
+
+	}
+
+	private static List<Row> hashed(List<Row> rows) {
+		List<Row> hashed = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			byte[] recomputed = Sm3.hash(row.storedPrevious(), content(row.seq(), row.at(), row.access()));
+			hashed.add(new Row(row.seq(), row.at(), row.access(), row.storedPrevious(), row.storedHash(),
+					java.util.Arrays.equals(recomputed, row.storedHash())));
+		}
+		return hashed;
+	}
+
+	private static void walkBatch(Walk walk, java.util.concurrent.Future<List<Row>> batch) {
+		try {
+			for (Row row : batch.get()) {
+				if (walk.problem != null) {
+					return;
+				}
+				walk.next(row.seq(), row.selfConsistent(), row.storedPrevious(), row.storedHash());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while verifying the ledger", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("cannot verify the ledger", ex.getCause());
+		}
 	}
 
 	/** The verifier's state while walking the chain. */
@@ -317,9 +401,7 @@ class AccessLedger implements SmartLifecycle {
 			this.key = key;
 		}
 
-		void next(long seq, Instant at, Access access, byte[] storedPrevious, byte[] storedHash) {
-			byte[] recomputed = Sm3.hash(storedPrevious, content(seq, at, access));
-			boolean selfConsistent = java.util.Arrays.equals(recomputed, storedHash);
+		void next(long seq, boolean selfConsistent, byte[] storedPrevious, byte[] storedHash) {
 			if (!selfConsistent) {
 				fail(seq, Problem.ALTERED);
 				return;

@@ -24,7 +24,6 @@ import org.onevisit.exchange.internal.RegistryClient.Exchanged;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fetches what a matter needs from the registries: checks each query against the access
@@ -44,10 +43,6 @@ class Fetcher implements DisposableBean {
 
 	private final AccessLedger ledger;
 
-	private final Evidences evidences;
-
-	private final TransactionTemplate transactions;
-
 	private final Clock clock;
 
 	private final ExecutorService calls = Executors.newFixedThreadPool(32, (task) -> {
@@ -56,14 +51,11 @@ class Fetcher implements DisposableBean {
 		return thread;
 	});
 
-	Fetcher(RegistryClient client, AccessRules rules, DataElementCatalogue elements, AccessLedger ledger,
-			Evidences evidences, TransactionTemplate transactions, Clock clock) {
+	Fetcher(RegistryClient client, AccessRules rules, DataElementCatalogue elements, AccessLedger ledger, Clock clock) {
 		this.client = client;
 		this.rules = rules;
 		this.elements = elements;
 		this.ledger = ledger;
-		this.evidences = evidences;
-		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -161,11 +153,8 @@ class Fetcher implements DisposableBean {
 			accesses.addAll(accessesOf(actor, reference, purpose, registry, registryNeeds,
 					exchanged.request().requestId(), "DELIVERED"));
 		});
-		// the access is on record before anyone sees the data
-		this.ledger.append(accesses);
-		if (!evidence.isEmpty()) {
-			this.transactions.executeWithoutResult((status) -> this.evidences.save(evidence));
-		}
+		// the access is on record, with the answers, before anyone sees the data
+		this.ledger.append(accesses, evidence);
 		return found;
 	}
 

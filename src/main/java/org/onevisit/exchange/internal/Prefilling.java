@@ -17,6 +17,7 @@ import org.onevisit.applications.Subject;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.exchange.AccessEntry;
+import org.onevisit.exchange.DataElement;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.LedgerVerification;
 import org.onevisit.exchange.PrefillRequest;
@@ -78,10 +79,42 @@ class Prefilling implements DataExchange {
 			.stream()
 			.filter((material) -> !heldAsLicence(material, request.applicant()))
 			.toList();
+		// fields that say whose other records are (the buyer's ID in the seller's
+		// contract)
+		// are asked for first, alone: then each registry is asked once for all parties
+		Set<String> keyFields = new java.util.HashSet<>();
+		shape.fields().stream().map((field) -> field.prefill().of()).forEach(keyFields::add);
+		materials.stream().map(DataMaterial::of).forEach(keyFields::add);
+		// a field asking for the identifier of the very record looked up by it is that
+		// identifier: the applicant's ID number needs no registry call
+		for (PrefilledField field : shape.fields()) {
+			if (blank(form.get(field.name())) && isOwnIdentifier(field)) {
+				MatterShape.subject(field.prefill().of(), form, applicant).ifPresent((subject) -> {
+					form.put(field.name(), subject);
+					sources.put(field.name(), new FieldSource(field.prefill().element(), this.elements.registryName(
+							this.elements.element(field.prefill().element()).map(DataElement::registry).orElse("")),
+							null));
+				});
+			}
+		}
 		for (int round = 0; round < ROUNDS; round++) {
 			Set<Need> needs = new LinkedHashSet<>();
 			Set<Key> asked = new java.util.HashSet<>();
 			for (PrefilledField field : shape.fields()) {
+				if (keyFields.contains(field.name()) && blank(form.get(field.name()))) {
+					MatterShape.subject(field.prefill().of(), form, applicant).ifPresent((subject) -> {
+						Key key = new Key(field.prefill().element(), subject);
+						if (!found.containsKey(key) && asked.add(key)) {
+							needs.add(new Need(key.element(), subject, field.department(), field.item()));
+						}
+					});
+				}
+			}
+			boolean keysOnly = !needs.isEmpty();
+			for (PrefilledField field : shape.fields()) {
+				if (keysOnly) {
+					break;
+				}
 				MatterShape.subject(field.prefill().of(), form, applicant).ifPresent((subject) -> {
 					Key key = new Key(field.prefill().element(), subject);
 					if (!found.containsKey(key) && asked.add(key)) {
@@ -90,6 +123,9 @@ class Prefilling implements DataExchange {
 				});
 			}
 			for (DataMaterial material : materials) {
+				if (keysOnly) {
+					break;
+				}
 				MatterShape.subject(material.of(), form, applicant).ifPresent((subject) -> {
 					Key key = new Key(material.material().dataElement(), subject);
 					if (!found.containsKey(key) && asked.add(key)) {
@@ -103,8 +139,7 @@ class Prefilling implements DataExchange {
 			this.fetcher.fetch(request.username(), reference, purpose, List.copyOf(needs))
 				.forEach((need, result) -> found.put(new Key(need.element(), need.subject()), result));
 			for (PrefilledField field : shape.fields()) {
-				Object typed = form.get(field.name());
-				if (typed != null && !typed.toString().isBlank()) {
+				if (!blank(form.get(field.name()))) {
 					continue;
 				}
 				MatterShape.subject(field.prefill().of(), form, applicant)
@@ -170,6 +205,17 @@ class Prefilling implements DataExchange {
 	@Override
 	public LedgerVerification verifyLedger() {
 		return this.ledger.verify();
+	}
+
+	private boolean isOwnIdentifier(PrefilledField field) {
+		return this.elements.element(field.prefill().element())
+			.map((element) -> (element.subject() == DataElement.SubjectKind.PERSON) ? "id" : "creditCode")
+			.filter(field.prefill().field()::equals)
+			.isPresent();
+	}
+
+	private static boolean blank(Object value) {
+		return value == null || value.toString().isBlank();
 	}
 
 	static String identifier(Subject subject) {

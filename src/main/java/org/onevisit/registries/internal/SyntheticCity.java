@@ -156,28 +156,24 @@ final class SyntheticCity {
 		int headAge = 24 + this.random.nextInt(62);
 		boolean headMale = this.random.nextBoolean();
 		String surname = surname();
-		Person head = person(newId(headMale, birth(headAge)), surname + given(), headMale, birth(headAge), address,
-				household, "户主");
+		Person head = born(headMale, headAge, surname + given(), address, household, "户主");
 		members.add(head);
 		Person spouse = null;
 		if (headAge >= 25 && this.random.nextInt(100) < 72) {
 			int age = Math.max(22, headAge - 4 + this.random.nextInt(9));
-			spouse = person(newId(!headMale, birth(age)), surname() + given(), !headMale, birth(age), address,
-					household, "配偶");
+			spouse = born(!headMale, age, surname() + given(), address, household, "配偶");
 			members.add(spouse);
 			int children = this.random.nextInt(3);
 			for (int c = 0; c < children; c++) {
 				int childAge = this.random.nextInt(Math.max(1, Math.min(headAge - 22, 30)));
 				boolean male = this.random.nextBoolean();
-				members.add(person(newId(male, birth(childAge)), surname + given(), male, birth(childAge), address,
-						household, male ? "子" : "女"));
+				members.add(born(male, childAge, surname + given(), address, household, male ? "子" : "女"));
 			}
 		}
 		if (headAge < 60 && this.random.nextInt(100) < 10) {
 			int age = headAge + 25 + this.random.nextInt(6);
 			boolean male = this.random.nextBoolean();
-			members.add(person(newId(male, birth(age)), surname + given(), male, birth(age), address, household,
-					male ? "父亲" : "母亲"));
+			members.add(born(male, age, surname + given(), address, household, male ? "父亲" : "母亲"));
 		}
 		householdRecords(members);
 		if (spouse != null) {
@@ -198,7 +194,8 @@ final class SyntheticCity {
 			List<Person> owners = (spouse != null) ? List.of(head, spouse) : List.of(head);
 			boolean unlinked = this.random.nextInt(100) < 1;
 			property(owners, address, 50 + this.random.nextInt(110) + this.random.nextInt(10) / 10.0, unlinked);
-			if (this.random.nextInt(100) < 15) {
+			// an owner whose only flat is unlinked is the case the documents describe
+			if (this.random.nextInt(100) < 15 && !unlinked) {
 				property(
 						owners, "示范市" + DISTRICT_NAMES[this.random.nextInt(2)]
 								+ ROADS[this.random.nextInt(ROADS.length)] + (1 + this.random.nextInt(300)) + "号",
@@ -441,6 +438,14 @@ final class SyntheticCity {
 				return id;
 			}
 		}
+	}
+
+	/**
+	 * A new resident of the age, with an ID number that matches their birth date and sex.
+	 */
+	private Person born(boolean male, int age, String name, String address, String household, String relation) {
+		LocalDate birth = birth(age);
+		return person(newId(male, birth), name, male, birth, address, household, relation);
 	}
 
 	private LocalDate birth(int age) {

@@ -55,7 +55,16 @@ class ExchangeBenchmark {
 			System.out.printf("BENCHMARK prefill warm-up round %d: %s%n", round, summary(latencies, 15));
 		}
 		long[] latencies = run(Duration.ofSeconds(30));
-		System.out.printf("BENCHMARK prefill flat-transfer, %d applicants: %s%n", APPLICANTS, summary(latencies, 30));
+		System.out.printf("BENCHMARK prefill flat-transfer, %d applicants without pause: %s%n", APPLICANTS,
+				summary(latencies, 30));
+		// applicants as they are: each pre-fills, reads, and pre-fills again later;
+		// latency
+		// counts from when the request was due, so a late start is not hidden
+		for (Duration every : List.of(Duration.ofSeconds(1), Duration.ofMillis(250))) {
+			long[] paced = run(Duration.ofSeconds(30), every);
+			System.out.printf("BENCHMARK prefill flat-transfer, %d applicants each every %d ms: %s%n", APPLICANTS,
+					every.toMillis(), summary(paced, 30));
+		}
 		System.out.printf("BENCHMARK per prefill: %d registry requests, %d ledger entries%n",
 				this.jdbc
 					.sql("select count(distinct request_id) from exchange_ledger where reference = "
@@ -95,6 +104,10 @@ class ExchangeBenchmark {
 	}
 
 	private long[] run(Duration duration) throws Exception {
+		return run(duration, Duration.ZERO);
+	}
+
+	private long[] run(Duration duration, Duration every) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(APPLICANTS);
 		AtomicBoolean running = new AtomicBoolean(true);
 		List<Future<long[]>> clients = new ArrayList<>();
@@ -102,8 +115,17 @@ class ExchangeBenchmark {
 			clients.add(pool.submit(() -> {
 				long[] own = new long[100_000];
 				int n = 0;
+				// spread the paced applicants over the interval
+				long due = System.nanoTime() + (long) (Math.random() * every.toNanos());
 				while (running.get()) {
-					long start = System.nanoTime();
+					if (!every.isZero()) {
+						long wait = due - System.nanoTime();
+						if (wait > 0) {
+							Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+						}
+					}
+					long start = every.isZero() ? System.nanoTime() : due;
+					due += every.toNanos();
 					Prefilled prefilled = this.exchange.prefill(new PrefillRequest("applicant1",
 							Subject.person(ResidentId.of("339902198503120016")), null, "flat-transfer", Map.of()));
 					own[n++] = System.nanoTime() - start;

@@ -19,7 +19,12 @@ import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.MaterialRecord;
 import org.onevisit.applications.Subject;
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.Material;
+import org.onevisit.catalog.ServiceItem;
 import org.onevisit.exchange.AccessEntry;
+import org.onevisit.exchange.DataCatalogue;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.PrefillRequest;
 import org.onevisit.exchange.Prefilled;
@@ -73,6 +78,12 @@ class ExchangeIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	Catalogue catalogue;
+
+	@Autowired
+	DataCatalogue dataCatalogue;
 
 	Prefilled prefillFlatTransfer() {
 		return this.exchange.prefill(new PrefillRequest("applicant1", Subject.person(ResidentId.of(SELLER)), null,
@@ -238,6 +249,27 @@ class ExchangeIntegrationTests {
 		assertThat(buyer).filteredOn((entry) -> entry.reference().equals(prefilled.reference()))
 			.extracting(AccessEntry::registry)
 			.contains("population", "housing", "tax");
+	}
+
+	@Test
+	void knowsEveryDataElementTheCatalogueNames() {
+		List<String> named = new java.util.ArrayList<>();
+		for (ServiceItem item : this.catalogue.publishedItems()) {
+			item.materials().stream().map(Material::dataElement).filter(java.util.Objects::nonNull).forEach(named::add);
+			item.form()
+				.fields()
+				.stream()
+				.filter((f) -> f.prefill() != null)
+				.forEach((f) -> named.add(f.prefill().element()));
+		}
+		for (Bundle bundle : this.catalogue.publishedBundles()) {
+			bundle.fields()
+				.stream()
+				.filter((f) -> f.prefill() != null)
+				.forEach((f) -> named.add(f.prefill().element()));
+		}
+		assertThat(named).hasSizeGreaterThan(50)
+			.allSatisfy((element) -> assertThat(this.dataCatalogue.element(element)).as(element).isPresent());
 	}
 
 	RegistryRequest request(RegistryRequest.Query query) {

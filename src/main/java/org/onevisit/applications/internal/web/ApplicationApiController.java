@@ -59,7 +59,8 @@ class ApplicationApiController {
 	}
 
 	record SubmissionRequest(String itemCode, String bundleCode, @NotNull @Valid ApplicantRequest applicant,
-			Map<String, Object> form, Map<String, @Size(max = 200) String> materials) {
+			Map<String, Object> form, Map<String, @Size(max = 200) String> materials,
+			Map<String, @Size(max = 100) String> evidence, Map<String, @Size(max = 500) String> uploadReasons) {
 	}
 
 	record DecisionRequest(@NotBlank String decision, @Size(max = 2000) String reason,
@@ -100,7 +101,8 @@ class ApplicationApiController {
 		}
 		Channel channel = (actor.kind() == Actor.Kind.CLERK) ? Channel.HALL : Channel.ONLINE;
 		Application application = this.applications.submit(new Submission(request.itemCode(), request.bundleCode(),
-				subject, channel, request.form(), request.materials()), actor, key);
+				subject, channel, request.form(), request.materials(), request.evidence(), request.uploadReasons()),
+				actor, key);
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id())).body(view(application));
 	}
 
