@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Registry answers kept as evidence: one row per query, with the registry's signed answer
- * bytes, so that anyone can later check what the registry said.
+ * Registry answers kept as evidence: one row per query, naming the registry's signed
+ * answer (kept once per request, as received), so that anyone can later check what the
+ * registry said.
  */
 @Component
 class Evidences {
@@ -44,20 +45,35 @@ class Evidences {
 	}
 
 	void save(List<Evidence> evidence) {
+		// each answer once, however many of its queries became evidence
+		Map<String, Evidence> answers = new java.util.LinkedHashMap<>();
+		evidence.forEach((e) -> answers.putIfAbsent(e.requestId(), e));
+		this.batch.batchUpdate("""
+				insert into exchange_answer (request_id, registry, body, key_id, signature, received_at)
+				values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing
+				""",
+				answers.values()
+					.stream()
+					.map((e) -> new Object[] { e.requestId(), e.registry(), e.answer(), e.keyId(), e.signature(),
+							Timestamp.from(e.fetchedAt()) })
+					.toList());
 		this.batch.batchUpdate("""
 				insert into exchange_evidence (id, reference, requested_by, element, subject, registry, request_id,
-				    status, updated_at, note, records, answer, key_id, signature, fetched_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
+				    status, updated_at, note, records, fetched_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
 				""", evidence.stream()
 			.map((e) -> new Object[] { e.id(), e.reference(), e.requestedBy(), e.element(), e.subject(), e.registry(),
 					e.requestId(), e.status().name(), (e.updatedAt() != null) ? Timestamp.from(e.updatedAt()) : null,
-					e.note(), this.json.writeValueAsString(e.records()), e.answer(), e.keyId(), e.signature(),
-					Timestamp.from(e.fetchedAt()) })
+					e.note(), this.json.writeValueAsString(e.records()), Timestamp.from(e.fetchedAt()) })
 			.toList());
 	}
 
 	Optional<Evidence> find(UUID id) {
-		return this.jdbc.sql("select * from exchange_evidence where id = :id")
+		return this.jdbc.sql("""
+				select e.*, a.body as answer, a.key_id, a.signature
+				from exchange_evidence e join exchange_answer a on a.request_id = e.request_id
+				where e.id = :id
+				""")
 			.param("id", id)
 			.query((row, rowNum) -> new Evidence(row.getObject("id", UUID.class), row.getString("reference"),
 					row.getString("requested_by"), row.getString("element"), row.getString("subject"),

@@ -80,6 +80,9 @@ class ExchangeIntegrationTests {
 	JsonMapper json;
 
 	@Autowired
+	Evidences evidences;
+
+	@Autowired
 	Catalogue catalogue;
 
 	@Autowired
@@ -133,6 +136,19 @@ class ExchangeIntegrationTests {
 		assertThat(collected.materials()).filteredOn((m) -> m.code().equals("marital-status"))
 			.extracting(MaterialRecord::reference)
 			.containsExactly(prefilled.evidence().get("marital-status"));
+		// and each is the registry's answer as signed, checkable with its key by anyone
+		// later
+		for (MaterialRecord material : collected.materials()) {
+			if (material.state() != MaterialRecord.State.FETCHED) {
+				continue;
+			}
+			Evidences.Evidence evidence = this.evidences.find(UUID.fromString(material.reference())).orElseThrow();
+			assertThat(this.directory.endpoint(evidence.registry())
+				.orElseThrow()
+				.key()
+				.verifies(evidence.answer(), Base64.getDecoder().decode(evidence.signature()))).as(material.code())
+				.isTrue();
+		}
 	}
 
 	@Test
