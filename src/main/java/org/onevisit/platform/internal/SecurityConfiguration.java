@@ -120,7 +120,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/licences/**")
 			.hasAnyRole("APPLICANT", "REVIEWER")
-			.requestMatchers("/my/**")
+			.requestMatchers("/my/**", "/apply/**")
 			.hasRole("APPLICANT")
 			.requestMatchers("/hall/**")
 			.hasRole("CLERK")

@@ -1,0 +1,193 @@
+package org.onevisit.portal.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.FieldViolation;
+import org.onevisit.applications.Subject;
+import org.onevisit.applications.SubmissionRefused;
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleMaterial;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.FieldType;
+import org.onevisit.catalog.FormField;
+import org.onevisit.catalog.Material;
+import org.onevisit.catalog.ServiceItem;
+import org.onevisit.exchange.DataExchange;
+import org.onevisit.exchange.PrefillRequest;
+import org.onevisit.exchange.Prefilled;
+import org.onevisit.identity.OneVisitUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Applying online (在线申报): the form of an item or a bundle rendered from the catalogue,
+ * pre-filled from the registries with where each value came from, each material with
+ * whether it is already satisfied, and the server's checks shown next to the fields.
+ */
+@Controller
+class ApplyPages {
+
+	private final Catalogue catalogue;
+
+	private final DataExchange exchange;
+
+	private final ApplicationManagement applications;
+
+	ApplyPages(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications) {
+		this.catalogue = catalogue;
+		this.exchange = exchange;
+		this.applications = applications;
+	}
+
+	/** A field as the page shows it. */
+	record FieldView(String name, String label, String type, boolean required, List<String> options, Object value,
+			Prefilled.FieldSource source, FieldViolation violation) {
+	}
+
+	/** A material as the page shows it; {@code preview} for shared data. */
+	record MaterialView(String code, String name, String source, Prefilled.MaterialPreview preview) {
+	}
+
+	@GetMapping("/apply/{kind:items|bundles}/{code}")
+	String form(@PathVariable String kind, @PathVariable String code, @AuthenticationPrincipal OneVisitUser user,
+			Model model) {
+		Matter matter = matter(kind, code);
+		Prefilled prefilled = prefill(user, matter, Map.of());
+		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
+		return "portal/apply";
+	}
+
+	@PostMapping("/apply/{kind:items|bundles}/{code}")
+	String submit(@PathVariable String kind, @PathVariable String code, @RequestParam("requestKey") String requestKey,
+			@RequestParam MultiValueMap<String, String> parameters, @AuthenticationPrincipal OneVisitUser user,
+			Model model) {
+		Matter matter = matter(kind, code);
+		Map<String, Object> values = values(matter, parameters);
+		Map<String, String> evidence = new LinkedHashMap<>();
+		parameters.forEach((name, given) -> {
+			if (name.startsWith("evidence.") && !given.isEmpty() && !given.get(0).isBlank()) {
+				evidence.put(name.substring("evidence.".length()), given.get(0));
+			}
+		});
+		Subject applicant = Subject.of(user).orElseThrow();
+		try {
+			Application filed = this.applications.submit(new Submission(matter.itemCode(), matter.bundleCode(),
+					applicant, Channel.ONLINE, values, Map.of(), evidence, Map.of()), Actor.of(user), requestKey);
+			return "redirect:/my/applications/" + filed.id().value() + "?filed";
+		}
+		catch (SubmissionRefused refused) {
+			Map<String, FieldViolation> violations = new LinkedHashMap<>();
+			refused.violations().forEach((violation) -> violations.putIfAbsent(violation.field(), violation));
+			Prefilled prefilled = prefill(user, matter, values);
+			render(model, matter, prefilled, values, violations, UUID.randomUUID().toString());
+			model.addAttribute("refusal", refused);
+			return "portal/apply";
+		}
+	}
+
+	private Prefilled prefill(OneVisitUser user, Matter matter, Map<String, Object> typed) {
+		return this.exchange.prefill(new PrefillRequest(user.getUsername(), Subject.of(user).orElseThrow(),
+				matter.itemCode(), matter.bundleCode(), typed));
+	}
+
+	private void render(Model model, Matter matter, Prefilled prefilled, Map<String, Object> values,
+			Map<String, FieldViolation> violations, String requestKey) {
+		List<FieldView> fields = new ArrayList<>();
+		for (FormField field : matter.fields()) {
+			Object value = values.containsKey(field.name()) ? values.get(field.name())
+					: prefilled.form().get(field.name());
+			fields.add(new FieldView(field.name(), field.label(), field.type().name(), field.required(),
+					field.options(), value, prefilled.sources().get(field.name()), violations.get(field.name())));
+		}
+		Map<String, Prefilled.MaterialPreview> previews = new LinkedHashMap<>();
+		prefilled.materials().forEach((preview) -> previews.put(preview.code(), preview));
+		List<MaterialView> materials = matter.materials()
+			.stream()
+			.map((material) -> new MaterialView(material.code(), material.name(), material.source().name(),
+					previews.get(material.code())))
+			.toList();
+		model.addAttribute("matter", matter);
+		model.addAttribute("fields", fields);
+		model.addAttribute("materials", materials);
+		model.addAttribute("violations", List.copyOf(violations.values()));
+		model.addAttribute("requestKey", requestKey);
+	}
+
+	/**
+	 * What the page posts, as the catalogue's types: text stays text where it does not
+	 * parse.
+	 */
+	private static Map<String, Object> values(Matter matter, MultiValueMap<String, String> parameters) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (FormField field : matter.fields()) {
+			String raw = parameters.getFirst("field." + field.name());
+			if (field.type() == FieldType.BOOLEAN) {
+				values.put(field.name(), "true".equals(raw));
+				continue;
+			}
+			if (raw == null || raw.isBlank()) {
+				continue;
+			}
+			String text = raw.strip();
+			if (field.type() == FieldType.NUMBER) {
+				try {
+					values.put(field.name(), new BigDecimal(text));
+				}
+				catch (NumberFormatException ex) {
+					values.put(field.name(), text);
+				}
+				continue;
+			}
+			values.put(field.name(), (field.type() == FieldType.RESIDENT_ID || field.type() == FieldType.CREDIT_CODE)
+					? text.toUpperCase(java.util.Locale.ROOT) : text);
+		}
+		return values;
+	}
+
+	private Matter matter(String kind, String code) {
+		if ("bundles".equals(kind)) {
+			Bundle bundle = this.catalogue.bundle(code).content();
+			return new Matter(null, bundle.code(), bundle.name(), bundle.description(),
+					bundle.fields()
+						.stream()
+						.map((f) -> new FormField(f.name(), f.label(), f.type(), f.required(), f.pattern(), f.options(),
+								f.prefill()))
+						.toList(),
+					this.catalogue.materialsOf(bundle).stream().map(BundleMaterial::material).toList());
+		}
+		ServiceItem item = this.catalogue.item(code).content();
+		return new Matter(item.code(), null, item.name(), null, item.form().fields(), item.materials());
+	}
+
+	/** An item or a bundle, as far as applying for it goes. */
+	record Matter(String itemCode, String bundleCode, String name, String description, List<FormField> fields,
+			List<Material> materials) {
+
+		public String code() {
+			return (this.bundleCode != null) ? this.bundleCode : this.itemCode;
+		}
+
+		public String kind() {
+			return (this.bundleCode != null) ? "bundles" : "items";
+		}
+
+	}
+
+}
