@@ -52,6 +52,31 @@ public final class OneVisitHttp {
 			.build());
 	}
 
+	/**
+	 * Posts a multipart form as a browser does: text fields, then files (part name to
+	 * file name and bytes).
+	 */
+	public HttpResponse<String> postMultipart(String path, java.util.Map<String, String> fields,
+			java.util.Map<String, java.util.Map.Entry<String, byte[]>> files) {
+		String boundary = "----onevisit" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(utf8)));
+		files.forEach((name, file) -> {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+					+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(utf8));
+			body.writeBytes(file.getValue());
+			body.writeBytes("\r\n".getBytes(utf8));
+		});
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	public HttpResponse<String> postForm(String path, String form, String... headers) {
 
 		return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.Catalogue;
@@ -50,8 +51,12 @@ class ApplicationService implements ApplicationManagement {
 
 	private final ObjectProvider<HeldLicences> heldLicences;
 
+	private final Uploads uploads;
+
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
-			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences) {
+			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
+			Uploads uploads) {
+		this.uploads = uploads;
 		this.heldLicences = heldLicences;
 		this.applications = applications;
 		this.catalogue = catalogue;
@@ -89,7 +94,7 @@ class ApplicationService implements ApplicationManagement {
 			requireValid(FormCheck.check(bundle, submission.form()));
 			materials = this.catalogue.materialsOf(bundle)
 				.stream()
-				.map((needed) -> record(needed.material(), needed.itemCodes(), submission))
+				.map((needed) -> record(needed.material(), needed.itemCodes(), submission, by))
 				.toList();
 			List<Versioned<ServiceItem>> items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
 			planned = items.stream().map(ApplicationService::plan).toList();
@@ -101,7 +106,7 @@ class ApplicationService implements ApplicationManagement {
 			materials = item.content()
 				.materials()
 				.stream()
-				.map((material) -> record(material, List.of(item.code()), submission))
+				.map((material) -> record(material, List.of(item.code()), submission, by))
 				.toList();
 			planned = List.of(plan(item));
 			region = item.content().regionCode();
@@ -258,7 +263,7 @@ class ApplicationService implements ApplicationManagement {
 	 * Where a material stands when filed: uploaded or missing, to be fetched, to be
 	 * matched with a licence, waived.
 	 */
-	private MaterialRecord record(Material material, List<String> neededBy, Submission submission) {
+	private MaterialRecord record(Material material, List<String> neededBy, Submission submission, Actor by) {
 		if (material.source() == MaterialSource.LICENCE) {
 			// a licence the applicant already holds is the material: nothing to hand in
 			Optional<String> held = Optional.ofNullable(this.heldLicences.getIfAvailable())
@@ -294,8 +299,25 @@ class ApplicationService implements ApplicationManagement {
 			case WAIVED -> MaterialRecord.State.WAIVED;
 		};
 		boolean uploaded = material.source() == MaterialSource.UPLOAD && reference != null && !reference.isBlank();
+		if (uploaded) {
+			requireOwnUpload(reference, by);
+		}
 		return new MaterialRecord(material.code(), material.name(), material.source(), state,
 				uploaded ? reference.strip() : null, neededBy);
+	}
+
+	/** A submission names only uploads its filer made: nobody attaches another's file. */
+	private void requireOwnUpload(String reference, Actor by) {
+		UUID id;
+		try {
+			id = UUID.fromString(reference.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw UploadRefused.unknown(reference);
+		}
+		if (this.uploads.find(id, by.username()).isEmpty()) {
+			throw UploadRefused.unknown(reference);
+		}
 	}
 
 	private static PlannedTask plan(Versioned<ServiceItem> version) {

@@ -21,6 +21,10 @@ public final class ReviewRefused extends OneVisitException {
 		return new ReviewRefused("application_not_found", Kind.NOT_FOUND, "no application " + application);
 	}
 
+	public static ReviewRefused uploadNotFound(java.util.UUID upload) {
+		return new ReviewRefused("upload_not_found", Kind.NOT_FOUND, "no upload " + upload);
+	}
+
 	public static ReviewRefused taskNotOpen(TaskId task, TaskStatus status) {
 		return new ReviewRefused("task_not_open", Kind.CONFLICT, "task " + task + " is " + status, status.name());
 	}

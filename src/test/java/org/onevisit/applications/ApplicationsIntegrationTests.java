@@ -45,6 +45,9 @@ class ApplicationsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Uploads uploads;
+
+	@Autowired
 	DataSource dataSource;
 
 	static Submission flatTransfer(String address) {
@@ -112,14 +115,24 @@ class ApplicationsIntegrationTests {
 				assertThat(refused.violations()).extracting(FieldViolation::field).containsExactly("debt-discharged");
 			});
 
-		Application filed = this.applications.submit(mortgageRelease(Map.of("debt-discharged", "upload-7f3a")), SELLER,
-				null);
+		String upload = this.uploads
+			.store(SELLER.username(), "债权消灭证明.pdf",
+					new java.io.ByteArrayInputStream("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes()))
+			.id()
+			.toString();
+		Application filed = this.applications.submit(mortgageRelease(Map.of("debt-discharged", upload)), SELLER, null);
 
-		assertThat(this.applications.find(filed.id(), SELLER).materials())
+		// as filed: the exchange fetches shared data afterwards
+		assertThat(filed.materials())
 			.extracting((material) -> material.code() + " " + material.state() + " " + material.reference())
 			.containsExactly("application-form WAIVED null", "mortgagor-identity PENDING_FETCH null",
 					"mortgage-certificate PENDING_LICENCE null", "mortgage-record PENDING_FETCH null",
-					"debt-discharged PROVIDED upload-7f3a");
+					"debt-discharged PROVIDED " + upload);
+		// nobody files with another's upload
+		assertThatThrownBy(() -> this.applications.submit(mortgageRelease(Map.of("debt-discharged", upload)),
+				Actor.applicant("applicant2"), null))
+			.isInstanceOfSatisfying(UploadRefused.class,
+					(refused) -> assertThat(refused.code()).isEqualTo("upload_unknown"));
 	}
 
 	@Test

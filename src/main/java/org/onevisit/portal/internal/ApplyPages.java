@@ -1,9 +1,13 @@
 package org.onevisit.portal.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +19,8 @@ import org.onevisit.applications.Channel;
 import org.onevisit.applications.FieldViolation;
 import org.onevisit.applications.Subject;
 import org.onevisit.applications.SubmissionRefused;
+import org.onevisit.applications.UploadRefused;
+import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleMaterial;
 import org.onevisit.catalog.Catalogue;
@@ -27,6 +33,9 @@ import org.onevisit.exchange.PrefillRequest;
 import org.onevisit.exchange.Prefilled;
 import org.onevisit.identity.OneVisitUser;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +44,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 
 /**
  * Applying online (在线申报): the form of an item or a bundle rendered from the catalogue,
@@ -50,10 +61,17 @@ class ApplyPages {
 
 	private final ApplicationManagement applications;
 
-	ApplyPages(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications) {
+	private final Uploads uploads;
+
+	private final MessageSource messages;
+
+	ApplyPages(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
+			MessageSource messages) {
 		this.catalogue = catalogue;
 		this.exchange = exchange;
 		this.applications = applications;
+		this.uploads = uploads;
+		this.messages = messages;
 	}
 
 	/** A field as the page shows it. */
@@ -76,10 +94,43 @@ class ApplyPages {
 
 	@PostMapping("/apply/{kind:items|bundles}/{code}")
 	String submit(@PathVariable String kind, @PathVariable String code, @RequestParam("requestKey") String requestKey,
-			@RequestParam MultiValueMap<String, String> parameters, @AuthenticationPrincipal OneVisitUser user,
-			Model model) {
+			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
+			@AuthenticationPrincipal OneVisitUser user, Model model, Locale locale) {
 		Matter matter = matter(kind, code);
 		Map<String, Object> values = values(matter, parameters);
+		// files first: a refused file is named on the page and nothing is filed
+		Map<String, String> uploaded = new LinkedHashMap<>();
+		Map<String, String> uploadReasons = new LinkedHashMap<>();
+		Map<String, String> uploadProblems = new LinkedHashMap<>();
+		// a form without files may come url-encoded
+		MultipartRequest files = (request instanceof MultipartRequest multipart) ? multipart : null;
+		for (Material material : matter.materials()) {
+			MultipartFile file = (files != null) ? files.getFile("upload." + material.code()) : null;
+			if (file == null || file.isEmpty()) {
+				continue;
+			}
+			try (InputStream content = file.getInputStream()) {
+				uploaded.put(material.code(),
+						this.uploads.store(user.getUsername(), file.getOriginalFilename(), content).id().toString());
+			}
+			catch (UploadRefused refused) {
+				uploadProblems.put(material.code(),
+						this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			String reason = parameters.getFirst("reason." + material.code());
+			if (reason != null && !reason.isBlank()) {
+				uploadReasons.put(material.code(), reason.strip());
+			}
+		}
+		if (!uploadProblems.isEmpty()) {
+			Prefilled prefilled = prefill(user, matter, values);
+			render(model, matter, prefilled, values, Map.of(), UUID.randomUUID().toString());
+			model.addAttribute("uploadProblems", uploadProblems);
+			return "portal/apply";
+		}
 		Map<String, String> evidence = new LinkedHashMap<>();
 		parameters.forEach((name, given) -> {
 			if (name.startsWith("evidence.") && !given.isEmpty() && !given.get(0).isBlank()) {
@@ -88,8 +139,10 @@ class ApplyPages {
 		});
 		Subject applicant = Subject.of(user).orElseThrow();
 		try {
+			// an upload replaces the registry's data for that material
+			uploaded.keySet().forEach(evidence::remove);
 			Application filed = this.applications.submit(new Submission(matter.itemCode(), matter.bundleCode(),
-					applicant, Channel.ONLINE, values, Map.of(), evidence, Map.of()), Actor.of(user), requestKey);
+					applicant, Channel.ONLINE, values, uploaded, evidence, uploadReasons), Actor.of(user), requestKey);
 			return "redirect:/my/applications/" + filed.id().value() + "?filed";
 		}
 		catch (SubmissionRefused refused) {

@@ -47,6 +47,9 @@ class LicencesIntegrationTests {
 	static final Actor REGISTRY = Actor.reviewer("reviewer-nr", "nr");
 
 	@Autowired
+	org.onevisit.applications.Uploads uploads;
+
+	@Autowired
 	ApplicationManagement applications;
 
 	@Autowired
@@ -193,7 +196,7 @@ class LicencesIntegrationTests {
 				new Submission("339900-NR-003", null, Subject.person(ResidentId.of(buyer)), Channel.ONLINE,
 						Map.of("mortgagorId", buyer, "certificateNo", "浙(2026)示范市不动产权第0000001号", "bankCode",
 								"91350100M000100Y43", "amount", 800000),
-						Map.of("mortgage-contract", "upload-1", "loan-contract", "upload-2")),
+						scans("buyer")),
 				Actor.applicant("buyer"), null);
 
 		assertThat(mortgage.materials()).filteredOn((material) -> material.code().equals("property-certificate"))
@@ -204,6 +207,15 @@ class LicencesIntegrationTests {
 			});
 	}
 
+	/** The mortgage and loan contracts, uploaded by the applicant as PDF scans. */
+	private Map<String, String> scans(String owner) {
+		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		return Map.of("mortgage-contract",
+				this.uploads.store(owner, "抵押合同.pdf", new java.io.ByteArrayInputStream(pdf)).id().toString(),
+				"loan-contract",
+				this.uploads.store(owner, "借款合同.pdf", new java.io.ByteArrayInputStream(pdf)).id().toString());
+	}
+
 	@Test
 	void aSomeoneWithoutTheLicenceStillHasTheMaterialPending() {
 		String stranger = newResidentId(104);
@@ -211,7 +223,7 @@ class LicencesIntegrationTests {
 				new Submission("339900-NR-003", null, Subject.person(ResidentId.of(stranger)), Channel.ONLINE,
 						Map.of("mortgagorId", stranger, "certificateNo", "浙(2026)示范市不动产权第0000002号", "bankCode",
 								"91350100M000100Y43", "amount", 800000),
-						Map.of("mortgage-contract", "upload-1", "loan-contract", "upload-2")),
+						scans("stranger")),
 				Actor.applicant("stranger"), null);
 
 		assertThat(mortgage.materials()).filteredOn((material) -> material.code().equals("property-certificate"))

@@ -66,6 +66,58 @@ class ApplyPagesTests {
 		assertThat(again.select("[role=alert] a").attr("href")).isEqualTo("#field-buyerId");
 	}
 
+	@Test
+	void refusesAnHtmlFileNamedPdfAndAnOversizedOneWithAClearMessageAndFilesWithARealPdf() {
+		Document page = Jsoup.parse(this.seller.get("/apply/items/339900-NR-002").body());
+		assertThat(page.getElementById("upload-debt-discharged")).isNotNull();
+		Map<String, String> inputs = inputsOf(page);
+		inputs.put("field.mortgagorId", "339902198503120016");
+		inputs.put("field.certificateNo", "浙(2021)示范市不动产证明第0004567号");
+		inputs.put("field.bankCode", "91350100M000100Y43");
+
+		HttpResponse<String> html = this.seller.postMultipart("/apply/items/339900-NR-002", inputs, Map
+			.of("upload.debt-discharged", Map.entry("结清证明.pdf", "<html><script>alert(1)</script></html>".getBytes())));
+		assertThat(html.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(html.body()).getElementById("upload-error-debt-discharged").text()).contains("结清证明.pdf",
+				"text/html", "只能上传 PDF、JPG 或 PNG");
+
+		byte[] oversized = new byte[20 * 1024 * 1024 + 1];
+		System.arraycopy("%PDF-1.4\n".getBytes(), 0, oversized, 0, 9);
+		HttpResponse<String> large = this.seller.postMultipart("/apply/items/339900-NR-002",
+				inputsOf(Jsoup.parse(html.body())), Map.of("upload.debt-discharged", Map.entry("扫描件.pdf", oversized)));
+		assertThat(large.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(large.body()).getElementById("upload-error-debt-discharged").text())
+			.contains("超过了 20 MB");
+
+		HttpResponse<String> filed = this.seller.postMultipart("/apply/items/339900-NR-002",
+				inputsOf(Jsoup.parse(large.body())), Map.of("upload.debt-discharged",
+						Map.entry("../../etc/结清证明.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes())));
+		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
+
+		// the file is the seller's alone, and only ever a download
+		String id = filed.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replaceAll(".*/my/applications/([0-9a-f-]{36}).*", "$1");
+		String token = "Bearer " + this.seller.bearerToken("applicant1", "onevisit-demo");
+		String upload = null;
+		for (var material : OneVisitHttp.json(this.seller.get("/api/v1/applications/" + id, "Authorization", token))
+			.path("materials")) {
+			if (material.path("code").asString().equals("debt-discharged")) {
+				upload = material.path("reference").asString();
+			}
+		}
+		HttpResponse<String> download = this.seller.get("/my/uploads/" + upload);
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				(disposition) -> assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''"));
+		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		OneVisitHttp buyer = new OneVisitHttp(this.port);
+		buyer.logIn("applicant2", "onevisit-demo");
+		assertThat(buyer.get("/my/uploads/" + upload).statusCode()).isEqualTo(404);
+	}
+
 	/** What the browser would post: the form's own data, selected options included. */
 	private static Map<String, String> inputsOf(Document page) {
 		FormElement form = (FormElement) page.selectFirst("form.stack");

@@ -1,0 +1,13 @@
+package org.onevisit.applications;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A file an applicant handed in: stored under its id, never under the name it came with,
+ * with the type its content shows (not the one its name claims).
+ */
+public record Upload(UUID id, String owner, String originalName, String mediaType, long size, String sha256,
+		Instant storedAt) {
+
+}

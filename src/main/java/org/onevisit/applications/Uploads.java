@@ -1,0 +1,26 @@
+package org.onevisit.applications;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Materials applicants upload: PDF, JPEG or PNG by content, at most 20 MB each. A
+ * submission names its uploads by id; only their owner may use or read them.
+ */
+public interface Uploads {
+
+	long MAX_BYTES = 20L * 1024 * 1024;
+
+	/** Stores the content if it is an accepted type within the limit; else refuses. */
+	Upload store(String owner, String originalName, InputStream content);
+
+	/** The upload and where its bytes are, if it is the owner's. */
+	Optional<Stored> find(UUID id, String owner);
+
+	/** An upload's record and its file. */
+	record Stored(Upload upload, Path file) {
+	}
+
+}
