@@ -22,7 +22,11 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(Model model) {
+	String login(Model model, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
+		if (request.getParameter("throttled") != null) {
+			response.setStatus(429);
+		}
 		model.addAttribute("demoUsernames", this.mode.demo() ? DEMO_USERNAMES : List.of());
 		return "identity/login";
 	}

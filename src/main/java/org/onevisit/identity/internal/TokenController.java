@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.identity.Role;
+import org.onevisit.platform.LoginGuard;
 import org.onevisit.shared.OneVisitException;
 
 import org.springframework.security.authentication.AuthenticationManager;
@@ -55,13 +56,28 @@ class TokenController {
 
 	}
 
+	/** Too many failed logins for the account or from the address: try again later. */
+	static final class TooManyAttempts extends OneVisitException {
+
+		TooManyAttempts(java.time.Duration retryAfter) {
+			super("too_many_attempts", Kind.TOO_MANY_REQUESTS, "too many failed logins", retryAfter.toMinutes());
+		}
+
+	}
+
 	@PostMapping("/api/v1/auth/token")
 	@Operation(summary = "Exchange a username and password for a bearer token valid for one hour")
-	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+	TokenResponse token(@Valid @RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
 		Authentication authenticated;
 		try {
-			authenticated = this.authentication.authenticate(
-					UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+			UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
+				.unauthenticated(request.username(), request.password());
+			// the address the throttle counts
+			attempt.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(http));
+			authenticated = this.authentication.authenticate(attempt);
+		}
+		catch (LoginGuard.Refused ex) {
+			throw new TooManyAttempts(ex.retryAfter());
 		}
 		catch (AuthenticationException ex) {
 			throw new InvalidCredentials();

@@ -46,6 +46,7 @@ class Problems {
 			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
 			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
 		};
 	}
 

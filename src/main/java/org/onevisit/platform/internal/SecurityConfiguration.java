@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.onevisit.platform.LoginGuard;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -49,10 +52,39 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
+			LoginGuard attempts) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwords);
-		return new ProviderManager(provider);
+		ProviderManager passwordsChecked = new ProviderManager(provider);
+		// every login, page or API, passes the throttle before its password is checked
+		return (authentication) -> {
+			String username = authentication.getName();
+			String address = clientAddress(authentication);
+			attempts.checkAllowed(username, address);
+			try {
+				Authentication authenticated = passwordsChecked.authenticate(authentication);
+				attempts.succeeded(username);
+				return authenticated;
+			}
+			catch (AuthenticationException ex) {
+				attempts.failed(username, address);
+				throw ex;
+			}
+		};
+	}
+
+	/**
+	 * Where the login came from: the form login's details, or else the current request.
+	 */
+	private static String clientAddress(Authentication authentication) {
+		if (authentication
+			.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails details) {
+			return details.getRemoteAddress();
+		}
+		return (org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes request)
+					? request.getRequest().getRemoteAddr() : "unknown";
 	}
 
 	@Bean
@@ -105,7 +137,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		// the throttled manager, not one Spring Security would build from the user
+		// details
+		http.authenticationManager(authenticationManager);
 		RequestMatcher swagger = (request) -> request.getRequestURI()
 			.startsWith(request.getContextPath() + "/swagger-ui");
 		http.authorizeHttpRequests((requests) -> requests
@@ -134,7 +169,12 @@ class SecurityConfiguration {
 			.authenticated()
 			.anyRequest()
 			.denyAll())
-			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(
+					(login) -> login.loginPage("/login")
+						.defaultSuccessUrl("/", false)
+						.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+								+ ((failure instanceof LoginGuard.Refused) ? "/login?throttled" : "/login?error")))
+						.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").deleteCookies("JSESSIONID"))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.contentTypeOptions((nosniff) -> {

@@ -1,0 +1,39 @@
+package org.onevisit.platform;
+
+import java.time.Duration;
+
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * What every login passes before its password is checked, and learns the outcome of: the
+ * identity module throttles password guessing through it.
+ */
+public interface LoginGuard {
+
+	/**
+	 * Throws {@link Refused} while logins for the username or from the address are held
+	 * back.
+	 */
+	void checkAllowed(String username, String address);
+
+	void failed(String username, String address);
+
+	void succeeded(String username);
+
+	/** A login refused because of earlier failures, whatever the password. */
+	final class Refused extends AuthenticationException {
+
+		private final Duration retryAfter;
+
+		public Refused(Duration retryAfter) {
+			super("too many failed logins; try again later");
+			this.retryAfter = retryAfter;
+		}
+
+		public Duration retryAfter() {
+			return this.retryAfter;
+		}
+
+	}
+
+}
