@@ -10,7 +10,7 @@ import org.onevisit.identity.OneVisitUser;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.licences.Verification;
-import org.onevisit.licences.internal.LicenceCodes;
+import org.onevisit.platform.QrCodes;
 import org.onevisit.shared.OneVisitException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -59,7 +59,7 @@ class LicencePages {
 		String verificationUrl = baseUrl() + "/verify/licences/" + licence.id();
 		model.addAttribute("licence", licence);
 		model.addAttribute("verificationUrl", verificationUrl);
-		model.addAttribute("qr", LicenceCodes.qrSvg(verificationUrl));
+		model.addAttribute("qr", QrCodes.qrSvg(verificationUrl));
 		model.addAttribute("mayRevoke", !licence.revoked() && actor.kind() == Actor.Kind.REVIEWER
 				&& actor.department().map(licence.issuerDepartment()::equals).orElse(false));
 		return "licences/certificate";

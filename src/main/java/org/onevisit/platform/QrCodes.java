@@ -1,4 +1,4 @@
-package org.onevisit.licences.internal;
+package org.onevisit.platform;
 
 import java.util.Map;
 
@@ -13,9 +13,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * QR codes as SVG paths: sharp in print at any size, and inline in the page, so that no
  * image endpoint is needed.
  */
-public final class LicenceCodes {
+public final class QrCodes {
 
-	private LicenceCodes() {
+	private QrCodes() {
 	}
 
 	public static String qrSvg(String content) {
