@@ -89,9 +89,10 @@ class ApplicationService implements ApplicationManagement {
 		List<PlannedTask> planned;
 		String region;
 		List<MaterialRecord> materials;
+		List<FieldViolation> formViolations;
 		if (submission.bundleCode() != null) {
 			Bundle bundle = this.catalogue.bundle(submission.bundleCode()).content();
-			requireValid(FormCheck.check(bundle, submission.form()));
+			formViolations = FormCheck.check(bundle, submission.form());
 			materials = this.catalogue.materialsOf(bundle)
 				.stream()
 				.map((needed) -> record(needed.material(), needed.itemCodes(), submission, by))
@@ -102,7 +103,7 @@ class ApplicationService implements ApplicationManagement {
 		}
 		else {
 			Versioned<ServiceItem> item = this.catalogue.item(submission.itemCode());
-			requireValid(FormCheck.check(item.content().form().fields(), submission.form()));
+			formViolations = FormCheck.check(item.content().form().fields(), submission.form());
 			materials = item.content()
 				.materials()
 				.stream()
@@ -115,6 +116,13 @@ class ApplicationService implements ApplicationManagement {
 			.filter((material) -> material.source() == MaterialSource.UPLOAD && material.reference() == null)
 			.map((material) -> new FieldViolation(material.code(), "material_missing", material.name()))
 			.toList();
+		// everything missing is named at once (一次性告知): the form's problems and the
+		// materials together
+		if (!formViolations.isEmpty()) {
+			List<FieldViolation> all = new java.util.ArrayList<>(formViolations);
+			all.addAll(missing);
+			throw SubmissionRefused.formInvalid(all);
+		}
 		if (!missing.isEmpty()) {
 			throw SubmissionRefused.materialsMissing(missing);
 		}
@@ -324,12 +332,6 @@ class ApplicationService implements ApplicationManagement {
 		ServiceItem item = version.content();
 		return new PlannedTask(item.code(), version.version(), item.departmentCode(), item.workflow(),
 				item.committedLimit(), item.statutoryLimit());
-	}
-
-	private static void requireValid(List<FieldViolation> violations) {
-		if (!violations.isEmpty()) {
-			throw SubmissionRefused.formInvalid(violations);
-		}
 	}
 
 	/**
