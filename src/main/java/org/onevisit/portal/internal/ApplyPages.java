@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.onevisit.applications.Actor;
 import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
@@ -32,6 +33,8 @@ import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.PrefillRequest;
 import org.onevisit.exchange.Prefilled;
 import org.onevisit.identity.OneVisitUser;
+import org.onevisit.platform.QrCodes;
+import org.onevisit.shared.ResidentId;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -39,6 +42,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,6 +50,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Applying online (在线申报): the form of an item or a bundle rendered from the catalogue,
@@ -65,8 +70,15 @@ class ApplyPages {
 
 	private final MessageSource messages;
 
+	private final java.time.Clock clock;
+
+	private final String publicUrl;
+
 	ApplyPages(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
-			MessageSource messages) {
+			MessageSource messages, java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${onevisit.public-url:}") String publicUrl) {
+		this.clock = clock;
+		this.publicUrl = publicUrl;
 		this.catalogue = catalogue;
 		this.exchange = exchange;
 		this.applications = applications;
@@ -83,20 +95,96 @@ class ApplyPages {
 	record MaterialView(String code, String name, String source, Prefilled.MaterialPreview preview) {
 	}
 
+	/**
+	 * Who applies for whom through which channel: an applicant for themselves online, or
+	 * a clerk at the hall's window for the person in front of them.
+	 */
+	record Filer(OneVisitUser user, Subject subject, Channel channel) {
+
+		public boolean atHall() {
+			return this.channel == Channel.HALL;
+		}
+
+	}
+
 	@GetMapping("/apply/{kind:items|bundles}/{code}")
 	String form(@PathVariable String kind, @PathVariable String code, @AuthenticationPrincipal OneVisitUser user,
 			Model model) {
-		Matter matter = matter(kind, code);
-		Prefilled prefilled = prefill(user, matter, Map.of());
-		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
-		return "portal/apply";
+		return form(matter(kind, code), new Filer(user, Subject.of(user).orElseThrow(), Channel.ONLINE), model);
 	}
 
 	@PostMapping("/apply/{kind:items|bundles}/{code}")
 	String submit(@PathVariable String kind, @PathVariable String code, @RequestParam("requestKey") String requestKey,
 			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
 			@AuthenticationPrincipal OneVisitUser user, Model model, Locale locale) {
-		Matter matter = matter(kind, code);
+		return submit(matter(kind, code), new Filer(user, Subject.of(user).orElseThrow(), Channel.ONLINE), requestKey,
+				parameters, request, model, locale);
+	}
+
+	/**
+	 * The single window (综合窗口): any item or bundle, for the applicant the clerk looked
+	 * up.
+	 */
+	@GetMapping("/hall")
+	String hall(Model model) {
+		model.addAttribute("bundles", this.catalogue.publishedBundles());
+		model.addAttribute("items", this.catalogue.publishedItems());
+		return "portal/hall";
+	}
+
+	@GetMapping("/hall/apply")
+	String hallLookup(@RequestParam("residentId") String residentId, @RequestParam("matter") String matter,
+			Model model) {
+		if (!ResidentId.isValid(residentId) || !matter.matches("(items|bundles)/[A-Za-z0-9-]+")) {
+			model.addAttribute("lookupError", true);
+			return hall(model);
+		}
+		return "redirect:/hall/apply/" + matter + "?residentId=" + ResidentId.of(residentId).value();
+	}
+
+	@GetMapping("/hall/apply/{kind:items|bundles}/{code}")
+	String hallForm(@PathVariable String kind, @PathVariable String code, @RequestParam("residentId") String residentId,
+			@AuthenticationPrincipal OneVisitUser user, Model model) {
+		return form(matter(kind, code), new Filer(user, Subject.person(ResidentId.of(residentId)), Channel.HALL),
+				model);
+	}
+
+	@PostMapping("/hall/apply/{kind:items|bundles}/{code}")
+	String hallSubmit(@PathVariable String kind, @PathVariable String code,
+			@RequestParam("requestKey") String requestKey, @RequestParam("residentId") String residentId,
+			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
+			@AuthenticationPrincipal OneVisitUser user, Model model, Locale locale) {
+		return submit(matter(kind, code), new Filer(user, Subject.person(ResidentId.of(residentId)), Channel.HALL),
+				requestKey, parameters, request, model, locale);
+	}
+
+	/** The acceptance receipt (受理回执), with a QR code to follow the matter online. */
+	@GetMapping("/hall/receipts/{id}")
+	String receipt(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, HttpServletRequest request,
+			Model model) {
+		Application application = this.applications.find(new ApplicationId(id), Actor.of(user));
+		String follow = publicBase(request) + "/my/applications/" + id;
+		model.addAttribute("accepted", application);
+		model.addAttribute("matterName",
+				(application.bundleCode() != null) ? this.catalogue.bundle(application.bundleCode()).content().name()
+						: this.catalogue.item(application.tasks().get(0).plan().itemCode()).content().name());
+		model.addAttribute("qr", QrCodes.qrSvg(follow));
+		model.addAttribute("follow", follow);
+		model.addAttribute("clerk", user.displayName());
+		return "portal/receipt";
+	}
+
+	private String form(Matter matter, Filer filer, Model model) {
+		Prefilled prefilled = prefill(filer, matter, Map.of());
+		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
+		model.addAttribute("filer", filer);
+		return "portal/apply";
+	}
+
+	private String submit(Matter matter, Filer filer, String requestKey, MultiValueMap<String, String> parameters,
+			HttpServletRequest request, Model model, Locale locale) {
+		OneVisitUser user = filer.user();
+		model.addAttribute("filer", filer);
 		Map<String, Object> values = values(matter, parameters);
 		// files first: a refused file is named on the page and nothing is filed
 		Map<String, String> uploaded = new LinkedHashMap<>();
@@ -126,7 +214,7 @@ class ApplyPages {
 			}
 		}
 		if (!uploadProblems.isEmpty()) {
-			Prefilled prefilled = prefill(user, matter, values);
+			Prefilled prefilled = prefill(filer, matter, values);
 			render(model, matter, prefilled, values, Map.of(), UUID.randomUUID().toString());
 			model.addAttribute("uploadProblems", uploadProblems);
 			return "portal/apply";
@@ -137,27 +225,40 @@ class ApplyPages {
 				evidence.put(name.substring("evidence.".length()), given.get(0));
 			}
 		});
-		Subject applicant = Subject.of(user).orElseThrow();
 		try {
 			// an upload replaces the registry's data for that material
 			uploaded.keySet().forEach(evidence::remove);
 			Application filed = this.applications.submit(new Submission(matter.itemCode(), matter.bundleCode(),
-					applicant, Channel.ONLINE, values, uploaded, evidence, uploadReasons), Actor.of(user), requestKey);
-			return "redirect:/my/applications/" + filed.id().value() + "?filed";
+					filer.subject(), filer.channel(), values, uploaded, evidence, uploadReasons), Actor.of(user),
+					requestKey);
+			return filer.atHall() ? "redirect:/hall/receipts/" + filed.id().value()
+					: "redirect:/my/applications/" + filed.id().value() + "?filed";
 		}
 		catch (SubmissionRefused refused) {
 			Map<String, FieldViolation> violations = new LinkedHashMap<>();
 			refused.violations().forEach((violation) -> violations.putIfAbsent(violation.field(), violation));
-			Prefilled prefilled = prefill(user, matter, values);
+			Prefilled prefilled = prefill(filer, matter, values);
 			render(model, matter, prefilled, values, violations, UUID.randomUUID().toString());
 			model.addAttribute("refusal", refused);
+			if (filer.atHall()) {
+				// everything missing at once, on paper for the applicant to take home
+				// (一次性告知)
+				model.addAttribute("clerk", user.displayName());
+				model.addAttribute("today", java.time.LocalDate.now(this.clock));
+				return "portal/notice";
+			}
 			return "portal/apply";
 		}
 	}
 
-	private Prefilled prefill(OneVisitUser user, Matter matter, Map<String, Object> typed) {
-		return this.exchange.prefill(new PrefillRequest(user.getUsername(), Subject.of(user).orElseThrow(),
-				matter.itemCode(), matter.bundleCode(), typed));
+	private Prefilled prefill(Filer filer, Matter matter, Map<String, Object> typed) {
+		return this.exchange.prefill(new PrefillRequest(filer.user().getUsername(), filer.subject(), matter.itemCode(),
+				matter.bundleCode(), typed));
+	}
+
+	private String publicBase(HttpServletRequest request) {
+		return StringUtils.hasText(this.publicUrl) ? this.publicUrl.replaceAll("/+$", "")
+				: ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
 	}
 
 	private void render(Model model, Matter matter, Prefilled prefilled, Map<String, Object> values,

@@ -1,0 +1,115 @@
+package org.onevisit.portal.internal;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitHttp;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The single window: a walk-in business start-up, with and without everything it needs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HallPagesTests {
+
+	static final String WALK_IN = "339903199007180029";
+
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	@LocalServerPort
+	int port;
+
+	OneVisitHttp clerk;
+
+	@BeforeEach
+	void logIn() {
+		this.clerk = new OneVisitHttp(this.port);
+		this.clerk.logIn("clerk1", "onevisit-demo");
+	}
+
+	Document startupForm() {
+		HttpResponse<String> lookup = this.clerk
+			.get("/hall/apply?residentId=" + WALK_IN + "&matter=bundles/business-startup");
+		assertThat(lookup.statusCode()).isEqualTo(302);
+		HttpResponse<String> form = this.clerk
+			.get(lookup.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+		assertThat(form.statusCode()).isEqualTo(200);
+		return Jsoup.parse(form.body());
+	}
+
+	@Test
+	void printsAOneTimeNoticeListingEverythingMissingAtOnce() {
+		Document form = startupForm();
+		assertThat(form.text()).contains("正在为申请人", "综合窗口");
+		Map<String, String> inputs = inputsOf(form);
+		inputs.put("field.companyName", "示范市窗口测试有限公司");
+
+		HttpResponse<String> notice = this.clerk.postMultipart("/hall/apply/bundles/business-startup", inputs,
+				Map.of());
+
+		assertThat(notice.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(notice.body());
+		assertThat(page.select("h1").text()).isEqualTo("一次性告知书");
+		// the two uploads and every required field left empty, in one list
+		assertThat(page.select("ol.missing li").eachText()).anySatisfy((line) -> assertThat(line).contains("公司章程"))
+			.anySatisfy((line) -> assertThat(line).contains("董事、监事、经理任职文件"))
+			.hasSizeGreaterThan(3);
+		assertThat(page.text()).contains("不再要求提交其他材料", "王敏");
+	}
+
+	@Test
+	void acceptsAWalkInBusinessStartupAndPrintsAReceiptWithAQrCode() {
+		Map<String, String> inputs = inputsOf(startupForm());
+		inputs.put("field.companyName", "示范市窗口受理有限公司");
+		inputs.put("field.legalRepresentativeId", WALK_IN);
+		inputs.put("field.legalRepresentativeName", "李四");
+		inputs.put("field.registeredCapital", "100");
+		inputs.put("field.address", "示范市西山区人民路66号");
+		inputs.put("field.businessScope", "软件开发");
+		inputs.put("field.accountant", "李四");
+		inputs.put("field.employeeCount", "3");
+		Document form = startupForm();
+		form.select("select").forEach((select) -> {
+			String name = select.attr("name");
+			if (inputs.getOrDefault(name, "").isBlank()) {
+				inputs.put(name, select.select("option[value]:not([value=''])").first().val());
+			}
+		});
+		// any other required text the test does not care about
+		inputs.replaceAll((name, value) -> (name.startsWith("field.") && value.isBlank()) ? "1" : value);
+
+		HttpResponse<String> accepted = this.clerk.postMultipart("/hall/apply/bundles/business-startup", inputs, Map
+			.of("upload.articles", Map.entry("章程.pdf", PDF), "upload.officer-appointment", Map.entry("任职文件.pdf", PDF)));
+
+		assertThat(accepted.statusCode())
+			.as(() -> Jsoup.parse(accepted.body()).select("ol.missing, [role=alert]").text())
+			.isEqualTo(302);
+		HttpResponse<String> receipt = this.clerk
+			.get(accepted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+		assertThat(receipt.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(receipt.body());
+		assertThat(page.select("h1").text()).isEqualTo("受理回执");
+		assertThat(page.getElementById("tracking-number").text()).matches("339900-\\d{8}-\\d{6}");
+		assertThat(page.select("figure.qr svg path")).isNotEmpty();
+		assertThat(page.text()).contains("企业开办一件事", "3399**********0029");
+	}
+
+	private static Map<String, String> inputsOf(Document page) {
+		FormElement form = (FormElement) page.selectFirst("form.stack");
+		Map<String, String> inputs = new LinkedHashMap<>();
+		form.formData().forEach((pair) -> inputs.put(pair.key(), pair.value()));
+		return inputs;
+	}
+
+}
