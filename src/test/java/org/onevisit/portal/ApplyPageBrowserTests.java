@@ -1,0 +1,100 @@
+package org.onevisit.portal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Browsers;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Applying for the flat transfer on a 360 px phone: the pre-filled form fits the screen,
+ * runs without script or policy errors, and files with one tap.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApplyPageBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browsers.chromium(360, 800);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void theSellerAppliesForTheFlatTransferOnAPhoneWithNothingToType() throws Exception {
+		String base = "http://localhost:" + this.port;
+		this.browser.get(base + "/login");
+		this.browser.findElement(By.id("username")).sendKeys("applicant1");
+		this.browser.findElement(By.id("password")).sendKeys("onevisit-demo");
+		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		waitFor(By.cssSelector(".nav .who"));
+
+		this.browser.get(base + "/apply/bundles/flat-transfer");
+		assertThat(waitFor(By.id("field-buyerName")).getAttribute("value")).isEqualTo("李四");
+		assertThat(this.browser.findElements(By.cssSelector(".source"))).extracting(WebElement::getText)
+			.isNotEmpty()
+			.allSatisfy((source) -> assertThat(source).startsWith("来自").doesNotContain("（）"));
+		assertThat(this.browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+			.as("no sideways scrolling at 360 px")
+			.isEqualTo(true);
+		Path screenshot = Path.of("target", "screenshots", "apply-flat-transfer-360.png");
+		Files.createDirectories(screenshot.getParent());
+		Files.copy(this.browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+		this.browser.executeScript("document.querySelector('.materials').scrollIntoView()");
+		Files.copy(this.browser.getScreenshotAs(OutputType.FILE).toPath(),
+				screenshot.resolveSibling("apply-flat-transfer-360-materials.png"),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+
+		assertThat(waitFor(By.tagName("h1")).getText()).startsWith("办件 339900-");
+		assertThat(this.browser.getCurrentUrl()).contains("/my/applications/");
+		assertThat(severeConsoleErrors()).isEmpty();
+	}
+
+	private List<String> severeConsoleErrors() {
+		return this.browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	private WebElement waitFor(By element) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(element));
+	}
+
+}
