@@ -2,8 +2,6 @@ package org.onevisit.portal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,10 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,10 +48,10 @@ class ApplyPageBrowserTests {
 		this.browser.findElement(By.id("username")).sendKeys("applicant1");
 		this.browser.findElement(By.id("password")).sendKeys("onevisit-demo");
 		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-		waitFor(By.cssSelector(".nav .who"));
+		Browsers.waitFor(this.browser, By.cssSelector(".nav .who"));
 
 		this.browser.get(base + "/apply/bundles/flat-transfer");
-		assertThat(waitFor(By.id("field-buyerName")).getAttribute("value")).isEqualTo("李四");
+		assertThat(Browsers.waitFor(this.browser, By.id("field-buyerName")).getAttribute("value")).isEqualTo("李四");
 		assertThat(this.browser.findElements(By.cssSelector(".source"))).extracting(WebElement::getText)
 			.isNotEmpty()
 			.allSatisfy((source) -> assertThat(source).startsWith("来自").doesNotContain("（）"));
@@ -76,25 +70,9 @@ class ApplyPageBrowserTests {
 
 		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
-		assertThat(waitFor(By.tagName("h1")).getText()).startsWith("办件 339900-");
+		assertThat(Browsers.waitFor(this.browser, By.tagName("h1")).getText()).startsWith("办件 339900-");
 		assertThat(this.browser.getCurrentUrl()).contains("/my/applications/");
-		assertThat(severeConsoleErrors()).isEmpty();
-	}
-
-	private List<String> severeConsoleErrors() {
-		return this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
-	}
-
-	private WebElement waitFor(By element) {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(element));
+		assertThat(Browsers.consoleErrors(this.browser)).isEmpty();
 	}
 
 }

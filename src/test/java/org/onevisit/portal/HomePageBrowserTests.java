@@ -1,19 +1,11 @@
 package org.onevisit.portal;
 
-import java.time.Duration;
-import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Browsers;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,15 +47,7 @@ class HomePageBrowserTests {
 		assertThat(this.browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
 			.as("no sideways scrolling at 360 px")
 			.isEqualTo(true);
-		List<String> errors = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
-		assertThat(errors).isEmpty();
+		assertThat(Browsers.consoleErrors(this.browser)).isEmpty();
 	}
 
 	@Test
@@ -75,14 +59,9 @@ class HomePageBrowserTests {
 		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
 		// a click only starts the navigation: wait for the page it leads to
-		assertThat(waitFor(By.cssSelector(".nav .who")).getText()).isEqualTo("张三");
+		assertThat(Browsers.waitFor(this.browser, By.cssSelector(".nav .who")).getText()).isEqualTo("张三");
 		this.browser.findElement(By.cssSelector(".nav form button")).click();
-		assertThat(waitFor(By.cssSelector(".hero .notice")).getText()).isEqualTo("您已安全退出。");
-	}
-
-	private WebElement waitFor(By element) {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(element));
+		assertThat(Browsers.waitFor(this.browser, By.cssSelector(".hero .notice")).getText()).isEqualTo("您已安全退出。");
 	}
 
 }

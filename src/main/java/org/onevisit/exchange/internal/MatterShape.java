@@ -116,8 +116,8 @@ final class MatterShape {
 			return Optional.of(applicant);
 		}
 		Object value = form.get(of);
-		return (value != null && !value.toString().isBlank()) ? Optional.of(value.toString().strip().toUpperCase())
-				: Optional.empty();
+		return (value != null && !value.toString().isBlank())
+				? Optional.of(value.toString().strip().toUpperCase(java.util.Locale.ROOT)) : Optional.empty();
 	}
 
 }

@@ -37,6 +37,8 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 
 	private final Map<String, RegistryServer> servers = new LinkedHashMap<>();
 
+	private final Map<String, SigningKey> keys = new LinkedHashMap<>();
+
 	private final SyntheticCity city;
 
 	private final RegistryDirectory directory;
@@ -63,8 +65,6 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 			this.keys.put(registry.code(), key);
 		}
 	}
-
-	private final Map<String, SigningKey> keys = new LinkedHashMap<>();
 
 	@Override
 	public void start() {
