@@ -18,6 +18,19 @@ public interface DataExchange {
 	/** The accesses to a person's or business's data, newest first. */
 	List<AccessEntry> accessesTo(String subjectId, int limit);
 
+	/**
+	 * Checks a registering person's name against the population registry (实名核验), logged
+	 * like any access.
+	 */
+	IdentityCheck checkIdentity(org.onevisit.shared.ResidentId residentId, String name);
+
+	/** What the population registry says of a name and an ID number. */
+	enum IdentityCheck {
+
+		MATCHES, DOES_NOT_MATCH, NOT_FOUND, UNAVAILABLE
+
+	}
+
 	/** Walks the whole ledger and names the first entry that does not fit. */
 	LedgerVerification verifyLedger();
 

@@ -43,4 +43,15 @@ public interface AccountManagement {
 
 	Optional<OneVisitUser> findByUsername(String username);
 
+	/**
+	 * A person registering themselves (实名注册), once the caller has checked the name
+	 * against the population registry: the resident ID is the username, one account per
+	 * person.
+	 */
+	OneVisitUser register(Registration registration);
+
+	/** What a person gives to register; the password is checked for length here. */
+	record Registration(ResidentId residentId, String name, String phone, String rawPassword) {
+	}
+
 }

@@ -12,4 +12,8 @@ public final class AccountRuleViolated extends OneVisitException {
 		super("account_invalid", Kind.INVALID, developerMessage);
 	}
 
+	public AccountRuleViolated(String code, String developerMessage) {
+		super(code, Kind.UNPROCESSABLE, developerMessage);
+	}
+
 }

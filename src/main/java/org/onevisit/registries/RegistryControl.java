@@ -19,6 +19,12 @@ public interface RegistryControl {
 
 	boolean running(String registry);
 
+	/**
+	 * A resident's name as the population registry holds it, as its operator would look
+	 * it up.
+	 */
+	Optional<String> nameOf(String residentId);
+
 	/** Residents whose registry data has the problem, in generation order. */
 	List<String> residentsWith(DataProblem problem);
 

@@ -18,17 +18,21 @@ import org.springframework.stereotype.Component;
 /**
  * Access rules as the published catalogue implies them: what an item's materials and
  * pre-filled fields name, its department may read for it. Recomputed when the catalogue
- * publishes something new.
+ * publishes something new. Besides these, the standing rules of the data-sharing
+ * catalogue: what the platform reads for itself (the registration check).
  */
 @Component
 class CatalogueAccessRules implements AccessRules {
 
 	private final Catalogue catalogue;
 
+	private final DataElementCatalogue elements;
+
 	private volatile Computed computed = new Computed(null, null, Set.of());
 
-	CatalogueAccessRules(Catalogue catalogue) {
+	CatalogueAccessRules(Catalogue catalogue, DataElementCatalogue elements) {
 		this.catalogue = catalogue;
+		this.elements = elements;
 	}
 
 	@Override
@@ -45,7 +49,7 @@ class CatalogueAccessRules implements AccessRules {
 		if (known.items() == items && known.bundles() == bundles) {
 			return known.rules();
 		}
-		Set<AccessRule> rules = new HashSet<>();
+		Set<AccessRule> rules = new HashSet<>(this.elements.standingRules());
 		for (ServiceItem item : items) {
 			for (Material material : item.materials()) {
 				if (material.dataElement() != null) {

@@ -28,6 +28,8 @@ class DataElementCatalogue implements DataCatalogue {
 
 	private final Map<String, DataElement> elements = new LinkedHashMap<>();
 
+	private final java.util.Set<org.onevisit.exchange.AccessRule> standing = new java.util.HashSet<>();
+
 	DataElementCatalogue() {
 		this("exchange/data-elements.yaml");
 	}
@@ -58,6 +60,15 @@ class DataElementCatalogue implements DataCatalogue {
 							DataElement.SubjectKind.valueOf(((String) element.get("subject")).toUpperCase(Locale.ROOT)),
 							(staleAfter != null) ? Period.parse((String) staleAfter) : null));
 		}
+		for (Map<String, Object> rule : (List<Map<String, Object>>) document.getOrDefault("standing", List.of())) {
+			this.standing.add(new org.onevisit.exchange.AccessRule((String) rule.get("consumer"),
+					(String) rule.get("element"), (String) rule.get("purpose")));
+		}
+	}
+
+	/** Reads the platform makes for itself, outside any item. */
+	java.util.Set<org.onevisit.exchange.AccessRule> standingRules() {
+		return java.util.Set.copyOf(this.standing);
 	}
 
 	@Override

@@ -198,6 +198,21 @@ class Prefilling implements DataExchange {
 	}
 
 	@Override
+	public IdentityCheck checkIdentity(org.onevisit.shared.ResidentId residentId, String name) {
+		Need need = new Need("population.identity", residentId.value(), "onevisit", "registration");
+		Found found = this.fetcher.fetch("onevisit", "registration:" + residentId.value(), "实名注册核验", List.of(need))
+			.get(need);
+		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
+			return IdentityCheck.UNAVAILABLE;
+		}
+		if (found.evidence() == null || found.evidence().records().isEmpty()) {
+			return IdentityCheck.NOT_FOUND;
+		}
+		Object registered = found.evidence().records().get(0).get("name");
+		return (name != null && name.strip().equals(registered)) ? IdentityCheck.MATCHES : IdentityCheck.DOES_NOT_MATCH;
+	}
+
+	@Override
 	public List<AccessEntry> accessesTo(String subjectId, int limit) {
 		return this.ledger.accessesTo(subjectId, limit);
 	}

@@ -55,6 +55,36 @@ class AccountService implements AccountManagement, UserDetailsService {
 	}
 
 	@Override
+	@Transactional
+	public OneVisitUser register(Registration registration) {
+		if (registration.phone() == null || !MOBILE.matcher(registration.phone().strip()).matches()) {
+			throw new AccountRuleViolated("phone_invalid", "a mainland mobile number has 11 digits and starts with 1");
+		}
+		if (registration.rawPassword() == null || registration.rawPassword().length() < 10) {
+			throw new AccountRuleViolated("password_too_short", "a password has at least 10 characters");
+		}
+		String name = registration.name().strip();
+		OneVisitUser user = new OneVisitUser(UUID.randomUUID(), registration.residentId().value(),
+				this.passwords.encode(registration.rawPassword()), name, Set.of(Role.APPLICANT), null,
+				registration.residentId(), null, true);
+		boolean opened;
+		try {
+			opened = this.accounts.insertIfAbsent(user, this.clock.instant())
+					&& this.accounts.setPhone(user.accountId(), registration.phone().strip());
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			opened = false;
+		}
+		if (!opened) {
+			throw new AccountRuleViolated("already_registered", "this person already has an account");
+		}
+		log.info("Registered applicant account {}", registration.residentId().masked());
+		return this.accounts.findByUsername(user.getUsername()).orElseThrow();
+	}
+
+	private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
+
+	@Override
 	public Optional<OneVisitUser> findByUsername(String username) {
 		return this.accounts.findByUsername(username);
 	}

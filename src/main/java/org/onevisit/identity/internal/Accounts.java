@@ -42,6 +42,13 @@ class Accounts {
 			.optional();
 	}
 
+	boolean setPhone(UUID id, String phone) {
+		return this.jdbc.sql("update identity_account set phone = :phone where id = :id")
+			.param("phone", phone)
+			.param("id", id)
+			.update() == 1;
+	}
+
 	/** Inserts unless the username is taken; true when this call created the account. */
 	boolean insertIfAbsent(OneVisitUser user, Instant at) {
 		return this.jdbc.sql("""

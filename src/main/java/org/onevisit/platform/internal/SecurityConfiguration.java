@@ -144,8 +144,8 @@ class SecurityConfiguration {
 		RequestMatcher swagger = (request) -> request.getRequestURI()
 			.startsWith(request.getContextPath() + "/swagger-ui");
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/login", "/error", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**", "/images/**",
-					"/webjars/**")
+			.requestMatchers("/", "/login", "/register", "/error", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**",
+					"/images/**", "/webjars/**")
 			.permitAll()
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.onevisit.exchange.AccessRules;
 import org.onevisit.exchange.DataCatalogue;
@@ -110,6 +111,13 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 	@Override
 	public boolean running(String registry) {
 		return server(registry).running();
+	}
+
+	@Override
+	public Optional<String> nameOf(String residentId) {
+		return this.city.book()
+			.find("population.identity", residentId)
+			.map((entry) -> (String) entry.records().get(0).get("name"));
 	}
 
 	@Override

@@ -1,0 +1,71 @@
+package org.onevisit.portal.internal;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
+import org.onevisit.registries.RegistryControl.DataProblem;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real-name registration, checked against the population registry. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegistrationPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RegistryControl registries;
+
+	HttpResponse<String> register(OneVisitHttp http, String name, String residentId, String phone) {
+		String csrf = OneVisitHttp.csrfTokenOf(http.get("/register").body());
+		return http.postForm("/register", "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&residentId="
+				+ residentId + "&phone=" + phone + "&password=long-enough-1&passwordAgain=long-enough-1&_csrf=" + csrf);
+	}
+
+	@Test
+	void registersAPersonWhoseNameTheRegistryConfirmsAndLetsThemLogInWithTheirId() {
+		String resident = this.registries.residentsWith(DataProblem.STALE_MARRIAGE).get(1);
+		String name = this.registries.nameOf(resident).orElseThrow();
+		OneVisitHttp http = new OneVisitHttp(this.port);
+
+		HttpResponse<String> wrongName = register(http, name + "某", resident, "13800138000");
+		assertThat(wrongName.statusCode()).isEqualTo(200);
+		assertThat(wrongName.body()).contains("姓名与身份证号码核对不一致");
+
+		HttpResponse<String> badPhone = register(http, name, resident, "0571-1234");
+		assertThat(badPhone.body()).contains("手机号码应为以1开头的11位数字");
+
+		HttpResponse<String> registered = register(http, name, resident, "13800138000");
+		assertThat(registered.statusCode()).isEqualTo(302);
+		assertThat(registered.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?registered"));
+
+		OneVisitHttp person = new OneVisitHttp(this.port);
+		HttpResponse<String> login = person.logIn(resident, "long-enough-1");
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
+		// the check is in their own access log
+		String token = "Bearer " + person.bearerToken(resident, "long-enough-1");
+		assertThat(person.get("/api/v1/my/data-accesses", "Authorization", token).body()).contains("实名注册核验");
+
+		assertThat(register(new OneVisitHttp(this.port), name, resident, "13800138001").body()).contains("已经注册过");
+	}
+
+	@Test
+	void refusesASecondAccountForSomeoneAlreadyRegistered() {
+		// 李四 has the demo account applicant2
+		HttpResponse<String> again = register(new OneVisitHttp(this.port), "李四", "339903199007180029", "13900139000");
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains("已经注册过");
+	}
+
+}
