@@ -19,6 +19,12 @@ public interface Uploads {
 	/** The upload and where its bytes are, if it is the owner's. */
 	Optional<Stored> find(UUID id, String owner);
 
+	/**
+	 * The upload, if it is a material of an application one of whose tasks the department
+	 * reviews.
+	 */
+	Optional<Stored> findForReview(UUID id, String departmentCode);
+
 	/** An upload's record and its file. */
 	record Stored(Upload upload, Path file) {
 	}

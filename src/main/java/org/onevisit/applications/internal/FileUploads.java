@@ -114,11 +114,35 @@ class FileUploads implements Uploads {
 		return this.jdbc.sql("select * from applications_upload where id = :id and owner = :owner")
 			.param("id", id)
 			.param("owner", owner)
-			.query((row, rowNum) -> new Upload(row.getObject("id", UUID.class), row.getString("owner"),
-					row.getString("original_name"), row.getString("media_type"), row.getLong("size"),
-					row.getString("sha256"), row.getTimestamp("stored_at").toInstant()))
+			.query(FileUploads::upload)
 			.optional()
-			.map((upload) -> new Stored(upload, this.directory.resolve(upload.id().toString())));
+			.map(this::stored);
+	}
+
+	@Override
+	public Optional<Stored> findForReview(UUID id, String departmentCode) {
+		return this.jdbc.sql("""
+				select u.* from applications_upload u
+				where u.id = :id and exists (
+				    select 1 from applications_application a join applications_task t on t.application_id = a.id
+				    where a.materials @> cast(:reference as jsonb) and t.department_code = :department)
+				""")
+			.param("id", id)
+			.param("reference", "[{\"reference\": \"" + id + "\"}]")
+			.param("department", departmentCode)
+			.query(FileUploads::upload)
+			.optional()
+			.map(this::stored);
+	}
+
+	private Stored stored(Upload upload) {
+		return new Stored(upload, this.directory.resolve(upload.id().toString()));
+	}
+
+	private static Upload upload(java.sql.ResultSet row, int rowNum) throws java.sql.SQLException {
+		return new Upload(row.getObject("id", UUID.class), row.getString("owner"), row.getString("original_name"),
+				row.getString("media_type"), row.getLong("size"), row.getString("sha256"),
+				row.getTimestamp("stored_at").toInstant());
 	}
 
 	/** Copies up to the limit; -1 when the content is longer. */

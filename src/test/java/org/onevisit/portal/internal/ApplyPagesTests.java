@@ -116,6 +116,13 @@ class ApplyPagesTests {
 		OneVisitHttp buyer = new OneVisitHttp(this.port);
 		buyer.logIn("applicant2", "onevisit-demo");
 		assertThat(buyer.get("/my/uploads/" + upload).statusCode()).isEqualTo(404);
+		// the reviewing department reads it, another department does not
+		OneVisitHttp registry = new OneVisitHttp(this.port);
+		registry.logIn("reviewer-nr", "onevisit-demo");
+		assertThat(registry.get("/review/uploads/" + upload).statusCode()).isEqualTo(200);
+		OneVisitHttp tax = new OneVisitHttp(this.port);
+		tax.logIn("reviewer-tax", "onevisit-demo");
+		assertThat(tax.get("/review/uploads/" + upload).statusCode()).isEqualTo(404);
 	}
 
 	/** What the browser would post: the form's own data, selected options included. */

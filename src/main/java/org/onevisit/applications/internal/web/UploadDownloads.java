@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * An applicant's own uploads, always as a download: never shown inline, never sniffed as
- * anything but the type detected at upload, and sandboxed should a browser try.
+ * Uploads for their owner and for the reviewers of the applications they belong to,
+ * always as a download: never shown inline, never sniffed as anything but the type
+ * detected at upload, and sandboxed should a browser try.
  */
 @Controller
 class UploadDownloads {
@@ -33,8 +34,19 @@ class UploadDownloads {
 
 	@GetMapping("/my/uploads/{id}")
 	ResponseEntity<Resource> download(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		Uploads.Stored stored = this.uploads.find(id, user.getUsername())
-			.orElseThrow(() -> ReviewRefused.uploadNotFound(id));
+		return attachment(
+				this.uploads.find(id, user.getUsername()).orElseThrow(() -> ReviewRefused.uploadNotFound(id)));
+	}
+
+	/** A reviewer reads the uploads of the applications their department reviews. */
+	@GetMapping("/review/uploads/{id}")
+	ResponseEntity<Resource> review(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
+		return attachment(user.departmentCode()
+			.flatMap((department) -> this.uploads.findForReview(id, department))
+			.orElseThrow(() -> ReviewRefused.uploadNotFound(id)));
+	}
+
+	private static ResponseEntity<Resource> attachment(Uploads.Stored stored) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(stored.upload().mediaType()))
 			.contentLength(stored.upload().size())
