@@ -70,14 +70,17 @@ class ApplyPages {
 
 	private final MessageSource messages;
 
+	private final Drafts drafts;
+
 	private final java.time.Clock clock;
 
 	private final String publicUrl;
 
 	ApplyPages(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
-			MessageSource messages, java.time.Clock clock,
+			MessageSource messages, Drafts drafts, java.time.Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${onevisit.public-url:}") String publicUrl) {
 		this.clock = clock;
+		this.drafts = drafts;
 		this.publicUrl = publicUrl;
 		this.catalogue = catalogue;
 		this.exchange = exchange;
@@ -175,7 +178,11 @@ class ApplyPages {
 	}
 
 	private String form(Matter matter, Filer filer, Model model) {
-		Prefilled prefilled = prefill(filer, matter, Map.of());
+		// a saved draft is what the applicant typed: the registries fill only the rest
+		Map<String, Object> draft = filer.atHall() ? Map.of()
+				: this.drafts.find(filer.user().getUsername(), matter.key()).orElse(Map.of());
+		model.addAttribute("draftRestored", !draft.isEmpty());
+		Prefilled prefilled = prefill(filer, matter, draft);
 		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
 		model.addAttribute("filer", filer);
 		return "portal/apply";
@@ -186,6 +193,13 @@ class ApplyPages {
 		OneVisitUser user = filer.user();
 		model.addAttribute("filer", filer);
 		Map<String, Object> values = values(matter, parameters);
+		if (!filer.atHall() && "draft".equals(parameters.getFirst("action"))) {
+			this.drafts.save(user.getUsername(), matter.key(), values);
+			Prefilled prefilled = prefill(filer, matter, values);
+			render(model, matter, prefilled, values, Map.of(), requestKey);
+			model.addAttribute("draftSaved", true);
+			return "portal/apply";
+		}
 		// files first: a refused file is named on the page and nothing is filed
 		Map<String, String> uploaded = new LinkedHashMap<>();
 		Map<String, String> uploadReasons = new LinkedHashMap<>();
@@ -231,6 +245,7 @@ class ApplyPages {
 			Application filed = this.applications.submit(new Submission(matter.itemCode(), matter.bundleCode(),
 					filer.subject(), filer.channel(), values, uploaded, evidence, uploadReasons), Actor.of(user),
 					requestKey);
+			this.drafts.remove(user.getUsername(), matter.key());
 			return filer.atHall() ? "redirect:/hall/receipts/" + filed.id().value()
 					: "redirect:/my/applications/" + filed.id().value() + "?filed";
 		}
@@ -336,6 +351,10 @@ class ApplyPages {
 
 		public String code() {
 			return (this.bundleCode != null) ? this.bundleCode : this.itemCode;
+		}
+
+		String key() {
+			return kind() + "/" + code();
 		}
 
 		public String kind() {

@@ -52,6 +52,31 @@ class ApplyPagesTests {
 	}
 
 	@Test
+	void keepsADraftUntilTheApplicantComesBackAndDropsItOnceFiled() {
+		Map<String, String> inputs = inputsOf(Jsoup.parse(this.seller.get("/apply/items/339900-NR-002").body()));
+		inputs.put("field.certificateNo", "浙(2021)示范市不动产证明第0009999号");
+		inputs.put("action", "draft");
+
+		HttpResponse<String> saved = this.seller.postMultipart("/apply/items/339900-NR-002", inputs, Map.of());
+		assertThat(saved.statusCode()).isEqualTo(200);
+		assertThat(saved.body()).contains("草稿已保存");
+
+		OneVisitHttp later = new OneVisitHttp(this.port);
+		later.logIn("applicant1", "onevisit-demo");
+		Document again = Jsoup.parse(later.get("/apply/items/339900-NR-002").body());
+		assertThat(again.text()).contains("已恢复您上次保存的草稿");
+		assertThat(again.getElementById("field-certificateNo").val()).isEqualTo("浙(2021)示范市不动产证明第0009999号");
+
+		Map<String, String> complete = inputsOf(again);
+		complete.put("field.mortgagorId", "339902198503120016");
+		complete.put("field.bankCode", "91350100M000100Y43");
+		HttpResponse<String> filed = later.postMultipart("/apply/items/339900-NR-002", complete, Map
+			.of("upload.debt-discharged", Map.entry("结清证明.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes())));
+		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
+		assertThat(later.get("/apply/items/339900-NR-002").body()).doesNotContain("已恢复您上次保存的草稿");
+	}
+
+	@Test
 	void showsAWrongIdNumberNextToItsFieldAndKeepsWhatWasTyped() {
 		Document form = Jsoup.parse(this.seller.get("/apply/bundles/flat-transfer").body());
 		Map<String, String> inputs = inputsOf(form);

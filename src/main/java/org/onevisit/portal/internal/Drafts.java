@@ -1,0 +1,64 @@
+package org.onevisit.portal.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forms saved to finish later (草稿), one per person and matter; filing the matter removes
+ * its draft.
+ */
+@Component
+class Drafts {
+
+	private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	Drafts(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void save(String owner, String matter, Map<String, Object> form) {
+		this.jdbc
+			.sql("""
+					insert into portal_draft (owner, matter, form, saved_at) values (:owner, :matter, cast(:form as jsonb), :at)
+					on conflict (owner, matter) do update set form = excluded.form, saved_at = excluded.saved_at
+					""")
+			.param("owner", owner)
+			.param("matter", matter)
+			.param("form", this.json.writeValueAsString(form))
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	Optional<Map<String, Object>> find(String owner, String matter) {
+		return this.jdbc.sql("select form from portal_draft where owner = :owner and matter = :matter")
+			.param("owner", owner)
+			.param("matter", matter)
+			.query((row, rowNum) -> this.json.readValue(row.getString("form"), FORM))
+			.optional();
+	}
+
+	void remove(String owner, String matter) {
+		this.jdbc.sql("delete from portal_draft where owner = :owner and matter = :matter")
+			.param("owner", owner)
+			.param("matter", matter)
+			.update();
+	}
+
+}
