@@ -338,9 +338,6 @@ class ApplicationService implements ApplicationManagement {
 	 * The full number: a subject prints masked, and two people must never share a
 	 * fingerprint.
 	 */
-	private static String identityOf(Subject subject) {
-		return (subject.person() != null) ? subject.person().value() : subject.business().value();
-	}
 
 	/**
 	 * The same submission gives the same fingerprint whatever the order of its form
@@ -348,7 +345,7 @@ class ApplicationService implements ApplicationManagement {
 	 */
 	private byte[] fingerprint(Submission submission) {
 		String canonical = this.json.writeValueAsString(List.of(String.valueOf(submission.itemCode()),
-				String.valueOf(submission.bundleCode()), identityOf(submission.subject()), submission.channel().name(),
+				String.valueOf(submission.bundleCode()), submission.subject().identifier(), submission.channel().name(),
 				new TreeMap<>(submission.form()), new TreeMap<>(submission.uploads()),
 				new TreeMap<>(submission.evidence()), new TreeMap<>(submission.uploadReasons())));
 		try {

@@ -55,11 +55,7 @@ public final class FormCheck {
 
 	/** A bundle's one form, checked as its own fields. */
 	public static List<FieldViolation> check(Bundle bundle, Map<String, Object> values) {
-		return check(bundle.fields()
-			.stream()
-			.map((field) -> new FormField(field.name(), field.label(), field.type(), field.required(), field.pattern(),
-					field.options()))
-			.toList(), values);
+		return check(bundle.fields().stream().map(BundleField::asField).toList(), values);
 	}
 
 	/**

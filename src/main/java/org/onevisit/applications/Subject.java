@@ -23,6 +23,11 @@ public record Subject(ResidentId person, CreditCode business) {
 		return new Subject(null, code);
 	}
 
+	/** The resident ID or the credit code, as written. */
+	public String identifier() {
+		return (this.person != null) ? this.person.value() : this.business.value();
+	}
+
 	/**
 	 * Whom a signed-in account speaks for: its business if it acts for one, else the
 	 * person; empty for staff accounts without an identity number.

@@ -14,6 +14,11 @@ public record BundleField(String name, String label, FieldType type, boolean req
 		this(name, label, type, required, pattern, options, itemFields, null);
 	}
 
+	/** The field as a form field of its own, without where it maps to. */
+	public FormField asField() {
+		return new FormField(this.name, this.label, this.type, this.required, this.pattern, this.options, this.prefill);
+	}
+
 	public BundleField {
 		options = (options != null) ? java.util.List.copyOf(options) : java.util.List.of();
 		// keeps the file's order, so that problems and exports list the items as written

@@ -453,8 +453,7 @@ final class CatalogueRules {
 
 	private static FormField asField(Object field) {
 		if (field instanceof BundleField bundleField) {
-			return new FormField(bundleField.name(), bundleField.label(), bundleField.type(), bundleField.required(),
-					bundleField.pattern(), bundleField.options(), bundleField.prefill());
+			return bundleField.asField();
 		}
 		return (FormField) field;
 	}

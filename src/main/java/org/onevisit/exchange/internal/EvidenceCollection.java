@@ -23,7 +23,6 @@ import org.onevisit.exchange.internal.MatterShape.DataMaterial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -91,7 +90,7 @@ class EvidenceCollection {
 		}
 		String itemCode = (filing.bundleCode() == null) ? filing.items().get(0).code() : null;
 		MatterShape shape = MatterShape.of(this.catalogue, itemCode, filing.bundleCode());
-		String applicant = Prefilling.identifier(filing.subject());
+		String applicant = filing.subject().identifier();
 		List<DataOutcome> outcomes = new ArrayList<>();
 		Map<Need, String> toFetch = new LinkedHashMap<>();
 		for (MaterialRecord material : pending) {

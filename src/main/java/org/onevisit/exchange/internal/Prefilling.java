@@ -71,7 +71,7 @@ class Prefilling implements DataExchange {
 		String purpose = "预填："
 				+ ((request.bundleCode() != null) ? this.catalogue.bundle(request.bundleCode()).content().name()
 						: this.catalogue.item(request.itemCode()).content().name());
-		String applicant = identifier(request.applicant());
+		String applicant = request.applicant().identifier();
 		Map<String, Object> form = new LinkedHashMap<>(request.typed());
 		Map<String, FieldSource> sources = new HashMap<>();
 		Map<Key, Found> found = new HashMap<>();
@@ -231,10 +231,6 @@ class Prefilling implements DataExchange {
 
 	private static boolean blank(Object value) {
 		return value == null || value.toString().isBlank();
-	}
-
-	static String identifier(Subject subject) {
-		return (subject.person() != null) ? subject.person().value() : subject.business().value();
 	}
 
 	private record Key(String element, String subject) {

@@ -65,7 +65,7 @@ class Messages implements Inbox, Notifications {
 	@Override
 	public List<Message> of(Subject recipient) {
 		String column = (recipient.person() != null) ? "recipient_resident_id" : "recipient_credit_code";
-		String value = (recipient.person() != null) ? recipient.person().value() : recipient.business().value();
+		String value = recipient.identifier();
 		return this.jdbc
 			.sql("select * from messages_message where " + column
 					+ " = :who order by created_at desc, id desc limit 200")

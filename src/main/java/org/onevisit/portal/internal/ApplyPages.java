@@ -23,6 +23,7 @@ import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.BundleMaterial;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.FieldType;
@@ -334,11 +335,7 @@ class ApplyPages {
 		if ("bundles".equals(kind)) {
 			Bundle bundle = this.catalogue.bundle(code).content();
 			return new Matter(null, bundle.code(), bundle.name(), bundle.description(),
-					bundle.fields()
-						.stream()
-						.map((f) -> new FormField(f.name(), f.label(), f.type(), f.required(), f.pattern(), f.options(),
-								f.prefill()))
-						.toList(),
+					bundle.fields().stream().map(BundleField::asField).toList(),
 					this.catalogue.materialsOf(bundle).stream().map(BundleMaterial::material).toList());
 		}
 		ServiceItem item = this.catalogue.item(code).content();

@@ -151,7 +151,7 @@ class ApplyPagesTests {
 	}
 
 	/** What the browser would post: the form's own data, selected options included. */
-	private static Map<String, String> inputsOf(Document page) {
+	static Map<String, String> inputsOf(Document page) {
 		FormElement form = (FormElement) page.selectFirst("form.stack");
 		Map<String, String> inputs = new LinkedHashMap<>();
 		form.formData().forEach((pair) -> inputs.put(pair.key(), pair.value()));

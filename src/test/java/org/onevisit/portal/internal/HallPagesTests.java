@@ -2,12 +2,10 @@ package org.onevisit.portal.internal;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
@@ -52,7 +50,7 @@ class HallPagesTests {
 	void printsAOneTimeNoticeListingEverythingMissingAtOnce() {
 		Document form = startupForm();
 		assertThat(form.text()).contains("正在为申请人", "综合窗口");
-		Map<String, String> inputs = inputsOf(form);
+		Map<String, String> inputs = ApplyPagesTests.inputsOf(form);
 		inputs.put("field.companyName", "示范市窗口测试有限公司");
 
 		HttpResponse<String> notice = this.clerk.postMultipart("/hall/apply/bundles/business-startup", inputs,
@@ -70,7 +68,7 @@ class HallPagesTests {
 
 	@Test
 	void acceptsAWalkInBusinessStartupAndPrintsAReceiptWithAQrCode() {
-		Map<String, String> inputs = inputsOf(startupForm());
+		Map<String, String> inputs = ApplyPagesTests.inputsOf(startupForm());
 		inputs.put("field.companyName", "示范市窗口受理有限公司");
 		inputs.put("field.legalRepresentativeId", WALK_IN);
 		inputs.put("field.legalRepresentativeName", "李四");
@@ -103,13 +101,6 @@ class HallPagesTests {
 		assertThat(page.getElementById("tracking-number").text()).matches("339900-\\d{8}-\\d{6}");
 		assertThat(page.select("figure.qr svg path")).isNotEmpty();
 		assertThat(page.text()).contains("企业开办一件事", "3399**********0029");
-	}
-
-	private static Map<String, String> inputsOf(Document page) {
-		FormElement form = (FormElement) page.selectFirst("form.stack");
-		Map<String, String> inputs = new LinkedHashMap<>();
-		form.formData().forEach((pair) -> inputs.put(pair.key(), pair.value()));
-		return inputs;
 	}
 
 }

@@ -59,9 +59,8 @@ class ExchangeApiController {
 	@GetMapping("/api/v1/my/data-accesses")
 	@Operation(summary = "Who read my data, when, what and for which application (我的数据)")
 	List<AccessEntry> myAccesses(@AuthenticationPrincipal OneVisitUser user) {
-		String me = user.residentId()
-			.map(ResidentId::value)
-			.or(() -> user.creditCode().map(CreditCode::value))
+		String me = Subject.of(user)
+			.map(Subject::identifier)
 			.orElseThrow(() -> new AccessDeniedException("only a person or a business has data"));
 		return this.exchange.accessesTo(me, 500);
 	}

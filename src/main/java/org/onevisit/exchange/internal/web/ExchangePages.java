@@ -1,9 +1,8 @@
 package org.onevisit.exchange.internal.web;
 
+import org.onevisit.applications.Subject;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.identity.OneVisitUser;
-import org.onevisit.shared.CreditCode;
-import org.onevisit.shared.ResidentId;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,10 +22,7 @@ class ExchangePages {
 
 	@GetMapping("/my/data")
 	String myData(@AuthenticationPrincipal OneVisitUser user, Model model) {
-		String me = user.residentId()
-			.map(ResidentId::value)
-			.or(() -> user.creditCode().map(CreditCode::value))
-			.orElse(null);
+		String me = Subject.of(user).map(Subject::identifier).orElse(null);
 		model.addAttribute("accesses", (me != null) ? this.exchange.accessesTo(me, 500) : java.util.List.of());
 		return "exchange/my-data";
 	}

@@ -102,16 +102,11 @@ class LicenceApiController {
 
 	private LicenceView view(Licence licence) {
 		Licence.Revocation revocation = licence.revocation();
-		return new LicenceView(licence.id(), licence.typeName(), licence.typeCode(), holderId(licence),
+		return new LicenceView(licence.id(), licence.typeName(), licence.typeCode(), licence.holder().identifier(),
 				licence.issuerDepartment(), licence.issuerName(), licence.issuedOn(), licence.validUntil(),
 				licence.fields(), licence.trackingNumber(), licence.itemCode(), licence.revoked(),
 				(revocation != null) ? revocation.at() : null, (revocation != null) ? revocation.reason() : null,
 				URI.create("/verify/licences/" + licence.id()), this.json.readTree(licence.document()));
-	}
-
-	private static String holderId(Licence licence) {
-		return (licence.holder().person() != null) ? licence.holder().person().value()
-				: licence.holder().business().value();
 	}
 
 }
