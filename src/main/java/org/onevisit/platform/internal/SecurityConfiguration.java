@@ -107,6 +107,12 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/licences/verify")
 				.permitAll()
+				// a payment provider calls back without an account; the callback is
+				// signed
+				.requestMatchers(HttpMethod.POST, "/api/v1/payments/callbacks/*")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/halls", "/api/v1/halls/**")
+				.permitAll()
 				.requestMatchers("/api/v1/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/v3/api-docs/**")
@@ -144,8 +150,8 @@ class SecurityConfiguration {
 		RequestMatcher swagger = (request) -> request.getRequestURI()
 			.startsWith(request.getContextPath() + "/swagger-ui");
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/login", "/register", "/error", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**",
-					"/images/**", "/webjars/**")
+			.requestMatchers("/", "/login", "/register", "/register/**", "/error", "/favicon.ico", "/favicon.svg",
+					"/css/**", "/js/**", "/images/**", "/webjars/**")
 			.permitAll()
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
@@ -153,6 +159,12 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/verify", "/verify/**")
 			.permitAll()
+			// the queues at each hall, for anyone deciding when to go
+			.requestMatchers(HttpMethod.GET, "/halls", "/halls/**")
+			.permitAll()
+			// the simulated payment provider's own pages
+			.requestMatchers("/pay/**")
+			.authenticated()
 			.requestMatchers("/licences/**")
 			.hasAnyRole("APPLICANT", "REVIEWER")
 			.requestMatchers("/my/**", "/apply/**")

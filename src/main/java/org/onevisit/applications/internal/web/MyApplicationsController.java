@@ -57,6 +57,16 @@ class MyApplicationsController {
 
 	@GetMapping("/my/applications/{id}")
 	String show(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		progress(id, user, model);
+		return "my/application";
+	}
+
+	/**
+	 * The part of the page that changes while departments work, which the page polls
+	 * (htmx) so that an applicant watching it sees each decision arrive.
+	 */
+	@GetMapping("/my/applications/{id}/progress")
+	String progress(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
 		Application application = this.applications.find(new ApplicationId(id), ApplicationApiController.actorOf(user));
 		// not "application": Thymeleaf reserves it for the servlet context
 		model.addAttribute("matter", application);
@@ -64,7 +74,7 @@ class MyApplicationsController {
 		model.addAttribute("history",
 				this.applications.history(application.id(), ApplicationApiController.actorOf(user)));
 		model.addAttribute("names", new ReviewController.ItemNames(this.catalogue));
-		return "my/application";
+		return "my/application :: progress";
 	}
 
 	@PostMapping("/my/applications/{id}/supplement")

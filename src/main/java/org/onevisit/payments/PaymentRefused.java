@@ -1,0 +1,52 @@
+package org.onevisit.payments;
+
+import java.util.UUID;
+
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.shared.OneVisitException;
+
+/** A payment action or callback that is not accepted; nothing was changed. */
+public final class PaymentRefused extends OneVisitException {
+
+	private PaymentRefused(String code, Kind kind, String developerMessage, Object... arguments) {
+		super(code, kind, developerMessage, arguments);
+	}
+
+	public static PaymentRefused nothingToPay(ApplicationId application) {
+		return new PaymentRefused("payment_not_found", Kind.NOT_FOUND,
+				"no payment to make for application " + application.value());
+	}
+
+	public static PaymentRefused orderNotFound(UUID payment) {
+		return new PaymentRefused("payment_not_found", Kind.NOT_FOUND, "no payment " + payment + " for this payer");
+	}
+
+	public static PaymentRefused alreadyPaid(ApplicationId application) {
+		return new PaymentRefused("payment_already_paid", Kind.CONFLICT,
+				"application " + application.value() + " is paid");
+	}
+
+	public static PaymentRefused unknownProvider(String provider) {
+		return new PaymentRefused("payment_provider_unknown", Kind.NOT_FOUND, "no payment provider " + provider);
+	}
+
+	public static PaymentRefused forgedCallback(String why) {
+		return new PaymentRefused("payment_callback_forged", Kind.UNAUTHENTICATED, "callback refused: " + why);
+	}
+
+	public static PaymentRefused unknownOrder(UUID payment) {
+		return new PaymentRefused("payment_callback_unknown_order", Kind.UNPROCESSABLE,
+				"callback for unknown payment " + payment);
+	}
+
+	public static PaymentRefused amountMismatch(UUID payment) {
+		return new PaymentRefused("payment_callback_amount_mismatch", Kind.UNPROCESSABLE,
+				"callback amount differs from payment " + payment);
+	}
+
+	public static PaymentRefused paidByOtherTransaction(UUID payment) {
+		return new PaymentRefused("payment_callback_conflict", Kind.CONFLICT,
+				"payment " + payment + " was already paid by another transaction");
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.onevisit.payments.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.messages.Notifications;
+import org.onevisit.messages.Notifications.Notice;
+import org.onevisit.payments.Payment;
+import org.onevisit.payments.PaymentConfirmed;
+import org.onevisit.payments.PaymentProvider;
+import org.onevisit.payments.PaymentRefused;
+import org.onevisit.payments.Payments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+class PaymentService implements Payments {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+	private final ApplicationManagement applications;
+
+	private final PaymentStore store;
+
+	private final Map<String, PaymentProvider> providers;
+
+	private final PaymentProvider defaultProvider;
+
+	private final Notifications notifications;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	PaymentService(ApplicationManagement applications, PaymentStore store, List<PaymentProvider> providers,
+			Notifications notifications, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
+		this.applications = applications;
+		this.store = store;
+		this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::code, Function.identity()));
+		this.defaultProvider = providers.get(0);
+		this.notifications = notifications;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<Payment> of(ApplicationId application, Actor by) {
+		// not found for whoever may not see the application
+		this.applications.find(application, by);
+		return this.store.ofApplication(application);
+	}
+
+	@Override
+	public URI checkout(ApplicationId application, Actor by) {
+		Application matter = this.applications.find(application, by);
+		if (by.kind() != Actor.Kind.APPLICANT) {
+			throw PaymentRefused.nothingToPay(matter.id());
+		}
+		Payment payment = this.store.ofApplication(application)
+			.orElseThrow(() -> PaymentRefused.nothingToPay(application));
+		if (payment.paid()) {
+			throw PaymentRefused.alreadyPaid(application);
+		}
+		return this.defaultProvider.checkout(payment);
+	}
+
+	@Override
+	public Payment confirm(String providerCode, byte[] body, String keyId, String signature) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		PaymentProvider provider = this.providers.get(providerCode);
+		if (provider == null) {
+			throw PaymentRefused.unknownProvider(providerCode);
+		}
+		PaymentProvider.Callback callback;
+		try {
+			callback = provider.read(body, keyId, signature);
+		}
+		catch (PaymentRefused refused) {
+			// kept in its own transaction: the refusal is the evidence of the attempt
+			this.store.recordCallback(this.clock.instant(), providerCode, null, keyId, text, refused.code());
+			log.warn("Payment callback from {} refused: {}", providerCode, refused.getMessage());
+			throw refused;
+		}
+		try {
+			return this.transactions.execute((status) -> apply(providerCode, callback, keyId, text));
+		}
+		catch (PaymentRefused refused) {
+			this.store.recordCallback(this.clock.instant(), providerCode, callback.payment(), keyId, text,
+					refused.code());
+			throw refused;
+		}
+	}
+
+	private Payment apply(String providerCode, PaymentProvider.Callback callback, String keyId, String text) {
+		Payment payment = this.store.lock(callback.payment())
+			.orElseThrow(() -> PaymentRefused.unknownOrder(callback.payment()));
+		if (payment.amount().compareTo(callback.amount()) != 0) {
+			throw PaymentRefused.amountMismatch(payment.id());
+		}
+		if (payment.paid()) {
+			if (!callback.transactionId().equals(payment.transactionId())) {
+				throw PaymentRefused.paidByOtherTransaction(payment.id());
+			}
+			this.store.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "repeated");
+			return payment;
+		}
+		this.store.markPaid(payment.id(), providerCode, callback.transactionId(), callback.paidAt());
+		this.store.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "applied");
+		this.events.publishEvent(new PaymentConfirmed(payment.id(), payment.application(), payment.amount(),
+				providerCode, callback.transactionId(), callback.paidAt()));
+		this.notifications.send(List.of(new Notice(this.applications.filing(payment.application()).subject(),
+				"payment-confirmed:" + payment.id(), "message.paymentConfirmed",
+				List.of(payment.trackingNumber(), payment.amount().toPlainString()),
+				"/my/applications/" + payment.application().value())));
+		return this.store.ofApplication(payment.application()).orElseThrow();
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.onevisit.payments.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.payments.Payment;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The fee orders and the callbacks received for them. */
+@Repository
+class PaymentStore {
+
+	private static final TypeReference<List<Payment.Line>> LINES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	PaymentStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** Stores a new order unless the application has one already. */
+	void insertIfAbsent(Payment payment) {
+		this.jdbc
+			.sql("""
+					insert into payments_payment (id, application_id, tracking_number, payer, amount, lines, status, created_at)
+					values (:id, :application, :tracking, :payer, :amount, cast(:lines as jsonb), 'UNPAID', :at)
+					on conflict (application_id) do nothing
+					""")
+			.param("id", payment.id())
+			.param("application", payment.application().value())
+			.param("tracking", payment.trackingNumber())
+			.param("payer", payment.payer())
+			.param("amount", payment.amount())
+			.param("lines", this.json.writeValueAsString(payment.lines()))
+			.param("at", Timestamp.from(payment.createdAt()))
+			.update();
+	}
+
+	Optional<Payment> ofApplication(ApplicationId application) {
+		return this.jdbc.sql("select * from payments_payment where application_id = :application")
+			.param("application", application.value())
+			.query(this::payment)
+			.optional();
+	}
+
+	Optional<Payment> find(UUID id) {
+		return this.jdbc.sql("select * from payments_payment where id = :id")
+			.param("id", id)
+			.query(this::payment)
+			.optional();
+	}
+
+	/**
+	 * The order, locked until the transaction ends, so that two callbacks apply in turn.
+	 */
+	Optional<Payment> lock(UUID id) {
+		return this.jdbc.sql("select * from payments_payment where id = :id for update")
+			.param("id", id)
+			.query(this::payment)
+			.optional();
+	}
+
+	void markPaid(UUID id, String provider, String transactionId, Instant paidAt) {
+		this.jdbc
+			.sql("""
+					update payments_payment set status = 'PAID', provider = :provider, transaction_id = :transaction, paid_at = :at
+					where id = :id and status = 'UNPAID'
+					""")
+			.param("id", id)
+			.param("provider", provider)
+			.param("transaction", transactionId)
+			.param("at", Timestamp.from(paidAt))
+			.update();
+	}
+
+	void recordCallback(Instant at, String provider, UUID payment, String keyId, String body, String outcome) {
+		this.jdbc.sql("""
+				insert into payments_callback (received_at, provider, payment_id, key_id, body, outcome)
+				values (:at, :provider, :payment, :key, :body, :outcome)
+				""")
+			.param("at", Timestamp.from(at))
+			.param("provider", provider)
+			.param("payment", payment)
+			.param("key", keyId)
+			.param("body", body)
+			.param("outcome", outcome)
+			.update();
+	}
+
+	private Payment payment(ResultSet row, int number) throws SQLException {
+		Timestamp paid = row.getTimestamp("paid_at");
+		return new Payment(row.getObject("id", UUID.class),
+				new ApplicationId(row.getObject("application_id", UUID.class)), row.getString("tracking_number"),
+				row.getString("payer"), row.getBigDecimal("amount"), this.json.readValue(row.getString("lines"), LINES),
+				Payment.Status.valueOf(row.getString("status")), row.getString("provider"),
+				row.getString("transaction_id"), row.getTimestamp("created_at").toInstant(),
+				(paid != null) ? paid.toInstant() : null);
+	}
+
+	static BigDecimal total(List<Payment.Line> lines) {
+		return lines.stream().map(Payment.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.onevisit.payments.internal.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.payments.Payment;
+import org.onevisit.payments.PaymentRefused;
+import org.onevisit.payments.Payments;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Payments", description = "Fees of applications and provider callbacks")
+class PaymentApiController {
+
+	private final Payments payments;
+
+	PaymentApiController(Payments payments) {
+		this.payments = payments;
+	}
+
+	@GetMapping("/api/v1/applications/{id}/payment")
+	@Operation(summary = "The fee order of an application, 404 when it is free or not yours")
+	Payment payment(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
+		return this.payments.of(new ApplicationId(id), Actor.of(user))
+			.orElseThrow(() -> PaymentRefused.nothingToPay(new ApplicationId(id)));
+	}
+
+	@PostMapping("/api/v1/payments/callbacks/{provider}")
+	@Operation(summary = "A payment provider's signed callback; 401 when the signature does not verify")
+	Map<String, Object> callback(@PathVariable String provider, @RequestBody byte[] body,
+			@RequestHeader(name = "X-Pay-Key-Id", required = false) String keyId,
+			@RequestHeader(name = "X-Pay-Signature", required = false) String signature) {
+		Payment payment = this.payments.confirm(provider, body, keyId, signature);
+		return Map.of("payment", payment.id(), "status", payment.status());
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.onevisit.payments.internal.web;
+
+import java.util.UUID;
+
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.payments.Payments;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The fees of an application as its applicant sees them, and the way to the provider's
+ * cashier. The panel is also served alone, for the progress and case pages to include.
+ */
+@Controller
+class PaymentPages {
+
+	private final Payments payments;
+
+	PaymentPages(Payments payments) {
+		this.payments = payments;
+	}
+
+	@GetMapping("/my/applications/{id}/payment")
+	String page(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		show(id, user, model);
+		return "payments/payment";
+	}
+
+	/** The panel alone, for whoever may see the application. */
+	@GetMapping("/pay/applications/{id}")
+	String panel(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		show(id, user, model);
+		return "payments/payment :: panel";
+	}
+
+	@PostMapping("/my/applications/{id}/payment")
+	String pay(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
+		return "redirect:" + this.payments.checkout(new ApplicationId(id), Actor.of(user));
+	}
+
+	private void show(UUID id, OneVisitUser user, Model model) {
+		Actor actor = Actor.of(user);
+		model.addAttribute("applicationId", id);
+		model.addAttribute("payer", actor.kind() == Actor.Kind.APPLICANT);
+		model.addAttribute("payment", this.payments.of(new ApplicationId(id), actor).orElse(null));
+	}
+
+}

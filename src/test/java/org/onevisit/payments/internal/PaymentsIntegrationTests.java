@@ -1,0 +1,181 @@
+package org.onevisit.payments.internal;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.shared.SigningKey;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Paying fees: only a verified callback from the provider makes a case paid. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PaymentsIntegrationTests {
+
+	static final String FLAT_TRANSFER = """
+			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
+			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
+			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
+			         "address":"示范市付款路%d号","price":1250000,"paymentMethod":"商业贷款"}}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SimulatedCashier cashier;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	OneVisitHttp seller;
+
+	String token;
+
+	String application;
+
+	JsonNode payment;
+
+	@BeforeEach
+	void fileAMatterWithAFee() throws InterruptedException {
+		this.seller = new OneVisitHttp(this.port);
+		this.seller.logIn("applicant1", "onevisit-demo");
+		this.token = "Bearer " + this.seller.bearerToken("applicant1", "onevisit-demo");
+		HttpResponse<String> filed = this.seller.postJson("/api/v1/applications",
+				FLAT_TRANSFER.formatted(System.nanoTime() % 100000), "Authorization", this.token, "Idempotency-Key",
+				UUID.randomUUID().toString());
+		assertThat(filed.statusCode()).isEqualTo(201);
+		this.application = OneVisitHttp.json(filed).path("id").asString();
+		// the order is opened by a listener after the filing commits
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (paymentOf(this.token).statusCode() != 200 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(50);
+		}
+		this.payment = OneVisitHttp.json(paymentOf(this.token));
+	}
+
+	HttpResponse<String> paymentOf(String bearer) {
+		return this.seller.get("/api/v1/applications/" + this.application + "/payment", "Authorization", bearer);
+	}
+
+	String status() {
+		return OneVisitHttp.json(paymentOf(this.token)).path("status").asString();
+	}
+
+	@Test
+	void opensOneOrderWithTheFeesTheCatalogueSetsForTheFiledItems() {
+		assertThat(this.payment.path("status").asString()).isEqualTo("UNPAID");
+		assertThat(this.payment.path("amount").decimalValue()).isEqualByComparingTo("80");
+		assertThat(this.payment.path("lines").get(0).path("name").asString()).isEqualTo("不动产登记费（住宅）");
+	}
+
+	@Test
+	void paysThroughTheProvidersPageAndIsPaidOnlyOnceItsSignedCallbackArrives() {
+		HttpResponse<String> pay = this.seller.postForm("/my/applications/" + this.application + "/payment",
+				csrf(this.seller, "/my/applications/" + this.application + "/payment"));
+		assertThat(pay.statusCode()).isEqualTo(302);
+		String cashierPage = pay.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", "");
+		assertThat(cashierPage).endsWith("/pay/simulator/" + this.payment.path("id").asString());
+		assertThat(this.seller.get(cashierPage).body()).contains("80", "确认支付");
+		assertThat(status()).isEqualTo("UNPAID");
+
+		HttpResponse<String> confirmed = this.seller.postForm(cashierPage, csrf(this.seller, cashierPage));
+
+		assertThat(confirmed.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/my/applications/" + this.application + "?paid"));
+		assertThat(status()).isEqualTo("PAID");
+		assertThat(this.seller.get("/my/applications/" + this.application + "/payment").body()).contains("已缴费");
+		assertThat(this.seller.get("/my/messages").body()).contains("费用 80.00 元已缴纳");
+	}
+
+	@Test
+	void aForgedCallbackChangesNothingAndIsKeptAsARefusal() {
+		byte[] body = callback(this.payment.path("amount").asString()).getBytes(StandardCharsets.UTF_8);
+		SigningKey forger = SigningKey.generate();
+
+		HttpResponse<String> unknownKey = callback(body, forger.id(), forger.sign(body));
+		HttpResponse<String> borrowedKeyId = callback(body, this.cashier.publicKey().id(), forger.sign(body));
+		HttpResponse<String> unsigned = callback(body, this.cashier.publicKey().id(), new byte[0]);
+
+		assertThat(unknownKey.statusCode()).isEqualTo(401);
+		assertThat(OneVisitHttp.json(unknownKey).path("code").asString()).isEqualTo("payment_callback_forged");
+		assertThat(borrowedKeyId.statusCode()).isEqualTo(401);
+		assertThat(unsigned.statusCode()).isEqualTo(401);
+		assertThat(status()).isEqualTo("UNPAID");
+		assertThat(this.jdbc.sql("select count(*) from payments_callback where outcome = 'payment_callback_forged'")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void aGenuineCallbackForTheWrongAmountIsRefusedAndARepeatedOneChangesNothing() {
+		SimulatedCashier.SignedCallback cheaper = signed(callback("0.01"));
+		assertThat(
+				callback(cheaper.body(), cheaper.keyId(), Base64.getDecoder().decode(cheaper.signature())).statusCode())
+			.isEqualTo(422);
+		assertThat(status()).isEqualTo("UNPAID");
+
+		SimulatedCashier.SignedCallback paid = signed(callback("80.00"));
+		byte[] signature = Base64.getDecoder().decode(paid.signature());
+		HttpResponse<String> first = callback(paid.body(), paid.keyId(), signature);
+		HttpResponse<String> again = callback(paid.body(), paid.keyId(), signature);
+
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(status()).isEqualTo("PAID");
+		assertThat(this.jdbc
+			.sql("select count(*) from payments_callback where payment_id = :payment and outcome = 'applied'")
+			.param("payment", UUID.fromString(this.payment.path("id").asString()))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		SimulatedCashier.SignedCallback other = signed(callback("80.00").replace("SIM-TEST", "SIM-OTHER"));
+		assertThat(callback(other.body(), other.keyId(), Base64.getDecoder().decode(other.signature())).statusCode())
+			.isEqualTo(409);
+	}
+
+	@Test
+	void anotherApplicantNeitherSeesThePaymentNorReachesItsCashierPage() {
+		OneVisitHttp buyer = new OneVisitHttp(this.port);
+		buyer.logIn("applicant2", "onevisit-demo");
+		String buyerToken = "Bearer " + buyer.bearerToken("applicant2", "onevisit-demo");
+
+		assertThat(paymentOf(buyerToken).statusCode()).isEqualTo(404);
+		assertThat(buyer.get("/pay/simulator/" + this.payment.path("id").asString()).statusCode()).isEqualTo(404);
+		assertThat(buyer.postForm("/my/applications/" + this.application + "/payment", csrf(buyer, "/")).statusCode())
+			.isEqualTo(404);
+	}
+
+	static String csrf(OneVisitHttp http, String page) {
+		return "_csrf=" + OneVisitHttp.csrfTokenOf(http.get(page).body());
+	}
+
+	String callback(String amount) {
+		return """
+				{"payment":"%s","transaction":"SIM-TEST-%s","amount":"%s","paidAt":"%s"}"""
+			.formatted(this.payment.path("id").asString(), this.application.substring(0, 8), amount, Instant.now());
+	}
+
+	SimulatedCashier.SignedCallback signed(String body) {
+		return this.cashier.sign(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	HttpResponse<String> callback(byte[] body, String keyId, byte[] signature) {
+		return this.seller.post("/api/v1/payments/callbacks/simulated", "application/json",
+				new String(body, StandardCharsets.UTF_8), "X-Pay-Key-Id", keyId, "X-Pay-Signature",
+				Base64.getEncoder().encodeToString(signature));
+	}
+
+}
