@@ -1,5 +1,6 @@
 package org.onevisit.applications.internal.web;
 
+import org.onevisit.platform.PageRefusals;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.onevisit.applications.internal.web;
 
+import org.onevisit.platform.PageRefusals;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.onevisit.applications.internal.web;
+package org.onevisit.platform;
 
 import java.util.Locale;
 
@@ -14,15 +14,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * in their language.
  */
 @Component
-class PageRefusals {
+public class PageRefusals {
 
 	private final MessageSource messages;
 
-	PageRefusals(MessageSource messages) {
+	public PageRefusals(MessageSource messages) {
 		this.messages = messages;
 	}
 
-	void show(OneVisitException refused, RedirectAttributes redirect, Locale locale) {
+	public void show(OneVisitException refused, RedirectAttributes redirect, Locale locale) {
 		if (refused.kind() == OneVisitException.Kind.NOT_FOUND) {
 			throw refused;
 		}

@@ -1,0 +1,62 @@
+package org.onevisit.queues;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.onevisit.shared.WorkingDays;
+
+/**
+ * A service hall: its windows, its opening hours on working days, and how long a window
+ * takes per ticket before the day has its own measurements.
+ */
+public record Hall(String code, String name, String address, int windows, int serviceMinutes, List<Opening> hours) {
+
+	/** Slots for appointments are this long. */
+	public static final int SLOT_MINUTES = 30;
+
+	public Hall {
+		hours = List.copyOf(hours);
+	}
+
+	/** Hours on the given days of the week. */
+	public record Opening(Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
+
+		public Opening {
+			days = Set.copyOf(days);
+		}
+
+	}
+
+	/** Open on working days; a make-up working weekend day keeps Monday's hours. */
+	public List<Opening> hoursOn(LocalDate day, WorkingDays calendar) {
+		if (!calendar.isWorkingDay(day)) {
+			return List.of();
+		}
+		DayOfWeek weekday = (day.getDayOfWeek().getValue() >= 6) ? DayOfWeek.MONDAY : day.getDayOfWeek();
+		return this.hours.stream().filter((opening) -> opening.days().contains(weekday)).toList();
+	}
+
+	public boolean openAt(LocalDateTime at, WorkingDays calendar) {
+		LocalTime time = at.toLocalTime();
+		return hoursOn(at.toLocalDate(), calendar).stream()
+			.anyMatch((opening) -> !time.isBefore(opening.opens()) && time.isBefore(opening.closes()));
+	}
+
+	/** The half-hour slots of a day, each starting within the opening hours. */
+	public List<LocalTime> slotsOn(LocalDate day, WorkingDays calendar) {
+		List<LocalTime> slots = new ArrayList<>();
+		for (Opening opening : hoursOn(day, calendar)) {
+			for (LocalTime slot = opening.opens(); !slot.plusMinutes(SLOT_MINUTES)
+				.isAfter(opening.closes()); slot = slot.plusMinutes(SLOT_MINUTES)) {
+				slots.add(slot);
+			}
+		}
+		return slots;
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.onevisit.queues.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.onevisit.queues.Hall;
+import org.onevisit.queues.Halls;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** The halls, read from {@code queues/halls.yaml}. */
+@Component
+class HallDirectory implements Halls {
+
+	private final Map<String, Hall> halls = new LinkedHashMap<>();
+
+	@SuppressWarnings("unchecked")
+	HallDirectory() {
+		Map<String, Object> document;
+		try (InputStream in = new ClassPathResource("queues/halls.yaml").getInputStream()) {
+			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read queues/halls.yaml", ex);
+		}
+		for (Map<String, Object> hall : (List<Map<String, Object>>) document.get("halls")) {
+			List<Hall.Opening> hours = ((List<Map<String, Object>>) hall.get("hours")).stream()
+				.map((opening) -> new Hall.Opening(
+						((List<String>) opening.get("days")).stream()
+							.map(DayOfWeek::valueOf)
+							.collect(Collectors.toSet()),
+						LocalTime.parse((String) opening.get("opens")),
+						LocalTime.parse((String) opening.get("closes"))))
+				.toList();
+			Hall parsed = new Hall((String) hall.get("code"), (String) hall.get("name"), (String) hall.get("address"),
+					(Integer) hall.get("windows"), (Integer) hall.get("serviceMinutes"), hours);
+			if (parsed.windows() < 1 || hours.isEmpty()) {
+				throw new IllegalStateException("hall " + parsed.code() + " needs windows and opening hours");
+			}
+			this.halls.put(parsed.code(), parsed);
+		}
+	}
+
+	@Override
+	public List<Hall> halls() {
+		return List.copyOf(this.halls.values());
+	}
+
+	@Override
+	public Optional<Hall> hall(String code) {
+		return Optional.ofNullable(this.halls.get(code));
+	}
+
+}
