@@ -1,7 +1,9 @@
 package org.onevisit.queues;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The service halls. */
 public interface Halls {
@@ -9,5 +11,10 @@ public interface Halls {
 	List<Hall> halls();
 
 	Optional<Hall> hall(String code);
+
+	/** Each hall's name by its code, for pages that show a stored code. */
+	default Map<String, String> names() {
+		return halls().stream().collect(Collectors.toMap(Hall::code, Hall::name));
+	}
 
 }

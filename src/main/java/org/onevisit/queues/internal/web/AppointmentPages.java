@@ -63,10 +63,7 @@ class AppointmentPages {
 		LocalDate chosenDay = (day != null) ? day : this.calendar.addWorkingDays(LocalDate.now(this.clock), 1).date();
 		model.addAttribute("appointments", this.queues.appointmentsOf(user.getUsername()));
 		model.addAttribute("halls", this.halls.halls());
-		model.addAttribute("hallNames", this.halls.halls()
-			.stream()
-			.collect(
-					java.util.stream.Collectors.toMap(org.onevisit.queues.Hall::code, org.onevisit.queues.Hall::name)));
+		model.addAttribute("hallNames", this.halls.names());
 		model.addAttribute("items", this.catalogue.publishedItems());
 		model.addAttribute("hall", chosenHall);
 		model.addAttribute("day", chosenDay);

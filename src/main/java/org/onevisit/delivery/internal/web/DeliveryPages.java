@@ -1,0 +1,93 @@
+package org.onevisit.delivery.internal.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.delivery.Deliveries;
+import org.onevisit.delivery.Delivery;
+import org.onevisit.delivery.DeliveryRefused;
+import org.onevisit.identity.OneVisitUser;
+import org.onevisit.platform.PageRefusals;
+import org.onevisit.queues.Halls;
+import org.onevisit.shared.OneVisitException;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant chooses how to receive the result; clerks hand results over at the hall
+ * or to a courier.
+ */
+@Controller
+class DeliveryPages {
+
+	private final Deliveries deliveries;
+
+	private final Halls halls;
+
+	private final PageRefusals refusals;
+
+	DeliveryPages(Deliveries deliveries, Halls halls, PageRefusals refusals) {
+		this.deliveries = deliveries;
+		this.halls = halls;
+		this.refusals = refusals;
+	}
+
+	@GetMapping("/my/applications/{id}/delivery")
+	String page(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		model.addAttribute("delivery", this.deliveries.of(new ApplicationId(id), Actor.of(user)));
+		model.addAttribute("halls", this.halls.halls());
+		model.addAttribute("hallNames", this.halls.names());
+		model.addAttribute("applicationId", id);
+		return "delivery/delivery";
+	}
+
+	@PostMapping("/my/applications/{id}/delivery")
+	String choose(@PathVariable UUID id, @RequestParam(required = false) Delivery.Method method,
+			@RequestParam(required = false) String hallCode, @RequestParam(required = false) String recipient,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String address,
+			@AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect, Locale locale) {
+		try {
+			this.deliveries.choose(new ApplicationId(id),
+					new Deliveries.Choice(method, hallCode, recipient, phone, address), Actor.of(user));
+			redirect.addFlashAttribute("chosen", true);
+		}
+		catch (OneVisitException refused) {
+			this.refusals.show(refused, redirect, locale);
+			if (refused instanceof DeliveryRefused incomplete) {
+				redirect.addFlashAttribute("wrong", incomplete.fields());
+			}
+		}
+		return "redirect:/my/applications/" + id + "/delivery";
+	}
+
+	@GetMapping("/hall/deliveries")
+	String waiting(Model model) {
+		model.addAttribute("deliveries", this.deliveries.waitingForHandOver());
+		model.addAttribute("hallNames", this.halls.names());
+		return "delivery/desk";
+	}
+
+	@PostMapping("/hall/deliveries/{id}")
+	String handOver(@PathVariable UUID id, @RequestParam(required = false) String courier,
+			@RequestParam(required = false) String courierTrackingNumber, @AuthenticationPrincipal OneVisitUser clerk,
+			RedirectAttributes redirect, Locale locale) {
+		try {
+			this.deliveries.handOver(new ApplicationId(id), courier, courierTrackingNumber, Actor.of(clerk));
+			redirect.addFlashAttribute("handedOver", true);
+		}
+		catch (OneVisitException refused) {
+			this.refusals.show(refused, redirect, locale);
+		}
+		return "redirect:/hall/deliveries";
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.onevisit.feedback;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A question asked online or at a window, with the clerk who first answered it, who stays
+ * responsible for it to the end (首问负责).
+ */
+public record Enquiry(UUID id, String asker, String askerName, String question, Instant askedAt, String responsible,
+		List<Answer> answers) {
+
+	public Enquiry {
+		answers = List.copyOf(answers);
+	}
+
+	public record Answer(String clerk, String text, Instant at) {
+	}
+
+}

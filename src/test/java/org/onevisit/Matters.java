@@ -1,0 +1,71 @@
+package org.onevisit;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Matters filed and decided through the API, for tests of what follows a filing: the flat
+ * transfer of the demo seller (applicant1), each department approving in turn.
+ */
+public final class Matters {
+
+	static final String FLAT_TRANSFER = """
+			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
+			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
+			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
+			         "address":"示范市测试路%s号","price":1250000,"paymentMethod":"商业贷款"}}
+			""";
+
+	private final OneVisitHttp http;
+
+	public Matters(OneVisitHttp http) {
+		this.http = http;
+	}
+
+	/**
+	 * Files the seller's flat transfer; answers the application as the API returns it.
+	 */
+	public JsonNode fileFlatTransfer() {
+		HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
+				FLAT_TRANSFER.formatted(UUID.randomUUID().toString().substring(0, 8)), "Authorization",
+				bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
+		if (filed.statusCode() != 201) {
+			throw new IllegalStateException("filing failed: " + filed.body());
+		}
+		return OneVisitHttp.json(filed);
+	}
+
+	/** Every department approves its task through every step; answers the final state. */
+	public JsonNode approveAll(JsonNode application) {
+		JsonNode latest = application;
+		for (JsonNode task : application.path("tasks")) {
+			String reviewer = bearer("reviewer-" + task.path("department").asString());
+			for (int step = 0; step < 5 && !statusOf(latest, task.path("id").asString()).equals("APPROVED"); step++) {
+				HttpResponse<String> decided = this.http.postJson(
+						"/api/v1/tasks/" + task.path("id").asString() + "/decisions", "{\"decision\":\"APPROVE\"}",
+						"Authorization", reviewer);
+				if (decided.statusCode() != 200) {
+					throw new IllegalStateException("approval failed: " + decided.body());
+				}
+				latest = OneVisitHttp.json(decided);
+			}
+		}
+		return latest;
+	}
+
+	public String bearer(String username) {
+		return "Bearer " + this.http.bearerToken(username, "onevisit-demo");
+	}
+
+	private static String statusOf(JsonNode application, String task) {
+		for (JsonNode candidate : application.path("tasks")) {
+			if (candidate.path("id").asString().equals(task)) {
+				return candidate.path("status").asString();
+			}
+		}
+		throw new IllegalArgumentException("no task " + task);
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.onevisit.delivery.internal;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Choosing how to receive the result, and the clerk recording the courier hand-off. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeliveryIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theSellerChoosesACourierAndTheClerkRecordsTheHandOffWithItsTrackingNumber() throws InterruptedException {
+		Matters matters = new Matters(new OneVisitHttp(this.port));
+		JsonNode filed = matters.fileFlatTransfer();
+		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
+		OneVisitHttp seller = new OneVisitHttp(this.port);
+		seller.logIn("applicant1", "onevisit-demo");
+		String page = seller.get(delivery).body();
+		assertThat(page).contains("仅电子证照");
+
+		seller.postForm(delivery, "method=COURIER&recipient=" + enc("张三") + "&phone=1380000&address=" + enc("示范市")
+				+ "&_csrf=" + OneVisitHttp.csrfTokenOf(page));
+		String refused = seller.get(delivery).body();
+		assertThat(refused).contains("11 位手机号").contains("id=\"phone\"");
+		assertThat(org.jsoup.Jsoup.parse(refused).getElementById("phone").attr("aria-invalid")).isEqualTo("true");
+		assertThat(org.jsoup.Jsoup.parse(refused).getElementById("recipient").attr("aria-invalid")).isEqualTo("false");
+
+		seller.postForm(delivery, "method=COURIER&recipient=" + enc("张三") + "&phone=13800001234&address="
+				+ enc("示范市东湖区示范路12号3幢") + "&_csrf=" + OneVisitHttp.csrfTokenOf(page));
+		assertThat(seller.get(delivery).body()).contains("领取方式已保存", "免费邮寄到家", "示范市东湖区示范路12号3幢");
+
+		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		clerk.logIn("clerk1", "onevisit-demo");
+		String tracking = filed.path("trackingNo").asString();
+		assertThat(clerk.get("/hall/deliveries").body()).doesNotContain(tracking);
+
+		matters.approveAll(filed);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		String desk = clerk.get("/hall/deliveries").body();
+		while (!desk.contains(tracking) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			desk = clerk.get("/hall/deliveries").body();
+		}
+		assertThat(desk).contains(tracking, "13800001234");
+		String action = "/hall/deliveries/" + filed.path("id").asString();
+
+		clerk.postForm(action, "courier=EMS&courierTrackingNumber=&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
+		assertThat(clerk.get("/hall/deliveries").body()).contains("领取方式信息不完整或有误", tracking);
+
+		HttpResponse<String> shipped = clerk.postForm(action,
+				"courier=EMS&courierTrackingNumber=1190012345678&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
+		assertThat(shipped.statusCode()).isEqualTo(302);
+		assertThat(clerk.get("/hall/deliveries").body()).doesNotContain(tracking);
+		assertThat(seller.get(delivery).body()).contains("运单号 1190012345678").doesNotContain("保存领取方式");
+		assertThat(seller.get("/my/messages").body()).contains("已交寄 EMS，运单号 1190012345678");
+
+		seller.postForm(delivery, "method=ELECTRONIC&_csrf=" + OneVisitHttp.csrfTokenOf(page));
+		assertThat(seller.get(delivery).body()).contains("结果已经交付");
+	}
+
+	@Test
+	void anotherApplicantCannotSeeOrChangeTheDelivery() {
+		JsonNode filed = new Matters(new OneVisitHttp(this.port)).fileFlatTransfer();
+		OneVisitHttp buyer = new OneVisitHttp(this.port);
+		buyer.logIn("applicant2", "onevisit-demo");
+		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
+
+		assertThat(buyer.get(delivery).statusCode()).isEqualTo(404);
+		assertThat(
+				buyer.postForm(delivery, "method=ELECTRONIC&_csrf=" + OneVisitHttp.csrfTokenOf(buyer.get("/").body()))
+					.statusCode())
+			.isEqualTo(404);
+	}
+
+	static String enc(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
