@@ -31,6 +31,23 @@ public interface DataExchange {
 
 	}
 
+	/**
+	 * Whether the person is the legal representative of an enterprise that is still in
+	 * business, as the enterprise registry says: for opening a business account.
+	 */
+	Representation checkRepresentative(org.onevisit.shared.CreditCode enterprise, org.onevisit.shared.ResidentId person,
+			String name);
+
+	/** What the enterprise registry says of a person acting for an enterprise. */
+	record Representation(RepresentativeCheck outcome, String enterpriseName) {
+	}
+
+	enum RepresentativeCheck {
+
+		REPRESENTS, NOT_REPRESENTATIVE, NOT_FOUND, DEREGISTERED, UNAVAILABLE
+
+	}
+
 	/** Walks the whole ledger and names the first entry that does not fit. */
 	LedgerVerification verifyLedger();
 

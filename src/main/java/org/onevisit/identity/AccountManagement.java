@@ -33,6 +33,11 @@ public interface AccountManagement {
 			return new NewAccount(username, rawPassword, displayName, Role.APPLICANT, null, residentId, null);
 		}
 
+		public static NewAccount business(String username, String rawPassword, String displayName,
+				CreditCode creditCode) {
+			return new NewAccount(username, rawPassword, displayName, Role.APPLICANT, null, null, creditCode);
+		}
+
 	}
 
 	/**
@@ -49,6 +54,18 @@ public interface AccountManagement {
 	 * person.
 	 */
 	OneVisitUser register(Registration registration);
+
+	/**
+	 * A business registering through the person acting for it, once the caller has
+	 * checked with the enterprise registry that the person represents it: the credit code
+	 * is the username, one account per business.
+	 */
+	OneVisitUser registerBusiness(BusinessRegistration registration);
+
+	/** What a business gives to register, through the person acting for it. */
+	record BusinessRegistration(CreditCode creditCode, String enterpriseName, ResidentId actingPerson,
+			String actingName, String phone, String rawPassword) {
+	}
 
 	/** What a person gives to register; the password is checked for length here. */
 	record Registration(ResidentId residentId, String name, String phone, String rawPassword) {

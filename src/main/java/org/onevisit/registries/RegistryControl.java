@@ -25,6 +25,17 @@ public interface RegistryControl {
 	 */
 	Optional<String> nameOf(String residentId);
 
+	/**
+	 * Enterprises as the enterprise registry holds them, ordered by credit code, as its
+	 * operator would list them.
+	 */
+	List<Enterprise> enterprises();
+
+	/** An enterprise's registration: who represents it and whether it is in business. */
+	record Enterprise(String creditCode, String name, String representativeId, String representativeName,
+			boolean active) {
+	}
+
 	/** Residents whose registry data has the problem, in generation order. */
 	List<String> residentsWith(DataProblem problem);
 

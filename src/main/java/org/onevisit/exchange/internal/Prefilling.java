@@ -213,6 +213,29 @@ class Prefilling implements DataExchange {
 	}
 
 	@Override
+	public Representation checkRepresentative(org.onevisit.shared.CreditCode enterprise,
+			org.onevisit.shared.ResidentId person, String name) {
+		Need need = new Need("enterprise.registration", enterprise.value(), "onevisit", "registration");
+		Found found = this.fetcher.fetch("onevisit", "registration:" + enterprise.value(), "法人账户注册核验", List.of(need))
+			.get(need);
+		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
+			return new Representation(RepresentativeCheck.UNAVAILABLE, null);
+		}
+		if (found.evidence() == null || found.evidence().records().isEmpty()) {
+			return new Representation(RepresentativeCheck.NOT_FOUND, null);
+		}
+		Map<String, Object> registered = found.evidence().records().get(0);
+		String enterpriseName = (String) registered.get("name");
+		if (!"存续".equals(registered.get("status"))) {
+			return new Representation(RepresentativeCheck.DEREGISTERED, enterpriseName);
+		}
+		boolean represents = person.value().equals(registered.get("legalRepresentativeId")) && name != null
+				&& name.strip().equals(registered.get("legalRepresentativeName"));
+		return new Representation(represents ? RepresentativeCheck.REPRESENTS : RepresentativeCheck.NOT_REPRESENTATIVE,
+				enterpriseName);
+	}
+
+	@Override
 	public List<AccessEntry> accessesTo(String subjectId, int limit) {
 		return this.ledger.accessesTo(subjectId, limit);
 	}

@@ -57,12 +57,7 @@ class AccountService implements AccountManagement, UserDetailsService {
 	@Override
 	@Transactional
 	public OneVisitUser register(Registration registration) {
-		if (registration.phone() == null || !MOBILE.matcher(registration.phone().strip()).matches()) {
-			throw new AccountRuleViolated("phone_invalid", "a mainland mobile number has 11 digits and starts with 1");
-		}
-		if (registration.rawPassword() == null || registration.rawPassword().length() < 10) {
-			throw new AccountRuleViolated("password_too_short", "a password has at least 10 characters");
-		}
+		checkPhoneAndPassword(registration.phone(), registration.rawPassword());
 		String name = registration.name().strip();
 		OneVisitUser user = new OneVisitUser(UUID.randomUUID(), registration.residentId().value(),
 				this.passwords.encode(registration.rawPassword()), name, Set.of(Role.APPLICANT), null,
@@ -80,6 +75,41 @@ class AccountService implements AccountManagement, UserDetailsService {
 		}
 		log.info("Registered applicant account {}", registration.residentId().masked());
 		return this.accounts.findByUsername(user.getUsername()).orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public OneVisitUser registerBusiness(BusinessRegistration registration) {
+		checkPhoneAndPassword(registration.phone(), registration.rawPassword());
+		String display = registration.enterpriseName().strip() + "（" + registration.actingName().strip() + "）";
+		OneVisitUser user = new OneVisitUser(UUID.randomUUID(), registration.creditCode().value(),
+				this.passwords.encode(registration.rawPassword()), display, Set.of(Role.APPLICANT), null, null,
+				registration.creditCode(), true);
+		boolean opened;
+		try {
+			opened = this.accounts.insertIfAbsent(user, this.clock.instant())
+					&& this.accounts.setPhone(user.accountId(), registration.phone().strip())
+					&& this.accounts.setActingPerson(user.accountId(), registration.actingPerson().value(),
+							registration.actingName().strip());
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			opened = false;
+		}
+		if (!opened) {
+			throw new AccountRuleViolated("business_already_registered", "this business already has an account");
+		}
+		log.info("Registered business account {} acting {}", registration.creditCode().value(),
+				registration.actingPerson().masked());
+		return this.accounts.findByUsername(user.getUsername()).orElseThrow();
+	}
+
+	private static void checkPhoneAndPassword(String phone, String password) {
+		if (phone == null || !MOBILE.matcher(phone.strip()).matches()) {
+			throw new AccountRuleViolated("phone_invalid", "a mainland mobile number has 11 digits and starts with 1");
+		}
+		if (password == null || password.length() < 10) {
+			throw new AccountRuleViolated("password_too_short", "a password has at least 10 characters");
+		}
 	}
 
 	private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");

@@ -49,6 +49,15 @@ class Accounts {
 			.update() == 1;
 	}
 
+	boolean setActingPerson(UUID id, String residentId, String name) {
+		return this.jdbc
+			.sql("update identity_account set acting_resident_id = :person, acting_name = :name where id = :id")
+			.param("person", residentId)
+			.param("name", name)
+			.param("id", id)
+			.update() == 1;
+	}
+
 	/** Inserts unless the username is taken; true when this call created the account. */
 	boolean insertIfAbsent(OneVisitUser user, Instant at) {
 		return this.jdbc.sql("""

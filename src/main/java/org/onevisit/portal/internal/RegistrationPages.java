@@ -4,9 +4,13 @@ import java.util.Locale;
 
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.IdentityCheck;
+import org.onevisit.exchange.DataExchange.Representation;
+import org.onevisit.exchange.DataExchange.RepresentativeCheck;
 import org.onevisit.identity.AccountManagement;
+import org.onevisit.identity.AccountManagement.BusinessRegistration;
 import org.onevisit.identity.AccountManagement.Registration;
 import org.onevisit.identity.AccountRuleViolated;
+import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 
 import org.springframework.context.MessageSource;
@@ -70,6 +74,65 @@ class RegistrationPages {
 			return "portal/register";
 		}
 		return "redirect:/login?registered";
+	}
+
+	@GetMapping("/register/business")
+	String businessForm() {
+		return "portal/register-business";
+	}
+
+	/**
+	 * A business registers through its legal representative: the credit code, the
+	 * person's name and resident ID, both checked against the population and enterprise
+	 * registries, and the representative's mobile number.
+	 */
+	@PostMapping("/register/business")
+	String registerBusiness(@RequestParam String creditCode, @RequestParam String name, @RequestParam String residentId,
+			@RequestParam String phone, @RequestParam String password, @RequestParam String passwordAgain, Model model,
+			Locale locale) {
+		model.addAttribute("creditCode", creditCode);
+		model.addAttribute("name", name);
+		model.addAttribute("residentId", residentId);
+		model.addAttribute("phone", phone);
+		String code = creditCode.strip().toUpperCase(Locale.ROOT);
+		if (!CreditCode.isValid(code)) {
+			return refusedBusiness(model, "register.error.creditCode");
+		}
+		if (!ResidentId.isValid(residentId)) {
+			return refusedBusiness(model, "register.error.residentId");
+		}
+		if (!password.equals(passwordAgain)) {
+			return refusedBusiness(model, "register.error.passwordsDiffer");
+		}
+		ResidentId person = ResidentId.of(residentId);
+		IdentityCheck identity = this.exchange.checkIdentity(person, name);
+		if (identity != IdentityCheck.MATCHES) {
+			return refusedBusiness(model,
+					(identity == IdentityCheck.UNAVAILABLE) ? "register.error.unavailable" : "register.error.noMatch");
+		}
+		Representation represents = this.exchange.checkRepresentative(CreditCode.of(code), person, name);
+		if (represents.outcome() != RepresentativeCheck.REPRESENTS) {
+			// not found and not the representative read alike: nobody learns who runs
+			// what
+			return refusedBusiness(model,
+					"register.error.business." + ((represents.outcome() == RepresentativeCheck.NOT_FOUND)
+							? "NOT_REPRESENTATIVE" : represents.outcome().name()));
+		}
+		try {
+			this.accounts.registerBusiness(new BusinessRegistration(CreditCode.of(code), represents.enterpriseName(),
+					person, name, phone, password));
+		}
+		catch (AccountRuleViolated violated) {
+			model.addAttribute("error",
+					this.messages.getMessage(violated.messageKey(), violated.arguments(), violated.code(), locale));
+			return "portal/register-business";
+		}
+		return "redirect:/login?registered";
+	}
+
+	private static String refusedBusiness(Model model, String key) {
+		model.addAttribute("errorKey", key);
+		return "portal/register-business";
 	}
 
 	private static String refused(Model model, String key) {

@@ -114,6 +114,20 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 	}
 
 	@Override
+	public List<Enterprise> enterprises() {
+		return this.city.book()
+			.all("enterprise.registration")
+			.values()
+			.stream()
+			.map((entry) -> entry.records().get(0))
+			.map((record) -> new Enterprise((String) record.get("creditCode"), (String) record.get("name"),
+					(String) record.get("legalRepresentativeId"), (String) record.get("legalRepresentativeName"),
+					"存续".equals(record.get("status"))))
+			.sorted(java.util.Comparator.comparing(Enterprise::creditCode))
+			.toList();
+	}
+
+	@Override
 	public Optional<String> nameOf(String residentId) {
 		return this.city.book()
 			.find("population.identity", residentId)

@@ -39,6 +39,11 @@ final class RegistryBook {
 						(existing != null) ? existing.note() : null, List.copyOf(records)));
 	}
 
+	/** Every entry of an element, by subject. */
+	Map<String, Entry> all(String element) {
+		return Map.copyOf(this.entries.getOrDefault(element, Map.of()));
+	}
+
 	Optional<Entry> find(String element, String subject) {
 		return Optional.ofNullable(this.entries.getOrDefault(element, Map.of()).get(subject));
 	}

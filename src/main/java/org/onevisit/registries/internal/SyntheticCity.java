@@ -33,6 +33,9 @@ final class SyntheticCity {
 
 	static final String BUYER = "339903199007180029";
 
+	/** The demo enterprise, 张三's (the seller's) restaurant company. */
+	static final String DEMO_ENTERPRISE = CreditCode.completing("91339900MA2H5T7KX").value();
+
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
 	private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力鹏飞宇浩然欣怡子涵梓轩诗雨晨阳佳琪思远婷雪梅海燕志国春兰秋菊金凤凯旭东";
@@ -97,6 +100,8 @@ final class SyntheticCity {
 		for (int e = 0; e < enterprises; e++) {
 			city.enterprise();
 		}
+		// last, so that the random enterprises are the same with or without it
+		city.demoEnterprise();
 		return city;
 	}
 
@@ -384,6 +389,25 @@ final class SyntheticCity {
 									"R" + person.id().substring(6, 16))));
 			}
 		}
+	}
+
+	/** 张三's restaurant company, for the demo business account. */
+	private void demoEnterprise() {
+		String registeredOn = this.today.minusYears(3).toString();
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("creditCode", DEMO_ENTERPRISE);
+		record.put("name", "示范市张三餐饮有限公司");
+		record.put("legalRepresentativeId", SELLER);
+		record.put("legalRepresentativeName", "张三");
+		record.put("status", "存续");
+		record.put("registeredCapital", "50万元");
+		record.put("registeredOn", registeredOn);
+		this.ids.add(DEMO_ENTERPRISE);
+		this.enterprises++;
+		this.book.add("enterprise.registration", DEMO_ENTERPRISE, this.synced, record);
+		this.book.add("tax.clearance", DEMO_ENTERPRISE, this.synced, Map.of("arrears", false));
+		this.book.add("police.sealFiling", DEMO_ENTERPRISE, this.synced,
+				Map.of("sealFiled", true, "filedOn", registeredOn));
 	}
 
 	private void enterprise() {

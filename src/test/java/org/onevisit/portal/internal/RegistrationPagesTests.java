@@ -68,4 +68,48 @@ class RegistrationPagesTests {
 		assertThat(again.body()).contains("已经注册过");
 	}
 
+	HttpResponse<String> registerBusiness(OneVisitHttp http, String creditCode, String name, String residentId) {
+		String csrf = OneVisitHttp.csrfTokenOf(http.get("/register/business").body());
+		return http.postForm("/register/business",
+				"creditCode=" + creditCode + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&residentId="
+						+ residentId + "&phone=13900139000&password=long-enough-1&passwordAgain=long-enough-1&_csrf="
+						+ csrf);
+	}
+
+	@Test
+	void registersABusinessThroughItsLegalRepresentativeAndRefusesAnyoneElse() {
+		RegistryControl.Enterprise enterprise = this.registries.enterprises()
+			.stream()
+			.filter(RegistryControl.Enterprise::active)
+			.filter((e) -> !e.representativeId().equals("339902198503120016"))
+			.findFirst()
+			.orElseThrow();
+		RegistryControl.Enterprise closed = this.registries.enterprises()
+			.stream()
+			.filter((e) -> !e.active())
+			.findFirst()
+			.orElseThrow();
+		OneVisitHttp http = new OneVisitHttp(this.port);
+
+		assertThat(registerBusiness(http, enterprise.creditCode(), "张三", "339902198503120016").body())
+			.contains("没有找到该企业由这位法定代表人登记的记录");
+		assertThat(registerBusiness(http, closed.creditCode(), closed.representativeName(), closed.representativeId())
+			.body()).contains("该企业已注销");
+		assertThat(registerBusiness(http, "91339900MA2H5T7KX6", "张三", "339902198503120016").body())
+			.contains("统一社会信用代码不正确");
+
+		HttpResponse<String> registered = registerBusiness(http, enterprise.creditCode().toLowerCase(),
+				enterprise.representativeName(), enterprise.representativeId());
+		assertThat(registered.statusCode()).as(registered::body).isEqualTo(302);
+
+		OneVisitHttp business = new OneVisitHttp(this.port);
+		business.logIn(enterprise.creditCode(), "long-enough-1");
+		assertThat(business.get("/my").body()).contains(enterprise.name());
+		String token = "Bearer " + business.bearerToken(enterprise.creditCode(), "long-enough-1");
+		assertThat(business.get("/api/v1/my/data-accesses", "Authorization", token).body()).contains("法人账户注册核验");
+		assertThat(registerBusiness(new OneVisitHttp(this.port), enterprise.creditCode(),
+				enterprise.representativeName(), enterprise.representativeId())
+			.body()).contains("已经注册过法人账户");
+	}
+
 }
