@@ -53,6 +53,15 @@ public final class Browsers {
 		return driver;
 	}
 
+	/** Logs in through the login page and waits until the page shows who is signed in. */
+	public static void logIn(WebDriver browser, String base, String username) {
+		browser.get(base + "/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("onevisit-demo");
+		browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		waitFor(browser, By.cssSelector(".nav .who"));
+	}
+
 	/** Waits until the element is in the page: a click only starts a navigation. */
 	public static WebElement waitFor(WebDriver browser, By element) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10))

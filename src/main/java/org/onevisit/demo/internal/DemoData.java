@@ -71,8 +71,7 @@ class DemoData implements ApplicationRunner {
 		List<NewAccount> people = List.of(
 				NewAccount.applicant("applicant1", PASSWORD, "张三", ResidentId.of("339902198503120016")),
 				NewAccount.applicant("applicant2", PASSWORD, "李四", ResidentId.of("339903199007180029")),
-				NewAccount.business("business1", PASSWORD, "示范市张三餐饮有限公司（张三）",
-						CreditCode.of("91339900MA2H5T7KX5")),
+				NewAccount.business("business1", PASSWORD, "示范市张三餐饮有限公司（张三）", CreditCode.of("91339900MA2H5T7KX5")),
 				NewAccount.staff("clerk1", PASSWORD, "王敏（综合窗口）", Role.CLERK),
 				NewAccount.staff("clerk2", PASSWORD, "陈静（综合窗口）", Role.CLERK),
 				NewAccount.staff("supervisor1", PASSWORD, "赵监察（政务服务管理办）", Role.SUPERVISOR),

@@ -3,9 +3,11 @@ package org.onevisit.payments.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
+import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Filing;
 import org.onevisit.catalog.Catalogue;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens the fee order of a filed application from the fees its items carried in the
- * catalogue version it was filed under; free matters get none. A repeated delivery of the
- * event finds the order there and adds nothing.
+ * catalogue version it was filed under; free matters get none. Opened when the filing is
+ * announced, or earlier when someone asks for it first (the applicant lands on the page
+ * before the event is handled); whichever comes second finds it there and adds nothing.
  */
 @Component
 class FeeOrdering {
@@ -40,7 +43,18 @@ class FeeOrdering {
 
 	@ApplicationModuleListener
 	void on(ApplicationSubmitted submitted) {
-		Filing filing = this.applications.filing(submitted.application());
+		open(submitted.application());
+	}
+
+	/**
+	 * The application's order, opened now if its items carry fees and it has none yet.
+	 */
+	Optional<Payment> open(ApplicationId application) {
+		Optional<Payment> existing = this.store.ofApplication(application);
+		if (existing.isPresent()) {
+			return existing;
+		}
+		Filing filing = this.applications.filing(application);
 		List<Payment.Line> lines = filing.items()
 			.stream()
 			.map((item) -> this.catalogue.item(item.code(), item.version()).content())
@@ -50,10 +64,11 @@ class FeeOrdering {
 			.toList();
 		BigDecimal total = PaymentStore.total(lines);
 		if (total.signum() <= 0) {
-			return;
+			return Optional.empty();
 		}
 		this.store.insertIfAbsent(new Payment(UUID.randomUUID(), filing.id(), filing.trackingNumber(), filing.filedBy(),
 				total, lines, Payment.Status.UNPAID, null, null, this.clock.instant(), null));
+		return this.store.ofApplication(application);
 	}
 
 }

@@ -36,6 +36,8 @@ class PaymentService implements Payments {
 
 	private final PaymentStore store;
 
+	private final FeeOrdering ordering;
+
 	private final Map<String, PaymentProvider> providers;
 
 	private final PaymentProvider defaultProvider;
@@ -48,11 +50,12 @@ class PaymentService implements Payments {
 
 	private final Clock clock;
 
-	PaymentService(ApplicationManagement applications, PaymentStore store, List<PaymentProvider> providers,
-			Notifications notifications, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+	PaymentService(ApplicationManagement applications, PaymentStore store, FeeOrdering ordering,
+			List<PaymentProvider> providers, Notifications notifications, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.applications = applications;
 		this.store = store;
+		this.ordering = ordering;
 		this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::code, Function.identity()));
 		this.defaultProvider = providers.get(0);
 		this.notifications = notifications;
@@ -65,7 +68,7 @@ class PaymentService implements Payments {
 	public Optional<Payment> of(ApplicationId application, Actor by) {
 		// not found for whoever may not see the application
 		this.applications.find(application, by);
-		return this.store.ofApplication(application);
+		return this.ordering.open(application);
 	}
 
 	@Override
@@ -74,8 +77,7 @@ class PaymentService implements Payments {
 		if (by.kind() != Actor.Kind.APPLICANT) {
 			throw PaymentRefused.nothingToPay(matter.id());
 		}
-		Payment payment = this.store.ofApplication(application)
-			.orElseThrow(() -> PaymentRefused.nothingToPay(application));
+		Payment payment = this.ordering.open(application).orElseThrow(() -> PaymentRefused.nothingToPay(application));
 		if (payment.paid()) {
 			throw PaymentRefused.alreadyPaid(application);
 		}

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Subject;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.licences.Licence;
@@ -35,12 +38,16 @@ class LicencePages {
 
 	private final LicenceWallet wallet;
 
+	private final ApplicationManagement applications;
+
 	private final MessageSource messages;
 
 	private final String publicUrl;
 
-	LicencePages(LicenceWallet wallet, MessageSource messages, @Value("${onevisit.public-url:}") String publicUrl) {
+	LicencePages(LicenceWallet wallet, ApplicationManagement applications, MessageSource messages,
+			@Value("${onevisit.public-url:}") String publicUrl) {
 		this.wallet = wallet;
+		this.applications = applications;
 		this.messages = messages;
 		this.publicUrl = publicUrl;
 	}
@@ -63,6 +70,33 @@ class LicencePages {
 		model.addAttribute("mayRevoke", !licence.revoked() && actor.kind() == Actor.Kind.REVIEWER
 				&& actor.department().map(licence.issuerDepartment()::equals).orElse(false));
 		return "licences/certificate";
+	}
+
+	/**
+	 * What an approved application issued, for its applicant: each licence with the QR
+	 * code of its public verification page. The applicant need not be the holder (the
+	 * seller of a flat files, the buyer holds the new certificate), so the holder is
+	 * shown masked.
+	 */
+	@GetMapping("/my/applications/{id}/licences")
+	String results(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		Application matter = this.applications.find(new ApplicationId(id), Actor.of(user));
+		model.addAttribute("applicationId", id);
+		model.addAttribute("results", this.wallet.issuedFor(matter.trackingNumber())
+			.stream()
+			.map((licence) -> new Result(licence, QrCodes.qrSvg(baseUrl() + "/verify/licences/" + licence.id())))
+			.toList());
+		return "licences/results";
+	}
+
+	/** An issued licence and the QR code of its verification page. */
+	record Result(Licence licence, String qr) {
+
+		public String holder() {
+			Subject holder = this.licence.holder();
+			return (holder.person() != null) ? holder.person().masked() : holder.business().value();
+		}
+
 	}
 
 	@PostMapping("/licences/{id}/revoke")

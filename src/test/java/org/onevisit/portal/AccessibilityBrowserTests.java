@@ -1,0 +1,93 @@
+package org.onevisit.portal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.AxeCore;
+import org.onevisit.Browsers;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * axe-core on the pages citizens and clerks use most: no serious or critical
+ * accessibility violation, on a phone-sized window.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessibilityBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browsers.chromium(390, 844);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void theHomeGuideFormProgressAndClerkPagesHaveNoSeriousOrCriticalViolation() {
+		String base = "http://localhost:" + this.port;
+		Map<String, List<AxeCore.Violation>> found = new LinkedHashMap<>();
+		check(found, base + "/");
+		check(found, base + "/guides/bundles/flat-transfer");
+		check(found, base + "/halls");
+
+		Browsers.logIn(this.browser, base, "applicant1");
+		check(found, base + "/apply/bundles/flat-transfer");
+		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		Browsers.waitFor(this.browser, By.id("progress"));
+		check(found, this.browser.getCurrentUrl());
+		check(found, base + "/my");
+
+		this.browser.manage().deleteAllCookies();
+		Browsers.logIn(this.browser, base, "clerk1");
+		check(found, base + "/hall");
+		check(found, base + "/hall/apply/bundles/business-startup?residentId=339903199007180029");
+		check(found, base + "/hall/queue");
+
+		List<String> serious = new ArrayList<>();
+		found.forEach((page, violations) -> violations.stream()
+			.filter(AxeCore.Violation::seriousOrCritical)
+			.forEach((violation) -> serious.add(page + ": " + violation)));
+		assertThat(serious).as("serious or critical violations").isEmpty();
+		assertThat(found).hasSize(9);
+	}
+
+	@Test
+	void theCheckerItselfCatchesAnImageWithoutText() {
+		this.browser.get("http://localhost:" + this.port + "/");
+		this.browser.executeScript("const img = document.createElement('img'); img.src = '/favicon.svg';"
+				+ " document.querySelector('main').appendChild(img);");
+
+		assertThat(AxeCore.check(this.browser)).filteredOn(AxeCore.Violation::seriousOrCritical)
+			.extracting(AxeCore.Violation::id)
+			.contains("image-alt");
+	}
+
+	private void check(Map<String, List<AxeCore.Violation>> found, String url) {
+		this.browser.get(url);
+		Browsers.waitFor(this.browser, By.tagName("h1"));
+		List<AxeCore.Violation> violations = AxeCore.check(this.browser);
+		violations.forEach((violation) -> System.out.println("axe " + url + ": " + violation));
+		found.put(url.replaceFirst("^http://[^/]+", ""), violations);
+	}
+
+}

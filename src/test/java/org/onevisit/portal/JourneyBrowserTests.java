@@ -1,0 +1,181 @@
+package org.onevisit.portal;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Browsers;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two journeys OneVisit exists for, in headless Chromium: a citizen sells a flat
+ * without a visit, and a clerk accepts a walk-in business start-up at the window.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JourneyBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	ChromeDriver seller;
+
+	ChromeDriver office;
+
+	@AfterEach
+	void closeBrowsers() {
+		for (ChromeDriver browser : new ChromeDriver[] { this.seller, this.office }) {
+			if (browser != null) {
+				browser.quit();
+			}
+		}
+	}
+
+	@Test
+	void theSellerTransfersTheFlatWithoutUploadingAnythingPaysAndVerifiesTheLicence() throws Exception {
+		String base = "http://localhost:" + this.port;
+		this.seller = Browsers.chromium(390, 844);
+		Browsers.logIn(this.seller, base, "applicant1");
+
+		this.seller.get(base + "/apply/bundles/flat-transfer");
+		Browsers.waitFor(this.seller, By.id("field-buyerName"));
+		// the only file inputs are the optional corrections, folded away
+		assertThat(this.seller.findElements(By.cssSelector("input[type=file]:not(details input)")))
+			.as("nothing a department holds is asked for")
+			.isEmpty();
+		assertThat(this.seller.findElements(By.cssSelector(".materials .badge"))).extracting(WebElement::getText)
+			.isNotEmpty()
+			.allSatisfy((badge) -> assertThat(badge).isNotEqualTo("需要您提交"));
+		this.seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		Browsers.waitFor(this.seller, By.id("progress"));
+		String progress = this.seller.getCurrentUrl().replaceFirst("\\?.*", "");
+		String trackingNumber = this.seller.findElement(By.tagName("h1"))
+			.getText()
+			.replaceAll("\\D*(339900-[\\d-]+).*", "$1");
+
+		// pays the registration fee through the provider's page
+		Browsers.waitFor(this.seller, By.cssSelector("#payment-panel button.primary")).click();
+		assertThat(Browsers.waitFor(this.seller, By.tagName("h1")).getText()).contains("支付收银台");
+		assertThat(this.seller.findElement(By.tagName("main")).getText()).contains("80");
+		this.seller.findElement(By.cssSelector("main form button.primary")).click();
+		assertThat(until(() -> this.seller.findElements(By.cssSelector("#payment-panel .badge.ok")), 10))
+			.singleElement()
+			.satisfies((badge) -> assertThat(badge.getText()).isEqualTo("已缴费"));
+		assertThat(this.seller.getCurrentUrl()).startsWith(progress);
+
+		// the three departments approve in their inboxes while the seller watches
+		this.office = Browsers.chromium(1280, 900);
+		for (String department : List.of("housing", "tax", "nr")) {
+			this.office.manage().deleteAllCookies();
+			Browsers.logIn(this.office, base, "reviewer-" + department);
+			this.office.get(base + "/review");
+			Browsers.waitFor(this.office, By.linkText(trackingNumber)).click();
+			String task = this.office.getCurrentUrl();
+			for (int step = 0; step < 4; step++) {
+				this.office.get(task);
+				List<WebElement> approve = this.office.findElements(By.cssSelector("form.decision button.primary"));
+				if (approve.isEmpty()) {
+					break;
+				}
+				approve.get(0).click();
+				Browsers.waitFor(this.office, By.tagName("h1"));
+			}
+			this.office.get(task);
+			assertThat(this.office.findElement(By.tagName("main")).getText()).contains("已通过");
+		}
+		// the progress page updates itself, no reload
+		assertThat(
+				until(() -> this.seller.findElement(By.cssSelector("#progress .facts .badge")).getText().equals("已办结")
+						? "done" : null, 25))
+			.isEqualTo("done");
+
+		// the licence issued for the matter is on its page, and its QR code leads to a
+		// page
+		// that verifies it
+		WebElement qr = until(() -> {
+			this.seller.navigate().refresh();
+			return this.seller.findElements(By.cssSelector("#licence-panel figure.qr svg"))
+				.stream()
+				.findFirst()
+				.orElse(null);
+		}, 20);
+		assertThat(this.seller.findElement(By.id("licence-panel")).getText()).contains("不动产权证书");
+		String verifyUrl = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
+		assertThat(verifyUrl).contains("/verify/licences/");
+		this.seller.get(verifyUrl.replaceFirst("^https?://[^/]+", base));
+		assertThat(Browsers.waitFor(this.seller, By.tagName("main")).getText()).contains("证照真实有效");
+		assertThat(Browsers.consoleErrors(this.seller)).isEmpty();
+	}
+
+	@Test
+	void theClerkAcceptsAWalkInBusinessStartupAndPrintsTheNoticeOfWhatIsMissing() {
+		String base = "http://localhost:" + this.port;
+		this.office = Browsers.chromium(1280, 900);
+		Browsers.logIn(this.office, base, "clerk1");
+
+		this.office.get(base + "/hall");
+		this.office.findElement(By.id("residentId")).sendKeys("339903199007180029");
+		this.office.findElement(By.cssSelector("select[name=matter]"))
+			.findElement(By.cssSelector("option[value='bundles/business-startup']"))
+			.click();
+		this.office.findElement(By.cssSelector("main form button.primary")).click();
+		Browsers.waitFor(this.office, By.id("field-companyName")).sendKeys("示范市窗口浏览器测试有限公司");
+		this.office.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+
+		assertThat(Browsers.waitFor(this.office, By.tagName("h1")).getText()).isEqualTo("一次性告知书");
+		List<String> missing = this.office.findElements(By.cssSelector("ol.missing li"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(missing).anySatisfy((line) -> assertThat(line).contains("公司章程")).hasSizeGreaterThan(3);
+		assertThat(this.office.findElements(By.cssSelector("[data-print]"))).isNotEmpty();
+		assertThat(Browsers.consoleErrors(this.office)).isEmpty();
+	}
+
+	private static String decodeQr(byte[] png) throws Exception {
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		return new QRCodeReader()
+			.decode(new BinaryBitmap(
+					new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+			.getText();
+	}
+
+	/** Polls until the supplier answers something (a non-empty list, or not null). */
+	private static <T> T until(Supplier<T> probe, int seconds) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
+		while (true) {
+			T value;
+			try {
+				value = probe.get();
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				value = null;
+			}
+			boolean present = (value instanceof java.util.Collection<?> many) ? !many.isEmpty() : value != null;
+			if (present || Instant.now().isAfter(deadline)) {
+				return value;
+			}
+			Thread.sleep(250);
+		}
+	}
+
+}
