@@ -6,10 +6,11 @@ import org.onevisit.identity.OneVisitUser;
 import org.onevisit.identity.Role;
 
 /**
- * Who acts on an application: the applicant, a clerk at a hall, a department's reviewer
- * (with the department they act for), or the platform itself.
+ * Who acts on an application: the applicant (with the person or business they are, when
+ * known), a clerk at a hall, a department's reviewer (with the department they act for),
+ * or the platform itself.
  */
-public record Actor(String username, Kind kind, String departmentCode) {
+public record Actor(String username, Kind kind, String departmentCode, Subject subject) {
 
 	public enum Kind {
 
@@ -18,15 +19,23 @@ public record Actor(String username, Kind kind, String departmentCode) {
 	}
 
 	public static Actor applicant(String username) {
-		return new Actor(username, Kind.APPLICANT, null);
+		return new Actor(username, Kind.APPLICANT, null, null);
+	}
+
+	/**
+	 * An applicant who is also the person or business a matter is about: they see it even
+	 * when a clerk or an agent filed it for them.
+	 */
+	public static Actor applicant(String username, Subject subject) {
+		return new Actor(username, Kind.APPLICANT, null, subject);
 	}
 
 	public static Actor clerk(String username) {
-		return new Actor(username, Kind.CLERK, null);
+		return new Actor(username, Kind.CLERK, null, null);
 	}
 
 	public static Actor reviewer(String username, String departmentCode) {
-		return new Actor(username, Kind.REVIEWER, departmentCode);
+		return new Actor(username, Kind.REVIEWER, departmentCode, null);
 	}
 
 	/**
@@ -40,12 +49,12 @@ public record Actor(String username, Kind kind, String departmentCode) {
 		if (user.hasRole(Role.CLERK)) {
 			return clerk(user.getUsername());
 		}
-		return applicant(user.getUsername());
+		return applicant(user.getUsername(), Subject.of(user).orElse(null));
 	}
 
 	/** The platform acting on its own, such as the exchange recording fetched data. */
 	public static Actor system() {
-		return new Actor("onevisit", Kind.PLATFORM, null);
+		return new Actor("onevisit", Kind.PLATFORM, null, null);
 	}
 
 	public Optional<String> department() {

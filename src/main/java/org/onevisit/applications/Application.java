@@ -214,7 +214,7 @@ public final class Application {
 	 */
 	public boolean visibleTo(Actor actor) {
 		return switch (actor.kind()) {
-			case APPLICANT -> this.filedBy.equals(actor.username());
+			case APPLICANT -> ownedBy(actor);
 			case REVIEWER -> this.tasks.stream().anyMatch((task) -> task.visibleTo(actor));
 			case CLERK, PLATFORM -> true;
 		};
@@ -310,8 +310,17 @@ public final class Application {
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 	}
 
+	/**
+	 * The applicant who filed it, or the person or business it is about (a walk-in served
+	 * at a window follows the matter online with their own account).
+	 */
+	private boolean ownedBy(Actor applicant) {
+		return this.filedBy.equals(applicant.username())
+				|| (applicant.subject() != null && applicant.subject().equals(this.subject));
+	}
+
 	private void requireOwner(Actor by) {
-		if (by.kind() != Actor.Kind.APPLICANT || !this.filedBy.equals(by.username())) {
+		if (by.kind() != Actor.Kind.APPLICANT || !ownedBy(by)) {
 			throw ReviewRefused.applicationNotFound(this.id);
 		}
 	}

@@ -221,7 +221,7 @@ class ApplicationService implements ApplicationManagement {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Application> filedBy(Actor applicant) {
-		return this.applications.filedBy(applicant.username())
+		return this.applications.filedBy(applicant.username(), applicant.subject())
 			.stream()
 			.map((id) -> this.applications.load(id, false).orElseThrow())
 			.toList();

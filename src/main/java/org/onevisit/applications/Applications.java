@@ -382,10 +382,15 @@ class Applications {
 			.list();
 	}
 
-	List<ApplicationId> filedBy(String username) {
-		return this.jdbc
-			.sql("select id from applications_application where filed_by = :who order by submitted_at desc limit 200")
+	/** What the applicant filed, and what others filed about them, newest first. */
+	List<ApplicationId> filedBy(String username, Subject subject) {
+		return this.jdbc.sql("""
+				select id from applications_application
+				where filed_by = :who or coalesce(subject_resident_id, subject_credit_code) = :subject
+				order by submitted_at desc limit 200
+				""")
 			.param("who", username)
+			.param("subject", (subject != null) ? subject.identifier() : null)
 			.query(UUID.class)
 			.list()
 			.stream()

@@ -2,6 +2,8 @@ package org.onevisit.payments.internal;
 
 import java.util.UUID;
 
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.ReviewRefused;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentRefused;
 import org.onevisit.payments.Payments;
@@ -28,14 +30,25 @@ public class SimulatedCheckout {
 		this.payments = payments;
 	}
 
-	/** The order as the cashier shows it to its payer; not found for anyone else. */
-	public Payment order(UUID payment, String payer) {
-		return this.store.find(payment)
-			.filter((order) -> order.payer().equals(payer))
-			.orElseThrow(() -> PaymentRefused.orderNotFound(payment));
+	/**
+	 * The order as the cashier shows it to the applicant it is for (who filed it, or whom
+	 * a clerk filed it for); not found for anyone else.
+	 */
+	public Payment order(UUID payment, Actor payer) {
+		Payment order = this.store.find(payment).orElseThrow(() -> PaymentRefused.orderNotFound(payment));
+		if (payer.kind() != Actor.Kind.APPLICANT) {
+			throw PaymentRefused.orderNotFound(payment);
+		}
+		try {
+			this.payments.of(order.application(), payer);
+		}
+		catch (ReviewRefused notTheirs) {
+			throw PaymentRefused.orderNotFound(payment);
+		}
+		return order;
 	}
 
-	public Payment pay(UUID payment, String payer) {
+	public Payment pay(UUID payment, Actor payer) {
 		Payment order = order(payment, payer);
 		if (order.paid()) {
 			return order;

@@ -97,10 +97,10 @@ final class SyntheticCity {
 			city.household();
 		}
 		city.saleContracts(200);
-		for (int e = 0; e < enterprises; e++) {
+		// the demo enterprise last, so that the random ones before it do not depend on it
+		for (int e = 1; e < enterprises; e++) {
 			city.enterprise();
 		}
-		// last, so that the random enterprises are the same with or without it
 		city.demoEnterprise();
 		return city;
 	}

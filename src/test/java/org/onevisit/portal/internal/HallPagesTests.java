@@ -101,6 +101,20 @@ class HallPagesTests {
 		assertThat(page.getElementById("tracking-number").text()).matches("339900-\\d{8}-\\d{6}");
 		assertThat(page.select("figure.qr svg path")).isNotEmpty();
 		assertThat(page.text()).contains("企业开办一件事", "3399**********0029");
+
+		// the walk-in follows it online with their own account, where the QR code leads
+		String id = accepted.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replaceAll(".*/receipts/([0-9a-f-]{36}).*", "$1");
+		OneVisitHttp walkIn = new OneVisitHttp(this.port);
+		walkIn.logIn("applicant2", "onevisit-demo");
+		assertThat(walkIn.get("/my/applications/" + id).statusCode()).isEqualTo(200);
+		assertThat(walkIn.get("/my/applications").body()).contains(page.getElementById("tracking-number").text());
+		assertThat(page.html()).contains("/my/applications/" + id);
+		OneVisitHttp someoneElse = new OneVisitHttp(this.port);
+		someoneElse.logIn("applicant1", "onevisit-demo");
+		assertThat(someoneElse.get("/my/applications/" + id).statusCode()).isEqualTo(404);
 	}
 
 }

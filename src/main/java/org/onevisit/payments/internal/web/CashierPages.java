@@ -2,6 +2,7 @@ package org.onevisit.payments.internal.web;
 
 import java.util.UUID;
 
+import org.onevisit.applications.Actor;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.internal.SimulatedCheckout;
@@ -29,13 +30,13 @@ class CashierPages {
 
 	@GetMapping("/pay/simulator/{payment}")
 	String cashier(@PathVariable UUID payment, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		model.addAttribute("payment", this.checkout.order(payment, user.getUsername()));
+		model.addAttribute("payment", this.checkout.order(payment, Actor.of(user)));
 		return "payments/cashier";
 	}
 
 	@PostMapping("/pay/simulator/{payment}")
 	String confirm(@PathVariable UUID payment, @AuthenticationPrincipal OneVisitUser user) {
-		Payment paid = this.checkout.pay(payment, user.getUsername());
+		Payment paid = this.checkout.pay(payment, Actor.of(user));
 		return "redirect:/my/applications/" + paid.application().value() + "?paid";
 	}
 
