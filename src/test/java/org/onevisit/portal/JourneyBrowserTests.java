@@ -126,7 +126,7 @@ class JourneyBrowserTests {
 	}
 
 	@Test
-	void theClerkAcceptsAWalkInBusinessStartupAndPrintsTheNoticeOfWhatIsMissing() {
+	void theClerkAcceptsAWalkInBusinessStartupAfterPrintingTheNoticeOfWhatIsMissing() throws Exception {
 		String base = "http://localhost:" + this.port;
 		this.office = Browsers.chromium(1280, 900);
 		Browsers.logIn(this.office, base, "clerk1");
@@ -147,7 +147,42 @@ class JourneyBrowserTests {
 			.toList();
 		assertThat(missing).anySatisfy((line) -> assertThat(line).contains("公司章程")).hasSizeGreaterThan(3);
 		assertThat(this.office.findElements(By.cssSelector("[data-print]"))).isNotEmpty();
+
+		// the applicant comes back with everything: the clerk scans the two documents
+		this.office.findElement(By.cssSelector("[data-back]")).click();
+		Browsers.waitFor(this.office, By.id("field-companyName"));
+		this.office.navigate().refresh();
+		type("field-companyName", "示范市窗口浏览器测试有限公司");
+		type("field-legalRepresentativeId", "339903199007180029");
+		type("field-legalRepresentativeName", "李四");
+		type("field-registeredCapital", "100");
+		type("field-address", "示范市西山区人民路66号");
+		type("field-businessScope", "软件开发");
+		type("field-accountant", "李四");
+		type("field-employeeCount", "3");
+		// whatever else is required and still empty, as a clerk would complete it
+		this.office.executeScript("""
+				document.querySelectorAll('select[name^="field."]').forEach((s) => {
+				  if (!s.value) { const o = [...s.options].find((o) => o.value); if (o) s.value = o.value; } });
+				document.querySelectorAll('input[name^="field."][required]').forEach((i) => {
+				  if (!i.value && i.type !== 'checkbox') i.value = '1'; });
+				""");
+		java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan", ".pdf");
+		java.nio.file.Files.writeString(scan, "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
+		this.office.findElement(By.id("upload-articles")).sendKeys(scan.toString());
+		this.office.findElement(By.id("upload-officer-appointment")).sendKeys(scan.toString());
+		this.office.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+
+		assertThat(Browsers.waitFor(this.office, By.tagName("h1")).getText()).isEqualTo("受理回执");
+		assertThat(this.office.findElement(By.id("tracking-number")).getText()).matches("339900-\\d{8}-\\d{6}");
+		assertThat(this.office.findElements(By.cssSelector("figure.qr svg"))).isNotEmpty();
 		assertThat(Browsers.consoleErrors(this.office)).isEmpty();
+	}
+
+	private void type(String field, String text) {
+		WebElement input = this.office.findElement(By.id(field));
+		input.clear();
+		input.sendKeys(text);
 	}
 
 	private static String decodeQr(byte[] png) throws Exception {
