@@ -14,7 +14,7 @@ public record Actor(String username, Kind kind, String departmentCode, Subject s
 
 	public enum Kind {
 
-		APPLICANT, CLERK, REVIEWER, PLATFORM
+		APPLICANT, CLERK, REVIEWER, SUPERVISOR, PLATFORM
 
 	}
 
@@ -34,6 +34,11 @@ public record Actor(String username, Kind kind, String departmentCode, Subject s
 		return new Actor(username, Kind.CLERK, null, null);
 	}
 
+	/** A supervisor (电子监察) reads every case and its trail, and decides nothing. */
+	public static Actor supervisor(String username) {
+		return new Actor(username, Kind.SUPERVISOR, null, null);
+	}
+
 	public static Actor reviewer(String username, String departmentCode) {
 		return new Actor(username, Kind.REVIEWER, departmentCode, null);
 	}
@@ -48,6 +53,9 @@ public record Actor(String username, Kind kind, String departmentCode, Subject s
 		}
 		if (user.hasRole(Role.CLERK)) {
 			return clerk(user.getUsername());
+		}
+		if (user.hasRole(Role.SUPERVISOR)) {
+			return supervisor(user.getUsername());
 		}
 		return applicant(user.getUsername(), Subject.of(user).orElse(null));
 	}

@@ -216,7 +216,7 @@ public final class Application {
 		return switch (actor.kind()) {
 			case APPLICANT -> ownedBy(actor);
 			case REVIEWER -> this.tasks.stream().anyMatch((task) -> task.visibleTo(actor));
-			case CLERK, PLATFORM -> true;
+			case CLERK, SUPERVISOR, PLATFORM -> true;
 		};
 	}
 

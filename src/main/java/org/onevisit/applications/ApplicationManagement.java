@@ -91,4 +91,11 @@ public interface ApplicationManagement {
 	 */
 	List<InboxEntry> inbox(Actor reviewer, InboxEntry.Filter filter);
 
+	/**
+	 * Tasks under review in every department whose committed due date is on or before the
+	 * day, earliest first: what supervision watches. Tasks waiting for a supplement are
+	 * left out, their clocks being paused.
+	 */
+	List<InboxEntry> underReviewDueBy(java.time.LocalDate day);
+
 }

@@ -234,6 +234,11 @@ class ApplicationService implements ApplicationManagement {
 		return this.applications.history(id);
 	}
 
+	// a reviewer's screen shows at most this many; supervision looks much further
+	private static final int INBOX_LIMIT = 500;
+
+	private static final int WATCH_LIMIT = 20_000;
+
 	@Override
 	@Transactional(readOnly = true)
 	public List<InboxEntry> inbox(Actor reviewer, InboxEntry.Filter filter) {
@@ -241,18 +246,24 @@ class ApplicationService implements ApplicationManagement {
 		LocalDate today = LocalDate.now(this.clock);
 		java.util.Set<TaskStatus> open = java.util.Set.of(TaskStatus.IN_REVIEW, TaskStatus.WAITING_FOR_SUPPLEMENT);
 		return switch (filter) {
-			case ALL -> this.applications.openTasks(department, open, null, null);
+			case ALL -> this.applications.openTasks(department, open, null, null, INBOX_LIMIT);
 			case WAITING -> this.applications.openTasks(department, java.util.Set.of(TaskStatus.WAITING_FOR_SUPPLEMENT),
-					null, null);
-			case OVERDUE ->
-				this.applications.openTasks(department, java.util.Set.of(TaskStatus.IN_REVIEW), null, today);
+					null, null, INBOX_LIMIT);
+			case OVERDUE -> this.applications.openTasks(department, java.util.Set.of(TaskStatus.IN_REVIEW), null, today,
+					INBOX_LIMIT);
 			case DUE_SOON -> this.applications
 				.openTasks(department, java.util.Set.of(TaskStatus.IN_REVIEW),
-						this.days.addWorkingDays(today, 1).date(), null)
+						this.days.addWorkingDays(today, 1).date(), null, INBOX_LIMIT)
 				.stream()
 				.filter((entry) -> !entry.committedDue().isBefore(today))
 				.toList();
 		};
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<InboxEntry> underReviewDueBy(LocalDate day) {
+		return this.applications.openTasks(null, java.util.Set.of(TaskStatus.IN_REVIEW), day, null, WATCH_LIMIT);
 	}
 
 	private Application lockedFor(ApplicationId id, Actor by) {

@@ -354,17 +354,19 @@ class Applications {
 	}
 
 	List<InboxEntry> openTasks(String department, java.util.Set<TaskStatus> statuses, java.time.LocalDate dueBy,
-			java.time.LocalDate dueBefore) {
+			java.time.LocalDate dueBefore, int limit) {
 		return this.jdbc.sql("""
 				select t.id, t.application_id, a.tracking_number, t.item_code, t.step, t.status, t.committed_due,
-				       t.statutory_due, a.submitted_at, t.item_version
+				       t.statutory_due, a.submitted_at, t.item_version, t.department_code
 				from applications_task t join applications_application a on a.id = t.application_id
-				where t.department_code = :department and t.status in (:statuses)
+				where (cast(:department as text) is null or t.department_code = :department)
+				  and t.status in (:statuses)
 				  and (cast(:dueBy as date) is null or t.committed_due <= :dueBy)
 				  and (cast(:dueBefore as date) is null or t.committed_due < :dueBefore)
 				order by t.committed_due, a.submitted_at
-				limit 500
+				limit :limit
 				""")
+			.param("limit", limit)
 			.param("department", department)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.param("dueBy", dueBy)
@@ -378,7 +380,7 @@ class Applications {
 					TaskStatus.valueOf(row.getString("status")),
 					row.getObject("committed_due", java.time.LocalDate.class),
 					row.getObject("statutory_due", java.time.LocalDate.class),
-					row.getTimestamp("submitted_at").toInstant()))
+					row.getTimestamp("submitted_at").toInstant(), row.getString("department_code")))
 			.list();
 	}
 

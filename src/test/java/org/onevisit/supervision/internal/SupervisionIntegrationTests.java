@@ -1,0 +1,123 @@
+package org.onevisit.supervision.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.TestClock;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.shared.WorkingDays;
+import org.onevisit.supervision.SupervisedTask;
+import org.onevisit.supervision.Timeliness;
+import org.onevisit.supervision.Warning;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A task due on the first working day after National Day 2026 (1-7 October off), watched
+ * with the clock moved across the holiday week: warnings at the right day, once each.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SupervisionIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationManagement applications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	WorkingDays calendar;
+
+	@Test
+	void warnsTheDepartmentYellowBeforeTheHolidayWeekAndRedAfterItOnceEach() {
+		JsonNode filed = new Matters(new OneVisitHttp(this.port)).fileFlatTransfer();
+		String tax = filed.path("tasks")
+			.valueStream()
+			.filter((task) -> task.path("department").asString().equals("tax"))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asString();
+		// the fixture: this task was filed before the holiday, due right after it
+		this.jdbc
+			.sql("update applications_task set committed_due = :committed, statutory_due = :statutory where id = :id")
+			.param("committed", LocalDate.of(2026, 10, 8))
+			.param("statutory", LocalDate.of(2026, 10, 12))
+			.param("id", UUID.fromString(tax))
+			.update();
+		TestClock clock = TestClock.at(LocalDateTime.of(2026, 9, 29, 9, 0));
+		List<Warning> sent = new ArrayList<>();
+		SupervisionService supervision = new SupervisionService(this.applications, this.jdbc, List.of(sent::add),
+				this.calendar, clock);
+
+		supervision.scan();
+		assertThat(sent).noneMatch((warning) -> warning.task().toString().equals(tax));
+		assertThat(lightOf(supervision, tax)).isNull();
+
+		clock.set(LocalDateTime.of(2026, 9, 30, 9, 0));
+		supervision.scan();
+		assertThat(lightOf(supervision, tax)).isEqualTo(Timeliness.Light.YELLOW);
+		assertThat(warningsFor(sent, tax)).containsExactly(Warning.Level.YELLOW);
+
+		clock.set(LocalDateTime.of(2026, 10, 4, 9, 0));
+		supervision.scan();
+		assertThat(warningsFor(sent, tax)).as("not again during the holiday").containsExactly(Warning.Level.YELLOW);
+
+		clock.set(LocalDateTime.of(2026, 10, 9, 9, 0));
+		supervision.scan();
+		assertThat(lightOf(supervision, tax)).isEqualTo(Timeliness.Light.RED);
+		assertThat(warningsFor(sent, tax)).containsExactly(Warning.Level.YELLOW, Warning.Level.RED);
+
+		clock.set(LocalDateTime.of(2026, 10, 13, 9, 0));
+		supervision.scan();
+		// a restart is a new service on the same table: nothing is sent twice
+		new SupervisionService(this.applications, this.jdbc, List.of(sent::add), this.calendar, clock).scan();
+		assertThat(warningsFor(sent, tax)).containsExactly(Warning.Level.YELLOW, Warning.Level.RED,
+				Warning.Level.STATUTORY);
+		assertThat(supervision.warningsTo("tax")).filteredOn((warning) -> warning.task().toString().equals(tax))
+			.hasSize(3);
+		assertThat(supervision.board().get("tax").pastStatutory()).isGreaterThanOrEqualTo(1);
+
+		OneVisitHttp reviewer = new OneVisitHttp(this.port);
+		reviewer.logIn("reviewer-tax", "onevisit-demo");
+		assertThat(reviewer.get("/review/warnings").body()).contains(filed.path("trackingNo").asString(), "红灯督办");
+		OneVisitHttp supervisor = new OneVisitHttp(this.port);
+		supervisor.logIn("supervisor1", "onevisit-demo");
+		assertThat(supervisor.get("/supervision").statusCode()).isEqualTo(200);
+		assertThat(supervisor.get("/supervision/applications/" + filed.path("id").asString()).body())
+			.contains(filed.path("trackingNo").asString(), "税务");
+		OneVisitHttp applicant = new OneVisitHttp(this.port);
+		applicant.logIn("applicant1", "onevisit-demo");
+		assertThat(applicant.get("/supervision").statusCode()).isEqualTo(403);
+	}
+
+	static Timeliness.Light lightOf(SupervisionService supervision, String task) {
+		return supervision.watchList("tax")
+			.stream()
+			.filter((watched) -> watched.task().toString().equals(task))
+			.map(SupervisedTask::timeliness)
+			.map(Timeliness::light)
+			.findFirst()
+			.orElse(null);
+	}
+
+	static List<Warning.Level> warningsFor(List<Warning> sent, String task) {
+		return sent.stream().filter((warning) -> warning.task().toString().equals(task)).map(Warning::level).toList();
+	}
+
+}
