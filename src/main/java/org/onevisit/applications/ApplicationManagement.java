@@ -55,6 +55,12 @@ public interface ApplicationManagement {
 	 */
 	Application decide(TaskId task, Decision decision, Actor by, Long expectedVersion);
 
+	/**
+	 * Approves a task under review by its item's rules (秒批), as the platform, with the
+	 * trace as the reason on record. Only the platform's own evaluation calls this.
+	 */
+	Application approveByRules(TaskId task, String trace);
+
 	Application provideSupplement(ApplicationId application, Actor by);
 
 	Application withdraw(ApplicationId application, Actor by);

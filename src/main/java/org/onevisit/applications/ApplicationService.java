@@ -158,6 +158,17 @@ class ApplicationService implements ApplicationManagement {
 
 	@Override
 	@Transactional
+	public Application approveByRules(TaskId taskId, String trace) {
+		Applications.Decidable found = this.applications.lockForDecision(taskId)
+			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
+		Application application = this.applications.withTasks(found.row());
+		application.approveByRules(taskId, trace, this.clock);
+		save(application);
+		return application;
+	}
+
+	@Override
+	@Transactional
 	public Application provideSupplement(ApplicationId id, Actor by) {
 		Application application = lockedFor(id, by);
 		application.provideSupplement(by, this.clock, this.days);

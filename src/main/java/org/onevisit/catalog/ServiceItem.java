@@ -11,7 +11,7 @@ import java.util.List;
 public record ServiceItem(String code, String name, String departmentCode, String regionCode, boolean citywide,
 		List<String> legalBasis, List<String> conditions, List<Fee> fees, int statutoryLimit, int committedLimit,
 		Channel channels, int visits, boolean onTheSpot, int materialsBefore, String licenceType, List<String> keywords,
-		Form form, List<Material> materials, Workflow workflow) {
+		Form form, List<Material> materials, Workflow workflow, List<ApprovalRule> approvalRules) {
 
 	public ServiceItem {
 		legalBasis = copy(legalBasis);
@@ -21,7 +21,13 @@ public record ServiceItem(String code, String name, String departmentCode, Strin
 		materials = copy(materials);
 		form = (form != null) ? form : Form.EMPTY;
 		workflow = (workflow != null) ? workflow : Workflow.SINGLE_DECISION;
+		approvalRules = copy(approvalRules);
 
+	}
+
+	/** Whether a task of this item may be approved by its rules, without a person. */
+	public boolean instantlyApprovable() {
+		return !this.approvalRules.isEmpty();
 	}
 
 	/** Materials the applicant still hands in themselves. */

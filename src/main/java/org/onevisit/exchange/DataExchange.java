@@ -1,6 +1,7 @@
 package org.onevisit.exchange;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Pre-filling from the registries, the citizen's view of who read their data, and the
@@ -45,6 +46,29 @@ public interface DataExchange {
 	enum RepresentativeCheck {
 
 		REPRESENTS, NOT_REPRESENTATIVE, NOT_FOUND, DEREGISTERED, UNAVAILABLE
+
+	}
+
+	/**
+	 * Reads data elements about people or businesses as a department, for an item of an
+	 * application (its reference): what instant approval evaluates. Each access is on the
+	 * ledger like any other, and each answer is judged current or not as materials are.
+	 */
+	List<DataReading> read(String consumer, String itemCode, String reference, String purpose, List<DataQuery> queries);
+
+	/** One element about one person or business. */
+	record DataQuery(String element, String subject) {
+	}
+
+	/** What the registry said of a query, and how far it can be relied on. */
+	record DataReading(DataQuery query, Reading reading, Map<String, Object> record, String registryName,
+			java.time.Instant updatedAt) {
+
+		public enum Reading {
+
+			CURRENT, STALE, INCOMPLETE, NOT_FOUND, UNAVAILABLE, REFUSED
+
+		}
 
 	}
 

@@ -36,6 +36,18 @@ public interface RegistryControl {
 			boolean active) {
 	}
 
+	/**
+	 * The subjects whose record of the element has the field at the value, ordered: the
+	 * operator's direct query on the registry's own data.
+	 */
+	List<String> subjectsWhere(String element, String field, Object value);
+
+	/**
+	 * Makes the registry's record look last confirmed at that moment, as a record nobody
+	 * has touched since would: for drills of stale data.
+	 */
+	void backdate(String element, String subject, java.time.Instant confirmedAt);
+
 	/** Residents whose registry data has the problem, in generation order. */
 	List<String> residentsWith(DataProblem problem);
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.onevisit.catalog.ApprovalRule;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.CatalogueDocument;
@@ -68,6 +69,47 @@ final class CatalogueRules {
 	static final Pattern DATA_ELEMENT = Pattern.compile("[a-z][a-zA-Z]*(\\.[a-zA-Z]+)+");
 
 	private CatalogueRules() {
+	}
+
+	/**
+	 * Rules of instant approval that could never be evaluated are refused at load: each
+	 * reads a registry field or a form field of the item, compares with a value of the
+	 * right kind, and names whose data by an identifier field of the form.
+	 */
+	static void checkApprovalRules(ServiceItem item, String path, YamlReader report) {
+		Set<String> names = new HashSet<>();
+		for (int r = 0; r < item.approvalRules().size(); r++) {
+			ApprovalRule rule = item.approvalRules().get(r);
+			String at = path + "[" + r + "]";
+			if (!names.add(rule.name())) {
+				report.problem(at + ".name", "two rules are named " + rule.name());
+			}
+			if (rule.onData() == (rule.form() != null)) {
+				report.problem(at, "a rule reads either a data element (element, field) or a form field (form)");
+				continue;
+			}
+			if (rule.onData()) {
+				if (!DATA_ELEMENT.matcher(rule.element()).matches()) {
+					report.problem(at + ".element", "not a data element code: " + rule.element());
+				}
+				if (rule.field() == null && rule.check() != ApprovalRule.Check.PRESENT) {
+					report.problem(at + ".field", "names the field of the element's record to check");
+				}
+				if (rule.of() != null && !identifierFields(item.form().fields()).contains(rule.of())) {
+					report.problem(at + ".of",
+							"names no resident ID or credit code field of the item's form: " + rule.of());
+				}
+			}
+			else if (item.form().field(rule.form()).isEmpty()) {
+				report.problem(at + ".form", "the item's form has no field " + rule.form());
+			}
+			if (rule.check().needsValue() && rule.value() == null) {
+				report.problem(at + ".value", "the check " + rule.check() + " compares with a value");
+			}
+			if (rule.check().numeric() && rule.value() != null && !rule.value().matches("-?\\d+(\\.\\d+)?")) {
+				report.problem(at + ".value", "the check " + rule.check() + " compares with a number");
+			}
+		}
 	}
 
 	static void check(CatalogueDocument document, Context context, YamlReader report) {
@@ -142,6 +184,7 @@ final class CatalogueRules {
 		}
 		checkFields(item.form().fields(), path + ".form", report);
 		checkWorkflow(item, path + ".workflow", report);
+		checkApprovalRules(item, path + ".approval", report);
 		if (item.licenceType() != null && context.licenceTypes() != null) {
 			checkLicence(item, context.licenceTypes().get(item.licenceType()), path + ".licence", report);
 		}

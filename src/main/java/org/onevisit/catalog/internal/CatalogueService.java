@@ -571,8 +571,8 @@ class CatalogueService implements Catalogue, CatalogueAdministration {
 		}
 		return Optional.of(new ServiceItem(item.code(), name, record.get("department").strip(), item.regionCode(),
 				citywide, item.legalBasis(), item.conditions(), item.fees(), statutory, committed, channels, visits,
-				onTheSpot, before, item.licenceType(), item.keywords(), item.form(), item.materials(),
-				item.workflow()));
+				onTheSpot, before, item.licenceType(), item.keywords(), item.form(), item.materials(), item.workflow(),
+				item.approvalRules()));
 
 	}
 

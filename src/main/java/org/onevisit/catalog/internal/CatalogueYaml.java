@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
+import org.onevisit.catalog.ApprovalRule;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.CatalogueDocument;
@@ -47,7 +48,7 @@ final class CatalogueYaml {
 
 	static final Set<String> ITEM_KEYS = Set.of("code", "name", "department", "region", "citywide", "legalBasis",
 			"conditions", "fees", "limits", "channels", "visits", "onTheSpot", "materialsBefore", "licence", "keywords",
-			"form", "materials", "workflow");
+			"form", "materials", "workflow", "approval");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill");
 
@@ -222,12 +223,24 @@ final class CatalogueYaml {
 		List<Material> materials = yaml.mappings(node, "materials", path,
 				(material, at) -> material(yaml, material, at));
 		List<ReviewStep> steps = yaml.mappings(node, "workflow", path, (step, at) -> step(yaml, step, at));
+		List<ApprovalRule> rules = yaml.mappings(node, "approval", path, (rule, at) -> rule(yaml, rule, at));
 		if (code == null || name == null || department == null || region == null || channels == null) {
 			return null;
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps));
+				new Workflow(steps), rules);
+	}
+
+	private static ApprovalRule rule(YamlReader yaml, MappingNode node, String at) {
+		yaml.onlyKeys(node, at, Set.of("name", "element", "field", "form", "check", "value", "of", "maxAgeDays"));
+		String name = yaml.text(node, "name", at, true);
+		ApprovalRule.Check check = yaml.enumeration(node, "check", at, ApprovalRule.Check.class, null, true);
+		Integer maxAge = (yaml.child(node, "maxAgeDays") != null)
+				? yaml.integer(node, "maxAgeDays", at, 0, 1, 3650, true) : null;
+		return (name != null && check != null) ? new ApprovalRule(name, yaml.text(node, "element", at, false),
+				yaml.text(node, "field", at, false), yaml.text(node, "form", at, false), check,
+				yaml.text(node, "value", at, false), yaml.text(node, "of", at, false), maxAge) : null;
 	}
 
 	private static ReviewStep step(YamlReader yaml, MappingNode node, String at) {
@@ -417,6 +430,22 @@ final class CatalogueYaml {
 				s.put("role", YamlReader.camel(step.role()));
 				putList(s, "next", step.next());
 				return s;
+			}).toList());
+		}
+		if (!item.approvalRules().isEmpty()) {
+			map.put("approval", item.approvalRules().stream().map((rule) -> {
+				Map<String, Object> r = new LinkedHashMap<>();
+				r.put("name", rule.name());
+				putIf(r, "element", rule.element());
+				putIf(r, "field", rule.field());
+				putIf(r, "form", rule.form());
+				r.put("check", YamlReader.camel(rule.check()));
+				putIf(r, "value", rule.value());
+				putIf(r, "of", rule.of());
+				if (rule.maxAgeDays() != null) {
+					r.put("maxAgeDays", rule.maxAgeDays());
+				}
+				return r;
 			}).toList());
 		}
 		if (!item.materials().isEmpty()) {

@@ -16,10 +16,11 @@ import org.onevisit.exchange.AccessRules;
 import org.springframework.stereotype.Component;
 
 /**
- * Access rules as the published catalogue implies them: what an item's materials and
- * pre-filled fields name, its department may read for it. Recomputed when the catalogue
- * publishes something new. Besides these, the standing rules of the data-sharing
- * catalogue: what the platform reads for itself (the registration check).
+ * Access rules as the published catalogue implies them: what an item's materials,
+ * pre-filled fields and instant-approval rules name, its department may read for it.
+ * Recomputed when the catalogue publishes something new. Besides these, the standing
+ * rules of the data-sharing catalogue: what the platform reads for itself (the
+ * registration check).
  */
 @Component
 class CatalogueAccessRules implements AccessRules {
@@ -59,6 +60,12 @@ class CatalogueAccessRules implements AccessRules {
 			for (FormField field : item.form().fields()) {
 				if (field.prefill() != null) {
 					rules.add(new AccessRule(item.departmentCode(), field.prefill().element(), item.code()));
+				}
+			}
+			// what instant approval checks, it reads for the item too
+			for (org.onevisit.catalog.ApprovalRule rule : item.approvalRules()) {
+				if (rule.onData()) {
+					rules.add(new AccessRule(item.departmentCode(), rule.element(), item.code()));
 				}
 			}
 		}

@@ -213,6 +213,37 @@ class Prefilling implements DataExchange {
 	}
 
 	@Override
+	public List<DataReading> read(String consumer, String itemCode, String reference, String purpose,
+			List<DataQuery> queries) {
+		List<Need> needs = queries.stream()
+			.map((query) -> new Need(query.element(), query.subject(), consumer, itemCode))
+			.distinct()
+			.toList();
+		Map<Need, Found> found = this.fetcher.fetch("onevisit", reference, purpose, needs);
+		return queries.stream().map((query) -> {
+			Found answer = found.get(new Need(query.element(), query.subject(), consumer, itemCode));
+			Evidences.Evidence evidence = answer.evidence();
+			String registry = this.elements.element(query.element())
+				.map((element) -> this.elements.registryName(element.registry()))
+				.orElse(query.element());
+			Map<String, Object> first = (evidence != null && !evidence.records().isEmpty()) ? evidence.records().get(0)
+					: Map.of();
+			java.time.Instant updated = (evidence != null) ? evidence.updatedAt() : null;
+			DataReading.Reading reading = switch (answer.kind()) {
+				case FETCHED -> DataReading.Reading.CURRENT;
+				case PENDING -> DataReading.Reading.UNAVAILABLE;
+				case REFUSED -> DataReading.Reading.REFUSED;
+				case UNUSABLE -> switch (evidence.status()) {
+					case NOT_FOUND -> DataReading.Reading.NOT_FOUND;
+					case INCOMPLETE -> DataReading.Reading.INCOMPLETE;
+					case FOUND -> DataReading.Reading.STALE;
+				};
+			};
+			return new DataReading(query, reading, first, registry, updated);
+		}).toList();
+	}
+
+	@Override
 	public Representation checkRepresentative(org.onevisit.shared.CreditCode enterprise,
 			org.onevisit.shared.ResidentId person, String name) {
 		Need need = new Need("enterprise.registration", enterprise.value(), "onevisit", "registration");

@@ -163,7 +163,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/halls", "/halls/**")
 			.permitAll()
 			// the simulated payment provider's own pages
-			.requestMatchers("/pay/**")
+			.requestMatchers("/pay/**", "/approvals/**")
 			.authenticated()
 			.requestMatchers("/licences/**")
 			.hasAnyRole("APPLICANT", "REVIEWER")

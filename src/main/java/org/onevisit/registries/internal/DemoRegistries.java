@@ -114,6 +114,28 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 	}
 
 	@Override
+	public List<String> subjectsWhere(String element, String field, Object value) {
+		return this.city.book()
+			.all(element)
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue()
+				.records()
+				.stream()
+				.anyMatch((record) -> java.util.Objects.equals(record.get(field), value)))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
+	}
+
+	@Override
+	public void backdate(String element, String subject, java.time.Instant confirmedAt) {
+		RegistryBook.Entry entry = this.city.book().find(element, subject).orElseThrow();
+		this.city.book()
+			.put(element, subject, new RegistryBook.Entry(entry.status(), confirmedAt, entry.note(), entry.records()));
+	}
+
+	@Override
 	public List<Enterprise> enterprises() {
 		return this.city.book()
 			.all("enterprise.registration")

@@ -18,15 +18,18 @@ final class RegistryBook {
 	record Entry(RegistryAnswer.Status status, Instant updatedAt, String note, List<Map<String, Object>> records) {
 	}
 
-	private final Map<String, Map<String, Entry>> entries = new HashMap<>();
+	// read by the registries' server threads while an operator may change a record
+	private final Map<String, Map<String, Entry>> entries = new java.util.concurrent.ConcurrentHashMap<>();
 
 	void put(String element, String subject, Entry entry) {
-		this.entries.computeIfAbsent(element, (e) -> new HashMap<>()).put(subject, entry);
+		this.entries.computeIfAbsent(element, (e) -> new java.util.concurrent.ConcurrentHashMap<>())
+			.put(subject, entry);
 	}
 
 	/** Adds a record to the subject's list, creating a found entry if there is none. */
 	void add(String element, String subject, Instant updatedAt, Map<String, Object> record) {
-		Map<String, Entry> bySubject = this.entries.computeIfAbsent(element, (e) -> new HashMap<>());
+		Map<String, Entry> bySubject = this.entries.computeIfAbsent(element,
+				(e) -> new java.util.concurrent.ConcurrentHashMap<>());
 		Entry existing = bySubject.get(subject);
 		List<Map<String, Object>> records = new java.util.ArrayList<>();
 		if (existing != null) {

@@ -243,6 +243,54 @@ class CatalogueYamlTests {
 	}
 
 	@Test
+	void refusesApprovalRulesThatCouldNeverBeEvaluatedAndKeepsGoodOnesOnExport() throws IOException {
+		String item = """
+				code: T-200
+				name: 秒批测试
+				department: tax
+				region: "339900"
+				limits: {statutory: 1, committed: 0}
+				channels: online
+				visits: 0
+				materialsBefore: 1
+				form:
+				  - {name: taxpayerId, label: 纳税人, type: residentId, required: true}
+				  - {name: amount, label: 金额, type: number, required: true}
+				approval:
+				  - {name: 年满18周岁, element: population.identity, field: birthDate, check: ageAtLeast, value: "18", of: taxpayerId}
+				  - {name: 金额, form: amount, check: atMost, value: "10000"}
+				  - {name: 两头都有, element: tax.clearance, field: arrears, form: amount, check: equals, value: "false"}
+				  - {name: 无此字段, form: price, check: atLeast, value: "1"}
+				  - {name: 非数字, element: population.identity, field: birthDate, check: ageAtLeast, value: 十八}
+				  - {name: 无比较值, element: tax.clearance, field: arrears, check: equals}
+				  - {name: 谁的, element: tax.clearance, field: arrears, check: equals, value: "false", of: amount}
+				""";
+		CatalogueRules.Context context = new CatalogueRules.Context() {
+			@Override
+			public boolean departmentExists(String code) {
+				return true;
+			}
+
+			@Override
+			public boolean regionExists(String code) {
+				return true;
+			}
+		};
+
+		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
+			.isInstanceOfSatisfying(CatalogueInvalid.class,
+					(invalid) -> assertThat(invalid.problems()).extracting(CatalogueProblem::field)
+						.containsExactlyInAnyOrder("item.approval[2]", "item.approval[3].form",
+								"item.approval[4].value", "item.approval[5].value", "item.approval[6].of"));
+
+		String good = item.substring(0, item.indexOf("  - {name: 两头都有"));
+		ServiceItem read = CatalogueYaml.readItem("good.yaml", new StringReader(good), context);
+		assertThat(read.approvalRules()).hasSize(2);
+		assertThat(CatalogueYaml.readItem("again.yaml", new StringReader(CatalogueYaml.writeItem(read)), context))
+			.isEqualTo(read);
+	}
+
+	@Test
 	void keepsTheReviewStepsOfTheSeed() throws IOException {
 		ServiceItem transfer = seed().items()
 			.stream()

@@ -277,6 +277,10 @@ class ExchangeIntegrationTests {
 				.stream()
 				.filter((f) -> f.prefill() != null)
 				.forEach((f) -> named.add(f.prefill().element()));
+			item.approvalRules()
+				.stream()
+				.filter(org.onevisit.catalog.ApprovalRule::onData)
+				.forEach((rule) -> named.add(rule.element()));
 		}
 		for (Bundle bundle : this.catalogue.publishedBundles()) {
 			bundle.fields()

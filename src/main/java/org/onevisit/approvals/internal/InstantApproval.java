@@ -1,0 +1,154 @@
+package org.onevisit.approvals.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.Filing;
+import org.onevisit.applications.Task;
+import org.onevisit.applications.TaskStatus;
+import org.onevisit.approvals.ApprovalTrace;
+import org.onevisit.approvals.ApprovalTraces;
+import org.onevisit.approvals.RuleEvaluation;
+import org.onevisit.catalog.ApprovalRule;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.ServiceItem;
+import org.onevisit.exchange.DataExchange;
+import org.onevisit.exchange.DataExchange.DataQuery;
+import org.onevisit.exchange.DataExchange.DataReading;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluates the approval rules of each filed task whose item has them, on data read from
+ * the registries at once, and approves the task when all hold.
+ */
+@Service
+class InstantApproval implements ApprovalTraces {
+
+	private static final TypeReference<List<ApprovalTrace.Line>> LINES = new TypeReference<>() {
+	};
+
+	private final ApplicationManagement applications;
+
+	private final Catalogue catalogue;
+
+	private final DataExchange exchange;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	InstantApproval(ApplicationManagement applications, Catalogue catalogue, DataExchange exchange, JdbcClient jdbc,
+			JsonMapper json, Clock clock) {
+		this.applications = applications;
+		this.catalogue = catalogue;
+		this.exchange = exchange;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(ApplicationSubmitted submitted) {
+		Application application = this.applications.find(submitted.application(), Actor.system());
+		Filing filing = null;
+		for (Task task : application.tasks()) {
+			ServiceItem item = this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion()).content();
+			if (!item.instantlyApprovable() || task.status() != TaskStatus.IN_REVIEW || traced(task)) {
+				continue;
+			}
+			filing = (filing != null) ? filing : this.applications.filing(application.id());
+			evaluate(application, filing, task, item);
+		}
+	}
+
+	private void evaluate(Application application, Filing filing, Task task, ServiceItem item) {
+		Map<ApprovalRule, DataQuery> queries = new HashMap<>();
+		for (ApprovalRule rule : item.approvalRules()) {
+			if (rule.onData()) {
+				Object of = (rule.of() != null) ? filing.form().get(rule.of()) : null;
+				String subject = (of != null && !of.toString().isBlank()) ? of.toString()
+						: filing.subject().identifier();
+				queries.put(rule, new DataQuery(rule.element(), subject));
+			}
+		}
+		Map<DataQuery, DataReading> readings = new HashMap<>();
+		if (!queries.isEmpty()) {
+			this.exchange
+				.read(item.departmentCode(), item.code(), application.trackingNumber(), "秒批：" + item.name(),
+						new ArrayList<>(queries.values()))
+				.forEach((reading) -> readings.put(reading.query(), reading));
+		}
+		long started = System.nanoTime();
+		List<ApprovalTrace.Line> lines = RuleEvaluation.judge(item.approvalRules(), filing.form(),
+				(rule) -> readings.get(queries.get(rule)), LocalDate.now(this.clock));
+		long micros = (System.nanoTime() - started) / 1_000;
+		boolean approve = RuleEvaluation.allHold(lines);
+		ApprovalTrace trace = new ApprovalTrace(task.id().value(), application.id().value(), item.code(),
+				approve ? ApprovalTrace.Outcome.APPROVED_INSTANTLY : ApprovalTrace.Outcome.SENT_TO_REVIEWER, lines,
+				this.clock.instant(), micros);
+		if (!store(trace)) {
+			return;
+		}
+		if (approve) {
+			this.applications.approveByRules(task.id(), "秒批：" + trace.summary());
+		}
+	}
+
+	private boolean traced(Task task) {
+		return this.jdbc.sql("select count(*) from approvals_trace where task_id = :task")
+			.param("task", task.id().value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** True when this evaluation is the first for the task. */
+	private boolean store(ApprovalTrace trace) {
+		return this.jdbc.sql("""
+				insert into approvals_trace (task_id, application_id, item_code, outcome, lines, evaluated_at,
+				    evaluation_micros)
+				values (:task, :application, :item, :outcome, cast(:lines as jsonb), :at, :micros)
+				on conflict (task_id) do nothing
+				""")
+			.param("task", trace.task())
+			.param("application", trace.application())
+			.param("item", trace.itemCode())
+			.param("outcome", trace.outcome().name())
+			.param("lines", this.json.writeValueAsString(trace.lines()))
+			.param("at", Timestamp.from(trace.evaluatedAt()))
+			.param("micros", trace.evaluationMicros())
+			.update() == 1;
+	}
+
+	@Override
+	public List<ApprovalTrace> of(ApplicationId application, Actor by) {
+		this.applications.find(application, by);
+		return this.jdbc.sql("select * from approvals_trace where application_id = :application order by item_code")
+			.param("application", application.value())
+			.query((row, n) -> new ApprovalTrace(row.getObject("task_id", UUID.class),
+					row.getObject("application_id", UUID.class), row.getString("item_code"),
+					ApprovalTrace.Outcome.valueOf(row.getString("outcome")),
+					this.json.readValue(row.getString("lines"), LINES), row.getTimestamp("evaluated_at").toInstant(),
+					row.getLong("evaluation_micros")))
+			.list();
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.onevisit.approvals.internal.web;
+
+import java.util.UUID;
+
+import org.onevisit.applications.Actor;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.approvals.ApprovalTraces;
+import org.onevisit.identity.OneVisitUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The reasoning of instant approval, for the applicant's progress page, the reviewer's
+ * case file and the supervisor's trail alike.
+ */
+@Controller
+class ApprovalPanels {
+
+	private final ApprovalTraces traces;
+
+	ApprovalPanels(ApprovalTraces traces) {
+		this.traces = traces;
+	}
+
+	@GetMapping("/approvals/applications/{id}")
+	String panel(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+		model.addAttribute("traces", this.traces.of(new ApplicationId(id), Actor.of(user)));
+		return "approvals/panel";
+	}
+
+}
