@@ -10,4 +10,13 @@ public interface ApprovalTraces {
 
 	List<ApprovalTrace> of(ApplicationId application, Actor by);
 
+	/**
+	 * Tasks of the items (all when null) evaluated in the period, and how many of them
+	 * were approved instantly.
+	 */
+	Rate rate(java.util.Set<String> itemCodes, java.time.LocalDate from, java.time.LocalDate to);
+
+	record Rate(long evaluated, long approvedInstantly) {
+	}
+
 }

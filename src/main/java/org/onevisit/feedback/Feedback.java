@@ -32,6 +32,15 @@ public interface Feedback {
 
 	Rectification answerRectification(UUID rectification, String answer, Actor reviewer);
 
+	/**
+	 * Ratings given in the period, of matters with one of the items (all when null): how
+	 * many, how many satisfied (4 or 5 stars), how many bad (1 or 2).
+	 */
+	Satisfaction satisfaction(java.util.Set<String> itemCodes, java.time.LocalDate from, java.time.LocalDate to);
+
+	record Satisfaction(long rated, long satisfied, long bad) {
+	}
+
 	Complaint complain(String about, String text, Person by);
 
 	List<Complaint> complaintsOf(String complainant);

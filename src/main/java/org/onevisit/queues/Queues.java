@@ -3,6 +3,7 @@ package org.onevisit.queues;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,5 +38,11 @@ public interface Queues {
 	QueueStatus status(String hallCode);
 
 	List<QueueStatus> statuses();
+
+	/**
+	 * Tickets drawn in the period per hall and hour of the day (0 to 23): where and when
+	 * people come, to staff the windows.
+	 */
+	Map<String, long[]> demand(LocalDate from, LocalDate to);
 
 }

@@ -36,6 +36,8 @@ class FeedbackService implements Feedback {
 
 	static final int MAX_TEXT = 2000;
 
+	private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
 	private static final String RECTIFICATIONS = """
 			select r.*, g.tracking_number, g.stars, g.comment from feedback_rectification r
 			join feedback_rating g on g.application_id = r.application_id
@@ -75,10 +77,17 @@ class FeedbackService implements Feedback {
 		}
 		Instant now = this.clock.instant();
 		try {
-			this.jdbc.sql("""
-					insert into feedback_rating (application_id, tracking_number, rater, stars, comment, rated_at)
-					values (:id, :tracking, :rater, :stars, :comment, :at)
-					""")
+			this.jdbc
+				.sql("""
+						insert into feedback_rating (application_id, tracking_number, rater, stars, comment, rated_at, item_codes)
+						values (:id, :tracking, :rater, :stars, :comment, :at, cast(:items as text[]))
+						""")
+				.param("items",
+						application.tasks()
+							.stream()
+							.map((task) -> task.plan().itemCode())
+							.distinct()
+							.toArray(String[]::new))
 				.param("id", id.value())
 				.param("tracking", application.trackingNumber())
 				.param("rater", by.username())
@@ -121,6 +130,22 @@ class FeedbackService implements Feedback {
 					row.getInt("stars"), row.getString("comment"), row.getTimestamp("rated_at").toInstant(),
 					rectifications))
 			.optional();
+	}
+
+	@Override
+	public Satisfaction satisfaction(java.util.Set<String> itemCodes, LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select count(*) as rated, count(*) filter (where stars >= 4) as satisfied,
+				       count(*) filter (where stars <= 2) as bad
+				from feedback_rating
+				where rated_at >= :from and rated_at < :to
+				  and (cast(:items as text[]) is null or item_codes && cast(:items as text[]))
+				""")
+			.param("from", Timestamp.from(from.atStartOfDay(BEIJING).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(BEIJING).toInstant()))
+			.param("items", (itemCodes != null) ? itemCodes.toArray(String[]::new) : null)
+			.query((row, n) -> new Satisfaction(row.getLong("rated"), row.getLong("satisfied"), row.getLong("bad")))
+			.single();
 	}
 
 	@Override

@@ -113,6 +113,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/halls", "/api/v1/halls/**")
 				.permitAll()
+				// open data is for everyone; each cell is about ten people or more
+				.requestMatchers(HttpMethod.GET, "/api/v1/open-data/**")
+				.permitAll()
 				.requestMatchers("/api/v1/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/v3/api-docs/**")

@@ -270,6 +270,22 @@ class QueueService implements Queues {
 		return this.halls.halls().stream().map((hall) -> status(hall.code())).toList();
 	}
 
+	@Override
+	public java.util.Map<String, long[]> demand(LocalDate from, LocalDate to) {
+		java.util.Map<String, long[]> demand = new java.util.LinkedHashMap<>();
+		this.halls.halls().forEach((hall) -> demand.put(hall.code(), new long[24]));
+		this.jdbc.sql("""
+				select hall, extract(hour from drawn_at at time zone 'Asia/Shanghai')::int as hour, count(*) as tickets
+				from queues_ticket where day between :from and :to group by 1, 2
+				""").param("from", from).param("to", to).query((java.sql.ResultSet row) -> {
+			long[] hours = demand.get(row.getString("hall"));
+			if (hours != null) {
+				hours[row.getInt("hour")] = row.getLong("tickets");
+			}
+		});
+		return demand;
+	}
+
 	private int waitingAhead(String hallCode, LocalDate day, Ticket.Kind kind, int seq) {
 		String ahead = (kind == Ticket.Kind.APPOINTMENT) ? "kind = 'APPOINTMENT' and seq < :seq"
 				: "(kind = 'APPOINTMENT' or seq < :seq)";

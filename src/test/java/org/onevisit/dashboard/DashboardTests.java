@@ -1,0 +1,157 @@
+package org.onevisit.dashboard;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.applications.ApplicationStatistics;
+import org.onevisit.dashboard.internal.DashboardService;
+import org.onevisit.dashboard.internal.OpenData;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard's figures against direct counts, and open data's suppression. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardTests {
+
+	static final String TAX_RECORD = """
+			{"itemCode":"339900-TAX-005","applicant":{"residentId":"339902198503120016"},
+			 "form":{"taxpayerId":"339902198503120016","from":"2026-01-01","to":"2026-10-31"}}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DashboardService dashboard;
+
+	@Autowired
+	ApplicationStatistics statistics;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	void fileSome() throws InterruptedException {
+		OneVisitHttp http = new OneVisitHttp(this.port);
+		Matters matters = new Matters(http);
+		matters.approveAll(matters.fileFlatTransfer());
+		matters.fileFlatTransfer();
+		String token = matters.bearer("applicant1");
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			HttpResponse<String> filed = http.postJson("/api/v1/applications", TAX_RECORD, "Authorization", token,
+					"Idempotency-Key", UUID.randomUUID().toString());
+			assertThat(filed.statusCode()).isEqualTo(201);
+			ids.add(OneVisitHttp.json(filed).path("id").asString());
+		}
+		// instant approval finishes them moments after filing; count once it has
+		for (String id : ids) {
+			for (int wait = 0; wait < 100
+					&& !OneVisitHttp.json(http.get("/api/v1/applications/" + id, "Authorization", token))
+						.path("status")
+						.asString()
+						.equals("APPROVED"); wait++) {
+				Thread.sleep(50);
+			}
+		}
+		this.statistics.rebuild();
+	}
+
+	long direct(String where) {
+		return this.jdbc.sql("""
+				select count(*) from applications_task t join applications_application a on a.id = t.application_id
+				where (a.submitted_at at time zone 'Asia/Shanghai')::date = :today and %s
+				""".formatted(where)).param("today", today()).query(Long.class).single();
+	}
+
+	static LocalDate today() {
+		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	}
+
+	@Test
+	void showsFiguresEqualToADirectCountOnTheSameData() throws InterruptedException {
+		fileSome();
+		DashboardView all = this.dashboard.view(new DashboardFilter(null, null, null, null, today(), today()));
+		DashboardView tax = this.dashboard.view(new DashboardFilter(null, null, "tax", null, today(), today()));
+		DashboardView item = this.dashboard
+			.view(new DashboardFilter(null, null, null, "339900-NR-001", today(), today()));
+
+		assertThat(all.filed()).isEqualTo(direct("true")).isGreaterThanOrEqualTo(18);
+		assertThat(tax.filed()).isEqualTo(direct("t.department_code = 'tax'"));
+		assertThat(item.filed()).isEqualTo(direct("t.item_code = '339900-NR-001'"));
+		assertThat(all.filedByChannel().get("ONLINE")).isEqualTo(direct("a.channel = 'ONLINE'"));
+		assertThat(all.finished()).isEqualTo(this.jdbc.sql("""
+				select count(*) from applications_task t join applications_application a on a.id = t.application_id
+				where (a.finished_at at time zone 'Asia/Shanghai')::date = :today
+				""").param("today", today()).query(Long.class).single());
+		assertThat(all.trend()).containsEntry(today(), all.filed());
+		assertThat(tax.byDepartment()).extracting(DashboardView.Row::code).containsExactly("tax");
+		assertThat(all.instantApprovalRate()).isNotNull();
+	}
+
+	@Test
+	void publishesOpenDataWithEveryCellUnderTenSuppressed() throws InterruptedException {
+		fileSome();
+		OneVisitHttp anyone = new OneVisitHttp(this.port);
+		HttpResponse<String> json = anyone.get("/api/v1/open-data/applications.json");
+		assertThat(json.statusCode()).isEqualTo(200);
+		JsonNode rows = OneVisitHttp.json(json).path("rows");
+		String month = today().toString().substring(0, 7);
+		int suppressed = 0;
+		int published = 0;
+		for (JsonNode row : rows) {
+			if (!row.path("month").asString().equals(month)) {
+				continue;
+			}
+			long count = this.jdbc.sql("""
+					select count(*) from applications_task t join applications_application a on a.id = t.application_id
+					where to_char(a.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') = :month
+					  and t.department_code = :department and t.item_code = :item
+					""")
+				.param("month", month)
+				.param("department", row.path("department").asString())
+				.param("item", row.path("item").asString())
+				.query(Long.class)
+				.single();
+			if (count < OpenData.MIN_CELL) {
+				assertThat(row.path("filed").isNull()).as(row.toString()).isTrue();
+				suppressed++;
+			}
+			else {
+				assertThat(row.path("filed").asLong()).as(row.toString()).isEqualTo(count);
+				published++;
+			}
+		}
+		assertThat(suppressed).isPositive();
+		assertThat(published).isPositive();
+		String csv = anyone.get("/api/v1/open-data/applications.csv").body();
+		assertThat(csv).startsWith("month,department,item,filed,finished,averageHours").contains("<10");
+	}
+
+	@Test
+	void isForSupervisorsAndAdministrators() {
+		OneVisitHttp supervisor = new OneVisitHttp(this.port);
+		supervisor.logIn("supervisor1", "onevisit-demo");
+		assertThat(supervisor.get("/supervision/dashboard?department=tax").body()).contains("改革成效驾驶舱", "秒批率",
+				"data-chart=\"demand\"");
+		assertThat(OneVisitHttp.json(supervisor.get("/supervision/dashboard/data")).has("trend")).isTrue();
+		Matters matters = new Matters(supervisor);
+		assertThat(supervisor.get("/api/v1/dashboard", "Authorization", matters.bearer("admin1")).statusCode())
+			.isEqualTo(200);
+		assertThat(supervisor.get("/api/v1/dashboard", "Authorization", matters.bearer("applicant1")).statusCode())
+			.isEqualTo(403);
+	}
+
+}
