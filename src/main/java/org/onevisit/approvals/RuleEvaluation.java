@@ -94,6 +94,8 @@ public final class RuleEvaluation {
 			case AT_MOST -> new BigDecimal(text).compareTo(new BigDecimal(rule.value())) <= 0;
 			case AGE_AT_LEAST -> Period.between(LocalDate.parse(text), (today != null) ? today : LocalDate.now(BEIJING))
 				.getYears() >= Integer.parseInt(rule.value());
+			case AGE_UNDER -> Period.between(LocalDate.parse(text), (today != null) ? today : LocalDate.now(BEIJING))
+				.getYears() < Integer.parseInt(rule.value());
 			case PRESENT -> true;
 		};
 	}

@@ -23,6 +23,8 @@ public record ApprovalRule(String name, String element, String field, String for
 		AT_MOST,
 		/** A date (of birth) at least this many whole years before today. */
 		AGE_AT_LEAST,
+		/** A date (of birth) fewer than this many whole years before today. */
+		AGE_UNDER,
 		/** The element has a record at all. */
 		PRESENT;
 
@@ -31,7 +33,7 @@ public record ApprovalRule(String name, String element, String field, String for
 		}
 
 		public boolean numeric() {
-			return this == AT_LEAST || this == AT_MOST || this == AGE_AT_LEAST;
+			return this == AT_LEAST || this == AT_MOST || this == AGE_AT_LEAST || this == AGE_UNDER;
 		}
 
 	}

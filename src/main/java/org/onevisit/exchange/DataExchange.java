@@ -56,6 +56,15 @@ public interface DataExchange {
 	 */
 	List<DataReading> read(String consumer, String itemCode, String reference, String purpose, List<DataQuery> queries);
 
+	/**
+	 * Everyone whose record of the element meets the condition, as the registry finds
+	 * them, read by a department for a policy ({@code purposeKey}, which the data-sharing
+	 * catalogue must authorise); each one found is on the ledger. Empty when the registry
+	 * cannot be reached or the read is not authorised.
+	 */
+	java.util.Optional<List<DataReading>> scan(String consumer, String purposeKey, String purpose, String element,
+			org.onevisit.exchange.RegistryRequest.Where where);
+
 	/** One element about one person or business. */
 	record DataQuery(String element, String subject) {
 	}

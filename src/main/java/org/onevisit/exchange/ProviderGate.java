@@ -92,6 +92,9 @@ public final class ProviderGate {
 			throw ExchangeRefused.replayed(request.requestId());
 		}
 		for (RegistryRequest.Query query : request.queries()) {
+			if (query.scan() && query.where() == null) {
+				throw ExchangeRefused.malformed("a query about everyone needs a condition");
+			}
 			if (!this.rules.allows(query.consumer(), query.element(), query.item())) {
 				throw ExchangeRefused.forbidden(query);
 			}

@@ -2,6 +2,7 @@ package org.onevisit.registries;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,9 @@ public interface RegistryControl {
 	 * operator's direct query on the registry's own data.
 	 */
 	List<String> subjectsWhere(String element, String field, Object value);
+
+	/** The subjects with a record of the element that matches, ordered. */
+	List<String> subjectsMatching(String element, java.util.function.Predicate<Map<String, Object>> record);
 
 	/**
 	 * Makes the registry's record look last confirmed at that moment, as a record nobody

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -156,6 +157,50 @@ class Fetcher implements DisposableBean {
 		// the access is on record, with the answers, before anyone sees the data
 		this.ledger.append(accesses, evidence);
 		return found;
+	}
+
+	/**
+	 * Every subject whose record of the element meets the condition, in one signed
+	 * request that the registry answers with those subjects only; each of them is an
+	 * access on the ledger. Empty and unanswered when the registry cannot be reached or
+	 * the rules do not allow it.
+	 */
+	Optional<List<Found>> scan(String actor, String consumer, String purposeKey, String purpose, String element,
+			RegistryRequest.Where where) {
+		DataElement known = this.elements.element(element).orElse(null);
+		if (known == null || !this.rules.allows(consumer, element, purposeKey)) {
+			this.ledger.append(List.of(new Access(actor, consumer, RegistryRequest.Query.EVERYONE,
+					(known != null) ? known.registry() : "unknown", element, purposeKey, purpose,
+					"local-" + UUID.randomUUID(), "REFUSED:exchange_forbidden")), List.of());
+			return Optional.empty();
+		}
+		Exchanged exchanged;
+		try {
+			exchanged = this.client.exchange(known.registry(), actor, purposeKey, purpose, List
+				.of(new RegistryRequest.Query(element, RegistryRequest.Query.EVERYONE, consumer, purposeKey, where)));
+		}
+		catch (ExchangeFailure failure) {
+			this.ledger.append(List.of(new Access(actor, consumer, RegistryRequest.Query.EVERYONE, known.registry(),
+					element, purposeKey, purpose, "failed-" + UUID.randomUUID(), failure.outcome())), List.of());
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		List<Found> found = new ArrayList<>();
+		List<Evidence> evidence = new ArrayList<>();
+		List<Need> needs = new ArrayList<>();
+		for (RegistryAnswer.Result result : exchanged.answer().results()) {
+			Need need = new Need(element, result.subject(), consumer, purposeKey);
+			Evidence kept = new Evidence(UUID.randomUUID(), purposeKey, actor, element, result.subject(),
+					known.registry(), exchanged.request().requestId(), result.status(), instant(result.updatedAt()),
+					result.note(), result.records(), exchanged.answerBody(), exchanged.keyId(), exchanged.signature(),
+					now);
+			needs.add(need);
+			evidence.add(kept);
+			found.add(judge(need, kept, now));
+		}
+		this.ledger.append(accessesOf(actor, purposeKey, purpose, known.registry(), needs,
+				exchanged.request().requestId(), "DELIVERED"), evidence);
+		return Optional.of(found);
 	}
 
 	/** Whether an answer can serve as the material, and if not, why. */

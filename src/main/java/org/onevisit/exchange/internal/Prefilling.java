@@ -213,6 +213,13 @@ class Prefilling implements DataExchange {
 	}
 
 	@Override
+	public Optional<List<DataReading>> scan(String consumer, String purposeKey, String purpose, String element,
+			org.onevisit.exchange.RegistryRequest.Where where) {
+		return this.fetcher.scan("onevisit", consumer, purposeKey, purpose, element, where)
+			.map((found) -> found.stream().map(this::reading).toList());
+	}
+
+	@Override
 	public List<DataReading> read(String consumer, String itemCode, String reference, String purpose,
 			List<DataQuery> queries) {
 		List<Need> needs = queries.stream()
@@ -220,27 +227,32 @@ class Prefilling implements DataExchange {
 			.distinct()
 			.toList();
 		Map<Need, Found> found = this.fetcher.fetch("onevisit", reference, purpose, needs);
-		return queries.stream().map((query) -> {
-			Found answer = found.get(new Need(query.element(), query.subject(), consumer, itemCode));
-			Evidences.Evidence evidence = answer.evidence();
-			String registry = this.elements.element(query.element())
-				.map((element) -> this.elements.registryName(element.registry()))
-				.orElse(query.element());
-			Map<String, Object> first = (evidence != null && !evidence.records().isEmpty()) ? evidence.records().get(0)
-					: Map.of();
-			java.time.Instant updated = (evidence != null) ? evidence.updatedAt() : null;
-			DataReading.Reading reading = switch (answer.kind()) {
-				case FETCHED -> DataReading.Reading.CURRENT;
-				case PENDING -> DataReading.Reading.UNAVAILABLE;
-				case REFUSED -> DataReading.Reading.REFUSED;
-				case UNUSABLE -> switch (evidence.status()) {
-					case NOT_FOUND -> DataReading.Reading.NOT_FOUND;
-					case INCOMPLETE -> DataReading.Reading.INCOMPLETE;
-					case FOUND -> DataReading.Reading.STALE;
-				};
+		return queries.stream()
+			.map((query) -> reading(found.get(new Need(query.element(), query.subject(), consumer, itemCode))))
+			.toList();
+	}
+
+	private DataReading reading(Found answer) {
+		Need need = answer.need();
+		DataQuery query = new DataQuery(need.element(), need.subject());
+		Evidences.Evidence evidence = answer.evidence();
+		String registry = this.elements.element(query.element())
+			.map((element) -> this.elements.registryName(element.registry()))
+			.orElse(query.element());
+		Map<String, Object> first = (evidence != null && !evidence.records().isEmpty()) ? evidence.records().get(0)
+				: Map.of();
+		java.time.Instant updated = (evidence != null) ? evidence.updatedAt() : null;
+		DataReading.Reading reading = switch (answer.kind()) {
+			case FETCHED -> DataReading.Reading.CURRENT;
+			case PENDING -> DataReading.Reading.UNAVAILABLE;
+			case REFUSED -> DataReading.Reading.REFUSED;
+			case UNUSABLE -> switch (evidence.status()) {
+				case NOT_FOUND -> DataReading.Reading.NOT_FOUND;
+				case INCOMPLETE -> DataReading.Reading.INCOMPLETE;
+				case FOUND -> DataReading.Reading.STALE;
 			};
-			return new DataReading(query, reading, first, registry, updated);
-		}).toList();
+		};
+		return new DataReading(query, reading, first, registry, updated);
 	}
 
 	@Override

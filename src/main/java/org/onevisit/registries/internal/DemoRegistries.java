@@ -115,14 +115,16 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 
 	@Override
 	public List<String> subjectsWhere(String element, String field, Object value) {
+		return subjectsMatching(element, (record) -> java.util.Objects.equals(record.get(field), value));
+	}
+
+	@Override
+	public List<String> subjectsMatching(String element, java.util.function.Predicate<Map<String, Object>> record) {
 		return this.city.book()
 			.all(element)
 			.entrySet()
 			.stream()
-			.filter((entry) -> entry.getValue()
-				.records()
-				.stream()
-				.anyMatch((record) -> java.util.Objects.equals(record.get(field), value)))
+			.filter((entry) -> entry.getValue().records().stream().anyMatch(record))
 			.map(Map.Entry::getKey)
 			.sorted()
 			.toList();

@@ -120,7 +120,10 @@ final class RegistryServer {
 						problem(ex.status(), ex.code(), ex.getMessage()), null);
 				return;
 			}
-			List<RegistryAnswer.Result> results = request.queries().stream().map(this::answer).toList();
+			List<RegistryAnswer.Result> results = request.queries()
+				.stream()
+				.flatMap((query) -> query.scan() ? scan(query).stream() : java.util.stream.Stream.of(answer(query)))
+				.toList();
 			ProviderGate.Signed answer = this.gate.answer(body, results);
 			send(exchange, 200, "application/json", answer.body(), answer);
 		}
@@ -139,6 +142,21 @@ final class RegistryServer {
 					entry.updatedAt().toString(), entry.note(), entry.records()))
 			.orElse(new RegistryAnswer.Result(query.element(), query.subject(), RegistryAnswer.Status.NOT_FOUND, null,
 					null, List.of()));
+	}
+
+	/** Every subject whose record meets the query's condition, and nobody else. */
+	private List<RegistryAnswer.Result> scan(RegistryRequest.Query query) {
+		return this.book.all(query.element())
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue()
+				.records()
+				.stream()
+				.anyMatch((record) -> query.where().matches(record.get(query.where().field()))))
+			.sorted(Map.Entry.comparingByKey())
+			.map((entry) -> new RegistryAnswer.Result(query.element(), entry.getKey(), entry.getValue().status(),
+					entry.getValue().updatedAt().toString(), entry.getValue().note(), entry.getValue().records()))
+			.toList();
 	}
 
 	private byte[] problem(int status, String code, String detail) {

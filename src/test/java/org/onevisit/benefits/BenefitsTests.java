@@ -1,0 +1,116 @@
+package org.onevisit.benefits;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.applications.Subject;
+import org.onevisit.identity.AccountManagement;
+import org.onevisit.identity.AccountManagement.NewAccount;
+import org.onevisit.messages.Inbox;
+import org.onevisit.registries.RegistryControl;
+import org.onevisit.shared.ResidentId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 高龄津贴 and the senior bus card, found in the registries and granted without applying. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BenefitsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Benefits benefits;
+
+	@Autowired
+	RegistryControl registries;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Inbox inbox;
+
+	@Autowired
+	AccountManagement accounts;
+
+	/** The operator's own query: born on or before the day, and in a household. */
+	Set<String> directlyAtLeast(int years) {
+		String cutoff = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(years).toString();
+		Set<String> old = new HashSet<>(
+				this.registries.subjectsMatching("population.identity", (record) -> record.get("birthDate") != null
+						&& record.get("birthDate").toString().compareTo(cutoff) <= 0));
+		old.retainAll(this.registries.subjectsMatching("population.household", (record) -> true));
+		return old;
+	}
+
+	@Test
+	void grantsTheOldAgeAllowanceToExactlyTheResidentsWhoAreEightyAndTellsThem() {
+		Set<String> eighty = directlyAtLeast(80);
+		assertThat(eighty).hasSizeGreaterThan(20);
+
+		Simulation simulation = this.benefits.simulate("old-age-allowance");
+		assertThat(simulation.qualifying()).isEqualTo(eighty.size());
+		assertThat(simulation.samples()).isNotEmpty()
+			.allSatisfy((sample) -> assertThat(sample.maskedId()).contains("*"))
+			.allSatisfy((sample) -> assertThat(sample.reasoning()).contains("年满80周岁：是（", "具有本市户籍：是（"));
+		assertThat(this.benefits.run("old-age-allowance")).as("switched off: nothing").isZero();
+
+		this.benefits.switchOn("old-age-allowance", "admin1");
+		int granted = this.benefits.run("old-age-allowance");
+
+		List<String> grantedTo = this.jdbc
+			.sql("select subject from benefits_grant where policy = 'old-age-allowance' and status = 'GRANTED'")
+			.query(String.class)
+			.list();
+		assertThat(new HashSet<>(grantedTo)).isEqualTo(eighty);
+		assertThat(granted).isEqualTo(eighty.size());
+		assertThat(this.benefits.run("old-age-allowance")).as("nobody twice").isZero();
+		String someone = grantedTo.get(0);
+		assertThat(this.inbox.of(Subject.person(ResidentId.of(someone))))
+			.anySatisfy((message) -> assertThat(message.key()).isEqualTo("message.benefitGranted"));
+		// each read is on the ledger, under the policy
+		assertThat(this.jdbc.sql(
+				"select count(*) from exchange_ledger where subject = :subject and reference = 'policy:old-age-allowance'")
+			.param("subject", someone)
+			.query(Long.class)
+			.single()).isPositive();
+		assertThat(simulation.millis()).isLessThan(60_000);
+	}
+
+	@Test
+	void offersTheBusCardAndTheCitizenAcceptsWithOneClick() {
+		String elder = directlyAtLeast(65).stream().sorted().findFirst().orElseThrow();
+		String name = this.registries.nameOf(elder).orElseThrow();
+		this.accounts.openIfAbsent(
+				NewAccount.applicant("elder-" + elder.substring(14), "long-enough-1", name, ResidentId.of(elder)));
+		this.benefits.switchOn("senior-bus-card", "admin1");
+		assertThat(this.benefits.run("senior-bus-card")).isPositive();
+
+		OneVisitHttp citizen = new OneVisitHttp(this.port);
+		citizen.logIn("elder-" + elder.substring(14), "long-enough-1");
+		String page = citizen.get("/my/benefits").body();
+		assertThat(page).contains("老年人免费乘车卡", "待确认", "年满65周岁：是");
+		String action = Jsoup.parse(page).select("form[action*=acceptance]").attr("action");
+
+		citizen.postForm(action, "_csrf=" + OneVisitHttp.csrfTokenOf(page));
+
+		assertThat(citizen.get("/my/benefits").body()).contains("已确认");
+		OneVisitHttp other = new OneVisitHttp(this.port);
+		other.logIn("applicant1", "onevisit-demo");
+		assertThat(other.postForm(action, "_csrf=" + OneVisitHttp.csrfTokenOf(other.get("/").body())).statusCode())
+			.isEqualTo(404);
+	}
+
+}
