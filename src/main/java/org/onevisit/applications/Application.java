@@ -36,6 +36,8 @@ public final class Application {
 
 	private final Channel channel;
 
+	private String hallCode;
+
 	private final String bundleCode;
 
 	private final Map<String, Object> form;
@@ -98,6 +100,18 @@ public final class Application {
 		application.events
 			.add(new ApplicationSubmitted(application.id, trackingNumber, tasks.stream().map(Task::id).toList(), now));
 		return application;
+	}
+
+	/** Accepted at this hall's window; set when filed, never changed. */
+	public void receivedAt(String hall) {
+		if (this.channel != Channel.HALL) {
+			throw new IllegalStateException("only a matter filed at a hall has a hall");
+		}
+		this.hallCode = hall;
+	}
+
+	public String hallCode() {
+		return this.hallCode;
 	}
 
 	/**

@@ -14,13 +14,26 @@ public interface ApplicationManagement {
 	 * bundle.
 	 */
 	record Submission(String itemCode, String bundleCode, Subject subject, Channel channel, Map<String, Object> form,
-			Map<String, String> uploads, Map<String, String> evidence, Map<String, String> uploadReasons) {
+			Map<String, String> uploads, Map<String, String> evidence, Map<String, String> uploadReasons,
+			String hallCode) {
 
 		public Submission {
 			form = (form != null) ? Map.copyOf(form) : Map.of();
 			uploads = (uploads != null) ? Map.copyOf(uploads) : Map.of();
 			evidence = (evidence != null) ? Map.copyOf(evidence) : Map.of();
 			uploadReasons = (uploadReasons != null) ? Map.copyOf(uploadReasons) : Map.of();
+		}
+
+		public Submission(String itemCode, String bundleCode, Subject subject, Channel channel,
+				Map<String, Object> form, Map<String, String> uploads, Map<String, String> evidence,
+				Map<String, String> uploadReasons) {
+			this(itemCode, bundleCode, subject, channel, form, uploads, evidence, uploadReasons, null);
+		}
+
+		/** The same submission, accepted at a hall's window. */
+		public Submission atHall(String hall) {
+			return new Submission(this.itemCode, this.bundleCode, this.subject, this.channel, this.form, this.uploads,
+					this.evidence, this.uploadReasons, hall);
 		}
 
 		/**

@@ -130,6 +130,9 @@ class ApplicationService implements ApplicationManagement {
 				+ String.format("%06d", this.applications.nextTrackingSequence());
 		Application application = Application.file(tracking, submission.subject(), by, submission.channel(),
 				submission.bundleCode(), planned, submission.form(), materials, this.clock, this.days);
+		if (submission.hallCode() != null && submission.channel() == Channel.HALL) {
+			application.receivedAt(submission.hallCode());
+		}
 		List<Object> raised = application.events();
 		this.applications.insert(application, (idempotencyKey != null)
 				? new Applications.Remembered(by.username(), idempotencyKey, hash, this.clock.instant()) : null);

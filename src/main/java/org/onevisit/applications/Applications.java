@@ -98,8 +98,8 @@ class Applications {
 					with application as (
 					    insert into applications_application (id, tracking_number, subject_resident_id,
 					        subject_credit_code, filed_by, channel, bundle_code, form, materials, status, submitted_at,
-					        finished_at)
-					    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?)),
+					        finished_at, hall_code)
+					    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?)),
 					tasks as (
 					    insert into applications_task (id, application_id, item_code, item_version, department_code,
 					        committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
@@ -133,6 +133,7 @@ class Applications {
 			statement.setString(++p, application.status().name());
 			statement.setTimestamp(++p, Timestamp.from(application.submittedAt()));
 			statement.setTimestamp(++p, timestamp(application.finishedAt()));
+			statement.setString(++p, application.hallCode());
 			statement.setObject(++p, id);
 			for (Function<Task, Object> column : List.<Function<Task, Object>>of((task) -> task.id().value(),
 					(task) -> task.plan().itemCode(), (task) -> task.plan().itemVersion(),
@@ -357,7 +358,7 @@ class Applications {
 			java.time.LocalDate dueBefore, int limit) {
 		return this.jdbc.sql("""
 				select t.id, t.application_id, a.tracking_number, t.item_code, t.step, t.status, t.committed_due,
-				       t.statutory_due, a.submitted_at, t.item_version, t.department_code
+				       t.statutory_due, a.submitted_at, t.item_version, t.department_code, a.hall_code
 				from applications_task t join applications_application a on a.id = t.application_id
 				where (cast(:department as text) is null or t.department_code = :department)
 				  and t.status in (:statuses)
@@ -380,7 +381,8 @@ class Applications {
 					TaskStatus.valueOf(row.getString("status")),
 					row.getObject("committed_due", java.time.LocalDate.class),
 					row.getObject("statutory_due", java.time.LocalDate.class),
-					row.getTimestamp("submitted_at").toInstant(), row.getString("department_code")))
+					row.getTimestamp("submitted_at").toInstant(), row.getString("department_code"),
+					row.getString("hall_code")))
 			.list();
 	}
 

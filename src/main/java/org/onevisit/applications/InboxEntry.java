@@ -8,7 +8,7 @@ import java.time.LocalDate;
  */
 public record InboxEntry(TaskId task, ApplicationId application, String trackingNumber, String itemCode, String step,
 		String stepLabel, TaskStatus status, LocalDate committedDue, LocalDate statutoryDue,
-		java.time.Instant submittedAt, String departmentCode) {
+		java.time.Instant submittedAt, String departmentCode, String hallCode) {
 
 	/** What a reviewer narrows the inbox to. */
 	public enum Filter {

@@ -7,13 +7,19 @@ import java.util.Map;
 public interface Supervision {
 
 	/**
-	 * Tasks under review that are yellow or red today, for one department or (null) all,
-	 * the most overdue first.
+	 * Tasks under review that are yellow or red today, of one department and one hall
+	 * (either null for all), the most overdue first.
 	 */
-	List<SupervisedTask> watchList(String departmentCode);
+	List<SupervisedTask> watchList(String departmentCode, String hallCode);
 
 	/** Per department, how many of its watched tasks are yellow, red, past statutory. */
 	Map<String, Counts> board();
+
+	/**
+	 * The same per hall whose window accepted the tasks; tasks filed online are not in
+	 * it.
+	 */
+	Map<String, Counts> hallBoard();
 
 	/** Counts of one department's watched tasks. */
 	record Counts(int yellow, int red, int pastStatutory) {

@@ -35,9 +35,11 @@ import org.onevisit.exchange.PrefillRequest;
 import org.onevisit.exchange.Prefilled;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.QrCodes;
+import org.onevisit.queues.Halls;
 import org.onevisit.shared.ResidentId;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,8 +80,9 @@ class ApplyPages {
 	private final String publicUrl;
 
 	ApplyPages(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
-			MessageSource messages, Drafts drafts, java.time.Clock clock,
+			MessageSource messages, Drafts drafts, Halls halls, java.time.Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${onevisit.public-url:}") String publicUrl) {
+		this.halls = halls;
 		this.clock = clock;
 		this.drafts = drafts;
 		this.publicUrl = publicUrl;
@@ -89,6 +92,11 @@ class ApplyPages {
 		this.uploads = uploads;
 		this.messages = messages;
 	}
+
+	// the session attribute holding the hall a clerk works at
+	private static final String HALL = "onevisit.hall";
+
+	private final Halls halls;
 
 	/** A field as the page shows it. */
 	record FieldView(String name, String label, String type, boolean required, List<String> options, Object value,
@@ -103,7 +111,11 @@ class ApplyPages {
 	 * Who applies for whom through which channel: an applicant for themselves online, or
 	 * a clerk at the hall's window for the person in front of them.
 	 */
-	record Filer(OneVisitUser user, Subject subject, Channel channel) {
+	record Filer(OneVisitUser user, Subject subject, Channel channel, String hallCode) {
+
+		Filer(OneVisitUser user, Subject subject, Channel channel) {
+			this(user, subject, channel, null);
+		}
 
 		public boolean atHall() {
 			return this.channel == Channel.HALL;
@@ -130,18 +142,32 @@ class ApplyPages {
 	 * up.
 	 */
 	@GetMapping("/hall")
-	String hall(Model model) {
+	String hall(@RequestParam(name = "hall", required = false) String chosen, HttpSession session, Model model) {
+		if (chosen != null && this.halls.hall(chosen).isPresent()) {
+			session.setAttribute(HALL, chosen);
+		}
 		model.addAttribute("bundles", this.catalogue.publishedBundles());
 		model.addAttribute("items", this.catalogue.publishedItems());
+		model.addAttribute("halls", this.halls.halls());
+		model.addAttribute("currentHall", hallOf(session));
 		return "portal/hall";
+	}
+
+	/**
+	 * The hall the clerk works at today, chosen on the window's page; the first by
+	 * default.
+	 */
+	private String hallOf(HttpSession session) {
+		Object chosen = session.getAttribute(HALL);
+		return (chosen != null) ? chosen.toString() : this.halls.halls().get(0).code();
 	}
 
 	@GetMapping("/hall/apply")
 	String hallLookup(@RequestParam("residentId") String residentId, @RequestParam("matter") String matter,
-			Model model) {
+			HttpSession session, Model model) {
 		if (!ResidentId.isValid(residentId) || !matter.matches("(items|bundles)/[A-Za-z0-9-]+")) {
 			model.addAttribute("lookupError", true);
-			return hall(model);
+			return hall(null, session, model);
 		}
 		return "redirect:/hall/apply/" + matter + "?residentId=" + ResidentId.of(residentId).value();
 	}
@@ -157,9 +183,10 @@ class ApplyPages {
 	String hallSubmit(@PathVariable String kind, @PathVariable String code,
 			@RequestParam("requestKey") String requestKey, @RequestParam("residentId") String residentId,
 			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
-			@AuthenticationPrincipal OneVisitUser user, Model model, Locale locale) {
-		return submit(matter(kind, code), new Filer(user, Subject.person(ResidentId.of(residentId)), Channel.HALL),
-				requestKey, parameters, request, model, locale);
+			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
+		return submit(matter(kind, code),
+				new Filer(user, Subject.person(ResidentId.of(residentId)), Channel.HALL, hallOf(session)), requestKey,
+				parameters, request, model, locale);
 	}
 
 	/** The acceptance receipt (受理回执), with a QR code to follow the matter online. */
@@ -244,8 +271,8 @@ class ApplyPages {
 			// an upload replaces the registry's data for that material
 			uploaded.keySet().forEach(evidence::remove);
 			Application filed = this.applications.submit(new Submission(matter.itemCode(), matter.bundleCode(),
-					filer.subject(), filer.channel(), values, uploaded, evidence, uploadReasons), Actor.of(user),
-					requestKey);
+					filer.subject(), filer.channel(), values, uploaded, evidence, uploadReasons, filer.hallCode()),
+					Actor.of(user), requestKey);
 			this.drafts.remove(user.getUsername(), matter.key());
 			return filer.atHall() ? "redirect:/hall/receipts/" + filed.id().value()
 					: "redirect:/my/applications/" + filed.id().value() + "?filed";

@@ -50,13 +50,14 @@ class SupervisionService implements Supervision {
 	}
 
 	@Override
-	public List<SupervisedTask> watchList(String departmentCode) {
+	public List<SupervisedTask> watchList(String departmentCode, String hallCode) {
 		LocalDate today = LocalDate.now(this.clock);
 		// yellow at the latest one working day ahead: nothing due later needs watching
 		LocalDate horizon = this.calendar.addWorkingDays(today, 1).date();
 		return this.applications.underReviewDueBy(horizon)
 			.stream()
 			.filter((entry) -> departmentCode == null || departmentCode.equals(entry.departmentCode()))
+			.filter((entry) -> hallCode == null || hallCode.equals(entry.hallCode()))
 			.map((entry) -> supervised(entry, today))
 			.filter((task) -> task.timeliness().light() != Timeliness.Light.GREEN)
 			.sorted(Comparator.comparing(SupervisedTask::committedDue))
@@ -65,11 +66,23 @@ class SupervisionService implements Supervision {
 
 	@Override
 	public Map<String, Counts> board() {
+		return countBy(SupervisedTask::departmentCode);
+	}
+
+	@Override
+	public Map<String, Counts> hallBoard() {
+		return countBy(SupervisedTask::hallCode);
+	}
+
+	private Map<String, Counts> countBy(java.util.function.Function<SupervisedTask, String> key) {
 		Map<String, Counts> board = new TreeMap<>();
-		for (SupervisedTask task : watchList(null)) {
-			Counts counts = board.getOrDefault(task.departmentCode(), new Counts(0, 0, 0));
+		for (SupervisedTask task : watchList(null, null)) {
+			if (key.apply(task) == null) {
+				continue;
+			}
+			Counts counts = board.getOrDefault(key.apply(task), new Counts(0, 0, 0));
 			Timeliness timeliness = task.timeliness();
-			board.put(task.departmentCode(),
+			board.put(key.apply(task),
 					new Counts(counts.yellow() + ((timeliness.light() == Timeliness.Light.YELLOW) ? 1 : 0),
 							counts.red() + ((timeliness.light() == Timeliness.Light.RED) ? 1 : 0),
 							counts.pastStatutory() + (timeliness.pastStatutory() ? 1 : 0)));
@@ -81,7 +94,7 @@ class SupervisionService implements Supervision {
 	@Scheduled(fixedDelayString = "${onevisit.supervision.scan-interval:PT5M}", initialDelayString = "PT20S")
 	public int scan() {
 		int sent = 0;
-		for (SupervisedTask task : watchList(null)) {
+		for (SupervisedTask task : watchList(null, null)) {
 			List<Warning.Level> levels = new ArrayList<>();
 			levels.add((task.timeliness().light() == Timeliness.Light.RED) ? Warning.Level.RED : Warning.Level.YELLOW);
 			if (task.timeliness().pastStatutory()) {
@@ -145,8 +158,8 @@ class SupervisionService implements Supervision {
 
 	private SupervisedTask supervised(InboxEntry entry, LocalDate today) {
 		return new SupervisedTask(entry.task().value(), entry.application().value(), entry.trackingNumber(),
-				entry.departmentCode(), entry.itemCode(), entry.stepLabel(), entry.committedDue(), entry.statutoryDue(),
-				Timeliness.on(today, entry.committedDue(), entry.statutoryDue(), this.calendar));
+				entry.departmentCode(), entry.itemCode(), entry.stepLabel(), entry.hallCode(), entry.committedDue(),
+				entry.statutoryDue(), Timeliness.on(today, entry.committedDue(), entry.statutoryDue(), this.calendar));
 	}
 
 }

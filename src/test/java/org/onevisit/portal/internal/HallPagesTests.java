@@ -66,8 +66,12 @@ class HallPagesTests {
 		assertThat(page.text()).contains("不再要求提交其他材料", "王敏");
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void acceptsAWalkInBusinessStartupAndPrintsAReceiptWithAQrCode() {
+		assertThat(this.clerk.get("/hall?hall=west").body()).contains("<option value=\"west\" selected");
 		Map<String, String> inputs = ApplyPagesTests.inputsOf(startupForm());
 		inputs.put("field.companyName", "示范市窗口受理有限公司");
 		inputs.put("field.legalRepresentativeId", WALK_IN);
@@ -115,6 +119,11 @@ class HallPagesTests {
 		OneVisitHttp someoneElse = new OneVisitHttp(this.port);
 		someoneElse.logIn("applicant1", "onevisit-demo");
 		assertThat(someoneElse.get("/my/applications/" + id).statusCode()).isEqualTo(404);
+		// the window's hall is on record, for supervision per hall
+		assertThat(this.jdbc.sql("select hall_code from applications_application where id = :id")
+			.param("id", java.util.UUID.fromString(id))
+			.query(String.class)
+			.single()).isEqualTo("west");
 	}
 
 }

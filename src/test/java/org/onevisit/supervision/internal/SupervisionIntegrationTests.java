@@ -106,8 +106,43 @@ class SupervisionIntegrationTests {
 		assertThat(applicant.get("/supervision").statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void countsTheTasksAcceptedAtEachHallApartFromThoseFiledOnline() {
+		java.util.Map<String, Object> form = new java.util.HashMap<>();
+		form.put("sellerId", "339902198503120016");
+		form.put("sellerName", "张三");
+		form.put("buyerId", "339903199007180029");
+		form.put("buyerName", "李四");
+		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
+		form.put("address", "示范市大厅路" + UUID.randomUUID().toString().substring(0, 6) + "号");
+		form.put("price", 1_250_000);
+		form.put("paymentMethod", "商业贷款");
+		org.onevisit.applications.Application filed = this.applications.submit(
+				new ApplicationManagement.Submission(null, "flat-transfer",
+						org.onevisit.applications.Subject
+							.person(org.onevisit.shared.ResidentId.of("339902198503120016")),
+						org.onevisit.applications.Channel.HALL, form)
+					.atHall("east"),
+				org.onevisit.applications.Actor.clerk("clerk1"), null);
+		this.jdbc.sql("update applications_task set committed_due = :due where application_id = :id")
+			.param("due", LocalDate.now().minusDays(3))
+			.param("id", filed.id().value())
+			.update();
+		SupervisionService supervision = new SupervisionService(this.applications, this.jdbc, List.of(), this.calendar,
+				java.time.Clock.systemDefaultZone());
+
+		assertThat(supervision.watchList(null, "east")).extracting(SupervisedTask::application)
+			.contains(filed.id().value());
+		assertThat(supervision.watchList(null, "west")).extracting(SupervisedTask::application)
+			.doesNotContain(filed.id().value());
+		assertThat(supervision.hallBoard().get("east").red()).isGreaterThanOrEqualTo(3);
+		OneVisitHttp supervisor = new OneVisitHttp(this.port);
+		supervisor.logIn("supervisor1", "onevisit-demo");
+		assertThat(supervisor.get("/supervision?hall=east").body()).contains("示范市东区便民服务中心", filed.trackingNumber());
+	}
+
 	static Timeliness.Light lightOf(SupervisionService supervision, String task) {
-		return supervision.watchList("tax")
+		return supervision.watchList("tax", null)
 			.stream()
 			.filter((watched) -> watched.task().toString().equals(task))
 			.map(SupervisedTask::timeliness)

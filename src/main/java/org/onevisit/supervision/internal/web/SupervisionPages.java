@@ -11,6 +11,7 @@ import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
 import org.onevisit.identity.OneVisitUser;
+import org.onevisit.queues.Halls;
 import org.onevisit.supervision.Supervision;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,18 +36,26 @@ class SupervisionPages {
 
 	private final Directory directory;
 
-	SupervisionPages(Supervision supervision, ApplicationManagement applications, Directory directory) {
+	private final Halls halls;
+
+	SupervisionPages(Supervision supervision, ApplicationManagement applications, Directory directory, Halls halls) {
 		this.supervision = supervision;
 		this.applications = applications;
 		this.directory = directory;
+		this.halls = halls;
 	}
 
 	@GetMapping("/supervision")
-	String board(@RequestParam(required = false) String department, Model model) {
+	String board(@RequestParam(required = false) String department, @RequestParam(required = false) String hall,
+			Model model) {
 		String chosen = (department == null || department.isBlank()) ? null : department;
+		String chosenHall = (hall == null || hall.isBlank()) ? null : hall;
 		model.addAttribute("board", this.supervision.board());
-		model.addAttribute("tasks", this.supervision.watchList(chosen));
+		model.addAttribute("hallBoard", this.supervision.hallBoard());
+		model.addAttribute("hallNames", this.halls.names());
+		model.addAttribute("tasks", this.supervision.watchList(chosen, chosenHall));
 		model.addAttribute("department", chosen);
+		model.addAttribute("hall", chosenHall);
 		model.addAttribute("departments", departmentNames());
 		return "supervision/board";
 	}
