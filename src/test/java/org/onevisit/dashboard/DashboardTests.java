@@ -103,6 +103,19 @@ class DashboardTests {
 
 	@Test
 	void publishesOpenDataWithEveryCellUnderTenSuppressed() throws InterruptedException {
+		// one matter of an item no other test files (失业保险金申领): a cell of one
+		UUID rare = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into applications_application (id, tracking_number, subject_resident_id, filed_by, channel, form,
+				    status, submitted_at)
+				values (:id, :tracking, '339902198503120016', 'applicant1', 'ONLINE', '{}', 'IN_REVIEW', now())
+				""").param("id", rare).param("tracking", "RARE-" + rare).update();
+		this.jdbc.sql("""
+				insert into applications_task (id, application_id, item_code, item_version, department_code,
+				    committed_limit, statutory_limit, step, status, committed_due, statutory_due, version)
+				values (:id, :application, '339900-HRSS-002', 1, 'hrss', 5, 20, 'decide', 'IN_REVIEW', current_date + 7,
+				    current_date + 28, 0)
+				""").param("id", UUID.randomUUID()).param("application", rare).update();
 		fileSome();
 		OneVisitHttp anyone = new OneVisitHttp(this.port);
 		HttpResponse<String> json = anyone.get("/api/v1/open-data/applications.json");
