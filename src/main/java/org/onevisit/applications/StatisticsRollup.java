@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +48,7 @@ class StatisticsRollup implements ApplicationStatistics {
 		this.clock = clock;
 	}
 
+	@SchedulerLock(name = "statistics-rollup")
 	@Scheduled(fixedDelayString = "${onevisit.statistics.refresh-interval:PT1M}", initialDelayString = "PT15S")
 	void onSchedule() {
 		boolean empty = this.jdbc.sql("select not exists (select 1 from applications_stats_filed)")

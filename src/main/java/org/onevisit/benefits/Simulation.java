@@ -7,7 +7,7 @@ import java.util.List;
  * and who would be missed because their data is stale, incomplete or not linked.
  */
 public record Simulation(String policy, int candidates, int qualifying, List<Sample> samples, int missed,
-		List<Sample> missedSamples, long millis) {
+		List<Sample> missedSamples, long millis) implements java.io.Serializable {
 
 	public Simulation {
 		samples = List.copyOf(samples);
@@ -15,7 +15,7 @@ public record Simulation(String policy, int candidates, int qualifying, List<Sam
 	}
 
 	/** A person, with the ID masked, and the reasoning. */
-	public record Sample(String maskedId, String reasoning) {
+	public record Sample(String maskedId, String reasoning) implements java.io.Serializable {
 	}
 
 }

@@ -3,7 +3,7 @@ package org.onevisit.catalog;
 /**
  * One thing wrong in a catalogue file, where it is (file, line, field) and what is wrong.
  */
-public record CatalogueProblem(String file, int line, String field, String message) {
+public record CatalogueProblem(String file, int line, String field, String message) implements java.io.Serializable {
 
 	@Override
 	public String toString() {

@@ -8,7 +8,8 @@ import java.util.UUID;
  * tracked until the office answers it.
  */
 public record Complaint(UUID id, String reference, String complainant, String complainantName, String about,
-		String text, Instant filedAt, String answer, String answeredBy, Instant answeredAt) {
+		String text, Instant filedAt, String answer, String answeredBy,
+		Instant answeredAt) implements java.io.Serializable {
 
 	public boolean answered() {
 		return this.answer != null;

@@ -9,7 +9,7 @@ import java.util.UUID;
  * first.
  */
 public record Ticket(UUID id, String hallCode, LocalDate day, String number, Kind kind, String itemCode,
-		Instant drawnAt, Instant calledAt, Integer window, int waitingAhead) {
+		Instant drawnAt, Instant calledAt, Integer window, int waitingAhead) implements java.io.Serializable {
 
 	public enum Kind {
 

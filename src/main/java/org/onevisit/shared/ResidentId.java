@@ -16,7 +16,7 @@ import org.onevisit.shared.InvalidIdentifier.Reason;
  * number never reaches a log line by accident; call {@link #value()} where the full
  * number is really needed.
  */
-public record ResidentId(String value) {
+public record ResidentId(String value) implements java.io.Serializable {
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 

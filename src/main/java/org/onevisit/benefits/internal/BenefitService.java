@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,6 +129,7 @@ class BenefitService implements Benefits {
 			.update();
 	}
 
+	@SchedulerLock(name = "benefit-policies")
 	@Scheduled(fixedDelayString = "${onevisit.benefits.run-interval:PT6H}", initialDelayString = "PT1M")
 	void runActive() {
 		for (Policy policy : this.book.all()) {

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +67,7 @@ class EvidenceCollection {
 		collect(submitted.application());
 	}
 
+	@SchedulerLock(name = "exchange-retry")
 	@Scheduled(fixedDelayString = "${onevisit.exchange.retry-interval:PT30S}",
 			initialDelayString = "${onevisit.exchange.retry-interval:PT30S}")
 	void retryPending() {

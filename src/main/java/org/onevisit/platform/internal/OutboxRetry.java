@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,7 @@ class OutboxRetry {
 		this.minimumAge = minimumAge;
 	}
 
+	@SchedulerLock(name = "outbox-retry")
 	@Scheduled(fixedDelayString = "${onevisit.events.retry-interval:PT1M}",
 			initialDelayString = "${onevisit.events.retry-interval:PT1M}")
 	void resubmit() {

@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -90,8 +92,14 @@ class SupervisionService implements Supervision {
 		return board;
 	}
 
-	@Override
+	/** The scheduled scan, on one node at a time. */
+	@SchedulerLock(name = "supervision-scan")
 	@Scheduled(fixedDelayString = "${onevisit.supervision.scan-interval:PT5M}", initialDelayString = "PT20S")
+	void scheduledScan() {
+		scan();
+	}
+
+	@Override
 	public int scan() {
 		int sent = 0;
 		for (SupervisedTask task : watchList(null, null)) {
