@@ -68,6 +68,20 @@ public final class Browsers {
 			.until(ExpectedConditions.presenceOfElementLocated(element));
 	}
 
+	/**
+	 * Waits until the page's heading reads as expected: after a click the old page's
+	 * heading may still be there, or go stale while it is read.
+	 */
+	public static String waitForHeading(WebDriver browser, java.util.function.Predicate<String> expected) {
+		return new WebDriverWait(browser, Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.until((driver) -> {
+				String heading = driver.findElement(By.tagName("h1")).getText();
+				return expected.test(heading) ? heading : null;
+			});
+	}
+
 	/** The browser console's errors so far: a script the policy blocked shows here. */
 	public static List<String> consoleErrors(WebDriver browser) {
 		return browser.manage()

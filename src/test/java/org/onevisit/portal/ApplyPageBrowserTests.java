@@ -70,7 +70,7 @@ class ApplyPageBrowserTests {
 
 		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
-		assertThat(Browsers.waitFor(this.browser, By.tagName("h1")).getText()).startsWith("办件 339900-");
+		assertThat(Browsers.waitForHeading(this.browser, (h) -> h.startsWith("办件 339900-"))).startsWith("办件 339900-");
 		assertThat(this.browser.getCurrentUrl()).contains("/my/applications/");
 		assertThat(Browsers.consoleErrors(this.browser)).isEmpty();
 	}

@@ -73,13 +73,15 @@ class JourneyBrowserTests {
 
 		// pays the registration fee through the provider's page
 		Browsers.waitFor(this.seller, By.cssSelector("#payment-panel button.primary")).click();
-		assertThat(Browsers.waitFor(this.seller, By.tagName("h1")).getText()).contains("支付收银台");
+		assertThat(Browsers.waitForHeading(this.seller, (h) -> h.contains("支付收银台"))).contains("支付收银台");
 		assertThat(this.seller.findElement(By.tagName("main")).getText()).contains("80");
 		this.seller.findElement(By.cssSelector("main form button.primary")).click();
 		assertThat(until(() -> this.seller.findElements(By.cssSelector("#payment-panel .badge.ok")), 10))
 			.singleElement()
 			.satisfies((badge) -> assertThat(badge.getText()).isEqualTo("已缴费"));
 		assertThat(this.seller.getCurrentUrl()).startsWith(progress);
+		assertThat(this.seller.getTitle()).as("panels loaded into the page leave its title alone")
+			.contains(trackingNumber);
 
 		// the three departments approve in their inboxes while the seller watches
 		this.office = Browsers.chromium(1280, 900);
@@ -140,7 +142,7 @@ class JourneyBrowserTests {
 		Browsers.waitFor(this.office, By.id("field-companyName")).sendKeys("示范市窗口浏览器测试有限公司");
 		this.office.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
-		assertThat(Browsers.waitFor(this.office, By.tagName("h1")).getText()).isEqualTo("一次性告知书");
+		assertThat(Browsers.waitForHeading(this.office, "一次性告知书"::equals)).isEqualTo("一次性告知书");
 		List<String> missing = this.office.findElements(By.cssSelector("ol.missing li"))
 			.stream()
 			.map(WebElement::getText)
@@ -173,7 +175,7 @@ class JourneyBrowserTests {
 		this.office.findElement(By.id("upload-officer-appointment")).sendKeys(scan.toString());
 		this.office.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
-		assertThat(Browsers.waitFor(this.office, By.tagName("h1")).getText()).isEqualTo("受理回执");
+		assertThat(Browsers.waitForHeading(this.office, "受理回执"::equals)).isEqualTo("受理回执");
 		assertThat(this.office.findElement(By.id("tracking-number")).getText()).matches("339900-\\d{8}-\\d{6}");
 		assertThat(this.office.findElements(By.cssSelector("figure.qr svg"))).isNotEmpty();
 		assertThat(Browsers.consoleErrors(this.office)).isEmpty();

@@ -51,7 +51,7 @@ class StoredXssBrowserTests {
 		OneVisitHttp citizen = new OneVisitHttp(this.port);
 		citizen.logIn("applicant1", "onevisit-demo");
 		String token = "Bearer " + citizen.bearerToken("applicant1", "onevisit-demo");
-		HttpResponseCheck.created(citizen.postJson("/api/v1/applications", """
+		JsonNode filed = HttpResponseCheck.created(citizen.postJson("/api/v1/applications", """
 				{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
 				 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
 				         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
@@ -66,11 +66,14 @@ class StoredXssBrowserTests {
 
 		String base = "http://localhost:" + this.port;
 		Browsers.logIn(this.browser, base, "reviewer-tax");
-		this.browser.get(base + "/review");
-		String task = this.browser.findElements(By.cssSelector("a[href^='/review/tasks/']"))
-			.get(0)
-			.getAttribute("href");
-		visit(task);
+		String task = filed.path("tasks")
+			.valueStream()
+			.filter((t) -> t.path("department").asString().equals("tax"))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asString();
+		visit(base + "/review/tasks/" + task);
 		this.browser.manage().deleteAllCookies();
 		Browsers.logIn(this.browser, base, "clerk1");
 		visit(base + "/hall/enquiries");
@@ -112,8 +115,9 @@ class StoredXssBrowserTests {
 	/** A filing that must have been accepted for the test to mean anything. */
 	static final class HttpResponseCheck {
 
-		static void created(java.net.http.HttpResponse<String> response) {
+		static JsonNode created(java.net.http.HttpResponse<String> response) {
 			assertThat(response.statusCode()).as(response::body).isEqualTo(201);
+			return OneVisitHttp.json(response);
 		}
 
 	}
