@@ -159,7 +159,13 @@ class DashboardTests {
 		supervisor.logIn("supervisor1", "onevisit-demo");
 		assertThat(supervisor.get("/supervision/dashboard?department=tax").body()).contains("改革成效驾驶舱", "秒批率",
 				"data-chart=\"demand\"");
-		assertThat(OneVisitHttp.json(supervisor.get("/supervision/dashboard/data")).has("trend")).isTrue();
+		JsonNode data = OneVisitHttp.json(
+				supervisor.get("/supervision/dashboard/data?department=tax&level=CITY&from=2026-01-01&to=" + today()));
+		assertThat(data.path("filter").path("department").asString()).isEqualTo("tax");
+		assertThat(data.path("filter").path("level").asString()).isEqualTo("CITY");
+		assertThat(data.path("filter").path("from").asString()).isEqualTo("2026-01-01");
+		assertThat(data.has("trend")).isTrue();
+		assertThat(supervisor.get("/supervision/dashboard?from=not-a-date").statusCode()).isEqualTo(400);
 		Matters matters = new Matters(supervisor);
 		assertThat(supervisor.get("/api/v1/dashboard", "Authorization", matters.bearer("admin1")).statusCode())
 			.isEqualTo(200);

@@ -1,6 +1,5 @@
 package org.onevisit.dashboard.internal.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +13,12 @@ import org.onevisit.dashboard.DashboardView;
 import org.onevisit.dashboard.internal.DashboardService;
 import org.onevisit.dashboard.internal.OpenData;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -48,11 +45,8 @@ class DashboardPages {
 	}
 
 	@GetMapping("/supervision/dashboard")
-	String page(@RequestParam(required = false) String region, @RequestParam(required = false) RegionLevel level,
-			@RequestParam(required = false) String department, @RequestParam(required = false) String item,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		DashboardView view = this.dashboard.view(new DashboardFilter(region, level, department, item, from, to));
+	String page(DashboardFilter filter, Model model) {
+		DashboardView view = this.dashboard.view(filter);
 		model.addAttribute("view", view);
 		model.addAttribute("filter", view.filter());
 		model.addAttribute("regions", this.directory.regions());
@@ -67,35 +61,24 @@ class DashboardPages {
 	 */
 	@GetMapping(path = "/supervision/dashboard/data", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	DashboardView pageData(@RequestParam(required = false) String region,
-			@RequestParam(required = false) RegionLevel level, @RequestParam(required = false) String department,
-			@RequestParam(required = false) String item,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return this.dashboard.view(new DashboardFilter(region, level, department, item, from, to));
+	DashboardView pageData(DashboardFilter filter) {
+		return this.dashboard.view(filter);
 	}
 
 	@GetMapping(path = "/api/v1/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
 	@Operation(summary = "The reform's indicators for a region, region level, department, item and period")
-	DashboardView api(@RequestParam(required = false) String region, @RequestParam(required = false) RegionLevel level,
-			@RequestParam(required = false) String department, @RequestParam(required = false) String item,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return this.dashboard.view(new DashboardFilter(region, level, department, item, from, to));
+	DashboardView api(DashboardFilter filter) {
+		return this.dashboard.view(filter);
 	}
 
 	@GetMapping(path = "/api/v1/open-data/applications.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	@Operation(
 			summary = "Open data: tasks filed and finished per month, department and item; counts under 10 suppressed (null)")
-	Map<String, Object> openJson(@RequestParam(required = false) String department,
-			@RequestParam(required = false) String item,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		DashboardFilter filter = this.dashboard
-			.settled(new DashboardFilter(null, null, department, item, from, (to != null) ? to : null));
+	Map<String, Object> openJson(DashboardFilter requested) {
+		DashboardFilter filter = this.dashboard.settled(requested);
 		List<Map<String, Object>> rows = this.openData.rows(filter);
 		return Map.of("from", filter.from(), "to", filter.to(), "suppressedBelow", OpenData.MIN_CELL, "columns",
 				OpenData.COLUMNS, "rows", rows);
@@ -103,11 +86,8 @@ class DashboardPages {
 
 	@GetMapping(path = "/api/v1/open-data/applications.csv")
 	@Operation(summary = "The same open data as CSV; a suppressed count reads <10")
-	ResponseEntity<String> openCsv(@RequestParam(required = false) String department,
-			@RequestParam(required = false) String item,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		DashboardFilter filter = this.dashboard.settled(new DashboardFilter(null, null, department, item, from, to));
+	ResponseEntity<String> openCsv(DashboardFilter requested) {
+		DashboardFilter filter = this.dashboard.settled(requested);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header("Content-Disposition", "attachment; filename=\"onevisit-applications.csv\"")
