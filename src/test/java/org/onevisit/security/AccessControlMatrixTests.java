@@ -106,7 +106,13 @@ class AccessControlMatrixTests {
 					new ByteArrayInputStream("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes()))
 			.id()
 			.toString();
-		String payment = waitFor("select id::text from payments_payment where application_id = '" + application + "'");
+		// the fee order is opened the first time its applicant asks for it
+		OneVisitHttp seller = new OneVisitHttp(this.port);
+		String payment = OneVisitHttp
+			.json(seller.get("/api/v1/applications/" + application + "/payment", "Authorization",
+					matters.bearer("applicant1")))
+			.path("id")
+			.asString();
 		LocalDate day = this.calendar.addWorkingDays(LocalDate.now(), 5).date();
 		String appointment = this.queues
 			.book("city", null, day, this.queues.freeSlots("city", day).get(0), "applicant1", "张三")

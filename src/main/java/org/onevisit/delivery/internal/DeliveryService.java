@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import org.onevisit.applications.Actor;
 import org.onevisit.applications.Application;
-import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
+import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.delivery.Deliveries;
@@ -24,7 +24,6 @@ import org.onevisit.messages.Notifications.Notice;
 import org.onevisit.queues.Halls;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,27 +92,36 @@ class DeliveryService implements Deliveries {
 		return find(id).orElseThrow();
 	}
 
-	@ApplicationModuleListener
-	void on(ApplicationApproved approved) {
-		this.jdbc
-			.sql("""
-					insert into delivery_choice (application_id, tracking_number, method, ready_at)
-					values (:id, :tracking, 'ELECTRONIC', :at)
-					on conflict (application_id) do update set ready_at = coalesce(delivery_choice.ready_at, excluded.ready_at)
-					""")
-			.param("id", approved.application().value())
-			.param("tracking", approved.trackingNumber())
-			.param("at", Timestamp.from(approved.at()))
-			.update();
-	}
-
 	@Override
 	public List<Delivery> waitingForHandOver() {
+		// the few who asked for a pick-up or a courier and have not had it: which are
+		// approved
+		// is asked of the applications, rather than told to this module for every
+		// approval
 		return this.jdbc.sql("""
-				select * from delivery_choice
-				where ready_at is not null and handed_over_at is null and method <> 'ELECTRONIC'
-				order by ready_at
-				""").query(this::delivery).list();
+				select * from delivery_choice where handed_over_at is null and method <> 'ELECTRONIC'
+				""")
+			.query(this::delivery)
+			.list()
+			.stream()
+			.map(this::withReadiness)
+			.filter((delivery) -> delivery.readyAt() != null)
+			.sorted(java.util.Comparator.comparing(Delivery::readyAt))
+			.toList();
+	}
+
+	/** Ready once the application is approved, from the moment it was. */
+	private Delivery withReadiness(Delivery delivery) {
+		if (delivery.readyAt() != null) {
+			return delivery;
+		}
+		Application application = this.applications.find(delivery.application(), Actor.system());
+		if (application.status() != ApplicationStatus.APPROVED) {
+			return delivery;
+		}
+		return new Delivery(delivery.application(), delivery.trackingNumber(), delivery.method(), delivery.hallCode(),
+				delivery.recipient(), delivery.phone(), delivery.address(), application.finishedAt(),
+				delivery.handedOverAt(), delivery.handedOverBy(), delivery.courier(), delivery.courierTrackingNumber());
 	}
 
 	@Override
@@ -122,7 +130,7 @@ class DeliveryService implements Deliveries {
 		if (clerk.kind() != Actor.Kind.CLERK) {
 			throw DeliveryRefused.notFound();
 		}
-		Delivery delivery = lock(id).orElseThrow(DeliveryRefused::notReady);
+		Delivery delivery = lock(id).map(this::withReadiness).orElseThrow(DeliveryRefused::notReady);
 		if (delivery.readyAt() == null || delivery.method() == Delivery.Method.ELECTRONIC) {
 			throw DeliveryRefused.notReady();
 		}
@@ -146,11 +154,12 @@ class DeliveryService implements Deliveries {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				update delivery_choice set handed_over_at = :at, handed_over_by = :by, courier = :courier,
-				    courier_tracking_number = :tracking
+				    courier_tracking_number = :tracking, ready_at = :ready
 				where application_id = :id
 				""")
 			.param("at", Timestamp.from(now))
 			.param("by", clerk.username())
+			.param("ready", Timestamp.from(delivery.readyAt()))
 			.param("courier", (delivery.method() == Delivery.Method.COURIER) ? company : null)
 			.param("tracking", (delivery.method() == Delivery.Method.COURIER) ? tracking : null)
 			.param("id", id.value())

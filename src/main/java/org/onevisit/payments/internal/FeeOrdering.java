@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Filing;
@@ -14,14 +13,14 @@ import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.payments.Payment;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens the fee order of a filed application from the fees its items carried in the
- * catalogue version it was filed under; free matters get none. Opened when the filing is
- * announced, or earlier when someone asks for it first (the applicant lands on the page
- * before the event is handled); whichever comes second finds it there and adds nothing.
+ * catalogue version it was filed under; free matters get none. Opened the first time
+ * anyone asks for it (the applicant's page, the reviewer's case, a partner), not for
+ * every filing: a listener per filing cost the bundle throughput a transaction each, for
+ * matters most often free. A second asker finds it there and adds nothing.
  */
 @Component
 class FeeOrdering {
@@ -39,11 +38,6 @@ class FeeOrdering {
 		this.catalogue = catalogue;
 		this.store = store;
 		this.clock = clock;
-	}
-
-	@ApplicationModuleListener
-	void on(ApplicationSubmitted submitted) {
-		open(submitted.application());
 	}
 
 	/**
