@@ -64,9 +64,7 @@ public class DashboardService {
 	public DashboardView view(DashboardFilter requested) {
 		DashboardFilter filter = settled(requested);
 		List<ServiceItem> items = itemsOf(filter);
-		boolean everything = filter.region() == null && filter.level() == null && filter.department() == null
-				&& filter.item() == null;
-		Set<String> codes = everything ? null : items.stream().map(ServiceItem::code).collect(Collectors.toSet());
+		Set<String> codes = codesOf(filter, items);
 		Figures figures = this.statistics.figures(new ApplicationStatistics.Scope(codes, filter.from(), filter.to()));
 		Feedback.Satisfaction satisfaction = this.feedback.satisfaction(codes, filter.from(), filter.to());
 		ApprovalTraces.Rate instant = this.approvals.rate(codes, filter.from(), filter.to());
@@ -96,12 +94,18 @@ public class DashboardService {
 	/** Filed and finished tasks per month, department and item, before suppression. */
 	public List<ApplicationStatistics.MonthlyCell> monthly(DashboardFilter requested) {
 		DashboardFilter filter = settled(requested);
-		List<ServiceItem> items = itemsOf(filter);
-		Set<String> codes = items.stream().map(ServiceItem::code).collect(Collectors.toSet());
+		return this.statistics
+			.monthly(new ApplicationStatistics.Scope(codesOf(filter, itemsOf(filter)), filter.from(), filter.to()));
+	}
+
+	/**
+	 * The item codes the modules' figures are narrowed to; null when the filter narrows
+	 * nothing, so that items no longer published still count.
+	 */
+	private static Set<String> codesOf(DashboardFilter filter, List<ServiceItem> items) {
 		boolean everything = filter.region() == null && filter.level() == null && filter.department() == null
 				&& filter.item() == null;
-		return this.statistics
-			.monthly(new ApplicationStatistics.Scope(everything ? null : codes, filter.from(), filter.to()));
+		return everything ? null : items.stream().map(ServiceItem::code).collect(Collectors.toSet());
 	}
 
 	List<ServiceItem> itemsOf(DashboardFilter filter) {
