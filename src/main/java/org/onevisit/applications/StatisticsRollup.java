@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StatisticsRollup implements ApplicationStatistics {
 
 	private static final Logger log = LoggerFactory.getLogger(StatisticsRollup.class);
-
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	// a task finishes within its statutory limit, at most 60 working days: its filing is
 	// never older than this when it finishes
@@ -74,8 +71,9 @@ class StatisticsRollup implements ApplicationStatistics {
 
 	private void recompute(LocalDate from) {
 		long started = System.nanoTime();
-		Timestamp since = Timestamp.from(from.atStartOfDay(BEIJING).toInstant());
-		Timestamp filedSince = Timestamp.from(from.minusDays(LONGEST_MATTER_DAYS).atStartOfDay(BEIJING).toInstant());
+		Timestamp since = Timestamp.from(from.atStartOfDay(this.clock.getZone()).toInstant());
+		Timestamp filedSince = Timestamp
+			.from(from.minusDays(LONGEST_MATTER_DAYS).atStartOfDay(this.clock.getZone()).toInstant());
 		this.transactions.executeWithoutResult((status) -> {
 			// one node at a time recomputes; another waits and then recomputes the same
 			this.jdbc.sql("select pg_advisory_xact_lock(hashtext('applications-statistics'))").query().singleRow();

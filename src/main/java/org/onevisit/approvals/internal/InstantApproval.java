@@ -140,15 +140,14 @@ class InstantApproval implements ApprovalTraces {
 
 	@Override
 	public Rate rate(java.util.Set<String> itemCodes, LocalDate from, LocalDate to) {
-		java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
 		return this.jdbc.sql("""
 				select count(*) as evaluated, count(*) filter (where outcome = 'APPROVED_INSTANTLY') as instant
 				from approvals_trace
 				where evaluated_at >= :from and evaluated_at < :to
 				  and (cast(:items as text[]) is null or item_code = any (cast(:items as text[])))
 				""")
-			.param("from", Timestamp.from(from.atStartOfDay(beijing).toInstant()))
-			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(beijing).toInstant()))
+			.param("from", Timestamp.from(from.atStartOfDay(this.clock.getZone()).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant()))
 			.param("items", (itemCodes != null) ? itemCodes.toArray(String[]::new) : null)
 			.query((row, n) -> new Rate(row.getLong("evaluated"), row.getLong("instant")))
 			.single();

@@ -36,8 +36,6 @@ class FeedbackService implements Feedback {
 
 	static final int MAX_TEXT = 2000;
 
-	private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
-
 	private static final String RECTIFICATIONS = """
 			select r.*, g.tracking_number, g.stars, g.comment from feedback_rectification r
 			join feedback_rating g on g.application_id = r.application_id
@@ -141,8 +139,8 @@ class FeedbackService implements Feedback {
 				where rated_at >= :from and rated_at < :to
 				  and (cast(:items as text[]) is null or item_codes && cast(:items as text[]))
 				""")
-			.param("from", Timestamp.from(from.atStartOfDay(BEIJING).toInstant()))
-			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(BEIJING).toInstant()))
+			.param("from", Timestamp.from(from.atStartOfDay(this.clock.getZone()).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant()))
 			.param("items", (itemCodes != null) ? itemCodes.toArray(String[]::new) : null)
 			.query((row, n) -> new Satisfaction(row.getLong("rated"), row.getLong("satisfied"), row.getLong("bad")))
 			.single();
