@@ -15,6 +15,7 @@ import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
 import org.onevisit.applications.ApplicationEvents.ApprovedItem;
+import org.onevisit.applications.ApplicationEvents.FiledItem;
 import org.onevisit.applications.ApplicationEvents.SupplementProvided;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
 import org.onevisit.shared.WorkingDays;
@@ -97,8 +98,13 @@ public final class Application {
 				channel, bundleCode, form, materials, tasks, now, ApplicationStatus.IN_REVIEW, null);
 		application.record(now, filedBy, null, null, ApplicationStatus.IN_REVIEW.name(), null);
 		tasks.forEach((task) -> application.record(now, filedBy, task.id(), null, task.describe(), null));
-		application.events
-			.add(new ApplicationSubmitted(application.id, trackingNumber, tasks.stream().map(Task::id).toList(), now));
+		boolean awaitingData = materials.stream()
+			.anyMatch((material) -> material.state() == MaterialRecord.State.PENDING_FETCH);
+		application.events.add(new ApplicationSubmitted(application.id, trackingNumber,
+				tasks.stream()
+					.map((task) -> new FiledItem(task.id(), task.plan().itemCode(), task.plan().itemVersion()))
+					.toList(),
+				awaitingData, now));
 		return application;
 	}
 

@@ -9,8 +9,17 @@ public final class ApplicationEvents {
 	private ApplicationEvents() {
 	}
 
-	public record ApplicationSubmitted(ApplicationId application, String trackingNumber, List<TaskId> tasks,
-			Instant at) {
+	/**
+	 * Filed, with a task per item. {@code awaitingData} says whether some material is
+	 * still to be fetched from a registry, so that a listener with nothing to do is not
+	 * even recorded in the outbox.
+	 */
+	public record ApplicationSubmitted(ApplicationId application, String trackingNumber, List<FiledItem> items,
+			boolean awaitingData, Instant at) {
+	}
+
+	/** One item of a filed application, with the catalogue version it was filed under. */
+	public record FiledItem(TaskId task, String itemCode, int itemVersion) {
 	}
 
 	public record SupplementRequested(ApplicationId application, TaskId task, List<String> missing, Instant at) {

@@ -20,6 +20,7 @@ import org.onevisit.applications.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
@@ -30,8 +31,10 @@ import org.onevisit.shared.ResidentId;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +47,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("benchmark")
 @SpringBootTest(properties = { "onevisit.db.embedded.durable=true", "logging.level.org.onevisit=warn" })
-@Import(StatementCounter.class)
+@Import({ StatementCounter.class, BundleThroughputBenchmark.ApprovalsListener.class })
 class BundleThroughputBenchmark {
 
+	/**
+	 * A module listening to every approval, so that each bundle's event is recorded in
+	 * the outbox, handled and completed, as the issue's benchmark asks; the modules of
+	 * the demo catalogue listen only to the filings and approvals that concern them (a
+	 * licence to issue, rules to apply, data to fetch), and these items concern none.
+	 */
+	@TestConfiguration
+	static class ApprovalsListener {
+
+		static final LongAdder HANDLED = new LongAdder();
+
+		@ApplicationModuleListener(id = "benchmark.approvals")
+		void on(ApplicationApproved approved) {
+			HANDLED.increment();
+		}
+
+	}
+
 	static final String[] DEPARTMENTS = { "tax", "samr", "hrss", "police" };
+
+	/**
+	 * With {@code -Dbenchmark.sharedData=true} each item also needs the applicant's
+	 * identity from the population registry, fetched at filing (a signed request, a
+	 * signed answer, ledger entries): the exchange's cost on top of the engine's,
+	 * measured separately.
+	 */
+	static final boolean SHARED_DATA = Boolean.getBoolean("benchmark.sharedData");
 
 	@Autowired
 	ApplicationManagement applications;
@@ -88,13 +117,15 @@ class BundleThroughputBenchmark {
 		long commits = commits() - commitsBefore;
 
 		System.out.printf(
-				"BENCHMARK bundle-throughput: %d bundles in %.1f s = %.0f bundles/s (8 threads, 4 tasks, 30 fields)%n",
-				result.bundles(), result.seconds(), result.bundles() / result.seconds());
+				"BENCHMARK bundle-throughput: %d bundles in %.1f s = %.0f bundles/s (8 threads, 4 tasks, 30 fields%s)%n",
+				result.bundles(), result.seconds(), result.bundles() / result.seconds(),
+				SHARED_DATA ? ", identity fetched from the registry per filing" : "");
 		System.out.printf("BENCHMARK per bundle: %.1f statements, %.2f commits (database-wide, incl. pool checks)%n",
 				(double) statements / result.bundles(), (double) commits / result.bundles());
-		System.out.printf("BENCHMARK history rows %d, outbox rows %d%n",
+		System.out.printf("BENCHMARK history rows %d, outbox rows %d (%d handled by the approvals listener)%n",
 				this.jdbc.sql("select count(*) from applications_history").query(Long.class).single(),
-				this.jdbc.sql("select count(*) from event_publication").query(Long.class).single());
+				this.jdbc.sql("select count(*) from event_publication").query(Long.class).single(),
+				ApprovalsListener.HANDLED.sum());
 		assertThat(result.failures()).isZero();
 	}
 
@@ -180,8 +211,10 @@ class BundleThroughputBenchmark {
 					.append(field == 0 ? "residentId" : "string")
 					.append(", required: true}\n");
 			}
-			yaml.append(
-					"    materials:\n      - {code: identity, name: 身份证明, source: sharedData, dataElement: population.identity}\n");
+			if (SHARED_DATA) {
+				yaml.append(
+						"    materials:\n      - {code: identity, name: 身份证明, source: sharedData, dataElement: population.identity}\n");
+			}
 		}
 		yaml.append(
 				"bundles:\n  - code: benchmark-bundle\n    name: 基准测试一件事\n    items: [BENCH-0, BENCH-1, BENCH-2, BENCH-3]\n    form:\n");

@@ -66,7 +66,9 @@ class InstantApproval implements ApprovalTraces {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	// most filings have no item with rules: they are not even recorded in the outbox for
+	// this listener
+	@ApplicationModuleListener(condition = "@instantApproval.concerns(#submitted)")
 	void on(ApplicationSubmitted submitted) {
 		Application application = this.applications.find(submitted.application(), Actor.system());
 		Filing filing = null;
@@ -78,6 +80,18 @@ class InstantApproval implements ApprovalTraces {
 			filing = (filing != null) ? filing : this.applications.filing(application.id());
 			evaluate(application, filing, task, item);
 		}
+	}
+
+	/**
+	 * Whether some item of the filing has approval rules (read from the catalogue in
+	 * memory).
+	 */
+	public boolean concerns(ApplicationSubmitted submitted) {
+		return submitted.items()
+			.stream()
+			.anyMatch((filed) -> this.catalogue.item(filed.itemCode(), filed.itemVersion())
+				.content()
+				.instantlyApprovable());
 	}
 
 	private void evaluate(Application application, Filing filing, Task task, ServiceItem item) {

@@ -62,7 +62,8 @@ class EvidenceCollection {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	// a filing with nothing to fetch is not even recorded in the outbox for this listener
+	@ApplicationModuleListener(condition = "#submitted.awaitingData()")
 	void on(ApplicationSubmitted submitted) {
 		collect(submitted.application());
 	}

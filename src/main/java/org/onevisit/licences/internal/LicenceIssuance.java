@@ -19,9 +19,18 @@ class LicenceIssuance {
 		this.licences = licences;
 	}
 
-	@ApplicationModuleListener
+	// an approval that issues nothing is not even recorded in the outbox for this
+	// listener
+	@ApplicationModuleListener(condition = "@licenceIssuance.concerns(#approved)")
 	void on(ApplicationApproved approved) {
 		this.licences.issueFor(approved);
+	}
+
+	/**
+	 * Whether some approved item issues a licence (read from the catalogue in memory).
+	 */
+	public boolean concerns(ApplicationApproved approved) {
+		return this.licences.issuesAny(approved);
 	}
 
 }

@@ -103,12 +103,16 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	 * lookup on every first try).
 	 */
 	@Transactional
-	public List<Licence> issueFor(ApplicationApproved approved) {
-		if (approved.items()
+	boolean issuesAny(ApplicationApproved approved) {
+		return approved.items()
 			.stream()
-			.allMatch((approvedItem) -> this.catalogue.item(approvedItem.itemCode(), approvedItem.itemVersion())
+			.anyMatch((approvedItem) -> this.catalogue.item(approvedItem.itemCode(), approvedItem.itemVersion())
 				.content()
-				.licenceType() == null)) {
+				.licenceType() != null);
+	}
+
+	public List<Licence> issueFor(ApplicationApproved approved) {
+		if (!issuesAny(approved)) {
 			return List.of();
 		}
 		Filing application = this.applications.filing(approved.application());
