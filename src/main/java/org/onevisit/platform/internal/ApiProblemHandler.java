@@ -81,6 +81,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> onUnexpected(Exception ex, HttpServletRequest request) {
+		if (DatabaseOutage.causedBy(ex)) {
+			log.warn("Database unreachable on {} {}: answered 503 ({})", request.getMethod(), request.getRequestURI(),
+					ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+				.body(this.problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", request));
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return ResponseEntity.internalServerError()
 			.body(this.problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", request));

@@ -67,6 +67,7 @@ class DatabaseConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("onevisit");
 		config.setMaximumPoolSize(properties.poolSize());
+		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		// a batch of inserts becomes one multi-row insert: one round trip for the tasks
 		// of a bundle
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");

@@ -80,6 +80,27 @@ class Problems {
 		return this.messages.getMessage(key, arguments, key, this.locales.resolveLocale(request));
 	}
 
+	/**
+	 * For filters that answer before MVC: problem+json for the API, otherwise a bare page
+	 * with the problem's text. No template: rendering one may need the session, which is
+	 * kept in the database.
+	 */
+	void answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+			throws IOException {
+		if (request.getRequestURI().startsWith("/api/")) {
+			write(request, response, status, code);
+			return;
+		}
+		LocaleContextHolder.setLocale(this.locales.resolveLocale(request));
+		String text = text("problem." + code, request);
+		response.setStatus(status.value());
+		response.setContentType("text/html;charset=UTF-8");
+		response.getWriter()
+			.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
+					+ "<body><main><h1>" + org.springframework.web.util.HtmlUtils.htmlEscape(text)
+					+ "</h1></main></body></html>");
+	}
+
 	/** For code that runs outside MVC, such as the security filters. */
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
 			throws IOException {

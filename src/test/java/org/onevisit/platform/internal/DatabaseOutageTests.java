@@ -1,0 +1,91 @@
+package org.onevisit.platform.internal;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.servlet.ServletException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Which failures mean the database is unreachable (answered 503 at once) and which are
+ * ordinary errors. The whole path, with PostgreSQL stopped under load, is fault 2 of
+ * docs/reliability.md ({@code DatabaseOutageFaultTest}).
+ */
+@SpringBootTest
+class DatabaseOutageTests {
+
+	@Autowired
+	DatabaseOutage outage;
+
+	@Test
+	void recognisesAnUnreachableDatabaseHoweverDeepTheCause() {
+		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		rollbackFailed.initApplicationException(new DataAccessResourceFailureException("I/O error",
+				new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+
+		assertThat(DatabaseOutage.causedBy(new CannotGetJdbcConnectionException("no connection",
+				new SQLTransientConnectionException("onevisit - Connection is not available"))))
+			.isTrue();
+		assertThat(DatabaseOutage.causedBy(new CannotCreateTransactionException("Could not open JDBC Connection")))
+			.isTrue();
+		assertThat(DatabaseOutage.causedBy(new ServletException(
+				new IllegalStateException(new SQLException("the database system is shutting down", "57P03")))))
+			.isTrue();
+		assertThat(DatabaseOutage.causedBy(rollbackFailed)).isTrue();
+	}
+
+	@Test
+	void leavesOrdinaryErrorsAlone() {
+		assertThat(
+				DatabaseOutage.causedBy(new BadSqlGrammarException("query", "select", new SQLException("x", "42601"))))
+			.isFalse();
+		assertThat(DatabaseOutage.causedBy(new DataIntegrityViolationException("duplicate"))).isFalse();
+		assertThat(DatabaseOutage.causedBy(new IllegalArgumentException("bad input"))).isFalse();
+	}
+
+	@Test
+	void answersTheApiWithAProblemAndPagesWithAShortPageBothRetryAfter() throws Exception {
+		MockHttpServletRequest api = new MockHttpServletRequest("GET", "/api/v1/applications");
+		api.setRequestURI("/api/v1/applications");
+		MockHttpServletResponse apiResponse = new MockHttpServletResponse();
+		this.outage.doFilter(api, apiResponse, (request, response) -> {
+			throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
+		});
+		assertThat(apiResponse.getStatus()).isEqualTo(503);
+		assertThat(apiResponse.getHeader("Retry-After")).isEqualTo("5");
+		assertThat(apiResponse.getContentType()).startsWith("application/problem+json");
+		assertThat(apiResponse.getContentAsString()).contains("\"code\":\"database_unavailable\"");
+
+		MockHttpServletRequest page = new MockHttpServletRequest("GET", "/my");
+		page.setRequestURI("/my");
+		MockHttpServletResponse pageResponse = new MockHttpServletResponse();
+		pageResponse.setCharacterEncoding("UTF-8");
+		this.outage.doFilter(page, pageResponse, (request, response) -> {
+			throw new ServletException(new CannotCreateTransactionException("Could not open JDBC Connection"));
+		});
+		assertThat(pageResponse.getStatus()).isEqualTo(503);
+		assertThat(pageResponse.getHeader("Retry-After")).isEqualTo("5");
+		assertThat(pageResponse.getContentAsString()).contains("系统正在恢复");
+
+		MockHttpServletResponse other = new MockHttpServletResponse();
+		assertThatThrownBy(() -> this.outage.doFilter(page, other, (request, response) -> {
+			throw new IllegalStateException("a bug");
+		})).isInstanceOf(IllegalStateException.class);
+	}
+
+}
