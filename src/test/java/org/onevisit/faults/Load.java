@@ -1,0 +1,240 @@
+package org.onevisit.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A steady load of citizens filing the flat transfer and of reviewers approving it,
+ * spread over the nodes as a load balancer would. A request that gets no answer, or a
+ * 5xx, is retried on the next node with the same {@code Idempotency-Key} (filings) or the
+ * same task version (decisions), as a careful client does; only a 201 counts as
+ * acknowledged.
+ */
+final class Load {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String FLAT_TRANSFER = """
+			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
+			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
+			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
+			         "address":"%s","price":1250000,"paymentMethod":"商业贷款"}}
+			""";
+
+	private final List<Node> nodes;
+
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final AtomicInteger next = new AtomicInteger();
+
+	private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+	/** Idempotency key to the application id the 201 named. */
+	final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
+	/** Idempotency key to the address written in its form, unique per filing. */
+	final Map<String, String> addresses = new ConcurrentHashMap<>();
+
+	final LongAdder requests = new LongAdder();
+
+	final LongAdder failedAttempts = new LongAdder();
+
+	final LongAdder serviceUnavailable = new LongAdder();
+
+	final LongAdder approved = new LongAdder();
+
+	final LongAdder gaveUp = new LongAdder();
+
+	private final AtomicBoolean running = new AtomicBoolean(true);
+
+	private ExecutorService clients;
+
+	Load(List<Node> nodes) {
+		this.nodes = nodes;
+	}
+
+	/** The address that marks this run's filings in the database. */
+	String addressPrefix() {
+		return "故障测试路" + this.run + "-";
+	}
+
+	void start(int threads) {
+		this.clients = Executors.newFixedThreadPool(threads);
+		AtomicInteger sequence = new AtomicInteger();
+		for (int t = 0; t < threads; t++) {
+			this.clients.submit(() -> {
+				while (this.running.get()) {
+					try {
+						matter(addressPrefix() + sequence.incrementAndGet() + "号");
+					}
+					catch (GaveUp ex) {
+						this.gaveUp.increment();
+					}
+				}
+			});
+		}
+	}
+
+	void stop() throws InterruptedException {
+		this.running.set(false);
+		this.clients.shutdown();
+		if (!this.clients.awaitTermination(5, TimeUnit.MINUTES)) {
+			throw new IllegalStateException("clients did not finish");
+		}
+	}
+
+	private void matter(String address) {
+		String key = UUID.randomUUID().toString();
+		this.addresses.put(key, address);
+		HttpResponse<String> filed = retried(() -> post("/api/v1/applications", FLAT_TRANSFER.formatted(address),
+				"applicant1", "Idempotency-Key", key));
+		if (filed.statusCode() != 201 && filed.statusCode() != 200) {
+			throw new IllegalStateException("filing refused: " + filed.statusCode() + " " + filed.body());
+		}
+		JsonNode application = JSON.readTree(filed.body());
+		this.acknowledged.put(key, application.path("id").asString());
+		for (JsonNode task : application.path("tasks")) {
+			approve(application.path("id").asString(), task.path("id").asString(), task.path("department").asString());
+		}
+		this.approved.increment();
+	}
+
+	/** Approves every step of a task, each decision naming the version it saw. */
+	private void approve(String application, String task, String department) {
+		for (int step = 0; step < 10; step++) {
+			JsonNode current = taskOf(
+					JSON.readTree(retried(() -> get("/api/v1/applications/" + application, "applicant1")).body()),
+					task);
+			if (current.path("status").asString().equals("APPROVED")) {
+				return;
+			}
+			HttpResponse<String> decided = retried(() -> post("/api/v1/tasks/" + task + "/decisions",
+					"{\"decision\":\"APPROVE\",\"taskVersion\":" + current.path("version").asLong() + "}",
+					"reviewer-" + department));
+			// 409: the decision (or a retry of it) was already taken; the next look tells
+			if (decided.statusCode() != 200 && decided.statusCode() != 409) {
+				throw new IllegalStateException("decision refused: " + decided.statusCode() + " " + decided.body());
+			}
+		}
+		throw new IllegalStateException("task " + task + " never approved");
+	}
+
+	private static JsonNode taskOf(JsonNode application, String task) {
+		for (JsonNode candidate : application.path("tasks")) {
+			if (candidate.path("id").asString().equals(task)) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("no task " + task + " in " + application);
+	}
+
+	/**
+	 * Tries the request on node after node until one answers below 500, for two minutes.
+	 */
+	private HttpResponse<String> retried(Supplier<HttpRequest> request) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (System.nanoTime() < deadline) {
+			this.requests.increment();
+			try {
+				HttpResponse<String> response = this.client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() < 500) {
+					return response;
+				}
+				if (response.statusCode() == 503) {
+					this.serviceUnavailable.increment();
+				}
+			}
+			catch (IOException ex) {
+				// the node died or is not listening: unacknowledged, so retried
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new GaveUp();
+			}
+			this.failedAttempts.increment();
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new GaveUp();
+			}
+		}
+		throw new GaveUp();
+	}
+
+	private HttpRequest get(String path, String user) {
+		return builder(path, user).GET().build();
+	}
+
+	private HttpRequest post(String path, String json, String user, String... headers) {
+		HttpRequest.Builder builder = builder(path, user).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return builder.build();
+	}
+
+	private HttpRequest.Builder builder(String path, String user) {
+		Node node = this.nodes.get(Math.floorMod(this.next.getAndIncrement(), this.nodes.size()));
+		return HttpRequest.newBuilder(URI.create(node.base() + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + this.tokens.computeIfAbsent(user, this::token));
+	}
+
+	/** A bearer token for a demo account, from whichever node answers. */
+	String bearer(String user) {
+		return "Bearer " + this.tokens.computeIfAbsent(user, this::token);
+	}
+
+	private String token(String user) {
+		for (Node node : this.nodes) {
+			try {
+				HttpResponse<String> response = this.client
+					.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/auth/token"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers
+							.ofString("{\"username\":\"" + user + "\",\"password\":\"onevisit-demo\"}"))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					return JSON.readTree(response.body()).path("access_token").asString();
+				}
+			}
+			catch (IOException ex) {
+				// try the next node
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		throw new GaveUp();
+	}
+
+	/** A request that no node answered within two minutes. */
+	static final class GaveUp extends RuntimeException {
+
+	}
+
+}

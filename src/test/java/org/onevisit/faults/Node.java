@@ -1,0 +1,135 @@
+package org.onevisit.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One OneVisit node in a JVM of its own, on an external PostgreSQL, as production runs
+ * it: the fault tests kill it with SIGKILL and start it again. Nodes of one test share
+ * the data directory (the keys), as a shared volume does.
+ */
+final class Node implements AutoCloseable {
+
+	private final String name;
+
+	private final int port;
+
+	private final List<String> command;
+
+	private final Path log;
+
+	private final String databaseUrl;
+
+	private Process process;
+
+	private Node(String name, int port, List<String> command, Path log, String databaseUrl) {
+		this.name = name;
+		this.port = port;
+		this.command = command;
+		this.log = log;
+		this.databaseUrl = databaseUrl;
+	}
+
+	static Node of(String name, LocalPostgres postgres, Path dataDirectory, String... arguments) throws IOException {
+		int port = LocalPostgres.freePort();
+		Path log = dataDirectory.resolve(name + ".out");
+		Files.createDirectories(dataDirectory);
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
+						System.getProperty("java.class.path"), "org.onevisit.OneVisitApplication",
+						"--server.port=" + port, "--onevisit.data-dir=" + dataDirectory,
+						"--logging.file.name=" + dataDirectory.resolve("logs/" + name + ".json"),
+						// the fault tests watch the breaker and the outbox, not the SLA
+						// scans
+						"--logging.level.org.onevisit=warn"));
+		command.addAll(List.of(arguments));
+		return new Node(name, port, command, log, postgres.jdbcUrl());
+	}
+
+	/** Starts the node and waits until it reports itself up. */
+	Node start() throws IOException, InterruptedException {
+		List<String> withDemo = new ArrayList<>(this.command);
+		// demo accounts and catalogue: imported by the first node, found by the others
+		withDemo.add("--onevisit.demo=true");
+		ProcessBuilder builder = new ProcessBuilder(withDemo).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
+		builder.environment().put("ONEVISIT_DB_URL", this.databaseUrl);
+		builder.environment().put("ONEVISIT_DB_USER", "postgres");
+		builder.environment().put("ONEVISIT_DB_PASSWORD", "");
+		this.process = builder.start();
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+			}
+			try {
+				HttpResponse<String> health = client.send(
+						HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200) {
+					return this;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException(this.name + " did not come up in 3 minutes; see " + this.log);
+	}
+
+	/**
+	 * Runs OneVisit as a command (e.g. {@code --verify-ledger}) on the node's database
+	 * and data directory; answers its exit code and what it printed.
+	 */
+	Exited runToExit(String... arguments) throws IOException, InterruptedException {
+		List<String> full = new ArrayList<>(this.command);
+		full.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+		builder.environment().put("ONEVISIT_DB_URL", this.databaseUrl);
+		builder.environment().put("ONEVISIT_DB_USER", "postgres");
+		builder.environment().put("ONEVISIT_DB_PASSWORD", "");
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes());
+		return new Exited(process.waitFor(), output);
+	}
+
+	record Exited(int code, String output) {
+	}
+
+	/**
+	 * SIGKILL: no shutdown hook, no draining, in-flight requests and transactions cut
+	 * off.
+	 */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor();
+	}
+
+	String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroy();
+			this.process.waitFor();
+		}
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.onevisit.faults;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fault 3 of docs/reliability.md: the marriage registry (a real HTTP server on a loopback
+ * port) is down for a minute and then slow, while citizens keep filing the flat transfer,
+ * which needs its data. Filing goes on; the materials wait as 待获取 and are fetched once
+ * the registry is back; the circuit breaker opens and closes, as the Prometheus metrics
+ * show. Run with {@code ./mvnw -Pfaults test -Dtest=RegistryOutageFaultTest}.
+ */
+@Tag("fault")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "onevisit.exchange.retry-interval=PT5S", "logging.level.org.onevisit=warn" })
+class RegistryOutageFaultTest {
+
+	private static final Pattern STATE = Pattern
+		.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"marriage\"[^}]*state=\"([a-z_]+)\"[^}]*} 1\\.0");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RegistryControl registries;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void filingGoesOnWhileARegistryIsDownThenSlowAndItsDataArrivesAfterwards() throws Exception {
+		OneVisitHttp http = new OneVisitHttp(this.port);
+		Matters matters = new Matters(http);
+		String applicant = matters.bearer("applicant1");
+		String admin = matters.bearer("admin1");
+		List<Filed> filings = Collections.synchronizedList(new ArrayList<>());
+		List<String> states = Collections.synchronizedList(new ArrayList<>());
+		AtomicBoolean filing = new AtomicBoolean(true);
+		AtomicBoolean sampling = new AtomicBoolean(true);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+
+		Thread citizens = new Thread(() -> {
+			int n = 0;
+			while (filing.get()) {
+				long start = System.nanoTime();
+				HttpResponse<String> response = http.postJson("/api/v1/applications", flatTransfer(run + "-" + ++n),
+						"Authorization", applicant, "Idempotency-Key", UUID.randomUUID().toString());
+				filings.add(new Filed(response.statusCode(), (System.nanoTime() - start) / 1_000_000,
+						(response.statusCode() == 201) ? OneVisitHttp.json(response).path("id").asString() : null));
+				pause(250);
+			}
+		});
+		Thread sampler = new Thread(() -> {
+			while (sampling.get()) {
+				Matcher state = STATE.matcher(http.get("/actuator/prometheus", "Authorization", admin).body());
+				states.add(state.find() ? state.group(1) : "none");
+				pause(500);
+			}
+		});
+		citizens.start();
+		sampler.start();
+		try {
+			Thread.sleep(10_000);
+			this.registries.stop("marriage");
+			Thread.sleep(60_000);
+			int filedWhileDown = filings.size();
+			long pendingAtRecovery = pending(run);
+			this.registries.slowDown("marriage", Duration.ofMillis(1500));
+			this.registries.start("marriage");
+			Thread.sleep(30_000);
+			this.registries.slowDown("marriage", Duration.ZERO);
+			Thread.sleep(10_000);
+			filing.set(false);
+			citizens.join();
+
+			long waitStart = System.nanoTime();
+			while (pending(run) > 0 && System.nanoTime() - waitStart < Duration.ofMinutes(2).toNanos()) {
+				Thread.sleep(1000);
+			}
+			Duration caughtUp = Duration.ofNanos(System.nanoTime() - waitStart);
+			Thread.sleep(2_000);
+			sampling.set(false);
+			sampler.join();
+
+			long[] latencies = filings.stream().mapToLong(Filed::millis).sorted().toArray();
+			System.out.printf(
+					"FAULT registry-outage: %d filings (%d while the registry was down), %d answered 201; filing p50 %d ms,"
+							+ " p99 %d ms, max %d ms; %d materials waiting for the registry when it came back, 0 left"
+							+ " %d s after the load ended; breaker states seen in /actuator/prometheus: %s%n",
+					filings.size(), filedWhileDown, filings.stream().filter((filed) -> filed.status() == 201).count(),
+					latencies[latencies.length / 2], latencies[(int) (latencies.length * 0.99)],
+					latencies[latencies.length - 1], pendingAtRecovery, caughtUp.toSeconds(), sequence(states));
+
+			assertThat(filings).allSatisfy((filed) -> assertThat(filed.status()).isEqualTo(201));
+			assertThat(pendingAtRecovery).as("materials waiting while the registry was down").isPositive();
+			assertThat(pending(run)).as("materials still waiting").isZero();
+			// half-open lasts as long as its two trial calls: the samples may not catch
+			// it
+			assertThat(sequence(states)).containsSubsequence("closed", "open", "closed");
+			assertThat(states.get(states.size() - 1)).isEqualTo("closed");
+		}
+		finally {
+			filing.set(false);
+			sampling.set(false);
+			this.registries.slowDown("marriage", Duration.ZERO);
+			this.registries.start("marriage");
+		}
+	}
+
+	private long pending(String run) {
+		return this.jdbc.sql("""
+				select count(*) from applications_application
+				where form ->> 'address' like :run and materials @> '[{"state": "PENDING_FETCH"}]'
+				""").param("run", "故障测试路" + run + "-%").query(Long.class).single();
+	}
+
+	/** The breaker's states in the order seen, each run of one state once. */
+	private static List<String> sequence(List<String> states) {
+		List<String> sequence = new ArrayList<>();
+		for (String state : states) {
+			if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(state)) {
+				sequence.add(state);
+			}
+		}
+		return sequence;
+	}
+
+	private static String flatTransfer(String number) {
+		return """
+				{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
+				 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
+				         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
+				         "address":"故障测试路%s号","price":1250000,"paymentMethod":"商业贷款"}}
+				""".formatted(number);
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	record Filed(int status, long millis, String id) {
+	}
+
+}
