@@ -110,6 +110,7 @@ class BundleThroughputBenchmark {
 			}
 			best = Math.max(best, rate);
 		}
+		boolean statementStatistics = statementStatistics();
 		long statementsBefore = StatementCounter.EXECUTED.sum();
 		long commitsBefore = commits();
 		Result result = run(form, Duration.ofSeconds(30));
@@ -126,7 +127,45 @@ class BundleThroughputBenchmark {
 				this.jdbc.sql("select count(*) from applications_history").query(Long.class).single(),
 				this.jdbc.sql("select count(*) from event_publication").query(Long.class).single(),
 				ApprovalsListener.HANDLED.sum());
+		if (statementStatistics) {
+			printStatementStatistics(result.bundles());
+		}
 		assertThat(result.failures()).isZero();
+	}
+
+	/**
+	 * With
+	 * {@code -Donevisit.db.embedded.settings.shared_preload_libraries=pg_stat_statements}
+	 * the server times each statement: reset here, before the measured round.
+	 */
+	private boolean statementStatistics() {
+		String preloaded = this.jdbc.sql("show shared_preload_libraries").query(String.class).single();
+		if (!preloaded.contains("pg_stat_statements")) {
+			return false;
+		}
+		this.jdbc.sql("create extension if not exists pg_stat_statements").update();
+		this.jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+		return true;
+	}
+
+	/** Where PostgreSQL spent its execution time in the measured round, per bundle. */
+	private void printStatementStatistics(long bundles) {
+		System.out.printf("BENCHMARK PostgreSQL execution time per bundle: %.3f ms in all%n",
+				this.jdbc.sql("select sum(total_exec_time) from pg_stat_statements").query(Double.class).single()
+						/ bundles);
+		this.jdbc
+			.sql("""
+					select calls, total_exec_time, shared_blks_dirtied, wal_records, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+					from pg_stat_statements order by total_exec_time desc limit 15
+					""")
+			.query((java.sql.ResultSet row) -> {
+				while (row.next()) {
+					System.out.printf("BENCHMARK   %.3f ms/bundle, %.2f calls/bundle, %.1f WAL records/call: %s%n",
+							row.getDouble("total_exec_time") / bundles, row.getDouble("calls") / bundles,
+							row.getDouble("wal_records") / Math.max(1, row.getLong("calls")), row.getString("query"));
+				}
+				return Boolean.TRUE;
+			});
 	}
 
 	record Result(long bundles, double seconds, long failures) {

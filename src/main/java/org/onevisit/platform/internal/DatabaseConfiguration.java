@@ -112,6 +112,9 @@ class DatabaseConfiguration {
 				// gigabyte of WAL, so fewer full-page images; durability is unchanged
 				.setServerConfig("max_wal_size", "4GB")
 				.setServerConfig("checkpoint_timeout", "15min");
+			if (settings.settings() != null) {
+				settings.settings().forEach(builder::setServerConfig);
+			}
 			if (StringUtils.hasText(settings.dataDirectory())) {
 				Path directory = Path.of(settings.dataDirectory()).toAbsolutePath();
 				Files.createDirectories(directory);

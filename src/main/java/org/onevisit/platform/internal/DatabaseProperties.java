@@ -1,6 +1,7 @@
 package org.onevisit.platform.internal;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,10 +19,12 @@ record DatabaseProperties(String url, String user, String password, @DefaultValu
 
 	/**
 	 * The in-process server: where it keeps its data (blank for a throw-away directory),
-	 * its port (0 for any free one) and whether it runs durably (fsync and synchronous
-	 * commit on).
+	 * its port (0 for any free one), whether it runs durably (fsync and synchronous
+	 * commit on), and further server settings (e.g. {@code shared_preload_libraries} for
+	 * a benchmark that counts statements).
 	 */
-	record Embedded(String dataDirectory, @DefaultValue("0") int port, @DefaultValue("true") boolean durable) {
+	record Embedded(String dataDirectory, @DefaultValue("0") int port, @DefaultValue("true") boolean durable,
+			Map<String, String> settings) {
 	}
 
 }

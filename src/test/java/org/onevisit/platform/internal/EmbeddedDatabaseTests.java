@@ -21,7 +21,8 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void runsDurablyWithFsyncAndSynchronousCommitOnAndKeepsItsDataAcrossRestarts(@TempDir Path data) throws Exception {
-		DatabaseProperties.Embedded durable = new DatabaseProperties.Embedded(data.toString(), 0, true);
+		DatabaseProperties.Embedded durable = new DatabaseProperties.Embedded(data.toString(), 0, true,
+				java.util.Map.of());
 
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(durable)) {
 			assertThat(setting(database, "fsync")).isEqualTo("on");
@@ -35,7 +36,8 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void runsFastButUndurablyForTestsWhenAsked() throws Exception {
-		try (EmbeddedDatabase database = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false))) {
+		try (EmbeddedDatabase database = EmbeddedDatabase
+			.start(new DatabaseProperties.Embedded("", 0, false, java.util.Map.of()))) {
 			assertThat(setting(database, "fsync")).isEqualTo("off");
 			assertThat(setting(database, "server_encoding")).isEqualTo("UTF8");
 		}

@@ -30,7 +30,7 @@ class ExternalDatabaseTests {
 
 	@BeforeAll
 	static void startAnotherServer() throws Exception {
-		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false));
+		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false, java.util.Map.of()));
 		try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
 				Statement statement = connection.createStatement()) {
 			statement.execute("create database plain");
