@@ -97,12 +97,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	// ------------------------------------------------------------------ issuing
 
 	/**
-	 * Issues the licence of every approved item that carries one and has none yet: a
-	 * retried event issues what is missing and nothing twice (the store keeps one licence
-	 * per application and item; a retry signs again, which is rare and cheaper than a
-	 * lookup on every first try).
+	 * Whether some approved item issues a licence: the catalogue's versions, in memory.
 	 */
-	@Transactional
 	boolean issuesAny(ApplicationApproved approved) {
 		return approved.items()
 			.stream()
@@ -111,6 +107,13 @@ class LicenceService implements LicenceWallet, HeldLicences {
 				.licenceType() != null);
 	}
 
+	/**
+	 * Issues the licence of every approved item that carries one and has none yet: a
+	 * retried event issues what is missing and nothing twice (the store keeps one licence
+	 * per application and item; a retry signs again, which is rare and cheaper than a
+	 * lookup on every first try).
+	 */
+	@Transactional
 	public List<Licence> issueFor(ApplicationApproved approved) {
 		if (!issuesAny(approved)) {
 			return List.of();

@@ -96,7 +96,8 @@ class Problems {
 		response.setStatus(status.value());
 		response.setContentType("text/html;charset=UTF-8");
 		response.getWriter()
-			.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
+			.write("<!DOCTYPE html><html lang=\"" + LocaleContextHolder.getLocale().toLanguageTag()
+					+ "\"><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
 					+ "<body><main><h1>" + org.springframework.web.util.HtmlUtils.htmlEscape(text)
 					+ "</h1></main></body></html>");
 	}

@@ -80,7 +80,7 @@ class DatabaseOutageTests {
 		});
 		assertThat(pageResponse.getStatus()).isEqualTo(503);
 		assertThat(pageResponse.getHeader("Retry-After")).isEqualTo("5");
-		assertThat(pageResponse.getContentAsString()).contains("系统正在恢复");
+		assertThat(pageResponse.getContentAsString()).contains("系统正在恢复").contains("<html lang=\"zh-CN\">");
 
 		MockHttpServletResponse other = new MockHttpServletResponse();
 		assertThatThrownBy(() -> this.outage.doFilter(page, other, (request, response) -> {
