@@ -112,6 +112,17 @@ public final class OneVisitHttp {
 			.orElse(null);
 	}
 
+	/**
+	 * What a browser would post from the page's application form ({@code form.stack}):
+	 * its own data, selected options included.
+	 */
+	public static java.util.Map<String, String> formInputs(org.jsoup.nodes.Document page) {
+		org.jsoup.nodes.FormElement form = (org.jsoup.nodes.FormElement) page.selectFirst("form.stack");
+		java.util.Map<String, String> inputs = new java.util.LinkedHashMap<>();
+		form.formData().forEach((pair) -> inputs.put(pair.key(), pair.value()));
+		return inputs;
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}

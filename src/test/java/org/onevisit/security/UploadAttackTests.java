@@ -13,8 +13,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
@@ -163,7 +161,7 @@ class UploadAttackTests {
 	 * The mortgage-discharge form with every field filled and this file as its upload.
 	 */
 	private HttpResponse<String> upload(String name, byte[] content) {
-		Map<String, String> inputs = inputsOf(Jsoup.parse(this.seller.get(FORM).body()));
+		Map<String, String> inputs = OneVisitHttp.formInputs(Jsoup.parse(this.seller.get(FORM).body()));
 		inputs.put("field.mortgagorId", "339902198503120016");
 		inputs.put("field.certificateNo", "浙(2021)示范市不动产证明第0004567号");
 		inputs.put("field.bankCode", "91350100M000100Y43");
@@ -188,13 +186,6 @@ class UploadAttackTests {
 			}
 		}
 		throw new IllegalStateException("no upload in " + id);
-	}
-
-	private static Map<String, String> inputsOf(Document page) {
-		FormElement form = (FormElement) page.selectFirst("form.stack");
-		Map<String, String> inputs = new java.util.LinkedHashMap<>();
-		form.formData().forEach((pair) -> inputs.put(pair.key(), pair.value()));
-		return inputs;
 	}
 
 	private static byte[] zipOfZeros(long size) throws IOException {

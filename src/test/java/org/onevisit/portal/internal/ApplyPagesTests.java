@@ -3,13 +3,11 @@ package org.onevisit.portal.internal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
@@ -152,10 +150,7 @@ class ApplyPagesTests {
 
 	/** What the browser would post: the form's own data, selected options included. */
 	static Map<String, String> inputsOf(Document page) {
-		FormElement form = (FormElement) page.selectFirst("form.stack");
-		Map<String, String> inputs = new LinkedHashMap<>();
-		form.formData().forEach((pair) -> inputs.put(pair.key(), pair.value()));
-		return inputs;
+		return OneVisitHttp.formInputs(page);
 	}
 
 	private static String encoded(Map<String, String> inputs) {
