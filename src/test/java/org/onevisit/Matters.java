@@ -11,12 +11,20 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Matters {
 
-	static final String FLAT_TRANSFER = """
+	private static final String FLAT_TRANSFER = """
 			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
 			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
 			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
-			         "address":"示范市测试路%s号","price":1250000,"paymentMethod":"商业贷款"}}
+			         "address":"%s","price":1250000,"paymentMethod":"商业贷款"}}
 			""";
+
+	/**
+	 * The API body of the seller's flat transfer, at this address: tests that count their
+	 * own filings mark them by it.
+	 */
+	public static String flatTransfer(String address) {
+		return FLAT_TRANSFER.formatted(address);
+	}
 
 	private final OneVisitHttp http;
 
@@ -29,7 +37,7 @@ public final class Matters {
 	 */
 	public JsonNode fileFlatTransfer() {
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
-				FLAT_TRANSFER.formatted(UUID.randomUUID().toString().substring(0, 8)), "Authorization",
+				flatTransfer("示范市测试路" + UUID.randomUUID().toString().substring(0, 8) + "号"), "Authorization",
 				bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
 		if (filed.statusCode() != 201) {
 			throw new IllegalStateException("filing failed: " + filed.body());

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
+import org.onevisit.Matters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class Load {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String FLAT_TRANSFER = """
-			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
-			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
-			         "address":"%s","price":1250000,"paymentMethod":"商业贷款"}}
-			""";
 
 	private final List<Node> nodes;
 
@@ -106,7 +100,7 @@ final class Load {
 	private void matter(String address) {
 		String key = UUID.randomUUID().toString();
 		this.addresses.put(key, address);
-		HttpResponse<String> filed = retried(() -> post("/api/v1/applications", FLAT_TRANSFER.formatted(address),
+		HttpResponse<String> filed = retried(() -> post("/api/v1/applications", Matters.flatTransfer(address),
 				"applicant1", "Idempotency-Key", key));
 		if (filed.statusCode() != 201 && filed.statusCode() != 200) {
 			throw new IllegalStateException("filing refused: " + filed.statusCode() + " " + filed.body());

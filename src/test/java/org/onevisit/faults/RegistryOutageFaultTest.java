@@ -63,8 +63,9 @@ class RegistryOutageFaultTest {
 			int n = 0;
 			while (filing.get()) {
 				long start = System.nanoTime();
-				HttpResponse<String> response = http.postJson("/api/v1/applications", flatTransfer(run + "-" + ++n),
-						"Authorization", applicant, "Idempotency-Key", UUID.randomUUID().toString());
+				HttpResponse<String> response = http.postJson("/api/v1/applications",
+						Matters.flatTransfer("故障测试路" + run + "-" + ++n + "号"), "Authorization", applicant,
+						"Idempotency-Key", UUID.randomUUID().toString());
 				filings.add(new Filed(response.statusCode(), (System.nanoTime() - start) / 1_000_000,
 						(response.statusCode() == 201) ? OneVisitHttp.json(response).path("id").asString() : null));
 				pause(250);
@@ -143,15 +144,6 @@ class RegistryOutageFaultTest {
 			}
 		}
 		return sequence;
-	}
-
-	private static String flatTransfer(String number) {
-		return """
-				{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
-				 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-				         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
-				         "address":"故障测试路%s号","price":1250000,"paymentMethod":"商业贷款"}}
-				""".formatted(number);
 	}
 
 	private static void pause(long millis) {
