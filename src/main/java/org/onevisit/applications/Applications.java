@@ -354,6 +354,11 @@ class Applications {
 	record TaskRef(ApplicationId application, long version) {
 	}
 
+	/**
+	 * Open tasks (of the given open statuses) by due date. The open statuses are spelled
+	 * out in the query as well, so that the partial index of open tasks serves it under
+	 * any plan, generic ones included.
+	 */
 	List<InboxEntry> openTasks(String department, java.util.Set<TaskStatus> statuses, java.time.LocalDate dueBy,
 			java.time.LocalDate dueBefore, int limit) {
 		return this.jdbc.sql("""
@@ -361,7 +366,7 @@ class Applications {
 				       t.statutory_due, a.submitted_at, t.item_version, t.department_code, a.hall_code
 				from applications_task t join applications_application a on a.id = t.application_id
 				where (cast(:department as text) is null or t.department_code = :department)
-				  and t.status in (:statuses)
+				  and t.status in ('IN_REVIEW', 'WAITING_FOR_SUPPLEMENT') and t.status in (:statuses)
 				  and (cast(:dueBy as date) is null or t.committed_due <= :dueBy)
 				  and (cast(:dueBefore as date) is null or t.committed_due < :dueBefore)
 				order by t.committed_due, a.submitted_at
