@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.ReviewStep;
@@ -104,20 +103,12 @@ class Applications {
 					    insert into applications_task (id, application_id, item_code, item_version, department_code,
 					        committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
 					        paused_working_days, missing, reason, version)
-					    select cast(t.id as uuid), ?, t.item_code, cast(t.item_version as int), t.department_code,
-					           cast(t.committed_limit as int), cast(t.statutory_limit as int), t.step, t.status,
-					           cast(t.committed_due as date), cast(t.statutory_due as date),
-					           cast(t.paused_since as timestamptz), cast(t.paused as int), cast(t.missing as jsonb),
-					           t.reason, cast(t.version as bigint)
-					    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					        as t(id, item_code, item_version, department_code, committed_limit, statutory_limit, step,
-					             status, committed_due, statutory_due, paused_since, paused, missing, reason, version)),
-					history as (
-					""" + HISTORY_INSERT + """
-					    order by h.n)
+					    values %s)%s
 					insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
 					select ?, ?, ?, ?, ? where cast(? as text) is not null
-					""");
+					""".formatted(rows(tasks.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"),
+					history.isEmpty() ? ""
+							: ",\nhistory as (" + HISTORY_INSERT + rows(history.size(), HISTORY_ROW) + ")"));
 			int p = 0;
 			statement.setObject(++p, id);
 			statement.setString(++p, application.trackingNumber());
@@ -134,14 +125,23 @@ class Applications {
 			statement.setTimestamp(++p, Timestamp.from(application.submittedAt()));
 			statement.setTimestamp(++p, timestamp(application.finishedAt()));
 			statement.setString(++p, application.hallCode());
-			statement.setObject(++p, id);
-			for (Function<Task, Object> column : List.<Function<Task, Object>>of((task) -> task.id().value(),
-					(task) -> task.plan().itemCode(), (task) -> task.plan().itemVersion(),
-					(task) -> task.plan().departmentCode(), (task) -> task.plan().committedLimit(),
-					(task) -> task.plan().statutoryLimit(), Task::step, (task) -> task.status().name(),
-					Task::committedDue, Task::statutoryDue, Task::pausedSince, Task::pausedWorkingDays,
-					(task) -> this.json.writeValueAsString(task.missing()), Task::reason, Task::version)) {
-				statement.setArray(++p, texts(connection, tasks.stream().map(column)));
+			for (Task task : tasks) {
+				statement.setObject(++p, task.id().value());
+				statement.setObject(++p, id);
+				statement.setString(++p, task.plan().itemCode());
+				statement.setInt(++p, task.plan().itemVersion());
+				statement.setString(++p, task.plan().departmentCode());
+				statement.setInt(++p, task.plan().committedLimit());
+				statement.setInt(++p, task.plan().statutoryLimit());
+				statement.setString(++p, task.step());
+				statement.setString(++p, task.status().name());
+				statement.setObject(++p, task.committedDue());
+				statement.setObject(++p, task.statutoryDue());
+				statement.setTimestamp(++p, timestamp(task.pausedSince()));
+				statement.setInt(++p, task.pausedWorkingDays());
+				statement.setString(++p, this.json.writeValueAsString(task.missing()));
+				statement.setString(++p, task.reason());
+				statement.setLong(++p, task.version());
 			}
 			p = bindHistory(statement, p, id, history);
 			boolean remembered = idempotency != null;
@@ -157,38 +157,38 @@ class Applications {
 	}
 
 	/**
-	 * Appends an application's new history, in order, from six text arrays bound by
-	 * {@link #bindHistory}; the statements that change a task or file an application end
-	 * with it, so that their history is written in the same round trip.
+	 * Appends history rows, one {@link #HISTORY_ROW} of plain typed values per entry, in
+	 * order (the identity numbers them); bound by {@link #bindHistory}. The statements
+	 * that change a task or file an application end with it, so that their history is
+	 * written in the same round trip. Values rather than arrays to unnest: binding and
+	 * parsing arrays of text was a visible part of the database's work per decision.
 	 */
 	private static final String HISTORY_INSERT = """
 			insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
-			select ?, cast(h.task_id as uuid), cast(h.at as timestamptz), h.actor, h.from_state, h.to_state, h.reason
-			from unnest(?, ?, ?, ?, ?, ?) with ordinality as h(task_id, at, actor, from_state, to_state, reason, n)
-			""";
+			values\s""";
 
-	private static final List<Function<HistoryEntry, Object>> HISTORY_COLUMNS = List.of(
-			(entry) -> (entry.task() != null) ? entry.task().value() : null, HistoryEntry::at, HistoryEntry::actor,
-			HistoryEntry::from, HistoryEntry::to, HistoryEntry::reason);
+	private static final String HISTORY_ROW = "(?, ?, ?, ?, ?, ?, ?)";
+
+	/** {@code count} copies of a row of placeholders, for a multi-row VALUES list. */
+	private static String rows(int count, String row) {
+		return String.join(", ", java.util.Collections.nCopies(count, row));
+	}
 
 	/**
-	 * Binds {@link #HISTORY_INSERT}'s parameters after index {@code p}; answers the last
-	 * index.
+	 * Binds the history's rows after index {@code p}; answers the last index.
 	 */
 	private static int bindHistory(PreparedStatement statement, int p, UUID application, List<HistoryEntry> history)
 			throws SQLException {
-		statement.setObject(++p, application);
-		for (Function<HistoryEntry, Object> column : HISTORY_COLUMNS) {
-			statement.setArray(++p, texts(statement.getConnection(), history.stream().map(column)));
+		for (HistoryEntry entry : history) {
+			statement.setObject(++p, application);
+			statement.setObject(++p, (entry.task() != null) ? entry.task().value() : null, java.sql.Types.OTHER);
+			statement.setTimestamp(++p, Timestamp.from(entry.at()));
+			statement.setString(++p, entry.actor());
+			statement.setString(++p, entry.from());
+			statement.setString(++p, entry.to());
+			statement.setString(++p, entry.reason());
 		}
 		return p;
-	}
-
-	/** A column as a text array; PostgreSQL casts each element to the column's type. */
-	private static java.sql.Array texts(java.sql.Connection connection, java.util.stream.Stream<Object> values)
-			throws SQLException {
-		return connection.createArrayOf("text",
-				values.map((value) -> (value != null) ? value.toString() : null).toArray());
 	}
 
 	/**
@@ -245,33 +245,43 @@ class Applications {
 		application.saved();
 	}
 
+	/**
+	 * A decision's task update and its history in one round trip. The history is plain
+	 * typed values, one row each, not arrays to unnest: binding and parsing arrays of
+	 * text was a visible part of the database's work per decision. If the version check
+	 * matches no row the history is written all the same and {@link TaskChanged} rolls
+	 * both back.
+	 */
 	private void updateWithHistory(Application application, Task task) {
-		int inserted = this.batch.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement("""
-					with changed as (
-					    update applications_task set step = ?, status = ?, committed_due = ?, statutory_due = ?,
-					        paused_since = ?, paused_working_days = ?, missing = cast(? as jsonb), reason = ?,
-					        version = version + 1
-					    where id = ? and version = ?
-					    returning id)
-					""" + HISTORY_INSERT + """
-					where exists (select 1 from changed)
-					order by h.n
-					""");
-			statement.setString(1, task.step());
-			statement.setString(2, task.status().name());
-			statement.setObject(3, task.committedDue());
-			statement.setObject(4, task.statutoryDue());
-			statement.setTimestamp(5, timestamp(task.pausedSince()));
-			statement.setInt(6, task.pausedWorkingDays());
-			statement.setString(7, this.json.writeValueAsString(task.missing()));
-			statement.setString(8, task.reason());
-			statement.setObject(9, task.id().value());
-			statement.setLong(10, task.version());
-			bindHistory(statement, 10, application.id().value(), application.newHistory());
-			return statement;
+		List<HistoryEntry> history = application.newHistory();
+		Integer changed = this.batch.execute((java.sql.Connection connection) -> connection.prepareStatement("""
+				with changed as (
+				    update applications_task set step = ?, status = ?, committed_due = ?, statutory_due = ?,
+				        paused_since = ?, paused_working_days = ?, missing = cast(? as jsonb), reason = ?,
+				        version = version + 1
+				    where id = ? and version = ?
+				    returning id),
+				history as (%s)
+				select count(*) from changed
+				""".formatted(HISTORY_INSERT + rows(history.size(), HISTORY_ROW))), (PreparedStatement statement) -> {
+			int p = 0;
+			statement.setString(++p, task.step());
+			statement.setString(++p, task.status().name());
+			statement.setObject(++p, task.committedDue());
+			statement.setObject(++p, task.statutoryDue());
+			statement.setTimestamp(++p, timestamp(task.pausedSince()));
+			statement.setInt(++p, task.pausedWorkingDays());
+			statement.setString(++p, this.json.writeValueAsString(task.missing()));
+			statement.setString(++p, task.reason());
+			statement.setObject(++p, task.id().value());
+			statement.setLong(++p, task.version());
+			bindHistory(statement, p, application.id().value(), history);
+			try (ResultSet count = statement.executeQuery()) {
+				count.next();
+				return count.getInt(1);
+			}
 		});
-		if (inserted == 0) {
+		if (changed == null || changed == 0) {
 			throw new TaskChanged(task.id());
 		}
 	}
@@ -446,15 +456,24 @@ class Applications {
 	// ------------------------------------------------------------------ mapping
 
 	private void appendHistory(Application application) {
+		List<HistoryEntry> history = application.newHistory();
+		if (history.isEmpty()) {
+			return;
+		}
 		this.batch.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement(HISTORY_INSERT + "order by h.n");
-			bindHistory(statement, 0, application.id().value(), application.newHistory());
+			PreparedStatement statement = connection
+				.prepareStatement(HISTORY_INSERT + rows(history.size(), HISTORY_ROW));
+			bindHistory(statement, 0, application.id().value(), history);
 			return statement;
 		});
 	}
 
 	private List<Task> tasksOf(ApplicationId id) {
-		return this.jdbc.sql("select * from applications_task where application_id = :id order by item_code")
+		return this.jdbc.sql("""
+				select id, item_code, item_version, department_code, committed_limit, statutory_limit, step, status,
+				       committed_due, statutory_due, paused_since, paused_working_days, missing, reason, version
+				from applications_task where application_id = :id order by item_code
+				""")
 			.param("id", id.value())
 			.query((row, rowNum) -> new Task(new TaskId(row.getObject("id", UUID.class)),
 					new PlannedTask(row.getString("item_code"), row.getInt("item_version"),
@@ -464,8 +483,8 @@ class Applications {
 					row.getString("step"), TaskStatus.valueOf(row.getString("status")),
 					row.getObject("committed_due", java.time.LocalDate.class),
 					row.getObject("statutory_due", java.time.LocalDate.class), instant(row, "paused_since"),
-					row.getInt("paused_working_days"), this.json.readValue(row.getString("missing"), TEXTS),
-					row.getString("reason"), row.getLong("version")))
+					row.getInt("paused_working_days"), missing(row.getString("missing")), row.getString("reason"),
+					row.getLong("version")))
 			.list();
 	}
 
@@ -488,6 +507,11 @@ class Applications {
 				this.json.readValue(row.getString("materials"), MATERIALS),
 				ApplicationStatus.valueOf(row.getString("status")), row.getTimestamp("submitted_at").toInstant(),
 				instant(row, "finished_at"));
+	}
+
+	/** What a supplement request named; nothing for nearly every task, so no parsing. */
+	private List<String> missing(String json) {
+		return "[]".equals(json) ? List.of() : this.json.readValue(json, TEXTS);
 	}
 
 	/**

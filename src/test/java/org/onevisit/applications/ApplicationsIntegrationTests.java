@@ -45,6 +45,12 @@ class ApplicationsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Applications store;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	Uploads uploads;
 
 	@Autowired
@@ -181,6 +187,34 @@ class ApplicationsIntegrationTests {
 				assertThat(conflict.kind()).isEqualTo(OneVisitException.Kind.CONFLICT);
 			});
 		assertThat(task(this.applications.find(filed.id(), SELLER), "tax").status()).isEqualTo(TaskStatus.APPROVED);
+	}
+
+	@Test
+	void writesNoHistoryForADecisionWhoseTaskChangedUnderIt() {
+		Application filed = this.applications.submit(flatTransfer("东湖区示范路5号"), SELLER, null);
+		TaskId tax = task(filed, "tax").id();
+		int historyBefore = historyRows(filed.id());
+
+		// decided on a copy read before another change of the same task reached the
+		// database: the version-checked update matches nothing
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			Application stale = this.store.load(filed.id(), true).orElseThrow();
+			stale.decide(tax, Decision.Approve.here(), TAX, java.time.Clock.systemUTC());
+			this.jdbc.sql("update applications_task set version = version + 1 where id = :id")
+				.param("id", tax.value())
+				.update();
+			this.store.update(stale);
+		})).isInstanceOf(TaskChanged.class);
+
+		assertThat(historyRows(filed.id())).isEqualTo(historyBefore);
+		assertThat(task(this.applications.find(filed.id(), SELLER), "tax").status()).isEqualTo(TaskStatus.IN_REVIEW);
+	}
+
+	private int historyRows(ApplicationId id) {
+		return this.jdbc.sql("select count(*) from applications_history where application_id = :id")
+			.param("id", id.value())
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test

@@ -37,7 +37,7 @@ final class StatementCounter implements BeanPostProcessor {
 	private static <T> T proxy(Class<T> type, T target) {
 		InvocationHandler handler = (self, method, arguments) -> {
 			String name = method.getName();
-			if (name.startsWith("execute") && (target instanceof Statement)) {
+			if (name.startsWith("execute") && (target instanceof Statement) && !(target instanceof PreparedStatement)) {
 				EXECUTED.increment();
 			}
 			Object result;
@@ -47,8 +47,13 @@ final class StatementCounter implements BeanPostProcessor {
 			catch (InvocationTargetException ex) {
 				throw ex.getCause();
 			}
-			if (result instanceof PreparedStatement statement) {
-				return proxy(PreparedStatement.class, statement);
+			if (result instanceof PreparedStatement) {
+				// Spring's templates, Spring Modulith and the bare version prepare each
+				// statement they execute (a batch once), so it is counted here; the
+				// driver's hot calls (binding, reading columns) then do not go through
+				// a reflective proxy, which was a tenth of the engine's profile
+				EXECUTED.increment();
+				return result;
 			}
 			if (result instanceof Statement statement) {
 				return proxy(Statement.class, statement);
