@@ -202,6 +202,14 @@ class Applications {
 				.param("id", application.id().value())
 				.update();
 		}
+		List<Task> changed = application.tasks().stream().filter(Task::changed).toList();
+		if (changed.size() == 1 && !application.newHistory().isEmpty()) {
+			// the common case, one decision on one task: its update, the application's
+			// new status if it has one, and the history in one statement
+			updateWithHistory(application, changed.get(0));
+			application.saved();
+			return;
+		}
 		if (application.statusChanged()) {
 			this.jdbc
 				.sql("update applications_application set status = :status, finished_at = :finishedAt where id = :id")
@@ -209,15 +217,6 @@ class Applications {
 				.param("finishedAt", timestamp(application.finishedAt()))
 				.param("id", application.id().value())
 				.update();
-		}
-		List<Task> changed = application.tasks().stream().filter(Task::changed).toList();
-		if (changed.size() == 1 && !application.newHistory().isEmpty()) {
-			// the common case, one decision on one task: its update and its history in
-			// one
-			// statement
-			updateWithHistory(application, changed.get(0));
-			application.saved();
-			return;
 		}
 		for (Task task : changed) {
 			int updated = this.jdbc.sql("""
@@ -246,44 +245,64 @@ class Applications {
 	}
 
 	/**
-	 * A decision's task update and its history in one round trip. The history is plain
-	 * typed values, one row each, not arrays to unnest: binding and parsing arrays of
-	 * text was a visible part of the database's work per decision. If the version check
-	 * matches no row the history is written all the same and {@link TaskChanged} rolls
-	 * both back.
+	 * A decision's task update, the application's status when the decision settled it,
+	 * and the history, in one round trip. The history is plain typed values, one row
+	 * each, not arrays to unnest: binding and parsing arrays of text was a visible part
+	 * of the database's work per decision. If the version check matches no row the rest
+	 * is written all the same and {@link TaskChanged} rolls it back.
 	 */
 	private void updateWithHistory(Application application, Task task) {
 		List<HistoryEntry> history = application.newHistory();
-		Integer changed = this.batch.execute((java.sql.Connection connection) -> connection.prepareStatement("""
+		boolean settled = application.statusChanged();
+		Integer changed = this.batch.execute(
+				(java.sql.Connection connection) -> connection.prepareStatement(DECISION_STATEMENTS.computeIfAbsent(
+						history.size() * 2 + (settled ? 1 : 0), (key) -> decisionStatement(history.size(), settled))),
+				(PreparedStatement statement) -> {
+					int p = 0;
+					statement.setString(++p, task.step());
+					statement.setString(++p, task.status().name());
+					statement.setObject(++p, task.committedDue());
+					statement.setObject(++p, task.statutoryDue());
+					statement.setTimestamp(++p, timestamp(task.pausedSince()));
+					statement.setInt(++p, task.pausedWorkingDays());
+					statement.setString(++p, this.json.writeValueAsString(task.missing()));
+					statement.setString(++p, task.reason());
+					statement.setObject(++p, task.id().value());
+					statement.setLong(++p, task.version());
+					if (settled) {
+						statement.setString(++p, application.status().name());
+						statement.setTimestamp(++p, timestamp(application.finishedAt()));
+						statement.setObject(++p, application.id().value());
+					}
+					bindHistory(statement, p, application.id().value(), history);
+					try (ResultSet count = statement.executeQuery()) {
+						count.next();
+						return count.getInt(1);
+					}
+				});
+		if (changed == null || changed == 0) {
+			throw new TaskChanged(task.id());
+		}
+	}
+
+	/** The decision statements by their shape, so that each is written once. */
+	private static final Map<Integer, String> DECISION_STATEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static String decisionStatement(int historyRows, boolean settled) {
+		return """
 				with changed as (
 				    update applications_task set step = ?, status = ?, committed_due = ?, statutory_due = ?,
 				        paused_since = ?, paused_working_days = ?, missing = cast(? as jsonb), reason = ?,
 				        version = version + 1
 				    where id = ? and version = ?
 				    returning id),
-				history as (%s)
+				""" + (settled ? """
+				settled as (
+				    update applications_application set status = ?, finished_at = ? where id = ?),
+				""" : "") + "history as (" + HISTORY_INSERT + rows(historyRows, HISTORY_ROW) + """
+				)
 				select count(*) from changed
-				""".formatted(HISTORY_INSERT + rows(history.size(), HISTORY_ROW))), (PreparedStatement statement) -> {
-			int p = 0;
-			statement.setString(++p, task.step());
-			statement.setString(++p, task.status().name());
-			statement.setObject(++p, task.committedDue());
-			statement.setObject(++p, task.statutoryDue());
-			statement.setTimestamp(++p, timestamp(task.pausedSince()));
-			statement.setInt(++p, task.pausedWorkingDays());
-			statement.setString(++p, this.json.writeValueAsString(task.missing()));
-			statement.setString(++p, task.reason());
-			statement.setObject(++p, task.id().value());
-			statement.setLong(++p, task.version());
-			bindHistory(statement, p, application.id().value(), history);
-			try (ResultSet count = statement.executeQuery()) {
-				count.next();
-				return count.getInt(1);
-			}
-		});
-		if (changed == null || changed == 0) {
-			throw new TaskChanged(task.id());
-		}
+				""";
 	}
 
 	/** Loads the application, locking its row when the caller is about to change it. */
