@@ -94,7 +94,7 @@ public final class Application {
 		Instant now = clock.instant();
 		LocalDate submitted = LocalDate.ofInstant(now, clock.getZone());
 		List<Task> tasks = planned.stream().map((plan) -> Task.open(plan, submitted, days)).toList();
-		Application application = new Application(ApplicationId.random(), trackingNumber, subject, filedBy.username(),
+		Application application = new Application(ApplicationId.next(), trackingNumber, subject, filedBy.username(),
 				channel, bundleCode, form, materials, tasks, now, ApplicationStatus.IN_REVIEW, null);
 		application.record(now, filedBy, null, null, ApplicationStatus.IN_REVIEW.name(), null);
 		tasks.forEach((task) -> application.record(now, filedBy, task.id(), null, task.describe(), null));

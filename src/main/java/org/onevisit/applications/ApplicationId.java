@@ -2,10 +2,13 @@ package org.onevisit.applications;
 
 import java.util.UUID;
 
+import org.onevisit.shared.TimeOrderedIds;
+
 public record ApplicationId(UUID value) {
 
-	public static ApplicationId random() {
-		return new ApplicationId(UUID.randomUUID());
+	/** A new id, time-ordered so that rows are appended to the id's indexes. */
+	public static ApplicationId next() {
+		return new ApplicationId(TimeOrderedIds.next());
 	}
 
 	@Override

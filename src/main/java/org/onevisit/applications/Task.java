@@ -55,7 +55,7 @@ public final class Task {
 	}
 
 	static Task open(PlannedTask plan, LocalDate submitted, WorkingDays days) {
-		return new Task(TaskId.random(), plan, plan.workflow().first().name(), TaskStatus.IN_REVIEW,
+		return new Task(TaskId.next(), plan, plan.workflow().first().name(), TaskStatus.IN_REVIEW,
 				days.addWorkingDays(submitted, plan.committedLimit()).date(),
 				days.addWorkingDays(submitted, plan.statutoryLimit()).date(), null, 0, List.of(), null, 0);
 	}

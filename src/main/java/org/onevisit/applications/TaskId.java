@@ -2,10 +2,13 @@ package org.onevisit.applications;
 
 import java.util.UUID;
 
+import org.onevisit.shared.TimeOrderedIds;
+
 public record TaskId(UUID value) {
 
-	public static TaskId random() {
-		return new TaskId(UUID.randomUUID());
+	/** A new id, time-ordered so that rows are appended to the id's indexes. */
+	public static TaskId next() {
+		return new TaskId(TimeOrderedIds.next());
 	}
 
 	@Override
