@@ -248,6 +248,42 @@ class ApplicationsIntegrationTests {
 	}
 
 	@Test
+	void approvesTheApplicationWhenItsLastDepartmentsApproveAtTheSameMoment() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		try {
+			for (int round = 0; round < 10; round++) {
+				Application filed = this.applications.submit(flatTransfer("东湖区示范路5号-" + round), SELLER, null);
+				for (int step = 0; step < 2; step++) {
+					this.applications.decide(task(filed, "nr").id(), Decision.Approve.here(), REGISTRY, null);
+				}
+				// each decision must see the others' committed approvals once it holds
+				// the
+				// lock, or none of them would find every task approved
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				List<Future<Application>> decisions = new ArrayList<>();
+				for (var reviewer : List.of(Map.entry("tax", TAX), Map.entry("housing", HOUSING),
+						Map.entry("nr", REGISTRY))) {
+					TaskId last = task(filed, reviewer.getKey()).id();
+					decisions.add(pool.submit(() -> {
+						start.await();
+						return this.applications.decide(last, Decision.Approve.here(), reviewer.getValue(), null);
+					}));
+				}
+				start.countDown();
+				for (Future<Application> decision : decisions) {
+					decision.get();
+				}
+
+				assertThat(this.applications.find(filed.id(), SELLER).status()).as("round %d", round)
+					.isEqualTo(ApplicationStatus.APPROVED);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void answersTheSameApplicationToARepeatAndRefusesAKeyReusedForSomethingElse() {
 		String key = UUID.randomUUID().toString();
 

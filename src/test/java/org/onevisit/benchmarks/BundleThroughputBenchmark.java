@@ -135,6 +135,7 @@ class BundleThroughputBenchmark {
 		// alone has given 350 to 1,040 bundles/s within an hour), so the engine and the
 		// yardstick are measured in alternating 10-second rounds and compared pair by
 		// pair.
+		printPlanCaches("after the warm-up");
 		boolean statementStatistics = statementStatistics();
 		long statements = 0;
 		long commits = 0;
@@ -174,7 +175,7 @@ class BundleThroughputBenchmark {
 				this.jdbc.sql("select count(*) from applications_history").query(Long.class).single(),
 				this.jdbc.sql("select count(*) from event_publication").query(Long.class).single(),
 				ApprovalsListener.HANDLED.sum());
-		printPlanCaches();
+		printPlanCaches("after the measured rounds");
 		if (statementStatistics) {
 			// the yardstick's statements are in these figures too, under the bare schema
 			printStatementStatistics(bundles);
@@ -186,10 +187,11 @@ class BundleThroughputBenchmark {
 	 * Which of the driver's server-prepared statements PostgreSQL planned anew on each
 	 * call (custom plans) instead of reusing one generic plan, summed over the pool's
 	 * connections, each borrowed at once so that every one is seen. A run with
-	 * pg_stat_statements once showed the application's tasks planned on 85 % of calls;
-	 * shorter runs have not.
+	 * pg_stat_statements once showed the application's tasks planned on 85 % of calls.
+	 * Printed after the warm-up and again at the end: the difference is the measured
+	 * rounds'.
 	 */
-	private void printPlanCaches() throws java.sql.SQLException {
+	private void printPlanCaches(String when) throws java.sql.SQLException {
 		int size = this.dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize();
 		Map<String, long[]> plans = new java.util.TreeMap<>();
 		List<java.sql.Connection> borrowed = new ArrayList<>();
@@ -214,7 +216,7 @@ class BundleThroughputBenchmark {
 				connection.close();
 			}
 		}
-		System.out.printf("BENCHMARK statements planned anew on more than 10 calls of a connection: %s%n",
+		System.out.printf("BENCHMARK statements planned anew on more than 10 calls of a connection, %s: %s%n", when,
 				plans.isEmpty() ? "none" : "");
 		plans.forEach((query, counts) -> System.out.printf("BENCHMARK   %d generic, %d custom plans: %s%n", counts[0],
 				counts[1], query));
