@@ -133,14 +133,7 @@ class Applications {
 				statement.setString(++p, task.plan().departmentCode());
 				statement.setInt(++p, task.plan().committedLimit());
 				statement.setInt(++p, task.plan().statutoryLimit());
-				statement.setString(++p, task.step());
-				statement.setString(++p, task.status().name());
-				statement.setObject(++p, task.committedDue());
-				statement.setObject(++p, task.statutoryDue());
-				statement.setTimestamp(++p, timestamp(task.pausedSince()));
-				statement.setInt(++p, task.pausedWorkingDays());
-				statement.setString(++p, this.json.writeValueAsString(task.missing()));
-				statement.setString(++p, task.reason());
+				p = bindState(statement, p, task);
 				statement.setLong(++p, task.version());
 			}
 			p = bindHistory(statement, p, id, history);
@@ -168,6 +161,22 @@ class Applications {
 			values\s""";
 
 	private static final String HISTORY_ROW = "(?, ?, ?, ?, ?, ?, ?)";
+
+	/**
+	 * Binds what a task's decisions change, from step to reason in the table's column
+	 * order, after index {@code p}; answers the last index.
+	 */
+	private int bindState(PreparedStatement statement, int p, Task task) throws SQLException {
+		statement.setString(++p, task.step());
+		statement.setString(++p, task.status().name());
+		statement.setObject(++p, task.committedDue());
+		statement.setObject(++p, task.statutoryDue());
+		statement.setTimestamp(++p, timestamp(task.pausedSince()));
+		statement.setInt(++p, task.pausedWorkingDays());
+		statement.setString(++p, this.json.writeValueAsString(task.missing()));
+		statement.setString(++p, task.reason());
+		return p;
+	}
 
 	/** {@code count} copies of a row of placeholders, for a multi-row VALUES list. */
 	private static String rows(int count, String row) {
@@ -258,15 +267,7 @@ class Applications {
 				(java.sql.Connection connection) -> connection.prepareStatement(DECISION_STATEMENTS.computeIfAbsent(
 						history.size() * 2 + (settled ? 1 : 0), (key) -> decisionStatement(history.size(), settled))),
 				(PreparedStatement statement) -> {
-					int p = 0;
-					statement.setString(++p, task.step());
-					statement.setString(++p, task.status().name());
-					statement.setObject(++p, task.committedDue());
-					statement.setObject(++p, task.statutoryDue());
-					statement.setTimestamp(++p, timestamp(task.pausedSince()));
-					statement.setInt(++p, task.pausedWorkingDays());
-					statement.setString(++p, this.json.writeValueAsString(task.missing()));
-					statement.setString(++p, task.reason());
+					int p = bindState(statement, 0, task);
 					statement.setObject(++p, task.id().value());
 					statement.setLong(++p, task.version());
 					if (settled) {

@@ -124,10 +124,8 @@ public record ResidentId(String value) implements java.io.Serializable {
 		}
 		LocalDate birth;
 		try {
-			// digits checked above; LocalDate.of refuses what is not a calendar date, at
-			// a
-			// fraction of a formatter's cost (every ID read from the database passes
-			// here)
+			// digits checked above; LocalDate.of refuses what is no calendar date at a
+			// fraction of a formatter's cost (every ID read back passes here)
 			birth = LocalDate.of(Integer.parseInt(candidate, 6, 10, 10), Integer.parseInt(candidate, 10, 12, 10),
 					Integer.parseInt(candidate, 12, 14, 10));
 		}
