@@ -136,12 +136,16 @@ class BundleThroughputBenchmark {
 		// yardstick are measured in alternating 10-second rounds and compared pair by
 		// pair.
 		printPlanCaches("after the warm-up");
-		// -Dbenchmark.freshConnections=true measures a database in its steady state:
-		// statistics gathered and the pool's connections (whose server-side statements
-		// remember how costly their plans looked) opened after them. The tables here grow
-		// from empty during the warm-up, and PostgreSQL then kept re-planning one query
-		// on nearly every call for the rest of the run (docs/benchmarks.md).
-		if (Boolean.getBoolean("benchmark.freshConnections")) {
+		// A database in its steady state: statistics gathered, and the pool's connections
+		// opened after them. Without this, the tables grow from empty under connections
+		// whose server-side statements remember a generic plan costed while the tasks had
+		// no column statistics (built between autovacuum's first VACUUM and its first
+		// ANALYZE); PostgreSQL never re-costs a generic plan while custom plans look
+		// cheaper, so one query was planned anew on almost every call for the rest of the
+		// run (docs/benchmarks.md). A system in service has had statistics since its
+		// first
+		// minutes. -Dbenchmark.freshConnections=false measures the fresh database.
+		if (Boolean.parseBoolean(System.getProperty("benchmark.freshConnections", "true"))) {
 			this.jdbc.sql("analyze").update();
 			this.dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class)
 				.getHikariPoolMXBean()
@@ -155,19 +159,38 @@ class BundleThroughputBenchmark {
 		double seconds = 0;
 		long failures = 0;
 		List<Double> ratios = new ArrayList<>();
+		// CPU per bundle, where the host's stolen time does not count: the JVM's and
+		// PostgreSQL's, for each side of each pair
+		ProcessCpu cpu = new ProcessCpu(this.jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+		List<Double> cpuRatios = new ArrayList<>();
+		ProcessCpu.Sample engineCpu = new ProcessCpu.Sample(0, 0);
+		ProcessCpu.Sample bareCpu = new ProcessCpu.Sample(0, 0);
+		long bareBundles = 0;
 		for (int pair = 1; pair <= PAIRS; pair++) {
+			ProcessCpu.Sample start = cpu.now();
 			Result yardstick = run(bareBundle, Duration.ofSeconds(10));
+			ProcessCpu.Sample middle = cpu.now();
 			long statementsBefore = StatementCounter.EXECUTED.sum();
 			long commitsBefore = commits();
 			Result result = run(engine, Duration.ofSeconds(10));
+			ProcessCpu.Sample end = cpu.now();
 			statements += StatementCounter.EXECUTED.sum() - statementsBefore;
 			commits += commits() - commitsBefore;
 			bundles += result.bundles();
+			bareBundles += yardstick.bundles();
 			seconds += result.seconds();
 			failures += result.failures() + yardstick.failures();
 			ratios.add(result.rate() / yardstick.rate());
-			System.out.printf("BENCHMARK pair %d: bare JDBC %.0f bundles/s, engine %.0f bundles/s (%.0f %%)%n", pair,
-					yardstick.rate(), result.rate(), 100 * result.rate() / yardstick.rate());
+			double[] bareMs = middle.since(start).millisPer(yardstick.bundles());
+			double[] engineMs = end.since(middle).millisPer(result.bundles());
+			cpuRatios.add(bareMs[2] / engineMs[2]);
+			bareCpu = bareCpu.plus(middle.since(start));
+			engineCpu = engineCpu.plus(end.since(middle));
+			System.out
+				.printf("BENCHMARK pair %d: bare JDBC %.0f bundles/s, engine %.0f bundles/s (%.0f %%); CPU per bundle: "
+						+ "bare %.2f ms (JVM %.2f, PostgreSQL %.2f), engine %.2f ms (JVM %.2f, PostgreSQL %.2f) (%.0f %%)%n",
+						pair, yardstick.rate(), result.rate(), 100 * result.rate() / yardstick.rate(), bareMs[2],
+						bareMs[0], bareMs[1], engineMs[2], engineMs[0], engineMs[1], 100 * bareMs[2] / engineMs[2]);
 		}
 		bare.dropTables();
 		Collections.sort(ratios);
@@ -187,6 +210,16 @@ class BundleThroughputBenchmark {
 				this.jdbc.sql("select count(*) from applications_history").query(Long.class).single(),
 				this.jdbc.sql("select count(*) from event_publication").query(Long.class).single(),
 				ApprovalsListener.HANDLED.sum());
+		Collections.sort(cpuRatios);
+		double cpuMedian = (cpuRatios.get(PAIRS / 2 - 1) + cpuRatios.get(PAIRS / 2)) / 2;
+		double[] bareMs = bareCpu.millisPer(bareBundles);
+		double[] engineMs = engineCpu.millisPer(bundles);
+		System.out.printf(
+				"BENCHMARK CPU per bundle over the pairs: bare %.2f ms (JVM %.2f, PostgreSQL %.2f), engine %.2f ms "
+						+ "(JVM %.2f, PostgreSQL %.2f); bare ÷ engine median %.0f %% (pairs %.0f-%.0f %%), "
+						+ "normalised %.0f bundles/s%n",
+				bareMs[2], bareMs[0], bareMs[1], engineMs[2], engineMs[0], engineMs[1], 100 * cpuMedian,
+				100 * cpuRatios.get(0), 100 * cpuRatios.get(PAIRS - 1), 1120 * cpuMedian);
 		printPlanCaches("after the measured rounds");
 		if (statementStatistics) {
 			// the yardstick's statements are in these figures too, under the bare schema

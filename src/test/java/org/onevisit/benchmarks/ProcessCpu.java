@@ -1,0 +1,104 @@
+package org.onevisit.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent so far by this JVM and by the PostgreSQL server it talks to (the
+ * postmaster, its live processes and, through the postmaster's children's times, the ones
+ * that have ended), read from Linux's {@code /proc}. Time the VM's host stole is not in
+ * these figures, which is why they compare across rounds where throughput does not.
+ */
+final class ProcessCpu {
+
+	/** Linux's USER_HZ, the unit of /proc's process times, on every platform we run. */
+	private static final long NANOS_PER_TICK = 10_000_000L;
+
+	private final long postmaster;
+
+	/**
+	 * @param backend the pid of any backend of the server, which the postmaster forked
+	 */
+	ProcessCpu(long backend) {
+		this.postmaster = Long.parseLong(field(status(backend), "PPid:"));
+	}
+
+	Sample now() {
+		long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+		// utime, stime, cutime, cstime: the postmaster's own, and its ended children's
+		long[] own = times(this.postmaster);
+		long database = own[0] + own[1] + own[2] + own[3];
+		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter((path) -> path.getFileName().toString().matches("\\d+")).toList()) {
+				long pid = Long.parseLong(process.getFileName().toString());
+				String status = status(pid);
+				if (status != null && String.valueOf(this.postmaster).equals(field(status, "PPid:"))) {
+					long[] child = times(pid);
+					database += child[0] + child[1];
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot list /proc", ex);
+		}
+		return new Sample(jvm, database * NANOS_PER_TICK);
+	}
+
+	/** Nanoseconds of CPU. */
+	record Sample(long jvm, long database) {
+
+		Sample since(Sample earlier) {
+			return new Sample(this.jvm - earlier.jvm, this.database - earlier.database);
+		}
+
+		Sample plus(Sample other) {
+			return new Sample(this.jvm + other.jvm, this.database + other.database);
+		}
+
+		/** Milliseconds per unit of work, the JVM's, the database's and both. */
+		double[] millisPer(long units) {
+			double jvmMs = this.jvm / 1e6 / units;
+			double databaseMs = this.database / 1e6 / units;
+			return new double[] { jvmMs, databaseMs, jvmMs + databaseMs };
+		}
+
+	}
+
+	private static String status(long pid) {
+		try {
+			return Files.readString(Path.of("/proc", String.valueOf(pid), "status"));
+		}
+		catch (IOException ex) {
+			// the process ended between the listing and the read
+			return null;
+		}
+	}
+
+	private static String field(String status, String name) {
+		return status.lines()
+			.filter((line) -> line.startsWith(name))
+			.findFirst()
+			.map((line) -> line.substring(name.length()).strip())
+			.orElseThrow();
+	}
+
+	private static long[] times(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			// the command name in parentheses may hold spaces: fields count from after it
+			List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+			// utime is field 14 of the whole line, the 12th after the name and state
+			return new long[] { Long.parseLong(fields.get(11)), Long.parseLong(fields.get(12)),
+					Long.parseLong(fields.get(13)), Long.parseLong(fields.get(14)) };
+		}
+		catch (IOException ex) {
+			return new long[4];
+		}
+	}
+
+}
