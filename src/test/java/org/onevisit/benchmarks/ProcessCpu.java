@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * that have ended), read from Linux's {@code /proc}. Time the VM's host stole is not in
  * these figures, which is why they compare across rounds where throughput does not.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
 	/** Linux's USER_HZ, the unit of /proc's process times, on every platform we run. */
 	private static final long NANOS_PER_TICK = 10_000_000L;
@@ -23,11 +23,11 @@ final class ProcessCpu {
 	/**
 	 * @param backend the pid of any backend of the server, which the postmaster forked
 	 */
-	ProcessCpu(long backend) {
+	public ProcessCpu(long backend) {
 		this.postmaster = Long.parseLong(field(status(backend), "PPid:"));
 	}
 
-	Sample now() {
+	public Sample now() {
 		long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
 		// utime, stime, cutime, cstime: the postmaster's own, and its ended children's
@@ -46,22 +46,51 @@ final class ProcessCpu {
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot list /proc", ex);
 		}
-		return new Sample(jvm, database * NANOS_PER_TICK);
+		return new Sample(jvm, database * NANOS_PER_TICK, machine());
 	}
 
-	/** Nanoseconds of CPU. */
-	record Sample(long jvm, long database) {
+	/** The machine's CPU time, all of it and the part the host stole, in ticks. */
+	private static long[] machine() {
+		try {
+			String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).split("\\s+");
+			long all = 0;
+			for (int field = 1; field <= 8 && field < cpu.length; field++) {
+				all += Long.parseLong(cpu[field]);
+			}
+			return new long[] { all, (cpu.length > 8) ? Long.parseLong(cpu[8]) : 0 };
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read /proc/stat", ex);
+		}
+	}
 
-		Sample since(Sample earlier) {
-			return new Sample(this.jvm - earlier.jvm, this.database - earlier.database);
+	/**
+	 * Nanoseconds of CPU of the JVM and of the database; the machine's ticks in all and
+	 * those the host stole.
+	 */
+	public record Sample(long jvm, long database, long[] machine) {
+
+		Sample(long jvm, long database) {
+			this(jvm, database, new long[2]);
+		}
+
+		public Sample since(Sample earlier) {
+			return new Sample(this.jvm - earlier.jvm, this.database - earlier.database,
+					new long[] { this.machine[0] - earlier.machine[0], this.machine[1] - earlier.machine[1] });
 		}
 
 		Sample plus(Sample other) {
-			return new Sample(this.jvm + other.jvm, this.database + other.database);
+			return new Sample(this.jvm + other.jvm, this.database + other.database,
+					new long[] { this.machine[0] + other.machine[0], this.machine[1] + other.machine[1] });
+		}
+
+		/** The share of the machine's time the host stole, between two samples. */
+		public double stolen() {
+			return (this.machine[0] == 0) ? 0 : (double) this.machine[1] / this.machine[0];
 		}
 
 		/** Milliseconds per unit of work, the JVM's, the database's and both. */
-		double[] millisPer(long units) {
+		public double[] millisPer(long units) {
 			double jvmMs = this.jvm / 1e6 / units;
 			double databaseMs = this.database / 1e6 / units;
 			return new double[] { jvmMs, databaseMs, jvmMs + databaseMs };

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.onevisit.applications.Subject;
+import org.onevisit.benchmarks.ProcessCpu;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.LedgerVerification;
 import org.onevisit.exchange.PrefillRequest;
@@ -54,9 +55,18 @@ class ExchangeBenchmark {
 			long[] latencies = run(Duration.ofSeconds(15));
 			System.out.printf("BENCHMARK prefill warm-up round %d: %s%n", round, summary(latencies, 15));
 		}
+		// CPU per pre-fill compares across runs where throughput does not: the host's
+		// share of this VM changes from minute to minute
+		ProcessCpu cpu = new ProcessCpu(this.jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+		ProcessCpu.Sample before = cpu.now();
 		long[] latencies = run(Duration.ofSeconds(30));
+		ProcessCpu.Sample used = cpu.now().since(before);
+		double[] perPrefill = used.millisPer(latencies.length);
 		System.out.printf("BENCHMARK prefill flat-transfer, %d applicants without pause: %s%n", APPLICANTS,
 				summary(latencies, 30));
+		System.out.printf(
+				"BENCHMARK CPU per prefill: %.2f ms (JVM %.2f, PostgreSQL %.2f); the host stole %.0f %% of the machine%n",
+				perPrefill[2], perPrefill[0], perPrefill[1], 100 * used.stolen());
 		// applicants as they are: each pre-fills, reads, and pre-fills again later;
 		// latency
 		// counts from when the request was due, so a late start is not hidden
