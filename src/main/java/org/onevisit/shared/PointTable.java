@@ -20,10 +20,10 @@ final class PointTable {
 	/** A 256-bit scalar in signed 7-bit digits, with the carry of the last. */
 	private static final int WINDOWS = (257 + WIDTH - 1) / WIDTH;
 
-	/** multiples[j][i] = (i + 1) · 2^(7j) · P, in affine form, which adds fastest. */
-	private final ECPoint[][] multiples;
+	/** multiples[64j + i] = (i + 1) · 2^(7j) · P, in affine form, which adds fastest. */
+	private final ECPoint[] multiples;
 
-	private PointTable(ECPoint[][] multiples) {
+	private PointTable(ECPoint[] multiples) {
 		this.multiples = multiples;
 	}
 
@@ -39,12 +39,9 @@ final class PointTable {
 			}
 			base = base.timesPow2(WIDTH);
 		}
+		// one inversion for all, in place
 		point.getCurve().normalizeAll(all);
-		ECPoint[][] multiples = new ECPoint[WINDOWS][HALF];
-		for (int window = 0; window < WINDOWS; window++) {
-			System.arraycopy(all, window * HALF, multiples[window], 0, HALF);
-		}
-		return new PointTable(multiples);
+		return new PointTable(all);
 	}
 
 	/** sum + k · P, for 0 ≤ k < 2^256. */
@@ -66,10 +63,10 @@ final class PointTable {
 				carry = 0;
 			}
 			if (digit > 0) {
-				result = result.add(this.multiples[window][digit - 1]);
+				result = result.add(this.multiples[window * HALF + digit - 1]);
 			}
 			else if (digit < 0) {
-				result = result.add(this.multiples[window][-digit - 1].negate());
+				result = result.add(this.multiples[window * HALF - digit - 1].negate());
 			}
 		}
 		return result;
