@@ -2,8 +2,6 @@ package org.onevisit.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,9 +27,6 @@ public record ResidentId(String value) implements java.io.Serializable {
 	private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
 			"33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
 			"63", "64", "65", "71", "81", "82", "83", "91");
-
-	private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd")
-		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1880, 1, 1);
 
@@ -69,7 +64,16 @@ public record ResidentId(String value) implements java.io.Serializable {
 	}
 
 	public LocalDate birthDate() {
-		return LocalDate.parse(this.value.substring(6, 14), BIRTH);
+		return birthDateOf(this.value);
+	}
+
+	/**
+	 * Characters 7-14 as a date; LocalDate.of refuses what is no calendar date at a
+	 * fraction of a formatter's cost (every ID read back is validated).
+	 */
+	private static LocalDate birthDateOf(String digits) {
+		return LocalDate.of(Integer.parseInt(digits, 6, 10, 10), Integer.parseInt(digits, 10, 12, 10),
+				Integer.parseInt(digits, 12, 14, 10));
 	}
 
 	public boolean isMale() {
@@ -124,10 +128,8 @@ public record ResidentId(String value) implements java.io.Serializable {
 		}
 		LocalDate birth;
 		try {
-			// digits checked above; LocalDate.of refuses what is no calendar date at a
-			// fraction of a formatter's cost (every ID read back passes here)
-			birth = LocalDate.of(Integer.parseInt(candidate, 6, 10, 10), Integer.parseInt(candidate, 10, 12, 10),
-					Integer.parseInt(candidate, 12, 14, 10));
+			// the digits are checked above
+			birth = birthDateOf(candidate);
 		}
 		catch (DateTimeException ex) {
 			throw invalid(Reason.BIRTH_DATE, "characters 7-14 are not a calendar date");
