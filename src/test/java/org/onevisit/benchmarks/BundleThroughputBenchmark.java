@@ -136,15 +136,13 @@ class BundleThroughputBenchmark {
 		// yardstick are measured in alternating 10-second rounds and compared pair by
 		// pair.
 		printPlanCaches("after the warm-up");
-		// A database in its steady state: statistics gathered, and the pool's connections
-		// opened after them. Without this, the tables grow from empty under connections
-		// whose server-side statements remember a generic plan costed while the tasks had
-		// no column statistics (built between autovacuum's first VACUUM and its first
-		// ANALYZE); PostgreSQL never re-costs a generic plan while custom plans look
-		// cheaper, so one query was planned anew on almost every call for the rest of the
-		// run (docs/benchmarks.md). A system in service has had statistics since its
-		// first
-		// minutes. -Dbenchmark.freshConnections=false measures the fresh database.
+		// A database in its steady state: statistics gathered, and the pool's
+		// connections opened after them. Otherwise the connections keep a generic
+		// plan costed while the tasks had no column statistics (between autovacuum's
+		// first VACUUM and its first ANALYZE), which PostgreSQL never re-costs while
+		// custom plans look cheaper: one query was planned anew on almost every call
+		// (docs/benchmarks.md). A system in service has statistics within minutes.
+		// -Dbenchmark.freshConnections=false measures the fresh database.
 		if (Boolean.parseBoolean(System.getProperty("benchmark.freshConnections", "true"))) {
 			this.jdbc.sql("analyze").update();
 			this.dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class)
@@ -181,11 +179,13 @@ class BundleThroughputBenchmark {
 			seconds += result.seconds();
 			failures += result.failures() + yardstick.failures();
 			ratios.add(result.rate() / yardstick.rate());
-			double[] bareMs = middle.since(start).millisPer(yardstick.bundles());
-			double[] engineMs = end.since(middle).millisPer(result.bundles());
+			ProcessCpu.Sample bareUsed = middle.since(start);
+			ProcessCpu.Sample engineUsed = end.since(middle);
+			double[] bareMs = bareUsed.millisPer(yardstick.bundles());
+			double[] engineMs = engineUsed.millisPer(result.bundles());
 			cpuRatios.add(bareMs[2] / engineMs[2]);
-			bareCpu = bareCpu.plus(middle.since(start));
-			engineCpu = engineCpu.plus(end.since(middle));
+			bareCpu = bareCpu.plus(bareUsed);
+			engineCpu = engineCpu.plus(engineUsed);
 			System.out
 				.printf("BENCHMARK pair %d: bare JDBC %.0f bundles/s, engine %.0f bundles/s (%.0f %%); CPU per bundle: "
 						+ "bare %.2f ms (JVM %.2f, PostgreSQL %.2f), engine %.2f ms (JVM %.2f, PostgreSQL %.2f) (%.0f %%); "
