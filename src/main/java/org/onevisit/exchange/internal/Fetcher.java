@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.onevisit.exchange.AccessRules;
@@ -108,16 +109,16 @@ class Fetcher implements DisposableBean {
 			}
 			byRegistry.computeIfAbsent(element.registry(), (registry) -> new ArrayList<>()).add(need);
 		}
+		// the pool asks every registry but the last, which the caller asks itself rather
+		// than wait idle: one registry alone costs no hand-over between threads
 		Map<String, CompletableFuture<Object>> calls = new LinkedHashMap<>();
-		byRegistry.forEach((registry, registryNeeds) -> calls.put(registry, CompletableFuture.supplyAsync(() -> {
-			try {
-				return this.client.exchange(registry, actor, reference, purpose,
-						registryNeeds.stream().map(Need::query).toList());
-			}
-			catch (ExchangeFailure ex) {
-				return ex;
-			}
-		}, this.calls)));
+		List<String> registries = List.copyOf(byRegistry.keySet());
+		for (int i = 0; i < registries.size(); i++) {
+			String registry = registries.get(i);
+			Supplier<Object> call = () -> ask(registry, actor, reference, purpose, byRegistry.get(registry));
+			calls.put(registry, (i < registries.size() - 1) ? CompletableFuture.supplyAsync(call, this.calls)
+					: CompletableFuture.completedFuture(call.get()));
+		}
 		Instant now = this.clock.instant();
 		calls.forEach((registry, call) -> {
 			Object outcome = call.join();
@@ -157,6 +158,16 @@ class Fetcher implements DisposableBean {
 		// the access is on record, with the answers, before anyone sees the data
 		this.ledger.append(accesses, evidence);
 		return found;
+	}
+
+	/** The verified answer, or the failure that stands for it. */
+	private Object ask(String registry, String actor, String reference, String purpose, List<Need> needs) {
+		try {
+			return this.client.exchange(registry, actor, reference, purpose, needs.stream().map(Need::query).toList());
+		}
+		catch (ExchangeFailure ex) {
+			return ex;
+		}
 	}
 
 	/**

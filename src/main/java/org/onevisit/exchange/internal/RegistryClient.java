@@ -69,7 +69,15 @@ class RegistryClient {
 		this.json = json;
 		this.clock = clock;
 		this.timeout = timeout;
-		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+		// the caller waits for each answer anyway: the client's selector thread reads it
+		// and
+		// completes the call itself rather than handing each step to a pool of workers,
+		// which cost more than the work
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(timeout)
+			.executor(Runnable::run)
+			.build();
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowSize(10)
 			.minimumNumberOfCalls(4)
