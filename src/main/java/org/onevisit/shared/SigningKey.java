@@ -54,24 +54,39 @@ public final class SigningKey {
 
 	/** The key in the file, or a new one written there when the file does not exist. */
 	public static SigningKey loadOrCreate(Path file) {
+		if (Files.exists(file)) {
+			return load(file);
+		}
+		SigningKey created = generate();
+		created.store(file);
+		return created;
+	}
+
+	/** The key stored in the file. */
+	public static SigningKey load(Path file) {
 		try {
-			if (Files.exists(file)) {
-				BigInteger d = new BigInteger(Files.readString(file).strip(), 16);
-				return new SigningKey(new ECPrivateKeyParameters(d, VerifyingKey.DOMAIN));
-			}
-			SigningKey created = generate();
+			BigInteger d = new BigInteger(Files.readString(file).strip(), 16);
+			return new SigningKey(new ECPrivateKeyParameters(d, VerifyingKey.DOMAIN));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the signing key " + file, ex);
+		}
+	}
+
+	/** Writes the key to a new file that only its owner can read. */
+	public void store(Path file) {
+		try {
 			Files.createDirectories(file.getParent());
-			Files.writeString(file, created.key.getD().toString(16) + "\n");
+			Files.writeString(file, this.key.getD().toString(16) + "\n");
 			try {
 				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 			}
 			catch (UnsupportedOperationException ex) {
 				// not a POSIX file system: the data directory's own protection applies
 			}
-			return created;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read or create the signing key " + file, ex);
+			throw new UncheckedIOException("cannot store the signing key in " + file, ex);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.onevisit.shared;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -11,6 +12,7 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -119,6 +121,18 @@ public final class VerifyingKey {
 
 	public String id() {
 		return this.id;
+	}
+
+	/**
+	 * The DER SubjectPublicKeyInfo, naming the curve, as published for other verifiers.
+	 */
+	public byte[] subjectPublicKeyInfo() {
+		try {
+			return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(this.key).getEncoded();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The uncompressed point in hex, as published. */

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.onevisit.applications.Actor;
 import org.onevisit.applications.Filing;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
@@ -42,6 +41,7 @@ import org.onevisit.messages.Notifications;
 import org.onevisit.messages.Notifications.Notice;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.VerifyingKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -331,7 +331,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 				|| !ALGORITHM.equals(proof.get("algorithm"))) {
 			return Verification.invalid(Failure.MALFORMED, null);
 		}
-		Optional<ECPublicKeyParameters> key = this.keys.publicKey(keyId);
+		Optional<VerifyingKey> key = this.keys.publicKey(keyId);
 		if (key.isEmpty()) {
 			return Verification.invalid(Failure.UNKNOWN_KEY, null);
 		}
@@ -344,8 +344,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		catch (IllegalArgumentException ex) {
 			return Verification.invalid(Failure.SIGNATURE_MISMATCH, null);
 		}
-		if (!PlatformKeys.verify(key.get(), CanonicalJson.write(signed).getBytes(StandardCharsets.UTF_8),
-				signatureBytes)) {
+		if (!key.get().verifies(CanonicalJson.write(signed).getBytes(StandardCharsets.UTF_8), signatureBytes)) {
 			return Verification.invalid(Failure.SIGNATURE_MISMATCH, null);
 		}
 		UUID licenceId;
