@@ -69,10 +69,9 @@ class RegistryClient {
 		this.json = json;
 		this.clock = clock;
 		this.timeout = timeout;
-		// the caller waits for each answer anyway: the client's selector thread reads it
-		// and
-		// completes the call itself rather than handing each step to a pool of workers,
-		// which cost more than the work
+		// the caller waits for each answer anyway: the selector thread that reads it also
+		// completes the call, rather than handing each step to a pool of workers, which
+		// cost more than the work
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(timeout)
