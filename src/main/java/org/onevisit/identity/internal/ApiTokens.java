@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.onevisit.identity.OneVisitUser;
+import org.onevisit.shared.Sm3;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -78,12 +78,7 @@ class ApiTokens implements OpaqueTokenIntrospector {
 	}
 
 	static byte[] sm3(String token) {
-		SM3Digest digest = new SM3Digest();
-		byte[] input = token.getBytes(StandardCharsets.US_ASCII);
-		digest.update(input, 0, input.length);
-		byte[] hash = new byte[digest.getDigestSize()];
-		digest.doFinal(hash, 0);
-		return hash;
+		return Sm3.hash(token.getBytes(StandardCharsets.US_ASCII));
 	}
 
 }
