@@ -2,6 +2,10 @@ package org.onevisit.portal;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +15,7 @@ import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.AfterEach;
@@ -112,15 +117,16 @@ class JourneyBrowserTests {
 		// the licence issued for the matter is on its page, and its QR code leads to a
 		// page
 		// that verifies it
-		WebElement qr = until(() -> {
+		assertThat(until(() -> {
 			this.seller.navigate().refresh();
-			return this.seller.findElements(By.cssSelector("#licence-panel figure.qr svg"))
-				.stream()
-				.findFirst()
-				.orElse(null);
-		}, 20);
+			return this.seller.findElements(By.cssSelector("#licence-panel figure.qr svg"));
+		}, 20)).isNotEmpty();
 		assertThat(this.seller.findElement(By.id("licence-panel")).getText()).contains("不动产权证书");
-		String verifyUrl = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
+		// a screenshot taken while the swapped-in panel is still being laid out can cut
+		// the
+		// code: read it again, as a phone's camera would, until it decodes
+		String verifyUrl = until(() -> decodeQr(this.seller.findElement(By.cssSelector("#licence-panel figure.qr svg"))
+			.getScreenshotAs(OutputType.BYTES)), 10);
 		assertThat(verifyUrl).contains("/verify/licences/");
 		this.seller.get(verifyUrl.replaceFirst("^https?://[^/]+", base));
 		assertThat(Browsers.waitFor(this.seller, By.tagName("main")).getText()).contains("证照真实有效");
@@ -187,13 +193,33 @@ class JourneyBrowserTests {
 		input.sendKeys(text);
 	}
 
-	private static String decodeQr(byte[] png) throws Exception {
-		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-		return new QRCodeReader()
-			.decode(new BinaryBitmap(
-					new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
-			.getText();
+	/** The text of the QR code in the image, or null where none can be read. */
+	private static String decodeQr(byte[] png) {
+		try {
+			BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+			int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+			return new QRCodeReader()
+				.decode(new BinaryBitmap(
+						new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+				.getText();
+		}
+		catch (ReaderException ex) {
+			keepUnreadable(png);
+			return null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Kept for whoever wonders why a code did not read at first. */
+	private static void keepUnreadable(byte[] png) {
+		try {
+			Files.write(Path.of("target", "unreadable-qr-" + System.nanoTime() + ".png"), png);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Polls until the supplier answers something (a non-empty list, or not null). */
