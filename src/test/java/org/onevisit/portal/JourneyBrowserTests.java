@@ -114,17 +114,15 @@ class JourneyBrowserTests {
 						? "done" : null, 25))
 			.isEqualTo("done");
 
-		// the licence issued for the matter is on its page, and its QR code leads to a
-		// page
-		// that verifies it
+		// the licence issued for the matter is on its page, and its QR code leads to
+		// a page that verifies it
 		assertThat(until(() -> {
 			this.seller.navigate().refresh();
 			return this.seller.findElements(By.cssSelector("#licence-panel figure.qr svg"));
 		}, 20)).isNotEmpty();
 		assertThat(this.seller.findElement(By.id("licence-panel")).getText()).contains("不动产权证书");
-		// a screenshot taken while the swapped-in panel is still being laid out can cut
-		// the
-		// code: read it again, as a phone's camera would, until it decodes
+		// a screenshot taken while the swapped-in panel is still being laid out can
+		// cut the code: read it again, as a phone's camera would, until it decodes
 		String verifyUrl = until(() -> decodeQr(this.seller.findElement(By.cssSelector("#licence-panel figure.qr svg"))
 			.getScreenshotAs(OutputType.BYTES)), 10);
 		assertThat(verifyUrl).contains("/verify/licences/");
