@@ -3,7 +3,9 @@ package org.onevisit.platform.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -32,14 +34,41 @@ class EventPublicationRegistryTests {
 	record Pinged(String id) {
 	}
 
+	record Refused(String id) {
+	}
+
 	@TestConfiguration
 	static class Recorder {
 
 		private final List<String> seen = new CopyOnWriteArrayList<>();
 
+		private final Map<String, Long> transactions = new ConcurrentHashMap<>();
+
+		private final JdbcClient jdbc;
+
+		Recorder(JdbcClient jdbc) {
+			this.jdbc = jdbc;
+		}
+
 		@ApplicationModuleListener(id = "test.recorder")
 		void on(Pinged event) {
+			this.transactions.put(event.id(), currentTransaction());
 			this.seen.add(event.id());
+		}
+
+		@ApplicationModuleListener(id = "test.refuser")
+		void on(Refused event) {
+			this.transactions.put(event.id(), currentTransaction());
+			throw new IllegalStateException("refused " + event.id());
+		}
+
+		// the 32-bit id a row's xmin holds, of the transaction this listener runs in
+		private long currentTransaction() {
+			return this.jdbc.sql("select pg_current_xact_id()::text::bigint % 4294967296").query(Long.class).single();
+		}
+
+		Long transactionOf(String id) {
+			return this.transactions.get(id);
 		}
 
 		// read through a method: the bean is a proxy whose own fields are empty
@@ -67,16 +96,45 @@ class EventPublicationRegistryTests {
 
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new Pinged(id)));
 
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (!isCompleted(id) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(50);
-		}
-		assertThat(this.recorder.seen()).containsExactly(id);
+		awaitCompletion(id);
+		assertThat(this.recorder.seen()).containsOnlyOnce(id);
 		assertThat(this.jdbc.sql("select listener_id from event_publication where serialized_event like :id")
 			.param("id", "%" + id + "%")
 			.query(String.class)
 			.single()).isEqualTo("test.recorder");
 		assertThat(isCompleted(id)).isTrue();
+	}
+
+	@Test
+	void completesThePublicationInTheTransactionThatHoldsTheListenersWork() throws InterruptedException {
+		String id = UUID.randomUUID().toString();
+
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new Pinged(id)));
+
+		awaitCompletion(id);
+		assertThat(this.jdbc.sql("select xmin::text::bigint from event_publication where serialized_event like :id")
+			.param("id", "%" + id + "%")
+			.query(Long.class)
+			.single()).isEqualTo(this.recorder.transactionOf(id));
+	}
+
+	@Test
+	void marksThePublicationFailedAndLeavesItIncompleteWhenTheListenerFails() throws InterruptedException {
+		String id = UUID.randomUUID().toString();
+
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new Refused(id)));
+
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (!"FAILED".equals(statusOf(id)) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(50);
+		}
+		assertThat(this.recorder.transactionOf(id)).isNotNull();
+		assertThat(statusOf(id)).isEqualTo("FAILED");
+		assertThat(isCompleted(id)).isFalse();
+		// or the outbox's retry would hand it to the refusing listener every minute
+		this.jdbc.sql("delete from event_publication where serialized_event like :id")
+			.param("id", "%" + id + "%")
+			.update();
 	}
 
 	@Test
@@ -93,6 +151,20 @@ class EventPublicationRegistryTests {
 			.query(Integer.class)
 			.single()).isZero();
 		assertThat(this.recorder.seen()).doesNotContain(id);
+	}
+
+	private void awaitCompletion(String id) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (!isCompleted(id) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(50);
+		}
+	}
+
+	private String statusOf(String id) {
+		return this.jdbc.sql("select status from event_publication where serialized_event like :id")
+			.param("id", "%" + id + "%")
+			.query(String.class)
+			.single();
 	}
 
 	private boolean isCompleted(String id) {
