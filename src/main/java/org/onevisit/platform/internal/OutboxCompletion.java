@@ -22,7 +22,9 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.support.CompletionRegisteringAdvisor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -160,9 +162,7 @@ class OutboxCompletion implements BeanPostProcessor, Ordered {
 
 		@Override
 		public Object invoke(MethodInvocation invocation) throws Throwable {
-			if (!(invocation instanceof ProxyMethodInvocation proxied)
-					|| !TransactionSynchronizationManager.isActualTransactionActive()
-					|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			if (!(invocation instanceof ProxyMethodInvocation proxied) || !inItsOwnTransaction()) {
 				return invocation.proceed();
 			}
 			Object result = invocation.proceed();
@@ -182,8 +182,8 @@ class OutboxCompletion implements BeanPostProcessor, Ordered {
 				@Override
 				public void afterCompletion(int status) {
 					// rolled back without an exception (rollback-only): completed
-					// outside, as
-					// Spring Modulith does
+					// outside,
+					// as Spring Modulith does
 					if (status != STATUS_COMMITTED) {
 						proxied.setUserAttribute(COMPLETED_INSIDE, null);
 					}
@@ -191,6 +191,26 @@ class OutboxCompletion implements BeanPostProcessor, Ordered {
 
 			});
 			return result;
+		}
+
+		/**
+		 * Whether the listener's own transaction advice began the transaction it runs in.
+		 * One it merely joined may be a committed one still bound to the thread (a
+		 * listener called from another's after-commit phase), whose synchronizations have
+		 * run.
+		 */
+		private static boolean inItsOwnTransaction() {
+			if (!TransactionSynchronizationManager.isActualTransactionActive()
+					|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+				return false;
+			}
+			try {
+				return TransactionAspectSupport.currentTransactionStatus().isNewTransaction();
+			}
+			catch (NoTransactionException ex) {
+				// the listener method is not transactional itself
+				return false;
+			}
 		}
 
 		/**

@@ -20,7 +20,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -34,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class OutboxCompletionTests {
 
 	private final List<String> steps = new CopyOnWriteArrayList<>();
+
+	private final Recording transactions = new Recording(this.steps);
 
 	private final Listener listener = proxied(new Listener(this.steps));
 
@@ -65,6 +69,26 @@ class OutboxCompletionTests {
 		assertThat(this.steps).containsExactly("begin", "listener", "rollback", "markCompleted outside");
 	}
 
+	@Test
+	void completesThePublicationOnItsOwnWhereTheListenerJoinedACommittedTransaction() {
+		TransactionTemplate outer = new TransactionTemplate(this.transactions);
+		outer.setName("outer");
+
+		outer.executeWithoutResult(
+				(status) -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+					@Override
+					public void afterCommit() {
+						OutboxCompletionTests.this.listener.handleInWhateverTransaction("an event");
+					}
+
+				}));
+
+		// a completion left to the committed transaction's synchronizations would never
+		// run
+		assertThat(this.steps).containsExactly("begin", "commit", "listener", "markCompleted inside outer");
+	}
+
 	private Listener proxied(Listener target) {
 		EventPublicationRegistry registry = (EventPublicationRegistry) Proxy.newProxyInstance(
 				getClass().getClassLoader(), new Class<?>[] { EventPublicationRegistry.class },
@@ -79,7 +103,7 @@ class OutboxCompletionTests {
 		factory.setProxyTargetClass(true);
 		factory.addAdvisor(new CompletionRegisteringAdvisor(() -> registry));
 		factory.addAdvisor(new DefaultPointcutAdvisor(
-				new TransactionInterceptor(new Recording(this.steps), new AnnotationTransactionAttributeSource())));
+				new TransactionInterceptor(this.transactions, new AnnotationTransactionAttributeSource())));
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("registry", registry);
 		return (Listener) new OutboxCompletion(beans.getBeanProvider(EventPublicationRegistry.class))
@@ -111,6 +135,12 @@ class OutboxCompletionTests {
 			this.steps.add("listener");
 		}
 
+		@TransactionalEventListener
+		@Transactional
+		public void handleInWhateverTransaction(String event) {
+			this.steps.add("listener");
+		}
+
 	}
 
 	/** A transaction manager without a database that writes down what it does. */
@@ -124,7 +154,21 @@ class OutboxCompletionTests {
 
 		@Override
 		protected Object doGetTransaction() {
-			return new Object();
+			return TransactionSynchronizationManager.isActualTransactionActive();
+		}
+
+		@Override
+		protected boolean isExistingTransaction(Object transaction) {
+			return (Boolean) transaction;
+		}
+
+		@Override
+		protected Object doSuspend(Object transaction) {
+			return transaction;
+		}
+
+		@Override
+		protected void doResume(Object transaction, Object suspendedResources) {
 		}
 
 		@Override
