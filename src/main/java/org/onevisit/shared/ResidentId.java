@@ -21,9 +21,8 @@ public record ResidentId(String value) implements java.io.Serializable {
 	private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
 
 	// Province-level codes of GB/T 2260, plus 81-83 for Hong Kong, Macao and Taiwan
-	// residents'
-	// residence permits and 91 for foreigners' permanent residence cards (same number
-	// format).
+	// residents' residence permits and 91 for foreigners' permanent residence cards
+	// (same number format).
 	private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
 			"33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
 			"63", "64", "65", "71", "81", "82", "83", "91");

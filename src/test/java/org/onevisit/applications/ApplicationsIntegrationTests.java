@@ -92,8 +92,7 @@ class ApplicationsIntegrationTests {
 		Application approved = this.applications.find(filed.id(), SELLER);
 		assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
 		// the application's and its tasks' transitions; the exchange adds a row per
-		// fetched
-		// material on its own time
+		// fetched material on its own time
 		assertThat(this.applications.history(filed.id(), SELLER)).extracting(HistoryEntry::to)
 			.filteredOn((to) -> !to.startsWith("material "))
 			.contains("IN_REVIEW", "APPROVED")
@@ -257,8 +256,7 @@ class ApplicationsIntegrationTests {
 					this.applications.decide(task(filed, "nr").id(), Decision.Approve.here(), REGISTRY, null);
 				}
 				// each decision must see the others' committed approvals once it holds
-				// the
-				// lock, or none of them would find every task approved
+				// the lock, or none of them would find every task approved
 				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
 				List<Future<Application>> decisions = new ArrayList<>();
 				for (var reviewer : List.of(Map.entry("tax", TAX), Map.entry("housing", HOUSING),

@@ -207,9 +207,8 @@ class BundleThroughputBenchmark {
 				100 * median, 100 * ratios.get(0), 100 * ratios.get(PAIRS - 1), 1120 * median, 100 * 600 / 1120.0);
 		System.out.printf("BENCHMARK per bundle: %.1f statements, %.2f commits (database-wide, incl. pool checks)%n",
 				(double) statements / bundles, (double) commits / bundles);
-		// a handled publication is deleted (ADR 4): the server's own count of inserts
-		// says how
-		// many were written
+		// handled publications are deleted (ADR 4): the server counts the
+		// inserts (its statistics may lag by a few hundred rows)
 		System.out.printf(
 				"BENCHMARK history rows %d, outbox publications written %d, still there %d (%d handled by the "
 						+ "approvals listener)%n",

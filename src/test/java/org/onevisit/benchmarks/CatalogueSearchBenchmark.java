@@ -101,9 +101,8 @@ class CatalogueSearchBenchmark {
 			return;
 		}
 		// The JIT compiles Spring's request path only under sustained load, and on two
-		// busy cores that
-		// takes minutes: warm up until throughput stops climbing, then measure the steady
-		// state.
+		// busy cores that takes minutes: warm up until throughput stops climbing, then
+		// measure the steady state.
 		double previous = 0;
 		for (int round = 1; round <= 10; round++) {
 			double throughput = requestsPerSecond(runWrk(wrk, mixScript(queries), 50, "warm-up", 15));
@@ -116,8 +115,8 @@ class CatalogueSearchBenchmark {
 		double hitsBefore = cacheCount("hit");
 
 		double missesBefore = cacheCount("miss");
-		// three rounds: this machine shares its host, and one round alone can be lucky or
-		// unlucky
+		// three rounds: this machine shares its host, and one round alone can be lucky
+		// or unlucky
 		StringBuilder mix = new StringBuilder();
 		for (int round = 1; round <= 3; round++) {
 			String result = runWrk(wrk, mixScript(queries), 50,

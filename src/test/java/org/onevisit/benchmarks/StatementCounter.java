@@ -63,9 +63,9 @@ final class StatementCounter implements BeanPostProcessor {
 			}
 			return result;
 		};
-		// one proxy class per interface, its constructor looked up once: creating a proxy
-		// per statement through Proxy.newProxyInstance showed in the benchmark's own
-		// profile
+		// one proxy class per interface, its constructor looked up once: creating a
+		// proxy per statement through Proxy.newProxyInstance showed in the benchmark's
+		// own profile
 		try {
 			return (T) CONSTRUCTORS.computeIfAbsent(type, (key) -> {
 				try {

@@ -33,8 +33,7 @@ class NodeCrashFaultTest {
 				a.kill();
 				long killed = System.nanoTime();
 				// publications node-a had taken on and not completed: node-b resubmits
-				// them
-				// once they are a minute old, node-a at its restart
+				// them once they are a minute old, node-a at its restart
 				long incompleteAtKill = Census.incompletePublications(postgres);
 				System.out.printf("FAULT node-crash: node-a killed (SIGKILL) after %d acknowledged filings%n",
 						load.acknowledged.size());

@@ -95,9 +95,8 @@ class DeliveryService implements Deliveries {
 	@Override
 	public List<Delivery> waitingForHandOver() {
 		// the few who asked for a pick-up or a courier and have not had it: which are
-		// approved
-		// is asked of the applications, rather than told to this module for every
-		// approval
+		// approved is asked of the applications, rather than told to this module for
+		// every approval
 		return this.jdbc.sql("""
 				select * from delivery_choice where handed_over_at is null and method <> 'ELECTRONIC'
 				""")

@@ -292,10 +292,8 @@ class AccessLedger implements SmartLifecycle {
 				statement.setFetchSize(20_000);
 				try (ResultSet row = statement.executeQuery()) {
 					// hashing is the cost and each row's hash is independent of the
-					// others:
-					// batches are hashed on other threads while the next ones are read,
-					// and
-					// walked in order
+					// others: batches are hashed on other threads while the next ones
+					// are read, and walked in order
 					java.util.ArrayDeque<java.util.concurrent.Future<List<Row>>> hashing = new java.util.ArrayDeque<>();
 					List<Row> batch = new ArrayList<>(VERIFY_BATCH);
 					while (walk.problem == null && row.next()) {

@@ -80,8 +80,8 @@ class Prefilling implements DataExchange {
 			.filter((material) -> !heldAsLicence(material, request.applicant()))
 			.toList();
 		// fields that say whose other records are (the buyer's ID in the seller's
-		// contract)
-		// are asked for first, alone: then each registry is asked once for all parties
+		// contract) are asked for first, alone: then each registry is asked once for
+		// all parties
 		Set<String> keyFields = new java.util.HashSet<>();
 		shape.fields().stream().map((field) -> field.prefill().of()).forEach(keyFields::add);
 		materials.stream().map(DataMaterial::of).forEach(keyFields::add);

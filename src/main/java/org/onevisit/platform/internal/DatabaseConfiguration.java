@@ -107,9 +107,9 @@ class DatabaseConfiguration {
 				.setServerConfig("synchronous_commit", settings.durable() ? "on" : "off")
 				.setServerConfig("full_page_writes", settings.durable() ? "on" : "off")
 				.setServerConfig("max_connections", "200")
-				// a write-heavy server's usual settings: checkpoints by time rather than
-				// every
-				// gigabyte of WAL, so fewer full-page images; durability is unchanged
+				// a write-heavy server's usual settings: checkpoints by time rather
+				// than every gigabyte of WAL, so fewer full-page images; durability is
+				// unchanged
 				.setServerConfig("max_wal_size", "4GB")
 				.setServerConfig("checkpoint_timeout", "15min");
 			if (settings.settings() != null) {

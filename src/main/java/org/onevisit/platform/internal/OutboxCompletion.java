@@ -182,8 +182,7 @@ class OutboxCompletion implements BeanPostProcessor, Ordered {
 				@Override
 				public void afterCompletion(int status) {
 					// rolled back without an exception (rollback-only): completed
-					// outside,
-					// as Spring Modulith does
+					// outside, as Spring Modulith does
 					if (status != STATUS_COMMITTED) {
 						proxied.setUserAttribute(COMPLETED_INSIDE, null);
 					}

@@ -46,8 +46,8 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		// bcrypt by default; the {id} prefix lets the algorithm change without a password
-		// reset.
+		// bcrypt by default; the {id} prefix lets the algorithm change without a
+		// password reset.
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 

@@ -120,8 +120,7 @@ class SupervisionService implements Supervision {
 						}
 						catch (RuntimeException ex) {
 							// the warning stands in the app; an outside channel failing
-							// does
-							// not take it back
+							// does not take it back
 							log.warn("Warning channel {} failed for task {}", channel, warning.task(), ex);
 						}
 					}

@@ -172,8 +172,8 @@ class ExchangeIntegrationTests {
 	@Test
 	void refusesAndLogsARequestOutsideTheAccessRules() {
 		String reference = "test:" + UUID.randomUUID();
-		// the tax bureau reading marriage records for a business licence: no rule allows
-		// it
+		// the tax bureau reading marriage records for a business licence: no rule
+		// allows it
 		Fetcher.Need forbidden = new Fetcher.Need("marriage.status", BUYER, "tax", "339900-SAMR-001");
 
 		Map<Fetcher.Need, Fetcher.Found> found = this.fetcher.fetch("applicant2", reference, "测试", List.of(forbidden));

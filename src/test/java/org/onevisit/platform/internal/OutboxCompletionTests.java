@@ -84,8 +84,7 @@ class OutboxCompletionTests {
 
 				}));
 
-		// a completion left to the committed transaction's synchronizations would never
-		// run
+		// left to the committed transaction's synchronizations, it would never run
 		assertThat(this.steps).containsExactly("begin", "commit", "listener", "markCompleted inside outer");
 	}
 

@@ -51,8 +51,8 @@ class QueuesIntegrationTests {
 	@BeforeEach
 	void queuesOnATestClock() {
 		this.clock = TestClock.at(LocalDateTime.of(2026, 11, 30, 10, 0));
-		// bookings run in a transaction below, as through the Spring proxy, for the slot
-		// lock
+		// bookings run in a transaction below, as through the Spring proxy, for the
+		// slot lock
 		this.queues = new QueueService(this.halls, this.jdbc, this.calendar, this.clock);
 	}
 
