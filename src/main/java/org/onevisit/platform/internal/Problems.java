@@ -44,7 +44,7 @@ class Problems {
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
 		};

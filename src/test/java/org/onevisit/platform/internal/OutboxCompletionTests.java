@@ -12,6 +12,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.support.CompletionRegisteringAdvisor;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionManager;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,8 +102,9 @@ class OutboxCompletionTests {
 		ProxyFactory factory = new ProxyFactory(target);
 		factory.setProxyTargetClass(true);
 		factory.addAdvisor(new CompletionRegisteringAdvisor(() -> registry));
+		TransactionManager manager = this.transactions;
 		factory.addAdvisor(new DefaultPointcutAdvisor(
-				new TransactionInterceptor(this.transactions, new AnnotationTransactionAttributeSource())));
+				new TransactionInterceptor(manager, new AnnotationTransactionAttributeSource())));
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("registry", registry);
 		return (Listener) new OutboxCompletion(beans.getBeanProvider(EventPublicationRegistry.class))
