@@ -73,7 +73,8 @@ public final class VerifyingKey {
 	}
 
 	static ECPublicKeyParameters publicKeyOf(BigInteger d) {
-		return new ECPublicKeyParameters(CURVE.getG().multiply(d).normalize(), DOMAIN);
+		// in constant time: d is the private key
+		return new ECPublicKeyParameters(BaseMultiples.G.multiply(CURVE.getG(), d).normalize(), DOMAIN);
 	}
 
 	/**
@@ -98,12 +99,14 @@ public final class VerifyingKey {
 		if (t.signum() == 0) {
 			return false;
 		}
-		ECPoint point = multiples().addMultiple(BASE.addMultiple(CURVE.getCurve().getInfinity(), s), t).normalize();
-		if (point.isInfinity()) {
+		Jacobian sum = new Jacobian();
+		BASE.addMultiple(sum, s);
+		multiples().addMultiple(sum, t);
+		if (sum.isInfinity()) {
 			return false;
 		}
 		BigInteger e = new BigInteger(1, Sm3.hash(this.z, content));
-		return e.add(point.getAffineXCoord().toBigInteger()).mod(N).equals(r);
+		return e.add(sum.affineX()).mod(N).equals(r);
 	}
 
 	private static boolean inRange(BigInteger value) {
