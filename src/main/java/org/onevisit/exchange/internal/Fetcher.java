@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +22,7 @@ import org.onevisit.exchange.RegistryRequest;
 import org.onevisit.exchange.internal.AccessLedger.Access;
 import org.onevisit.exchange.internal.Evidences.Evidence;
 import org.onevisit.exchange.internal.RegistryClient.Exchanged;
+import org.onevisit.shared.TimeOrderedIds;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -104,7 +104,7 @@ class Fetcher implements DisposableBean {
 				found.put(need, new Found(need, Found.Kind.REFUSED, null, "不在数据共享授权范围内"));
 				accesses.add(new Access(actor, need.consumer(), need.subject(),
 						(element != null) ? element.registry() : "unknown", need.element(), reference, purpose,
-						"local-" + UUID.randomUUID(), "REFUSED:exchange_forbidden"));
+						"local-" + TimeOrderedIds.next(), "REFUSED:exchange_forbidden"));
 				continue;
 			}
 			byRegistry.computeIfAbsent(element.registry(), (registry) -> new ArrayList<>()).add(need);
@@ -124,7 +124,7 @@ class Fetcher implements DisposableBean {
 			Object outcome = call.join();
 			List<Need> registryNeeds = byRegistry.get(registry);
 			if (outcome instanceof ExchangeFailure failure) {
-				String requestId = "failed-" + UUID.randomUUID();
+				String requestId = "failed-" + TimeOrderedIds.next();
 				for (Need need : registryNeeds) {
 					boolean retry = failure.kind() == ExchangeFailure.Kind.UNAVAILABLE;
 					found.put(need,
@@ -145,7 +145,7 @@ class Fetcher implements DisposableBean {
 					.findFirst()
 					.orElse(new RegistryAnswer.Result(need.element(), need.subject(), RegistryAnswer.Status.NOT_FOUND,
 							null, "登记机关未作答", List.of()));
-				Evidence kept = new Evidence(UUID.randomUUID(), reference, actor, need.element(), need.subject(),
+				Evidence kept = new Evidence(TimeOrderedIds.next(), reference, actor, need.element(), need.subject(),
 						registry, exchanged.request().requestId(), result.status(), instant(result.updatedAt()),
 						result.note(), result.records(), exchanged.answerBody(), exchanged.keyId(),
 						exchanged.signature(), now);
@@ -182,7 +182,7 @@ class Fetcher implements DisposableBean {
 		if (known == null || !this.rules.allows(consumer, element, purposeKey)) {
 			this.ledger.append(List.of(new Access(actor, consumer, RegistryRequest.Query.EVERYONE,
 					(known != null) ? known.registry() : "unknown", element, purposeKey, purpose,
-					"local-" + UUID.randomUUID(), "REFUSED:exchange_forbidden")), List.of());
+					"local-" + TimeOrderedIds.next(), "REFUSED:exchange_forbidden")), List.of());
 			return Optional.empty();
 		}
 		Exchanged exchanged;
@@ -192,7 +192,7 @@ class Fetcher implements DisposableBean {
 		}
 		catch (ExchangeFailure failure) {
 			this.ledger.append(List.of(new Access(actor, consumer, RegistryRequest.Query.EVERYONE, known.registry(),
-					element, purposeKey, purpose, "failed-" + UUID.randomUUID(), failure.outcome())), List.of());
+					element, purposeKey, purpose, "failed-" + TimeOrderedIds.next(), failure.outcome())), List.of());
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
@@ -201,7 +201,7 @@ class Fetcher implements DisposableBean {
 		List<Need> needs = new ArrayList<>();
 		for (RegistryAnswer.Result result : exchanged.answer().results()) {
 			Need need = new Need(element, result.subject(), consumer, purposeKey);
-			Evidence kept = new Evidence(UUID.randomUUID(), purposeKey, actor, element, result.subject(),
+			Evidence kept = new Evidence(TimeOrderedIds.next(), purposeKey, actor, element, result.subject(),
 					known.registry(), exchanged.request().requestId(), result.status(), instant(result.updatedAt()),
 					result.note(), result.records(), exchanged.answerBody(), exchanged.keyId(), exchanged.signature(),
 					now);

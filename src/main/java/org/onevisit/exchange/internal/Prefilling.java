@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.onevisit.applications.HeldLicences;
 import org.onevisit.applications.Subject;
@@ -29,6 +28,7 @@ import org.onevisit.exchange.internal.Fetcher.Found;
 import org.onevisit.exchange.internal.Fetcher.Need;
 import org.onevisit.exchange.internal.MatterShape.DataMaterial;
 import org.onevisit.exchange.internal.MatterShape.PrefilledField;
+import org.onevisit.shared.TimeOrderedIds;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -67,7 +67,7 @@ class Prefilling implements DataExchange {
 	@Override
 	public Prefilled prefill(PrefillRequest request) {
 		MatterShape shape = MatterShape.of(this.catalogue, request.itemCode(), request.bundleCode());
-		String reference = "prefill:" + UUID.randomUUID();
+		String reference = "prefill:" + TimeOrderedIds.next();
 		String purpose = "预填："
 				+ ((request.bundleCode() != null) ? this.catalogue.bundle(request.bundleCode()).content().name()
 						: this.catalogue.item(request.itemCode()).content().name());
