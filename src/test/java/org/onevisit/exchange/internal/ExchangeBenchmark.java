@@ -58,9 +58,9 @@ class ExchangeBenchmark {
 		int best = 0;
 		long quiet = (long) (0.05 * 15_000 * Runtime.getRuntime().availableProcessors());
 		for (int round = 1; round <= 10; round++) {
-			long compiled = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+			long compiled = compilingMillis();
 			long[] latencies = run(Duration.ofSeconds(15));
-			compiled = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiled;
+			compiled = compilingMillis() - compiled;
 			System.out.printf("BENCHMARK prefill warm-up round %d: %s; JIT %.1f s%n", round, summary(latencies, 15),
 					compiled / 1e3);
 			boolean gained = latencies.length >= best * 1.05;
@@ -79,10 +79,10 @@ class ExchangeBenchmark {
 		ProcessCpu cpu = new ProcessCpu(this.jdbc.sql("select pg_backend_pid()").query(Long.class).single());
 		String walBefore = this.jdbc.sql("select pg_current_wal_lsn()::text").query(String.class).single();
 		ProcessCpu.Sample before = cpu.now();
-		long compilingBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+		long compilingBefore = compilingMillis();
 		long[] latencies = run(Duration.ofSeconds(30));
 		ProcessCpu.Sample used = cpu.now().since(before);
-		long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingBefore;
+		long compiling = compilingMillis() - compilingBefore;
 		long wal = this.jdbc.sql("select pg_wal_lsn_diff(pg_current_wal_lsn(), cast(:before as pg_lsn))::bigint")
 			.param("before", walBefore)
 			.query(Long.class)
@@ -191,6 +191,11 @@ class ExchangeBenchmark {
 				sorted.length, sorted.length / (double) seconds, sorted[sorted.length / 2] / 1e6,
 				sorted[(int) (sorted.length * 0.9)] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
 				sorted[(int) (sorted.length * 0.999)] / 1e6, sorted[sorted.length - 1] / 1e6);
+	}
+
+	/** The compilers' time so far, summed over their threads. */
+	private static long compilingMillis() {
+		return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 	}
 
 }
