@@ -18,6 +18,8 @@ import org.onevisit.applications.ApplicationEvents.ApprovedItem;
 import org.onevisit.applications.ApplicationEvents.FiledItem;
 import org.onevisit.applications.ApplicationEvents.SupplementProvided;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
+import org.onevisit.identity.Actor;
+import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 
 /**

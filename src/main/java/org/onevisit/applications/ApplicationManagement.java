@@ -3,6 +3,9 @@ package org.onevisit.applications;
 import java.util.List;
 import java.util.Map;
 
+import org.onevisit.identity.Actor;
+import org.onevisit.shared.Subject;
+
 /**
  * Filing applications and deciding their tasks. Whatever the actor may not see is
  * reported as not found.

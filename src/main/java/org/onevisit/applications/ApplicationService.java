@@ -18,6 +18,7 @@ import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.Versioned;
+import org.onevisit.identity.Actor;
 import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.json.JsonMapper;
 

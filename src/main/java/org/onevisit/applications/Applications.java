@@ -15,6 +15,7 @@ import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,6 +3,8 @@ package org.onevisit.applications;
 import java.util.List;
 import java.util.Map;
 
+import org.onevisit.shared.Subject;
+
 /**
  * What an application was filed with, without its review: for modules that act on the
  * outcome (licences are filled from the form and issued to the subject).

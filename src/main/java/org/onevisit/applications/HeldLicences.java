@@ -2,6 +2,8 @@ package org.onevisit.applications;
 
 import java.util.Optional;
 
+import org.onevisit.shared.Subject;
+
 /**
  * The electronic licences a subject holds, as the licence wallet knows them. Filing asks
  * it so that a licence material is satisfied by a licence already held, with no upload;

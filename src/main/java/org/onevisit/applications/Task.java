@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
+import org.onevisit.identity.Actor;
 import org.onevisit.shared.WorkingDays;
 
 /**

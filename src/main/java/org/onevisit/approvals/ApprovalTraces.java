@@ -2,7 +2,7 @@ package org.onevisit.approvals;
 
 import java.util.List;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 
 /** The traces of instant approval, for whoever may see the application. */

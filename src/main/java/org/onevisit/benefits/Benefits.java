@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 
 /** The policies, their simulation, switching them on, and what people were granted. */
 public interface Benefits {

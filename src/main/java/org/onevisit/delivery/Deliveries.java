@@ -2,7 +2,7 @@ package org.onevisit.delivery;
 
 import java.util.List;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 
 /** Delivery choices and hand-offs. */

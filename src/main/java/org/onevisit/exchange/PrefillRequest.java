@@ -2,7 +2,7 @@ package org.onevisit.exchange;
 
 import java.util.Map;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 
 /**
  * Who asks to pre-fill which item or bundle for whom, with what they typed already (a

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 
 /** Ratings with their rectifications, complaints and enquiries. */
 public interface Feedback {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -54,6 +55,14 @@ public final class OneVisitUser implements UserDetails, OAuth2AuthenticatedPrinc
 		this.residentId = residentId;
 		this.creditCode = creditCode;
 		this.enabled = enabled;
+	}
+
+	/**
+	 * Whom this account speaks for: its business if it acts for one, else the person;
+	 * empty for staff accounts without an identity number.
+	 */
+	public Optional<Subject> subject() {
+		return creditCode().map(Subject::business).or(() -> residentId().map(Subject::person));
 	}
 
 	public UUID accountId() {

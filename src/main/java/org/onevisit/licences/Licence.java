@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 
 /**
  * An electronic licence as issued: its signed document (canonical JSON, see

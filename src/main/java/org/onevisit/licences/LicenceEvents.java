@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 
 /** What happens to licences, for the modules that tell people about it. */
 public final class LicenceEvents {

@@ -3,8 +3,8 @@ package org.onevisit.licences;
 import java.util.List;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
-import org.onevisit.applications.Subject;
+import org.onevisit.identity.Actor;
+import org.onevisit.shared.Subject;
 
 /**
  * Licences as holders, departments and the public use them. What an actor may not see is

@@ -2,7 +2,7 @@ package org.onevisit.messages;
 
 import java.util.List;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 
 /** The messages a person or business received, newest first. */
 public interface Inbox {

@@ -2,7 +2,7 @@ package org.onevisit.messages;
 
 import java.util.List;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 
 /**
  * Telling people what happened, in the transaction of what happened: a message is stored

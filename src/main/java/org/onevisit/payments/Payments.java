@@ -3,7 +3,7 @@ package org.onevisit.payments;
 import java.net.URI;
 import java.util.Optional;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 
 /**

@@ -10,12 +10,14 @@ import org.onevisit.TestClock;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
-import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.ReviewStep.StepRole;
+import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
+import org.onevisit.identity.Actor;
 import org.onevisit.shared.Calendars;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,8 +16,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.identity.Actor;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

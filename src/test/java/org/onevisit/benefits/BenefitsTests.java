@@ -9,7 +9,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.AccountManagement.NewAccount;
 import org.onevisit.messages.Inbox;

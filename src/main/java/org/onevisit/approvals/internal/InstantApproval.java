@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.Filing;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskStatus;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.benefits.BenefitRefused;
 import org.onevisit.benefits.Benefits;
 import org.onevisit.benefits.Grant;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.onevisit.applications.HeldLicences;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.exchange.AccessEntry;

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.feedback.Complaint;
 import org.onevisit.feedback.Enquiry;
 import org.onevisit.feedback.Feedback;

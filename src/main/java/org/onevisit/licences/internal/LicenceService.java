@@ -15,14 +15,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Filing;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApprovedItem;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.FormCheck;
 import org.onevisit.applications.HeldLicences;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 

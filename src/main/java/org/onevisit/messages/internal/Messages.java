@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.messages.Inbox;
 import org.onevisit.messages.Message;
 import org.onevisit.messages.Notifications;

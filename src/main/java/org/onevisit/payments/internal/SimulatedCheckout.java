@@ -2,7 +2,7 @@ package org.onevisit.payments.internal;
 
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ReviewRefused;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentRefused;

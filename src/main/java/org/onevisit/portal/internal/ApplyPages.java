@@ -11,14 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.FieldViolation;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
@@ -126,14 +126,14 @@ class ApplyPages {
 	@GetMapping("/apply/{kind:items|bundles}/{code}")
 	String form(@PathVariable String kind, @PathVariable String code, @AuthenticationPrincipal OneVisitUser user,
 			Model model) {
-		return form(matter(kind, code), new Filer(user, Subject.of(user).orElseThrow(), Channel.ONLINE), model);
+		return form(matter(kind, code), new Filer(user, user.subject().orElseThrow(), Channel.ONLINE), model);
 	}
 
 	@PostMapping("/apply/{kind:items|bundles}/{code}")
 	String submit(@PathVariable String kind, @PathVariable String code, @RequestParam("requestKey") String requestKey,
 			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
 			@AuthenticationPrincipal OneVisitUser user, Model model, Locale locale) {
-		return submit(matter(kind, code), new Filer(user, Subject.of(user).orElseThrow(), Channel.ONLINE), requestKey,
+		return submit(matter(kind, code), new Filer(user, user.subject().orElseThrow(), Channel.ONLINE), requestKey,
 				parameters, request, model, locale);
 	}
 
@@ -191,9 +191,9 @@ class ApplyPages {
 
 	/** The acceptance receipt (受理回执), with a QR code to follow the matter online. */
 	@GetMapping("/hall/receipts/{id}")
-	String receipt(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, HttpServletRequest request,
-			Model model) {
-		Application application = this.applications.find(new ApplicationId(id), Actor.of(user));
+	String receipt(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Actor actor,
+			HttpServletRequest request, Model model) {
+		Application application = this.applications.find(new ApplicationId(id), actor);
 		String follow = publicBase(request) + "/my/applications/" + id;
 		model.addAttribute("accepted", application);
 		model.addAttribute("matterName",

@@ -2,10 +2,10 @@ package org.onevisit.portal.internal;
 
 import java.util.List;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.exchange.DataExchange;
@@ -56,9 +56,9 @@ class MySpace {
 	}
 
 	@GetMapping("/my")
-	String space(@AuthenticationPrincipal OneVisitUser user, Model model) {
-		Subject subject = Subject.of(user).orElseThrow();
-		List<Application> filed = this.applications.filedBy(Actor.of(user));
+	String space(@AuthenticationPrincipal OneVisitUser user, Actor actor, Model model) {
+		Subject subject = user.subject().orElseThrow();
+		List<Application> filed = this.applications.filedBy(actor);
 		model.addAttribute("inProgress", filed.stream().filter((matter) -> !matter.status().finished()).toList());
 		model.addAttribute("finished",
 				filed.stream().filter((matter) -> matter.status().finished()).limit(RECENT).toList());

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.benchmarks.ProcessCpu;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.LedgerVerification;

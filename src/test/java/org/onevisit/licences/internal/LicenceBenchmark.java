@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApprovedItem;
@@ -28,7 +28,7 @@ import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.applications.Task;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;

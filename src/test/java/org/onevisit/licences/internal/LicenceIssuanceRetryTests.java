@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.applications.Task;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.shared.ResidentId;

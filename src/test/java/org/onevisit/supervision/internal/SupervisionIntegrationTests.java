@@ -11,6 +11,8 @@ import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.TestClock;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.identity.Actor;
+import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 import org.onevisit.supervision.SupervisedTask;
 import org.onevisit.supervision.Timeliness;
@@ -117,13 +119,11 @@ class SupervisionIntegrationTests {
 		form.put("address", "示范市大厅路" + UUID.randomUUID().toString().substring(0, 6) + "号");
 		form.put("price", 1_250_000);
 		form.put("paymentMethod", "商业贷款");
-		org.onevisit.applications.Application filed = this.applications.submit(
-				new ApplicationManagement.Submission(null, "flat-transfer",
-						org.onevisit.applications.Subject
-							.person(org.onevisit.shared.ResidentId.of("339902198503120016")),
-						org.onevisit.applications.Channel.HALL, form)
-					.atHall("east"),
-				org.onevisit.applications.Actor.clerk("clerk1"), null);
+		org.onevisit.applications.Application filed = this.applications
+			.submit(new ApplicationManagement.Submission(null, "flat-transfer",
+					Subject.person(org.onevisit.shared.ResidentId.of("339902198503120016")),
+					org.onevisit.applications.Channel.HALL, form)
+				.atHall("east"), Actor.clerk("clerk1"), null);
 		this.jdbc.sql("update applications_task set committed_due = :due where application_id = :id")
 			.param("due", LocalDate.now().minusDays(3))
 			.param("id", filed.id().value())

@@ -13,7 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
@@ -21,7 +21,7 @@ import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
 import org.onevisit.applications.HistoryEntry;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.applications.TaskId;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.shared.CreditCode;
@@ -93,9 +93,8 @@ class ApplicationApiController {
 	@PreAuthorize("hasAnyRole('APPLICANT', 'CLERK')")
 	@Operation(summary = "File an application for an item or a bundle; repeat safely with the same Idempotency-Key")
 	ResponseEntity<ApplicationView> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String key,
-			@Valid @RequestBody SubmissionRequest request, @AuthenticationPrincipal OneVisitUser user) {
+			@Valid @RequestBody SubmissionRequest request, @AuthenticationPrincipal OneVisitUser user, Actor actor) {
 		Subject subject = subjectOf(request.applicant());
-		Actor actor = actorOf(user);
 		if (actor.kind() == Actor.Kind.APPLICANT && !user.residentId().map(subject.person()::equals).orElse(false)) {
 			throw new SubjectNotYours();
 		}
@@ -108,29 +107,28 @@ class ApplicationApiController {
 
 	@GetMapping("/api/v1/applications/{id}")
 	@Operation(summary = "An application with its department tasks, due dates and expected completion")
-	ApplicationView find(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return view(this.applications.find(new ApplicationId(id), actorOf(user)));
+	ApplicationView find(@PathVariable UUID id, Actor actor) {
+		return view(this.applications.find(new ApplicationId(id), actor));
 	}
 
 	@GetMapping("/api/v1/applications")
 	@PreAuthorize("hasRole('APPLICANT')")
 	@Operation(summary = "My applications, newest first")
-	List<ApplicationView> mine(@AuthenticationPrincipal OneVisitUser user) {
-		return this.applications.filedBy(actorOf(user)).stream().map(this::view).toList();
+	List<ApplicationView> mine(Actor actor) {
+		return this.applications.filedBy(actor).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/api/v1/applications/{id}/history")
 	@Operation(summary = "Every transition of the application: who, when, from, to, why")
-	List<HistoryEntry> history(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return this.applications.history(new ApplicationId(id), actorOf(user));
+	List<HistoryEntry> history(@PathVariable UUID id, Actor actor) {
+		return this.applications.history(new ApplicationId(id), actor);
 	}
 
 	@PostMapping("/api/v1/tasks/{id}/decisions")
 	@PreAuthorize("hasAnyRole('REVIEWER', 'CLERK')")
 	@Operation(
 			summary = "Decide a task at its current step: APPROVE, REJECT (with reason) or SUPPLEMENT (with everything missing)")
-	ApplicationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
-			@AuthenticationPrincipal OneVisitUser user) {
+	ApplicationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request, Actor actor) {
 		Decision decision = switch (request.decision()) {
 			case "APPROVE" -> new Decision.Approve(request.nextStep());
 			case "REJECT" -> new Decision.Reject(request.reason());
@@ -138,25 +136,21 @@ class ApplicationApiController {
 			default -> throw org.onevisit.applications.ReviewRefused
 				.decisionInvalid("decision is APPROVE, REJECT or SUPPLEMENT");
 		};
-		return view(this.applications.decide(new TaskId(id), decision, actorOf(user), request.taskVersion()));
+		return view(this.applications.decide(new TaskId(id), decision, actor, request.taskVersion()));
 	}
 
 	@PostMapping("/api/v1/applications/{id}/supplements")
 	@PreAuthorize("hasRole('APPLICANT')")
 	@Operation(summary = "Provide everything the departments asked for; their clocks run again")
-	ApplicationView supplement(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return view(this.applications.provideSupplement(new ApplicationId(id), actorOf(user)));
+	ApplicationView supplement(@PathVariable UUID id, Actor actor) {
+		return view(this.applications.provideSupplement(new ApplicationId(id), actor));
 	}
 
 	@PostMapping("/api/v1/applications/{id}/withdrawal")
 	@PreAuthorize("hasRole('APPLICANT')")
 	@Operation(summary = "Withdraw the application before it is decided")
-	ApplicationView withdraw(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return view(this.applications.withdraw(new ApplicationId(id), actorOf(user)));
-	}
-
-	static Actor actorOf(OneVisitUser user) {
-		return Actor.of(user);
+	ApplicationView withdraw(@PathVariable UUID id, Actor actor) {
+		return view(this.applications.withdraw(new ApplicationId(id), actor));
 	}
 
 	private static Subject subjectOf(ApplicantRequest applicant) {

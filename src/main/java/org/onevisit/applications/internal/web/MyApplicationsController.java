@@ -1,6 +1,5 @@
 package org.onevisit.applications.internal.web;
 
-import org.onevisit.platform.PageRefusals;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,12 +8,12 @@ import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.catalog.Catalogue;
-import org.onevisit.identity.OneVisitUser;
+import org.onevisit.identity.Actor;
+import org.onevisit.platform.PageRefusals;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.WorkingDays;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,15 +49,15 @@ class MyApplicationsController {
 	}
 
 	@GetMapping("/my/applications")
-	String list(@AuthenticationPrincipal OneVisitUser user, Model model) {
-		model.addAttribute("applications", this.applications.filedBy(ApplicationApiController.actorOf(user)));
+	String list(Actor actor, Model model) {
+		model.addAttribute("applications", this.applications.filedBy(actor));
 		model.addAttribute("names", new ReviewController.ItemNames(this.catalogue));
 		return "my/applications";
 	}
 
 	@GetMapping("/my/applications/{id}")
-	String show(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		progress(id, user, model);
+	String show(@PathVariable UUID id, Actor actor, Model model) {
+		progress(id, actor, model);
 		return "my/application";
 	}
 
@@ -67,29 +66,26 @@ class MyApplicationsController {
 	 * (htmx) so that an applicant watching it sees each decision arrive.
 	 */
 	@GetMapping("/my/applications/{id}/progress")
-	String progress(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		Application application = this.applications.find(new ApplicationId(id), ApplicationApiController.actorOf(user));
+	String progress(@PathVariable UUID id, Actor actor, Model model) {
+		Application application = this.applications.find(new ApplicationId(id), actor);
 		// not "application": Thymeleaf reserves it for the servlet context
 		model.addAttribute("matter", application);
 		model.addAttribute("predicted", application.predictedCompletion(this.clock, this.days));
-		model.addAttribute("history",
-				this.applications.history(application.id(), ApplicationApiController.actorOf(user)));
+		model.addAttribute("history", this.applications.history(application.id(), actor));
 		model.addAttribute("names", new ReviewController.ItemNames(this.catalogue));
 		return "my/application :: progress";
 	}
 
 	@PostMapping("/my/applications/{id}/supplement")
-	String supplement(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect,
-			Locale locale) {
-		return act(id, redirect, locale, "my.supplied", () -> this.applications.provideSupplement(new ApplicationId(id),
-				ApplicationApiController.actorOf(user)));
+	String supplement(@PathVariable UUID id, Actor actor, RedirectAttributes redirect, Locale locale) {
+		return act(id, redirect, locale, "my.supplied",
+				() -> this.applications.provideSupplement(new ApplicationId(id), actor));
 	}
 
 	@PostMapping("/my/applications/{id}/withdraw")
-	String withdraw(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect,
-			Locale locale) {
+	String withdraw(@PathVariable UUID id, Actor actor, RedirectAttributes redirect, Locale locale) {
 		return act(id, redirect, locale, "my.withdrawn",
-				() -> this.applications.withdraw(new ApplicationId(id), ApplicationApiController.actorOf(user)));
+				() -> this.applications.withdraw(new ApplicationId(id), actor));
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, Locale locale, String notice, Runnable action) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Decision;
@@ -16,11 +16,9 @@ import org.onevisit.applications.TaskId;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.ServiceItem;
-import org.onevisit.identity.OneVisitUser;
 import org.onevisit.shared.OneVisitException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,22 +55,20 @@ class ReviewController {
 	}
 
 	@GetMapping("/review")
-	String inbox(@RequestParam(defaultValue = "ALL") String filter, @AuthenticationPrincipal OneVisitUser user,
-			Model model) {
+	String inbox(@RequestParam(defaultValue = "ALL") String filter, Actor actor, Model model) {
 		InboxEntry.Filter chosen = Arrays.stream(InboxEntry.Filter.values())
 			.filter((value) -> value.name().equals(filter))
 			.findFirst()
 			.orElse(InboxEntry.Filter.ALL);
 		model.addAttribute("filter", chosen.name());
 		model.addAttribute("filters", InboxEntry.Filter.values());
-		model.addAttribute("entries", this.applications.inbox(ApplicationApiController.actorOf(user), chosen));
+		model.addAttribute("entries", this.applications.inbox(actor, chosen));
 		model.addAttribute("names", new ItemNames(this.catalogue));
 		return "review/inbox";
 	}
 
 	@GetMapping("/review/tasks/{id}")
-	String task(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		Actor actor = ApplicationApiController.actorOf(user);
+	String task(@PathVariable UUID id, Actor actor, Model model) {
 		TaskId taskId = new TaskId(id);
 		Application application = this.applications.findByTask(taskId, actor);
 		Task task = application.tasks()
@@ -99,8 +95,7 @@ class ReviewController {
 	@PostMapping("/review/tasks/{id}/decision")
 	String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String missing, @RequestParam(required = false) String nextStep,
-			@RequestParam long taskVersion, @AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect,
-			Locale locale) {
+			@RequestParam long taskVersion, Actor actor, RedirectAttributes redirect, Locale locale) {
 		Decision chosen = switch (decision) {
 			case "APPROVE" -> new Decision.Approve((nextStep == null || nextStep.isBlank()) ? null : nextStep);
 			case "REJECT" -> new Decision.Reject(reason);
@@ -108,7 +103,7 @@ class ReviewController {
 					: missing.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList(), reason);
 		};
 		try {
-			this.applications.decide(new TaskId(id), chosen, ApplicationApiController.actorOf(user), taskVersion);
+			this.applications.decide(new TaskId(id), chosen, actor, taskVersion);
 			redirect.addFlashAttribute("notice", "review.decided." + decision);
 			return "redirect:/review";
 		}

@@ -2,12 +2,10 @@ package org.onevisit.approvals.internal.web;
 
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.approvals.ApprovalTraces;
-import org.onevisit.identity.OneVisitUser;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +25,8 @@ class ApprovalPanels {
 	}
 
 	@GetMapping("/approvals/applications/{id}")
-	String panel(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		model.addAttribute("traces", this.traces.of(new ApplicationId(id), Actor.of(user)));
+	String panel(@PathVariable UUID id, Actor actor, Model model) {
+		model.addAttribute("traces", this.traces.of(new ApplicationId(id), actor));
 		return "approvals/panel";
 	}
 

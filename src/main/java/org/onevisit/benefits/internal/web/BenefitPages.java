@@ -3,7 +3,6 @@ package org.onevisit.benefits.internal.web;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.onevisit.applications.Subject;
 import org.onevisit.benefits.Benefits;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
@@ -80,13 +79,13 @@ class BenefitPages {
 
 	@GetMapping("/my/benefits")
 	String mine(@AuthenticationPrincipal OneVisitUser user, Model model) {
-		model.addAttribute("grants", this.benefits.grantsOf(Subject.of(user).orElseThrow()));
+		model.addAttribute("grants", this.benefits.grantsOf(user.subject().orElseThrow()));
 		return "benefits/mine";
 	}
 
 	@PostMapping("/my/benefits/{grant}/acceptance")
 	String accept(@PathVariable UUID grant, @AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect) {
-		this.benefits.accept(grant, Subject.of(user).orElseThrow());
+		this.benefits.accept(grant, user.subject().orElseThrow());
 		redirect.addFlashAttribute("accepted", true);
 		return "redirect:/my/benefits";
 	}

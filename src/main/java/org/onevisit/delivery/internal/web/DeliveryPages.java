@@ -3,17 +3,15 @@ package org.onevisit.delivery.internal.web;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.delivery.Deliveries;
 import org.onevisit.delivery.Delivery;
 import org.onevisit.delivery.DeliveryRefused;
-import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
 import org.onevisit.queues.Halls;
 import org.onevisit.shared.OneVisitException;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +40,8 @@ class DeliveryPages {
 	}
 
 	@GetMapping("/my/applications/{id}/delivery")
-	String page(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		model.addAttribute("delivery", this.deliveries.of(new ApplicationId(id), Actor.of(user)));
+	String page(@PathVariable UUID id, Actor actor, Model model) {
+		model.addAttribute("delivery", this.deliveries.of(new ApplicationId(id), actor));
 		model.addAttribute("halls", this.halls.halls());
 		model.addAttribute("hallNames", this.halls.names());
 		model.addAttribute("applicationId", id);
@@ -53,11 +51,11 @@ class DeliveryPages {
 	@PostMapping("/my/applications/{id}/delivery")
 	String choose(@PathVariable UUID id, @RequestParam(required = false) Delivery.Method method,
 			@RequestParam(required = false) String hallCode, @RequestParam(required = false) String recipient,
-			@RequestParam(required = false) String phone, @RequestParam(required = false) String address,
-			@AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect, Locale locale) {
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String address, Actor actor,
+			RedirectAttributes redirect, Locale locale) {
 		try {
 			this.deliveries.choose(new ApplicationId(id),
-					new Deliveries.Choice(method, hallCode, recipient, phone, address), Actor.of(user));
+					new Deliveries.Choice(method, hallCode, recipient, phone, address), actor);
 			redirect.addFlashAttribute("chosen", true);
 		}
 		catch (OneVisitException refused) {
@@ -78,10 +76,10 @@ class DeliveryPages {
 
 	@PostMapping("/hall/deliveries/{id}")
 	String handOver(@PathVariable UUID id, @RequestParam(required = false) String courier,
-			@RequestParam(required = false) String courierTrackingNumber, @AuthenticationPrincipal OneVisitUser clerk,
-			RedirectAttributes redirect, Locale locale) {
+			@RequestParam(required = false) String courierTrackingNumber, Actor actor, RedirectAttributes redirect,
+			Locale locale) {
 		try {
-			this.deliveries.handOver(new ApplicationId(id), courier, courierTrackingNumber, Actor.of(clerk));
+			this.deliveries.handOver(new ApplicationId(id), courier, courierTrackingNumber, actor);
 			redirect.addFlashAttribute("handedOver", true);
 		}
 		catch (OneVisitException refused) {

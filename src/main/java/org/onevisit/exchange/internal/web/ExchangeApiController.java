@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.exchange.AccessEntry;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.LedgerVerification;
@@ -59,7 +59,7 @@ class ExchangeApiController {
 	@GetMapping("/api/v1/my/data-accesses")
 	@Operation(summary = "Who read my data, when, what and for which application (我的数据)")
 	List<AccessEntry> myAccesses(@AuthenticationPrincipal OneVisitUser user) {
-		String me = Subject.of(user)
+		String me = user.subject()
 			.map(Subject::identifier)
 			.orElseThrow(() -> new AccessDeniedException("only a person or a business has data"));
 		return this.exchange.accessesTo(me, 500);
@@ -80,7 +80,7 @@ class ExchangeApiController {
 			return (given.residentId() != null) ? Subject.person(ResidentId.of(given.residentId()))
 					: Subject.business(CreditCode.of(given.creditCode()));
 		}
-		return Subject.of(user).orElseThrow(() -> new AccessDeniedException("only applicants and clerks pre-fill"));
+		return user.subject().orElseThrow(() -> new AccessDeniedException("only applicants and clerks pre-fill"));
 	}
 
 }

@@ -1,6 +1,6 @@
 package org.onevisit.exchange.internal.web;
 
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.identity.OneVisitUser;
 
@@ -22,7 +22,7 @@ class ExchangePages {
 
 	@GetMapping("/my/data")
 	String myData(@AuthenticationPrincipal OneVisitUser user, Model model) {
-		String me = Subject.of(user).map(Subject::identifier).orElse(null);
+		String me = user.subject().map(Subject::identifier).orElse(null);
 		model.addAttribute("accesses", (me != null) ? this.exchange.accessesTo(me, 500) : java.util.List.of());
 		return "exchange/my-data";
 	}

@@ -3,7 +3,7 @@ package org.onevisit.feedback.internal.web;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
@@ -56,10 +56,10 @@ class FeedbackDesks {
 	}
 
 	@PostMapping("/review/rectifications/{id}")
-	String answerRectification(@PathVariable UUID id, @RequestParam(required = false) String answer,
-			@AuthenticationPrincipal OneVisitUser reviewer, RedirectAttributes redirect, Locale locale) {
+	String answerRectification(@PathVariable UUID id, @RequestParam(required = false) String answer, Actor actor,
+			RedirectAttributes redirect, Locale locale) {
 		return act(redirect, locale, "/review/rectifications",
-				() -> this.feedback.answerRectification(id, answer, Actor.of(reviewer)));
+				() -> this.feedback.answerRectification(id, answer, actor));
 	}
 
 	@GetMapping("/supervision/feedback")

@@ -3,9 +3,8 @@ package org.onevisit.feedback.internal.web;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
-import org.onevisit.applications.Subject;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
@@ -37,18 +36,17 @@ class FeedbackPages {
 	}
 
 	@GetMapping("/my/applications/{id}/rating")
-	String rating(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
+	String rating(@PathVariable UUID id, Actor actor, Model model) {
 		model.addAttribute("applicationId", id);
-		model.addAttribute("rating", this.feedback.ratingOf(new ApplicationId(id), Actor.of(user)).orElse(null));
+		model.addAttribute("rating", this.feedback.ratingOf(new ApplicationId(id), actor).orElse(null));
 		return "feedback/rating";
 	}
 
 	@PostMapping("/my/applications/{id}/rating")
 	String rate(@PathVariable UUID id, @RequestParam(defaultValue = "0") int stars,
-			@RequestParam(required = false) String comment, @AuthenticationPrincipal OneVisitUser user,
-			RedirectAttributes redirect, Locale locale) {
+			@RequestParam(required = false) String comment, Actor actor, RedirectAttributes redirect, Locale locale) {
 		try {
-			this.feedback.rate(new ApplicationId(id), stars, comment, Actor.of(user));
+			this.feedback.rate(new ApplicationId(id), stars, comment, actor);
 			redirect.addFlashAttribute("rated", true);
 		}
 		catch (OneVisitException refused) {
@@ -99,7 +97,7 @@ class FeedbackPages {
 	}
 
 	static Feedback.Person person(OneVisitUser user) {
-		return new Feedback.Person(user.getUsername(), user.displayName(), Subject.of(user).orElseThrow());
+		return new Feedback.Person(user.getUsername(), user.displayName(), user.subject().orElseThrow());
 	}
 
 }

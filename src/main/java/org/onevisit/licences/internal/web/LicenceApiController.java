@@ -9,8 +9,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.onevisit.applications.Actor;
-import org.onevisit.applications.Subject;
+import org.onevisit.identity.Actor;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
@@ -82,22 +81,21 @@ class LicenceApiController {
 	@PreAuthorize("hasRole('APPLICANT')")
 	@Operation(summary = "The caller's licences (我的证照), newest first")
 	List<LicenceView> mine(@AuthenticationPrincipal OneVisitUser user) {
-		return Subject.of(user).map(this.wallet::heldBy).orElse(List.of()).stream().map(this::view).toList();
+		return user.subject().map(this.wallet::heldBy).orElse(List.of()).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/api/v1/licences/{id}")
 	@Operation(summary = "One licence with its signed document; 404 unless the caller holds it, obtained it, "
 			+ "or reviews for the issuing department")
-	LicenceView one(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return view(this.wallet.find(id, Subject.of(user).orElse(null), Actor.of(user)));
+	LicenceView one(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Actor actor) {
+		return view(this.wallet.find(id, user.subject().orElse(null), actor));
 	}
 
 	@PostMapping("/api/v1/licences/{id}/revocation")
 	@PreAuthorize("hasRole('REVIEWER')")
 	@Operation(summary = "Revoke a licence of the caller's department, with a reason the holder reads")
-	ResponseEntity<LicenceView> revoke(@PathVariable UUID id, @RequestBody RevocationRequest request,
-			@AuthenticationPrincipal OneVisitUser user) {
-		return ResponseEntity.ok(view(this.wallet.revoke(id, request.reason(), Actor.of(user))));
+	ResponseEntity<LicenceView> revoke(@PathVariable UUID id, @RequestBody RevocationRequest request, Actor actor) {
+		return ResponseEntity.ok(view(this.wallet.revoke(id, request.reason(), actor)));
 	}
 
 	private LicenceView view(Licence licence) {

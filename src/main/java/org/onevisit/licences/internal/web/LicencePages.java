@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.applications.Subject;
+import org.onevisit.shared.Subject;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
@@ -54,15 +54,14 @@ class LicencePages {
 
 	@GetMapping("/my/licences")
 	String wallet(@AuthenticationPrincipal OneVisitUser user, Model model) {
-		List<Licence> licences = Subject.of(user).map(this.wallet::heldBy).orElse(List.of());
+		List<Licence> licences = user.subject().map(this.wallet::heldBy).orElse(List.of());
 		model.addAttribute("licences", licences);
 		return "licences/wallet";
 	}
 
 	@GetMapping("/licences/{id}")
-	String certificate(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		Actor actor = Actor.of(user);
-		Licence licence = this.wallet.find(id, Subject.of(user).orElse(null), actor);
+	String certificate(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Actor actor, Model model) {
+		Licence licence = this.wallet.find(id, user.subject().orElse(null), actor);
 		String verificationUrl = baseUrl() + "/verify/licences/" + licence.id();
 		model.addAttribute("licence", licence);
 		model.addAttribute("verificationUrl", verificationUrl);
@@ -79,8 +78,8 @@ class LicencePages {
 	 * shown masked.
 	 */
 	@GetMapping("/my/applications/{id}/licences")
-	String results(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		Application matter = this.applications.find(new ApplicationId(id), Actor.of(user));
+	String results(@PathVariable UUID id, Actor actor, Model model) {
+		Application matter = this.applications.find(new ApplicationId(id), actor);
 		model.addAttribute("applicationId", id);
 		model.addAttribute("results", this.wallet.issuedFor(matter.trackingNumber())
 			.stream()
@@ -100,10 +99,10 @@ class LicencePages {
 	}
 
 	@PostMapping("/licences/{id}/revoke")
-	String revoke(@PathVariable UUID id, @RequestParam(required = false) String reason,
-			@AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect, Locale locale) {
+	String revoke(@PathVariable UUID id, @RequestParam(required = false) String reason, Actor actor,
+			RedirectAttributes redirect, Locale locale) {
 		try {
-			this.wallet.revoke(id, reason, Actor.of(user));
+			this.wallet.revoke(id, reason, actor);
 			redirect.addFlashAttribute("notice", "licence.revoked.notice");
 		}
 		catch (OneVisitException refused) {

@@ -2,7 +2,6 @@ package org.onevisit.messages.internal.web;
 
 import java.util.List;
 
-import org.onevisit.applications.Subject;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.messages.Inbox;
 import org.onevisit.messages.Message;
@@ -24,7 +23,7 @@ class MessagePages {
 
 	@GetMapping("/my/messages")
 	String messages(@AuthenticationPrincipal OneVisitUser user, Model model) {
-		List<Message> messages = Subject.of(user).map(this.inbox::of).orElse(List.of());
+		List<Message> messages = user.subject().map(this.inbox::of).orElse(List.of());
 		model.addAttribute("messages", messages);
 		return "messages/inbox";
 	}

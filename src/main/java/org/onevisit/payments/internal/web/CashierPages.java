@@ -2,12 +2,10 @@ package org.onevisit.payments.internal.web;
 
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
-import org.onevisit.identity.OneVisitUser;
+import org.onevisit.identity.Actor;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.internal.SimulatedCheckout;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,14 +27,14 @@ class CashierPages {
 	}
 
 	@GetMapping("/pay/simulator/{payment}")
-	String cashier(@PathVariable UUID payment, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		model.addAttribute("payment", this.checkout.order(payment, Actor.of(user)));
+	String cashier(@PathVariable UUID payment, Actor actor, Model model) {
+		model.addAttribute("payment", this.checkout.order(payment, actor));
 		return "payments/cashier";
 	}
 
 	@PostMapping("/pay/simulator/{payment}")
-	String confirm(@PathVariable UUID payment, @AuthenticationPrincipal OneVisitUser user) {
-		Payment paid = this.checkout.pay(payment, Actor.of(user));
+	String confirm(@PathVariable UUID payment, Actor actor) {
+		Payment paid = this.checkout.pay(payment, actor);
 		return "redirect:/my/applications/" + paid.application().value() + "?paid";
 	}
 

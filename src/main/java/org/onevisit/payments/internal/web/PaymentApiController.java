@@ -5,14 +5,12 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
-import org.onevisit.identity.OneVisitUser;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentRefused;
 import org.onevisit.payments.Payments;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,8 +30,8 @@ class PaymentApiController {
 
 	@GetMapping("/api/v1/applications/{id}/payment")
 	@Operation(summary = "The fee order of an application, 404 when it is free or not yours")
-	Payment payment(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return this.payments.of(new ApplicationId(id), Actor.of(user))
+	Payment payment(@PathVariable UUID id, Actor actor) {
+		return this.payments.of(new ApplicationId(id), actor)
 			.orElseThrow(() -> PaymentRefused.nothingToPay(new ApplicationId(id)));
 	}
 

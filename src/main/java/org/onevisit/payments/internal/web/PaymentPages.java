@@ -2,7 +2,7 @@ package org.onevisit.payments.internal.web;
 
 import java.util.UUID;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.payments.Payments;
@@ -41,8 +41,8 @@ class PaymentPages {
 	}
 
 	@PostMapping("/my/applications/{id}/payment")
-	String pay(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return "redirect:" + this.payments.checkout(new ApplicationId(id), Actor.of(user));
+	String pay(@PathVariable UUID id, Actor actor) {
+		return "redirect:" + this.payments.checkout(new ApplicationId(id), actor);
 	}
 
 	private void show(UUID id, OneVisitUser user, Model model) {

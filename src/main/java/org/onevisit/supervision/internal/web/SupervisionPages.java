@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.onevisit.applications.Actor;
+import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
@@ -67,8 +67,7 @@ class SupervisionPages {
 	}
 
 	@GetMapping("/supervision/applications/{id}")
-	String trail(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user, Model model) {
-		Actor supervisor = Actor.of(user);
+	String trail(@PathVariable UUID id, Actor supervisor, Model model) {
 		Application matter = this.applications.find(new ApplicationId(id), supervisor);
 		model.addAttribute("matter", matter);
 		model.addAttribute("history", this.applications.history(matter.id(), supervisor));

@@ -1,10 +1,4 @@
-package org.onevisit.applications;
-
-import java.util.Optional;
-
-import org.onevisit.identity.OneVisitUser;
-import org.onevisit.shared.CreditCode;
-import org.onevisit.shared.ResidentId;
+package org.onevisit.shared;
 
 /** Whose matter it is: a person by resident ID or a business by credit code. */
 public record Subject(ResidentId person, CreditCode business) {
@@ -26,17 +20,6 @@ public record Subject(ResidentId person, CreditCode business) {
 	/** The resident ID or the credit code, as written. */
 	public String identifier() {
 		return (this.person != null) ? this.person.value() : this.business.value();
-	}
-
-	/**
-	 * Whom a signed-in account speaks for: its business if it acts for one, else the
-	 * person; empty for staff accounts without an identity number.
-	 */
-	public static Optional<Subject> of(OneVisitUser account) {
-		if (account == null) {
-			return Optional.empty();
-		}
-		return account.creditCode().map(Subject::business).or(() -> account.residentId().map(Subject::person));
 	}
 
 }

@@ -1,9 +1,8 @@
-package org.onevisit.applications;
+package org.onevisit.identity;
 
 import java.util.Optional;
 
-import org.onevisit.identity.OneVisitUser;
-import org.onevisit.identity.Role;
+import org.onevisit.shared.Subject;
 
 /**
  * Who acts on an application: the applicant (with the person or business they are, when
@@ -57,7 +56,7 @@ public record Actor(String username, Kind kind, String departmentCode, Subject s
 		if (user.hasRole(Role.SUPERVISOR)) {
 			return supervisor(user.getUsername());
 		}
-		return applicant(user.getUsername(), Subject.of(user).orElse(null));
+		return applicant(user.getUsername(), user.subject().orElse(null));
 	}
 
 	/** The platform acting on its own, such as the exchange recording fetched data. */
