@@ -61,7 +61,7 @@ public final class Application {
 
 	private final List<HistoryEntry> newHistory = new ArrayList<>();
 
-	private final List<Object> events = new ArrayList<>();
+	private final List<ApplicationEvent> events = new ArrayList<>();
 
 	Application(ApplicationId id, String trackingNumber, Subject subject, String filedBy, Channel channel,
 			String bundleCode, Map<String, Object> form, List<MaterialRecord> materials, List<Task> tasks,
@@ -264,7 +264,7 @@ public final class Application {
 	 * The events raised since the application was loaded, for the repository to publish
 	 * with the save.
 	 */
-	public List<Object> events() {
+	public List<ApplicationEvent> events() {
 		return List.copyOf(this.events);
 	}
 

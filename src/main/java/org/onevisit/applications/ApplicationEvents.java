@@ -3,7 +3,10 @@ package org.onevisit.applications;
 import java.time.Instant;
 import java.util.List;
 
-/** What happens to applications, as past-tense facts other modules react to. */
+/**
+ * What happens to applications, as past-tense facts other modules react to: the members
+ * of the {@link ApplicationEvent} family.
+ */
 public final class ApplicationEvents {
 
 	private ApplicationEvents() {
@@ -15,22 +18,23 @@ public final class ApplicationEvents {
 	 * even recorded in the outbox.
 	 */
 	public record ApplicationSubmitted(ApplicationId application, String trackingNumber, List<FiledItem> items,
-			boolean awaitingData, Instant at) {
+			boolean awaitingData, Instant at) implements ApplicationEvent {
 	}
 
 	/** One item of a filed application, with the catalogue version it was filed under. */
 	public record FiledItem(TaskId task, String itemCode, int itemVersion) {
 	}
 
-	public record SupplementRequested(ApplicationId application, TaskId task, List<String> missing, Instant at) {
+	public record SupplementRequested(ApplicationId application, TaskId task, List<String> missing,
+			Instant at) implements ApplicationEvent {
 	}
 
-	public record SupplementProvided(ApplicationId application, TaskId task, Instant at) {
+	public record SupplementProvided(ApplicationId application, TaskId task, Instant at) implements ApplicationEvent {
 	}
 
 	/** Every task approved: licences are issued from this. */
 	public record ApplicationApproved(ApplicationId application, String trackingNumber, List<ApprovedItem> items,
-			Instant at) {
+			Instant at) implements ApplicationEvent {
 	}
 
 	/**
@@ -39,10 +43,11 @@ public final class ApplicationEvents {
 	public record ApprovedItem(TaskId task, String itemCode, int itemVersion, String departmentCode) {
 	}
 
-	public record ApplicationRejected(ApplicationId application, String trackingNumber, Instant at) {
+	public record ApplicationRejected(ApplicationId application, String trackingNumber,
+			Instant at) implements ApplicationEvent {
 	}
 
-	public record ApplicationWithdrawn(ApplicationId application, Instant at) {
+	public record ApplicationWithdrawn(ApplicationId application, Instant at) implements ApplicationEvent {
 	}
 
 }

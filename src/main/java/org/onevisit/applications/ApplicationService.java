@@ -134,7 +134,7 @@ class ApplicationService implements ApplicationManagement {
 		if (submission.hallCode() != null && submission.channel() == Channel.HALL) {
 			application.receivedAt(submission.hallCode());
 		}
-		List<Object> raised = application.events();
+		List<ApplicationEvent> raised = application.events();
 		this.applications.insert(application, (idempotencyKey != null)
 				? new Applications.Remembered(by.username(), idempotencyKey, hash, this.clock.instant()) : null);
 		raised.forEach(this.events::publishEvent);
@@ -288,7 +288,7 @@ class ApplicationService implements ApplicationManagement {
 	}
 
 	private void save(Application application) {
-		List<Object> raised = application.events();
+		List<ApplicationEvent> raised = application.events();
 		this.applications.update(application);
 		raised.forEach(this.events::publishEvent);
 	}

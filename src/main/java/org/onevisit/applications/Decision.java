@@ -6,6 +6,24 @@ import java.util.List;
 public sealed interface Decision {
 
 	/**
+	 * The decision a reviewer sent by name, from the API or the review page alike:
+	 * {@code APPROVE} (to the named next step, if any), {@code REJECT} with the reason,
+	 * {@code SUPPLEMENT} with everything missing; any other name is refused, never
+	 * guessed.
+	 */
+	static Decision named(String name, String reason, List<String> missing, String nextStep) {
+		if (name == null) {
+			throw ReviewRefused.decisionInvalid("decision is APPROVE, REJECT or SUPPLEMENT");
+		}
+		return switch (name) {
+			case "APPROVE" -> new Approve((nextStep == null || nextStep.isBlank()) ? null : nextStep);
+			case "REJECT" -> new Reject(reason);
+			case "SUPPLEMENT" -> new RequestSupplement(missing, reason);
+			default -> throw ReviewRefused.decisionInvalid("decision is APPROVE, REJECT or SUPPLEMENT");
+		};
+	}
+
+	/**
 	 * Passes the current step: at a decision step the task is approved, otherwise it
 	 * moves to {@code nextStep} (or the step's first successor when none is named).
 	 */

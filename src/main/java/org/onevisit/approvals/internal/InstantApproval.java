@@ -40,6 +40,12 @@ import org.springframework.stereotype.Service;
 @Service
 class InstantApproval implements ApprovalTraces {
 
+	/**
+	 * The id the outbox records this listener's publications under: fixed, so that
+	 * renaming the class or the method does not orphan publications not yet handled.
+	 */
+	static final String ID = "approvals.InstantApproval";
+
 	private static final TypeReference<List<ApprovalTrace.Line>> LINES = new TypeReference<>() {
 	};
 
@@ -67,7 +73,7 @@ class InstantApproval implements ApprovalTraces {
 
 	// most filings have no item with rules: they are not even recorded in the outbox for
 	// this listener
-	@ApplicationModuleListener(condition = "@instantApproval.concerns(#submitted)")
+	@ApplicationModuleListener(id = InstantApproval.ID, condition = "@instantApproval.concerns(#submitted)")
 	void on(ApplicationSubmitted submitted) {
 		Application application = this.applications.find(submitted.application(), Actor.system());
 		Filing filing = null;

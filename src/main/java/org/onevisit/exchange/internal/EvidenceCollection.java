@@ -38,6 +38,12 @@ import org.springframework.stereotype.Component;
 @Component
 class EvidenceCollection {
 
+	/**
+	 * The id the outbox records this listener's publications under: fixed, so that
+	 * renaming the class or the method does not orphan publications not yet handled.
+	 */
+	static final String ID = "exchange.EvidenceCollection";
+
 	private static final Logger log = LoggerFactory.getLogger(EvidenceCollection.class);
 
 	// previewed evidence older than this is fetched again at filing
@@ -63,7 +69,7 @@ class EvidenceCollection {
 	}
 
 	// a filing with nothing to fetch is not even recorded in the outbox for this listener
-	@ApplicationModuleListener(condition = "#submitted.awaitingData()")
+	@ApplicationModuleListener(id = EvidenceCollection.ID, condition = "#submitted.awaitingData()")
 	void on(ApplicationSubmitted submitted) {
 		collect(submitted.application());
 	}

@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LicenceIssuance {
 
+	/**
+	 * The id the outbox records this listener's publications under: fixed, so that
+	 * renaming the class or the method does not orphan publications not yet handled.
+	 */
+	static final String ID = "licences.LicenceIssuance";
+
 	private final LicenceService licences;
 
 	LicenceIssuance(LicenceService licences) {
@@ -21,7 +27,7 @@ class LicenceIssuance {
 
 	// an approval that issues nothing is not even recorded in the outbox for this
 	// listener
-	@ApplicationModuleListener(condition = "@licenceIssuance.concerns(#approved)")
+	@ApplicationModuleListener(id = LicenceIssuance.ID, condition = "@licenceIssuance.concerns(#approved)")
 	void on(ApplicationApproved approved) {
 		this.licences.issueFor(approved);
 	}

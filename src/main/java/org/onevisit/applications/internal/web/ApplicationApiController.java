@@ -129,13 +129,7 @@ class ApplicationApiController {
 	@Operation(
 			summary = "Decide a task at its current step: APPROVE, REJECT (with reason) or SUPPLEMENT (with everything missing)")
 	ApplicationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request, Actor actor) {
-		Decision decision = switch (request.decision()) {
-			case "APPROVE" -> new Decision.Approve(request.nextStep());
-			case "REJECT" -> new Decision.Reject(request.reason());
-			case "SUPPLEMENT" -> new Decision.RequestSupplement(request.missing(), request.reason());
-			default -> throw org.onevisit.applications.ReviewRefused
-				.decisionInvalid("decision is APPROVE, REJECT or SUPPLEMENT");
-		};
+		Decision decision = Decision.named(request.decision(), request.reason(), request.missing(), request.nextStep());
 		return view(this.applications.decide(new TaskId(id), decision, actor, request.taskVersion()));
 	}
 

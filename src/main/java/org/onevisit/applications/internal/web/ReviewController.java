@@ -96,12 +96,8 @@ class ReviewController {
 	String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String missing, @RequestParam(required = false) String nextStep,
 			@RequestParam long taskVersion, Actor actor, RedirectAttributes redirect, Locale locale) {
-		Decision chosen = switch (decision) {
-			case "APPROVE" -> new Decision.Approve((nextStep == null || nextStep.isBlank()) ? null : nextStep);
-			case "REJECT" -> new Decision.Reject(reason);
-			default -> new Decision.RequestSupplement((missing == null) ? List.of()
-					: missing.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList(), reason);
-		};
+		Decision chosen = Decision.named(decision, reason, (missing == null) ? List.of()
+				: missing.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList(), nextStep);
 		try {
 			this.applications.decide(new TaskId(id), chosen, actor, taskVersion);
 			redirect.addFlashAttribute("notice", "review.decided." + decision);

@@ -1,0 +1,24 @@
+package org.onevisit.applications;
+
+import java.time.Instant;
+
+import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
+import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
+import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
+import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
+import org.onevisit.applications.ApplicationEvents.SupplementProvided;
+import org.onevisit.applications.ApplicationEvents.SupplementRequested;
+
+/**
+ * Everything that can happen to an application, as one closed family: a listener that
+ * switches over it is told by the compiler when a new fact is added. The records stay
+ * nested in {@link ApplicationEvents}, whose binary names the outbox has stored.
+ */
+public sealed interface ApplicationEvent permits ApplicationSubmitted, SupplementRequested, SupplementProvided,
+		ApplicationApproved, ApplicationRejected, ApplicationWithdrawn {
+
+	ApplicationId application();
+
+	Instant at();
+
+}
