@@ -25,7 +25,7 @@ import org.onevisit.shared.WorkingDays;
 /**
  * A citizen's or business's matter: one item, or a bundle of items reviewed by their
  * departments in parallel. The application guards its own state; every transition appends
- * to its history and may raise an event, both collected until the caller has saved them.
+ * to its history and may raise an event, both collected for the repository to save.
  */
 public final class Application {
 
@@ -47,15 +47,11 @@ public final class Application {
 
 	private List<MaterialRecord> materials;
 
-	private boolean materialsChanged;
-
 	private final List<Task> tasks;
 
 	private final Instant submittedAt;
 
 	private ApplicationStatus status;
-
-	private ApplicationStatus savedStatus;
 
 	private Instant finishedAt;
 
@@ -79,7 +75,6 @@ public final class Application {
 		this.tasks = List.copyOf(tasks);
 		this.submittedAt = submittedAt;
 		this.status = status;
-		this.savedStatus = status;
 		this.finishedAt = finishedAt;
 	}
 
@@ -138,7 +133,6 @@ public final class Application {
 					updated.set(m, material.now(outcome.state(), outcome.reference(), outcome.note()));
 					record(now, by, null, "material " + material.code() + " " + material.state(),
 							"material " + material.code() + " " + outcome.state(), outcome.note());
-					this.materialsChanged = true;
 				}
 			}
 		}
@@ -254,7 +248,8 @@ public final class Application {
 	}
 
 	/**
-	 * The history written since the application was loaded, for the repository to append.
+	 * The history this application's verbs wrote since it was loaded, for the repository
+	 * to append.
 	 */
 	public List<HistoryEntry> newHistory() {
 		return List.copyOf(this.newHistory);
@@ -266,26 +261,6 @@ public final class Application {
 	 */
 	public List<ApplicationEvent> events() {
 		return List.copyOf(this.events);
-	}
-
-	/**
-	 * Whether the application's own state changed since it was loaded, so that its row
-	 * must be saved.
-	 */
-	boolean statusChanged() {
-		return this.status != this.savedStatus;
-	}
-
-	boolean materialsChanged() {
-		return this.materialsChanged;
-	}
-
-	void saved() {
-		this.savedStatus = this.status;
-		this.materialsChanged = false;
-		this.newHistory.clear();
-		this.events.clear();
-		this.tasks.forEach(Task::saved);
 	}
 
 	/** A task of this application whoever asks; the caller checks who may see it. */

@@ -134,10 +134,9 @@ class ApplicationService implements ApplicationManagement {
 		if (submission.hallCode() != null && submission.channel() == Channel.HALL) {
 			application.receivedAt(submission.hallCode());
 		}
-		List<ApplicationEvent> raised = application.events();
 		this.applications.insert(application, (idempotencyKey != null)
 				? new Applications.Remembered(by.username(), idempotencyKey, hash, this.clock.instant()) : null);
-		raised.forEach(this.events::publishEvent);
+		application.events().forEach(this.events::publishEvent);
 		return application;
 	}
 
@@ -147,7 +146,8 @@ class ApplicationService implements ApplicationManagement {
 		Applications.Decidable found = this.applications.lockForDecision(taskId)
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		long seen = (expectedVersion != null) ? expectedVersion : found.seenVersion();
-		Application application = this.applications.withTasks(found.row());
+		Applications.Loaded loaded = Applications.Loaded.of(this.applications.withTasks(found.row()));
+		Application application = loaded.application();
 		Task task = application.task(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		if (!task.visibleTo(by) && !task.actionableBy(by)) {
 			throw ReviewRefused.taskNotFound(taskId);
@@ -156,7 +156,7 @@ class ApplicationService implements ApplicationManagement {
 			throw new TaskChanged(taskId);
 		}
 		application.decide(taskId, decision, by, this.clock);
-		save(application);
+		save(loaded);
 		return application;
 	}
 
@@ -165,27 +165,30 @@ class ApplicationService implements ApplicationManagement {
 	public Application approveByRules(TaskId taskId, String trace) {
 		Applications.Decidable found = this.applications.lockForDecision(taskId)
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
-		Application application = this.applications.withTasks(found.row());
+		Applications.Loaded loaded = Applications.Loaded.of(this.applications.withTasks(found.row()));
+		Application application = loaded.application();
 		application.approveByRules(taskId, trace, this.clock);
-		save(application);
+		save(loaded);
 		return application;
 	}
 
 	@Override
 	@Transactional
 	public Application provideSupplement(ApplicationId id, Actor by) {
-		Application application = lockedFor(id, by);
+		Applications.Loaded loaded = lockedFor(id, by);
+		Application application = loaded.application();
 		application.provideSupplement(by, this.clock, this.days);
-		save(application);
+		save(loaded);
 		return application;
 	}
 
 	@Override
 	@Transactional
 	public Application withdraw(ApplicationId id, Actor by) {
-		Application application = lockedFor(id, by);
+		Applications.Loaded loaded = lockedFor(id, by);
+		Application application = loaded.application();
 		application.withdraw(by, this.clock);
-		save(application);
+		save(loaded);
 		return application;
 	}
 
@@ -200,10 +203,11 @@ class ApplicationService implements ApplicationManagement {
 	@Override
 	@Transactional
 	public void recordData(ApplicationId id, List<DataOutcome> outcomes) {
-		Application application = this.applications.load(id, true)
+		Applications.Loaded loaded = this.applications.load(id, true)
+			.map(Applications.Loaded::of)
 			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
-		application.recordData(outcomes, Actor.system(), this.clock);
-		save(application);
+		loaded.application().recordData(outcomes, Actor.system(), this.clock);
+		save(loaded);
 	}
 
 	@Override
@@ -281,16 +285,16 @@ class ApplicationService implements ApplicationManagement {
 		return this.applications.openTasks(null, java.util.Set.of(TaskStatus.IN_REVIEW), day, null, WATCH_LIMIT);
 	}
 
-	private Application lockedFor(ApplicationId id, Actor by) {
+	private Applications.Loaded lockedFor(ApplicationId id, Actor by) {
 		return this.applications.load(id, true)
 			.filter((application) -> application.visibleTo(by))
+			.map(Applications.Loaded::of)
 			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
 	}
 
-	private void save(Application application) {
-		List<ApplicationEvent> raised = application.events();
-		this.applications.update(application);
-		raised.forEach(this.events::publishEvent);
+	private void save(Applications.Loaded loaded) {
+		this.applications.save(loaded);
+		loaded.application().events().forEach(this.events::publishEvent);
 	}
 
 	/**

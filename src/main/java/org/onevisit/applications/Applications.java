@@ -1,14 +1,17 @@
 package org.onevisit.applications;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.ReviewStep;
@@ -19,7 +22,6 @@ import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,15 +46,12 @@ class Applications {
 
 	private final JsonMapper json;
 
-	private final JdbcTemplate batch;
-
 	private final Catalogue catalogue;
 
-	Applications(JdbcClient jdbc, JsonMapper json, JdbcTemplate batch, Catalogue catalogue) {
+	Applications(JdbcClient jdbc, JsonMapper json, Catalogue catalogue) {
 		this.catalogue = catalogue;
 		this.jdbc = jdbc;
 		this.json = json;
-		this.batch = batch;
 	}
 
 	/**
@@ -86,225 +85,223 @@ class Applications {
 	/**
 	 * Inserts a new application with its tasks, its first history and, if given, its
 	 * idempotency key, in one statement: filing is the hottest write, and each statement
-	 * is a round trip and a plan in PostgreSQL. The tasks' foreign keys are checked at
-	 * the end of the statement, when the application row exists.
+	 * is a round trip and a plan in PostgreSQL (ADR 0005). The tasks' foreign keys are
+	 * checked at the end of the statement, when the application row exists.
 	 */
 	void insert(Application application, Remembered idempotency) {
+		Statement statement = new Statement(application.id());
+		statement.with("application", """
+				insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
+				    filed_by, channel, bundle_code, form, materials, status, submitted_at, finished_at, hall_code)
+				values (:application, :tracking, :residentId, :creditCode, :filedBy, :channel, :bundle,
+				    cast(:form as jsonb), cast(:materials as jsonb), :status, :submittedAt,
+				    cast(:finishedAt as timestamptz), :hall)""")
+			.bind("tracking", application.trackingNumber())
+			.bind("residentId", Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null))
+			.bind("creditCode",
+					Optional.ofNullable(application.subject().business()).map(CreditCode::value).orElse(null))
+			.bind("filedBy", application.filedBy())
+			.bind("channel", application.channel().name())
+			.bind("bundle", application.bundleCode())
+			.bind("form", this.json.writeValueAsString(application.form()))
+			.bind("materials", this.json.writeValueAsString(application.materials()))
+			.bind("status", application.status().name())
+			.bind("submittedAt", Timestamp.from(application.submittedAt()))
+			.bind("finishedAt", timestamp(application.finishedAt()))
+			.bind("hall", application.hallCode());
 		List<Task> tasks = application.tasks();
+		statement.with("tasks", """
+				insert into applications_task (id, application_id, item_code, item_version, department_code,
+				    committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
+				    paused_working_days, missing, reason, version)
+				values\s""" + statement.rows(tasks.size(), """
+				(:t#_id, :application, :t#_item, :t#_itemVersion, :t#_department, :t#_committedLimit,
+				    :t#_statutoryLimit, :t#_step, :t#_status, :t#_committedDue, :t#_statutoryDue,
+				    cast(:t#_pausedSince as timestamptz), :t#_paused, cast(:t#_missing as jsonb), :t#_reason,
+				    :t#_version)"""));
+		for (int t = 0; t < tasks.size(); t++) {
+			Task task = tasks.get(t);
+			statement.bind("t" + t + "_item", task.plan().itemCode())
+				.bind("t" + t + "_itemVersion", task.plan().itemVersion())
+				.bind("t" + t + "_department", task.plan().departmentCode())
+				.bind("t" + t + "_committedLimit", task.plan().committedLimit())
+				.bind("t" + t + "_statutoryLimit", task.plan().statutoryLimit());
+			bindState(statement, "t" + t + "_", task);
+		}
+		appendHistory(statement, application.newHistory());
+		boolean remembered = idempotency != null;
+		statement.finish("""
+				insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
+				select :keyFiledBy, :key, :keyHash, :application, :keyAt where cast(:key as text) is not null""")
+			.bind("keyFiledBy", remembered ? idempotency.filedBy() : null)
+			.bind("key", remembered ? idempotency.key() : null)
+			.bind("keyHash", remembered ? idempotency.hash() : null)
+			.bind("keyAt", remembered ? Timestamp.from(idempotency.at()) : null);
+		this.jdbc.sql(statement.sql()).params(statement.params()).update();
+	}
+
+	/**
+	 * An application loaded to be changed, with the state it was loaded in: saving writes
+	 * what differs from it, and checks each changed task against the version it was
+	 * loaded at.
+	 */
+	record Loaded(Application application, ApplicationStatus status, List<MaterialRecord> materials,
+			Map<TaskId, Long> versions) {
+
+		static Loaded of(Application application) {
+			return new Loaded(application, application.status(), application.materials(),
+					application.tasks().stream().collect(Collectors.toUnmodifiableMap(Task::id, Task::version)));
+		}
+
+	}
+
+	/**
+	 * Saves what the application's verbs changed since it was loaded, in one statement:
+	 * the application's row if its status or materials differ, each changed task only if
+	 * nobody changed it meanwhile, and the new history. A task changed meanwhile is
+	 * {@link TaskChanged}, and the transaction rolls the rest back.
+	 */
+	void save(Loaded loaded) {
+		Application application = loaded.application();
+		List<Task> changed = application.tasks()
+			.stream()
+			.filter((task) -> task.version() != loaded.versions().get(task.id()))
+			.toList();
+		boolean settled = application.status() != loaded.status();
+		boolean materials = !application.materials().equals(loaded.materials());
 		List<HistoryEntry> history = application.newHistory();
-		UUID id = application.id().value();
-		this.batch.update((connection) -> {
-			PreparedStatement statement = connection.prepareStatement("""
-					with application as (
-					    insert into applications_application (id, tracking_number, subject_resident_id,
-					        subject_credit_code, filed_by, channel, bundle_code, form, materials, status, submitted_at,
-					        finished_at, hall_code)
-					    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?)),
-					tasks as (
-					    insert into applications_task (id, application_id, item_code, item_version, department_code,
-					        committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
-					        paused_working_days, missing, reason, version)
-					    values %s)%s
-					insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
-					select ?, ?, ?, ?, ? where cast(? as text) is not null
-					""".formatted(rows(tasks.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"),
-					history.isEmpty() ? ""
-							: ",\nhistory as (" + HISTORY_INSERT + rows(history.size(), HISTORY_ROW) + ")"));
-			int p = 0;
-			statement.setObject(++p, id);
-			statement.setString(++p, application.trackingNumber());
-			statement.setString(++p,
-					Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null));
-			statement.setString(++p,
-					Optional.ofNullable(application.subject().business()).map(CreditCode::value).orElse(null));
-			statement.setString(++p, application.filedBy());
-			statement.setString(++p, application.channel().name());
-			statement.setString(++p, application.bundleCode());
-			statement.setString(++p, this.json.writeValueAsString(application.form()));
-			statement.setString(++p, this.json.writeValueAsString(application.materials()));
-			statement.setString(++p, application.status().name());
-			statement.setTimestamp(++p, Timestamp.from(application.submittedAt()));
-			statement.setTimestamp(++p, timestamp(application.finishedAt()));
-			statement.setString(++p, application.hallCode());
-			for (Task task : tasks) {
-				statement.setObject(++p, task.id().value());
-				statement.setObject(++p, id);
-				statement.setString(++p, task.plan().itemCode());
-				statement.setInt(++p, task.plan().itemVersion());
-				statement.setString(++p, task.plan().departmentCode());
-				statement.setInt(++p, task.plan().committedLimit());
-				statement.setInt(++p, task.plan().statutoryLimit());
-				p = bindState(statement, p, task);
-				statement.setLong(++p, task.version());
-			}
-			p = bindHistory(statement, p, id, history);
-			boolean remembered = idempotency != null;
-			statement.setString(++p, remembered ? idempotency.filedBy() : null);
-			statement.setString(++p, remembered ? idempotency.key() : null);
-			statement.setBytes(++p, remembered ? idempotency.hash() : null);
-			statement.setObject(++p, id);
-			statement.setTimestamp(++p, remembered ? Timestamp.from(idempotency.at()) : null);
-			statement.setString(++p, remembered ? idempotency.key() : null);
-			return statement;
-		});
-		application.saved();
-	}
-
-	/**
-	 * Appends history rows, one {@link #HISTORY_ROW} of plain typed values per entry, in
-	 * order (the identity numbers them); bound by {@link #bindHistory}. The statements
-	 * that change a task or file an application end with it, so that their history is
-	 * written in the same round trip. Values rather than arrays to unnest: binding and
-	 * parsing arrays of text was a visible part of the database's work per decision.
-	 */
-	private static final String HISTORY_INSERT = """
-			insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
-			values\s""";
-
-	private static final String HISTORY_ROW = "(?, ?, ?, ?, ?, ?, ?)";
-
-	/**
-	 * Binds what a task's decisions change, from step to reason in the table's column
-	 * order, after index {@code p}; answers the last index.
-	 */
-	private int bindState(PreparedStatement statement, int p, Task task) throws SQLException {
-		statement.setString(++p, task.step());
-		statement.setString(++p, task.status().name());
-		statement.setObject(++p, task.committedDue());
-		statement.setObject(++p, task.statutoryDue());
-		statement.setTimestamp(++p, timestamp(task.pausedSince()));
-		statement.setInt(++p, task.pausedWorkingDays());
-		statement.setString(++p, this.json.writeValueAsString(task.missing()));
-		statement.setString(++p, task.reason());
-		return p;
-	}
-
-	/** {@code count} copies of a row of placeholders, for a multi-row VALUES list. */
-	private static String rows(int count, String row) {
-		return String.join(", ", java.util.Collections.nCopies(count, row));
-	}
-
-	/**
-	 * Binds the history's rows after index {@code p}; answers the last index.
-	 */
-	private static int bindHistory(PreparedStatement statement, int p, UUID application, List<HistoryEntry> history)
-			throws SQLException {
-		for (HistoryEntry entry : history) {
-			statement.setObject(++p, application);
-			statement.setObject(++p, (entry.task() != null) ? entry.task().value() : null, java.sql.Types.OTHER);
-			statement.setTimestamp(++p, Timestamp.from(entry.at()));
-			statement.setString(++p, entry.actor());
-			statement.setString(++p, entry.from());
-			statement.setString(++p, entry.to());
-			statement.setString(++p, entry.reason());
-		}
-		return p;
-	}
-
-	/**
-	 * Saves what a decision changed: the application's state, the changed tasks
-	 * (version-checked), the history.
-	 */
-	void update(Application application) {
-		if (application.materialsChanged()) {
-			this.jdbc.sql("update applications_application set materials = cast(:materials as jsonb) where id = :id")
-				.param("materials", this.json.writeValueAsString(application.materials()))
-				.param("id", application.id().value())
-				.update();
-		}
-		List<Task> changed = application.tasks().stream().filter(Task::changed).toList();
-		if (changed.size() == 1 && !application.newHistory().isEmpty()) {
-			// the common case, one decision on one task: its update, the application's
-			// new status if it has one, and the history in one statement
-			updateWithHistory(application, changed.get(0));
-			application.saved();
+		if (changed.isEmpty() && !settled && !materials && history.isEmpty()) {
 			return;
 		}
-		if (application.statusChanged()) {
-			this.jdbc
-				.sql("update applications_application set status = :status, finished_at = :finishedAt where id = :id")
-				.param("status", application.status().name())
-				.param("finishedAt", timestamp(application.finishedAt()))
-				.param("id", application.id().value())
-				.update();
+		Statement statement = new Statement(application.id());
+		if (settled) {
+			statement
+				.with("status",
+						"""
+								update applications_application set status = :status,
+								    finished_at = cast(:finishedAt as timestamptz)%s
+								where id = :application"""
+							.formatted(materials ? ", materials = cast(:materials as jsonb)" : ""))
+				.bind("status", application.status().name())
+				.bind("finishedAt", timestamp(application.finishedAt()));
 		}
-		for (Task task : changed) {
-			int updated = this.jdbc.sql("""
-					update applications_task set step = :step, status = :status, committed_due = :committedDue,
-					    statutory_due = :statutoryDue, paused_since = :pausedSince, paused_working_days = :paused,
-					    missing = cast(:missing as jsonb), reason = :reason, version = version + 1
-					where id = :id and version = :version
-					""")
-				.param("step", task.step())
-				.param("status", task.status().name())
-				.param("committedDue", task.committedDue())
-				.param("statutoryDue", task.statutoryDue())
-				.param("pausedSince", timestamp(task.pausedSince()))
-				.param("paused", task.pausedWorkingDays())
-				.param("missing", this.json.writeValueAsString(task.missing()))
-				.param("reason", task.reason())
-				.param("id", task.id().value())
-				.param("version", task.version())
-				.update();
-			if (updated != 1) {
-				throw new TaskChanged(task.id());
-			}
+		else if (materials) {
+			statement.with("materials",
+					"update applications_application set materials = cast(:materials as jsonb) where id = :application");
 		}
-		appendHistory(application);
-		application.saved();
+		if (materials) {
+			statement.bind("materials", this.json.writeValueAsString(application.materials()));
+		}
+		for (int t = 0; t < changed.size(); t++) {
+			Task task = changed.get(t);
+			statement
+				.with("t" + t + "_changed",
+						"""
+								update applications_task set step = :t#_step, status = :t#_status, committed_due = :t#_committedDue,
+								    statutory_due = :t#_statutoryDue, paused_since = cast(:t#_pausedSince as timestamptz),
+								    paused_working_days = :t#_paused, missing = cast(:t#_missing as jsonb), reason = :t#_reason,
+								    version = :t#_version
+								where id = :t#_id and version = :t#_loadedVersion
+								returning id"""
+							.replace("#", String.valueOf(t)))
+				.bind("t" + t + "_loadedVersion", loaded.versions().get(task.id()));
+			bindState(statement, "t" + t + "_", task);
+		}
+		appendHistory(statement, history);
+		statement.finish(changed.isEmpty() ? "select 0"
+				: "select " + IntStream.range(0, changed.size())
+					.mapToObj((t) -> "(select count(*) from t" + t + "_changed)")
+					.collect(Collectors.joining(" + ")));
+		int saved = this.jdbc.sql(statement.sql()).params(statement.params()).query(Integer.class).single();
+		if (saved != changed.size()) {
+			throw new TaskChanged(changed.get(0).id());
+		}
+	}
+
+	/** Binds a task's id and everything its transitions change, under the prefix. */
+	private void bindState(Statement statement, String prefix, Task task) {
+		statement.bind(prefix + "id", task.id().value())
+			.bind(prefix + "step", task.step())
+			.bind(prefix + "status", task.status().name())
+			.bind(prefix + "committedDue", task.committedDue())
+			.bind(prefix + "statutoryDue", task.statutoryDue())
+			.bind(prefix + "pausedSince", timestamp(task.pausedSince()))
+			.bind(prefix + "paused", task.pausedWorkingDays())
+			.bind(prefix + "missing", this.json.writeValueAsString(task.missing()))
+			.bind(prefix + "reason", task.reason())
+			.bind(prefix + "version", task.version());
 	}
 
 	/**
-	 * A decision's task update, the application's status when the decision settled it,
-	 * and the history, in one round trip. The history is plain typed values, one row
-	 * each, not arrays to unnest: binding and parsing arrays of text was a visible part
-	 * of the database's work per decision. If the version check matches no row the rest
-	 * is written all the same and {@link TaskChanged} rolls it back.
+	 * Appends the history rows, in order (the identity numbers them), as plain typed
+	 * values: binding and parsing arrays of text to unnest was a visible part of the
+	 * database's work per decision.
 	 */
-	private void updateWithHistory(Application application, Task task) {
-		List<HistoryEntry> history = application.newHistory();
-		boolean settled = application.statusChanged();
-		Integer changed = this.batch.execute(
-				(java.sql.Connection connection) -> connection.prepareStatement(DECISION_STATEMENTS.computeIfAbsent(
-						history.size() * 2 + (settled ? 1 : 0), (key) -> decisionStatement(history.size(), settled))),
-				(PreparedStatement statement) -> {
-					int p = bindState(statement, 0, task);
-					statement.setObject(++p, task.id().value());
-					statement.setLong(++p, task.version());
-					if (settled) {
-						statement.setString(++p, application.status().name());
-						statement.setTimestamp(++p, timestamp(application.finishedAt()));
-						statement.setObject(++p, application.id().value());
-					}
-					bindHistory(statement, p, application.id().value(), history);
-					try (ResultSet count = statement.executeQuery()) {
-						count.next();
-						return count.getInt(1);
-					}
-				});
-		if (changed == null || changed == 0) {
-			throw new TaskChanged(task.id());
+	private static void appendHistory(Statement statement, List<HistoryEntry> history) {
+		if (history.isEmpty()) {
+			return;
+		}
+		statement.with("history", """
+				insert into applications_history (application_id, task_id, at, actor, from_state, to_state, reason)
+				values\s""" + statement.rows(history.size(),
+				"(:application, cast(:h#_task as uuid), :h#_at, :h#_actor, :h#_from, :h#_to, :h#_reason)"));
+		for (int h = 0; h < history.size(); h++) {
+			HistoryEntry entry = history.get(h);
+			statement.bind("h" + h + "_task", (entry.task() != null) ? entry.task().value() : null)
+				.bind("h" + h + "_at", Timestamp.from(entry.at()))
+				.bind("h" + h + "_actor", entry.actor())
+				.bind("h" + h + "_from", entry.from())
+				.bind("h" + h + "_to", entry.to())
+				.bind("h" + h + "_reason", entry.reason());
 		}
 	}
 
-	/** The decision statements by their shape, so that each is written once. */
-	private static final Map<Integer, String> DECISION_STATEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+	/**
+	 * One statement of data-modifying parts ({@code with name as (…)}) and a last part,
+	 * with named parameters: one round trip however many rows a change writes.
+	 */
+	private static final class Statement {
 
-	private static String decisionStatement(int historyRows, boolean settled) {
-		return """
-				with changed as (
-				    update applications_task set step = ?, status = ?, committed_due = ?, statutory_due = ?,
-				        paused_since = ?, paused_working_days = ?, missing = cast(? as jsonb), reason = ?,
-				        version = version + 1
-				    where id = ? and version = ?
-				    returning id),
-				""" + (settled ? """
-				settled as (
-				    update applications_application set status = ?, finished_at = ? where id = ?),
-				""" : "") + "history as (" + HISTORY_INSERT + rows(historyRows, HISTORY_ROW) + """
-				)
-				select count(*) from changed
-				""";
+		private final List<String> parts = new ArrayList<>();
+
+		private final Map<String, Object> params = new HashMap<>();
+
+		private String last;
+
+		Statement(ApplicationId application) {
+			this.params.put("application", application.value());
+		}
+
+		Statement with(String name, String sql) {
+			this.parts.add(name + " as (\n" + sql + ")");
+			return this;
+		}
+
+		Statement finish(String sql) {
+			this.last = sql;
+			return this;
+		}
+
+		Statement bind(String name, Object value) {
+			this.params.put(name, value);
+			return this;
+		}
+
+		/** {@code count} copies of a row, {@code #} numbered from 0 in each. */
+		String rows(int count, String row) {
+			return IntStream.range(0, count)
+				.mapToObj((n) -> row.replace("#", String.valueOf(n)))
+				.collect(Collectors.joining(",\n"));
+		}
+
+		String sql() {
+			return (this.parts.isEmpty() ? "" : "with " + String.join(",\n", this.parts) + "\n") + this.last;
+		}
+
+		Map<String, Object> params() {
+			return this.params;
+		}
+
 	}
 
 	/** Loads the application, locking its row when the caller is about to change it. */
@@ -475,19 +472,6 @@ class Applications {
 	}
 
 	// ------------------------------------------------------------------ mapping
-
-	private void appendHistory(Application application) {
-		List<HistoryEntry> history = application.newHistory();
-		if (history.isEmpty()) {
-			return;
-		}
-		this.batch.update((connection) -> {
-			PreparedStatement statement = connection
-				.prepareStatement(HISTORY_INSERT + rows(history.size(), HISTORY_ROW));
-			bindHistory(statement, 0, application.id().value(), history);
-			return statement;
-		});
-	}
 
 	private List<Task> tasksOf(ApplicationId id) {
 		return this.jdbc.sql("""

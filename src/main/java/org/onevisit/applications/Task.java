@@ -38,8 +38,6 @@ public final class Task {
 
 	private long version;
 
-	private boolean changed;
-
 	Task(TaskId id, PlannedTask plan, String step, TaskStatus status, LocalDate committedDue, LocalDate statutoryDue,
 			Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason, long version) {
 		this.id = id;
@@ -80,7 +78,6 @@ public final class Task {
 	}
 
 	String approve(String nextStep) {
-		this.changed = true;
 		requireStatus(TaskStatus.IN_REVIEW);
 		ReviewStep current = currentStep();
 		String before = describe();
@@ -97,6 +94,7 @@ public final class Task {
 			}
 			this.step = next;
 		}
+		this.version++;
 		return before;
 	}
 
@@ -105,15 +103,14 @@ public final class Task {
 	 * whole review, not one step of it.
 	 */
 	String approveByRules() {
-		this.changed = true;
 		requireStatus(TaskStatus.IN_REVIEW);
 		String before = describe();
 		this.status = TaskStatus.APPROVED;
+		this.version++;
 		return before;
 	}
 
 	String reject(String why) {
-		this.changed = true;
 		requireStatus(TaskStatus.IN_REVIEW);
 		if (why == null || why.isBlank()) {
 			throw ReviewRefused.decisionInvalid("a rejection gives the citizen its reason");
@@ -121,11 +118,11 @@ public final class Task {
 		String before = describe();
 		this.status = TaskStatus.REJECTED;
 		this.reason = why.strip();
+		this.version++;
 		return before;
 	}
 
 	String requestSupplement(List<String> what, Instant at) {
-		this.changed = true;
 		requireStatus(TaskStatus.IN_REVIEW);
 		if (what.isEmpty() || what.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
 			throw ReviewRefused.decisionInvalid("a supplement request lists everything missing");
@@ -134,6 +131,7 @@ public final class Task {
 		this.status = TaskStatus.WAITING_FOR_SUPPLEMENT;
 		this.missing = what.stream().map(String::strip).toList();
 		this.pausedSince = at;
+		this.version++;
 		return before;
 	}
 
@@ -142,7 +140,6 @@ public final class Task {
 	 * the pause.
 	 */
 	String resume(Instant at, WorkingDays days, java.time.ZoneId zone) {
-		this.changed = true;
 		requireStatus(TaskStatus.WAITING_FOR_SUPPLEMENT);
 		String before = describe();
 		int paused = days.workingDaysBetween(LocalDate.ofInstant(this.pausedSince, zone),
@@ -153,14 +150,15 @@ public final class Task {
 		this.status = TaskStatus.IN_REVIEW;
 		this.pausedSince = null;
 		this.missing = List.of();
+		this.version++;
 		return before;
 	}
 
 	String withdraw() {
-		this.changed = true;
 		String before = describe();
 		this.status = TaskStatus.WITHDRAWN;
 		this.pausedSince = null;
+		this.version++;
 		return before;
 	}
 
@@ -235,23 +233,12 @@ public final class Task {
 		return this.reason;
 	}
 
-	/** For optimistic locking: the version this task was loaded at. */
+	/**
+	 * How many transitions the task has gone through: each verb that changes it counts
+	 * one, and the repository saves a task only over the version it loaded.
+	 */
 	public long version() {
 		return this.version;
-	}
-
-	/**
-	 * Whether a decision changed the task since it was loaded, so that it must be saved.
-	 */
-	boolean changed() {
-		return this.changed;
-	}
-
-	void saved() {
-		if (this.changed) {
-			this.version++;
-			this.changed = false;
-		}
 	}
 
 }

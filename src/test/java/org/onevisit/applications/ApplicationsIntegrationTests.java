@@ -201,12 +201,12 @@ class ApplicationsIntegrationTests {
 		// decided on a copy read before another change of the same task reached the
 		// database: the version-checked update matches nothing
 		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
-			Application stale = this.store.load(filed.id(), true).orElseThrow();
-			stale.decide(tax, Decision.Approve.here(), TAX, java.time.Clock.systemUTC());
+			Applications.Loaded stale = Applications.Loaded.of(this.store.load(filed.id(), true).orElseThrow());
+			stale.application().decide(tax, Decision.Approve.here(), TAX, java.time.Clock.systemUTC());
 			this.jdbc.sql("update applications_task set version = version + 1 where id = :id")
 				.param("id", tax.value())
 				.update();
-			this.store.update(stale);
+			this.store.save(stale);
 		})).isInstanceOf(TaskChanged.class);
 
 		assertThat(historyRows(tax)).isEqualTo(historyBefore);
