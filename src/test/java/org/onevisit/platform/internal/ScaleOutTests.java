@@ -93,7 +93,8 @@ class ScaleOutTests {
 	void everyJobThatMustRunOnceTakesTheLock() throws ClassNotFoundException {
 		for (String type : new String[] { "org.onevisit.platform.internal.OutboxRetry",
 				"org.onevisit.supervision.internal.SupervisionService",
-				"org.onevisit.exchange.internal.EvidenceCollection", "org.onevisit.applications.StatisticsRollup",
+				"org.onevisit.exchange.internal.EvidenceCollection",
+				"org.onevisit.applications.internal.StatisticsRollup",
 				"org.onevisit.benefits.internal.BenefitService" }) {
 			Method[] scheduled = Arrays.stream(Class.forName(type).getDeclaredMethods())
 				.filter((method) -> method.isAnnotationPresent(Scheduled.class))

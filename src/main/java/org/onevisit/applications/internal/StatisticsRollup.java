@@ -1,4 +1,4 @@
-package org.onevisit.applications;
+package org.onevisit.applications.internal;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationStatistics;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

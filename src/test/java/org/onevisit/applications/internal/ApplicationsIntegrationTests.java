@@ -1,4 +1,4 @@
-package org.onevisit.applications;
+package org.onevisit.applications.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +15,22 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.Decision;
+import org.onevisit.applications.FieldViolation;
+import org.onevisit.applications.HistoryEntry;
+import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.SubmissionRefused;
+import org.onevisit.applications.Task;
+import org.onevisit.applications.TaskChanged;
+import org.onevisit.applications.TaskId;
+import org.onevisit.applications.TaskStatus;
+import org.onevisit.applications.UploadRefused;
+import org.onevisit.applications.Uploads;
 import org.onevisit.identity.Actor;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.ResidentId;
@@ -73,7 +88,11 @@ class ApplicationsIntegrationTests {
 	}
 
 	static Task task(Application application, String department) {
-		return ApplicationTests.task(application, department);
+		return application.tasks()
+			.stream()
+			.filter((task) -> task.plan().departmentCode().equals(department))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test

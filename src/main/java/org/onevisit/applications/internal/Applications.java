@@ -1,4 +1,4 @@
-package org.onevisit.applications;
+package org.onevisit.applications.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +13,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.Filing;
+import org.onevisit.applications.HistoryEntry;
+import org.onevisit.applications.InboxEntry;
+import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PlannedTask;
+import org.onevisit.applications.Task;
+import org.onevisit.applications.TaskChanged;
+import org.onevisit.applications.TaskId;
+import org.onevisit.applications.TaskStatus;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
@@ -480,7 +493,7 @@ class Applications {
 				from applications_task where application_id = :id order by item_code
 				""")
 			.param("id", id.value())
-			.query((row, rowNum) -> new Task(new TaskId(row.getObject("id", UUID.class)),
+			.query((row, rowNum) -> Task.restore(new TaskId(row.getObject("id", UUID.class)),
 					new PlannedTask(row.getString("item_code"), row.getInt("item_version"),
 							row.getString("department_code"),
 							workflowOf(row.getString("item_code"), row.getInt("item_version")),
@@ -498,7 +511,7 @@ class Applications {
 			Instant submittedAt, Instant finishedAt) {
 
 		Application with(List<Task> tasks) {
-			return new Application(this.id, this.tracking, this.subject, this.filedBy, this.channel, this.bundle,
+			return Application.restore(this.id, this.tracking, this.subject, this.filedBy, this.channel, this.bundle,
 					this.form, this.materials, tasks, this.submittedAt, this.status, this.finishedAt);
 		}
 

@@ -1,4 +1,4 @@
-package org.onevisit.applications;
+package org.onevisit.applications.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +12,27 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.Decision;
+import org.onevisit.applications.FieldViolation;
+import org.onevisit.applications.Filing;
+import org.onevisit.applications.FormCheck;
+import org.onevisit.applications.HeldLicences;
+import org.onevisit.applications.HistoryEntry;
+import org.onevisit.applications.InboxEntry;
+import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PlannedTask;
+import org.onevisit.applications.ReviewRefused;
+import org.onevisit.applications.SubmissionRefused;
+import org.onevisit.applications.Task;
+import org.onevisit.applications.TaskChanged;
+import org.onevisit.applications.TaskId;
+import org.onevisit.applications.TaskStatus;
+import org.onevisit.applications.UploadRefused;
+import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Material;
