@@ -70,25 +70,17 @@ class CatalogueFiles {
 		document.departments().forEach(this.directory::register);
 		int itemsPublished = 0;
 		for (ServiceItem item : document.items()) {
-			Optional<Versioned<ServiceItem>> published = this.store.items().published(item.code());
-			if (published.isPresent() && published.get().content().equals(item)) {
-				continue;
+			if (!alreadyPublished(this.store.items(), item.code(), item)) {
+				publishImported(this.store.items(), "item", item.code(), item, by, now, fileName);
+				itemsPublished++;
 			}
-			this.store.items().saveDraft(item, by, now);
-			Versioned<ServiceItem> version = this.store.items().publishDraft(item.code(), now);
-			this.store.audit(by, "IMPORT_PUBLISH", "item:" + item.code(), version.version(), fileName);
-			itemsPublished++;
 		}
 		int bundlesPublished = 0;
 		for (Bundle bundle : document.bundles()) {
-			Optional<Versioned<Bundle>> published = this.store.bundles().published(bundle.code());
-			if (published.isPresent() && published.get().content().equals(bundle)) {
-				continue;
+			if (!alreadyPublished(this.store.bundles(), bundle.code(), bundle)) {
+				publishImported(this.store.bundles(), "bundle", bundle.code(), bundle, by, now, fileName);
+				bundlesPublished++;
 			}
-			this.store.bundles().saveDraft(bundle, by, now);
-			Versioned<Bundle> version = this.store.bundles().publishDraft(bundle.code(), now);
-			this.store.audit(by, "IMPORT_PUBLISH", "bundle:" + bundle.code(), version.version(), fileName);
-			bundlesPublished++;
 		}
 		ImportReport report = new ImportReport(document.regions().size(), document.departments().size(), itemsPublished,
 				document.items().size() - itemsPublished, bundlesPublished,
@@ -166,9 +158,7 @@ class CatalogueFiles {
 		}
 		Instant now = this.clock.instant();
 		for (ServiceItem item : changed) {
-			this.store.items().saveDraft(item, by, now);
-			Versioned<ServiceItem> version = this.store.items().publishDraft(item.code(), now);
-			this.store.audit(by, "IMPORT_PUBLISH", "item:" + item.code(), version.version(), fileName);
+			publishImported(this.store.items(), "item", item.code(), item, by, now, fileName);
 		}
 		this.store.audit(by, "IMPORT_CSV", "catalogue:" + fileName, null,
 				changed.size() + " changed, " + unchanged + " unchanged");
@@ -176,6 +166,21 @@ class CatalogueFiles {
 			this.catalogue.revised();
 		}
 		return new ImportReport(0, 0, changed.size(), unchanged, 0, 0);
+	}
+
+	private static <T> boolean alreadyPublished(VersionedStore<T> versions, String code, T entry) {
+		Optional<Versioned<T>> published = versions.published(code);
+		return published.isPresent() && published.get().content().equals(entry);
+	}
+
+	/**
+	 * Saves an imported entry as a draft and publishes it at once, audited as imported.
+	 */
+	private <T> void publishImported(VersionedStore<T> versions, String kind, String code, T entry, String by,
+			Instant now, String fileName) {
+		versions.saveDraft(entry, by, now);
+		Versioned<T> version = versions.publishDraft(code, now);
+		this.store.audit(by, "IMPORT_PUBLISH", kind + ":" + code, version.version(), fileName);
 	}
 
 	private Optional<ServiceItem> csvItem(CSVRecord record, String path, YamlReader report,
