@@ -1,6 +1,7 @@
 package org.onevisit.platform;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.onevisit.shared.OneVisitException;
 
@@ -20,6 +21,34 @@ public class PageRefusals {
 
 	public PageRefusals(MessageSource messages) {
 		this.messages = messages;
+	}
+
+	/**
+	 * Runs a page's action; if it is refused, shows why on the page the person returns
+	 * to.
+	 * @return whether the action was done
+	 */
+	public boolean attempt(Runnable action, RedirectAttributes redirect, Locale locale) {
+		return attempt(action, redirect, locale, (refused) -> {
+		});
+	}
+
+	/**
+	 * Runs a page's action; if it is refused, shows why and then lets the page keep what
+	 * it shows beside the refusal (what the person typed, the fields that were wrong).
+	 * @return whether the action was done
+	 */
+	public boolean attempt(Runnable action, RedirectAttributes redirect, Locale locale,
+			Consumer<OneVisitException> alsoOnRefusal) {
+		try {
+			action.run();
+			return true;
+		}
+		catch (OneVisitException refused) {
+			show(refused, redirect, locale);
+			alsoOnRefusal.accept(refused);
+			return false;
+		}
 	}
 
 	public void show(OneVisitException refused, RedirectAttributes redirect, Locale locale) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,105 +67,171 @@ class Prefilling implements DataExchange {
 
 	@Override
 	public Prefilled prefill(PrefillRequest request) {
-		MatterShape shape = MatterShape.of(this.catalogue, request.itemCode(), request.bundleCode());
-		String reference = "prefill:" + TimeOrderedIds.next();
-		String purpose = "预填："
-				+ ((request.bundleCode() != null) ? this.catalogue.bundle(request.bundleCode()).content().name()
-						: this.catalogue.item(request.itemCode()).content().name());
-		String applicant = request.applicant().identifier();
-		Map<String, Object> form = new LinkedHashMap<>(request.typed());
-		Map<String, FieldSource> sources = new HashMap<>();
-		Map<Key, Found> found = new HashMap<>();
-		List<DataMaterial> materials = shape.materials()
-			.stream()
-			.filter((material) -> !heldAsLicence(material, request.applicant()))
-			.toList();
-		// fields that say whose other records are (the buyer's ID in the seller's
-		// contract) are asked for first, alone: then each registry is asked once for
-		// all parties
-		Set<String> keyFields = new java.util.HashSet<>();
-		shape.fields().stream().map((field) -> field.prefill().of()).forEach(keyFields::add);
-		materials.stream().map(DataMaterial::of).forEach(keyFields::add);
-		// a field asking for the identifier of the very record looked up by it is that
-		// identifier: the applicant's ID number needs no registry call
-		for (PrefilledField field : shape.fields()) {
-			if (blank(form.get(field.name())) && isOwnIdentifier(field)) {
-				MatterShape.subject(field.prefill().of(), form, applicant).ifPresent((subject) -> {
-					form.put(field.name(), subject);
-					sources.put(field.name(), new FieldSource(field.prefill().element(), this.elements.registryName(
-							this.elements.element(field.prefill().element()).map(DataElement::registry).orElse("")),
-							null));
-				});
-			}
-		}
+		PrefillRun run = new PrefillRun(request);
+		run.fillOwnIdentifiers();
 		for (int round = 0; round < ROUNDS; round++) {
-			Set<Need> needs = new LinkedHashSet<>();
-			Set<Key> asked = new java.util.HashSet<>();
-			for (PrefilledField field : shape.fields()) {
-				if (keyFields.contains(field.name()) && blank(form.get(field.name()))) {
-					MatterShape.subject(field.prefill().of(), form, applicant).ifPresent((subject) -> {
-						Key key = new Key(field.prefill().element(), subject);
-						if (!found.containsKey(key) && asked.add(key)) {
-							needs.add(new Need(key.element(), subject, field.department(), field.item()));
-						}
-					});
-				}
-			}
-			boolean keysOnly = !needs.isEmpty();
-			for (PrefilledField field : shape.fields()) {
-				if (keysOnly) {
-					break;
-				}
-				MatterShape.subject(field.prefill().of(), form, applicant).ifPresent((subject) -> {
-					Key key = new Key(field.prefill().element(), subject);
-					if (!found.containsKey(key) && asked.add(key)) {
-						needs.add(new Need(key.element(), subject, field.department(), field.item()));
-					}
-				});
-			}
-			for (DataMaterial material : materials) {
-				if (keysOnly) {
-					break;
-				}
-				MatterShape.subject(material.of(), form, applicant).ifPresent((subject) -> {
-					Key key = new Key(material.material().dataElement(), subject);
-					if (!found.containsKey(key) && asked.add(key)) {
-						needs.add(new Need(key.element(), subject, material.department(), material.item()));
-					}
-				});
-			}
+			List<Need> needs = run.nextQuestions();
 			if (needs.isEmpty()) {
 				break;
 			}
-			this.fetcher.fetch(request.username(), reference, purpose, List.copyOf(needs))
-				.forEach((need, result) -> found.put(new Key(need.element(), need.subject()), result));
-			for (PrefilledField field : shape.fields()) {
-				if (!blank(form.get(field.name()))) {
-					continue;
-				}
-				MatterShape.subject(field.prefill().of(), form, applicant)
-					.map((subject) -> found.get(new Key(field.prefill().element(), subject)))
-					.filter((result) -> result.evidence() != null && !result.evidence().records().isEmpty())
-					.ifPresent((result) -> {
-						Object value = result.evidence().records().get(0).get(field.prefill().field());
-						if (value != null) {
-							form.put(field.name(), value);
-							sources.put(field.name(), new FieldSource(field.prefill().element(),
-									this.elements.registryName(result.evidence().registry()),
-									(result.evidence().updatedAt() != null)
-											? LocalDate.ofInstant(result.evidence().updatedAt(), ZONE).toString()
-											: null));
-						}
+			run.ask(needs);
+			run.fillBlankFieldsFromAnswers();
+		}
+		return new Prefilled(run.reference, run.form, run.sources, run.previews());
+	}
+
+	/**
+	 * One pre-fill as it goes: the form filling up, where each value came from, and what
+	 * the registries answered so far.
+	 */
+	private final class PrefillRun {
+
+		private final MatterShape shape;
+
+		private final String reference;
+
+		private final String username;
+
+		private final String purpose;
+
+		private final String applicant;
+
+		private final Map<String, Object> form;
+
+		private final Map<String, FieldSource> sources = new HashMap<>();
+
+		private final Map<Key, Found> found = new HashMap<>();
+
+		private final List<DataMaterial> materials;
+
+		/**
+		 * The fields that say whose other records are (the buyer's ID in the seller's
+		 * contract): they are asked for first, alone, so that each registry is then asked
+		 * once for all parties.
+		 */
+		private final Set<String> keyFields = new HashSet<>();
+
+		PrefillRun(PrefillRequest request) {
+			this.shape = MatterShape.of(Prefilling.this.catalogue, request.itemCode(), request.bundleCode());
+			this.reference = "prefill:" + TimeOrderedIds.next();
+			this.username = request.username();
+			this.purpose = "预填：" + ((request.bundleCode() != null)
+					? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
+					: Prefilling.this.catalogue.item(request.itemCode()).content().name());
+			this.applicant = request.applicant().identifier();
+			this.form = new LinkedHashMap<>(request.typed());
+			this.materials = this.shape.materials()
+				.stream()
+				.filter((material) -> !heldAsLicence(material, request.applicant()))
+				.toList();
+			this.shape.fields().stream().map((field) -> field.prefill().of()).forEach(this.keyFields::add);
+			this.materials.stream().map(DataMaterial::of).forEach(this.keyFields::add);
+		}
+
+		/**
+		 * A field asking for the identifier of the very record looked up by it is that
+		 * identifier: the applicant's ID number needs no registry call.
+		 */
+		void fillOwnIdentifiers() {
+			for (PrefilledField field : this.shape.fields()) {
+				if (blank(this.form.get(field.name())) && isOwnIdentifier(field)) {
+					subjectOf(field.prefill().of()).ifPresent((subject) -> {
+						this.form.put(field.name(), subject);
+						this.sources.put(field.name(), new FieldSource(field.prefill().element(),
+								registryOf(field.prefill().element()), null));
 					});
+				}
 			}
 		}
-		List<MaterialPreview> previews = new ArrayList<>();
-		for (DataMaterial material : materials) {
-			Optional<String> subject = MatterShape.subject(material.of(), form, applicant);
-			Found result = subject.map((s) -> found.get(new Key(material.material().dataElement(), s))).orElse(null);
-			previews.add(preview(material, subject.orElse(null), result));
+
+		/**
+		 * What to ask the registries this round, none of it asked before: the blank key
+		 * fields if there are any, otherwise every field and material whose subject is
+		 * known by now.
+		 */
+		List<Need> nextQuestions() {
+			Set<Need> needs = new LinkedHashSet<>();
+			Set<Key> asked = new HashSet<>();
+			for (PrefilledField field : this.shape.fields()) {
+				if (this.keyFields.contains(field.name()) && blank(this.form.get(field.name()))) {
+					addNeed(needs, asked, field);
+				}
+			}
+			if (needs.isEmpty()) {
+				this.shape.fields().forEach((field) -> addNeed(needs, asked, field));
+				for (DataMaterial material : this.materials) {
+					addNeed(needs, asked, material.of(), material.material().dataElement(), material.department(),
+							material.item());
+				}
+			}
+			return List.copyOf(needs);
 		}
-		return new Prefilled(reference, form, sources, previews);
+
+		void ask(List<Need> needs) {
+			Prefilling.this.fetcher.fetch(this.username, this.reference, this.purpose, needs)
+				.forEach((need, result) -> this.found.put(new Key(need.element(), need.subject()), result));
+		}
+
+		/**
+		 * Fills each blank field from the first record found for it, noting its source.
+		 */
+		void fillBlankFieldsFromAnswers() {
+			for (PrefilledField field : this.shape.fields()) {
+				if (!blank(this.form.get(field.name()))) {
+					continue;
+				}
+				subjectOf(field.prefill().of())
+					.map((subject) -> this.found.get(new Key(field.prefill().element(), subject)))
+					.filter((result) -> result.evidence() != null && !result.evidence().records().isEmpty())
+					.ifPresent((result) -> fill(field, result));
+			}
+		}
+
+		List<MaterialPreview> previews() {
+			List<MaterialPreview> previews = new ArrayList<>();
+			for (DataMaterial material : this.materials) {
+				Optional<String> subject = subjectOf(material.of());
+				Found result = subject.map((s) -> this.found.get(new Key(material.material().dataElement(), s)))
+					.orElse(null);
+				previews.add(preview(material, subject.orElse(null), result));
+			}
+			return previews;
+		}
+
+		private void fill(PrefilledField field, Found result) {
+			Object value = result.evidence().records().get(0).get(field.prefill().field());
+			if (value != null) {
+				this.form.put(field.name(), value);
+				this.sources.put(field.name(),
+						new FieldSource(field.prefill().element(),
+								Prefilling.this.elements.registryName(result.evidence().registry()),
+								(result.evidence().updatedAt() != null)
+										? LocalDate.ofInstant(result.evidence().updatedAt(), ZONE).toString() : null));
+			}
+		}
+
+		private void addNeed(Set<Need> needs, Set<Key> asked, PrefilledField field) {
+			addNeed(needs, asked, field.prefill().of(), field.prefill().element(), field.department(), field.item());
+		}
+
+		private void addNeed(Set<Need> needs, Set<Key> asked, String of, String element, String consumer, String item) {
+			subjectOf(of).ifPresent((subject) -> {
+				Key key = new Key(element, subject);
+				if (!this.found.containsKey(key) && asked.add(key)) {
+					needs.add(new Need(key.element(), subject, consumer, item));
+				}
+			});
+		}
+
+		private Optional<String> subjectOf(String of) {
+			return MatterShape.subject(of, this.form, this.applicant);
+		}
+
+		private String registryOf(String element) {
+			return Prefilling.this.elements
+				.registryName(Prefilling.this.elements.element(element).map(DataElement::registry).orElse(""));
+		}
+
 	}
 
 	private MaterialPreview preview(DataMaterial material, String subject, Found result) {

@@ -244,7 +244,7 @@ class CatalogueIntegrationTests {
 			.filter((row) -> row.startsWith(code + ","))
 			.findFirst()
 			.orElseThrow();
-		String header = String.join(",", CatalogueService.CSV_COLUMNS);
+		String header = String.join(",", CatalogueFiles.CSV_COLUMNS);
 
 		ImportReport report = this.administration.importItemsCsv("items.csv",
 				new StringReader(header + "\n" + line.replace(",10,2,", ",10,1,") + "\n"), "admin1");
@@ -256,7 +256,7 @@ class CatalogueIntegrationTests {
 
 	@Test
 	void refusesACsvWithMistakesNamingLineAndColumnAndChangesNothing() {
-		String header = String.join(",", CatalogueService.CSV_COLUMNS);
+		String header = String.join(",", CatalogueFiles.CSV_COLUMNS);
 		String csv = header + "\n" + "339900-NR-001,存量房买卖转移登记,nr,30,1,both,0,false,true,9\n"
 				+ "339900-NR-002,不动产抵押权注销登记,nr,30,40,both,0,false,true,5\n" + "NO-SUCH,不存在,nr,1,1,both,0,false,true,1\n"
 				+ "339900-TAX-001,存量房交易税费申报缴纳,tax,x,0,somewhere,0,maybe,true,6\n";

@@ -10,7 +10,6 @@ import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.identity.Actor;
 import org.onevisit.platform.PageRefusals;
-import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.WorkingDays;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -89,12 +88,8 @@ class MyApplicationsController {
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, Locale locale, String notice, Runnable action) {
-		try {
-			action.run();
+		if (this.refusals.attempt(action, redirect, locale)) {
 			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
 		}
 		return "redirect:/my/applications/" + id;
 	}

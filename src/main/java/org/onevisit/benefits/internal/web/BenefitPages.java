@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.onevisit.benefits.Benefits;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
-import org.onevisit.shared.OneVisitException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,12 +44,8 @@ class BenefitPages {
 
 	@PostMapping("/admin/benefits/{policy}/simulation")
 	String simulate(@PathVariable String policy, RedirectAttributes redirect, Locale locale) {
-		try {
-			redirect.addFlashAttribute("simulation", this.benefits.simulate(policy));
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-		}
+		this.refusals.attempt(() -> redirect.addFlashAttribute("simulation", this.benefits.simulate(policy)), redirect,
+				locale);
 		return "redirect:/admin/benefits";
 	}
 
@@ -68,12 +63,7 @@ class BenefitPages {
 
 	@PostMapping("/admin/benefits/{policy}/run")
 	String run(@PathVariable String policy, RedirectAttributes redirect, Locale locale) {
-		try {
-			redirect.addFlashAttribute("granted", this.benefits.run(policy));
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-		}
+		this.refusals.attempt(() -> redirect.addFlashAttribute("granted", this.benefits.run(policy)), redirect, locale);
 		return "redirect:/admin/benefits";
 	}
 

@@ -10,7 +10,6 @@ import org.onevisit.delivery.Delivery;
 import org.onevisit.delivery.DeliveryRefused;
 import org.onevisit.platform.PageRefusals;
 import org.onevisit.queues.Halls;
-import org.onevisit.shared.OneVisitException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,17 +52,15 @@ class DeliveryPages {
 			@RequestParam(required = false) String hallCode, @RequestParam(required = false) String recipient,
 			@RequestParam(required = false) String phone, @RequestParam(required = false) String address, Actor actor,
 			RedirectAttributes redirect, Locale locale) {
-		try {
+		this.refusals.attempt(() -> {
 			this.deliveries.choose(new ApplicationId(id),
 					new Deliveries.Choice(method, hallCode, recipient, phone, address), actor);
 			redirect.addFlashAttribute("chosen", true);
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
+		}, redirect, locale, (refused) -> {
 			if (refused instanceof DeliveryRefused incomplete) {
 				redirect.addFlashAttribute("wrong", incomplete.fields());
 			}
-		}
+		});
 		return "redirect:/my/applications/" + id + "/delivery";
 	}
 
@@ -78,13 +75,10 @@ class DeliveryPages {
 	String handOver(@PathVariable UUID id, @RequestParam(required = false) String courier,
 			@RequestParam(required = false) String courierTrackingNumber, Actor actor, RedirectAttributes redirect,
 			Locale locale) {
-		try {
+		this.refusals.attempt(() -> {
 			this.deliveries.handOver(new ApplicationId(id), courier, courierTrackingNumber, actor);
 			redirect.addFlashAttribute("handedOver", true);
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-		}
+		}, redirect, locale);
 		return "redirect:/hall/deliveries";
 	}
 

@@ -7,7 +7,6 @@ import org.onevisit.identity.Actor;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
-import org.onevisit.shared.OneVisitException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -77,12 +76,8 @@ class FeedbackDesks {
 	}
 
 	private String act(RedirectAttributes redirect, Locale locale, String back, Runnable action) {
-		try {
-			action.run();
+		if (this.refusals.attempt(action, redirect, locale)) {
 			redirect.addFlashAttribute("answered", true);
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
 		}
 		return "redirect:" + back;
 	}

@@ -8,7 +8,6 @@ import org.onevisit.applications.ApplicationId;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
-import org.onevisit.shared.OneVisitException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,14 +44,10 @@ class FeedbackPages {
 	@PostMapping("/my/applications/{id}/rating")
 	String rate(@PathVariable UUID id, @RequestParam(defaultValue = "0") int stars,
 			@RequestParam(required = false) String comment, Actor actor, RedirectAttributes redirect, Locale locale) {
-		try {
+		this.refusals.attempt(() -> {
 			this.feedback.rate(new ApplicationId(id), stars, comment, actor);
 			redirect.addFlashAttribute("rated", true);
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-			redirect.addFlashAttribute("comment", comment);
-		}
+		}, redirect, locale, (refused) -> redirect.addFlashAttribute("comment", comment));
 		return "redirect:/my/applications/" + id + "/rating";
 	}
 
@@ -67,13 +62,9 @@ class FeedbackPages {
 	@PostMapping("/my/complaints")
 	String complain(@RequestParam(required = false) String about, @RequestParam(required = false) String text,
 			@AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect, Locale locale) {
-		try {
-			redirect.addFlashAttribute("filed", this.feedback.complain(about, text, person(user)));
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-			redirect.addFlashAttribute("text", text);
-		}
+		this.refusals.attempt(
+				() -> redirect.addFlashAttribute("filed", this.feedback.complain(about, text, person(user))), redirect,
+				locale, (refused) -> redirect.addFlashAttribute("text", text));
 		return "redirect:/my/complaints";
 	}
 
@@ -86,13 +77,10 @@ class FeedbackPages {
 	@PostMapping("/my/enquiries")
 	String ask(@RequestParam(required = false) String question, @AuthenticationPrincipal OneVisitUser user,
 			RedirectAttributes redirect, Locale locale) {
-		try {
+		this.refusals.attempt(() -> {
 			this.feedback.ask(question, person(user));
 			redirect.addFlashAttribute("asked", true);
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-		}
+		}, redirect, locale);
 		return "redirect:/my/enquiries";
 	}
 

@@ -12,7 +12,6 @@ import org.onevisit.platform.PageRefusals;
 import org.onevisit.queues.Appointment;
 import org.onevisit.queues.Halls;
 import org.onevisit.queues.Queues;
-import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.WorkingDays;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -76,13 +75,10 @@ class AppointmentPages {
 	String book(@RequestParam String hall, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestParam LocalTime slot, @RequestParam(required = false) String item,
 			@AuthenticationPrincipal OneVisitUser user, RedirectAttributes redirect, Locale locale) {
-		try {
+		this.refusals.attempt(() -> {
 			Appointment booked = this.queues.book(hall, item, day, slot, user.getUsername(), user.displayName());
 			redirect.addFlashAttribute("booked", booked);
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-		}
+		}, redirect, locale);
 		return "redirect:/my/appointments?hall=" + hall + "&day=" + day;
 	}
 

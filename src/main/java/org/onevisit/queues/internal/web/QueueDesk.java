@@ -7,7 +7,6 @@ import org.onevisit.platform.PageRefusals;
 import org.onevisit.queues.Halls;
 import org.onevisit.queues.Queues;
 import org.onevisit.queues.Ticket;
-import org.onevisit.shared.OneVisitException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,27 +47,20 @@ class QueueDesk {
 	@PostMapping("/hall/queue/tickets")
 	String draw(@RequestParam String hall, @RequestParam int window,
 			@RequestParam(required = false) String appointmentCode, RedirectAttributes redirect, Locale locale) {
-		try {
+		this.refusals.attempt(() -> {
 			Ticket ticket = this.queues.draw(hall, null, appointmentCode);
 			redirect.addFlashAttribute("drawn", ticket);
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-		}
+		}, redirect, locale);
 		return back(hall, window);
 	}
 
 	@PostMapping("/hall/queue/call")
 	String call(@RequestParam String hall, @RequestParam int window, @AuthenticationPrincipal OneVisitUser clerk,
 			RedirectAttributes redirect, Locale locale) {
-		try {
-			this.queues.callNext(hall, window, clerk.getUsername())
-				.ifPresentOrElse((ticket) -> redirect.addFlashAttribute("called", ticket),
-						() -> redirect.addFlashAttribute("nobody", true));
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
-		}
+		this.refusals.attempt(() -> this.queues.callNext(hall, window, clerk.getUsername())
+			.ifPresentOrElse((ticket) -> redirect.addFlashAttribute("called", ticket),
+					() -> redirect.addFlashAttribute("nobody", true)),
+				redirect, locale);
 		return back(hall, window);
 	}
 

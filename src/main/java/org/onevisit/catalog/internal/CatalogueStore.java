@@ -1,0 +1,80 @@
+package org.onevisit.catalog.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.CatalogueAdministration.AuditEntry;
+import org.onevisit.catalog.ServiceItem;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catalogue's tables: the versions of items and bundles, the administrators' audit
+ * trail, and the revision that tells every node something was published.
+ */
+@Component
+class CatalogueStore {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final VersionedStore<ServiceItem> items;
+
+	private final VersionedStore<Bundle> bundles;
+
+	CatalogueStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.items = new VersionedStore<>(jdbc, json, "catalog_item", ServiceItem.class, ServiceItem::code,
+				ServiceItem::name, ServiceItem::departmentCode);
+		this.bundles = new VersionedStore<>(jdbc, json, "catalog_bundle", Bundle.class, Bundle::code, Bundle::name,
+				null);
+	}
+
+	VersionedStore<ServiceItem> items() {
+		return this.items;
+	}
+
+	VersionedStore<Bundle> bundles() {
+		return this.bundles;
+	}
+
+	long revision() {
+		return this.jdbc.sql("select revision from catalog_revision where id = 1").query(Long.class).single();
+	}
+
+	void nextRevision() {
+		this.jdbc.sql("update catalog_revision set revision = revision + 1, at = :at where id = 1")
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	void audit(String actor, String action, String subject, Integer version, String detail) {
+		this.jdbc.sql("""
+				insert into catalog_audit (at, actor, action, subject, version, detail)
+				values (:at, :actor, :action, :subject, :version, :detail)
+				""")
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("actor", actor)
+			.param("action", action)
+			.param("subject", subject)
+			.param("version", version)
+			.param("detail", detail)
+			.update();
+	}
+
+	List<AuditEntry> auditTrail(int limit) {
+		return this.jdbc.sql("select * from catalog_audit order by id desc limit :limit")
+			.param("limit", limit)
+			.query((row, rowNum) -> new AuditEntry(row.getTimestamp("at").toInstant(), row.getString("actor"),
+					row.getString("action"), row.getString("subject"), (Integer) row.getObject("version"),
+					row.getString("detail")))
+			.list();
+	}
+
+}
