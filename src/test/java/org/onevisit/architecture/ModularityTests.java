@@ -1,5 +1,13 @@
 package org.onevisit.architecture;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitApplication;
 
@@ -17,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ModularityTests {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(OneVisitApplication.class);
+
+	static final Path DIAGRAMS = Path.of("docs/modules");
 
 	@Test
 	void modulesReachEachOtherOnlyThroughTheirPublicApiAndFormNoCycle() {
@@ -41,9 +51,35 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeDocumentation()
+	void writesModuleDocumentation() throws IOException {
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DIAGRAMS.toString()))
+			.writeDocumentation()
 			.writeModuleCanvases();
+
+		try (var files = Files.list(DIAGRAMS)) {
+			for (Path diagram : files.filter((file) -> file.toString().endsWith(".puml")).toList()) {
+				sortRelationships(diagram);
+			}
+		}
+	}
+
+	/**
+	 * Documenter numbers the relationships while walking a {@code HashMap} keyed by
+	 * modules whose hash codes include identity hashes, and the exporter writes them in
+	 * that numbering, so the same code gave a different order from one JVM to the next;
+	 * sorted, the same code writes the same files.
+	 */
+	static void sortRelationships(Path diagram) throws IOException {
+		String[] lines = Files.readString(diagram, StandardCharsets.UTF_8).split("\n", -1);
+		Iterator<String> sorted = Arrays.stream(lines).filter(ModularityTests::isRelationship).sorted().iterator();
+		String text = Arrays.stream(lines)
+			.map((line) -> isRelationship(line) ? sorted.next() : line)
+			.collect(Collectors.joining("\n"));
+		Files.writeString(diagram, text, StandardCharsets.UTF_8);
+	}
+
+	private static boolean isRelationship(String line) {
+		return line.startsWith("Rel(");
 	}
 
 }
