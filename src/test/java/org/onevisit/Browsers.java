@@ -69,6 +69,13 @@ public final class Browsers {
 	}
 
 	/**
+	 * Waits until the element's page has been replaced (after a click that navigates).
+	 */
+	public static void waitUntilGone(WebDriver browser, WebElement element) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+	}
+
+	/**
 	 * Waits until the page's heading reads as expected: after a click the old page's
 	 * heading may still be there, or go stale while it is read.
 	 */

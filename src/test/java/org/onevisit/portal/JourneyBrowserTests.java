@@ -103,6 +103,9 @@ class JourneyBrowserTests {
 					break;
 				}
 				approve.get(0).click();
+				// the old page's heading is there at once: wait until the form's page is
+				// gone, or the next get() cancels the decision still being posted
+				Browsers.waitUntilGone(this.office, approve.get(0));
 				Browsers.waitFor(this.office, By.tagName("h1"));
 			}
 			this.office.get(task);

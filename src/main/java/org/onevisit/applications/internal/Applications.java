@@ -98,7 +98,7 @@ class Applications {
 	/**
 	 * Inserts a new application with its tasks, its first history and, if given, its
 	 * idempotency key, in one statement: filing is the hottest write, and each statement
-	 * is a round trip and a plan in PostgreSQL (ADR 0005). The tasks' foreign keys are
+	 * is a round trip and a plan in PostgreSQL (ADR 7). The tasks' foreign keys are
 	 * checked at the end of the statement, when the application row exists.
 	 */
 	void insert(Application application, Remembered idempotency) {

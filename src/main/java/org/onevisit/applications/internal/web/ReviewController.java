@@ -16,7 +16,6 @@ import org.onevisit.applications.TaskId;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.ServiceItem;
-import org.onevisit.shared.OneVisitException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -96,17 +95,15 @@ class ReviewController {
 	String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String missing, @RequestParam(required = false) String nextStep,
 			@RequestParam long taskVersion, Actor actor, RedirectAttributes redirect, Locale locale) {
-		Decision chosen = Decision.named(decision, reason, (missing == null) ? List.of()
-				: missing.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList(), nextStep);
-		try {
-			this.applications.decide(new TaskId(id), chosen, actor, taskVersion);
-			redirect.addFlashAttribute("notice", "review.decided." + decision);
-			return "redirect:/review";
-		}
-		catch (OneVisitException refused) {
-			this.refusals.show(refused, redirect, locale);
+		List<String> asked = (missing == null) ? List.of()
+				: missing.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+		boolean decided = this.refusals.attempt(() -> this.applications.decide(new TaskId(id),
+				Decision.named(decision, reason, asked, nextStep), actor, taskVersion), redirect, locale);
+		if (!decided) {
 			return "redirect:/review/tasks/" + id;
 		}
+		redirect.addFlashAttribute("notice", "review.decided." + decision);
+		return "redirect:/review";
 	}
 
 	private List<Answer> answers(Application application, ServiceItem item) {
