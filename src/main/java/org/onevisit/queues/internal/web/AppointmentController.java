@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the code to show at the door, cancel.
  */
 @Controller
-class AppointmentPages {
+class AppointmentController {
 
 	private final Queues queues;
 
@@ -44,7 +44,7 @@ class AppointmentPages {
 
 	private final PageRefusals refusals;
 
-	AppointmentPages(Queues queues, Halls halls, Catalogue catalogue, WorkingDays calendar, Clock clock,
+	AppointmentController(Queues queues, Halls halls, Catalogue catalogue, WorkingDays calendar, Clock clock,
 			PageRefusals refusals) {
 		this.queues = queues;
 		this.halls = halls;
