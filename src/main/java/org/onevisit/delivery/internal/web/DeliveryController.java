@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * or to a courier.
  */
 @Controller
-class DeliveryPages {
+class DeliveryController {
 
 	private final Deliveries deliveries;
 
@@ -33,7 +33,7 @@ class DeliveryPages {
 
 	private final PageRefusals refusals;
 
-	DeliveryPages(Deliveries deliveries, Halls halls, PageRefusals refusals) {
+	DeliveryController(Deliveries deliveries, Halls halls, PageRefusals refusals) {
 		this.deliveries = deliveries;
 		this.halls = halls;
 		this.refusals = refusals;
