@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -35,30 +36,22 @@ class PolicySwitches {
 
 	/** The policy's state becomes this switch, replacing the one before. */
 	void switchTo(PolicySwitch change) {
-		this.jdbc
+		bound(this.jdbc
 			.sql("""
 					insert into benefits_policy_state (policy, active, switched_by, switched_at) values (:policy, :active, :by, :at)
 					on conflict (policy) do update set active = excluded.active, switched_by = excluded.switched_by,
 					    switched_at = excluded.switched_at
-					""")
-			.param("policy", change.policy())
-			.param("active", change.on())
-			.param("by", change.by())
-			.param("at", Timestamp.from(change.at()))
+					"""),
+				change)
 			.update();
 	}
 
 	/** Appends the switch to the audit log, which is never changed afterwards. */
 	void log(PolicySwitch change) {
-		this.jdbc.sql("""
+		bound(this.jdbc.sql("""
 				insert into benefits_policy_switch (policy, active, switched_by, switched_at)
 				values (:policy, :active, :by, :at)
-				""")
-			.param("policy", change.policy())
-			.param("active", change.on())
-			.param("by", change.by())
-			.param("at", Timestamp.from(change.at()))
-			.update();
+				"""), change).update();
 	}
 
 	void ranAt(String policy, Instant at) {
@@ -66,6 +59,13 @@ class PolicySwitches {
 			.param("at", Timestamp.from(at))
 			.param("policy", policy)
 			.update();
+	}
+
+	private static StatementSpec bound(StatementSpec statement, PolicySwitch change) {
+		return statement.param("policy", change.policy())
+			.param("active", change.on())
+			.param("by", change.by())
+			.param("at", Timestamp.from(change.at()));
 	}
 
 }
