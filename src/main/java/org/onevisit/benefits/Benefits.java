@@ -16,6 +16,7 @@ public interface Benefits {
 	/** Who qualifies today, without granting anything. */
 	Simulation simulate(String policy);
 
+	/** Switches the policy on; every switch is also kept in an append-only log. */
 	void switchOn(String policy, String by);
 
 	void switchOff(String policy, String by);

@@ -25,6 +25,14 @@ public record Policy(String code, String name, String benefit, String department
 
 	}
 
+	/**
+	 * What a person who qualifies has at first: the benefit itself when pre-approved, an
+	 * offer to accept otherwise.
+	 */
+	public Grant.Status firstStatus() {
+		return (this.mode == Mode.GRANT) ? Grant.Status.GRANTED : Grant.Status.OFFERED;
+	}
+
 	/** The purpose the data-sharing catalogue authorises this policy's reads under. */
 	public String purposeKey() {
 		return "policy:" + this.code;

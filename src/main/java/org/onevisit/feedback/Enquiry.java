@@ -15,6 +15,11 @@ public record Enquiry(UUID id, String asker, String askerName, String question, 
 		answers = List.copyOf(answers);
 	}
 
+	/** A question as asked: it says something, and nobody has answered it yet. */
+	public static Enquiry ask(String question, String asker, String askerName, Instant at) {
+		return new Enquiry(UUID.randomUUID(), asker, askerName, FeedbackText.required(question), at, null, List.of());
+	}
+
 	public record Answer(String clerk, String text, Instant at) {
 	}
 

@@ -15,4 +15,13 @@ public record Rectification(UUID id, ApplicationId application, String trackingN
 		return this.answer != null;
 	}
 
+	/** The department's answer, given once. */
+	public Rectification answer(String text, String by, Instant at) {
+		if (answered()) {
+			throw FeedbackRefused.alreadyAnswered();
+		}
+		return new Rectification(this.id, this.application, this.trackingNumber, this.departmentCode, this.stars,
+				this.comment, this.openedAt, FeedbackText.required(text), by, at);
+	}
+
 }

@@ -47,6 +47,20 @@ public record Hall(String code, String name, String address, int windows, int se
 			.anyMatch((opening) -> !time.isBefore(opening.opens()) && time.isBefore(opening.closes()));
 	}
 
+	/** Windows are numbered from 1. */
+	public boolean hasWindow(int window) {
+		return window >= 1 && window <= this.windows;
+	}
+
+	/**
+	 * The wait for a ticket drawn now: the tickets waiting at the day's measured minutes
+	 * per ticket (the hall's usual pace before there is one), shared by the windows.
+	 */
+	public int expectedWaitMinutes(int waiting, Double measuredMinutesPerTicket) {
+		double minutesPerTicket = (measuredMinutesPerTicket != null) ? measuredMinutesPerTicket : this.serviceMinutes;
+		return (int) Math.ceil(waiting * minutesPerTicket / this.windows);
+	}
+
 	/** The half-hour slots of a day, each starting within the opening hours. */
 	public List<LocalTime> slotsOn(LocalDate day, WorkingDays calendar) {
 		List<LocalTime> slots = new ArrayList<>();

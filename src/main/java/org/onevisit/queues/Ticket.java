@@ -17,4 +17,25 @@ public record Ticket(UUID id, String hallCode, LocalDate day, String number, Kin
 
 	}
 
+	/**
+	 * The day's ticket number {@code seq} at a hall: A001 for a walk-in, B001 by
+	 * appointment.
+	 */
+	public static Ticket draw(String hallCode, LocalDate day, int seq, Kind kind, String itemCode, Instant at) {
+		String number = ((kind == Kind.APPOINTMENT) ? "B" : "A") + String.format("%03d", seq);
+		return new Ticket(UUID.randomUUID(), hallCode, day, number, kind, itemCode, at, null, null, 0);
+	}
+
+	/** The ticket with how many are called before it. */
+	public Ticket withWaitingAhead(int ahead) {
+		return new Ticket(this.id, this.hallCode, this.day, this.number, this.kind, this.itemCode, this.drawnAt,
+				this.calledAt, this.window, ahead);
+	}
+
+	/** Called to a window now. */
+	public Ticket call(int toWindow, Instant at) {
+		return new Ticket(this.id, this.hallCode, this.day, this.number, this.kind, this.itemCode, this.drawnAt, at,
+				toWindow, this.waitingAhead);
+	}
+
 }

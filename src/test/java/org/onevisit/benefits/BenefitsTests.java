@@ -113,4 +113,30 @@ class BenefitsTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void everySwitchOfAPolicyIsKeptWithWhoSwitchedItAndWhen() {
+		long before = switchesOf("senior-bus-card");
+
+		this.benefits.switchOff("senior-bus-card", "admin1");
+		this.benefits.switchOn("senior-bus-card", "admin2");
+
+		assertThat(switchesOf("senior-bus-card")).isEqualTo(before + 2);
+		assertThat(this.jdbc.sql("""
+				select active, switched_by from benefits_policy_switch where policy = 'senior-bus-card'
+				order by id desc limit 2
+				""").query((row, n) -> row.getBoolean("active") + " " + row.getString("switched_by")).list())
+			.containsExactly("true admin2", "false admin1");
+		assertThat(this.jdbc.sql("select switched_by from benefits_policy_state where policy = 'senior-bus-card'")
+			.query(String.class)
+			.single()).as("the page still shows the latest switch").isEqualTo("admin2");
+		assertThat(this.benefits.active("senior-bus-card")).isTrue();
+	}
+
+	long switchesOf(String policy) {
+		return this.jdbc.sql("select count(*) from benefits_policy_switch where policy = :policy")
+			.param("policy", policy)
+			.query(Long.class)
+			.single();
+	}
+
 }

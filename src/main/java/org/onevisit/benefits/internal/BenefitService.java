@@ -1,8 +1,5 @@
 package org.onevisit.benefits.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onevisit.benefits.internal.PolicySwitches.PolicySwitch;
 import org.onevisit.shared.Subject;
 import org.onevisit.benefits.BenefitRefused;
 import org.onevisit.benefits.Benefits;
@@ -23,11 +21,11 @@ import org.onevisit.shared.ResidentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
@@ -41,7 +39,9 @@ class BenefitService implements Benefits {
 
 	private final Candidates candidates;
 
-	private final JdbcClient jdbc;
+	private final PolicySwitches switches;
+
+	private final Grants grants;
 
 	private final Notifications notifications;
 
@@ -49,11 +49,12 @@ class BenefitService implements Benefits {
 
 	private final Clock clock;
 
-	BenefitService(PolicyBook book, Candidates candidates, JdbcClient jdbc, Notifications notifications,
-			TransactionTemplate transactions, Clock clock) {
+	BenefitService(PolicyBook book, Candidates candidates, PolicySwitches switches, Grants grants,
+			Notifications notifications, TransactionTemplate transactions, Clock clock) {
 		this.book = book;
 		this.candidates = candidates;
-		this.jdbc = jdbc;
+		this.switches = switches;
+		this.grants = grants;
 		this.notifications = notifications;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -71,11 +72,7 @@ class BenefitService implements Benefits {
 
 	@Override
 	public boolean active(String policy) {
-		return this.jdbc
-			.sql("select coalesce((select active from benefits_policy_state where policy = :policy), false)")
-			.param("policy", policy)
-			.query(Boolean.class)
-			.single();
+		return this.switches.isOn(policy);
 	}
 
 	@Override
@@ -106,27 +103,26 @@ class BenefitService implements Benefits {
 	}
 
 	@Override
+	@Transactional
 	public void switchOn(String policy, String by) {
 		switchTo(known(policy), true, by);
 	}
 
 	@Override
+	@Transactional
 	public void switchOff(String policy, String by) {
 		switchTo(known(policy), false, by);
 	}
 
-	private void switchTo(Policy policy, boolean active, String by) {
-		this.jdbc
-			.sql("""
-					insert into benefits_policy_state (policy, active, switched_by, switched_at) values (:policy, :active, :by, :at)
-					on conflict (policy) do update set active = excluded.active, switched_by = excluded.switched_by,
-					    switched_at = excluded.switched_at
-					""")
-			.param("policy", policy.code())
-			.param("active", active)
-			.param("by", by)
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update();
+	/**
+	 * The administrator's switch, with its audit row beside it: the state shows the
+	 * latest switch, the log keeps every one. The pages ask for the ADMIN role before
+	 * calling.
+	 */
+	private void switchTo(Policy policy, boolean on, String by) {
+		PolicySwitch change = new PolicySwitch(policy.code(), on, by, this.clock.instant());
+		this.switches.switchTo(change);
+		this.switches.log(change);
 	}
 
 	@SchedulerLock(name = "benefit-policies")
@@ -157,18 +153,8 @@ class BenefitService implements Benefits {
 			Instant now = this.clock.instant();
 			List<Notice> notices = new ArrayList<>();
 			for (Candidates.Judged person : qualifying) {
-				boolean isNew = this.jdbc.sql("""
-						insert into benefits_grant (id, policy, subject, status, reason, created_at)
-						values (:id, :policy, :subject, :status, :reason, :at)
-						on conflict (policy, subject) do nothing
-						""")
-					.param("id", UUID.randomUUID())
-					.param("policy", policy.code())
-					.param("subject", person.subject())
-					.param("status", (policy.mode() == Policy.Mode.GRANT) ? "GRANTED" : "OFFERED")
-					.param("reason", person.reasoning())
-					.param("at", Timestamp.from(now))
-					.update() == 1;
+				boolean isNew = this.grants.addOnce(policy, person.subject(), policy.firstStatus(), person.reasoning(),
+						now);
 				if (isNew) {
 					added++;
 					notices.add(new Notice(Subject.person(ResidentId.of(person.subject())),
@@ -178,10 +164,7 @@ class BenefitService implements Benefits {
 				}
 			}
 			this.notifications.send(notices);
-			this.jdbc.sql("update benefits_policy_state set last_run_at = :at where policy = :policy")
-				.param("at", Timestamp.from(now))
-				.param("policy", policy.code())
-				.update();
+			this.switches.ranAt(policy.code(), now);
 			return added;
 		});
 		log.info("Policy {}: {} qualify, {} newly granted or offered", code, qualifying.size(), granted);
@@ -193,30 +176,16 @@ class BenefitService implements Benefits {
 		if (person.person() == null) {
 			return List.of();
 		}
-		return this.jdbc.sql("select * from benefits_grant where subject = :subject order by created_at desc")
-			.param("subject", person.person().value())
-			.query(this::grant)
-			.list();
+		return this.grants.of(person.person().value());
 	}
 
 	@Override
 	public Grant accept(UUID id, Subject person) {
 		String subject = (person.person() != null) ? person.person().value() : "";
-		int accepted = this.jdbc.sql("""
-				update benefits_grant set status = 'ACCEPTED', accepted_at = :at
-				where id = :id and subject = :subject and status = 'OFFERED'
-				""")
-			.param("at", Timestamp.from(this.clock.instant()))
-			.param("id", id)
-			.param("subject", subject)
-			.update();
-		Grant grant = this.jdbc.sql("select * from benefits_grant where id = :id and subject = :subject")
-			.param("id", id)
-			.param("subject", subject)
-			.query(this::grant)
-			.optional()
-			.orElseThrow(BenefitRefused::grantNotFound);
-		if (accepted == 0 && grant.status() != Grant.Status.ACCEPTED) {
+		boolean accepted = this.grants.acceptOffer(id, subject, this.clock.instant());
+		Grant grant = this.grants.find(id, subject).orElseThrow(BenefitRefused::grantNotFound);
+		// accepting what is already accepted changes nothing and is no error
+		if (!accepted && grant.status() != Grant.Status.ACCEPTED) {
 			throw BenefitRefused.grantNotFound();
 		}
 		return grant;
@@ -228,15 +197,6 @@ class BenefitService implements Benefits {
 
 	private static String masked(String subject) {
 		return ResidentId.isValid(subject) ? ResidentId.of(subject).masked() : "******";
-	}
-
-	private Grant grant(ResultSet row, int number) throws SQLException {
-		Policy policy = this.book.find(row.getString("policy")).orElse(null);
-		Timestamp accepted = row.getTimestamp("accepted_at");
-		return new Grant(row.getObject("id", UUID.class), row.getString("policy"),
-				(policy != null) ? policy.name() : row.getString("policy"), (policy != null) ? policy.benefit() : "",
-				row.getString("subject"), Grant.Status.valueOf(row.getString("status")), row.getString("reason"),
-				row.getTimestamp("created_at").toInstant(), (accepted != null) ? accepted.toInstant() : null);
 	}
 
 }

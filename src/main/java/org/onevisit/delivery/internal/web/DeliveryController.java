@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * or to a courier.
  */
 @Controller
-class DeliveryPages {
+class DeliveryController {
 
 	private final Deliveries deliveries;
 
@@ -32,7 +32,7 @@ class DeliveryPages {
 
 	private final PageRefusals refusals;
 
-	DeliveryPages(Deliveries deliveries, Halls halls, PageRefusals refusals) {
+	DeliveryController(Deliveries deliveries, Halls halls, PageRefusals refusals) {
 		this.deliveries = deliveries;
 		this.halls = halls;
 		this.refusals = refusals;

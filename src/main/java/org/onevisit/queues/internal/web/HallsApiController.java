@@ -8,28 +8,18 @@ import org.onevisit.queues.QueueStatus;
 import org.onevisit.queues.Queues;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/**
- * Each hall's queue for anyone deciding when to go (排队情况), refreshed live on the page and
- * open to partners' apps through the API.
- */
+/** Each hall's queue for partners' apps, the same as the page shows. */
 @Controller
 @Tag(name = "Halls", description = "Service halls and their queues")
-class HallsPages {
+class HallsApiController {
 
 	private final Queues queues;
 
-	HallsPages(Queues queues) {
+	HallsApiController(Queues queues) {
 		this.queues = queues;
-	}
-
-	@GetMapping("/halls")
-	String halls(Model model) {
-		model.addAttribute("statuses", this.queues.statuses());
-		return "queues/halls";
 	}
 
 	@GetMapping("/api/v1/halls")

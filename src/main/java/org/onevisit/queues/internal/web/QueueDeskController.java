@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * appointment code) and call the next ticket to this window.
  */
 @Controller
-class QueueDesk {
+class QueueDeskController {
 
 	private final Queues queues;
 
@@ -29,7 +29,7 @@ class QueueDesk {
 
 	private final PageRefusals refusals;
 
-	QueueDesk(Queues queues, Halls halls, PageRefusals refusals) {
+	QueueDeskController(Queues queues, Halls halls, PageRefusals refusals) {
 		this.queues = queues;
 		this.halls = halls;
 		this.refusals = refusals;

@@ -7,6 +7,7 @@ import org.onevisit.benefits.Benefits;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,16 +18,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrator's policies (simulate, switch on and off, run now) and the citizen's
- * benefits (我的惠民政策), where an offer is accepted with one click.
+ * benefits (我的惠民政策), where an offer is accepted with one click. Switching a policy
+ * declares its permission here, and the service writes the audit row of every switch.
  */
 @Controller
-class BenefitPages {
+class BenefitController {
 
 	private final Benefits benefits;
 
 	private final PageRefusals refusals;
 
-	BenefitPages(Benefits benefits, PageRefusals refusals) {
+	BenefitController(Benefits benefits, PageRefusals refusals) {
 		this.benefits = benefits;
 		this.refusals = refusals;
 	}
@@ -50,12 +52,14 @@ class BenefitPages {
 	}
 
 	@PostMapping("/admin/benefits/{policy}/on")
+	@PreAuthorize("hasRole('ADMIN')")
 	String switchOn(@PathVariable String policy, @AuthenticationPrincipal OneVisitUser admin) {
 		this.benefits.switchOn(policy, admin.getUsername());
 		return "redirect:/admin/benefits";
 	}
 
 	@PostMapping("/admin/benefits/{policy}/off")
+	@PreAuthorize("hasRole('ADMIN')")
 	String switchOff(@PathVariable String policy, @AuthenticationPrincipal OneVisitUser admin) {
 		this.benefits.switchOff(policy, admin.getUsername());
 		return "redirect:/admin/benefits";

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the code to show at the door, cancel.
  */
 @Controller
-class AppointmentPages {
+class AppointmentController {
 
 	private final Queues queues;
 
@@ -43,7 +43,7 @@ class AppointmentPages {
 
 	private final PageRefusals refusals;
 
-	AppointmentPages(Queues queues, Halls halls, Catalogue catalogue, WorkingDays calendar, Clock clock,
+	AppointmentController(Queues queues, Halls halls, Catalogue catalogue, WorkingDays calendar, Clock clock,
 			PageRefusals refusals) {
 		this.queues = queues;
 		this.halls = halls;

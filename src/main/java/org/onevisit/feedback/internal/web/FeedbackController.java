@@ -23,13 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * question; each page lists what was said before and the answers.
  */
 @Controller
-class FeedbackPages {
+class FeedbackController {
 
 	private final Feedback feedback;
 
 	private final PageRefusals refusals;
 
-	FeedbackPages(Feedback feedback, PageRefusals refusals) {
+	FeedbackController(Feedback feedback, PageRefusals refusals) {
 		this.feedback = feedback;
 		this.refusals = refusals;
 	}

@@ -23,13 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * complaints and watch both.
  */
 @Controller
-class FeedbackDesks {
+class FeedbackDeskController {
 
 	private final Feedback feedback;
 
 	private final PageRefusals refusals;
 
-	FeedbackDesks(Feedback feedback, PageRefusals refusals) {
+	FeedbackDeskController(Feedback feedback, PageRefusals refusals) {
 		this.feedback = feedback;
 		this.refusals = refusals;
 	}

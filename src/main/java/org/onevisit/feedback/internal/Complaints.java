@@ -1,0 +1,88 @@
+package org.onevisit.feedback.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onevisit.feedback.Complaint;
+import org.onevisit.shared.Subject;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The complaints, with who filed each, to tell them of the answer. */
+@Repository
+class Complaints {
+
+	private final JdbcClient jdbc;
+
+	Complaints(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Complaint complaint, Subject from) {
+		this.jdbc.sql("""
+				insert into feedback_complaint (id, reference, complainant, complainant_name, subject_person,
+				    subject_business, about, text, filed_at)
+				values (:id, :reference, :complainant, :name, :person, :business, :about, :text, :at)
+				""")
+			.param("id", complaint.id())
+			.param("reference", complaint.reference())
+			.param("complainant", complaint.complainant())
+			.param("name", complaint.complainantName())
+			.param("person", SubjectColumns.person(from))
+			.param("business", SubjectColumns.business(from))
+			.param("about", complaint.about())
+			.param("text", complaint.text())
+			.param("at", Timestamp.from(complaint.filedAt()))
+			.update();
+	}
+
+	List<Complaint> of(String complainant) {
+		return this.jdbc.sql("select * from feedback_complaint where complainant = :who order by filed_at desc")
+			.param("who", complainant)
+			.query(Complaints::complaint)
+			.list();
+	}
+
+	/** Every complaint, unanswered first. */
+	List<Complaint> all() {
+		return this.jdbc.sql("select * from feedback_complaint order by answered_at nulls first, filed_at")
+			.query(Complaints::complaint)
+			.list();
+	}
+
+	/** The complaint, locked until the transaction ends, so that it is answered once. */
+	Optional<Complaint> lock(UUID id) {
+		return this.jdbc.sql("select * from feedback_complaint where id = :id for update")
+			.param("id", id)
+			.query(Complaints::complaint)
+			.optional();
+	}
+
+	void saveAnswer(Complaint answered) {
+		this.jdbc
+			.sql("update feedback_complaint set answer = :answer, answered_by = :by, answered_at = :at where id = :id")
+			.param("answer", answered.answer())
+			.param("by", answered.answeredBy())
+			.param("at", Timestamp.from(answered.answeredAt()))
+			.param("id", answered.id())
+			.update();
+	}
+
+	Subject complainantOf(UUID id) {
+		return SubjectColumns.of(this.jdbc, "feedback_complaint", id);
+	}
+
+	private static Complaint complaint(ResultSet row, int number) throws SQLException {
+		Timestamp answered = row.getTimestamp("answered_at");
+		return new Complaint(row.getObject("id", UUID.class), row.getString("reference"), row.getString("complainant"),
+				row.getString("complainant_name"), row.getString("about"), row.getString("text"),
+				row.getTimestamp("filed_at").toInstant(), row.getString("answer"), row.getString("answered_by"),
+				(answered != null) ? answered.toInstant() : null);
+	}
+
+}

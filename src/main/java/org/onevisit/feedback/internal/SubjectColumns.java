@@ -1,0 +1,38 @@
+package org.onevisit.feedback.internal;
+
+import java.util.UUID;
+
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Who a complaint or a question is from, as the two columns {@code subject_person} and
+ * {@code subject_business} that both tables keep, for telling them of the answer.
+ */
+final class SubjectColumns {
+
+	private SubjectColumns() {
+	}
+
+	static String person(Subject subject) {
+		return (subject.person() != null) ? subject.person().value() : null;
+	}
+
+	static String business(Subject subject) {
+		return (subject.business() != null) ? subject.business().value() : null;
+	}
+
+	// the table is a constant of the repository that calls, never input
+	static Subject of(JdbcClient jdbc, String table, UUID id) {
+		return jdbc.sql("select subject_person, subject_business from " + table + " where id = :id")
+			.param("id", id)
+			.query((row, n) -> (row.getString("subject_person") != null)
+					? Subject.person(ResidentId.of(row.getString("subject_person")))
+					: Subject.business(CreditCode.of(row.getString("subject_business"))))
+			.single();
+	}
+
+}
