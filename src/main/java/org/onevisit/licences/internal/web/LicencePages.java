@@ -66,8 +66,7 @@ class LicencePages {
 		model.addAttribute("licence", licence);
 		model.addAttribute("verificationUrl", verificationUrl);
 		model.addAttribute("qr", QrCodes.qrSvg(verificationUrl));
-		model.addAttribute("mayRevoke", !licence.revoked() && actor.kind() == Actor.Kind.REVIEWER
-				&& actor.department().map(licence.issuerDepartment()::equals).orElse(false));
+		model.addAttribute("mayRevoke", !licence.revoked() && licence.reviewedBy(actor));
 		return "licences/certificate";
 	}
 
