@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.identity.OneVisitUser;
-import org.onevisit.payments.Payments;
+import org.onevisit.payments.PaymentManagement;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class PaymentPages {
 
-	private final Payments payments;
+	private final PaymentManagement payments;
 
-	PaymentPages(Payments payments) {
+	PaymentPages(PaymentManagement payments) {
 		this.payments = payments;
 	}
 
