@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
  * cashier. The panel is also served alone, for the progress and case pages to include.
  */
 @Controller
-class PaymentPages {
+class PaymentController {
 
 	private final PaymentManagement payments;
 
-	PaymentPages(PaymentManagement payments) {
+	PaymentController(PaymentManagement payments) {
 		this.payments = payments;
 	}
 
