@@ -1,10 +1,12 @@
 package org.onevisit.licences;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import org.onevisit.identity.Actor;
 import org.onevisit.shared.Subject;
 
 /**
@@ -31,6 +33,28 @@ public record Licence(UUID id, String typeName, String typeCode, Subject holder,
 	/** Whether the licence still stands on a day: neither revoked nor expired. */
 	public boolean standsOn(LocalDate day) {
 		return !revoked() && !expiredOn(day);
+	}
+
+	/**
+	 * Whether the actor reviews for the department that issued the licence: who may see
+	 * any licence it issued, and the only one who may revoke it.
+	 */
+	public boolean reviewedBy(Actor actor) {
+		return actor.kind() == Actor.Kind.REVIEWER
+				&& actor.department().map(this.issuerDepartment::equals).orElse(false);
+	}
+
+	/**
+	 * The licence withdrawn now, for a reason its holder reads; a licence is revoked
+	 * once.
+	 */
+	public Licence revoke(String reason, Actor by, Clock clock) {
+		if (revoked()) {
+			throw LicenceRefused.alreadyRevoked(this.id);
+		}
+		return new Licence(this.id, this.typeName, this.typeCode, this.holder, this.issuerDepartment, this.issuerName,
+				this.issuedOn, this.validUntil, this.fields, this.fieldLabels, this.trackingNumber, this.itemCode,
+				this.keyId, this.document, new Revocation(clock.instant(), by.username(), reason.strip()));
 	}
 
 }

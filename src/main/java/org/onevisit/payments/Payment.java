@@ -32,4 +32,23 @@ public record Payment(UUID id, ApplicationId application, String trackingNumber,
 		return this.status == Status.PAID;
 	}
 
+	/**
+	 * The order as a provider's callback settles it: paid by the callback's transaction.
+	 * A callback for another amount, or one naming another transaction than the one that
+	 * paid, is refused; a repeat of the callback that paid leaves it as it is.
+	 */
+	public Payment settle(String byProvider, PaymentProvider.Callback callback) {
+		if (this.amount.compareTo(callback.amount()) != 0) {
+			throw PaymentRefused.amountMismatch(this.id);
+		}
+		if (paid()) {
+			if (!callback.transactionId().equals(this.transactionId)) {
+				throw PaymentRefused.paidByOtherTransaction(this.id);
+			}
+			return this;
+		}
+		return new Payment(this.id, this.application, this.trackingNumber, this.payer, this.amount, this.lines,
+				Status.PAID, byProvider, callback.transactionId(), this.createdAt, callback.paidAt());
+	}
+
 }

@@ -1,13 +1,11 @@
 package org.onevisit.approvals.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
@@ -26,10 +24,7 @@ import org.onevisit.catalog.ServiceItem;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.DataQuery;
 import org.onevisit.exchange.DataExchange.DataReading;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
@@ -46,28 +41,22 @@ class InstantApproval implements ApprovalTraces {
 	 */
 	static final String ID = "approvals.InstantApproval";
 
-	private static final TypeReference<List<ApprovalTrace.Line>> LINES = new TypeReference<>() {
-	};
-
 	private final ApplicationManagement applications;
 
 	private final Catalogue catalogue;
 
 	private final DataExchange exchange;
 
-	private final JdbcClient jdbc;
-
-	private final JsonMapper json;
+	private final Traces traces;
 
 	private final Clock clock;
 
-	InstantApproval(ApplicationManagement applications, Catalogue catalogue, DataExchange exchange, JdbcClient jdbc,
-			JsonMapper json, Clock clock) {
+	InstantApproval(ApplicationManagement applications, Catalogue catalogue, DataExchange exchange, Traces traces,
+			Clock clock) {
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.exchange = exchange;
-		this.jdbc = jdbc;
-		this.json = json;
+		this.traces = traces;
 		this.clock = clock;
 	}
 
@@ -79,7 +68,8 @@ class InstantApproval implements ApprovalTraces {
 		Filing filing = null;
 		for (Task task : application.tasks()) {
 			ServiceItem item = this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion()).content();
-			if (!item.instantlyApprovable() || task.status() != TaskStatus.IN_REVIEW || traced(task)) {
+			if (!item.instantlyApprovable() || task.status() != TaskStatus.IN_REVIEW
+					|| this.traces.existFor(task.id().value())) {
 				continue;
 			}
 			filing = (filing != null) ? filing : this.applications.filing(application.id());
@@ -124,7 +114,7 @@ class InstantApproval implements ApprovalTraces {
 		ApprovalTrace trace = new ApprovalTrace(task.id().value(), application.id().value(), item.code(),
 				approve ? ApprovalTrace.Outcome.APPROVED_INSTANTLY : ApprovalTrace.Outcome.SENT_TO_REVIEWER, lines,
 				this.clock.instant(), micros);
-		if (!store(trace)) {
+		if (!this.traces.insertFirst(trace)) {
 			return;
 		}
 		if (approve) {
@@ -132,57 +122,16 @@ class InstantApproval implements ApprovalTraces {
 		}
 	}
 
-	private boolean traced(Task task) {
-		return this.jdbc.sql("select count(*) from approvals_trace where task_id = :task")
-			.param("task", task.id().value())
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	/** True when this evaluation is the first for the task. */
-	private boolean store(ApprovalTrace trace) {
-		return this.jdbc.sql("""
-				insert into approvals_trace (task_id, application_id, item_code, outcome, lines, evaluated_at,
-				    evaluation_micros)
-				values (:task, :application, :item, :outcome, cast(:lines as jsonb), :at, :micros)
-				on conflict (task_id) do nothing
-				""")
-			.param("task", trace.task())
-			.param("application", trace.application())
-			.param("item", trace.itemCode())
-			.param("outcome", trace.outcome().name())
-			.param("lines", this.json.writeValueAsString(trace.lines()))
-			.param("at", Timestamp.from(trace.evaluatedAt()))
-			.param("micros", trace.evaluationMicros())
-			.update() == 1;
-	}
-
 	@Override
 	public Rate rate(java.util.Set<String> itemCodes, LocalDate from, LocalDate to) {
-		return this.jdbc.sql("""
-				select count(*) as evaluated, count(*) filter (where outcome = 'APPROVED_INSTANTLY') as instant
-				from approvals_trace
-				where evaluated_at >= :from and evaluated_at < :to
-				  and (cast(:items as text[]) is null or item_code = any (cast(:items as text[])))
-				""")
-			.param("from", Timestamp.from(from.atStartOfDay(this.clock.getZone()).toInstant()))
-			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant()))
-			.param("items", (itemCodes != null) ? itemCodes.toArray(String[]::new) : null)
-			.query((row, n) -> new Rate(row.getLong("evaluated"), row.getLong("instant")))
-			.single();
+		return this.traces.rate(itemCodes, from.atStartOfDay(this.clock.getZone()).toInstant(),
+				to.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant());
 	}
 
 	@Override
 	public List<ApprovalTrace> of(ApplicationId application, Actor by) {
 		this.applications.find(application, by);
-		return this.jdbc.sql("select * from approvals_trace where application_id = :application order by item_code")
-			.param("application", application.value())
-			.query((row, n) -> new ApprovalTrace(row.getObject("task_id", UUID.class),
-					row.getObject("application_id", UUID.class), row.getString("item_code"),
-					ApprovalTrace.Outcome.valueOf(row.getString("outcome")),
-					this.json.readValue(row.getString("lines"), LINES), row.getTimestamp("evaluated_at").toInstant(),
-					row.getLong("evaluation_micros")))
-			.list();
+		return this.traces.ofApplication(application);
 	}
 
 }

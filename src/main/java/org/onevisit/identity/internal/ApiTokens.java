@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * of a cluster accepts them.
  */
 @Component
-class ApiTokens implements OpaqueTokenIntrospector {
+public class ApiTokens implements OpaqueTokenIntrospector {
 
 	static final Duration LIFETIME = Duration.ofHours(1);
 
@@ -42,10 +42,10 @@ class ApiTokens implements OpaqueTokenIntrospector {
 		this.clock = clock;
 	}
 
-	record IssuedToken(String value, Duration lifetime) {
+	public record IssuedToken(String value, Duration lifetime) {
 	}
 
-	IssuedToken issue(OneVisitUser user) {
+	public IssuedToken issue(OneVisitUser user) {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -62,7 +62,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	private static final Logger log = LoggerFactory.getLogger(LicenceService.class);
 
-	private final LicenceStore store;
+	private final Licences licences;
 
 	private final PlatformKeys keys;
 
@@ -80,11 +80,11 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	private final Notifications notifications;
 
-	LicenceService(LicenceStore store, PlatformKeys keys, ApplicationManagement applications, Catalogue catalogue,
+	LicenceService(Licences licences, PlatformKeys keys, ApplicationManagement applications, Catalogue catalogue,
 			Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock,
 			Notifications notifications) {
 		this.notifications = notifications;
-		this.store = store;
+		this.licences = licences;
 		this.keys = keys;
 		this.applications = applications;
 		this.catalogue = catalogue;
@@ -121,7 +121,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		Filing application = this.applications.filing(approved.application());
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
-		List<LicenceStore.Issued> toStore = new ArrayList<>();
+		List<Licences.Issued> toStore = new ArrayList<>();
 		// department names once per application: a bundle's licences often share an
 		// issuer
 		Map<String, String> issuers = new HashMap<>();
@@ -140,7 +140,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 			}
 			toStore.add(issue(application, item, type.get(), itemForm(application, item), issuers, today, now));
 		}
-		Set<UUID> stored = this.store.insertNew(toStore);
+		Set<UUID> stored = this.licences.insertNew(toStore);
 		List<Licence> issued = toStore.stream()
 			.filter((licence) -> stored.contains(licence.id()))
 			.map((licence) -> licence(licence.id(), licence.document(), null))
@@ -160,7 +160,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		return issued;
 	}
 
-	private LicenceStore.Issued issue(Filing application, ServiceItem item, LicenceType type, Map<String, Object> form,
+	private Licences.Issued issue(Filing application, ServiceItem item, LicenceType type, Map<String, Object> form,
 			Map<String, String> issuers, LocalDate today, Instant now) {
 		UUID id = UUID.randomUUID();
 		Subject holder = holder(application, item, type, form);
@@ -199,7 +199,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		PlatformKeys.Signed signed = this.keys.sign(CanonicalJson.write(document).getBytes(StandardCharsets.UTF_8));
 		proof.put("keyId", signed.keyId());
 		proof.put("signature", Base64.getEncoder().encodeToString(signed.signature()));
-		return new LicenceStore.Issued(id, type.name(), type.code(), holder, item.departmentCode(),
+		return new Licences.Issued(id, type.name(), type.code(), holder, item.departmentCode(),
 				application.id().value(), application.trackingNumber(), item.code(), today, validUntil, signed.keyId(),
 				CanonicalJson.write(document), now);
 	}
@@ -231,16 +231,15 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Licence> heldBy(Subject holder) {
-		return this.store.heldBy(holder).stream().map(this::parse).toList();
+		return this.licences.heldBy(holder).stream().map(this::parse).toList();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Licence find(UUID id, Subject viewer, Actor by) {
-		Licence licence = this.store.find(id).map(this::parse).orElseThrow(() -> LicenceRefused.notFound(id));
+		Licence licence = this.licences.find(id).map(this::parse).orElseThrow(() -> LicenceRefused.notFound(id));
 		boolean holder = licence.holder().equals(viewer);
-		boolean issuer = by.kind() == Actor.Kind.REVIEWER
-				&& by.department().map(licence.issuerDepartment()::equals).orElse(false);
+		boolean issuer = licence.reviewedBy(by);
 		boolean applicant = !holder && !issuer && by.kind() == Actor.Kind.APPLICANT && filedBy(licence, by);
 		if (!holder && !issuer && !applicant) {
 			throw LicenceRefused.notFound(id);
@@ -259,14 +258,14 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Licence> issuedFor(String trackingNumber) {
-		return this.store.issuedFor(trackingNumber).stream().map(this::parse).toList();
+		return this.licences.issuedFor(trackingNumber).stream().map(this::parse).toList();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<String> standingLicence(Subject holder, String licenceType) {
 		LocalDate today = LocalDate.now(this.clock);
-		return this.store.unrevoked(holder, licenceType)
+		return this.licences.unrevoked(holder, licenceType)
 			.stream()
 			.map(this::parse)
 			.filter((licence) -> licence.standsOn(today))
@@ -280,19 +279,20 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		if (reason == null || reason.isBlank()) {
 			throw LicenceRefused.reasonRequired();
 		}
-		Licence licence = this.store.find(id).map(this::parse).orElseThrow(() -> LicenceRefused.notFound(id));
-		if (by.kind() != Actor.Kind.REVIEWER
-				|| !by.department().map(licence.issuerDepartment()::equals).orElse(false)) {
+		Licence licence = this.licences.find(id).map(this::parse).orElseThrow(() -> LicenceRefused.notFound(id));
+		if (!licence.reviewedBy(by)) {
 			throw LicenceRefused.notFound(id);
 		}
-		Instant now = this.clock.instant();
-		if (!this.store.revoke(id, now, by.username(), reason.strip())) {
+		Licence.Revocation revocation = licence.revoke(reason, by, this.clock).revocation();
+		// revoked meanwhile by someone else: the store revokes once
+		if (!this.licences.revoke(id, revocation)) {
 			throw LicenceRefused.alreadyRevoked(id);
 		}
 		this.notifications.send(List.of(new Notice(licence.holder(), "licence-revoked:" + id, "message.licenceRevoked",
-				List.of(licence.typeName(), reason.strip()), "/licences/" + id)));
-		this.events.publishEvent(new LicenceRevoked(id, licence.typeName(), licence.holder(), reason.strip(), now));
-		return this.store.find(id).map(this::parse).orElseThrow();
+				List.of(licence.typeName(), revocation.reason()), "/licences/" + id)));
+		this.events.publishEvent(
+				new LicenceRevoked(id, licence.typeName(), licence.holder(), revocation.reason(), revocation.at()));
+		return this.licences.find(id).map(this::parse).orElseThrow();
 	}
 
 	@Override
@@ -317,7 +317,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	@Override
 	public Verification verifyIssued(UUID id) {
-		LicenceStore.Row row = this.store.find(id).orElseThrow(() -> LicenceRefused.notFound(id));
+		Licences.Row row = this.licences.find(id).orElseThrow(() -> LicenceRefused.notFound(id));
 		return verify(document(row.document()), row.document());
 	}
 
@@ -354,7 +354,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		catch (IllegalArgumentException ex) {
 			return Verification.invalid(Failure.MALFORMED, null);
 		}
-		Optional<LicenceStore.Row> state = this.store.state(licenceId);
+		Optional<Licences.Row> state = this.licences.state(licenceId);
 		if (state.isEmpty()) {
 			return Verification.invalid(Failure.NOT_ISSUED, null);
 		}
@@ -396,12 +396,12 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		return ordered;
 	}
 
-	private static Licence.Revocation revocation(LicenceStore.Row row) {
+	private static Licence.Revocation revocation(Licences.Row row) {
 		return (row.revokedAt() != null)
 				? new Licence.Revocation(row.revokedAt(), row.revokedBy(), row.revocationReason()) : null;
 	}
 
-	private Licence parse(LicenceStore.Row row) {
+	private Licence parse(Licences.Row row) {
 		return licence(row.id(), row.document(), revocation(row));
 	}
 

@@ -29,14 +29,14 @@ class FeeOrdering {
 
 	private final Catalogue catalogue;
 
-	private final PaymentStore store;
+	private final Payments payments;
 
 	private final Clock clock;
 
-	FeeOrdering(ApplicationManagement applications, Catalogue catalogue, PaymentStore store, Clock clock) {
+	FeeOrdering(ApplicationManagement applications, Catalogue catalogue, Payments payments, Clock clock) {
 		this.applications = applications;
 		this.catalogue = catalogue;
-		this.store = store;
+		this.payments = payments;
 		this.clock = clock;
 	}
 
@@ -44,7 +44,7 @@ class FeeOrdering {
 	 * The application's order, opened now if its items carry fees and it has none yet.
 	 */
 	Optional<Payment> open(ApplicationId application) {
-		Optional<Payment> existing = this.store.ofApplication(application);
+		Optional<Payment> existing = this.payments.ofApplication(application);
 		if (existing.isPresent()) {
 			return existing;
 		}
@@ -56,13 +56,13 @@ class FeeOrdering {
 				.stream()
 				.map((fee) -> new Payment.Line(item.code(), fee.name(), fee.amount(), fee.basis())))
 			.toList();
-		BigDecimal total = PaymentStore.total(lines);
+		BigDecimal total = lines.stream().map(Payment.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (total.signum() <= 0) {
 			return Optional.empty();
 		}
-		this.store.insertIfAbsent(new Payment(UUID.randomUUID(), filing.id(), filing.trackingNumber(), filing.filedBy(),
-				total, lines, Payment.Status.UNPAID, null, null, this.clock.instant(), null));
-		return this.store.ofApplication(application);
+		this.payments.insertIfAbsent(new Payment(UUID.randomUUID(), filing.id(), filing.trackingNumber(),
+				filing.filedBy(), total, lines, Payment.Status.UNPAID, null, null, this.clock.instant(), null));
+		return this.payments.ofApplication(application);
 	}
 
 }

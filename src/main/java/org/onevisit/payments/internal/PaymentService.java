@@ -19,7 +19,7 @@ import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentConfirmed;
 import org.onevisit.payments.PaymentProvider;
 import org.onevisit.payments.PaymentRefused;
-import org.onevisit.payments.Payments;
+import org.onevisit.payments.PaymentManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +28,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
-class PaymentService implements Payments {
+class PaymentService implements PaymentManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
 	private final ApplicationManagement applications;
 
-	private final PaymentStore store;
+	private final Payments payments;
 
 	private final FeeOrdering ordering;
 
@@ -50,11 +50,11 @@ class PaymentService implements Payments {
 
 	private final Clock clock;
 
-	PaymentService(ApplicationManagement applications, PaymentStore store, FeeOrdering ordering,
+	PaymentService(ApplicationManagement applications, Payments payments, FeeOrdering ordering,
 			List<PaymentProvider> providers, Notifications notifications, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
 		this.applications = applications;
-		this.store = store;
+		this.payments = payments;
 		this.ordering = ordering;
 		this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::code, Function.identity()));
 		this.defaultProvider = providers.get(0);
@@ -74,7 +74,7 @@ class PaymentService implements Payments {
 	@Override
 	public URI checkout(ApplicationId application, Actor by) {
 		Application matter = this.applications.find(application, by);
-		if (by.kind() != Actor.Kind.APPLICANT) {
+		if (!mayPay(by)) {
 			throw PaymentRefused.nothingToPay(matter.id());
 		}
 		Payment payment = this.ordering.open(application).orElseThrow(() -> PaymentRefused.nothingToPay(application));
@@ -82,6 +82,14 @@ class PaymentService implements Payments {
 			throw PaymentRefused.alreadyPaid(application);
 		}
 		return this.defaultProvider.checkout(payment);
+	}
+
+	/**
+	 * Only an applicant pays, for an application they may see; a clerk or a reviewer who
+	 * sees it does not.
+	 */
+	static boolean mayPay(Actor by) {
+		return by.kind() == Actor.Kind.APPLICANT;
 	}
 
 	@Override
@@ -97,7 +105,7 @@ class PaymentService implements Payments {
 		}
 		catch (PaymentRefused refused) {
 			// kept in its own transaction: the refusal is the evidence of the attempt
-			this.store.recordCallback(this.clock.instant(), providerCode, null, keyId, text, refused.code());
+			this.payments.recordCallback(this.clock.instant(), providerCode, null, keyId, text, refused.code());
 			log.warn("Payment callback from {} refused: {}", providerCode, refused.getMessage());
 			throw refused;
 		}
@@ -105,34 +113,29 @@ class PaymentService implements Payments {
 			return this.transactions.execute((status) -> apply(providerCode, callback, keyId, text));
 		}
 		catch (PaymentRefused refused) {
-			this.store.recordCallback(this.clock.instant(), providerCode, callback.payment(), keyId, text,
+			this.payments.recordCallback(this.clock.instant(), providerCode, callback.payment(), keyId, text,
 					refused.code());
 			throw refused;
 		}
 	}
 
 	private Payment apply(String providerCode, PaymentProvider.Callback callback, String keyId, String text) {
-		Payment payment = this.store.lock(callback.payment())
+		Payment payment = this.payments.lock(callback.payment())
 			.orElseThrow(() -> PaymentRefused.unknownOrder(callback.payment()));
-		if (payment.amount().compareTo(callback.amount()) != 0) {
-			throw PaymentRefused.amountMismatch(payment.id());
-		}
+		Payment settled = payment.settle(providerCode, callback);
 		if (payment.paid()) {
-			if (!callback.transactionId().equals(payment.transactionId())) {
-				throw PaymentRefused.paidByOtherTransaction(payment.id());
-			}
-			this.store.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "repeated");
+			this.payments.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "repeated");
 			return payment;
 		}
-		this.store.markPaid(payment.id(), providerCode, callback.transactionId(), callback.paidAt());
-		this.store.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "applied");
+		this.payments.markPaid(settled);
+		this.payments.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "applied");
 		this.events.publishEvent(new PaymentConfirmed(payment.id(), payment.application(), payment.amount(),
 				providerCode, callback.transactionId(), callback.paidAt()));
 		this.notifications.send(List.of(new Notice(this.applications.filing(payment.application()).subject(),
 				"payment-confirmed:" + payment.id(), "message.paymentConfirmed",
 				List.of(payment.trackingNumber(), payment.amount().toPlainString()),
 				"/my/applications/" + payment.application().value())));
-		return this.store.ofApplication(payment.application()).orElseThrow();
+		return this.payments.ofApplication(payment.application()).orElseThrow();
 	}
 
 }

@@ -6,26 +6,26 @@ import org.onevisit.identity.Actor;
 import org.onevisit.applications.ReviewRefused;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentRefused;
-import org.onevisit.payments.Payments;
+import org.onevisit.payments.PaymentManagement;
 
 import org.springframework.stereotype.Component;
 
 /**
  * What the simulated provider does when the payer confirms on its page: it signs the
- * callback and delivers it to OneVisit through {@link Payments#confirm}, the same path an
- * HTTP callback takes.
+ * callback and delivers it to OneVisit through {@link PaymentManagement#confirm}, the
+ * same path an HTTP callback takes.
  */
 @Component
 public class SimulatedCheckout {
 
-	private final PaymentStore store;
+	private final Payments orders;
 
 	private final SimulatedCashier cashier;
 
-	private final Payments payments;
+	private final PaymentManagement payments;
 
-	SimulatedCheckout(PaymentStore store, SimulatedCashier cashier, Payments payments) {
-		this.store = store;
+	SimulatedCheckout(Payments orders, SimulatedCashier cashier, PaymentManagement payments) {
+		this.orders = orders;
 		this.cashier = cashier;
 		this.payments = payments;
 	}
@@ -35,8 +35,8 @@ public class SimulatedCheckout {
 	 * a clerk filed it for); not found for anyone else.
 	 */
 	public Payment order(UUID payment, Actor payer) {
-		Payment order = this.store.find(payment).orElseThrow(() -> PaymentRefused.orderNotFound(payment));
-		if (payer.kind() != Actor.Kind.APPLICANT) {
+		Payment order = this.orders.find(payment).orElseThrow(() -> PaymentRefused.orderNotFound(payment));
+		if (!PaymentService.mayPay(payer)) {
 			throw PaymentRefused.orderNotFound(payment);
 		}
 		try {

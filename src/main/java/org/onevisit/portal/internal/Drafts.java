@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * its draft.
  */
 @Component
-class Drafts {
+public class Drafts {
 
 	private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
 	};
@@ -33,7 +33,7 @@ class Drafts {
 		this.clock = clock;
 	}
 
-	void save(String owner, String matter, Map<String, Object> form) {
+	public void save(String owner, String matter, Map<String, Object> form) {
 		this.jdbc
 			.sql("""
 					insert into portal_draft (owner, matter, form, saved_at) values (:owner, :matter, cast(:form as jsonb), :at)
@@ -46,7 +46,7 @@ class Drafts {
 			.update();
 	}
 
-	Optional<Map<String, Object>> find(String owner, String matter) {
+	public Optional<Map<String, Object>> find(String owner, String matter) {
 		return this.jdbc.sql("select form from portal_draft where owner = :owner and matter = :matter")
 			.param("owner", owner)
 			.param("matter", matter)
@@ -54,7 +54,7 @@ class Drafts {
 			.optional();
 	}
 
-	void remove(String owner, String matter) {
+	public void remove(String owner, String matter) {
 		this.jdbc.sql("delete from portal_draft where owner = :owner and matter = :matter")
 			.param("owner", owner)
 			.param("matter", matter)

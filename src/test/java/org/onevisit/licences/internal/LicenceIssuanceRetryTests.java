@@ -35,7 +35,7 @@ import static org.mockito.Mockito.doThrow;
 class LicenceIssuanceRetryTests {
 
 	@MockitoSpyBean
-	LicenceStore store;
+	Licences store;
 
 	@Autowired
 	ApplicationManagement applications;

@@ -56,7 +56,7 @@ class LicencesIntegrationTests {
 	LicenceWallet wallet;
 
 	@Autowired
-	LicenceStore store;
+	Licences store;
 
 	@Autowired
 	org.onevisit.messages.Inbox inbox;

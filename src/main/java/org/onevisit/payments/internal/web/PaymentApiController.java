@@ -9,7 +9,7 @@ import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentRefused;
-import org.onevisit.payments.Payments;
+import org.onevisit.payments.PaymentManagement;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Payments", description = "Fees of applications and provider callbacks")
 class PaymentApiController {
 
-	private final Payments payments;
+	private final PaymentManagement payments;
 
-	PaymentApiController(Payments payments) {
+	PaymentApiController(PaymentManagement payments) {
 		this.payments = payments;
 	}
 

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * issuing department, and the public verification pages the QR code leads to.
  */
 @Controller
-class LicencePages {
+class LicenceController {
 
 	private final LicenceWallet wallet;
 
@@ -44,7 +44,7 @@ class LicencePages {
 
 	private final String publicUrl;
 
-	LicencePages(LicenceWallet wallet, ApplicationManagement applications, MessageSource messages,
+	LicenceController(LicenceWallet wallet, ApplicationManagement applications, MessageSource messages,
 			@Value("${onevisit.public-url:}") String publicUrl) {
 		this.wallet = wallet;
 		this.applications = applications;
@@ -66,8 +66,7 @@ class LicencePages {
 		model.addAttribute("licence", licence);
 		model.addAttribute("verificationUrl", verificationUrl);
 		model.addAttribute("qr", QrCodes.qrSvg(verificationUrl));
-		model.addAttribute("mayRevoke", !licence.revoked() && actor.kind() == Actor.Kind.REVIEWER
-				&& actor.department().map(licence.issuerDepartment()::equals).orElse(false));
+		model.addAttribute("mayRevoke", !licence.revoked() && licence.reviewedBy(actor));
 		return "licences/certificate";
 	}
 

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** My messages (我的消息). */
 @Controller
-class MessagePages {
+class MessageController {
 
 	private final Inbox inbox;
 
-	MessagePages(Inbox inbox) {
+	MessageController(Inbox inbox) {
 		this.inbox = inbox;
 	}
 

@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** My data (我的数据) for citizens, and the ledger's verification for administrators. */
 @Controller
-class ExchangePages {
+class ExchangeController {
 
 	private final DataExchange exchange;
 
-	ExchangePages(DataExchange exchange) {
+	ExchangeController(DataExchange exchange) {
 		this.exchange = exchange;
 	}
 

@@ -1,4 +1,4 @@
-package org.onevisit.portal.internal;
+package org.onevisit.portal.internal.web;
 
 import java.util.Locale;
 
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * ID is then the username.
  */
 @Controller
-class RegistrationPages {
+class RegistrationController {
 
 	private final DataExchange exchange;
 
@@ -34,7 +34,7 @@ class RegistrationPages {
 
 	private final MessageSource messages;
 
-	RegistrationPages(DataExchange exchange, AccountManagement accounts, MessageSource messages) {
+	RegistrationController(DataExchange exchange, AccountManagement accounts, MessageSource messages) {
 		this.exchange = exchange;
 		this.accounts = accounts;
 		this.messages = messages;

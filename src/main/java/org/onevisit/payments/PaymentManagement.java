@@ -10,7 +10,7 @@ import org.onevisit.applications.ApplicationId;
  * The fees of applications. Whoever may see an application may see its payment; only its
  * applicant may pay.
  */
-public interface Payments {
+public interface PaymentManagement {
 
 	/** The application's fee order; empty when its items are free. */
 	Optional<Payment> of(ApplicationId application, Actor by);

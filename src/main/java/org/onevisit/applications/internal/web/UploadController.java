@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  * detected at upload, and sandboxed should a browser try.
  */
 @Controller
-class UploadDownloads {
+class UploadController {
 
 	private final Uploads uploads;
 
-	UploadDownloads(Uploads uploads) {
+	UploadController(Uploads uploads) {
 		this.uploads = uploads;
 	}
 

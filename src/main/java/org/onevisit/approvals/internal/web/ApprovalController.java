@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  * case file and the supervisor's trail alike.
  */
 @Controller
-class ApprovalPanels {
+class ApprovalController {
 
 	private final ApprovalTraces traces;
 
-	ApprovalPanels(ApprovalTraces traces) {
+	ApprovalController(ApprovalTraces traces) {
 		this.traces = traces;
 	}
 

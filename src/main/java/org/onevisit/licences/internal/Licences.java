@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.onevisit.licences.Licence;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * the signed document itself is never rewritten.
  */
 @Repository
-class LicenceStore {
+class Licences {
 
 	/** A licence row: the signed document and what happened to it since. */
 	record Row(UUID id, String document, Instant revokedAt, String revokedBy, String revocationReason) {
@@ -41,7 +42,7 @@ class LicenceStore {
 
 	private final JdbcTemplate batch;
 
-	LicenceStore(JdbcClient jdbc, JdbcTemplate batch) {
+	Licences(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 	}
@@ -136,14 +137,14 @@ class LicenceStore {
 	}
 
 	/** Revokes once: false if it was revoked meanwhile. */
-	boolean revoke(UUID id, Instant at, String by, String reason) {
+	boolean revoke(UUID id, Licence.Revocation revocation) {
 		return this.jdbc.sql("""
 				update licences_licence set revoked_at = :at, revoked_by = :by, revocation_reason = :reason
 				where id = :id and revoked_at is null
 				""")
-			.param("at", Timestamp.from(at))
-			.param("by", by)
-			.param("reason", reason)
+			.param("at", Timestamp.from(revocation.at()))
+			.param("by", revocation.by())
+			.param("reason", revocation.reason())
 			.param("id", id)
 			.update() == 1;
 	}

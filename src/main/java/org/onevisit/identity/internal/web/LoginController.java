@@ -1,4 +1,4 @@
-package org.onevisit.identity.internal;
+package org.onevisit.identity.internal.web;
 
 import java.util.List;
 

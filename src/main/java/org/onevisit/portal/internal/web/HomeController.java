@@ -1,4 +1,4 @@
-package org.onevisit.portal.internal;
+package org.onevisit.portal.internal.web;
 
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Directory;

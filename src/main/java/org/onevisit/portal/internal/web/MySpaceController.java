@@ -1,4 +1,4 @@
-package org.onevisit.portal.internal;
+package org.onevisit.portal.internal.web;
 
 import java.util.List;
 
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * with the way to the full list.
  */
 @Controller
-class MySpace {
+class MySpaceController {
 
 	private static final int RECENT = 5;
 
@@ -44,7 +44,7 @@ class MySpace {
 
 	private final Catalogue catalogue;
 
-	MySpace(ApplicationManagement applications, LicenceWallet licences, Inbox inbox, DataExchange exchange,
+	MySpaceController(ApplicationManagement applications, LicenceWallet licences, Inbox inbox, DataExchange exchange,
 			Queues queues, Feedback feedback, Catalogue catalogue) {
 		this.applications = applications;
 		this.licences = licences;

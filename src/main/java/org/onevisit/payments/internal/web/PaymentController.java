@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.identity.OneVisitUser;
-import org.onevisit.payments.Payments;
+import org.onevisit.payments.PaymentManagement;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
  * cashier. The panel is also served alone, for the progress and case pages to include.
  */
 @Controller
-class PaymentPages {
+class PaymentController {
 
-	private final Payments payments;
+	private final PaymentManagement payments;
 
-	PaymentPages(Payments payments) {
+	PaymentController(PaymentManagement payments) {
 		this.payments = payments;
 	}
 

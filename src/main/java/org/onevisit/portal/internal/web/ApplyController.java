@@ -1,4 +1,4 @@
-package org.onevisit.portal.internal;
+package org.onevisit.portal.internal.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +37,7 @@ import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.QrCodes;
 import org.onevisit.queues.Halls;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.portal.internal.Drafts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -61,7 +62,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * whether it is already satisfied, and the server's checks shown next to the fields.
  */
 @Controller
-class ApplyPages {
+class ApplyController {
 
 	private final Catalogue catalogue;
 
@@ -79,7 +80,7 @@ class ApplyPages {
 
 	private final String publicUrl;
 
-	ApplyPages(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
+	ApplyController(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
 			MessageSource messages, Drafts drafts, Halls halls, java.time.Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${onevisit.public-url:}") String publicUrl) {
 		this.halls = halls;

@@ -1,4 +1,4 @@
-package org.onevisit.identity.internal;
+package org.onevisit.identity.internal.web;
 
 import java.util.List;
 
@@ -11,6 +11,7 @@ import org.onevisit.identity.OneVisitUser;
 import org.onevisit.identity.Role;
 import org.onevisit.platform.LoginGuard;
 import org.onevisit.shared.OneVisitException;
+import org.onevisit.identity.internal.ApiTokens;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -1,4 +1,4 @@
-package org.onevisit.calendar.internal;
+package org.onevisit.calendar.internal.web;
 
 import java.time.LocalDate;
 

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 @Tag(name = "Dashboard", description = "The reform's indicators and open data")
-class DashboardPages {
+class DashboardController {
 
 	private final DashboardService dashboard;
 
@@ -37,7 +37,7 @@ class DashboardPages {
 
 	private final Directory directory;
 
-	DashboardPages(DashboardService dashboard, OpenData openData, Catalogue catalogue, Directory directory) {
+	DashboardController(DashboardService dashboard, OpenData openData, Catalogue catalogue, Directory directory) {
 		this.dashboard = dashboard;
 		this.openData = openData;
 		this.catalogue = catalogue;

@@ -1,6 +1,5 @@
 package org.onevisit.payments.internal;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** The fee orders and the callbacks received for them. */
 @Repository
-class PaymentStore {
+class Payments {
 
 	private static final TypeReference<List<Payment.Line>> LINES = new TypeReference<>() {
 	};
@@ -28,7 +27,7 @@ class PaymentStore {
 
 	private final JsonMapper json;
 
-	PaymentStore(JdbcClient jdbc, JsonMapper json) {
+	Payments(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -75,16 +74,17 @@ class PaymentStore {
 			.optional();
 	}
 
-	void markPaid(UUID id, String provider, String transactionId, Instant paidAt) {
+	/** Records a settled order as paid, unless it already is. */
+	void markPaid(Payment paid) {
 		this.jdbc
 			.sql("""
 					update payments_payment set status = 'PAID', provider = :provider, transaction_id = :transaction, paid_at = :at
 					where id = :id and status = 'UNPAID'
 					""")
-			.param("id", id)
-			.param("provider", provider)
-			.param("transaction", transactionId)
-			.param("at", Timestamp.from(paidAt))
+			.param("id", paid.id())
+			.param("provider", paid.provider())
+			.param("transaction", paid.transactionId())
+			.param("at", Timestamp.from(paid.paidAt()))
 			.update();
 	}
 
@@ -110,10 +110,6 @@ class PaymentStore {
 				Payment.Status.valueOf(row.getString("status")), row.getString("provider"),
 				row.getString("transaction_id"), row.getTimestamp("created_at").toInstant(),
 				(paid != null) ? paid.toInstant() : null);
-	}
-
-	static BigDecimal total(List<Payment.Line> lines) {
-		return lines.stream().map(Payment.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 }

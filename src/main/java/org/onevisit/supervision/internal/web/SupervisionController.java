@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * trail of any case; and each department's warnings in its reviewers' pages.
  */
 @Controller
-class SupervisionPages {
+class SupervisionController {
 
 	private final Supervision supervision;
 
@@ -38,7 +38,8 @@ class SupervisionPages {
 
 	private final Halls halls;
 
-	SupervisionPages(Supervision supervision, ApplicationManagement applications, Directory directory, Halls halls) {
+	SupervisionController(Supervision supervision, ApplicationManagement applications, Directory directory,
+			Halls halls) {
 		this.supervision = supervision;
 		this.applications = applications;
 		this.directory = directory;

@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
  * callback.
  */
 @Controller
-class CashierPages {
+class CashierController {
 
 	private final SimulatedCheckout checkout;
 
-	CashierPages(SimulatedCheckout checkout) {
+	CashierController(SimulatedCheckout checkout) {
 		this.checkout = checkout;
 	}
 
