@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.onevisit.benefits.internal.PolicySwitches.PolicySwitch;
-import org.onevisit.shared.Subject;
 import org.onevisit.benefits.BenefitRefused;
 import org.onevisit.benefits.Benefits;
+import org.onevisit.benefits.BenefitsGiven;
 import org.onevisit.benefits.Grant;
 import org.onevisit.benefits.Policy;
 import org.onevisit.benefits.Simulation;
-import org.onevisit.messages.Notifications;
-import org.onevisit.messages.Notifications.Notice;
+import org.onevisit.benefits.internal.PolicySwitches.PolicySwitch;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,19 +43,19 @@ class BenefitService implements Benefits {
 
 	private final Grants grants;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	BenefitService(PolicyBook book, Candidates candidates, PolicySwitches switches, Grants grants,
-			Notifications notifications, TransactionTemplate transactions, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.book = book;
 		this.candidates = candidates;
 		this.switches = switches;
 		this.grants = grants;
-		this.notifications = notifications;
+		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -151,19 +151,19 @@ class BenefitService implements Benefits {
 		Integer granted = this.transactions.execute((status) -> {
 			int added = 0;
 			Instant now = this.clock.instant();
-			List<Notice> notices = new ArrayList<>();
+			List<Subject> recipients = new ArrayList<>();
 			for (Candidates.Judged person : qualifying) {
 				boolean isNew = this.grants.addOnce(policy, person.subject(), policy.firstStatus(), person.reasoning(),
 						now);
 				if (isNew) {
 					added++;
-					notices.add(new Notice(Subject.person(ResidentId.of(person.subject())),
-							"benefit:" + policy.code() + ":" + person.subject(),
-							(policy.mode() == Policy.Mode.GRANT) ? "message.benefitGranted" : "message.benefitOffered",
-							List.of(policy.name(), policy.benefit()), "/my/benefits"));
+					recipients.add(Subject.person(ResidentId.of(person.subject())));
 				}
 			}
-			this.notifications.send(notices);
+			if (!recipients.isEmpty()) {
+				this.events.publishEvent(new BenefitsGiven(policy.code(), policy.name(), policy.benefit(),
+						policy.mode(), recipients, now));
+			}
 			this.switches.ranAt(policy.code(), now);
 			return added;
 		});

@@ -5,18 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
-import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.delivery.Deliveries;
 import org.onevisit.delivery.Delivery;
+import org.onevisit.delivery.DeliveryHandedOver;
 import org.onevisit.delivery.DeliveryRefused;
-import org.onevisit.messages.Notifications;
-import org.onevisit.messages.Notifications.Notice;
+import org.onevisit.identity.Actor;
 import org.onevisit.queues.Halls;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,16 +29,16 @@ class DeliveryService implements Deliveries {
 
 	private final DeliveryChoices choices;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	DeliveryService(ApplicationManagement applications, Halls halls, DeliveryChoices choices,
-			Notifications notifications, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.applications = applications;
 		this.halls = halls;
 		this.choices = choices;
-		this.notifications = notifications;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -100,13 +100,9 @@ class DeliveryService implements Deliveries {
 			.orElseThrow(DeliveryRefused::notReady)
 			.handOver(courier, courierTrackingNumber, clerk.username(), this.clock.instant());
 		this.choices.saveHandOver(handedOver);
-		boolean shipped = handedOver.method() == Delivery.Method.COURIER;
-		List<String> arguments = shipped
-				? List.of(handedOver.trackingNumber(), handedOver.courier(), handedOver.courierTrackingNumber())
-				: List.of(handedOver.trackingNumber());
-		this.notifications.send(List.of(new Notice(this.applications.filing(id).subject(), "delivery-handed-over:" + id,
-				shipped ? "message.deliveryShipped" : "message.deliveryCollected", arguments,
-				"/my/applications/" + id.value())));
+		this.events.publishEvent(new DeliveryHandedOver(id, handedOver.trackingNumber(),
+				this.applications.filing(id).subject(), handedOver.method() == Delivery.Method.COURIER,
+				handedOver.courier(), handedOver.courierTrackingNumber(), this.clock.instant()));
 		return this.choices.find(id).orElseThrow();
 	}
 

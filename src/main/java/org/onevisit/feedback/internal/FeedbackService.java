@@ -8,20 +8,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.feedback.Complaint;
 import org.onevisit.feedback.Enquiry;
 import org.onevisit.feedback.Feedback;
+import org.onevisit.feedback.FeedbackEvents.ComplaintAnswered;
+import org.onevisit.feedback.FeedbackEvents.EnquiryAnswered;
+import org.onevisit.feedback.FeedbackEvents.RectificationAnswered;
 import org.onevisit.feedback.FeedbackRefused;
 import org.onevisit.feedback.FeedbackText;
 import org.onevisit.feedback.Rating;
 import org.onevisit.feedback.Rectification;
-import org.onevisit.messages.Notifications;
-import org.onevisit.messages.Notifications.Notice;
+import org.onevisit.identity.Actor;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,18 +40,18 @@ class FeedbackService implements Feedback {
 
 	private final Enquiries enquiries;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	FeedbackService(ApplicationManagement applications, Ratings ratings, Rectifications rectifications,
-			Complaints complaints, Enquiries enquiries, Notifications notifications, Clock clock) {
+			Complaints complaints, Enquiries enquiries, ApplicationEventPublisher events, Clock clock) {
 		this.applications = applications;
 		this.ratings = ratings;
 		this.rectifications = rectifications;
 		this.complaints = complaints;
 		this.enquiries = enquiries;
-		this.notifications = notifications;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -108,9 +110,8 @@ class FeedbackService implements Feedback {
 			.orElseThrow(FeedbackRefused::notFound)
 			.answer(text, reviewer.username(), this.clock.instant());
 		this.rectifications.saveAnswer(answered);
-		this.notifications.send(List.of(new Notice(this.applications.filing(answered.application()).subject(),
-				"rectification-answered:" + id, "message.rectificationAnswered", List.of(answered.trackingNumber()),
-				"/my/applications/" + answered.application().value())));
+		this.events.publishEvent(new RectificationAnswered(id, answered.application(), answered.trackingNumber(),
+				this.applications.filing(answered.application()).subject(), this.clock.instant()));
 		return answered;
 	}
 
@@ -141,8 +142,8 @@ class FeedbackService implements Feedback {
 			.orElseThrow(FeedbackRefused::notFound)
 			.answer(text, by, this.clock.instant());
 		this.complaints.saveAnswer(answered);
-		this.notifications.send(List.of(new Notice(this.complaints.complainantOf(id), "complaint-answered:" + id,
-				"message.complaintAnswered", List.of(answered.reference()), "/my/complaints")));
+		this.events.publishEvent(new ComplaintAnswered(id, answered.reference(), this.complaints.complainantOf(id),
+				this.clock.instant()));
 		return answered;
 	}
 
@@ -172,14 +173,8 @@ class FeedbackService implements Feedback {
 		this.enquiries.makeResponsibleUnlessSomeoneIs(id, clerk, answer.at());
 		Enquiry enquiry = this.enquiries.find(id).orElseThrow(FeedbackRefused::notFound);
 		this.enquiries.addAnswer(id, answer);
-		this.notifications.send(List
-			.of(new Notice(this.enquiries.askerOf(id), "enquiry-answered:" + id + ":" + answer.at().toEpochMilli(),
-					"message.enquiryAnswered", List.of(abbreviated(enquiry.question())), "/my/enquiries")));
+		this.events.publishEvent(new EnquiryAnswered(id, enquiry.question(), this.enquiries.askerOf(id), answer.at()));
 		return this.enquiries.find(id).orElseThrow();
-	}
-
-	private static String abbreviated(String text) {
-		return (text.length() <= 20) ? text : text.substring(0, 20) + "…";
 	}
 
 }

@@ -37,8 +37,6 @@ import org.onevisit.licences.LicenceRefused;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.licences.Verification;
 import org.onevisit.licences.Verification.Failure;
-import org.onevisit.messages.Notifications;
-import org.onevisit.messages.Notifications.Notice;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.VerifyingKey;
@@ -78,12 +76,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	private final Clock clock;
 
-	private final Notifications notifications;
-
 	LicenceService(Licences licences, PlatformKeys keys, ApplicationManagement applications, Catalogue catalogue,
-			Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock,
-			Notifications notifications) {
-		this.notifications = notifications;
+			Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.licences = licences;
 		this.keys = keys;
 		this.applications = applications;
@@ -146,11 +140,6 @@ class LicenceService implements LicenceWallet, HeldLicences {
 			.map((licence) -> licence(licence.id(), licence.document(), null))
 			.toList();
 		if (!issued.isEmpty()) {
-			this.notifications.send(issued.stream()
-				.map((licence) -> new Notice(licence.holder(), "licence-issued:" + licence.id(),
-						"message.licenceIssued", List.of(licence.typeName(), licence.trackingNumber()),
-						"/licences/" + licence.id()))
-				.toList());
 			this.events.publishEvent(new LicencesIssued(application.trackingNumber(),
 					issued.stream()
 						.map((licence) -> new IssuedLicence(licence.id(), licence.typeName(), licence.holder()))
@@ -288,8 +277,6 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		if (!this.licences.revoke(id, revocation)) {
 			throw LicenceRefused.alreadyRevoked(id);
 		}
-		this.notifications.send(List.of(new Notice(licence.holder(), "licence-revoked:" + id, "message.licenceRevoked",
-				List.of(licence.typeName(), revocation.reason()), "/licences/" + id)));
 		this.events.publishEvent(
 				new LicenceRevoked(id, licence.typeName(), licence.holder(), revocation.reason(), revocation.at()));
 		return this.licences.find(id).map(this::parse).orElseThrow();

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.onevisit.shared.Subject;
 import org.onevisit.messages.Inbox;
 import org.onevisit.messages.Message;
-import org.onevisit.messages.Notifications;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import tools.jackson.core.type.TypeReference;

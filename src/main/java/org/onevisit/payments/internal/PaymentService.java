@@ -13,8 +13,6 @@ import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.messages.Notifications;
-import org.onevisit.messages.Notifications.Notice;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentConfirmed;
 import org.onevisit.payments.PaymentProvider;
@@ -42,8 +40,6 @@ class PaymentService implements PaymentManagement {
 
 	private final PaymentProvider defaultProvider;
 
-	private final Notifications notifications;
-
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -51,14 +47,13 @@ class PaymentService implements PaymentManagement {
 	private final Clock clock;
 
 	PaymentService(ApplicationManagement applications, Payments payments, FeeOrdering ordering,
-			List<PaymentProvider> providers, Notifications notifications, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			List<PaymentProvider> providers, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
 		this.applications = applications;
 		this.payments = payments;
 		this.ordering = ordering;
 		this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::code, Function.identity()));
 		this.defaultProvider = providers.get(0);
-		this.notifications = notifications;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -130,11 +125,8 @@ class PaymentService implements PaymentManagement {
 		this.payments.markPaid(settled);
 		this.payments.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "applied");
 		this.events.publishEvent(new PaymentConfirmed(payment.id(), payment.application(), payment.amount(),
-				providerCode, callback.transactionId(), callback.paidAt()));
-		this.notifications.send(List.of(new Notice(this.applications.filing(payment.application()).subject(),
-				"payment-confirmed:" + payment.id(), "message.paymentConfirmed",
-				List.of(payment.trackingNumber(), payment.amount().toPlainString()),
-				"/my/applications/" + payment.application().value())));
+				providerCode, callback.transactionId(), callback.paidAt(), payment.trackingNumber(),
+				this.applications.filing(payment.application()).subject()));
 		return this.payments.ofApplication(payment.application()).orElseThrow();
 	}
 

@@ -62,9 +62,6 @@ class LicencesIntegrationTests {
 	org.onevisit.messages.Inbox inbox;
 
 	@Autowired
-	org.onevisit.messages.Notifications notifications;
-
-	@Autowired
 	org.onevisit.applications.HeldLicences held;
 
 	@Autowired
@@ -164,7 +161,7 @@ class LicencesIntegrationTests {
 		Application approved = approvedFlatTransfer(newResidentId(102));
 		eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty());
 		LicenceService service = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
-				this.directory, this.events, this.json, java.time.Clock.systemDefaultZone(), this.notifications);
+				this.directory, this.events, this.json, java.time.Clock.systemDefaultZone());
 
 		List<Licence> again = this.transactions.execute((status) -> service.issueFor(approvedEvent(approved)));
 
@@ -293,7 +290,7 @@ class LicencesIntegrationTests {
 					Map.of("applicantId", SELLER_ID, "purpose", "出国留学")), SELLER, null));
 		TestClock clock = TestClock.at(LocalDateTime.now());
 		LicenceService now = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
-				this.directory, this.events, this.json, clock, this.notifications);
+				this.directory, this.events, this.json, clock);
 		Licence licence;
 		List<Licence> issued = this.transactions.execute((status) -> now.issueFor(approvedEvent(approved)));
 		licence = issued.isEmpty() ? this.wallet.issuedFor(approved.trackingNumber()).get(0) : issued.get(0);

@@ -1,4 +1,4 @@
-package org.onevisit.messages;
+package org.onevisit.messages.internal;
 
 import java.util.List;
 
@@ -6,10 +6,11 @@ import org.onevisit.shared.Subject;
 
 /**
  * Telling people what happened, in the transaction of what happened: a message is stored
- * if and only if its cause is. Each notice names its cause (e.g. the licence and what
- * happened to it), so that repeating an action does not repeat the message.
+ * if and only if its cause is (see {@link EventNotices}). Each notice names its cause
+ * (e.g. the licence and what happened to it), so that repeating an action does not repeat
+ * the message.
  */
-public interface Notifications {
+interface Notifications {
 
 	/** A message about to be sent, by message key and arguments. */
 	record Notice(Subject recipient, String cause, String key, List<String> arguments, String link) {

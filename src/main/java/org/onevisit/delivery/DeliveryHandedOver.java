@@ -1,0 +1,14 @@
+package org.onevisit.delivery;
+
+import java.time.Instant;
+
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.shared.Subject;
+
+/**
+ * An application's result left the hall: collected at the window, or given to a courier
+ * (then with the courier and its tracking number).
+ */
+public record DeliveryHandedOver(ApplicationId application, String trackingNumber, Subject recipient, boolean shipped,
+		String courier, String courierTrackingNumber, Instant at) {
+}

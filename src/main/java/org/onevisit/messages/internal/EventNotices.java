@@ -1,0 +1,108 @@
+package org.onevisit.messages.internal;
+
+import java.util.List;
+
+import org.onevisit.benefits.BenefitsGiven;
+import org.onevisit.benefits.Policy;
+import org.onevisit.delivery.DeliveryHandedOver;
+import org.onevisit.feedback.FeedbackEvents.ComplaintAnswered;
+import org.onevisit.feedback.FeedbackEvents.EnquiryAnswered;
+import org.onevisit.feedback.FeedbackEvents.RectificationAnswered;
+import org.onevisit.licences.LicenceEvents.LicenceRevoked;
+import org.onevisit.licences.LicenceEvents.LicencesIssued;
+import org.onevisit.messages.internal.Notifications.Notice;
+import org.onevisit.payments.PaymentConfirmed;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What people are told of the other modules' events, by message key and arguments. The
+ * listeners run in the publisher's transaction, not through the outbox: a message is
+ * stored if and only if its cause is, and each notice names its cause so that repeating
+ * an action does not repeat the message.
+ */
+@Component
+class EventNotices {
+
+	private final Notifications notifications;
+
+	EventNotices(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@EventListener
+	void on(LicencesIssued issued) {
+		this.notifications.send(issued.licences()
+			.stream()
+			.map((licence) -> new Notice(licence.holder(), "licence-issued:" + licence.licence(),
+					"message.licenceIssued", List.of(licence.typeName(), issued.trackingNumber()),
+					"/licences/" + licence.licence()))
+			.toList());
+	}
+
+	@EventListener
+	void on(LicenceRevoked revoked) {
+		this.notifications
+			.send(List.of(new Notice(revoked.holder(), "licence-revoked:" + revoked.licence(), "message.licenceRevoked",
+					List.of(revoked.typeName(), revoked.reason()), "/licences/" + revoked.licence())));
+	}
+
+	@EventListener
+	void on(PaymentConfirmed paid) {
+		this.notifications.send(List.of(new Notice(paid.payer(), "payment-confirmed:" + paid.payment(),
+				"message.paymentConfirmed", List.of(paid.trackingNumber(), paid.amount().toPlainString()),
+				matter(paid.application().value()))));
+	}
+
+	@EventListener
+	void on(DeliveryHandedOver handedOver) {
+		List<String> arguments = handedOver.shipped()
+				? List.of(handedOver.trackingNumber(), handedOver.courier(), handedOver.courierTrackingNumber())
+				: List.of(handedOver.trackingNumber());
+		this.notifications
+			.send(List.of(new Notice(handedOver.recipient(), "delivery-handed-over:" + handedOver.application(),
+					handedOver.shipped() ? "message.deliveryShipped" : "message.deliveryCollected", arguments,
+					matter(handedOver.application().value()))));
+	}
+
+	@EventListener
+	void on(RectificationAnswered answered) {
+		this.notifications.send(List.of(new Notice(answered.applicant(),
+				"rectification-answered:" + answered.rectification(), "message.rectificationAnswered",
+				List.of(answered.trackingNumber()), matter(answered.application().value()))));
+	}
+
+	@EventListener
+	void on(ComplaintAnswered answered) {
+		this.notifications.send(List.of(new Notice(answered.complainant(), "complaint-answered:" + answered.complaint(),
+				"message.complaintAnswered", List.of(answered.reference()), "/my/complaints")));
+	}
+
+	@EventListener
+	void on(EnquiryAnswered answered) {
+		this.notifications.send(List.of(new Notice(answered.asker(),
+				"enquiry-answered:" + answered.enquiry() + ":" + answered.at().toEpochMilli(),
+				"message.enquiryAnswered", List.of(abbreviated(answered.question())), "/my/enquiries")));
+	}
+
+	@EventListener
+	void on(BenefitsGiven given) {
+		String key = (given.mode() == Policy.Mode.GRANT) ? "message.benefitGranted" : "message.benefitOffered";
+		this.notifications.send(given.recipients()
+			.stream()
+			.map((recipient) -> new Notice(recipient, "benefit:" + given.policy() + ":" + recipient.identifier(), key,
+					List.of(given.policyName(), given.benefit()), "/my/benefits"))
+			.toList());
+	}
+
+	private static String matter(Object application) {
+		return "/my/applications/" + application;
+	}
+
+	/** A question is named by its first twenty characters. */
+	private static String abbreviated(String text) {
+		return (text.length() <= 20) ? text : text.substring(0, 20) + "…";
+	}
+
+}
