@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration;
 import org.onevisit.catalog.CatalogueAdministration.ImportReport;
+import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.VersionStatus;
@@ -91,7 +93,7 @@ class CatalogueAdminController {
 			return switch (path) {
 				case "items" -> ITEMS;
 				case "bundles" -> BUNDLES;
-				default -> throw org.onevisit.catalog.CatalogueEntryNotFound.item(path);
+				default -> throw CatalogueEntryNotFound.item(path);
 			};
 		}
 
@@ -102,8 +104,8 @@ class CatalogueAdminController {
 	}
 
 	/** One row of a version list, whatever the kind. */
-	record Row(String code, String name, int version, VersionStatus status, java.time.Instant savedAt, String savedBy,
-			java.time.Instant publishedAt) {
+	record Row(String code, String name, int version, VersionStatus status, Instant savedAt, String savedBy,
+			Instant publishedAt) {
 
 		static <T> Row of(Versioned<T> version, Function<T, String> name) {
 			return new Row(version.code(), name.apply(version.content()), version.version(), version.status(),
