@@ -3,6 +3,7 @@ package org.onevisit.catalog.internal.web;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.VersionStatus;
 import org.onevisit.catalog.Versioned;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,42 +46,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class CatalogueAdminController {
 
-	static final String NEW_ITEM = """
-			code: 339900-DEPT-000
-			name: 事项名称
-			department: tax
-			region: "339900"
-			legalBasis:
-			  - 《……》第……条
-			conditions:
-			  - 申请条件
-			limits: {statutory: 20, committed: 5}
-			channels: both
-			visits: 0
-			materialsBefore: 0
-			form:
-			  - {name: applicantId, label: 申请人身份证号码, type: residentId, required: true}
-			materials:
-			  - {code: applicant-identity, name: 申请人身份证明, source: sharedData, dataElement: population.identity}
-			""";
+	// the text a new entry starts from is catalogue data in Chinese, so it lives with the
+	// catalogue's files
+	static final String NEW_ITEM = template("new-item.yaml");
 
-	static final String NEW_BUNDLE = """
-			code: new-bundle
-			name: 一件事名称
-			description: 说明
-			items: [339900-TAX-005, 339900-POLICE-005]
-			form:
-			  - name: applicantId
-			    label: 申请人身份证号码
-			    type: residentId
-			    required: true
-			    maps: {339900-TAX-005: taxpayerId, 339900-POLICE-005: applicantId}
-			""";
+	static final String NEW_BUNDLE = template("new-bundle.yaml");
 
 	private final CatalogueAdministration catalogue;
 
 	CatalogueAdminController(CatalogueAdministration catalogue) {
 		this.catalogue = catalogue;
+	}
+
+	private static String template(String file) {
+		try {
+			return new ClassPathResource("catalog/templates/" + file).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
