@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
@@ -275,7 +276,7 @@ public final class Application {
 	}
 
 	/** A task of this application whoever asks; the caller checks who may see it. */
-	public java.util.Optional<Task> task(TaskId id) {
+	public Optional<Task> task(TaskId id) {
 		return this.tasks.stream().filter((task) -> task.id().equals(id)).findFirst();
 	}
 

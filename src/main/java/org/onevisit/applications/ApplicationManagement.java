@@ -1,5 +1,6 @@
 package org.onevisit.applications;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -118,6 +119,6 @@ public interface ApplicationManagement {
 	 * day, earliest first: what supervision watches. Tasks waiting for a supplement are
 	 * left out, their clocks being paused.
 	 */
-	List<InboxEntry> underReviewDueBy(java.time.LocalDate day);
+	List<InboxEntry> underReviewDueBy(LocalDate day);
 
 }

@@ -1,5 +1,6 @@
 package org.onevisit.applications;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -7,8 +8,8 @@ import java.time.LocalDate;
  * by.
  */
 public record InboxEntry(TaskId task, ApplicationId application, String trackingNumber, String itemCode, String step,
-		String stepLabel, TaskStatus status, LocalDate committedDue, LocalDate statutoryDue,
-		java.time.Instant submittedAt, String departmentCode, String hallCode) {
+		String stepLabel, TaskStatus status, LocalDate committedDue, LocalDate statutoryDue, Instant submittedAt,
+		String departmentCode, String hallCode) {
 
 	/** What a reviewer narrows the inbox to. */
 	public enum Filter {

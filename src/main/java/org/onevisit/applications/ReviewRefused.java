@@ -1,5 +1,7 @@
 package org.onevisit.applications;
 
+import java.util.UUID;
+
 import org.onevisit.shared.OneVisitException;
 
 /**
@@ -21,7 +23,7 @@ public final class ReviewRefused extends OneVisitException {
 		return new ReviewRefused("application_not_found", Kind.NOT_FOUND, "no application " + application);
 	}
 
-	public static ReviewRefused uploadNotFound(java.util.UUID upload) {
+	public static ReviewRefused uploadNotFound(UUID upload) {
 		return new ReviewRefused("upload_not_found", Kind.NOT_FOUND, "no upload " + upload);
 	}
 

@@ -2,6 +2,7 @@ package org.onevisit.applications;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.onevisit.catalog.ReviewStep;
@@ -151,7 +152,7 @@ public final class Task {
 	 * The applicant provided what was asked: the clock runs again, the due dates move by
 	 * the pause.
 	 */
-	String resume(Instant at, WorkingDays days, java.time.ZoneId zone) {
+	String resume(Instant at, WorkingDays days, ZoneId zone) {
 		requireStatus(TaskStatus.WAITING_FOR_SUPPLEMENT);
 		String before = describe();
 		int paused = days.workingDaysBetween(LocalDate.ofInstant(this.pausedSince, zone),
@@ -177,7 +178,7 @@ public final class Task {
 	/**
 	 * When the task should now finish: its committed due, moved by a pause still running.
 	 */
-	LocalDate predictedCompletion(LocalDate today, WorkingDays days, java.time.ZoneId zone) {
+	LocalDate predictedCompletion(LocalDate today, WorkingDays days, ZoneId zone) {
 		if (this.status != TaskStatus.WAITING_FOR_SUPPLEMENT) {
 			return this.committedDue;
 		}

@@ -4,5 +4,7 @@
  * pause the clock, a full history and events for what follows (licences, notifications,
  * supervision).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Applications and review")
+@ApplicationModule(displayName = "Applications and review")
 package org.onevisit.applications;
+
+import org.springframework.modulith.ApplicationModule;

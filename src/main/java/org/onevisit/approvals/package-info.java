@@ -6,5 +6,7 @@
  * with the registry and date of the data it read, is kept for the applicant, the reviewer
  * and the supervisor.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Instant approval")
+@ApplicationModule(displayName = "Instant approval")
 package org.onevisit.approvals;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package org.onevisit.benefits;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * and who would be missed because their data is stale, incomplete or not linked.
  */
 public record Simulation(String policy, int candidates, int qualifying, List<Sample> samples, int missed,
-		List<Sample> missedSamples, long millis) implements java.io.Serializable {
+		List<Sample> missedSamples, long millis) implements Serializable {
 
 	public Simulation {
 		samples = List.copyOf(samples);
@@ -15,7 +16,7 @@ public record Simulation(String policy, int candidates, int qualifying, List<Sam
 	}
 
 	/** A person, with the ID masked, and the reasoning. */
-	public record Sample(String maskedId, String reasoning) implements java.io.Serializable {
+	public record Sample(String maskedId, String reasoning) implements Serializable {
 	}
 
 }

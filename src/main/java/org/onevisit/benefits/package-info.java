@@ -4,5 +4,7 @@
  * benefit or offers it for one click, tells them, and records why. Before a policy is
  * switched on, an administrator simulates it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Benefits without applying")
+@ApplicationModule(displayName = "Benefits without applying")
 package org.onevisit.benefits;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,7 @@
  * make-up working days, kept as data files an administrator can extend, and the due-date
  * service every time limit is counted with.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar")
+@ApplicationModule(displayName = "Working-day calendar")
 package org.onevisit.calendar;
+
+import org.springframework.modulith.ApplicationModule;

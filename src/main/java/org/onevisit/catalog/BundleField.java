@@ -1,5 +1,8 @@
 package org.onevisit.catalog;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,10 +10,10 @@ import java.util.Map;
  * item it maps to ({@code itemFields}: item code to that item's field name).
  */
 public record BundleField(String name, String label, FieldType type, boolean required, String pattern,
-		java.util.List<String> options, Map<String, String> itemFields, Prefill prefill) {
+		List<String> options, Map<String, String> itemFields, Prefill prefill) {
 
 	public BundleField(String name, String label, FieldType type, boolean required, String pattern,
-			java.util.List<String> options, Map<String, String> itemFields) {
+			List<String> options, Map<String, String> itemFields) {
 		this(name, label, type, required, pattern, options, itemFields, null);
 	}
 
@@ -20,10 +23,9 @@ public record BundleField(String name, String label, FieldType type, boolean req
 	}
 
 	public BundleField {
-		options = (options != null) ? java.util.List.copyOf(options) : java.util.List.of();
+		options = (options != null) ? List.copyOf(options) : List.of();
 		// keeps the file's order, so that problems and exports list the items as written
-		itemFields = (itemFields != null)
-				? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(itemFields)) : Map.of();
+		itemFields = (itemFields != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(itemFields)) : Map.of();
 
 	}
 

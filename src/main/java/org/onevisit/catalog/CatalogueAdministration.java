@@ -1,6 +1,7 @@
 package org.onevisit.catalog;
 
 import java.io.Reader;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -78,8 +79,7 @@ public interface CatalogueAdministration {
 	}
 
 	/** One administrator action. */
-	record AuditEntry(java.time.Instant at, String actor, String action, String subject, Integer version,
-			String detail) {
+	record AuditEntry(Instant at, String actor, String action, String subject, Integer version, String detail) {
 	}
 
 	/** A line of a comparison: kept, added or removed. */

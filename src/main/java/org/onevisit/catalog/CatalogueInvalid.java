@@ -3,11 +3,13 @@ package org.onevisit.catalog;
 import java.util.List;
 import java.util.Map;
 
+import org.onevisit.shared.OneVisitException;
+
 /**
  * A catalogue file, or an edited item, that cannot be used, with every problem found in
  * it. Nothing of it was saved.
  */
-public final class CatalogueInvalid extends org.onevisit.shared.OneVisitException {
+public final class CatalogueInvalid extends OneVisitException {
 
 	private final List<CatalogueProblem> problems;
 

@@ -3,5 +3,7 @@
  * service items, materials, forms and one-thing bundles that every other module works
  * from.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Service catalogue")
+@ApplicationModule(displayName = "Service catalogue")
 package org.onevisit.catalog;
+
+import org.springframework.modulith.ApplicationModule;

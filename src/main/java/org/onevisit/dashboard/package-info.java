@@ -4,5 +4,7 @@
  * module keeps; the same aggregates published as CSV and JSON with every cell about fewer
  * than ten people suppressed.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dashboard and open data")
+@ApplicationModule(displayName = "Dashboard and open data")
 package org.onevisit.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

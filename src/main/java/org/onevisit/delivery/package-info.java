@@ -3,5 +3,7 @@
  * hall, or a courier to an address, with the hand-off recorded with the courier's
  * tracking number.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Delivery")
+@ApplicationModule(displayName = "Delivery")
 package org.onevisit.delivery;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,7 @@
  * public API when OneVisit runs on the embedded database (or with
  * {@code --onevisit.demo=true}). Nothing depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@ApplicationModule(displayName = "Demo data")
 package org.onevisit.demo;
+
+import org.springframework.modulith.ApplicationModule;

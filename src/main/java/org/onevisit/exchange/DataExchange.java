@@ -1,7 +1,12 @@
 package org.onevisit.exchange;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
 
 /**
  * Pre-filling from the registries, the citizen's view of who read their data, and the
@@ -23,7 +28,7 @@ public interface DataExchange {
 	 * Checks a registering person's name against the population registry (实名核验), logged
 	 * like any access.
 	 */
-	IdentityCheck checkIdentity(org.onevisit.shared.ResidentId residentId, String name);
+	IdentityCheck checkIdentity(ResidentId residentId, String name);
 
 	/** What the population registry says of a name and an ID number. */
 	enum IdentityCheck {
@@ -36,8 +41,7 @@ public interface DataExchange {
 	 * Whether the person is the legal representative of an enterprise that is still in
 	 * business, as the enterprise registry says: for opening a business account.
 	 */
-	Representation checkRepresentative(org.onevisit.shared.CreditCode enterprise, org.onevisit.shared.ResidentId person,
-			String name);
+	Representation checkRepresentative(CreditCode enterprise, ResidentId person, String name);
 
 	/** What the enterprise registry says of a person acting for an enterprise. */
 	record Representation(RepresentativeCheck outcome, String enterpriseName) {
@@ -62,8 +66,8 @@ public interface DataExchange {
 	 * catalogue must authorise); each one found is on the ledger. Empty when the registry
 	 * cannot be reached or the read is not authorised.
 	 */
-	java.util.Optional<List<DataReading>> scan(String consumer, String purposeKey, String purpose, String element,
-			org.onevisit.exchange.RegistryRequest.Where where);
+	Optional<List<DataReading>> scan(String consumer, String purposeKey, String purpose, String element,
+			RegistryRequest.Where where);
 
 	/** One element about one person or business. */
 	record DataQuery(String element, String subject) {
@@ -71,7 +75,7 @@ public interface DataExchange {
 
 	/** What the registry said of a query, and how far it can be relied on. */
 	record DataReading(DataQuery query, Reading reading, Map<String, Object> record, String registryName,
-			java.time.Instant updatedAt) {
+			Instant updatedAt) {
 
 		public enum Reading {
 

@@ -1,5 +1,6 @@
 package org.onevisit.exchange;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public record Prefilled(String reference, Map<String, Object> form, Map<String, 
 	}
 
 	public Map<String, String> evidence() {
-		Map<String, String> evidence = new java.util.LinkedHashMap<>();
+		Map<String, String> evidence = new LinkedHashMap<>();
 		this.materials.stream()
 			.filter((material) -> material.evidenceId() != null)
 			.forEach((material) -> evidence.put(material.code(), material.evidenceId()));

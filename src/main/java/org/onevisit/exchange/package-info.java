@@ -4,5 +4,7 @@
  * hash-chained ledger the citizen can read. Forms are pre-filled and shared-data
  * materials satisfied from the answers, kept as signed evidence.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Data exchange")
+@ApplicationModule(displayName = "Data exchange")
 package org.onevisit.exchange;
+
+import org.springframework.modulith.ApplicationModule;

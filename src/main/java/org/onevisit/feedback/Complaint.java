@@ -1,5 +1,6 @@
 package org.onevisit.feedback;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,8 +12,7 @@ import java.util.UUID;
  * tracked until the office answers it.
  */
 public record Complaint(UUID id, String reference, String complainant, String complainantName, String about,
-		String text, Instant filedAt, String answer, String answeredBy,
-		Instant answeredAt) implements java.io.Serializable {
+		String text, Instant filedAt, String answer, String answeredBy, Instant answeredAt) implements Serializable {
 
 	/**
 	 * A complaint as filed: it says something, and gets a reference to quote (TS, the

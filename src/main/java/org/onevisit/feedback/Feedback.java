@@ -1,7 +1,9 @@
 package org.onevisit.feedback;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.onevisit.identity.Actor;
@@ -36,7 +38,7 @@ public interface Feedback {
 	 * Ratings given in the period, of matters with one of the items (all when null): how
 	 * many, how many satisfied (4 or 5 stars), how many bad (1 or 2).
 	 */
-	Satisfaction satisfaction(java.util.Set<String> itemCodes, java.time.LocalDate from, java.time.LocalDate to);
+	Satisfaction satisfaction(Set<String> itemCodes, LocalDate from, LocalDate to);
 
 	record Satisfaction(long rated, long satisfied, long bad) {
 	}

@@ -4,5 +4,7 @@
  * anything, tracked to an answer; and questions asked at the hall or online, for which
  * the clerk who first answers is recorded as responsible (首问负责).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ratings, complaints and enquiries")
+@ApplicationModule(displayName = "Ratings, complaints and enquiries")
 package org.onevisit.feedback;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,7 @@
  * accounts for clerks, department reviewers, supervisors and administrators; password
  * login for pages and bearer tokens for the API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity and accounts")
+@ApplicationModule(displayName = "Identity and accounts")
 package org.onevisit.identity;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,7 @@
  * the issuing department, and held in the holder's wallet, where they satisfy the licence
  * materials of later applications.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Licences")
+@ApplicationModule(displayName = "Licences")
 package org.onevisit.licences;
+
+import org.springframework.modulith.ApplicationModule;

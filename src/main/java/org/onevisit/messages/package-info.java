@@ -3,5 +3,7 @@
  * licences, kept so they can read it in my space (我的空间); an SMS or mail gateway can
  * deliver the same messages later.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Messages")
+@ApplicationModule(displayName = "Messages")
 package org.onevisit.messages;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,7 @@
  * provider's signed callback is verified. Callbacks are idempotent; a forged one changes
  * nothing and is kept as a refusal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Payments")
+@ApplicationModule(displayName = "Payments")
 package org.onevisit.payments;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,7 @@
  * the mapping of typed errors to RFC 9457 problems and localized pages, locale resolution
  * and request tracing. No business rule lives here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform runtime")
+@ApplicationModule(displayName = "Platform runtime")
 package org.onevisit.platform;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package org.onevisit.queues;
 
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,7 +11,7 @@ import org.onevisit.shared.WorkingDays;
 
 /** A booked half-hour at a hall; the code is what the citizen shows to draw a ticket. */
 public record Appointment(UUID id, String code, String hallCode, String itemCode, LocalDate day, LocalTime slot,
-		String person, String personName, Status status) implements java.io.Serializable {
+		String person, String personName, Status status) implements Serializable {
 
 	// no 0/O or 1/I: read aloud and typed at a kiosk
 	private static final char[] CODE_LETTERS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();

@@ -1,5 +1,6 @@
 package org.onevisit.queues;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.UUID;
  * first.
  */
 public record Ticket(UUID id, String hallCode, LocalDate day, String number, Kind kind, String itemCode,
-		Instant drawnAt, Instant calledAt, Integer window, int waitingAhead) implements java.io.Serializable {
+		Instant drawnAt, Instant calledAt, Integer window, int waitingAhead) implements Serializable {
 
 	public enum Kind {
 

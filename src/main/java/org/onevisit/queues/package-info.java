@@ -3,5 +3,7 @@
  * appointments for a slot, tickets drawn at the hall (walk-in or by appointment) and
  * called to a window, and each hall's queue length and expected wait for everyone to see.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Appointments and queues")
+@ApplicationModule(displayName = "Appointments and queues")
 package org.onevisit.queues;
+
+import org.springframework.modulith.ApplicationModule;

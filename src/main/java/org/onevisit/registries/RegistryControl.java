@@ -1,9 +1,11 @@
 package org.onevisit.registries;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Operating the demo registries as a department's operator would: stop one, start it
@@ -44,13 +46,13 @@ public interface RegistryControl {
 	List<String> subjectsWhere(String element, String field, Object value);
 
 	/** The subjects with a record of the element that matches, ordered. */
-	List<String> subjectsMatching(String element, java.util.function.Predicate<Map<String, Object>> record);
+	List<String> subjectsMatching(String element, Predicate<Map<String, Object>> record);
 
 	/**
 	 * Makes the registry's record look last confirmed at that moment, as a record nobody
 	 * has touched since would: for drills of stale data.
 	 */
-	void backdate(String element, String subject, java.time.Instant confirmedAt);
+	void backdate(String element, String subject, Instant confirmedAt);
 
 	/** Residents whose registry data has the problem, in generation order. */
 	List<String> residentsWith(DataProblem problem);

@@ -5,5 +5,7 @@
  * production the exchange talks to the departments' own endpoints instead
  * ({@code onevisit.registries.embedded=false}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo department registries")
+@ApplicationModule(displayName = "Demo department registries")
 package org.onevisit.registries;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package org.onevisit.shared;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 import org.onevisit.shared.InvalidIdentifier.Reason;
@@ -10,7 +11,7 @@ import org.onevisit.shared.InvalidIdentifier.Reason;
  * a MOD 31 check character, all over the alphabet {@code 0-9 A-H J-N P-R T U W-Y} (no I,
  * O, S, V, Z).
  */
-public record CreditCode(String value) implements java.io.Serializable {
+public record CreditCode(String value) implements Serializable {
 
 	static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

@@ -1,5 +1,7 @@
 package org.onevisit.shared;
 
+import java.util.Locale;
+
 /**
  * An identity number failed its standard's rules. The code names the identifier kind
  * ({@code resident_id_invalid}, {@code credit_code_invalid}); the reason says which rule.
@@ -26,7 +28,7 @@ public final class InvalidIdentifier extends OneVisitException {
 
 	@Override
 	public String messageKey() {
-		return "problem." + code() + "." + this.reason.name().toLowerCase(java.util.Locale.ROOT);
+		return "problem." + code() + "." + this.reason.name().toLowerCase(Locale.ROOT);
 	}
 
 }

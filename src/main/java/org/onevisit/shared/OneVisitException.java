@@ -1,6 +1,7 @@
 package org.onevisit.shared;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of every error OneVisit reports on purpose. The {@link #code()} is stable and
@@ -50,8 +51,8 @@ public abstract class OneVisitException extends RuntimeException {
 	}
 
 	/** Extra members of the problem body, such as the list of every error found. */
-	public java.util.Map<String, Object> details() {
-		return java.util.Map.of();
+	public Map<String, Object> details() {
+		return Map.of();
 	}
 
 }

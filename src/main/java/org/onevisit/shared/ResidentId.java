@@ -1,7 +1,9 @@
 package org.onevisit.shared;
 
+import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Locale;
 import java.util.Set;
 
@@ -14,7 +16,7 @@ import org.onevisit.shared.InvalidIdentifier.Reason;
  * number never reaches a log line by accident; call {@link #value()} where the full
  * number is really needed.
  */
-public record ResidentId(String value) implements java.io.Serializable {
+public record ResidentId(String value) implements Serializable {
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -81,7 +83,7 @@ public record ResidentId(String value) implements java.io.Serializable {
 
 	/** Age in whole years on the given day. */
 	public int ageOn(LocalDate day) {
-		return java.time.Period.between(birthDate(), day).getYears();
+		return Period.between(birthDate(), day).getYears();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.onevisit.shared;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,10 +28,10 @@ public final class WorkingDays {
 	}
 
 	/** A year's published schedule and the notice that published it. */
-	public record Schedule(int year, String source, java.util.List<Holiday> holidays) {
+	public record Schedule(int year, String source, List<Holiday> holidays) {
 
 		public Schedule {
-			holidays = java.util.List.copyOf(holidays);
+			holidays = List.copyOf(holidays);
 		}
 
 	}

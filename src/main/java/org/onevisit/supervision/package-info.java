@@ -5,5 +5,7 @@
  * notification channel an SMS gateway can implement. Everything is computed from the
  * stored due dates and one injected clock, so it survives restarts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Supervision")
+@ApplicationModule(displayName = "Supervision")
 package org.onevisit.supervision;
+
+import org.springframework.modulith.ApplicationModule;

@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -141,7 +143,7 @@ class ApplicationService implements ApplicationManagement {
 		// everything missing is named at once (一次性告知): the form's problems and the
 		// materials together
 		if (!formViolations.isEmpty()) {
-			List<FieldViolation> all = new java.util.ArrayList<>(formViolations);
+			List<FieldViolation> all = new ArrayList<>(formViolations);
 			all.addAll(missing);
 			throw SubmissionRefused.formInvalid(all);
 		}
@@ -284,26 +286,27 @@ class ApplicationService implements ApplicationManagement {
 	public List<InboxEntry> inbox(Actor reviewer, InboxEntry.Filter filter) {
 		String department = reviewer.department().orElseThrow(() -> ReviewRefused.decisionInvalid("not a reviewer"));
 		LocalDate today = LocalDate.now(this.clock);
-		java.util.Set<TaskStatus> open = java.util.Set.of(TaskStatus.IN_REVIEW, TaskStatus.WAITING_FOR_SUPPLEMENT);
+		Set<TaskStatus> open = Set.of(TaskStatus.IN_REVIEW, TaskStatus.WAITING_FOR_SUPPLEMENT);
 		return switch (filter) {
 			case ALL -> this.applications.openTasks(department, open, null, null, INBOX_LIMIT);
-			case WAITING -> this.applications.openTasks(department, java.util.Set.of(TaskStatus.WAITING_FOR_SUPPLEMENT),
-					null, null, INBOX_LIMIT);
-			case OVERDUE -> this.applications.openTasks(department, java.util.Set.of(TaskStatus.IN_REVIEW), null, today,
-					INBOX_LIMIT);
-			case DUE_SOON -> this.applications
-				.openTasks(department, java.util.Set.of(TaskStatus.IN_REVIEW),
-						this.days.addWorkingDays(today, 1).date(), null, INBOX_LIMIT)
-				.stream()
-				.filter((entry) -> !entry.committedDue().isBefore(today))
-				.toList();
+			case WAITING -> this.applications.openTasks(department, Set.of(TaskStatus.WAITING_FOR_SUPPLEMENT), null,
+					null, INBOX_LIMIT);
+			case OVERDUE ->
+				this.applications.openTasks(department, Set.of(TaskStatus.IN_REVIEW), null, today, INBOX_LIMIT);
+			case DUE_SOON ->
+				this.applications
+					.openTasks(department, Set.of(TaskStatus.IN_REVIEW), this.days.addWorkingDays(today, 1).date(),
+							null, INBOX_LIMIT)
+					.stream()
+					.filter((entry) -> !entry.committedDue().isBefore(today))
+					.toList();
 		};
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<InboxEntry> underReviewDueBy(LocalDate day) {
-		return this.applications.openTasks(null, java.util.Set.of(TaskStatus.IN_REVIEW), day, null, WATCH_LIMIT);
+		return this.applications.openTasks(null, Set.of(TaskStatus.IN_REVIEW), day, null, WATCH_LIMIT);
 	}
 
 	private Applications.Loaded lockedFor(ApplicationId id, Actor by) {

@@ -4,11 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -367,7 +370,7 @@ class Applications {
 			.query((row, rowNum) -> new Filing(id, row.getString("tracking_number"), subject(row),
 					row.getString("filed_by"), row.getString("bundle_code"),
 					this.json.readValue(row.getString("form"), FORM),
-					java.util.Arrays.stream(row.getString("items").split(",")).map((item) -> {
+					Arrays.stream(row.getString("items").split(",")).map((item) -> {
 						int colon = item.lastIndexOf(':');
 						return new Filing.FiledItem(item.substring(0, colon),
 								Integer.parseInt(item.substring(colon + 1)));
@@ -400,8 +403,8 @@ class Applications {
 	 * out in the query as well, so that the partial index of open tasks serves it under
 	 * any plan, generic ones included.
 	 */
-	List<InboxEntry> openTasks(String department, java.util.Set<TaskStatus> statuses, java.time.LocalDate dueBy,
-			java.time.LocalDate dueBefore, int limit) {
+	List<InboxEntry> openTasks(String department, Set<TaskStatus> statuses, LocalDate dueBy, LocalDate dueBefore,
+			int limit) {
 		return this.jdbc.sql("""
 				select t.id, t.application_id, a.tracking_number, t.item_code, t.step, t.status, t.committed_due,
 				       t.statutory_due, a.submitted_at, t.item_version, t.department_code, a.hall_code
@@ -424,11 +427,9 @@ class Applications {
 					workflowOf(row.getString("item_code"), row.getInt("item_version")).step(row.getString("step"))
 						.map(ReviewStep::displayName)
 						.orElse(row.getString("step")),
-					TaskStatus.valueOf(row.getString("status")),
-					row.getObject("committed_due", java.time.LocalDate.class),
-					row.getObject("statutory_due", java.time.LocalDate.class),
-					row.getTimestamp("submitted_at").toInstant(), row.getString("department_code"),
-					row.getString("hall_code")))
+					TaskStatus.valueOf(row.getString("status")), row.getObject("committed_due", LocalDate.class),
+					row.getObject("statutory_due", LocalDate.class), row.getTimestamp("submitted_at").toInstant(),
+					row.getString("department_code"), row.getString("hall_code")))
 			.list();
 	}
 
@@ -499,10 +500,9 @@ class Applications {
 							workflowOf(row.getString("item_code"), row.getInt("item_version")),
 							row.getInt("committed_limit"), row.getInt("statutory_limit")),
 					row.getString("step"), TaskStatus.valueOf(row.getString("status")),
-					row.getObject("committed_due", java.time.LocalDate.class),
-					row.getObject("statutory_due", java.time.LocalDate.class), instant(row, "paused_since"),
-					row.getInt("paused_working_days"), missing(row.getString("missing")), row.getString("reason"),
-					row.getLong("version")))
+					row.getObject("committed_due", LocalDate.class), row.getObject("statutory_due", LocalDate.class),
+					instant(row, "paused_since"), row.getInt("paused_working_days"), missing(row.getString("missing")),
+					row.getString("reason"), row.getLong("version")))
 			.list();
 	}
 

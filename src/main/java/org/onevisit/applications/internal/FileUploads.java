@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -139,7 +141,7 @@ class FileUploads implements Uploads {
 		return new Stored(upload, this.directory.resolve(upload.id().toString()));
 	}
 
-	private static Upload upload(java.sql.ResultSet row, int rowNum) throws java.sql.SQLException {
+	private static Upload upload(ResultSet row, int rowNum) throws SQLException {
 		return new Upload(row.getObject("id", UUID.class), row.getString("owner"), row.getString("original_name"),
 				row.getString("media_type"), row.getLong("size"), row.getString("sha256"),
 				row.getTimestamp("stored_at").toInstant());

@@ -74,6 +74,7 @@ class StatisticsRollup implements ApplicationStatistics {
 
 	private void recompute(LocalDate from) {
 		long started = System.nanoTime();
+		String zone = this.clock.getZone().getId();
 		Timestamp since = Timestamp.from(from.atStartOfDay(this.clock.getZone()).toInstant());
 		Timestamp filedSince = Timestamp
 			.from(from.minusDays(LONGEST_MATTER_DAYS).atStartOfDay(this.clock.getZone()).toInstant());
@@ -81,27 +82,24 @@ class StatisticsRollup implements ApplicationStatistics {
 			// one node at a time recomputes; another waits and then recomputes the same
 			this.jdbc.sql("select pg_advisory_xact_lock(hashtext('applications-statistics'))").query().singleRow();
 			this.jdbc.sql("delete from applications_stats_filed where day >= :from").param("from", from).update();
-			this.jdbc
-				.sql("""
-						insert into applications_stats_filed (day, department, item_code, channel, tasks, supplemented)
-						select (a.submitted_at at time zone 'Asia/Shanghai')::date, t.department_code, t.item_code, a.channel,
-						       count(*), count(*) filter (where t.paused_working_days > 0 or t.paused_since is not null)
-						from applications_application a join applications_task t on t.application_id = a.id
-						where a.submitted_at >= :since
-						group by 1, 2, 3, 4
-						""")
-				.param("since", since)
-				.update();
+			this.jdbc.sql("""
+					insert into applications_stats_filed (day, department, item_code, channel, tasks, supplemented)
+					select (a.submitted_at at time zone :zone)::date, t.department_code, t.item_code, a.channel,
+					       count(*), count(*) filter (where t.paused_working_days > 0 or t.paused_since is not null)
+					from applications_application a join applications_task t on t.application_id = a.id
+					where a.submitted_at >= :since
+					group by 1, 2, 3, 4
+					""").param("since", since).param("zone", zone).update();
 			this.jdbc.sql("delete from applications_stats_finished where day >= :from").param("from", from).update();
 			this.jdbc
 				.sql("""
 						insert into applications_stats_finished (day, department, item_code, channel, outcome, tasks, same_day,
 						    within_committed, hours_sum, hours_histogram)
-						select (a.finished_at at time zone 'Asia/Shanghai')::date, t.department_code, t.item_code, a.channel,
+						select (a.finished_at at time zone :zone)::date, t.department_code, t.item_code, a.channel,
 						       a.status, count(*),
-						       count(*) filter (where (a.finished_at at time zone 'Asia/Shanghai')::date
-						                            = (a.submitted_at at time zone 'Asia/Shanghai')::date),
-						       count(*) filter (where (a.finished_at at time zone 'Asia/Shanghai')::date <= t.committed_due),
+						       count(*) filter (where (a.finished_at at time zone :zone)::date
+						                            = (a.submitted_at at time zone :zone)::date),
+						       count(*) filter (where (a.finished_at at time zone :zone)::date <= t.committed_due),
 						       sum(extract(epoch from a.finished_at - a.submitted_at) / 3600),
 						       array[%s]
 						from applications_application a join applications_task t on t.application_id = a.id
@@ -111,6 +109,7 @@ class StatisticsRollup implements ApplicationStatistics {
 					.formatted(histogramColumns()))
 				.param("since", since)
 				.param("filedSince", filedSince)
+				.param("zone", zone)
 				.update();
 		});
 		log.debug("Application statistics from {} recomputed in {} ms", from,

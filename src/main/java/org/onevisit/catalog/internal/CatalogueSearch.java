@@ -3,6 +3,7 @@ package org.onevisit.catalog.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -153,7 +154,7 @@ final class CatalogueSearch {
 				hits.add(new SearchHit(kind, document.get("code"), document.get("name"), document.get("departmentName"),
 						score));
 			}
-			hits.sort(java.util.Comparator.comparingDouble(SearchHit::score).reversed());
+			hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
 			// a long tail matched only on common words such as 登记 is noise to a citizen
 			float floor = hits.isEmpty() ? 0 : hits.get(0).score() * RELEVANCE_FLOOR;
 			return hits.stream().filter((hit) -> hit.score() >= floor).toList();

@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,7 +320,7 @@ final class CatalogueYaml {
 		String description = yaml.text(node, "description", path, false);
 		List<String> keywords = yaml.texts(node, "keywords", path);
 		List<String> items = yaml.texts(node, "items", path);
-		Set<String> keys = new java.util.HashSet<>(FIELD_KEYS);
+		Set<String> keys = new HashSet<>(FIELD_KEYS);
 		keys.add("maps");
 		List<BundleField> fields = yaml.mappings(node, "form", path, (fieldNode, at) -> {
 			yaml.onlyKeys(fieldNode, at, keys);

@@ -2,11 +2,14 @@ package org.onevisit.catalog.internal;
 
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.onevisit.catalog.CatalogueProblem;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -175,7 +178,7 @@ final class YamlReader {
 				return constant;
 			}
 		}
-		List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(YamlReader::camel).toList();
+		List<String> allowed = Arrays.stream(type.getEnumConstants()).map(YamlReader::camel).toList();
 		problem(path + "." + key, "expected one of " + allowed + ", got '" + value + "'");
 		return fallback;
 	}
@@ -202,8 +205,7 @@ final class YamlReader {
 	 * keeping what {@code read} makes of it; elements that are not mappings, or that read
 	 * to nothing, are reported or skipped.
 	 */
-	<T> List<T> mappings(MappingNode owner, String key, String path,
-			java.util.function.BiFunction<MappingNode, String, T> read) {
+	<T> List<T> mappings(MappingNode owner, String key, String path, BiFunction<MappingNode, String, T> read) {
 		List<Node> nodes = list(owner, key, path);
 		String prefix = "(file)".equals(path) ? key : path + "." + key;
 		List<T> values = new ArrayList<>();
@@ -238,7 +240,7 @@ final class YamlReader {
 	/** Scalar keys to scalar values, in file order. */
 	Map<String, String> textMap(MappingNode mapping, String key, String path) {
 		Node node = child(mapping, key);
-		Map<String, String> values = new java.util.LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		if (node == null) {
 			return values;
 		}

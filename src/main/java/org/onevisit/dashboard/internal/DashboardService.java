@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import org.onevisit.applications.ApplicationStatistics;
 import org.onevisit.applications.ApplicationStatistics.Figures;
 import org.onevisit.approvals.ApprovalTraces;
 import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.Channel;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.Region;
@@ -79,8 +81,7 @@ public class DashboardService {
 			.stream()
 			.collect(Collectors.toMap(Department::code, Department::name));
 		return new DashboardView(filter, items.size(),
-				share(items.stream().filter((item) -> item.channels() != org.onevisit.catalog.Channel.HALL).count(),
-						items.size()),
+				share(items.stream().filter((item) -> item.channels() != Channel.HALL).count(), items.size()),
 				(before > 0) ? share(before - toUpload, before) : null, average(items, ServiceItem::committedLimit),
 				average(items, ServiceItem::statutoryLimit), figures.filed(), figures.filedByChannel(),
 				new DashboardView.Visits(online, hall - more, more), figures.finished(),
@@ -147,7 +148,7 @@ public class DashboardService {
 			.toList();
 	}
 
-	private static Double average(List<ServiceItem> items, java.util.function.ToIntFunction<ServiceItem> limit) {
+	private static Double average(List<ServiceItem> items, ToIntFunction<ServiceItem> limit) {
 		return items.isEmpty() ? null : Math.round(items.stream().mapToInt(limit).average().orElse(0) * 10) / 10.0;
 	}
 

@@ -10,11 +10,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,12 +86,12 @@ class AccessLedger implements SmartLifecycle {
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
 	// as many hashing threads as cores: the verifier's reader waits on the database
-	private final java.util.concurrent.ExecutorService hashers = java.util.concurrent.Executors
-		.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), (task) -> {
-			Thread thread = new Thread(task, "ledger-verifier");
-			thread.setDaemon(true);
-			return thread;
-		});
+	private final ExecutorService hashers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+			(task) -> {
+				Thread thread = new Thread(task, "ledger-verifier");
+				thread.setDaemon(true);
+				return thread;
+			});
 
 	private volatile Thread writer;
 
@@ -294,7 +299,7 @@ class AccessLedger implements SmartLifecycle {
 					// hashing is the cost and each row's hash is independent of the
 					// others: batches are hashed on other threads while the next ones
 					// are read, and walked in order
-					java.util.ArrayDeque<java.util.concurrent.Future<List<Row>>> hashing = new java.util.ArrayDeque<>();
+					ArrayDeque<Future<List<Row>>> hashing = new ArrayDeque<>();
 					List<Row> batch = new ArrayList<>(VERIFY_BATCH);
 					while (walk.problem == null && row.next()) {
 						batch.add(new Row(row.getLong(1), row.getTimestamp(2).toInstant(),
@@ -350,12 +355,12 @@ class AccessLedger implements SmartLifecycle {
 		for (Row row : rows) {
 			byte[] recomputed = Sm3.hash(row.storedPrevious(), content(row.seq(), row.at(), row.access()));
 			hashed.add(new Row(row.seq(), row.at(), row.access(), row.storedPrevious(), row.storedHash(),
-					java.util.Arrays.equals(recomputed, row.storedHash())));
+					Arrays.equals(recomputed, row.storedHash())));
 		}
 		return hashed;
 	}
 
-	private static void walkBatch(Walk walk, java.util.concurrent.Future<List<Row>> batch) {
+	private static void walkBatch(Walk walk, Future<List<Row>> batch) {
 		try {
 			for (Row row : batch.get()) {
 				if (walk.problem != null) {
@@ -368,7 +373,7 @@ class AccessLedger implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while verifying the ledger", ex);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw new IllegalStateException("cannot verify the ledger", ex.getCause());
 		}
 	}
@@ -408,7 +413,7 @@ class AccessLedger implements SmartLifecycle {
 				fail(this.expectedSeq, (seq > this.expectedSeq) ? Problem.REMOVED : Problem.REORDERED);
 				return;
 			}
-			if (!java.util.Arrays.equals(storedPrevious, this.previous)) {
+			if (!Arrays.equals(storedPrevious, this.previous)) {
 				// intact by itself but not chained to its predecessor: moved or the
 				// predecessor was replaced
 				fail(seq, Problem.REORDERED);
@@ -417,7 +422,7 @@ class AccessLedger implements SmartLifecycle {
 			while (this.nextCheckpoint < this.checkpoints.size()
 					&& this.checkpoints.get(this.nextCheckpoint).seq() == seq) {
 				Checkpoint checkpoint = this.checkpoints.get(this.nextCheckpoint++);
-				if (!java.util.Arrays.equals(checkpoint.hash(), storedHash) || !checkpoint.keyId().equals(this.key.id())
+				if (!Arrays.equals(checkpoint.hash(), storedHash) || !checkpoint.keyId().equals(this.key.id())
 						|| !this.key.verifies(checkpointContent(seq, storedHash), checkpoint.signature())) {
 					fail(seq, Problem.CHECKPOINT_MISMATCH);
 					return;

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.onevisit.catalog.ApprovalRule;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
@@ -63,7 +64,7 @@ class CatalogueAccessRules implements AccessRules {
 				}
 			}
 			// what instant approval checks, it reads for the item too
-			for (org.onevisit.catalog.ApprovalRule rule : item.approvalRules()) {
+			for (ApprovalRule rule : item.approvalRules()) {
 				if (rule.onData()) {
 					rules.add(new AccessRule(item.departmentCode(), rule.element(), item.code()));
 				}

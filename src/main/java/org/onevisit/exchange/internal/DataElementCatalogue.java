@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Period;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.onevisit.exchange.AccessRule;
 import org.onevisit.exchange.DataCatalogue;
 import org.onevisit.exchange.DataElement;
 import org.onevisit.exchange.Registry;
@@ -28,7 +31,7 @@ class DataElementCatalogue implements DataCatalogue {
 
 	private final Map<String, DataElement> elements = new LinkedHashMap<>();
 
-	private final java.util.Set<org.onevisit.exchange.AccessRule> standing = new java.util.HashSet<>();
+	private final Set<AccessRule> standing = new HashSet<>();
 
 	DataElementCatalogue() {
 		this("exchange/data-elements.yaml");
@@ -61,14 +64,14 @@ class DataElementCatalogue implements DataCatalogue {
 							(staleAfter != null) ? Period.parse((String) staleAfter) : null));
 		}
 		for (Map<String, Object> rule : (List<Map<String, Object>>) document.getOrDefault("standing", List.of())) {
-			this.standing.add(new org.onevisit.exchange.AccessRule((String) rule.get("consumer"),
-					(String) rule.get("element"), (String) rule.get("purpose")));
+			this.standing.add(new AccessRule((String) rule.get("consumer"), (String) rule.get("element"),
+					(String) rule.get("purpose")));
 		}
 	}
 
 	/** Reads the platform makes for itself, outside any item. */
-	java.util.Set<org.onevisit.exchange.AccessRule> standingRules() {
-		return java.util.Set.copyOf(this.standing);
+	Set<AccessRule> standingRules() {
+		return Set.copyOf(this.standing);
 	}
 
 	@Override

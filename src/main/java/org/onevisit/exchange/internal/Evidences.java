@@ -2,6 +2,7 @@ package org.onevisit.exchange.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ class Evidences {
 
 	void save(List<Evidence> evidence) {
 		// each answer once, however many of its queries became evidence
-		Map<String, Evidence> answers = new java.util.LinkedHashMap<>();
+		Map<String, Evidence> answers = new LinkedHashMap<>();
 		evidence.forEach((e) -> answers.putIfAbsent(e.requestId(), e));
 		this.batch.batchUpdate("""
 				insert into exchange_answer (request_id, registry, body, key_id, signature, received_at)

@@ -2,6 +2,7 @@ package org.onevisit.exchange.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,7 +118,7 @@ final class MatterShape {
 		}
 		Object value = form.get(of);
 		return (value != null && !value.toString().isBlank())
-				? Optional.of(value.toString().strip().toUpperCase(java.util.Locale.ROOT)) : Optional.empty();
+				? Optional.of(value.toString().strip().toUpperCase(Locale.ROOT)) : Optional.empty();
 	}
 
 }

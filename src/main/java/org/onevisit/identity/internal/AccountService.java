@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.AccountRuleViolated;
@@ -12,6 +13,7 @@ import org.onevisit.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -67,7 +69,7 @@ class AccountService implements AccountManagement, UserDetailsService {
 			opened = this.accounts.insertIfAbsent(user, this.clock.instant())
 					&& this.accounts.setPhone(user.accountId(), registration.phone().strip());
 		}
-		catch (org.springframework.dao.DuplicateKeyException ex) {
+		catch (DuplicateKeyException ex) {
 			opened = false;
 		}
 		if (!opened) {
@@ -92,7 +94,7 @@ class AccountService implements AccountManagement, UserDetailsService {
 					&& this.accounts.setActingPerson(user.accountId(), registration.actingPerson().value(),
 							registration.actingName().strip());
 		}
-		catch (org.springframework.dao.DuplicateKeyException ex) {
+		catch (DuplicateKeyException ex) {
 			opened = false;
 		}
 		if (!opened) {
@@ -112,7 +114,7 @@ class AccountService implements AccountManagement, UserDetailsService {
 		}
 	}
 
-	private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
+	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
 	@Override
 	public Optional<OneVisitUser> findByUsername(String username) {

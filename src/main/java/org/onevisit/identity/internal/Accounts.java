@@ -3,6 +3,7 @@ package org.onevisit.identity.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -76,7 +77,7 @@ class Accounts {
 			.param("residentId", user.residentId().map(ResidentId::value).orElse(null))
 			.param("creditCode", user.creditCode().map(CreditCode::value).orElse(null))
 			.param("enabled", user.isEnabled())
-			.param("createdAt", java.sql.Timestamp.from(at))
+			.param("createdAt", Timestamp.from(at))
 			.update() == 1;
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -88,7 +89,7 @@ class LoginAttempts implements LoginGuard {
 	}
 
 	private static String account(String username) {
-		return "account:" + ((username != null) ? username.strip().toLowerCase(java.util.Locale.ROOT) : "");
+		return "account:" + ((username != null) ? username.strip().toLowerCase(Locale.ROOT) : "");
 	}
 
 	private static String address(String address) {

@@ -3,6 +3,7 @@ package org.onevisit.payments.internal;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -66,7 +67,7 @@ class SimulatedProvider implements PaymentProvider {
 					node.required("transaction").asString(), new BigDecimal(node.required("amount").asString()),
 					Instant.parse(node.required("paidAt").asString()));
 		}
-		catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException ex) {
+		catch (JacksonException | IllegalArgumentException | DateTimeParseException ex) {
 			// signed by the provider yet unreadable: still not something to act on
 			throw PaymentRefused.forgedCallback("unreadable callback");
 		}

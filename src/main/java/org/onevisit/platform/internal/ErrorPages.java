@@ -1,5 +1,7 @@
 package org.onevisit.platform.internal;
 
+import java.net.URI;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -48,7 +50,7 @@ class ErrorPages implements ErrorController {
 		ProblemDetail problem = this.problems.of(status, codeOf(status), request);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
-			problem.setInstance(java.net.URI.create(uri.toString()));
+			problem.setInstance(URI.create(uri.toString()));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

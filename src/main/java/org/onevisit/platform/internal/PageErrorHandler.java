@@ -6,6 +6,7 @@ import org.onevisit.shared.OneVisitException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,7 +35,7 @@ class PageErrorHandler {
 		page.addObject("status", status);
 		page.addObject("code", ex.code());
 		page.addObject("message", this.problems.text(ex.messageKey(), request, ex.arguments()));
-		page.setStatus(org.springframework.http.HttpStatusCode.valueOf(status));
+		page.setStatus(HttpStatusCode.valueOf(status));
 		return page;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.onevisit.shared.OneVisitException;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -98,8 +99,7 @@ class Problems {
 		response.getWriter()
 			.write("<!DOCTYPE html><html lang=\"" + LocaleContextHolder.getLocale().toLanguageTag()
 					+ "\"><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
-					+ "<body><main><h1>" + org.springframework.web.util.HtmlUtils.htmlEscape(text)
-					+ "</h1></main></body></html>");
+					+ "<body><main><h1>" + HtmlUtils.htmlEscape(text) + "</h1></main></body></html>");
 	}
 
 	/** For code that runs outside MVC, such as the security filters. */

@@ -19,9 +19,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who may reach what. Deny by default: every path is named here as public or as needing a
@@ -78,13 +82,11 @@ class SecurityConfiguration {
 	 * Where the login came from: the form login's details, or else the current request.
 	 */
 	private static String clientAddress(Authentication authentication) {
-		if (authentication
-			.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails details) {
+		if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
 			return details.getRemoteAddress();
 		}
-		return (org.springframework.web.context.request.RequestContextHolder
-			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes request)
-					? request.getRequest().getRemoteAddr() : "unknown";
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
+				? request.getRequest().getRemoteAddr() : "unknown";
 	}
 
 	@Bean
@@ -196,14 +198,10 @@ class SecurityConfiguration {
 			})
 				.frameOptions((frames) -> frames.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.addHeaderWriter(
-						new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
-								swagger,
-								new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CONTENT_SECURITY_POLICY)))
-				.addHeaderWriter(
-						new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
-								(request) -> !swagger.matches(request),
-								new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swagger,
+						new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter((request) -> !swagger.matches(request),
+						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
 				.addHeaderWriter(
 						new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()")));
 		return http.build();

@@ -150,7 +150,8 @@ class QueueService implements Queues {
 
 	@Override
 	public Map<String, long[]> demand(LocalDate from, LocalDate to) {
-		return this.tickets.perHallAndHour(this.halls.halls().stream().map(Hall::code).toList(), from, to);
+		return this.tickets.perHallAndHour(this.halls.halls().stream().map(Hall::code).toList(), from, to,
+				this.clock.getZone());
 	}
 
 	private Hall hall(String code) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,16 +152,16 @@ class Tickets {
 	}
 
 	/**
-	 * Tickets drawn on the days per hall (each of those given) and hour of the day in
-	 * China.
+	 * Tickets drawn on the days per hall (each of those given) and hour of the day in the
+	 * platform's zone.
 	 */
-	Map<String, long[]> perHallAndHour(List<String> hallCodes, LocalDate from, LocalDate to) {
+	Map<String, long[]> perHallAndHour(List<String> hallCodes, LocalDate from, LocalDate to, ZoneId zone) {
 		Map<String, long[]> demand = new LinkedHashMap<>();
 		hallCodes.forEach((hall) -> demand.put(hall, new long[24]));
 		this.jdbc.sql("""
-				select hall, extract(hour from drawn_at at time zone 'Asia/Shanghai')::int as hour, count(*) as tickets
+				select hall, extract(hour from drawn_at at time zone :zone)::int as hour, count(*) as tickets
 				from queues_ticket where day between :from and :to group by 1, 2
-				""").param("from", from).param("to", to).query((ResultSet row) -> {
+				""").param("from", from).param("to", to).param("zone", zone.getId()).query((ResultSet row) -> {
 			long[] hours = demand.get(row.getString("hall"));
 			if (hours != null) {
 				hours[row.getInt("hour")] = row.getLong("tickets");

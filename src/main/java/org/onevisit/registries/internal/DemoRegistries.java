@@ -3,11 +3,15 @@ package org.onevisit.registries.internal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.onevisit.exchange.AccessRules;
 import org.onevisit.exchange.DataCatalogue;
@@ -115,11 +119,11 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 
 	@Override
 	public List<String> subjectsWhere(String element, String field, Object value) {
-		return subjectsMatching(element, (record) -> java.util.Objects.equals(record.get(field), value));
+		return subjectsMatching(element, (record) -> Objects.equals(record.get(field), value));
 	}
 
 	@Override
-	public List<String> subjectsMatching(String element, java.util.function.Predicate<Map<String, Object>> record) {
+	public List<String> subjectsMatching(String element, Predicate<Map<String, Object>> record) {
 		return this.city.book()
 			.all(element)
 			.entrySet()
@@ -131,7 +135,7 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 	}
 
 	@Override
-	public void backdate(String element, String subject, java.time.Instant confirmedAt) {
+	public void backdate(String element, String subject, Instant confirmedAt) {
 		RegistryBook.Entry entry = this.city.book().find(element, subject).orElseThrow();
 		this.city.book()
 			.put(element, subject, new RegistryBook.Entry(entry.status(), confirmedAt, entry.note(), entry.records()));
@@ -147,7 +151,7 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 			.map((record) -> new Enterprise((String) record.get("creditCode"), (String) record.get("name"),
 					(String) record.get("legalRepresentativeId"), (String) record.get("legalRepresentativeName"),
 					"存续".equals(record.get("status"))))
-			.sorted(java.util.Comparator.comparing(Enterprise::creditCode))
+			.sorted(Comparator.comparing(Enterprise::creditCode))
 			.toList();
 	}
 

@@ -1,10 +1,12 @@
 package org.onevisit.registries.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.onevisit.exchange.RegistryAnswer;
 
@@ -19,19 +21,17 @@ final class RegistryBook {
 	}
 
 	// read by the registries' server threads while an operator may change a record
-	private final Map<String, Map<String, Entry>> entries = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Map<String, Entry>> entries = new ConcurrentHashMap<>();
 
 	void put(String element, String subject, Entry entry) {
-		this.entries.computeIfAbsent(element, (e) -> new java.util.concurrent.ConcurrentHashMap<>())
-			.put(subject, entry);
+		this.entries.computeIfAbsent(element, (e) -> new ConcurrentHashMap<>()).put(subject, entry);
 	}
 
 	/** Adds a record to the subject's list, creating a found entry if there is none. */
 	void add(String element, String subject, Instant updatedAt, Map<String, Object> record) {
-		Map<String, Entry> bySubject = this.entries.computeIfAbsent(element,
-				(e) -> new java.util.concurrent.ConcurrentHashMap<>());
+		Map<String, Entry> bySubject = this.entries.computeIfAbsent(element, (e) -> new ConcurrentHashMap<>());
 		Entry existing = bySubject.get(subject);
-		List<Map<String, Object>> records = new java.util.ArrayList<>();
+		List<Map<String, Object>> records = new ArrayList<>();
 		if (existing != null) {
 			records.addAll(existing.records());
 		}

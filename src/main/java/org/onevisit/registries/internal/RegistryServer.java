@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -146,7 +147,7 @@ final class RegistryServer {
 			}
 			List<RegistryAnswer.Result> results = request.queries()
 				.stream()
-				.flatMap((query) -> query.scan() ? scan(query).stream() : java.util.stream.Stream.of(answer(query)))
+				.flatMap((query) -> query.scan() ? scan(query).stream() : Stream.of(answer(query)))
 				.toList();
 			ProviderGate.Signed answer = this.gate.answer(body, results);
 			send(exchange, 200, "application/json", answer.body(), answer);

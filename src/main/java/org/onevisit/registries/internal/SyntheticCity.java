@@ -2,6 +2,7 @@ package org.onevisit.registries.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -477,7 +478,7 @@ final class SyntheticCity {
 	}
 
 	private int ageOf(Person person) {
-		return java.time.Period.between(person.birth(), this.today).getYears();
+		return Period.between(person.birth(), this.today).getYears();
 	}
 
 	private String nextHousehold() {

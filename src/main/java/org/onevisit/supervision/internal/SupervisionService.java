@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.InboxEntry;
@@ -76,7 +77,7 @@ class SupervisionService implements Supervision {
 		return countBy(SupervisedTask::hallCode);
 	}
 
-	private Map<String, Counts> countBy(java.util.function.Function<SupervisedTask, String> key) {
+	private Map<String, Counts> countBy(Function<SupervisedTask, String> key) {
 		Map<String, Counts> board = new TreeMap<>();
 		for (SupervisedTask task : watchList(null, null)) {
 			if (key.apply(task) == null) {

@@ -13,6 +13,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
@@ -74,7 +76,7 @@ class ApplicationApiController {
 
 	record ApplicationView(UUID id, String trackingNo, String status, String bundleCode, String channel,
 			LocalDate committedDue, LocalDate statutoryDue, LocalDate predictedCompletion, List<TaskView> tasks,
-			List<org.onevisit.applications.MaterialRecord> materials) {
+			List<MaterialRecord> materials) {
 	}
 
 	/**
@@ -151,7 +153,7 @@ class ApplicationApiController {
 		boolean person = applicant.residentId() != null && !applicant.residentId().isBlank();
 		boolean business = applicant.creditCode() != null && !applicant.creditCode().isBlank();
 		if (person == business) {
-			throw org.onevisit.applications.SubmissionRefused.applicantInvalid();
+			throw SubmissionRefused.applicantInvalid();
 		}
 		return person ? Subject.person(ResidentId.of(applicant.residentId()))
 				: Subject.business(CreditCode.of(applicant.creditCode()));

@@ -2,8 +2,10 @@ package org.onevisit.benefits.internal.web;
 
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.onevisit.benefits.Benefits;
+import org.onevisit.benefits.Policy;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.PageRefusals;
 
@@ -39,8 +41,7 @@ class BenefitController {
 		model.addAttribute("active",
 				this.benefits.policies()
 					.stream()
-					.collect(java.util.stream.Collectors.toMap(org.onevisit.benefits.Policy::code,
-							(policy) -> this.benefits.active(policy.code()))));
+					.collect(Collectors.toMap(Policy::code, (policy) -> this.benefits.active(policy.code()))));
 		return "benefits/policies";
 	}
 

@@ -3,8 +3,10 @@ package org.onevisit.catalog.internal.web;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,11 +15,13 @@ import java.util.function.Function;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration;
 import org.onevisit.catalog.CatalogueAdministration.ImportReport;
+import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.VersionStatus;
 import org.onevisit.catalog.Versioned;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,42 +46,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class CatalogueAdminController {
 
-	static final String NEW_ITEM = """
-			code: 339900-DEPT-000
-			name: 事项名称
-			department: tax
-			region: "339900"
-			legalBasis:
-			  - 《……》第……条
-			conditions:
-			  - 申请条件
-			limits: {statutory: 20, committed: 5}
-			channels: both
-			visits: 0
-			materialsBefore: 0
-			form:
-			  - {name: applicantId, label: 申请人身份证号码, type: residentId, required: true}
-			materials:
-			  - {code: applicant-identity, name: 申请人身份证明, source: sharedData, dataElement: population.identity}
-			""";
+	// the text a new entry starts from is catalogue data in Chinese, so it lives with the
+	// catalogue's files
+	static final String NEW_ITEM = template("new-item.yaml");
 
-	static final String NEW_BUNDLE = """
-			code: new-bundle
-			name: 一件事名称
-			description: 说明
-			items: [339900-TAX-005, 339900-POLICE-005]
-			form:
-			  - name: applicantId
-			    label: 申请人身份证号码
-			    type: residentId
-			    required: true
-			    maps: {339900-TAX-005: taxpayerId, 339900-POLICE-005: applicantId}
-			""";
+	static final String NEW_BUNDLE = template("new-bundle.yaml");
 
 	private final CatalogueAdministration catalogue;
 
 	CatalogueAdminController(CatalogueAdministration catalogue) {
 		this.catalogue = catalogue;
+	}
+
+	private static String template(String file) {
+		try {
+			return new ClassPathResource("catalog/templates/" + file).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -91,7 +78,7 @@ class CatalogueAdminController {
 			return switch (path) {
 				case "items" -> ITEMS;
 				case "bundles" -> BUNDLES;
-				default -> throw org.onevisit.catalog.CatalogueEntryNotFound.item(path);
+				default -> throw CatalogueEntryNotFound.item(path);
 			};
 		}
 
@@ -102,8 +89,8 @@ class CatalogueAdminController {
 	}
 
 	/** One row of a version list, whatever the kind. */
-	record Row(String code, String name, int version, VersionStatus status, java.time.Instant savedAt, String savedBy,
-			java.time.Instant publishedAt) {
+	record Row(String code, String name, int version, VersionStatus status, Instant savedAt, String savedBy,
+			Instant publishedAt) {
 
 		static <T> Row of(Versioned<T> version, Function<T, String> name) {
 			return new Row(version.code(), name.apply(version.content()), version.version(), version.status(),

@@ -2,6 +2,7 @@ package org.onevisit.catalog.internal.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.onevisit.catalog.Bundle;
@@ -68,10 +69,8 @@ class GuideController {
 		List<ServiceItem> items = this.catalogue.itemsOf(bundle);
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("items", items);
-		model.addAttribute("departmentNames",
-				items.stream()
-					.collect(java.util.stream.Collectors.toMap(ServiceItem::code,
-							(item) -> this.guides.departmentName(item.departmentCode()))));
+		model.addAttribute("departmentNames", items.stream()
+			.collect(Collectors.toMap(ServiceItem::code, (item) -> this.guides.departmentName(item.departmentCode()))));
 		model.addAttribute("materials",
 				this.catalogue.materialsOf(bundle)
 					.stream()

@@ -1,5 +1,6 @@
 package org.onevisit.dashboard.internal.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +90,7 @@ class DashboardController {
 	ResponseEntity<String> openCsv(DashboardFilter requested) {
 		DashboardFilter filter = this.dashboard.settled(requested);
 		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header("Content-Disposition", "attachment; filename=\"onevisit-applications.csv\"")
 			.body(this.openData.csv(filter));
 	}

@@ -1,5 +1,7 @@
 package org.onevisit.exchange.internal.web;
 
+import java.util.List;
+
 import org.onevisit.shared.Subject;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.identity.OneVisitUser;
@@ -23,7 +25,7 @@ class ExchangeController {
 	@GetMapping("/my/data")
 	String myData(@AuthenticationPrincipal OneVisitUser user, Model model) {
 		String me = user.subject().map(Subject::identifier).orElse(null);
-		model.addAttribute("accesses", (me != null) ? this.exchange.accessesTo(me, 500) : java.util.List.of());
+		model.addAttribute("accesses", (me != null) ? this.exchange.accessesTo(me, 500) : List.of());
 		return "exchange/my-data";
 	}
 

@@ -2,6 +2,8 @@ package org.onevisit.identity.internal.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.onevisit.platform.DatabaseMode;
 
 import org.springframework.stereotype.Controller;
@@ -22,8 +24,7 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(Model model, jakarta.servlet.http.HttpServletRequest request,
-			jakarta.servlet.http.HttpServletResponse response) {
+	String login(Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (request.getParameter("throttled") != null) {
 			response.setStatus(429);
 		}

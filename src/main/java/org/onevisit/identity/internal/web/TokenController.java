@@ -1,9 +1,11 @@
 package org.onevisit.identity.internal.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -18,6 +20,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,7 +63,7 @@ class TokenController {
 	/** Too many failed logins for the account or from the address: try again later. */
 	static final class TooManyAttempts extends OneVisitException {
 
-		TooManyAttempts(java.time.Duration retryAfter) {
+		TooManyAttempts(Duration retryAfter) {
 			super("too_many_attempts", Kind.TOO_MANY_REQUESTS, "too many failed logins", retryAfter.toMinutes());
 		}
 
@@ -68,13 +71,13 @@ class TokenController {
 
 	@PostMapping("/api/v1/auth/token")
 	@Operation(summary = "Exchange a username and password for a bearer token valid for one hour")
-	TokenResponse token(@Valid @RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
+	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		Authentication authenticated;
 		try {
 			UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
 				.unauthenticated(request.username(), request.password());
 			// the address the throttle counts
-			attempt.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(http));
+			attempt.setDetails(new WebAuthenticationDetails(http));
 			authenticated = this.authentication.authenticate(attempt);
 		}
 		catch (LoginGuard.Refused ex) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,7 @@ import org.onevisit.portal.internal.Drafts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -76,13 +79,13 @@ class ApplyController {
 
 	private final Drafts drafts;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final String publicUrl;
 
 	ApplyController(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
-			MessageSource messages, Drafts drafts, Halls halls, java.time.Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${onevisit.public-url:}") String publicUrl) {
+			MessageSource messages, Drafts drafts, Halls halls, Clock clock,
+			@Value("${onevisit.public-url:}") String publicUrl) {
 		this.halls = halls;
 		this.clock = clock;
 		this.drafts = drafts;
@@ -288,7 +291,7 @@ class ApplyController {
 				// everything missing at once, on paper for the applicant to take home
 				// (一次性告知)
 				model.addAttribute("clerk", user.displayName());
-				model.addAttribute("today", java.time.LocalDate.now(this.clock));
+				model.addAttribute("today", LocalDate.now(this.clock));
 				return "portal/notice";
 			}
 			return "portal/apply";
@@ -354,7 +357,7 @@ class ApplyController {
 				continue;
 			}
 			values.put(field.name(), (field.type() == FieldType.RESIDENT_ID || field.type() == FieldType.CREDIT_CODE)
-					? text.toUpperCase(java.util.Locale.ROOT) : text);
+					? text.toUpperCase(Locale.ROOT) : text);
 		}
 		return values;
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.queues.Appointment;
 import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.CatalogueEntryNotFound;
@@ -68,7 +69,7 @@ class MySpaceController {
 		model.addAttribute("appointments",
 				this.queues.appointmentsOf(user.getUsername())
 					.stream()
-					.filter((appointment) -> appointment.status() == org.onevisit.queues.Appointment.Status.BOOKED)
+					.filter((appointment) -> appointment.status() == Appointment.Status.BOOKED)
 					.toList());
 		model.addAttribute("enquiries", this.feedback.enquiriesOf(user.getUsername()).size());
 		model.addAttribute("complaints", this.feedback.complaintsOf(user.getUsername()).size());
