@@ -16,7 +16,6 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.SM2Signer;
-import org.bouncycastle.math.ec.ECMultiplier;
 
 /**
  * An SM2 private key that signs with SM3 (GM/T 0003, default signer id), and its
@@ -40,7 +39,7 @@ public final class SigningKey {
 		this.key = key;
 		this.verifyingKey = new VerifyingKey(VerifyingKey.publicKeyOf(key.getD()));
 		this.signers = ThreadLocal.withInitial(() -> {
-			SM2Signer signer = new TableSigner();
+			SM2Signer signer = new SM2Signer();
 			signer.init(true, new ParametersWithID(new ParametersWithRandom(this.key, RANDOM), VerifyingKey.USER_ID));
 			return signer;
 		});
@@ -116,16 +115,6 @@ public final class SigningKey {
 	@Override
 	public String toString() {
 		return "SigningKey[" + id() + "]";
-	}
-
-	/** BouncyCastle's SM2 signer, with k · G from {@link BaseMultiples}. */
-	private static final class TableSigner extends SM2Signer {
-
-		@Override
-		protected ECMultiplier createBasePointMultiplier() {
-			return BaseMultiples.G;
-		}
-
 	}
 
 }

@@ -11,16 +11,15 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.bouncycastle.crypto.params.ParametersWithID;
+import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
-import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * An SM2 public key that checks signatures made by a {@link SigningKey} (GB/T 32918.2,
- * with SM3). Its id is the first 16 hex digits of SM3 over the uncompressed point. One
- * instance per key should be kept: its first check builds a table of multiples of the
- * key's point, with which a check costs about half of BouncyCastle's (each pre-fill of a
- * form checks twelve signatures, and the registries check as many).
+ * with SM3), with BouncyCastle's {@link SM2Signer}. Its id is the first 16 hex digits of
+ * SM3 over the uncompressed point.
  */
 public final class VerifyingKey {
 
@@ -33,32 +32,13 @@ public final class VerifyingKey {
 
 	static final ECNamedDomainParameters DOMAIN = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, CURVE);
 
-	private static final BigInteger N = CURVE.getN();
-
-	/** The base point's multiples, for every key. */
-	private static final PointTable BASE = PointTable.of(CURVE.getG());
-
 	private final ECPublicKeyParameters key;
 
 	private final String id;
 
-	/**
-	 * Z, the hash of the signer's id, the curve and this key, that every message is
-	 * hashed after.
-	 */
-	private final byte[] z;
-
-	// built at the first check; two threads racing build it twice, harmlessly
-	private volatile PointTable multiples;
-
 	VerifyingKey(ECPublicKeyParameters key) {
 		this.key = key;
 		this.id = HexFormat.of().formatHex(Sm3.hash(key.getQ().getEncoded(false)), 0, 8);
-		ECPoint q = key.getQ().normalize();
-		byte[] idLength = { (byte) (USER_ID.length * 8 >> 8), (byte) (USER_ID.length * 8) };
-		this.z = Sm3.hash(idLength, USER_ID, CURVE.getCurve().getA().getEncoded(), CURVE.getCurve().getB().getEncoded(),
-				CURVE.getG().getAffineXCoord().getEncoded(), CURVE.getG().getAffineYCoord().getEncoded(),
-				q.getAffineXCoord().getEncoded(), q.getAffineYCoord().getEncoded());
 	}
 
 	/** From the hex of the uncompressed point (04 || x || y). */
@@ -73,53 +53,22 @@ public final class VerifyingKey {
 	}
 
 	static ECPublicKeyParameters publicKeyOf(BigInteger d) {
-		// in constant time: d is the private key
-		return new ECPublicKeyParameters(BaseMultiples.G.multiply(CURVE.getG(), d).normalize(), DOMAIN);
+		// the multiplier BouncyCastle's key generator and signer use, in constant time: d
+		// is the private key
+		return new ECPublicKeyParameters(new FixedPointCombMultiplier().multiply(CURVE.getG(), d).normalize(), DOMAIN);
 	}
 
 	/**
-	 * Whether the DER signature is this key's over the content: GB/T 32918.2's check, s·G
-	 * + t·Q from the tables, since every input is public.
+	 * Whether the DER signature is this key's over the content. A malformed or
+	 * out-of-range signature is a failed verification, not an error.
 	 */
 	public boolean verifies(byte[] content, byte[] signature) {
-		BigInteger[] rs;
-		try {
-			rs = StandardDSAEncoding.INSTANCE.decode(N, signature);
-		}
-		catch (IOException | RuntimeException ex) {
-			// a malformed DER signature is a failed verification, not an error
-			return false;
-		}
-		BigInteger r = rs[0];
-		BigInteger s = rs[1];
-		if (!inRange(r) || !inRange(s)) {
-			return false;
-		}
-		BigInteger t = r.add(s).mod(N);
-		if (t.signum() == 0) {
-			return false;
-		}
-		Jacobian sum = new Jacobian();
-		BASE.addMultiple(sum, s);
-		multiples().addMultiple(sum, t);
-		if (sum.isInfinity()) {
-			return false;
-		}
-		BigInteger e = new BigInteger(1, Sm3.hash(this.z, content));
-		return e.add(sum.affineX()).mod(N).equals(r);
-	}
-
-	private static boolean inRange(BigInteger value) {
-		return value.signum() > 0 && value.compareTo(N) < 0;
-	}
-
-	private PointTable multiples() {
-		PointTable table = this.multiples;
-		if (table == null) {
-			table = PointTable.of(this.key.getQ());
-			this.multiples = table;
-		}
-		return table;
+		// a signer holds the message being hashed: one per check, which costs one SM3 of
+		// the key's Z besides the check itself
+		SM2Signer verifier = new SM2Signer();
+		verifier.init(false, new ParametersWithID(this.key, USER_ID));
+		verifier.update(content, 0, content.length);
+		return verifier.verifySignature(signature);
 	}
 
 	public String id() {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -58,9 +61,9 @@ final class CatalogueSearch {
 	/**
 	 * A searcher over one revision, with the answers it has given: citizens ask the same
 	 * few things over and over (卖房, 社保), and a revision's answers never change, so they
-	 * are kept until the next revision replaces the whole index.
+	 * are kept, without expiry, until the next revision replaces the whole index.
 	 */
-	private record Index(IndexSearcher searcher, ResultCache results) {
+	private record Index(IndexSearcher searcher, Cache<String, List<SearchHit>> results) {
 	}
 
 	private final int cacheSize;
@@ -76,11 +79,20 @@ final class CatalogueSearch {
 
 	/** Cache hits of every revision so far, for the metrics. */
 	double cacheHits() {
-		return this.hitsBefore + ((this.index != null) ? this.index.results().hits() : 0);
+		return this.hitsBefore + ((this.index != null) ? this.index.results().stats().hitCount() : 0);
 	}
 
 	double cacheMisses() {
-		return this.missesBefore + ((this.index != null) ? this.index.results().misses() : 0);
+		return this.missesBefore + ((this.index != null) ? this.index.results().stats().missCount() : 0);
+	}
+
+	/**
+	 * At most {@code cacheSize} answers (a size of zero keeps nothing, for measuring the
+	 * search itself), evicted by Caffeine's frequency-aware policy. Its upkeep runs on
+	 * the searching thread, so an answer past the size is gone when the search returns.
+	 */
+	private Cache<String, List<SearchHit>> newResultCache() {
+		return Caffeine.newBuilder().maximumSize(this.cacheSize).executor(Runnable::run).recordStats().build();
 	}
 
 	void rebuild(List<ServiceItem> items, List<Bundle> bundles, Function<String, String> departmentNames) {
@@ -112,10 +124,11 @@ final class CatalogueSearch {
 		try {
 			Index previous = this.index;
 			if (previous != null) {
-				this.hitsBefore += previous.results().hits();
-				this.missesBefore += previous.results().misses();
+				CacheStats stats = previous.results().stats();
+				this.hitsBefore += stats.hitCount();
+				this.missesBefore += stats.missCount();
 			}
-			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), new ResultCache(this.cacheSize));
+			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), newResultCache());
 
 		}
 		catch (IOException ex) {
@@ -129,7 +142,9 @@ final class CatalogueSearch {
 		if (current == null || text.isEmpty()) {
 			return List.of();
 		}
-		return current.results().computeIfAbsent(text + '\u0000' + limit, (key) -> find(current, text, limit));
+		// only a search for the same words waits for one under way; cached answers never
+		// do
+		return current.results().get(text + '\u0000' + limit, (key) -> List.copyOf(find(current, text, limit)));
 	}
 
 	private List<SearchHit> find(Index current, String text, int limit) {

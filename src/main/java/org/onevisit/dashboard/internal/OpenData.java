@@ -1,9 +1,13 @@
 package org.onevisit.dashboard.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.onevisit.applications.ApplicationStatistics.MonthlyCell;
 import org.onevisit.dashboard.DashboardFilter;
 
@@ -23,6 +27,9 @@ public class OpenData {
 
 	public static final List<String> COLUMNS = List.of("month", "department", "item", "filed", "finished",
 			"averageHours");
+
+	// RFC 4180: CRLF after each record, a value quoted only where it must be
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
 
 	private final DashboardService dashboard;
 
@@ -48,18 +55,28 @@ public class OpenData {
 
 	/** CSV (RFC 4180) with a suppressed cell written as {@code <10}. */
 	public String csv(DashboardFilter filter) {
-		StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
-		for (Map<String, Object> row : rows(filter)) {
-			csv.append(String.join(",", COLUMNS.stream().map((column) -> {
-				Object value = row.get(column);
-				if (value == null) {
-					return ("averageHours".equals(column)) ? "" : "<" + MIN_CELL;
-				}
-				String text = value.toString();
-				return (text.contains(",") || text.contains("\"")) ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-			}).toList())).append("\r\n");
+		return csv(rows(filter));
+	}
+
+	static String csv(List<Map<String, Object>> rows) {
+		StringBuilder csv = new StringBuilder();
+		try (CSVPrinter printer = new CSVPrinter(csv, FORMAT)) {
+			for (Map<String, Object> row : rows) {
+				printer.printRecord(COLUMNS.stream().map((column) -> cell(column, row.get(column))));
+			}
+		}
+		catch (IOException ex) {
+			// a StringBuilder does not fail
+			throw new UncheckedIOException(ex);
 		}
 		return csv.toString();
+	}
+
+	private static String cell(String column, Object value) {
+		if (value == null) {
+			return ("averageHours".equals(column)) ? "" : "<" + MIN_CELL;
+		}
+		return value.toString();
 	}
 
 }

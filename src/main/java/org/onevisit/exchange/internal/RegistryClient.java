@@ -2,9 +2,6 @@ package org.onevisit.exchange.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +22,14 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.onevisit.exchange.ProviderGate;
 import org.onevisit.exchange.RegistryAnswer;
 import org.onevisit.exchange.RegistryDirectory;
@@ -35,9 +40,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
  * Sends signed requests to registries over HTTP and checks their signed answers. Each
@@ -46,21 +57,14 @@ import org.springframework.stereotype.Component;
  * the registry refuses an id it has seen.
  */
 @Component
-class RegistryClient {
+class RegistryClient implements DisposableBean {
 
 	/**
-	 * The JDK keeps at most five idle connections per registry by default: with more
-	 * applicants than that asking one registry at once, every further connection was
-	 * closed after one exchange and opened anew for the next. Read once, at the first
-	 * connection kept.
+	 * Connections kept per registry: with more applicants than that asking one registry
+	 * at once, a further request waits for a connection rather than opening one that
+	 * would be closed after one exchange.
 	 */
-	static final String KEPT_CONNECTIONS = "http.maxConnections";
-
-	static {
-		if (System.getProperty(KEPT_CONNECTIONS) == null) {
-			System.setProperty(KEPT_CONNECTIONS, "64");
-		}
-	}
+	static final int CONNECTIONS_PER_REGISTRY = 64;
 
 	private final ConfiguredRegistries directory;
 
@@ -68,11 +72,13 @@ class RegistryClient {
 
 	private final Clock clock;
 
-	private final Duration timeout;
-
 	private final CircuitBreakerRegistry breakers;
 
 	private final RetryRegistry retries;
+
+	private final CloseableHttpClient http;
+
+	private final RestClient rest;
 
 	RegistryClient(ConfiguredRegistries directory, JsonMapper json, Clock clock,
 			@Value("${onevisit.exchange.timeout:PT2S}") Duration timeout,
@@ -83,7 +89,8 @@ class RegistryClient {
 		this.directory = directory;
 		this.json = json;
 		this.clock = clock;
-		this.timeout = timeout;
+		this.http = httpClient(timeout);
+		this.rest = RestClient.builder().requestFactory(new HttpComponentsClientHttpRequestFactory(this.http)).build();
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowSize(10)
 			.minimumNumberOfCalls(4)
@@ -107,6 +114,46 @@ class RegistryClient {
 			TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(registry);
 			TaggedRetryMetrics.ofRetryRegistry(this.retries).bindTo(registry);
 		});
+	}
+
+	/**
+	 * Apache HttpClient 5 over a pool of kept-alive connections, each request on its
+	 * caller's thread (the caller waits for the answer anyway; a hand-over to a selector
+	 * thread and back cost more than the exchange's HTTP under load). It never sends a
+	 * request twice: a POST the registry may have read already would be refused as a
+	 * replay, and a registry that cannot be reached is retried by {@link #exchange} with
+	 * a new request. The timeout bounds the connect, the wait for a pooled connection and
+	 * each read, not the whole answer. No proxy, cookies, redirects or compression:
+	 * registries are asked directly and sign the bytes they send.
+	 */
+	private static CloseableHttpClient httpClient(Duration timeout) {
+		Timeout limit = Timeout.of(timeout);
+		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnPerRoute(CONNECTIONS_PER_REGISTRY)
+			.setMaxConnTotal(Integer.MAX_VALUE)
+			.setDefaultConnectionConfig(ConnectionConfig.custom()
+				.setConnectTimeout(limit)
+				.setSocketTimeout(limit)
+				// a connection the registry closed while idle is found out before a
+				// request is written to it
+				.setValidateAfterInactivity(TimeValue.ofSeconds(1))
+				.build())
+			.build();
+		return HttpClients.custom()
+			.setConnectionManager(connections)
+			.setDefaultRequestConfig(
+					RequestConfig.custom().setConnectionRequestTimeout(limit).setResponseTimeout(limit).build())
+			.disableAutomaticRetries()
+			.disableContentCompression()
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.build();
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		this.http.close();
 	}
 
 	/** The verified answer, or the failure of the last attempt. */
@@ -151,9 +198,10 @@ class RegistryClient {
 		try {
 			response = exchangeOver(endpoint.url().resolve("exchange"), body, keyId, signature);
 		}
-		catch (IOException ex) {
+		catch (ResourceAccessException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, null,
-					endpoint.registry() + " cannot be reached: " + ex, ex);
+					endpoint.registry() + " cannot be reached: " + cause, ex);
 		}
 		if (response.statusCode() >= 500) {
 			throw new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, null,
@@ -186,43 +234,26 @@ class RegistryClient {
 	}
 
 	/**
-	 * One POST on the calling thread, over a kept-alive connection: the caller waits for
-	 * the answer anyway, and reading it on its own thread costs no hand-over to a
-	 * selector thread and back, which under load cost more than the exchange's HTTP.
+	 * One POST, its answer read whatever its status: a refusal's problem code is in the
+	 * body of a 401 too.
 	 */
-	private Response exchangeOver(URI url, byte[] body, String keyId, String signature) throws IOException {
-		HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
-		int millis = (int) Math.min(Integer.MAX_VALUE, this.timeout.toMillis());
-		connection.setConnectTimeout(millis);
-		connection.setReadTimeout(millis);
-		connection.setRequestMethod("POST");
-		connection.setDoOutput(true);
-		connection.setUseCaches(false);
-		// not streamed: in streaming mode the JDK drops the body of a 401, the gate's
-		// refusal of a bad signature. Unstreamed, the JDK sends a POST once more when a
-		// kept-alive connection turns out closed; had the registry read the first, its
-		// gate refuses the second as a replay. The timeout bounds each read, not the
-		// whole answer
-		connection.setRequestProperty("Content-Type", "application/json");
-		connection.setRequestProperty(ProviderGate.KEY_HEADER, keyId);
-		connection.setRequestProperty(ProviderGate.SIGNATURE_HEADER, signature);
-		try (OutputStream out = connection.getOutputStream()) {
-			out.write(body);
-		}
-		int status = connection.getResponseCode();
-		InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream();
-		byte[] answer;
-		if (in == null) {
-			answer = new byte[0];
-		}
-		else {
-			// read to the end and closed: the connection goes back to the pool
-			try (in) {
-				answer = in.readAllBytes();
-			}
-		}
-		return new Response(status, answer, connection.getHeaderField(ProviderGate.KEY_HEADER),
-				connection.getHeaderField(ProviderGate.SIGNATURE_HEADER));
+	private Response exchangeOver(URI url, byte[] body, String keyId, String signature) {
+		return this.rest.post()
+			.uri(url)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(ProviderGate.KEY_HEADER, keyId)
+			.header(ProviderGate.SIGNATURE_HEADER, signature)
+			.body(body)
+			.exchange((request, response) -> {
+				// read to the end and closed: the connection goes back to the pool
+				byte[] answer;
+				try (InputStream in = response.getBody()) {
+					answer = in.readAllBytes();
+				}
+				HttpHeaders headers = response.getHeaders();
+				return new Response(response.getStatusCode().value(), answer, headers.getFirst(ProviderGate.KEY_HEADER),
+						headers.getFirst(ProviderGate.SIGNATURE_HEADER));
+			});
 	}
 
 	private record Response(int statusCode, byte[] body, String keyId, String signature) {

@@ -24,8 +24,7 @@ import org.springframework.stereotype.Component;
  * The platform's licence signing keys: SM2 key pairs generated at first start into the
  * data directory (never in the repository), one file per key named by its id, the newest
  * signing. Older keys stay so that licences they signed keep verifying after a rotation.
- * Each published key is one {@link VerifyingKey}, which keeps the tables that make its
- * checks cheap.
+ * Each published key is one {@link VerifyingKey}.
  */
 @Component
 class PlatformKeys {
