@@ -275,6 +275,18 @@ public final class Application {
 		return List.copyOf(this.events);
 	}
 
+	/**
+	 * What another module may know of this application (see {@link ApplicationSummary}).
+	 */
+	public ApplicationSummary summary() {
+		return new ApplicationSummary(this.id, this.trackingNumber, this.subject, this.filedBy, this.channel,
+				this.status, this.submittedAt, this.finishedAt,
+				this.tasks.stream()
+					.map((task) -> new ApplicationSummary.Item(task.plan().itemCode(), task.plan().itemVersion(),
+							task.plan().departmentCode()))
+					.toList());
+	}
+
 	/** A task of this application whoever asks; the caller checks who may see it. */
 	public Optional<Task> task(TaskId id) {
 		return this.tasks.stream().filter((task) -> task.id().equals(id)).findFirst();

@@ -84,6 +84,12 @@ public interface ApplicationManagement {
 
 	Application find(ApplicationId application, Actor by);
 
+	/**
+	 * What another module may know of the application, if the actor may see it (the
+	 * platform sees every one).
+	 */
+	ApplicationSummary summary(ApplicationId application, Actor by);
+
 	/** What an application was filed with, for the platform's own follow-up work. */
 	Filing filing(ApplicationId application);
 

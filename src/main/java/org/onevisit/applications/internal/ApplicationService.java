@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
 import org.onevisit.applications.FieldViolation;
@@ -221,6 +222,12 @@ class ApplicationService implements ApplicationManagement {
 		return this.applications.load(id, false)
 			.filter((application) -> application.visibleTo(by))
 			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ApplicationSummary summary(ApplicationId id, Actor by) {
+		return find(id, by).summary();
 	}
 
 	@Override

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.delivery.Deliveries;
 import org.onevisit.delivery.Delivery;
 import org.onevisit.delivery.DeliveryHandedOver;
@@ -44,14 +44,14 @@ class DeliveryService implements Deliveries {
 
 	@Override
 	public Delivery of(ApplicationId id, Actor by) {
-		Application application = this.applications.find(id, by);
+		ApplicationSummary application = this.applications.summary(id, by);
 		return this.choices.find(id).orElseGet(() -> Delivery.electronicOnly(id, application.trackingNumber()));
 	}
 
 	@Override
 	@Transactional
 	public Delivery choose(ApplicationId id, Choice choice, Actor applicant) {
-		Application application = this.applications.find(id, applicant);
+		ApplicationSummary application = this.applications.summary(id, applicant);
 		if (applicant.kind() != Actor.Kind.APPLICANT) {
 			throw DeliveryRefused.notFound();
 		}
@@ -82,7 +82,7 @@ class DeliveryService implements Deliveries {
 		if (delivery.readyAt() != null) {
 			return delivery;
 		}
-		Application application = this.applications.find(delivery.application(), Actor.system());
+		ApplicationSummary application = this.applications.summary(delivery.application(), Actor.system());
 		if (application.status() != ApplicationStatus.APPROVED) {
 			return delivery;
 		}
@@ -101,7 +101,7 @@ class DeliveryService implements Deliveries {
 			.handOver(courier, courierTrackingNumber, clerk.username(), this.clock.instant());
 		this.choices.saveHandOver(handedOver);
 		this.events.publishEvent(new DeliveryHandedOver(id, handedOver.trackingNumber(),
-				this.applications.filing(id).subject(), handedOver.method() == Delivery.Method.COURIER,
+				this.applications.summary(id, Actor.system()).subject(), handedOver.method() == Delivery.Method.COURIER,
 				handedOver.courier(), handedOver.courierTrackingNumber(), this.clock.instant()));
 		return this.choices.find(id).orElseThrow();
 	}

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.feedback.Complaint;
 import org.onevisit.feedback.Enquiry;
 import org.onevisit.feedback.Feedback;
@@ -58,7 +58,7 @@ class FeedbackService implements Feedback {
 	@Override
 	@Transactional
 	public Rating rate(ApplicationId id, int stars, String comment, Actor by) {
-		Application application = this.applications.find(id, by);
+		ApplicationSummary application = this.applications.summary(id, by);
 		if (by.kind() != Actor.Kind.APPLICANT) {
 			throw FeedbackRefused.notFound();
 		}
@@ -67,12 +67,11 @@ class FeedbackService implements Feedback {
 		}
 		Instant now = this.clock.instant();
 		Rating rating = Rating.give(id, application.trackingNumber(), by.username(), stars, comment, now);
-		this.ratings.add(rating,
-				application.tasks().stream().map((task) -> task.plan().itemCode()).distinct().toArray(String[]::new));
+		this.ratings.add(rating, application.itemCodes().toArray(String[]::new));
 		if (rating.bad()) {
-			application.tasks()
+			application.items()
 				.stream()
-				.map((task) -> task.plan().departmentCode())
+				.map(ApplicationSummary.Item::departmentCode)
 				.distinct()
 				.forEach((department) -> this.rectifications.open(id, department, now));
 		}
@@ -81,7 +80,7 @@ class FeedbackService implements Feedback {
 
 	@Override
 	public Optional<Rating> ratingOf(ApplicationId id, Actor by) {
-		this.applications.find(id, by);
+		this.applications.summary(id, by);
 		return this.ratings.of(id, this.rectifications.ofApplication(id));
 	}
 
@@ -111,7 +110,7 @@ class FeedbackService implements Feedback {
 			.answer(text, reviewer.username(), this.clock.instant());
 		this.rectifications.saveAnswer(answered);
 		this.events.publishEvent(new RectificationAnswered(id, answered.application(), answered.trackingNumber(),
-				this.applications.filing(answered.application()).subject(), this.clock.instant()));
+				this.applications.summary(answered.application(), Actor.system()).subject(), this.clock.instant()));
 		return answered;
 	}
 

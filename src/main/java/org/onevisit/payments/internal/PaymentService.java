@@ -9,15 +9,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.onevisit.identity.Actor;
-import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationSummary;
+import org.onevisit.identity.Actor;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentConfirmed;
+import org.onevisit.payments.PaymentManagement;
 import org.onevisit.payments.PaymentProvider;
 import org.onevisit.payments.PaymentRefused;
-import org.onevisit.payments.PaymentManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,13 +62,13 @@ class PaymentService implements PaymentManagement {
 	@Override
 	public Optional<Payment> of(ApplicationId application, Actor by) {
 		// not found for whoever may not see the application
-		this.applications.find(application, by);
+		this.applications.summary(application, by);
 		return this.ordering.open(application);
 	}
 
 	@Override
 	public URI checkout(ApplicationId application, Actor by) {
-		Application matter = this.applications.find(application, by);
+		ApplicationSummary matter = this.applications.summary(application, by);
 		if (!mayPay(by)) {
 			throw PaymentRefused.nothingToPay(matter.id());
 		}
@@ -126,7 +126,7 @@ class PaymentService implements PaymentManagement {
 		this.payments.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "applied");
 		this.events.publishEvent(new PaymentConfirmed(payment.id(), payment.application(), payment.amount(),
 				providerCode, callback.transactionId(), callback.paidAt(), payment.trackingNumber(),
-				this.applications.filing(payment.application()).subject()));
+				this.applications.summary(payment.application(), Actor.system()).subject()));
 		return this.payments.ofApplication(payment.application()).orElseThrow();
 	}
 

@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.onevisit.identity.Actor;
-import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.shared.Subject;
+import org.onevisit.applications.ApplicationSummary;
+import org.onevisit.identity.Actor;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.licences.Verification;
 import org.onevisit.platform.QrCodes;
 import org.onevisit.shared.OneVisitException;
+import org.onevisit.shared.Subject;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -78,7 +78,7 @@ class LicenceController {
 	 */
 	@GetMapping("/my/applications/{id}/licences")
 	String results(@PathVariable UUID id, Actor actor, Model model) {
-		Application matter = this.applications.find(new ApplicationId(id), actor);
+		ApplicationSummary matter = this.applications.summary(new ApplicationId(id), actor);
 		model.addAttribute("applicationId", id);
 		model.addAttribute("results", this.wallet.issuedFor(matter.trackingNumber())
 			.stream()

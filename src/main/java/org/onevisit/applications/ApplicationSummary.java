@@ -1,0 +1,29 @@
+package org.onevisit.applications;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.onevisit.shared.Subject;
+
+/**
+ * What another module may know of an application: whose it is, its items and departments,
+ * and where it stands; never its form, materials or review. Modules that act on a matter
+ * (fees, delivery, ratings, licences) read this instead of the aggregate.
+ */
+public record ApplicationSummary(ApplicationId id, String trackingNumber, Subject subject, String filedBy,
+		Channel channel, ApplicationStatus status, Instant submittedAt, Instant finishedAt, List<Item> items) {
+
+	public ApplicationSummary {
+		items = List.copyOf(items);
+	}
+
+	/** One item of the matter and the department that decides it. */
+	public record Item(String itemCode, int itemVersion, String departmentCode) {
+	}
+
+	/** The codes of the matter's items, each once. */
+	public List<String> itemCodes() {
+		return this.items.stream().map(Item::itemCode).distinct().toList();
+	}
+
+}
