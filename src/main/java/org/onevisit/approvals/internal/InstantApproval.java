@@ -108,7 +108,7 @@ class InstantApproval implements ApprovalTraces {
 		}
 		long started = System.nanoTime();
 		List<ApprovalTrace.Line> lines = RuleEvaluation.judge(item.approvalRules(), filing.form(),
-				(rule) -> readings.get(queries.get(rule)), LocalDate.now(this.clock));
+				(rule) -> readings.get(queries.get(rule)), LocalDate.now(this.clock), this.clock.getZone());
 		long micros = (System.nanoTime() - started) / 1_000;
 		boolean approve = RuleEvaluation.allHold(lines);
 		ApprovalTrace trace = new ApprovalTrace(task.id().value(), application.id().value(), item.code(),
@@ -118,7 +118,7 @@ class InstantApproval implements ApprovalTraces {
 			return;
 		}
 		if (approve) {
-			this.applications.approveByRules(task.id(), "秒批：" + trace.summary());
+			this.applications.approveByRules(task.id(), trace.reason().stored());
 		}
 	}
 

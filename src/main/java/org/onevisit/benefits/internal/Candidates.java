@@ -1,5 +1,6 @@
 package org.onevisit.benefits.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +28,11 @@ class Candidates {
 
 	private final DataExchange exchange;
 
-	Candidates(DataExchange exchange) {
+	private final Clock clock;
+
+	Candidates(DataExchange exchange, Clock clock) {
 		this.exchange = exchange;
+		this.clock = clock;
 	}
 
 	/** A candidate with the lines of every rule. */
@@ -44,8 +48,9 @@ class Candidates {
 					&& this.lines.stream().noneMatch((line) -> line.verdict() == ApprovalTrace.Verdict.FAILS);
 		}
 
+		/** Why, as a stored sentence. */
 		String reasoning() {
-			return String.join("；", this.lines.stream().map(ApprovalTrace.Line::text).toList());
+			return RuleEvaluation.reasoning(this.lines).stored();
 		}
 
 	}
@@ -80,7 +85,7 @@ class Candidates {
 			String subject = candidate.query().subject();
 			judged.add(new Judged(subject, RuleEvaluation.judge(policy.rules(), Map.of(),
 					(rule) -> (rule == selector) ? candidate : readings.get(new DataQuery(rule.element(), subject)),
-					today)));
+					today, this.clock.getZone())));
 		}
 		return judged;
 	}

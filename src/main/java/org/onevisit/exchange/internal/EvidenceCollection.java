@@ -20,6 +20,7 @@ import org.onevisit.exchange.internal.Evidences.Evidence;
 import org.onevisit.exchange.internal.Fetcher.Found;
 import org.onevisit.exchange.internal.Fetcher.Need;
 import org.onevisit.exchange.internal.MatterShape.DataMaterial;
+import org.onevisit.platform.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +109,7 @@ class EvidenceCollection {
 			Optional<String> subject = shaped.flatMap((m) -> MatterShape.subject(m.of(), filing.form(), applicant));
 			if (shaped.isEmpty() || subject.isEmpty()) {
 				outcomes.add(new DataOutcome(material.code(), MaterialRecord.State.NEEDS_UPLOAD, null,
-						"无法确定该材料所属的证件号码，请上传"));
+						Sentence.of("exchange.note.subjectUnknown").stored()));
 				continue;
 			}
 			String element = shaped.get().material().dataElement();

@@ -1,7 +1,7 @@
 package org.onevisit.exchange.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +29,7 @@ import org.onevisit.exchange.internal.Fetcher.Found;
 import org.onevisit.exchange.internal.Fetcher.Need;
 import org.onevisit.exchange.internal.MatterShape.DataMaterial;
 import org.onevisit.exchange.internal.MatterShape.PrefilledField;
+import org.onevisit.platform.Sentence;
 import org.onevisit.shared.TimeOrderedIds;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,8 +43,6 @@ import org.springframework.stereotype.Service;
 @Service
 class Prefilling implements DataExchange {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private static final int ROUNDS = 3;
 
 	private final Catalogue catalogue;
@@ -56,13 +55,16 @@ class Prefilling implements DataExchange {
 
 	private final ObjectProvider<HeldLicences> licences;
 
+	private final Clock clock;
+
 	Prefilling(Catalogue catalogue, Fetcher fetcher, AccessLedger ledger, DataElementCatalogue elements,
-			ObjectProvider<HeldLicences> licences) {
+			ObjectProvider<HeldLicences> licences, Clock clock) {
 		this.catalogue = catalogue;
 		this.fetcher = fetcher;
 		this.ledger = ledger;
 		this.elements = elements;
 		this.licences = licences;
+		this.clock = clock;
 	}
 
 	@Override
@@ -205,8 +207,9 @@ class Prefilling implements DataExchange {
 				this.sources.put(field.name(),
 						new FieldSource(field.prefill().element(),
 								Prefilling.this.elements.registryName(result.evidence().registry()),
-								(result.evidence().updatedAt() != null)
-										? LocalDate.ofInstant(result.evidence().updatedAt(), ZONE).toString() : null));
+								(result.evidence().updatedAt() != null) ? LocalDate
+									.ofInstant(result.evidence().updatedAt(), Prefilling.this.clock.getZone())
+									.toString() : null));
 			}
 		}
 
@@ -241,7 +244,8 @@ class Prefilling implements DataExchange {
 			.orElse(element);
 		if (result == null) {
 			return new MaterialPreview(material.material().code(), material.material().name(), element, registryName,
-					subject, Outcome.PENDING, null, null, "填写证件号码后由系统获取", List.of());
+					subject, Outcome.PENDING, null, null, Sentence.of("exchange.note.awaitingSubject").stored(),
+					List.of());
 		}
 		Outcome outcome = switch (result.kind()) {
 			case FETCHED -> Outcome.FETCHED;
@@ -252,7 +256,7 @@ class Prefilling implements DataExchange {
 		return new MaterialPreview(material.material().code(), material.material().name(), element, registryName,
 				subject, outcome, (evidence != null) ? evidence.id().toString() : null,
 				(evidence != null && evidence.updatedAt() != null)
-						? LocalDate.ofInstant(evidence.updatedAt(), ZONE).toString() : null,
+						? LocalDate.ofInstant(evidence.updatedAt(), this.clock.getZone()).toString() : null,
 				result.note(), (evidence != null) ? evidence.records() : List.of());
 	}
 
@@ -303,9 +307,7 @@ class Prefilling implements DataExchange {
 		Need need = answer.need();
 		DataQuery query = new DataQuery(need.element(), need.subject());
 		Evidences.Evidence evidence = answer.evidence();
-		String registry = this.elements.element(query.element())
-			.map((element) -> this.elements.registryName(element.registry()))
-			.orElse(query.element());
+		String registry = this.elements.element(query.element()).map(DataElement::registry).orElse(query.element());
 		Map<String, Object> first = (evidence != null && !evidence.records().isEmpty()) ? evidence.records().get(0)
 				: Map.of();
 		java.time.Instant updated = (evidence != null) ? evidence.updatedAt() : null;
