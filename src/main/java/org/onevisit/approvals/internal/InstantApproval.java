@@ -24,6 +24,7 @@ import org.onevisit.catalog.ServiceItem;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.DataQuery;
 import org.onevisit.exchange.DataExchange.DataReading;
+import org.onevisit.platform.Sentence;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -102,8 +103,8 @@ class InstantApproval implements ApprovalTraces {
 		Map<DataQuery, DataReading> readings = new HashMap<>();
 		if (!queries.isEmpty()) {
 			this.exchange
-				.read(item.departmentCode(), item.code(), application.trackingNumber(), "秒批：" + item.name(),
-						new ArrayList<>(queries.values()))
+				.read(item.departmentCode(), item.code(), application.trackingNumber(),
+						Sentence.of("approval.purpose", item.name()).stored(), new ArrayList<>(queries.values()))
 				.forEach((reading) -> readings.put(reading.query(), reading));
 		}
 		long started = System.nanoTime();

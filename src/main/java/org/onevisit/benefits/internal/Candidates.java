@@ -16,6 +16,7 @@ import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.DataQuery;
 import org.onevisit.exchange.DataExchange.DataReading;
 import org.onevisit.exchange.RegistryRequest;
+import org.onevisit.platform.Sentence;
 
 import org.springframework.stereotype.Component;
 
@@ -63,7 +64,7 @@ class Candidates {
 	List<Judged> judge(Policy policy, LocalDate today) {
 		ApprovalRule selector = policy.rules().get(0);
 		List<DataReading> picked = this.exchange
-			.scan(policy.departmentCode(), policy.purposeKey(), "免申即享：" + policy.name(), selector.element(),
+			.scan(policy.departmentCode(), policy.purposeKey(), purpose(policy), selector.element(),
 					where(selector, today))
 			.orElseThrow(() -> BenefitRefused.registryUnavailable(policy.code()));
 		List<ApprovalRule> others = policy.rules().subList(1, policy.rules().size());
@@ -76,8 +77,7 @@ class Candidates {
 		Map<DataQuery, DataReading> readings = new HashMap<>();
 		if (!queries.isEmpty()) {
 			this.exchange
-				.read(policy.departmentCode(), policy.purposeKey(), policy.purposeKey(), "免申即享：" + policy.name(),
-						queries)
+				.read(policy.departmentCode(), policy.purposeKey(), policy.purposeKey(), purpose(policy), queries)
 				.forEach((reading) -> readings.put(reading.query(), reading));
 		}
 		List<Judged> judged = new ArrayList<>(picked.size());
@@ -88,6 +88,11 @@ class Candidates {
 					today, this.clock.getZone())));
 		}
 		return judged;
+	}
+
+	/** What the data is read for, as the data-access log shows it to the person. */
+	private static String purpose(Policy policy) {
+		return Sentence.of("benefits.purpose", policy.name()).stored();
 	}
 
 	/**

@@ -125,7 +125,8 @@ class EvidenceCollection {
 		if (!toFetch.isEmpty()) {
 			// several materials may need the same record: asked once
 			Map<Need, Found> found = this.fetcher.fetch("onevisit", id.value().toString(),
-					"办件 " + filing.trackingNumber(), List.copyOf(new java.util.LinkedHashSet<>(toFetch.keySet())));
+					Sentence.of("exchange.purpose.filing", filing.trackingNumber()).stored(),
+					List.copyOf(new java.util.LinkedHashSet<>(toFetch.keySet())));
 			toFetch.forEach((need, code) -> outcomes.add(outcome(code, found.get(need))));
 		}
 		this.applications.recordData(id, outcomes);

@@ -117,9 +117,11 @@ class Prefilling implements DataExchange {
 			this.shape = MatterShape.of(Prefilling.this.catalogue, request.itemCode(), request.bundleCode());
 			this.reference = "prefill:" + TimeOrderedIds.next();
 			this.username = request.username();
-			this.purpose = "预填：" + ((request.bundleCode() != null)
-					? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
-					: Prefilling.this.catalogue.item(request.itemCode()).content().name());
+			this.purpose = Sentence.of("exchange.purpose.prefill",
+					(request.bundleCode() != null)
+							? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
+							: Prefilling.this.catalogue.item(request.itemCode()).content().name())
+				.stored();
 			this.applicant = request.applicant().identifier();
 			this.form = new LinkedHashMap<>(request.typed());
 			this.materials = this.shape.materials()
@@ -271,7 +273,9 @@ class Prefilling implements DataExchange {
 	@Override
 	public IdentityCheck checkIdentity(org.onevisit.shared.ResidentId residentId, String name) {
 		Need need = new Need("population.identity", residentId.value(), "onevisit", "registration");
-		Found found = this.fetcher.fetch("onevisit", "registration:" + residentId.value(), "实名注册核验", List.of(need))
+		Found found = this.fetcher
+			.fetch("onevisit", "registration:" + residentId.value(),
+					Sentence.of("exchange.purpose.personRegistration").stored(), List.of(need))
 			.get(need);
 		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
 			return IdentityCheck.UNAVAILABLE;
@@ -328,7 +332,9 @@ class Prefilling implements DataExchange {
 	public Representation checkRepresentative(org.onevisit.shared.CreditCode enterprise,
 			org.onevisit.shared.ResidentId person, String name) {
 		Need need = new Need("enterprise.registration", enterprise.value(), "onevisit", "registration");
-		Found found = this.fetcher.fetch("onevisit", "registration:" + enterprise.value(), "法人账户注册核验", List.of(need))
+		Found found = this.fetcher
+			.fetch("onevisit", "registration:" + enterprise.value(),
+					Sentence.of("exchange.purpose.businessRegistration").stored(), List.of(need))
 			.get(need);
 		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
 			return new Representation(RepresentativeCheck.UNAVAILABLE, null);

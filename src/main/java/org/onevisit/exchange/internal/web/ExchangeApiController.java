@@ -71,11 +71,15 @@ class ExchangeApiController {
 
 	@GetMapping("/api/v1/my/data-accesses")
 	@Operation(summary = "Who read my data, when, what and for which application ")
-	List<AccessEntry> myAccesses(@AuthenticationPrincipal OneVisitUser user) {
+	List<AccessEntry> myAccesses(@AuthenticationPrincipal OneVisitUser user, Locale locale) {
 		String me = user.subject()
 			.map(Subject::identifier)
 			.orElseThrow(() -> new AccessDeniedException("only a person or a business has data"));
-		return this.exchange.accessesTo(me, 500);
+		return this.exchange.accessesTo(me, 500)
+			.stream()
+			.map((e) -> new AccessEntry(e.seq(), e.at(), e.actor(), e.consumer(), e.subject(), e.registry(),
+					e.elements(), e.reference(), this.sentences.render(e.purpose(), locale), e.outcome()))
+			.toList();
 	}
 
 	@GetMapping("/api/v1/admin/ledger/verification")
