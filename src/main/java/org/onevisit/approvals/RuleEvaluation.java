@@ -47,7 +47,7 @@ public final class RuleEvaluation {
 	private static ApprovalTrace.Line onForm(ApprovalRule rule, Map<String, Object> form, LocalDate today) {
 		Object value = form.get(rule.form());
 		if (value == null || value.toString().isBlank()) {
-			return line(rule, ApprovalTrace.Verdict.UNKNOWN, Sentence.of("approval.form.blank"));
+			return unknown(rule, Sentence.of("approval.form.blank"));
 		}
 		return line(rule, holds(rule, value, today) ? ApprovalTrace.Verdict.HOLDS : ApprovalTrace.Verdict.FAILS,
 				Sentence.of("approval.form.filled", value));

@@ -28,7 +28,7 @@ public class Sentences {
 		return Sentence.from(stored).map((sentence) -> render(sentence, locale)).orElse(stored);
 	}
 
-	public String render(Sentence sentence, Locale locale) {
+	private String render(Sentence sentence, Locale locale) {
 		Object[] args = sentence.args().stream().map((arg) -> text(arg, locale)).toArray();
 		return this.messages.getMessage(sentence.code(), args, sentence.code(), locale);
 	}
