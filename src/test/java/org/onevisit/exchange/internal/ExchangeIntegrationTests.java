@@ -175,6 +175,21 @@ class ExchangeIntegrationTests {
 	}
 
 	@Test
+	void tellsAnEnglishReaderWhyTheDataCannotServeInEnglish() {
+		String stale = this.registries.residentWith(DataProblem.STALE_MARRIAGE).orElseThrow();
+		String unlinked = this.registries.residentWith(DataProblem.UNLINKED_PROPERTY).orElseThrow();
+
+		Map<Fetcher.Need, Fetcher.Found> found = this.fetcher.fetch("applicant1", "test:" + UUID.randomUUID(), "test",
+				List.of(new Fetcher.Need("marriage.status", stale, "nr", "339900-NR-001"),
+						new Fetcher.Need("realestate.ownership", unlinked, "housing", "339900-HOUSING-001")));
+
+		assertThat(found.values()).extracting((each) -> this.sentences.render(each.note(), Locale.ENGLISH))
+			.anySatisfy((note) -> assertThat(note).startsWith("The data in the marriage registry (civil affairs)")
+				.contains("may be out of date (last updated"))
+			.anySatisfy((note) -> assertThat(note).startsWith("The real-estate registry has no record"));
+	}
+
+	@Test
 	void refusesAndLogsARequestOutsideTheAccessRules() {
 		String reference = "test:" + UUID.randomUUID();
 		// the tax bureau reading marriage records for a business licence: no rule
