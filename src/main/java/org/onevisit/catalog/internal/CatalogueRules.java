@@ -161,7 +161,7 @@ final class CatalogueRules {
 					+ ") exceeds the statutory limit (" + item.statutoryLimit() + ")");
 		}
 		if (onTheSpotItemsAreCommittedToZeroDays(item)) {
-			report.problem(path + ".limits.committed", "an item handled on the spot (即办) is committed to 0 days");
+			report.problem(path + ".limits.committed", "an item handled on the spot is committed to 0 days");
 		}
 		if (zeroVisitItemsMustBeOnline(item)) {
 			report.problem(path + ".visits", "an item needing no visit must be available online");

@@ -33,6 +33,7 @@ import org.onevisit.platform.Sentence;
 import org.onevisit.shared.TimeOrderedIds;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,14 +58,18 @@ class Prefilling implements DataExchange {
 
 	private final Clock clock;
 
+	private final String inOperation;
+
 	Prefilling(Catalogue catalogue, Fetcher fetcher, AccessLedger ledger, DataElementCatalogue elements,
-			ObjectProvider<HeldLicences> licences, Clock clock) {
+			ObjectProvider<HeldLicences> licences, Clock clock,
+			@Value("${onevisit.exchange.enterprise-in-operation}") String inOperation) {
 		this.catalogue = catalogue;
 		this.fetcher = fetcher;
 		this.ledger = ledger;
 		this.elements = elements;
 		this.licences = licences;
 		this.clock = clock;
+		this.inOperation = inOperation;
 	}
 
 	@Override
@@ -344,7 +349,7 @@ class Prefilling implements DataExchange {
 		}
 		Map<String, Object> registered = found.evidence().records().get(0);
 		String enterpriseName = (String) registered.get("name");
-		if (!"存续".equals(registered.get("status"))) {
+		if (!this.inOperation.equals(registered.get("status"))) {
 			return new Representation(RepresentativeCheck.DEREGISTERED, enterpriseName);
 		}
 		boolean represents = person.value().equals(registered.get("legalRepresentativeId")) && name != null

@@ -30,7 +30,10 @@ class Guides {
 		this.directory = directory;
 	}
 
-	/** "免提交：由系统从公安人口库获取" and the like. */
+	/**
+	 * How a material is obtained, in the reader's language: uploaded, fetched from a
+	 * registry, a licence held, or waived.
+	 */
 	String howObtained(Material material, Locale locale) {
 		return switch (material.source()) {
 			case UPLOAD -> this.messages.getMessage("catalog.source.upload", null, locale);
