@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.onevisit.platform.Sentence;
+
 /** How the rules of one task's item were judged, rule by rule, and what followed. */
 public record ApprovalTrace(UUID task, UUID application, String itemCode, Outcome outcome, List<Line> lines,
 		Instant evaluatedAt, long evaluationMicros) {
@@ -21,7 +23,10 @@ public record ApprovalTrace(UUID task, UUID application, String itemCode, Outcom
 
 	}
 
-	/** One rule's verdict and the reasoning a person can read. */
+	/**
+	 * One rule's verdict and the reasoning a person can read: a stored {@link Sentence},
+	 * or plain text for traces stored before reasonings were kept as sentences.
+	 */
 	public record Line(String rule, Verdict verdict, String text) {
 	}
 
@@ -31,9 +36,9 @@ public record ApprovalTrace(UUID task, UUID application, String itemCode, Outcom
 
 	}
 
-	/** The lines as one text, for the case history. */
-	public String summary() {
-		return String.join("；", this.lines.stream().map(Line::text).toList());
+	/** The lines as one sentence, for the case history of a task approved by them. */
+	public Sentence reason() {
+		return Sentence.of("approval.reason.instant", RuleEvaluation.reasoning(this.lines));
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.onevisit.approvals;
 
 import java.util.List;
+import java.util.Set;
+import java.time.LocalDate;
 
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
@@ -14,7 +16,7 @@ public interface ApprovalTraces {
 	 * Tasks of the items (all when null) evaluated in the period, and how many of them
 	 * were approved instantly.
 	 */
-	Rate rate(java.util.Set<String> itemCodes, java.time.LocalDate from, java.time.LocalDate to);
+	Rate rate(Set<String> itemCodes, LocalDate from, LocalDate to);
 
 	record Rate(long evaluated, long approvedInstantly) {
 	}

@@ -73,8 +73,11 @@ public interface DataExchange {
 	record DataQuery(String element, String subject) {
 	}
 
-	/** What the registry said of a query, and how far it can be relied on. */
-	record DataReading(DataQuery query, Reading reading, Map<String, Object> record, String registryName,
+	/**
+	 * What the registry (by its code, named {@code exchange.registry.<code>} in the
+	 * message bundles) said of a query, and how far it can be relied on.
+	 */
+	record DataReading(DataQuery query, Reading reading, Map<String, Object> record, String registry,
 			Instant updatedAt) {
 
 		public enum Reading {

@@ -2,6 +2,7 @@ package org.onevisit.benchmarks;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -56,13 +57,13 @@ class RuleEvaluationBenchmark {
 				confirmed);
 
 		for (int i = 0; i < WARM_UP; i++) {
-			RuleEvaluation.judge(rules, form, (rule) -> reading, today);
+			RuleEvaluation.judge(rules, form, (rule) -> reading, today, ZoneId.systemDefault());
 		}
 		long[] nanos = new long[MEASURED];
 		List<ApprovalTrace.Line> lines = null;
 		for (int i = 0; i < MEASURED; i++) {
 			long started = System.nanoTime();
-			lines = RuleEvaluation.judge(rules, form, (rule) -> reading, today);
+			lines = RuleEvaluation.judge(rules, form, (rule) -> reading, today, ZoneId.systemDefault());
 			nanos[i] = System.nanoTime() - started;
 		}
 		Arrays.sort(nanos);

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.onevisit.platform.Sentences;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.shared.Subject;
 import org.onevisit.identity.AccountManagement;
@@ -32,6 +34,9 @@ class BenefitsTests {
 
 	@Autowired
 	Benefits benefits;
+
+	@Autowired
+	Sentences sentences;
 
 	@Autowired
 	RegistryControl registries;
@@ -64,7 +69,8 @@ class BenefitsTests {
 		assertThat(simulation.qualifying()).isEqualTo(eighty.size());
 		assertThat(simulation.samples()).isNotEmpty()
 			.allSatisfy((sample) -> assertThat(sample.maskedId()).contains("*"))
-			.allSatisfy((sample) -> assertThat(sample.reasoning()).contains("年满80周岁：是（", "具有本市户籍：是（"));
+			.allSatisfy((sample) -> assertThat(this.sentences.render(sample.reasoning(), Locale.SIMPLIFIED_CHINESE))
+				.contains("年满80周岁：是（", "具有本市户籍：是（"));
 		assertThat(this.benefits.run("old-age-allowance")).as("switched off: nothing").isZero();
 
 		this.benefits.switchOn("old-age-allowance", "admin1");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
@@ -24,6 +25,7 @@ import org.onevisit.catalog.ServiceItem;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.DataQuery;
 import org.onevisit.exchange.DataExchange.DataReading;
+import org.onevisit.platform.Sentence;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -102,13 +104,13 @@ class InstantApproval implements ApprovalTraces {
 		Map<DataQuery, DataReading> readings = new HashMap<>();
 		if (!queries.isEmpty()) {
 			this.exchange
-				.read(item.departmentCode(), item.code(), application.trackingNumber(), "秒批：" + item.name(),
-						new ArrayList<>(queries.values()))
+				.read(item.departmentCode(), item.code(), application.trackingNumber(),
+						Sentence.of("approval.purpose", item.name()).stored(), new ArrayList<>(queries.values()))
 				.forEach((reading) -> readings.put(reading.query(), reading));
 		}
 		long started = System.nanoTime();
 		List<ApprovalTrace.Line> lines = RuleEvaluation.judge(item.approvalRules(), filing.form(),
-				(rule) -> readings.get(queries.get(rule)), LocalDate.now(this.clock));
+				(rule) -> readings.get(queries.get(rule)), LocalDate.now(this.clock), this.clock.getZone());
 		long micros = (System.nanoTime() - started) / 1_000;
 		boolean approve = RuleEvaluation.allHold(lines);
 		ApprovalTrace trace = new ApprovalTrace(task.id().value(), application.id().value(), item.code(),
@@ -118,12 +120,12 @@ class InstantApproval implements ApprovalTraces {
 			return;
 		}
 		if (approve) {
-			this.applications.approveByRules(task.id(), "秒批：" + trace.summary());
+			this.applications.approveByRules(task.id(), trace.reason().stored());
 		}
 	}
 
 	@Override
-	public Rate rate(java.util.Set<String> itemCodes, LocalDate from, LocalDate to) {
+	public Rate rate(Set<String> itemCodes, LocalDate from, LocalDate to) {
 		return this.traces.rate(itemCodes, from.atStartOfDay(this.clock.getZone()).toInstant(),
 				to.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant());
 	}

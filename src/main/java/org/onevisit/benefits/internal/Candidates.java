@@ -1,5 +1,6 @@
 package org.onevisit.benefits.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.DataQuery;
 import org.onevisit.exchange.DataExchange.DataReading;
 import org.onevisit.exchange.RegistryRequest;
+import org.onevisit.platform.Sentence;
 
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,11 @@ class Candidates {
 
 	private final DataExchange exchange;
 
-	Candidates(DataExchange exchange) {
+	private final Clock clock;
+
+	Candidates(DataExchange exchange, Clock clock) {
 		this.exchange = exchange;
+		this.clock = clock;
 	}
 
 	/** A candidate with the lines of every rule. */
@@ -44,8 +49,9 @@ class Candidates {
 					&& this.lines.stream().noneMatch((line) -> line.verdict() == ApprovalTrace.Verdict.FAILS);
 		}
 
+		/** Why, as a stored sentence. */
 		String reasoning() {
-			return String.join("；", this.lines.stream().map(ApprovalTrace.Line::text).toList());
+			return RuleEvaluation.reasoning(this.lines).stored();
 		}
 
 	}
@@ -58,7 +64,7 @@ class Candidates {
 	List<Judged> judge(Policy policy, LocalDate today) {
 		ApprovalRule selector = policy.rules().get(0);
 		List<DataReading> picked = this.exchange
-			.scan(policy.departmentCode(), policy.purposeKey(), "免申即享：" + policy.name(), selector.element(),
+			.scan(policy.departmentCode(), policy.purposeKey(), purpose(policy), selector.element(),
 					where(selector, today))
 			.orElseThrow(() -> BenefitRefused.registryUnavailable(policy.code()));
 		List<ApprovalRule> others = policy.rules().subList(1, policy.rules().size());
@@ -71,8 +77,7 @@ class Candidates {
 		Map<DataQuery, DataReading> readings = new HashMap<>();
 		if (!queries.isEmpty()) {
 			this.exchange
-				.read(policy.departmentCode(), policy.purposeKey(), policy.purposeKey(), "免申即享：" + policy.name(),
-						queries)
+				.read(policy.departmentCode(), policy.purposeKey(), policy.purposeKey(), purpose(policy), queries)
 				.forEach((reading) -> readings.put(reading.query(), reading));
 		}
 		List<Judged> judged = new ArrayList<>(picked.size());
@@ -80,9 +85,14 @@ class Candidates {
 			String subject = candidate.query().subject();
 			judged.add(new Judged(subject, RuleEvaluation.judge(policy.rules(), Map.of(),
 					(rule) -> (rule == selector) ? candidate : readings.get(new DataQuery(rule.element(), subject)),
-					today)));
+					today, this.clock.getZone())));
 		}
 		return judged;
+	}
+
+	/** What the data is read for, as the data-access log shows it to the person. */
+	private static String purpose(Policy policy) {
+		return Sentence.of("benefits.purpose", policy.name()).stored();
 	}
 
 	/**

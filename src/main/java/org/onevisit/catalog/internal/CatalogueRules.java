@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import java.util.Deque;
+import java.util.ArrayDeque;
 
 import org.onevisit.catalog.ApprovalRule;
 import org.onevisit.catalog.Bundle;
@@ -161,7 +164,7 @@ final class CatalogueRules {
 					+ ") exceeds the statutory limit (" + item.statutoryLimit() + ")");
 		}
 		if (onTheSpotItemsAreCommittedToZeroDays(item)) {
-			report.problem(path + ".limits.committed", "an item handled on the spot (即办) is committed to 0 days");
+			report.problem(path + ".limits.committed", "an item handled on the spot is committed to 0 days");
 		}
 		if (zeroVisitItemsMustBeOnline(item)) {
 			report.problem(path + ".visits", "an item needing no visit must be available online");
@@ -261,10 +264,9 @@ final class CatalogueRules {
 			}
 		}
 		Set<String> reachable = reachableFrom(Set.of(item.workflow().first().name()), byName, false);
-		Set<String> finishing = reachableFrom(steps.stream()
-			.filter(ReviewStep::decides)
-			.map(ReviewStep::name)
-			.collect(java.util.stream.Collectors.toSet()), byName, true);
+		Set<String> finishing = reachableFrom(
+				steps.stream().filter(ReviewStep::decides).map(ReviewStep::name).collect(Collectors.toSet()), byName,
+				true);
 		for (int s = 0; s < steps.size(); s++) {
 			String name = steps.get(s).name();
 			if (!reachable.contains(name)) {
@@ -286,7 +288,7 @@ final class CatalogueRules {
 	 */
 	private static Set<String> reachableFrom(Set<String> start, Map<String, ReviewStep> steps, boolean backwards) {
 		Set<String> seen = new HashSet<>(start);
-		java.util.Deque<String> todo = new java.util.ArrayDeque<>(start);
+		Deque<String> todo = new ArrayDeque<>(start);
 		while (!todo.isEmpty()) {
 			String current = todo.pop();
 			List<String> neighbours = backwards ? steps.values()

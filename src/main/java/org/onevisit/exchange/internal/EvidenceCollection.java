@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.LinkedHashSet;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationId;
@@ -20,6 +21,7 @@ import org.onevisit.exchange.internal.Evidences.Evidence;
 import org.onevisit.exchange.internal.Fetcher.Found;
 import org.onevisit.exchange.internal.Fetcher.Need;
 import org.onevisit.exchange.internal.MatterShape.DataMaterial;
+import org.onevisit.platform.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +110,7 @@ class EvidenceCollection {
 			Optional<String> subject = shaped.flatMap((m) -> MatterShape.subject(m.of(), filing.form(), applicant));
 			if (shaped.isEmpty() || subject.isEmpty()) {
 				outcomes.add(new DataOutcome(material.code(), MaterialRecord.State.NEEDS_UPLOAD, null,
-						"无法确定该材料所属的证件号码，请上传"));
+						Sentence.of("exchange.note.subjectUnknown").stored()));
 				continue;
 			}
 			String element = shaped.get().material().dataElement();
@@ -124,7 +126,8 @@ class EvidenceCollection {
 		if (!toFetch.isEmpty()) {
 			// several materials may need the same record: asked once
 			Map<Need, Found> found = this.fetcher.fetch("onevisit", id.value().toString(),
-					"办件 " + filing.trackingNumber(), List.copyOf(new java.util.LinkedHashSet<>(toFetch.keySet())));
+					Sentence.of("exchange.purpose.filing", filing.trackingNumber()).stored(),
+					List.copyOf(new LinkedHashSet<>(toFetch.keySet())));
 			toFetch.forEach((need, code) -> outcomes.add(outcome(code, found.get(need))));
 		}
 		this.applications.recordData(id, outcomes);

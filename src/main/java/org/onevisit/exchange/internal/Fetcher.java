@@ -22,6 +22,7 @@ import org.onevisit.exchange.RegistryRequest;
 import org.onevisit.exchange.internal.AccessLedger.Access;
 import org.onevisit.exchange.internal.Evidences.Evidence;
 import org.onevisit.exchange.internal.RegistryClient.Exchanged;
+import org.onevisit.platform.Sentence;
 import org.onevisit.shared.TimeOrderedIds;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -34,8 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Fetcher implements DisposableBean {
-
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final RegistryClient client;
 
@@ -70,7 +69,9 @@ class Fetcher implements DisposableBean {
 
 	}
 
-	/** What a need came to. */
+	/**
+	 * What a need came to, and a note for the applicant as a stored {@link Sentence}.
+	 */
 	record Found(Need need, Kind kind, Evidence evidence, String note) {
 
 		enum Kind {
@@ -101,7 +102,7 @@ class Fetcher implements DisposableBean {
 			DataElement element = this.elements.element(need.element()).orElse(null);
 			if (element == null || !this.rules.allows(need.consumer(), need.element(), need.item())) {
 				// refused here, before any registry is asked, and logged all the same
-				found.put(need, new Found(need, Found.Kind.REFUSED, null, "不在数据共享授权范围内"));
+				found.put(need, new Found(need, Found.Kind.REFUSED, null, note("exchange.note.notAuthorised")));
 				accesses.add(new Access(actor, need.consumer(), need.subject(),
 						(element != null) ? element.registry() : "unknown", need.element(), reference, purpose,
 						"local-" + TimeOrderedIds.next(), "REFUSED:exchange_forbidden"));
@@ -129,8 +130,8 @@ class Fetcher implements DisposableBean {
 					boolean retry = failure.kind() == ExchangeFailure.Kind.UNAVAILABLE;
 					found.put(need,
 							new Found(need, retry ? Found.Kind.PENDING : Found.Kind.REFUSED, null, retry
-									? this.elements.registryName(registry) + "暂时无法连接，系统将自动重试获取"
-									: this.elements.registryName(registry) + "拒绝了请求（" + failure.outcome() + "）"));
+									? note("exchange.note.unreachable", registryName(registry))
+									: note("exchange.note.refused", registryName(registry), failure.outcome())));
 				}
 				accesses.addAll(
 						accessesOf(actor, reference, purpose, registry, registryNeeds, requestId, failure.outcome()));
@@ -144,7 +145,7 @@ class Fetcher implements DisposableBean {
 					.filter((r) -> r.element().equals(need.element()) && r.subject().equals(need.subject()))
 					.findFirst()
 					.orElse(new RegistryAnswer.Result(need.element(), need.subject(), RegistryAnswer.Status.NOT_FOUND,
-							null, "登记机关未作答", List.of()));
+							null, note("exchange.note.unanswered"), List.of()));
 				Evidence kept = new Evidence(TimeOrderedIds.next(), reference, actor, need.element(), need.subject(),
 						registry, exchanged.request().requestId(), result.status(), instant(result.updatedAt()),
 						result.note(), result.records(), exchanged.answerBody(), exchanged.keyId(),
@@ -216,26 +217,36 @@ class Fetcher implements DisposableBean {
 
 	/** Whether an answer can serve as the material, and if not, why. */
 	Found judge(Need need, Evidence evidence, Instant now) {
-		String registryName = this.elements.registryName(evidence.registry());
-		String asOf = (evidence.updatedAt() != null) ? LocalDate.ofInstant(evidence.updatedAt(), ZONE).toString() : "";
+		Sentence registry = registryName(evidence.registry());
+		ZoneId zone = this.clock.getZone();
+		String asOf = (evidence.updatedAt() != null) ? LocalDate.ofInstant(evidence.updatedAt(), zone).toString() : "";
 		switch (evidence.status()) {
 			case NOT_FOUND:
-				return new Found(need, Found.Kind.UNUSABLE, evidence, registryName + "未找到与该证件号码关联的记录"
-						+ ((evidence.note() != null) ? "（" + evidence.note() + "）" : "") + "，请上传");
+				return new Found(need, Found.Kind.UNUSABLE, evidence,
+						(evidence.note() != null) ? note("exchange.note.notFoundNoted", registry, evidence.note())
+								: note("exchange.note.notFound", registry));
 			case INCOMPLETE:
 				return new Found(need, Found.Kind.UNUSABLE, evidence,
-						registryName + "记录不完整：" + evidence.note() + "，请上传");
+						note("exchange.note.incomplete", registry, evidence.note()));
 			default:
 				break;
 		}
 		DataElement element = this.elements.element(evidence.element()).orElseThrow();
 		if (element.staleAfter() != null && evidence.updatedAt() != null
-				&& LocalDate.ofInstant(evidence.updatedAt(), ZONE)
+				&& LocalDate.ofInstant(evidence.updatedAt(), zone)
 					.plus(element.staleAfter())
-					.isBefore(LocalDate.ofInstant(now, ZONE))) {
-			return new Found(need, Found.Kind.UNUSABLE, evidence, registryName + "数据可能已过时（最后更新于" + asOf + "），请上传");
+					.isBefore(LocalDate.ofInstant(now, zone))) {
+			return new Found(need, Found.Kind.UNUSABLE, evidence, note("exchange.note.stale", registry, asOf));
 		}
-		return new Found(need, Found.Kind.FETCHED, evidence, registryName + "，" + asOf + "更新");
+		return new Found(need, Found.Kind.FETCHED, evidence, note("exchange.note.fetched", registry, asOf));
+	}
+
+	private static Sentence registryName(String registry) {
+		return Sentence.of("exchange.registry." + registry);
+	}
+
+	private static String note(String code, Object... args) {
+		return Sentence.of(code, args).stored();
 	}
 
 	private static List<Access> accessesOf(String actor, String reference, String purpose, String registry,

@@ -1,7 +1,7 @@
 package org.onevisit.exchange.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Instant;
 
 import org.onevisit.applications.HeldLicences;
 import org.onevisit.shared.Subject;
@@ -29,10 +30,15 @@ import org.onevisit.exchange.internal.Fetcher.Found;
 import org.onevisit.exchange.internal.Fetcher.Need;
 import org.onevisit.exchange.internal.MatterShape.DataMaterial;
 import org.onevisit.exchange.internal.MatterShape.PrefilledField;
+import org.onevisit.platform.Sentence;
 import org.onevisit.shared.TimeOrderedIds;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.exchange.RegistryRequest;
+import org.onevisit.shared.CreditCode;
 
 /**
  * Pre-fills a matter's form and previews its shared-data materials. Asks in rounds: first
@@ -41,8 +47,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Prefilling implements DataExchange {
-
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final int ROUNDS = 3;
 
@@ -56,13 +60,20 @@ class Prefilling implements DataExchange {
 
 	private final ObjectProvider<HeldLicences> licences;
 
+	private final Clock clock;
+
+	private final String inOperation;
+
 	Prefilling(Catalogue catalogue, Fetcher fetcher, AccessLedger ledger, DataElementCatalogue elements,
-			ObjectProvider<HeldLicences> licences) {
+			ObjectProvider<HeldLicences> licences, Clock clock,
+			@Value("${onevisit.exchange.enterprise-in-operation}") String inOperation) {
 		this.catalogue = catalogue;
 		this.fetcher = fetcher;
 		this.ledger = ledger;
 		this.elements = elements;
 		this.licences = licences;
+		this.clock = clock;
+		this.inOperation = inOperation;
 	}
 
 	@Override
@@ -115,9 +126,11 @@ class Prefilling implements DataExchange {
 			this.shape = MatterShape.of(Prefilling.this.catalogue, request.itemCode(), request.bundleCode());
 			this.reference = "prefill:" + TimeOrderedIds.next();
 			this.username = request.username();
-			this.purpose = "预填：" + ((request.bundleCode() != null)
-					? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
-					: Prefilling.this.catalogue.item(request.itemCode()).content().name());
+			this.purpose = Sentence.of("exchange.purpose.prefill",
+					(request.bundleCode() != null)
+							? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
+							: Prefilling.this.catalogue.item(request.itemCode()).content().name())
+				.stored();
 			this.applicant = request.applicant().identifier();
 			this.form = new LinkedHashMap<>(request.typed());
 			this.materials = this.shape.materials()
@@ -205,8 +218,9 @@ class Prefilling implements DataExchange {
 				this.sources.put(field.name(),
 						new FieldSource(field.prefill().element(),
 								Prefilling.this.elements.registryName(result.evidence().registry()),
-								(result.evidence().updatedAt() != null)
-										? LocalDate.ofInstant(result.evidence().updatedAt(), ZONE).toString() : null));
+								(result.evidence().updatedAt() != null) ? LocalDate
+									.ofInstant(result.evidence().updatedAt(), Prefilling.this.clock.getZone())
+									.toString() : null));
 			}
 		}
 
@@ -241,7 +255,8 @@ class Prefilling implements DataExchange {
 			.orElse(element);
 		if (result == null) {
 			return new MaterialPreview(material.material().code(), material.material().name(), element, registryName,
-					subject, Outcome.PENDING, null, null, "填写证件号码后由系统获取", List.of());
+					subject, Outcome.PENDING, null, null, Sentence.of("exchange.note.awaitingSubject").stored(),
+					List.of());
 		}
 		Outcome outcome = switch (result.kind()) {
 			case FETCHED -> Outcome.FETCHED;
@@ -252,7 +267,7 @@ class Prefilling implements DataExchange {
 		return new MaterialPreview(material.material().code(), material.material().name(), element, registryName,
 				subject, outcome, (evidence != null) ? evidence.id().toString() : null,
 				(evidence != null && evidence.updatedAt() != null)
-						? LocalDate.ofInstant(evidence.updatedAt(), ZONE).toString() : null,
+						? LocalDate.ofInstant(evidence.updatedAt(), this.clock.getZone()).toString() : null,
 				result.note(), (evidence != null) ? evidence.records() : List.of());
 	}
 
@@ -265,9 +280,11 @@ class Prefilling implements DataExchange {
 	}
 
 	@Override
-	public IdentityCheck checkIdentity(org.onevisit.shared.ResidentId residentId, String name) {
+	public IdentityCheck checkIdentity(ResidentId residentId, String name) {
 		Need need = new Need("population.identity", residentId.value(), "onevisit", "registration");
-		Found found = this.fetcher.fetch("onevisit", "registration:" + residentId.value(), "实名注册核验", List.of(need))
+		Found found = this.fetcher
+			.fetch("onevisit", "registration:" + residentId.value(),
+					Sentence.of("exchange.purpose.personRegistration").stored(), List.of(need))
 			.get(need);
 		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
 			return IdentityCheck.UNAVAILABLE;
@@ -281,7 +298,7 @@ class Prefilling implements DataExchange {
 
 	@Override
 	public Optional<List<DataReading>> scan(String consumer, String purposeKey, String purpose, String element,
-			org.onevisit.exchange.RegistryRequest.Where where) {
+			RegistryRequest.Where where) {
 		return this.fetcher.scan("onevisit", consumer, purposeKey, purpose, element, where)
 			.map((found) -> found.stream().map(this::reading).toList());
 	}
@@ -303,12 +320,10 @@ class Prefilling implements DataExchange {
 		Need need = answer.need();
 		DataQuery query = new DataQuery(need.element(), need.subject());
 		Evidences.Evidence evidence = answer.evidence();
-		String registry = this.elements.element(query.element())
-			.map((element) -> this.elements.registryName(element.registry()))
-			.orElse(query.element());
+		String registry = this.elements.element(query.element()).map(DataElement::registry).orElse(query.element());
 		Map<String, Object> first = (evidence != null && !evidence.records().isEmpty()) ? evidence.records().get(0)
 				: Map.of();
-		java.time.Instant updated = (evidence != null) ? evidence.updatedAt() : null;
+		Instant updated = (evidence != null) ? evidence.updatedAt() : null;
 		DataReading.Reading reading = switch (answer.kind()) {
 			case FETCHED -> DataReading.Reading.CURRENT;
 			case PENDING -> DataReading.Reading.UNAVAILABLE;
@@ -323,10 +338,11 @@ class Prefilling implements DataExchange {
 	}
 
 	@Override
-	public Representation checkRepresentative(org.onevisit.shared.CreditCode enterprise,
-			org.onevisit.shared.ResidentId person, String name) {
+	public Representation checkRepresentative(CreditCode enterprise, ResidentId person, String name) {
 		Need need = new Need("enterprise.registration", enterprise.value(), "onevisit", "registration");
-		Found found = this.fetcher.fetch("onevisit", "registration:" + enterprise.value(), "法人账户注册核验", List.of(need))
+		Found found = this.fetcher
+			.fetch("onevisit", "registration:" + enterprise.value(),
+					Sentence.of("exchange.purpose.businessRegistration").stored(), List.of(need))
 			.get(need);
 		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
 			return new Representation(RepresentativeCheck.UNAVAILABLE, null);
@@ -336,7 +352,7 @@ class Prefilling implements DataExchange {
 		}
 		Map<String, Object> registered = found.evidence().records().get(0);
 		String enterpriseName = (String) registered.get("name");
-		if (!"存续".equals(registered.get("status"))) {
+		if (!this.inOperation.equals(registered.get("status"))) {
 			return new Representation(RepresentativeCheck.DEREGISTERED, enterpriseName);
 		}
 		boolean represents = person.value().equals(registered.get("legalRepresentativeId")) && name != null

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.platform.Sentences;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
@@ -54,6 +56,9 @@ class ExchangeIntegrationTests {
 
 	@Autowired
 	DataExchange exchange;
+
+	@Autowired
+	Sentences sentences;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -163,10 +168,25 @@ class ExchangeIntegrationTests {
 						new Fetcher.Need("realestate.ownership", unlinked, "housing", "339900-HOUSING-001")));
 
 		assertThat(found.values()).extracting(Fetcher.Found::kind).containsOnly(Fetcher.Found.Kind.UNUSABLE);
-		assertThat(found.values()).extracting(Fetcher.Found::note)
+		assertThat(found.values()).extracting((each) -> this.sentences.render(each.note(), Locale.SIMPLIFIED_CHINESE))
 			.anySatisfy((note) -> assertThat(note).contains("可能已过时", "最后更新于"))
 			.anySatisfy((note) -> assertThat(note).contains("不完整", "省外"))
 			.anySatisfy((note) -> assertThat(note).contains("未找到"));
+	}
+
+	@Test
+	void tellsAnEnglishReaderWhyTheDataCannotServeInEnglish() {
+		String stale = this.registries.residentWith(DataProblem.STALE_MARRIAGE).orElseThrow();
+		String unlinked = this.registries.residentWith(DataProblem.UNLINKED_PROPERTY).orElseThrow();
+
+		Map<Fetcher.Need, Fetcher.Found> found = this.fetcher.fetch("applicant1", "test:" + UUID.randomUUID(), "test",
+				List.of(new Fetcher.Need("marriage.status", stale, "nr", "339900-NR-001"),
+						new Fetcher.Need("realestate.ownership", unlinked, "housing", "339900-HOUSING-001")));
+
+		assertThat(found.values()).extracting((each) -> this.sentences.render(each.note(), Locale.ENGLISH))
+			.anySatisfy((note) -> assertThat(note).startsWith("The data in the marriage registry (civil affairs)")
+				.contains("may be out of date (last updated"))
+			.anySatisfy((note) -> assertThat(note).startsWith("The real-estate registry has no record"));
 	}
 
 	@Test
@@ -233,7 +253,8 @@ class ExchangeIntegrationTests {
 			Application waiting = await(filed,
 					(application) -> material(application, "sale-contract").state() == MaterialRecord.State.FETCHED);
 			assertThat(material(waiting, "marital-status").state()).isEqualTo(MaterialRecord.State.PENDING_FETCH);
-			assertThat(material(waiting, "marital-status").note()).contains("暂时无法连接");
+			assertThat(this.sentences.render(material(waiting, "marital-status").note(), Locale.SIMPLIFIED_CHINESE))
+				.contains("暂时无法连接");
 			assertThat(this.applications.awaitingData(1000)).contains(filed.id());
 
 			this.registries.start("marriage");

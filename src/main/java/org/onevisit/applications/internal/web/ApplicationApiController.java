@@ -23,6 +23,8 @@ import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
 import org.onevisit.applications.HistoryEntry;
+import org.onevisit.applications.MaterialRecord;
+import org.onevisit.platform.Sentences;
 import org.onevisit.shared.Subject;
 import org.onevisit.applications.TaskId;
 import org.onevisit.identity.OneVisitUser;
@@ -51,10 +53,13 @@ class ApplicationApiController {
 
 	private final WorkingDays days;
 
-	ApplicationApiController(ApplicationManagement applications, Clock clock, WorkingDays days) {
+	private final Sentences sentences;
+
+	ApplicationApiController(ApplicationManagement applications, Clock clock, WorkingDays days, Sentences sentences) {
 		this.applications = applications;
 		this.clock = clock;
 		this.days = days;
+		this.sentences = sentences;
 	}
 
 	record ApplicantRequest(String residentId, String creditCode) {
@@ -123,7 +128,11 @@ class ApplicationApiController {
 	@GetMapping("/api/v1/applications/{id}/history")
 	@Operation(summary = "Every transition of the application: who, when, from, to, why")
 	List<HistoryEntry> history(@PathVariable UUID id, Actor actor) {
-		return this.applications.history(new ApplicationId(id), actor);
+		return this.applications.history(new ApplicationId(id), actor)
+			.stream()
+			.map((e) -> new HistoryEntry(e.at(), e.actor(), e.task(), e.from(), e.to(),
+					this.sentences.render(e.reason())))
+			.toList();
 	}
 
 	@PostMapping("/api/v1/tasks/{id}/decisions")
@@ -168,9 +177,15 @@ class ApplicationApiController {
 					.map((task) -> new TaskView(task.id().value(), task.plan().itemCode(), task.plan().itemVersion(),
 							task.plan().departmentCode(), task.step(), task.stepLabel(), task.status().name(),
 							task.committedDue(), task.statutoryDue(), task.pausedWorkingDays(), task.missing(),
-							task.reason(), task.version()))
+							this.sentences.render(task.reason()), task.version()))
 					.toList(),
-				application.materials());
+				// notes and reasons the platform wrote are answered in the caller's
+				// language
+				application.materials()
+					.stream()
+					.map((m) -> new MaterialRecord(m.code(), m.name(), m.source(), m.state(), m.reference(),
+							m.neededBy(), this.sentences.render(m.note())))
+					.toList());
 	}
 
 }

@@ -13,6 +13,7 @@ import org.onevisit.catalog.Material;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.onevisit.catalog.Department;
 
 /**
  * What guides say about forms and materials, the same for pages and the API: a form as a
@@ -30,7 +31,10 @@ class Guides {
 		this.directory = directory;
 	}
 
-	/** "免提交：由系统从公安人口库获取" and the like. */
+	/**
+	 * How a material is obtained, in the reader's language: uploaded, fetched from a
+	 * registry, a licence held, or waived.
+	 */
 	String howObtained(Material material, Locale locale) {
 		return switch (material.source()) {
 			case UPLOAD -> this.messages.getMessage("catalog.source.upload", null, locale);
@@ -49,7 +53,7 @@ class Guides {
 	}
 
 	String departmentName(String code) {
-		return this.directory.department(code).map(org.onevisit.catalog.Department::name).orElse(code);
+		return this.directory.department(code).map(Department::name).orElse(code);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.onevisit.exchange.internal.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +13,8 @@ import org.onevisit.exchange.LedgerVerification;
 import org.onevisit.exchange.PrefillRequest;
 import org.onevisit.exchange.PrefillRefused;
 import org.onevisit.exchange.Prefilled;
+import org.onevisit.exchange.Prefilled.MaterialPreview;
+import org.onevisit.platform.Sentences;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.identity.Role;
 import org.onevisit.shared.CreditCode;
@@ -34,8 +37,11 @@ class ExchangeApiController {
 
 	private final DataExchange exchange;
 
-	ExchangeApiController(DataExchange exchange) {
+	private final Sentences sentences;
+
+	ExchangeApiController(DataExchange exchange, Sentences sentences) {
 		this.exchange = exchange;
+		this.sentences = sentences;
 	}
 
 	record Applicant(String residentId, String creditCode) {
@@ -47,22 +53,33 @@ class ExchangeApiController {
 	@PostMapping("/api/v1/prefills")
 	@Operation(summary = "Pre-fill an item's or a bundle's form and preview its shared-data materials; "
 			+ "the answer's evidence ids go into the submission's evidence")
-	Prefilled prefill(@AuthenticationPrincipal OneVisitUser user, @RequestBody PrefillBody body) {
+	Prefilled prefill(@AuthenticationPrincipal OneVisitUser user, @RequestBody PrefillBody body, Locale locale) {
 		Subject applicant = applicantFor(user, body.applicant());
 		if ((body.itemCode() == null) == (body.bundleCode() == null)) {
 			throw new PrefillRefused("prefill_invalid", "name exactly one item or one bundle");
 		}
-		return this.exchange.prefill(
+		Prefilled prefilled = this.exchange.prefill(
 				new PrefillRequest(user.getUsername(), applicant, body.itemCode(), body.bundleCode(), body.form()));
+		// the notes are answered as sentences in the caller's language, as the page shows
+		// them
+		return new Prefilled(prefilled.reference(), prefilled.form(), prefilled.sources(), prefilled.materials()
+			.stream()
+			.map((m) -> new MaterialPreview(m.code(), m.name(), m.element(), m.registryName(), m.subject(), m.outcome(),
+					m.evidenceId(), m.updatedAt(), this.sentences.render(m.note(), locale), m.records()))
+			.toList());
 	}
 
 	@GetMapping("/api/v1/my/data-accesses")
-	@Operation(summary = "Who read my data, when, what and for which application (我的数据)")
-	List<AccessEntry> myAccesses(@AuthenticationPrincipal OneVisitUser user) {
+	@Operation(summary = "Who read my data, when, what and for which application ")
+	List<AccessEntry> myAccesses(@AuthenticationPrincipal OneVisitUser user, Locale locale) {
 		String me = user.subject()
 			.map(Subject::identifier)
 			.orElseThrow(() -> new AccessDeniedException("only a person or a business has data"));
-		return this.exchange.accessesTo(me, 500);
+		return this.exchange.accessesTo(me, 500)
+			.stream()
+			.map((e) -> new AccessEntry(e.seq(), e.at(), e.actor(), e.consumer(), e.subject(), e.registry(),
+					e.elements(), e.reference(), this.sentences.render(e.purpose(), locale), e.outcome()))
+			.toList();
 	}
 
 	@GetMapping("/api/v1/admin/ledger/verification")

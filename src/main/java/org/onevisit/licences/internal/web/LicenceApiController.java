@@ -79,7 +79,7 @@ class LicenceApiController {
 
 	@GetMapping("/api/v1/licences")
 	@PreAuthorize("hasRole('APPLICANT')")
-	@Operation(summary = "The caller's licences (我的证照), newest first")
+	@Operation(summary = "The caller's licences, newest first")
 	List<LicenceView> mine(@AuthenticationPrincipal OneVisitUser user) {
 		return user.subject().map(this.wallet::heldBy).orElse(List.of()).stream().map(this::view).toList();
 	}
