@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -57,8 +60,13 @@ class ModularityTests {
 			.writeModuleCanvases();
 
 		try (var files = Files.list(DIAGRAMS)) {
-			for (Path diagram : files.filter((file) -> file.toString().endsWith(".puml")).toList()) {
-				sortRelationships(diagram);
+			for (Path written : files.toList()) {
+				if (written.toString().endsWith(".puml")) {
+					sortRelationships(written);
+				}
+				else if (written.toString().endsWith(".adoc")) {
+					sortListsInCells(written);
+				}
 			}
 		}
 	}
@@ -76,6 +84,33 @@ class ModularityTests {
 			.map((line) -> isRelationship(line) ? sorted.next() : line)
 			.collect(Collectors.joining("\n"));
 		Files.writeString(diagram, text, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The module canvases list events, beans and types in a table cell each (a first line
+	 * {@code |* …}, then {@code * …}) in an order that also varies from one JVM to the
+	 * next; each cell's list is sorted.
+	 */
+	static void sortListsInCells(Path canvas) throws IOException {
+		String[] lines = Files.readString(canvas, StandardCharsets.UTF_8).split("\n", -1);
+		for (int first = 0; first < lines.length; first++) {
+			if (!lines[first].startsWith("|* ")) {
+				continue;
+			}
+			int end = first + 1;
+			while (end < lines.length && lines[end].startsWith("* ")) {
+				end++;
+			}
+			List<String> items = new ArrayList<>();
+			items.add(lines[first].substring(1));
+			items.addAll(Arrays.asList(lines).subList(first + 1, end));
+			Collections.sort(items);
+			for (int line = first; line < end; line++) {
+				lines[line] = ((line == first) ? "|" : "") + items.get(line - first);
+			}
+			first = end - 1;
+		}
+		Files.writeString(canvas, String.join("\n", lines), StandardCharsets.UTF_8);
 	}
 
 	private static boolean isRelationship(String line) {
