@@ -12,12 +12,11 @@ import org.onevisit.identity.OneVisitUser;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.licences.Verification;
+import org.onevisit.platform.PageRefusals;
 import org.onevisit.platform.QrCodes;
-import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.Subject;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,15 +39,15 @@ class LicenceController {
 
 	private final ApplicationManagement applications;
 
-	private final MessageSource messages;
+	private final PageRefusals refusals;
 
 	private final String publicUrl;
 
-	LicenceController(LicenceWallet wallet, ApplicationManagement applications, MessageSource messages,
+	LicenceController(LicenceWallet wallet, ApplicationManagement applications, PageRefusals refusals,
 			@Value("${onevisit.public-url:}") String publicUrl) {
 		this.wallet = wallet;
 		this.applications = applications;
-		this.messages = messages;
+		this.refusals = refusals;
 		this.publicUrl = publicUrl;
 	}
 
@@ -100,16 +99,8 @@ class LicenceController {
 	@PostMapping("/licences/{id}/revoke")
 	String revoke(@PathVariable UUID id, @RequestParam(required = false) String reason, Actor actor,
 			RedirectAttributes redirect, Locale locale) {
-		try {
-			this.wallet.revoke(id, reason, actor);
+		if (this.refusals.attempt(() -> this.wallet.revoke(id, reason, actor), redirect, locale)) {
 			redirect.addFlashAttribute("notice", "licence.revoked.notice");
-		}
-		catch (OneVisitException refused) {
-			if (refused.kind() == OneVisitException.Kind.NOT_FOUND) {
-				throw refused;
-			}
-			redirect.addFlashAttribute("error",
-					this.messages.getMessage(refused.messageKey(), refused.arguments(), locale));
 		}
 		return "redirect:/licences/" + id;
 	}
