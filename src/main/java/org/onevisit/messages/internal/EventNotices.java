@@ -2,6 +2,7 @@ package org.onevisit.messages.internal;
 
 import java.util.List;
 
+import org.onevisit.applications.ApplicationId;
 import org.onevisit.benefits.BenefitsGiven;
 import org.onevisit.benefits.Policy;
 import org.onevisit.delivery.DeliveryHandedOver;
@@ -50,9 +51,9 @@ class EventNotices {
 
 	@EventListener
 	void on(PaymentConfirmed paid) {
-		this.notifications.send(List.of(new Notice(paid.payer(), "payment-confirmed:" + paid.payment(),
-				"message.paymentConfirmed", List.of(paid.trackingNumber(), paid.amount().toPlainString()),
-				matter(paid.application().value()))));
+		this.notifications
+			.send(List.of(new Notice(paid.payer(), "payment-confirmed:" + paid.payment(), "message.paymentConfirmed",
+					List.of(paid.trackingNumber(), paid.amount().toPlainString()), matter(paid.application()))));
 	}
 
 	@EventListener
@@ -63,14 +64,14 @@ class EventNotices {
 		this.notifications
 			.send(List.of(new Notice(handedOver.recipient(), "delivery-handed-over:" + handedOver.application(),
 					handedOver.shipped() ? "message.deliveryShipped" : "message.deliveryCollected", arguments,
-					matter(handedOver.application().value()))));
+					matter(handedOver.application()))));
 	}
 
 	@EventListener
 	void on(RectificationAnswered answered) {
 		this.notifications.send(List.of(new Notice(answered.applicant(),
 				"rectification-answered:" + answered.rectification(), "message.rectificationAnswered",
-				List.of(answered.trackingNumber()), matter(answered.application().value()))));
+				List.of(answered.trackingNumber()), matter(answered.application()))));
 	}
 
 	@EventListener
@@ -96,8 +97,8 @@ class EventNotices {
 			.toList());
 	}
 
-	private static String matter(Object application) {
-		return "/my/applications/" + application;
+	private static String matter(ApplicationId application) {
+		return "/my/applications/" + application.value();
 	}
 
 	/** A question is named by its first twenty characters. */
