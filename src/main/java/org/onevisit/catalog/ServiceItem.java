@@ -6,12 +6,17 @@ import java.util.List;
  * A service item (政务服务事项) as published in the standard catalogue: everything a guide
  * shows and an application is checked against. Time limits are in working days; the
  * committed limit is the shorter one the department promises, the statutory one the law
- * allows.
+ * allows. Its {@code parties} say who the matter is about and who must confirm it;
+ * {@code eligibility} holds the conditions, on registry data, under which it may be filed
+ * and approved; {@code sameMatter} names the form fields that identify the matter's
+ * object (a property unit, a couple), so that a second matter on it is refused while the
+ * first is in progress.
  */
 public record ServiceItem(String code, String name, String departmentCode, String regionCode, boolean citywide,
 		List<String> legalBasis, List<String> conditions, List<Fee> fees, int statutoryLimit, int committedLimit,
 		Channel channels, int visits, boolean onTheSpot, int materialsBefore, String licenceType, List<String> keywords,
-		Form form, List<Material> materials, Workflow workflow, List<ApprovalRule> approvalRules) {
+		Form form, List<Material> materials, Workflow workflow, List<ApprovalRule> approvalRules, List<Party> parties,
+		List<ApprovalRule> eligibility, List<String> sameMatter) {
 
 	public ServiceItem {
 		legalBasis = copy(legalBasis);
@@ -22,6 +27,9 @@ public record ServiceItem(String code, String name, String departmentCode, Strin
 		form = (form != null) ? form : Form.EMPTY;
 		workflow = (workflow != null) ? workflow : Workflow.SINGLE_DECISION;
 		approvalRules = copy(approvalRules);
+		parties = copy(parties);
+		eligibility = copy(eligibility);
+		sameMatter = copy(sameMatter);
 
 	}
 

@@ -64,7 +64,8 @@ class FormCheckTests {
 								Map.of("339900-HOUSING-001", "sellerId", "339900-TAX-001", "transferorId",
 										"339900-NR-001", "sellerId")),
 						new BundleField("address", "房屋坐落", FieldType.STRING, true, null, List.of(),
-								Map.of("339900-NR-001", "address"))));
+								Map.of("339900-NR-001", "address"))),
+				List.of());
 
 		Map<String, Map<String, Object>> perItem = FormCheck.split(flat,
 				Map.of("sellerId", "339902198503120016", "address", "东湖区示范路1号"));

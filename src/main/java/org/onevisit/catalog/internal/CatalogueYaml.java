@@ -230,7 +230,7 @@ final class CatalogueYaml {
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps), rules);
+				new Workflow(steps), rules, List.of(), List.of(), List.of());
 	}
 
 	private static ApprovalRule rule(YamlReader yaml, MappingNode node, String at) {
@@ -332,7 +332,7 @@ final class CatalogueYaml {
 		if (code == null || name == null) {
 			return null;
 		}
-		return new Bundle(code, name, description, keywords, items, fields);
+		return new Bundle(code, name, description, keywords, items, fields, List.of());
 	}
 
 	/**
