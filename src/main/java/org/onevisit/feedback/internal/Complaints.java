@@ -33,8 +33,7 @@ class Complaints {
 			.param("reference", complaint.reference())
 			.param("complainant", complaint.complainant())
 			.param("name", complaint.complainantName())
-			.param("person", SubjectColumns.person(from))
-			.param("business", SubjectColumns.business(from))
+			.params(SubjectColumns.values(from))
 			.param("about", complaint.about())
 			.param("text", complaint.text())
 			.param("at", Timestamp.from(complaint.filedAt()))
@@ -64,13 +63,8 @@ class Complaints {
 	}
 
 	void saveAnswer(Complaint answered) {
-		this.jdbc
-			.sql("update feedback_complaint set answer = :answer, answered_by = :by, answered_at = :at where id = :id")
-			.param("answer", answered.answer())
-			.param("by", answered.answeredBy())
-			.param("at", Timestamp.from(answered.answeredAt()))
-			.param("id", answered.id())
-			.update();
+		AnswerColumns.save(this.jdbc, "feedback_complaint", answered.id(), answered.answer(), answered.answeredBy(),
+				answered.answeredAt());
 	}
 
 	Subject complainantOf(UUID id) {
@@ -78,11 +72,10 @@ class Complaints {
 	}
 
 	private static Complaint complaint(ResultSet row, int number) throws SQLException {
-		Timestamp answered = row.getTimestamp("answered_at");
 		return new Complaint(row.getObject("id", UUID.class), row.getString("reference"), row.getString("complainant"),
 				row.getString("complainant_name"), row.getString("about"), row.getString("text"),
 				row.getTimestamp("filed_at").toInstant(), row.getString("answer"), row.getString("answered_by"),
-				(answered != null) ? answered.toInstant() : null);
+				AnswerColumns.answeredAt(row));
 	}
 
 }

@@ -31,8 +31,7 @@ class Enquiries {
 			.param("id", enquiry.id())
 			.param("asker", enquiry.asker())
 			.param("name", enquiry.askerName())
-			.param("person", SubjectColumns.person(from))
-			.param("business", SubjectColumns.business(from))
+			.params(SubjectColumns.values(from))
 			.param("question", enquiry.question())
 			.param("at", Timestamp.from(enquiry.askedAt()))
 			.update();

@@ -72,22 +72,16 @@ class Rectifications {
 	}
 
 	void saveAnswer(Rectification answered) {
-		this.jdbc.sql(
-				"update feedback_rectification set answer = :answer, answered_by = :by, answered_at = :at where id = :id")
-			.param("answer", answered.answer())
-			.param("by", answered.answeredBy())
-			.param("at", Timestamp.from(answered.answeredAt()))
-			.param("id", answered.id())
-			.update();
+		AnswerColumns.save(this.jdbc, "feedback_rectification", answered.id(), answered.answer(), answered.answeredBy(),
+				answered.answeredAt());
 	}
 
 	private static Rectification rectification(ResultSet row, int number) throws SQLException {
-		Timestamp answered = row.getTimestamp("answered_at");
 		return new Rectification(row.getObject("id", UUID.class),
 				new ApplicationId(row.getObject("application_id", UUID.class)), row.getString("tracking_number"),
 				row.getString("department"), row.getInt("stars"), row.getString("comment"),
 				row.getTimestamp("opened_at").toInstant(), row.getString("answer"), row.getString("answered_by"),
-				(answered != null) ? answered.toInstant() : null);
+				AnswerColumns.answeredAt(row));
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.onevisit.feedback.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.onevisit.shared.CreditCode;
@@ -17,12 +19,12 @@ final class SubjectColumns {
 	private SubjectColumns() {
 	}
 
-	static String person(Subject subject) {
-		return (subject.person() != null) ? subject.person().value() : null;
-	}
-
-	static String business(Subject subject) {
-		return (subject.business() != null) ? subject.business().value() : null;
+	/** The parameters {@code :person} and {@code :business} of an insert; one is null. */
+	static Map<String, Object> values(Subject subject) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("person", (subject.person() != null) ? subject.person().value() : null);
+		values.put("business", (subject.business() != null) ? subject.business().value() : null);
+		return values;
 	}
 
 	// the table is a constant of the repository that calls, never input
