@@ -29,15 +29,17 @@ class DeliveryChoices {
 	}
 
 	Optional<Delivery> find(ApplicationId id) {
-		return this.jdbc.sql("select * from delivery_choice where application_id = :id")
-			.param("id", id.value())
-			.query(DeliveryChoices::delivery)
-			.optional();
+		return one(id, "");
 	}
 
 	/** The delivery, locked until the transaction ends. */
 	Optional<Delivery> lock(ApplicationId id) {
-		return this.jdbc.sql("select * from delivery_choice where application_id = :id for update")
+		return one(id, " for update");
+	}
+
+	// the lock clause is a constant of this class, never input
+	private Optional<Delivery> one(ApplicationId id, String lock) {
+		return this.jdbc.sql("select * from delivery_choice where application_id = :id" + lock)
 			.param("id", id.value())
 			.query(DeliveryChoices::delivery)
 			.optional();

@@ -30,15 +30,17 @@ class Accounts {
 	}
 
 	Optional<OneVisitUser> findByUsername(String username) {
-		return this.jdbc.sql("select * from identity_account where username = :username")
-			.param("username", username)
-			.query(Accounts::map)
-			.optional();
+		return one("username", username);
 	}
 
 	Optional<OneVisitUser> findById(UUID id) {
-		return this.jdbc.sql("select * from identity_account where id = :id")
-			.param("id", id)
+		return one("id", id);
+	}
+
+	// the column is a constant of this class, never input
+	private Optional<OneVisitUser> one(String column, Object value) {
+		return this.jdbc.sql("select * from identity_account where " + column + " = :value")
+			.param("value", value)
 			.query(Accounts::map)
 			.optional();
 	}

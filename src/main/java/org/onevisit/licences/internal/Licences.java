@@ -110,20 +110,21 @@ class Licences {
 	}
 
 	List<Row> heldBy(Subject holder) {
-		String column = (holder.person() != null) ? "holder_resident_id" : "holder_credit_code";
-		return this.jdbc.sql("select * from licences_licence where " + column + " = :holder order by issued_at desc")
-			.param("holder", (holder.person() != null) ? person(holder) : business(holder))
+		HolderColumn column = HolderColumn.of(holder);
+		return this.jdbc
+			.sql("select * from licences_licence where " + column.name() + " = :holder order by issued_at desc")
+			.param("holder", column.value())
 			.query(this::row)
 			.list();
 	}
 
 	/** The newest licence of a type the holder has that is not revoked. */
 	List<Row> unrevoked(Subject holder, String typeName) {
-		String column = (holder.person() != null) ? "holder_resident_id" : "holder_credit_code";
+		HolderColumn column = HolderColumn.of(holder);
 		return this.jdbc
-			.sql("select * from licences_licence where " + column
+			.sql("select * from licences_licence where " + column.name()
 					+ " = :holder and type_name = :type and revoked_at is null order by issued_at desc limit 20")
-			.param("holder", (holder.person() != null) ? person(holder) : business(holder))
+			.param("holder", column.value())
 			.param("type", typeName)
 			.query(this::row)
 			.list();
@@ -154,6 +155,16 @@ class Licences {
 		return new Row(row.getObject("id", UUID.class), row.getString("document"),
 				(revoked != null) ? revoked.toInstant() : null, row.getString("revoked_by"),
 				row.getString("revocation_reason"));
+	}
+
+	/** The column a holder's licences are found by, and the holder's value in it. */
+	private record HolderColumn(String name, String value) {
+
+		static HolderColumn of(Subject holder) {
+			return (holder.person() != null) ? new HolderColumn("holder_resident_id", person(holder))
+					: new HolderColumn("holder_credit_code", business(holder));
+		}
+
 	}
 
 	private static String person(Subject holder) {

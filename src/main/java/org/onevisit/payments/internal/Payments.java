@@ -51,25 +51,24 @@ class Payments {
 	}
 
 	Optional<Payment> ofApplication(ApplicationId application) {
-		return this.jdbc.sql("select * from payments_payment where application_id = :application")
-			.param("application", application.value())
-			.query(this::payment)
-			.optional();
+		return one("where application_id = :key", application.value());
 	}
 
 	Optional<Payment> find(UUID id) {
-		return this.jdbc.sql("select * from payments_payment where id = :id")
-			.param("id", id)
-			.query(this::payment)
-			.optional();
+		return one("where id = :key", id);
 	}
 
 	/**
 	 * The order, locked until the transaction ends, so that two callbacks apply in turn.
 	 */
 	Optional<Payment> lock(UUID id) {
-		return this.jdbc.sql("select * from payments_payment where id = :id for update")
-			.param("id", id)
+		return one("where id = :key for update", id);
+	}
+
+	// the condition is a constant of this class, never input
+	private Optional<Payment> one(String condition, Object key) {
+		return this.jdbc.sql("select * from payments_payment " + condition)
+			.param("key", key)
 			.query(this::payment)
 			.optional();
 	}

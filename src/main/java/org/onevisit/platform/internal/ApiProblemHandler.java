@@ -49,6 +49,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+	/**
+	 * Spring MVC's exceptions and their codes, in order: the first type the exception is
+	 * wins (a missing header is also a binding exception, so it comes first).
+	 */
+	private static final List<Map.Entry<Class<? extends Exception>, String>> CODES = List.of(
+			Map.entry(NoResourceFoundException.class, "not_found"),
+			Map.entry(HttpRequestMethodNotSupportedException.class, "method_not_allowed"),
+			Map.entry(HttpMediaTypeNotSupportedException.class, "media_type_unsupported"),
+			Map.entry(HttpMediaTypeNotAcceptableException.class, "not_acceptable"),
+			Map.entry(MissingServletRequestParameterException.class, "parameter_missing"),
+			Map.entry(MissingRequestHeaderException.class, "header_missing"),
+			Map.entry(MethodArgumentTypeMismatchException.class, "parameter_invalid"),
+			Map.entry(HttpMessageNotReadableException.class, "body_unreadable"),
+			Map.entry(MethodArgumentNotValidException.class, "validation_failed"),
+			Map.entry(HandlerMethodValidationException.class, "validation_failed"),
+			Map.entry(ServletRequestBindingException.class, "bad_request"));
+
 	private final Problems problems;
 
 	ApiProblemHandler(Problems problems) {
@@ -128,37 +145,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	static String codeOf(Exception ex, HttpStatusCode status) {
-		if (ex instanceof NoResourceFoundException) {
-			return "not_found";
-		}
-		if (ex instanceof HttpRequestMethodNotSupportedException) {
-			return "method_not_allowed";
-		}
-		if (ex instanceof HttpMediaTypeNotSupportedException) {
-			return "media_type_unsupported";
-		}
-		if (ex instanceof HttpMediaTypeNotAcceptableException) {
-			return "not_acceptable";
-		}
-		if (ex instanceof MissingServletRequestParameterException) {
-			return "parameter_missing";
-		}
-		if (ex instanceof MissingRequestHeaderException) {
-			return "header_missing";
-		}
-		if (ex instanceof MethodArgumentTypeMismatchException) {
-			return "parameter_invalid";
-		}
-		if (ex instanceof HttpMessageNotReadableException) {
-			return "body_unreadable";
-		}
-		if (ex instanceof MethodArgumentNotValidException || ex instanceof HandlerMethodValidationException) {
-			return "validation_failed";
-		}
-		if (ex instanceof ServletRequestBindingException) {
-			return "bad_request";
-		}
-		return status.is5xxServerError() ? "internal_error" : "bad_request";
+		return CODES.stream()
+			.filter((code) -> code.getKey().isInstance(ex))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(status.is5xxServerError() ? "internal_error" : "bad_request");
 	}
 
 	private static Object[] argumentsOf(Exception ex) {
