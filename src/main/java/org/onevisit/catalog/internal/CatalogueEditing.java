@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration;
-import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.VersionConflict;
 import org.onevisit.catalog.Versioned;
@@ -46,28 +45,19 @@ class CatalogueEditing implements CatalogueAdministration {
 	@Override
 	@Transactional
 	public Versioned<ServiceItem> saveItemDraft(String yaml, String by) {
-		ServiceItem item = validateItem(yaml);
-		Versioned<ServiceItem> draft = this.store.items().saveDraft(item, by, this.clock.instant());
-		this.store.audit(by, "SAVE_DRAFT", "item:" + item.code(), draft.version(), item.name());
-		return draft;
+		return saveDraft(this.store.items(), validateItem(yaml), by);
 	}
 
 	@Override
 	@Transactional
 	public Versioned<ServiceItem> publishItem(String code, String by) {
-		Versioned<ServiceItem> published = this.store.items().publishDraft(code, this.clock.instant());
-		this.store.audit(by, "PUBLISH", "item:" + code, published.version(), published.content().name());
-		this.catalogue.revised();
-		return published;
+		return publish(this.store.items(), code, by);
 	}
 
 	@Override
 	@Transactional
 	public Versioned<ServiceItem> retireItem(String code, String by) {
-		Versioned<ServiceItem> retired = this.store.items().retire(code);
-		this.store.audit(by, "RETIRE", "item:" + code, retired.version(), retired.content().name());
-		this.catalogue.revised();
-		return retired;
+		return retire(this.store.items(), code, by);
 	}
 
 	@Override
@@ -78,10 +68,7 @@ class CatalogueEditing implements CatalogueAdministration {
 	@Override
 	@Transactional
 	public Versioned<Bundle> saveBundleDraft(String yaml, String by) {
-		Bundle bundle = validateBundle(yaml);
-		Versioned<Bundle> draft = this.store.bundles().saveDraft(bundle, by, this.clock.instant());
-		this.store.audit(by, "SAVE_DRAFT", "bundle:" + bundle.code(), draft.version(), bundle.name());
-		return draft;
+		return saveDraft(this.store.bundles(), validateBundle(yaml), by);
 	}
 
 	@Override
@@ -94,19 +81,13 @@ class CatalogueEditing implements CatalogueAdministration {
 		// is published now
 		CatalogueYaml.readBundle("bundle.yaml", new StringReader(CatalogueYaml.writeBundle(draft.content())),
 				this.catalogue.rulesContext());
-		Versioned<Bundle> published = this.store.bundles().publishDraft(code, this.clock.instant());
-		this.store.audit(by, "PUBLISH", "bundle:" + code, published.version(), published.content().name());
-		this.catalogue.revised();
-		return published;
+		return publish(this.store.bundles(), code, by);
 	}
 
 	@Override
 	@Transactional
 	public Versioned<Bundle> retireBundle(String code, String by) {
-		Versioned<Bundle> retired = this.store.bundles().retire(code);
-		this.store.audit(by, "RETIRE", "bundle:" + code, retired.version(), retired.content().name());
-		this.catalogue.revised();
-		return retired;
+		return retire(this.store.bundles(), code, by);
 	}
 
 	@Override
@@ -121,20 +102,12 @@ class CatalogueEditing implements CatalogueAdministration {
 
 	@Override
 	public List<Versioned<ServiceItem>> itemVersions(String code) {
-		List<Versioned<ServiceItem>> versions = this.store.items().versions(code);
-		if (versions.isEmpty()) {
-			throw CatalogueEntryNotFound.item(code);
-		}
-		return versions;
+		return versions(this.store.items(), code);
 	}
 
 	@Override
 	public List<Versioned<Bundle>> bundleVersions(String code) {
-		List<Versioned<Bundle>> versions = this.store.bundles().versions(code);
-		if (versions.isEmpty()) {
-			throw CatalogueEntryNotFound.bundle(code);
-		}
-		return versions;
+		return versions(this.store.bundles(), code);
 	}
 
 	@Override
@@ -185,6 +158,37 @@ class CatalogueEditing implements CatalogueAdministration {
 	@Override
 	public List<AuditEntry> audit(int limit) {
 		return this.store.auditTrail(limit);
+	}
+
+	// items and bundles are drafted, published and retired alike; each change is audited
+	// under the entry's kind and code
+
+	private <T> Versioned<T> saveDraft(VersionedStore<T> entries, T entry, String by) {
+		Versioned<T> draft = entries.saveDraft(entry, by, this.clock.instant());
+		this.store.audit(by, "SAVE_DRAFT", entries.subject(draft.code()), draft.version(), entries.nameOf(draft));
+		return draft;
+	}
+
+	private <T> Versioned<T> publish(VersionedStore<T> entries, String code, String by) {
+		Versioned<T> published = entries.publishDraft(code, this.clock.instant());
+		this.store.audit(by, "PUBLISH", entries.subject(code), published.version(), entries.nameOf(published));
+		this.catalogue.revised();
+		return published;
+	}
+
+	private <T> Versioned<T> retire(VersionedStore<T> entries, String code, String by) {
+		Versioned<T> retired = entries.retire(code);
+		this.store.audit(by, "RETIRE", entries.subject(code), retired.version(), entries.nameOf(retired));
+		this.catalogue.revised();
+		return retired;
+	}
+
+	private static <T> List<Versioned<T>> versions(VersionedStore<T> entries, String code) {
+		List<Versioned<T>> versions = entries.versions(code);
+		if (versions.isEmpty()) {
+			throw entries.notFound(code);
+		}
+		return versions;
 	}
 
 }

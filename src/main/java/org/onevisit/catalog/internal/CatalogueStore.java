@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration.AuditEntry;
+import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.ServiceItem;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,10 +31,10 @@ class CatalogueStore {
 	CatalogueStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.items = new VersionedStore<>(jdbc, json, "catalog_item", ServiceItem.class, ServiceItem::code,
-				ServiceItem::name, ServiceItem::departmentCode);
-		this.bundles = new VersionedStore<>(jdbc, json, "catalog_bundle", Bundle.class, Bundle::code, Bundle::name,
-				null);
+		this.items = new VersionedStore<>(jdbc, json, "catalog_item", "item", CatalogueEntryNotFound::item,
+				ServiceItem.class, ServiceItem::code, ServiceItem::name, ServiceItem::departmentCode);
+		this.bundles = new VersionedStore<>(jdbc, json, "catalog_bundle", "bundle", CatalogueEntryNotFound::bundle,
+				Bundle.class, Bundle::code, Bundle::name, null);
 	}
 
 	VersionedStore<ServiceItem> items() {

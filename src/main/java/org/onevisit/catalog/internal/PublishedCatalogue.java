@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleMaterial;
 import org.onevisit.catalog.Catalogue;
-import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.CatalogueIndicators;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.LicenceType;
@@ -102,21 +101,12 @@ class PublishedCatalogue implements Catalogue {
 
 	@Override
 	public Versioned<ServiceItem> item(String code) {
-		// from the snapshot: every application filed reads its items, parsing them each
-		// time would cost
-		// more than the rest of filing
-		return Optional.ofNullable(current().publishedItems().get(code))
-			.orElseThrow(() -> CatalogueEntryNotFound.item(code));
+		return published(current().publishedItems(), this.store.items(), code);
 	}
 
 	@Override
 	public Versioned<ServiceItem> item(String code, int version) {
-		// the version applications are mostly filed under is the published one, in memory
-		Versioned<ServiceItem> published = current().publishedItems().get(code);
-		if (published != null && published.version() == version) {
-			return published;
-		}
-		return this.store.items().version(code, version).orElseThrow(() -> CatalogueEntryNotFound.item(code));
+		return version(current().publishedItems(), this.store.items(), code, version);
 	}
 
 	@Override
@@ -136,17 +126,29 @@ class PublishedCatalogue implements Catalogue {
 
 	@Override
 	public Versioned<Bundle> bundle(String code) {
-		return Optional.ofNullable(current().publishedBundles().get(code))
-			.orElseThrow(() -> CatalogueEntryNotFound.bundle(code));
+		return published(current().publishedBundles(), this.store.bundles(), code);
 	}
 
 	@Override
 	public Versioned<Bundle> bundle(String code, int version) {
-		Versioned<Bundle> published = current().publishedBundles().get(code);
-		if (published != null && published.version() == version) {
-			return published;
+		return version(current().publishedBundles(), this.store.bundles(), code, version);
+	}
+
+	// from the snapshot: every application filed reads its items, and parsing them each
+	// time would cost more than the rest of filing
+	private static <T> Versioned<T> published(Map<String, Versioned<T>> published, VersionedStore<T> entries,
+			String code) {
+		return Optional.ofNullable(published.get(code)).orElseThrow(() -> entries.notFound(code));
+	}
+
+	// the version applications are mostly filed under is the published one, in memory
+	private static <T> Versioned<T> version(Map<String, Versioned<T>> published, VersionedStore<T> entries, String code,
+			int version) {
+		Versioned<T> current = published.get(code);
+		if (current != null && current.version() == version) {
+			return current;
 		}
-		return this.store.bundles().version(code, version).orElseThrow(() -> CatalogueEntryNotFound.bundle(code));
+		return entries.version(code, version).orElseThrow(() -> entries.notFound(code));
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.VersionConflict;
 import org.onevisit.catalog.VersionStatus;
 import org.onevisit.catalog.Versioned;
@@ -28,6 +29,10 @@ final class VersionedStore<T> {
 
 	private final String table;
 
+	private final String kind;
+
+	private final Function<String, CatalogueEntryNotFound> notFound;
+
 	private final Class<T> type;
 
 	private final Function<T, String> codeOf;
@@ -36,15 +41,35 @@ final class VersionedStore<T> {
 
 	private final Function<T, String> departmentOf;
 
-	VersionedStore(JdbcClient jdbc, JsonMapper json, String table, Class<T> type, Function<T, String> codeOf,
+	VersionedStore(JdbcClient jdbc, JsonMapper json, String table, String kind,
+			Function<String, CatalogueEntryNotFound> notFound, Class<T> type, Function<T, String> codeOf,
 			Function<T, String> nameOf, Function<T, String> departmentOf) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.table = table;
+		this.kind = kind;
+		this.notFound = notFound;
 		this.type = type;
 		this.codeOf = codeOf;
 		this.nameOf = nameOf;
 		this.departmentOf = departmentOf;
+	}
+
+	/**
+	 * How the audit trail names an entry of this kind: {@code item:CODE},
+	 * {@code bundle:CODE}.
+	 */
+	String subject(String code) {
+		return this.kind + ":" + code;
+	}
+
+	String nameOf(Versioned<T> entry) {
+		return this.nameOf.apply(entry.content());
+	}
+
+	/** The refusal when no entry of this kind has the code. */
+	CatalogueEntryNotFound notFound(String code) {
+		return this.notFound.apply(code);
 	}
 
 	Optional<Versioned<T>> published(String code) {

@@ -1,6 +1,7 @@
 package org.onevisit.portal.internal.web;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.IdentityCheck;
@@ -51,22 +52,12 @@ class RegistrationController {
 		model.addAttribute("name", name);
 		model.addAttribute("residentId", residentId);
 		model.addAttribute("phone", phone);
-		if (!ResidentId.isValid(residentId)) {
-			return refused(model, "register.error.residentId");
-		}
-		if (!password.equals(passwordAgain)) {
-			return refused(model, "register.error.passwordsDiffer");
-		}
-		ResidentId id = ResidentId.of(residentId);
-		IdentityCheck check = this.exchange.checkIdentity(id, name);
-		if (check != IdentityCheck.MATCHES) {
-			// one message for a wrong name and an unknown number: nobody learns whose ID
-			// it is
-			return refused(model,
-					(check == IdentityCheck.UNAVAILABLE) ? "register.error.unavailable" : "register.error.noMatch");
+		Optional<String> refusal = personRefusal(residentId, name, password, passwordAgain);
+		if (refusal.isPresent()) {
+			return refused(model, refusal.get());
 		}
 		try {
-			this.accounts.register(new Registration(id, name, phone, password));
+			this.accounts.register(new Registration(ResidentId.of(residentId), name, phone, password));
 		}
 		catch (AccountRuleViolated violated) {
 			model.addAttribute("error",
@@ -98,18 +89,11 @@ class RegistrationController {
 		if (!CreditCode.isValid(code)) {
 			return refusedBusiness(model, "register.error.creditCode");
 		}
-		if (!ResidentId.isValid(residentId)) {
-			return refusedBusiness(model, "register.error.residentId");
-		}
-		if (!password.equals(passwordAgain)) {
-			return refusedBusiness(model, "register.error.passwordsDiffer");
+		Optional<String> refusal = personRefusal(residentId, name, password, passwordAgain);
+		if (refusal.isPresent()) {
+			return refusedBusiness(model, refusal.get());
 		}
 		ResidentId person = ResidentId.of(residentId);
-		IdentityCheck identity = this.exchange.checkIdentity(person, name);
-		if (identity != IdentityCheck.MATCHES) {
-			return refusedBusiness(model,
-					(identity == IdentityCheck.UNAVAILABLE) ? "register.error.unavailable" : "register.error.noMatch");
-		}
 		Representation represents = this.exchange.checkRepresentative(CreditCode.of(code), person, name);
 		if (represents.outcome() != RepresentativeCheck.REPRESENTS) {
 			// not found and not the representative read alike: nobody learns who runs
@@ -128,6 +112,27 @@ class RegistrationController {
 			return "portal/register-business";
 		}
 		return "redirect:/login?registered";
+	}
+
+	/**
+	 * Why the person cannot register, as a message key: a resident ID that is not one,
+	 * two different passwords, or a name and ID the population registry does not match.
+	 */
+	private Optional<String> personRefusal(String residentId, String name, String password, String passwordAgain) {
+		if (!ResidentId.isValid(residentId)) {
+			return Optional.of("register.error.residentId");
+		}
+		if (!password.equals(passwordAgain)) {
+			return Optional.of("register.error.passwordsDiffer");
+		}
+		IdentityCheck check = this.exchange.checkIdentity(ResidentId.of(residentId), name);
+		if (check != IdentityCheck.MATCHES) {
+			// one message for a wrong name and an unknown number: nobody learns whose ID
+			// it is
+			return Optional
+				.of((check == IdentityCheck.UNAVAILABLE) ? "register.error.unavailable" : "register.error.noMatch");
+		}
+		return Optional.empty();
 	}
 
 	private static String refusedBusiness(Model model, String key) {
