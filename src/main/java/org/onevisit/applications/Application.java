@@ -23,6 +23,7 @@ import org.onevisit.applications.ApplicationEvents.ApprovedItem;
 import org.onevisit.applications.ApplicationEvents.FiledItem;
 import org.onevisit.applications.ApplicationEvents.SupplementProvided;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
+import org.onevisit.catalog.Party;
 import org.onevisit.identity.Actor;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
@@ -238,7 +239,7 @@ public final class Application {
 				|| check.reference().isBlank())) {
 			throw ConfirmationRefused.identityCheckMissing();
 		}
-		if (!atWindow && part.mode() == org.onevisit.catalog.Party.Confirmation.IN_PERSON) {
+		if (!atWindow && part.mode() == Party.Confirmation.IN_PERSON) {
 			throw ConfirmationRefused.inPersonOnly(confirmation);
 		}
 		return part;

@@ -144,7 +144,7 @@ public interface ApplicationManagement {
 	}
 
 	/** What waits for this person's or business's confirmation, oldest first. */
-	List<AwaitedConfirmation> awaitingConfirmation(Actor party);
+	List<AwaitedConfirmation> awaitingConfirmation(Subject party);
 
 	/**
 	 * One part, if the actor may decide it: the party themselves, or a clerk at a window.

@@ -66,6 +66,16 @@ public record PartyConfirmation(UUID id, Subject party, Party.Role role, Party.C
 				null, null);
 	}
 
+	/**
+	 * The identifier as the matter's other parties and its reviewers' lists show it:
+	 * enough to tell people apart, not to use the number.
+	 */
+	public String maskedParty() {
+		String identifier = this.party.identifier();
+		return identifier.substring(0, 4) + "*".repeat(identifier.length() - 8)
+				+ identifier.substring(identifier.length() - 4);
+	}
+
 	public boolean pending() {
 		return this.state == State.PENDING;
 	}

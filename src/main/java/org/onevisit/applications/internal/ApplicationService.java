@@ -208,16 +208,16 @@ class ApplicationService implements ApplicationManagement {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<AwaitedConfirmation> awaitingConfirmation(Actor party) {
-		if (party.subject() == null) {
+	public List<AwaitedConfirmation> awaitingConfirmation(Subject party) {
+		if (party == null) {
 			return List.of();
 		}
-		return this.applications.awaitingConfirmationBy(party.subject())
+		return this.applications.awaitingConfirmationBy(party)
 			.stream()
 			.map((id) -> this.applications.load(id, false).orElseThrow())
 			.flatMap((application) -> application.parties()
 				.stream()
-				.filter((part) -> part.pending() && part.concerns(party.subject()))
+				.filter((part) -> part.pending() && part.concerns(party))
 				.map((part) -> new AwaitedConfirmation(application, part)))
 			.toList();
 	}

@@ -14,6 +14,8 @@ import org.onevisit.OneVisitHttp;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.InboxEntry;
+import org.onevisit.applications.MaterialRecord;
 import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.identity.Actor;
 import org.onevisit.messages.Inbox;
@@ -118,8 +120,7 @@ class PartiesIntegrationTests {
 			.map((part) -> part.path("role").asString() + ":" + part.path("state").asString()))
 			.containsExactly("SELLER:CONFIRMED", "CO_OWNER:PENDING", "BUYER:PENDING");
 		assertThat(taskStatuses(id)).hasSize(3).containsOnly("AWAITING_PARTIES");
-		assertThat(this.applications.inbox(Actor.reviewer("reviewer-nr", "nr"),
-				org.onevisit.applications.InboxEntry.Filter.ALL))
+		assertThat(this.applications.inbox(Actor.reviewer("reviewer-nr", "nr"), InboxEntry.Filter.ALL))
 			.noneMatch((entry) -> entry.application().value().toString().equals(id));
 		JsonNode wife = awaiting("applicant3", id);
 		JsonNode buyer = awaiting("applicant2", id);
@@ -160,7 +161,7 @@ class PartiesIntegrationTests {
 			.allMatch((part) -> part.hash().equals(matter.parties().get(0).hash()));
 		// evidence is collected only now that the matter is submitted
 		await().untilAsserted(() -> assertThat(this.applications.filing(matter.id()).materials())
-			.noneMatch((material) -> material.state() == org.onevisit.applications.MaterialRecord.State.PENDING_FETCH));
+			.noneMatch((material) -> material.state() == MaterialRecord.State.PENDING_FETCH));
 	}
 
 	@Test

@@ -95,12 +95,9 @@ class ApplicationApiController {
 			String hash, String reason) {
 
 		static PartyView of(PartyConfirmation part) {
-			String identifier = part.party().identifier();
-			String masked = identifier.substring(0, 4) + "*".repeat(identifier.length() - 8)
-					+ identifier.substring(identifier.length() - 4);
-			return new PartyView(part.id(), masked, part.role().name(), part.mode().name(), part.state().name(),
-					part.decidedAt(), (part.channel() != null) ? part.channel().name() : null, part.hash(),
-					part.reason());
+			return new PartyView(part.id(), part.maskedParty(), part.role().name(), part.mode().name(),
+					part.state().name(), part.decidedAt(), (part.channel() != null) ? part.channel().name() : null,
+					part.hash(), part.reason());
 		}
 
 	}

@@ -57,7 +57,7 @@ class ConfirmationApiController {
 	@PreAuthorize("hasRole('APPLICANT')")
 	@Operation(summary = "The matters waiting for my confirmation as a party, oldest first")
 	List<ConfirmationView> mine(Actor actor) {
-		return this.applications.awaitingConfirmation(actor).stream().map(ConfirmationView::of).toList();
+		return this.applications.awaitingConfirmation(actor.subject()).stream().map(ConfirmationView::of).toList();
 	}
 
 	@PostMapping("/api/v1/confirmations/{id}")
