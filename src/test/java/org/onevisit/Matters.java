@@ -1,6 +1,7 @@
 package org.onevisit;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -33,9 +34,17 @@ public final class Matters {
 	}
 
 	/**
-	 * Files the seller's flat transfer; answers the application as the API returns it.
+	 * Files the seller's flat transfer and has its parties (the buyer) confirm it, so
+	 * that it is under review; answers the application as the API returns it then.
 	 */
 	public JsonNode fileFlatTransfer() {
+		return confirmAsParties(fileFlatTransferAwaitingParties());
+	}
+
+	/**
+	 * Files the seller's flat transfer as it stands before its parties confirm.
+	 */
+	public JsonNode fileFlatTransferAwaitingParties() {
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
 				flatTransfer("示范市测试路" + UUID.randomUUID().toString().substring(0, 8) + "号"), "Authorization",
 				bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
@@ -43,6 +52,32 @@ public final class Matters {
 			throw new IllegalStateException("filing failed: " + filed.body());
 		}
 		return OneVisitHttp.json(filed);
+	}
+
+	/** The demo people who may be a matter's parties. */
+	public static final List<String> PEOPLE = List.of("applicant1", "applicant2", "applicant3");
+
+	/**
+	 * Every demo person named as a party confirms the application through the API, as
+	 * themselves; answers the application as it is then.
+	 */
+	public JsonNode confirmAsParties(JsonNode application) {
+		String id = application.path("id").asString();
+		for (String person : PEOPLE) {
+			String token = bearer(person);
+			JsonNode awaiting = OneVisitHttp.json(this.http.get("/api/v1/my/confirmations", "Authorization", token));
+			for (JsonNode part : awaiting) {
+				if (part.path("application").asString().equals(id)) {
+					HttpResponse<String> confirmed = this.http.postJson(
+							"/api/v1/confirmations/" + part.path("id").asString(), "{\"decision\":\"ACCEPT\"}",
+							"Authorization", token);
+					if (confirmed.statusCode() != 200) {
+						throw new IllegalStateException("confirmation failed: " + confirmed.body());
+					}
+				}
+			}
+		}
+		return OneVisitHttp.json(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("clerk1")));
 	}
 
 	/** Every department approves its task through every step; answers the final state. */

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
+import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
+import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
+import org.onevisit.applications.ApplicationEvents.ApplicationLapsed;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
@@ -19,6 +23,7 @@ import org.onevisit.applications.ApplicationEvents.ApprovedItem;
 import org.onevisit.applications.ApplicationEvents.FiledItem;
 import org.onevisit.applications.ApplicationEvents.SupplementProvided;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
+import org.onevisit.catalog.Party;
 import org.onevisit.identity.Actor;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
@@ -48,6 +53,8 @@ public final class Application {
 
 	private List<MaterialRecord> materials;
 
+	private List<PartyConfirmation> parties;
+
 	private final List<Task> tasks;
 
 	private final Instant submittedAt;
@@ -61,8 +68,9 @@ public final class Application {
 	private final List<ApplicationEvent> events = new ArrayList<>();
 
 	private Application(ApplicationId id, String trackingNumber, Subject subject, String filedBy, Channel channel,
-			String bundleCode, Map<String, Object> form, List<MaterialRecord> materials, List<Task> tasks,
-			Instant submittedAt, ApplicationStatus status, Instant finishedAt) {
+			String bundleCode, Map<String, Object> form, List<MaterialRecord> materials,
+			List<PartyConfirmation> parties, List<Task> tasks, Instant submittedAt, ApplicationStatus status,
+			Instant finishedAt) {
 		this.id = id;
 		this.trackingNumber = trackingNumber;
 		this.subject = subject;
@@ -73,6 +81,7 @@ public final class Application {
 		// largest part of the row
 		this.form = (form != null) ? Map.copyOf(form) : null;
 		this.materials = List.copyOf(materials);
+		this.parties = List.copyOf(parties);
 		this.tasks = List.copyOf(tasks);
 		this.submittedAt = submittedAt;
 		this.status = status;
@@ -85,9 +94,10 @@ public final class Application {
 	 */
 	public static Application restore(ApplicationId id, String trackingNumber, Subject subject, String filedBy,
 			Channel channel, String bundleCode, Map<String, Object> form, List<MaterialRecord> materials,
-			List<Task> tasks, Instant submittedAt, ApplicationStatus status, Instant finishedAt) {
-		return new Application(id, trackingNumber, subject, filedBy, channel, bundleCode, form, materials, tasks,
-				submittedAt, status, finishedAt);
+			List<PartyConfirmation> parties, List<Task> tasks, Instant submittedAt, ApplicationStatus status,
+			Instant finishedAt) {
+		return new Application(id, trackingNumber, subject, filedBy, channel, bundleCode, form, materials, parties,
+				tasks, submittedAt, status, finishedAt);
 	}
 
 	/**
@@ -97,24 +107,146 @@ public final class Application {
 	public static Application file(String trackingNumber, Subject subject, Actor filedBy, Channel channel,
 			String bundleCode, List<PlannedTask> planned, Map<String, Object> form, List<MaterialRecord> materials,
 			Clock clock, WorkingDays days) {
+		return file(trackingNumber, subject, filedBy, channel, bundleCode, planned, form, materials, List.of(), clock,
+				days);
+	}
+
+	/**
+	 * Files an application with its parties. While a party other than the filer has still
+	 * to confirm, the matter waits for them: its tasks are planned but not open, no clock
+	 * runs and nothing is submitted to the departments; otherwise it is submitted at
+	 * once.
+	 */
+	public static Application file(String trackingNumber, Subject subject, Actor filedBy, Channel channel,
+			String bundleCode, List<PlannedTask> planned, Map<String, Object> form, List<MaterialRecord> materials,
+			List<PartyConfirmation> parties, Clock clock, WorkingDays days) {
 		if (planned.isEmpty()) {
 			throw new IllegalArgumentException("an application has at least one item");
 		}
 		Instant now = clock.instant();
 		LocalDate submitted = LocalDate.ofInstant(now, clock.getZone());
-		List<Task> tasks = planned.stream().map((plan) -> Task.open(plan, submitted, days)).toList();
+		boolean waiting = parties.stream().anyMatch(PartyConfirmation::pending);
+		List<Task> tasks = planned.stream()
+			.map((plan) -> waiting ? Task.awaitingParties(plan, submitted, days) : Task.open(plan, submitted, days))
+			.toList();
+		ApplicationStatus status = waiting ? ApplicationStatus.AWAITING_PARTIES : ApplicationStatus.IN_REVIEW;
 		Application application = new Application(ApplicationId.next(), trackingNumber, subject, filedBy.username(),
-				channel, bundleCode, form, materials, tasks, now, ApplicationStatus.IN_REVIEW, null);
-		application.record(now, filedBy, null, null, ApplicationStatus.IN_REVIEW.name(), null);
+				channel, bundleCode, form, materials, parties, tasks, now, status, null);
+		application.record(now, filedBy, null, null, status.name(), null);
 		tasks.forEach((task) -> application.record(now, filedBy, task.id(), null, task.describe(), null));
-		boolean awaitingData = materials.stream()
+		if (waiting) {
+			application.events.add(new ApplicationAwaitingParties(application.id, trackingNumber, subject,
+					parties.stream().filter(PartyConfirmation::pending).map(PartyConfirmation::party).toList(), now));
+		}
+		else {
+			application.submitted(now);
+		}
+		return application;
+	}
+
+	/** Submitted to the departments: evidence, instant approval and fees follow this. */
+	private void submitted(Instant now) {
+		boolean awaitingData = this.materials.stream()
 			.anyMatch((material) -> material.state() == MaterialRecord.State.PENDING_FETCH);
-		application.events.add(new ApplicationSubmitted(application.id, trackingNumber,
-				tasks.stream()
+		this.events.add(new ApplicationSubmitted(this.id, this.trackingNumber,
+				this.tasks.stream()
 					.map((task) -> new FiledItem(task.id(), task.plan().itemCode(), task.plan().itemVersion()))
 					.toList(),
 				awaitingData, now));
-		return application;
+	}
+
+	/**
+	 * A party confirms their part, online as themselves or at a window before a clerk who
+	 * checked their identity. When the last one has, the tasks open with their due dates
+	 * counted from today (the committed limit runs from the last confirmation), and the
+	 * matter is submitted to the departments.
+	 */
+	public void confirm(UUID confirmation, Actor by, String hash, PartyConfirmation.WindowCheck check, Clock clock,
+			WorkingDays days) {
+		PartyConfirmation part = decidable(confirmation, by, check);
+		Instant now = clock.instant();
+		Channel through = (check != null) ? Channel.HALL : Channel.ONLINE;
+		replace(part.confirmed(now, by.username(), through, hash, check));
+		record(now, by, null, "party " + part.role() + " " + PartyConfirmation.State.PENDING,
+				"party " + part.role() + " " + PartyConfirmation.State.CONFIRMED, null);
+		if (this.parties.stream().noneMatch(PartyConfirmation::pending)) {
+			LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+			for (Task task : this.tasks) {
+				record(now, by, task.id(), task.openOn(today, days), task.describe(), null);
+			}
+			changeStatus(ApplicationStatus.IN_REVIEW, now, by, null);
+			submitted(now);
+		}
+	}
+
+	/**
+	 * A party declines, with their reason: the matter ends, and the filer is told why.
+	 */
+	public void decline(UUID confirmation, Actor by, String reason, PartyConfirmation.WindowCheck check, Clock clock) {
+		if (reason == null || reason.isBlank()) {
+			throw ConfirmationRefused.reasonMissing();
+		}
+		PartyConfirmation part = decidable(confirmation, by, check);
+		Instant now = clock.instant();
+		Channel through = (check != null) ? Channel.HALL : Channel.ONLINE;
+		replace(part.declined(now, by.username(), through, reason.strip(), check));
+		record(now, by, null, "party " + part.role() + " " + PartyConfirmation.State.PENDING,
+				"party " + part.role() + " " + PartyConfirmation.State.DECLINED, reason.strip());
+		endWaiting(ApplicationStatus.DECLINED, now, by, reason.strip());
+		this.events
+			.add(new ApplicationDeclined(this.id, this.trackingNumber, this.subject, part.role(), reason.strip(), now));
+	}
+
+	/**
+	 * Nobody confirmed in time: the matter lapses, and the filer is told.
+	 */
+	public void lapse(Clock clock) {
+		if (this.status != ApplicationStatus.AWAITING_PARTIES) {
+			throw ConfirmationRefused.matterNotWaiting(this.id, this.status);
+		}
+		Instant now = clock.instant();
+		endWaiting(ApplicationStatus.LAPSED, now, Actor.system(), null);
+		this.events.add(new ApplicationLapsed(this.id, this.trackingNumber, this.subject, now));
+	}
+
+	private void endWaiting(ApplicationStatus end, Instant now, Actor by, String reason) {
+		this.tasks.stream()
+			.filter((task) -> task.status() == TaskStatus.AWAITING_PARTIES)
+			.forEach((task) -> record(now, by, task.id(), task.withdraw(), task.describe(), null));
+		changeStatus(end, now, by, reason);
+	}
+
+	/**
+	 * The pending part this actor may decide: their own online, or anyone's at a window
+	 * with the identity check recorded. Another's part is not found.
+	 */
+	private PartyConfirmation decidable(UUID confirmation, Actor by, PartyConfirmation.WindowCheck check) {
+		PartyConfirmation part = this.parties.stream()
+			.filter((candidate) -> candidate.id().equals(confirmation))
+			.findFirst()
+			.orElseThrow(() -> ConfirmationRefused.notFound(confirmation));
+		boolean atWindow = by.kind() == Actor.Kind.CLERK;
+		if (!atWindow && (by.kind() != Actor.Kind.APPLICANT || !part.concerns(by.subject()))) {
+			throw ConfirmationRefused.notFound(confirmation);
+		}
+		if (!part.pending()) {
+			throw ConfirmationRefused.alreadyDecided(confirmation);
+		}
+		if (this.status != ApplicationStatus.AWAITING_PARTIES) {
+			throw ConfirmationRefused.matterNotWaiting(this.id, this.status);
+		}
+		if (atWindow && (check == null || check.check() == null || check.reference() == null
+				|| check.reference().isBlank())) {
+			throw ConfirmationRefused.identityCheckMissing();
+		}
+		if (!atWindow && part.mode() == Party.Confirmation.IN_PERSON) {
+			throw ConfirmationRefused.inPersonOnly(confirmation);
+		}
+		return part;
+	}
+
+	private void replace(PartyConfirmation decided) {
+		this.parties = this.parties.stream().map((part) -> part.id().equals(decided.id()) ? decided : part).toList();
 	}
 
 	/** Accepted at this hall's window; set when filed, never changed. */
@@ -215,7 +347,7 @@ public final class Application {
 		}
 		Instant now = clock.instant();
 		this.tasks.stream()
-			.filter((task) -> task.status().open())
+			.filter((task) -> task.status().open() || task.status() == TaskStatus.AWAITING_PARTIES)
 			.forEach((task) -> record(now, by, task.id(), task.withdraw(), task.describe(), null));
 		changeStatus(ApplicationStatus.WITHDRAWN, now, by, null);
 		this.events.add(new ApplicationWithdrawn(this.id, now));
@@ -253,7 +385,7 @@ public final class Application {
 	 */
 	public boolean visibleTo(Actor actor) {
 		return switch (actor.kind()) {
-			case APPLICANT -> ownedBy(actor);
+			case APPLICANT -> ownedBy(actor) || concerns(actor);
 			case REVIEWER -> this.tasks.stream().anyMatch((task) -> task.visibleTo(actor));
 			case CLERK, SUPERVISOR, PLATFORM -> true;
 		};
@@ -351,6 +483,14 @@ public final class Application {
 				|| (applicant.subject() != null && applicant.subject().equals(this.subject));
 	}
 
+	/**
+	 * Whether the actor is a party to the matter other than its filer: they may read it,
+	 * not act on it.
+	 */
+	public boolean concerns(Actor actor) {
+		return actor.subject() != null && this.parties.stream().anyMatch((part) -> part.concerns(actor.subject()));
+	}
+
 	private void requireOwner(Actor by) {
 		if (by.kind() != Actor.Kind.APPLICANT || !ownedBy(by)) {
 			throw ReviewRefused.applicationNotFound(this.id);
@@ -399,6 +539,11 @@ public final class Application {
 
 	public List<Task> tasks() {
 		return this.tasks;
+	}
+
+	/** Its parties and where each one's confirmation stands. */
+	public List<PartyConfirmation> parties() {
+		return this.parties;
 	}
 
 	public Instant submittedAt() {

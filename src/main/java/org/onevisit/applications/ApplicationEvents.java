@@ -3,6 +3,9 @@ package org.onevisit.applications;
 import java.time.Instant;
 import java.util.List;
 
+import org.onevisit.catalog.Party;
+import org.onevisit.shared.Subject;
+
 /**
  * What happens to applications, as past-tense facts other modules react to: the members
  * of the {@link ApplicationEvent} family.
@@ -48,6 +51,29 @@ public final class ApplicationEvents {
 	}
 
 	public record ApplicationWithdrawn(ApplicationId application, Instant at) implements ApplicationEvent {
+	}
+
+	/**
+	 * Filed, waiting for these parties to confirm before anything is submitted to the
+	 * departments (they are told what awaits them).
+	 */
+	public record ApplicationAwaitingParties(ApplicationId application, String trackingNumber, Subject applicant,
+			List<Subject> parties, Instant at) implements ApplicationEvent {
+
+		public ApplicationAwaitingParties {
+			parties = List.copyOf(parties);
+		}
+
+	}
+
+	/** A party declined the matter, which ended there; the applicant is told why. */
+	public record ApplicationDeclined(ApplicationId application, String trackingNumber, Subject applicant,
+			Party.Role role, String reason, Instant at) implements ApplicationEvent {
+	}
+
+	/** Not every party confirmed in time: the matter lapsed. */
+	public record ApplicationLapsed(ApplicationId application, String trackingNumber, Subject applicant,
+			Instant at) implements ApplicationEvent {
 	}
 
 }

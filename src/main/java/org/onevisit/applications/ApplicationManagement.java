@@ -3,6 +3,8 @@ package org.onevisit.applications;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.onevisit.identity.Actor;
 import org.onevisit.shared.Subject;
@@ -126,5 +128,33 @@ public interface ApplicationManagement {
 	 * left out, their clocks being paused.
 	 */
 	List<InboxEntry> underReviewDueBy(LocalDate day);
+
+	/**
+	 * A party confirms their part of a matter: online as themselves, or at a window
+	 * before a clerk who records the identity check ({@code check}, {@code null} online).
+	 * When the last part is confirmed, the matter is submitted to its departments.
+	 */
+	Application confirm(UUID confirmation, Actor by, PartyConfirmation.WindowCheck check);
+
+	/** A party declines their part, with the reason: the matter ends. */
+	Application decline(UUID confirmation, Actor by, String reason, PartyConfirmation.WindowCheck check);
+
+	/** A matter's part waiting for this party. */
+	record AwaitedConfirmation(Application matter, PartyConfirmation part) {
+	}
+
+	/** What waits for this person's or business's confirmation, oldest first. */
+	List<AwaitedConfirmation> awaitingConfirmation(Subject party);
+
+	/**
+	 * One part, if the actor may decide it: the party themselves, or a clerk at a window.
+	 */
+	Optional<AwaitedConfirmation> confirmation(UUID confirmation, Actor by);
+
+	/**
+	 * Lapses the matters whose parties have not all confirmed within so many working days
+	 * of filing; answers how many.
+	 */
+	int lapseUnconfirmed(int workingDays);
 
 }

@@ -12,10 +12,18 @@ public enum ApplicationStatus {
 	/** A task was rejected; the reasons are on the tasks. */
 	REJECTED,
 	/** The applicant withdrew before a decision. */
-	WITHDRAWN;
+	WITHDRAWN,
+	/**
+	 * Filed, waiting for its parties to confirm: no task is open and no clock runs.
+	 */
+	AWAITING_PARTIES,
+	/** A party declined; the reason is in the history. */
+	DECLINED,
+	/** Not every party confirmed within the time allowed. */
+	LAPSED;
 
 	public boolean finished() {
-		return this == APPROVED || this == REJECTED || this == WITHDRAWN;
+		return this == APPROVED || this == REJECTED || this == WITHDRAWN || this == DECLINED || this == LAPSED;
 	}
 
 }

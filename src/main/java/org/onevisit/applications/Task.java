@@ -73,6 +73,30 @@ public final class Task {
 	}
 
 	/**
+	 * A task planned while the matter waits for its parties: not open, its due dates only
+	 * provisional until {@link #openOn} counts them from the last confirmation.
+	 */
+	static Task awaitingParties(PlannedTask plan, LocalDate filed, WorkingDays days) {
+		Task task = open(plan, filed, days);
+		task.status = TaskStatus.AWAITING_PARTIES;
+		return task;
+	}
+
+	/**
+	 * Every party has confirmed: the task opens at its first step, its due dates counted
+	 * from this day.
+	 */
+	String openOn(LocalDate day, WorkingDays days) {
+		requireStatus(TaskStatus.AWAITING_PARTIES);
+		String before = describe();
+		this.status = TaskStatus.IN_REVIEW;
+		this.committedDue = days.addWorkingDays(day, this.plan.committedLimit()).date();
+		this.statutoryDue = days.addWorkingDays(day, this.plan.statutoryLimit()).date();
+		this.version++;
+		return before;
+	}
+
+	/**
 	 * Whether this actor may act at the task's current step: its department's reviewer,
 	 * or a clerk at a clerk step.
 	 */

@@ -49,6 +49,12 @@ public interface AccountManagement {
 	Optional<OneVisitUser> findByUsername(String username);
 
 	/**
+	 * Whether this is the account's password: a person entering it again to confirm
+	 * something in their own name.
+	 */
+	boolean passwordMatches(String username, String rawPassword);
+
+	/**
 	 * A person registering themselves (实名注册), once the caller has checked the name
 	 * against the population registry: the resident ID is the username, one account per
 	 * person.

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.TestClock;
@@ -11,6 +12,7 @@ import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
 import org.onevisit.catalog.ReviewStep.StepRole;
+import org.onevisit.catalog.Party;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
 import org.onevisit.identity.Actor;
@@ -270,6 +272,108 @@ class ApplicationTests {
 		marriage.decide(task, Decision.Approve.here(), civilReviewer, this.clock);
 
 		assertThat(marriage.status()).isEqualTo(ApplicationStatus.APPROVED);
+	}
+
+	static final Subject GROOM = Subject.person(ResidentId.of("339902198503120016"));
+
+	static final Subject BRIDE = Subject.person(ResidentId.of("339903199007180029"));
+
+	/**
+	 * A marriage filed at the window for the groom, both parties to confirm in person:
+	 * the groom at the window that filed it, the bride still to come.
+	 */
+	Application aMarriageFiledAtTheWindow() {
+		return Application.file("339900-20250926-000003", GROOM, Actor.clerk("clerk1"), Channel.HALL, null,
+				List.of(new PlannedTask("339900-CIVIL-001", 1, "civil", Workflow.SINGLE_DECISION, 0, 1)),
+				Map.of("partyAId", GROOM.identifier(), "partyBId", BRIDE.identifier()), List.of(),
+				List.of(PartyConfirmation.byFiling(GROOM, Party.Role.HUSBAND, Party.Confirmation.IN_PERSON,
+						this.clock.instant(), "clerk1", Channel.HALL, "hash"),
+						PartyConfirmation.pending(BRIDE, Party.Role.WIFE, Party.Confirmation.IN_PERSON)),
+				this.clock, DAYS);
+	}
+
+	@Test
+	void aMarriageWaitsForBothPartiesInPersonAtAWindowWithTheirIdentityChecked() {
+		Application marriage = aMarriageFiledAtTheWindow();
+		UUID bride = marriage.parties().get(1).id();
+		PartyConfirmation.WindowCheck cardRead = new PartyConfirmation.WindowCheck(
+				PartyConfirmation.IdentityCheck.ID_CARD, BRIDE.identifier(), "clerk2", "city");
+
+		assertThat(marriage.status()).isEqualTo(ApplicationStatus.AWAITING_PARTIES);
+		assertThat(marriage.tasks()).extracting(Task::status).containsOnly(TaskStatus.AWAITING_PARTIES);
+		assertThat(marriage.events()).singleElement().isInstanceOf(ApplicationEvents.ApplicationAwaitingParties.class);
+		assertThatThrownBy(
+				() -> marriage.confirm(bride, Actor.applicant("applicant2", BRIDE), "hash", null, this.clock, DAYS))
+			.hasFieldOrPropertyWithValue("code", "confirmation_in_person");
+		assertThatThrownBy(() -> marriage.confirm(bride, Actor.clerk("clerk2"), "hash", null, this.clock, DAYS))
+			.hasFieldOrPropertyWithValue("code", "identity_check_missing");
+		assertThat(marriage.status()).isEqualTo(ApplicationStatus.AWAITING_PARTIES);
+
+		marriage.confirm(bride, Actor.clerk("clerk2"), "hash", cardRead, this.clock, DAYS);
+
+		assertThat(marriage.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThat(marriage.parties().get(1)).satisfies((part) -> {
+			assertThat(part.state()).isEqualTo(PartyConfirmation.State.CONFIRMED);
+			assertThat(part.channel()).isEqualTo(Channel.HALL);
+			assertThat(part.window()).isEqualTo(cardRead);
+			assertThat(part.decidedBy()).isEqualTo("clerk2");
+		});
+		assertThat(marriage.events()).last().isInstanceOf(ApplicationEvents.ApplicationSubmitted.class);
+	}
+
+	@Test
+	void aMarriageFiledOnlineWaitsForTheFilerInPersonToo() {
+		Application online = Application.file("339900-20250926-000004", GROOM, SELLER, Channel.ONLINE, null,
+				List.of(new PlannedTask("339900-CIVIL-001", 1, "civil", Workflow.SINGLE_DECISION, 0, 1)), Map.of(),
+				List.of(),
+				List.of(PartyConfirmation.pending(GROOM, Party.Role.HUSBAND, Party.Confirmation.IN_PERSON),
+						PartyConfirmation.pending(BRIDE, Party.Role.WIFE, Party.Confirmation.IN_PERSON)),
+				this.clock, DAYS);
+		UUID groom = online.parties().get(0).id();
+
+		assertThatThrownBy(
+				() -> online.confirm(groom, Actor.applicant("applicant1", GROOM), "hash", null, this.clock, DAYS))
+			.hasFieldOrPropertyWithValue("code", "confirmation_in_person");
+		assertThat(online.status()).isEqualTo(ApplicationStatus.AWAITING_PARTIES);
+	}
+
+	@Test
+	void countsTheCommittedLimitFromTheLastConfirmationNotFromTheFiling() {
+		Application marriage = aMarriageFiledAtTheWindow();
+		UUID bride = marriage.parties().get(1).id();
+		// confirmed after the National Day week: the one working day counts from then
+		this.clock.set(LocalDateTime.of(2025, 10, 9, 9, 0));
+
+		marriage.confirm(bride, Actor.clerk("clerk1"), "hash",
+				new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.TICKET, "A017", "clerk1", "city"),
+				this.clock, DAYS);
+
+		assertThat(marriage.tasks().get(0).status()).isEqualTo(TaskStatus.IN_REVIEW);
+		assertThat(marriage.tasks().get(0).committedDue()).isEqualTo(LocalDate.of(2025, 10, 9));
+		assertThat(marriage.tasks().get(0).statutoryDue()).isEqualTo(LocalDate.of(2025, 10, 10));
+	}
+
+	@Test
+	void aDeclineEndsTheMatterAndLapsingEndsAMatterStillWaiting() {
+		Application declined = aMarriageFiledAtTheWindow();
+		Application lapsed = aMarriageFiledAtTheWindow();
+		UUID bride = declined.parties().get(1).id();
+
+		assertThatThrownBy(() -> declined.decline(bride, Actor.applicant("applicant2", BRIDE), " ", null, this.clock))
+			.hasFieldOrPropertyWithValue("code", "confirmation_reason_missing");
+		declined.decline(bride, Actor.clerk("clerk1"), "本人不同意结婚",
+				new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.ID_CARD, "x", "clerk1", "city"),
+				this.clock);
+		lapsed.lapse(this.clock);
+
+		assertThat(declined.status()).isEqualTo(ApplicationStatus.DECLINED);
+		assertThat(declined.status().finished()).isTrue();
+		assertThat(declined.tasks()).extracting(Task::status).containsOnly(TaskStatus.WITHDRAWN);
+		assertThat(declined.events()).last()
+			.isInstanceOfSatisfying(ApplicationEvents.ApplicationDeclined.class,
+					(event) -> assertThat(event.reason()).isEqualTo("本人不同意结婚"));
+		assertThat(lapsed.status()).isEqualTo(ApplicationStatus.LAPSED);
+		assertThatThrownBy(() -> lapsed.lapse(this.clock)).hasFieldOrPropertyWithValue("code", "confirmation_closed");
 	}
 
 }

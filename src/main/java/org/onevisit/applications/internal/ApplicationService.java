@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
@@ -26,7 +29,10 @@ import org.onevisit.applications.FormCheck;
 import org.onevisit.applications.HeldLicences;
 import org.onevisit.applications.HistoryEntry;
 import org.onevisit.applications.InboxEntry;
+import org.onevisit.applications.ConfirmationRefused;
 import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PartyConfirmation;
+import org.onevisit.applications.RegisteredOwners;
 import org.onevisit.applications.PlannedTask;
 import org.onevisit.applications.ReviewRefused;
 import org.onevisit.applications.SubmissionRefused;
@@ -40,9 +46,14 @@ import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
+import org.onevisit.catalog.Party;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.Versioned;
 import org.onevisit.identity.Actor;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Sm3;
+import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,10 +89,13 @@ class ApplicationService implements ApplicationManagement {
 
 	private final Uploads uploads;
 
+	private final ObjectProvider<RegisteredOwners> registeredOwners;
+
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
-			Uploads uploads) {
+			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners) {
 		this.uploads = uploads;
+		this.registeredOwners = registeredOwners;
 		this.heldLicences = heldLicences;
 		this.applications = applications;
 		this.catalogue = catalogue;
@@ -112,6 +126,8 @@ class ApplicationService implements ApplicationManagement {
 			}
 		}
 		List<PlannedTask> planned;
+		List<Party> declared;
+		List<ServiceItem> filedItems;
 		String region;
 		List<MaterialRecord> materials;
 		List<FieldViolation> formViolations;
@@ -125,6 +141,8 @@ class ApplicationService implements ApplicationManagement {
 			List<Versioned<ServiceItem>> items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
 			planned = items.stream().map(ApplicationService::plan).toList();
 			region = items.get(0).content().regionCode();
+			declared = bundle.parties();
+			filedItems = items.stream().map(Versioned::content).toList();
 		}
 		else {
 			Versioned<ServiceItem> item = this.catalogue.item(submission.itemCode());
@@ -136,6 +154,8 @@ class ApplicationService implements ApplicationManagement {
 				.toList();
 			planned = List.of(plan(item));
 			region = item.content().regionCode();
+			declared = item.content().parties();
+			filedItems = List.of(item.content());
 		}
 		List<FieldViolation> missing = materials.stream()
 			.filter((material) -> material.source() == MaterialSource.UPLOAD && material.reference() == null)
@@ -153,8 +173,9 @@ class ApplicationService implements ApplicationManagement {
 		}
 		String tracking = region + "-" + LocalDate.now(this.clock).format(DAY) + "-"
 				+ String.format("%06d", this.applications.nextTrackingSequence());
+		List<PartyConfirmation> parties = parties(declared, filedItems, submission, by, materials);
 		Application application = Application.file(tracking, submission.subject(), by, submission.channel(),
-				submission.bundleCode(), planned, submission.form(), materials, this.clock, this.days);
+				submission.bundleCode(), planned, submission.form(), materials, parties, this.clock, this.days);
 		if (submission.hallCode() != null && submission.channel() == Channel.HALL) {
 			application.receivedAt(submission.hallCode());
 		}
@@ -162,6 +183,83 @@ class ApplicationService implements ApplicationManagement {
 				? new Applications.Remembered(by.username(), idempotencyKey, hash, this.clock.instant()) : null);
 		application.events().forEach(this.events::publishEvent);
 		return application;
+	}
+
+	@Override
+	@Transactional
+	public Application confirm(UUID confirmation, Actor by, PartyConfirmation.WindowCheck check) {
+		Applications.Loaded loaded = lockedWithConfirmation(confirmation);
+		Application application = loaded.application();
+		application.confirm(confirmation, by, contentHash(application.form(), application.materials()), check,
+				this.clock, this.days);
+		save(loaded);
+		return application;
+	}
+
+	@Override
+	@Transactional
+	public Application decline(UUID confirmation, Actor by, String reason, PartyConfirmation.WindowCheck check) {
+		Applications.Loaded loaded = lockedWithConfirmation(confirmation);
+		Application application = loaded.application();
+		application.decline(confirmation, by, reason, check, this.clock);
+		save(loaded);
+		return application;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AwaitedConfirmation> awaitingConfirmation(Subject party) {
+		if (party == null) {
+			return List.of();
+		}
+		return this.applications.awaitingConfirmationBy(party)
+			.stream()
+			.map((id) -> this.applications.load(id, false).orElseThrow())
+			.flatMap((application) -> application.parties()
+				.stream()
+				.filter((part) -> part.pending() && part.concerns(party))
+				.map((part) -> new AwaitedConfirmation(application, part)))
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AwaitedConfirmation> confirmation(UUID confirmation, Actor by) {
+		return this.applications.withConfirmation(confirmation)
+			.flatMap((id) -> this.applications.load(id, false))
+			.flatMap((application) -> application.parties()
+				.stream()
+				.filter((part) -> part.id().equals(confirmation))
+				.filter((part) -> by.kind() == Actor.Kind.CLERK || part.concerns(by.subject()))
+				.findFirst()
+				.map((part) -> new AwaitedConfirmation(application, part)));
+	}
+
+	@Override
+	@Transactional
+	public int lapseUnconfirmed(int workingDays) {
+		LocalDate today = LocalDate.now(this.clock);
+		int lapsed = 0;
+		// filed at least that many working days ago: no matter filed since can be due
+		for (ApplicationId id : this.applications.awaitingPartiesSince(this.clock.instant(), 500)) {
+			Applications.Loaded loaded = this.applications.load(id, true).map(Applications.Loaded::of).orElseThrow();
+			Application application = loaded.application();
+			LocalDate filed = LocalDate.ofInstant(application.submittedAt(), this.clock.getZone());
+			if (application.status() == ApplicationStatus.AWAITING_PARTIES
+					&& this.days.workingDaysBetween(filed, today) >= workingDays) {
+				application.lapse(this.clock);
+				save(loaded);
+				lapsed++;
+			}
+		}
+		return lapsed;
+	}
+
+	private Applications.Loaded lockedWithConfirmation(UUID confirmation) {
+		return this.applications.withConfirmation(confirmation)
+			.flatMap((id) -> this.applications.load(id, true))
+			.map(Applications.Loaded::of)
+			.orElseThrow(() -> ConfirmationRefused.notFound(confirmation));
 	}
 
 	@Override
@@ -387,6 +485,85 @@ class ApplicationService implements ApplicationManagement {
 		if (this.uploads.find(id, by.username()).isEmpty()) {
 			throw UploadRefused.unknown(reference);
 		}
+	}
+
+	/**
+	 * The parties the catalogue declares, identified: from the form, the filer, or the
+	 * property registry's owners of the property named. The filer's own part is confirmed
+	 * by filing (in person only at a window). A matter naming nobody else keeps no list.
+	 */
+	private List<PartyConfirmation> parties(List<Party> declared, List<ServiceItem> items, Submission submission,
+			Actor by, List<MaterialRecord> materials) {
+		Map<Subject, Party> found = new LinkedHashMap<>();
+		for (Party party : declared) {
+			if (!party.confirms()) {
+				continue;
+			}
+			switch (party.from()) {
+				case FILER -> found.putIfAbsent(submission.subject(), party);
+				case FORM -> subjectIn(submission.form().get(party.field()))
+					.ifPresent((subject) -> found.putIfAbsent(subject, party));
+				case REGISTERED_OWNERS -> coOwners(party, items, submission)
+					.forEach((owner) -> found.putIfAbsent(Subject.person(owner), party));
+			}
+		}
+		if (found.keySet().stream().allMatch(submission.subject()::equals)) {
+			return List.of();
+		}
+		String hash = contentHash(submission.form(), materials);
+		return found.entrySet().stream().map((entry) -> {
+			Party party = entry.getValue();
+			boolean filer = entry.getKey().equals(submission.subject());
+			boolean present = party.confirmation() != Party.Confirmation.IN_PERSON
+					|| submission.channel() == Channel.HALL;
+			return (filer && present)
+					? PartyConfirmation.byFiling(entry.getKey(), party.role(), party.confirmation(),
+							this.clock.instant(), by.username(), submission.channel(), hash)
+					: PartyConfirmation.pending(entry.getKey(), party.role(), party.confirmation());
+		}).toList();
+	}
+
+	private static Optional<Subject> subjectIn(Object value) {
+		String text = (value != null) ? value.toString().strip() : "";
+		if (ResidentId.isValid(text)) {
+			return Optional.of(Subject.person(ResidentId.of(text)));
+		}
+		if (CreditCode.isValid(text)) {
+			return Optional.of(Subject.business(CreditCode.of(text)));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The registered owners of the property the matter is about, read as the department
+	 * of the item that reads property records for it.
+	 */
+	private List<ResidentId> coOwners(Party party, List<ServiceItem> items, Submission submission) {
+		Object owner = submission.form().get(party.field());
+		RegisteredOwners registry = this.registeredOwners.getIfAvailable();
+		if (registry == null || owner == null || !ResidentId.isValid(owner.toString().strip())) {
+			return List.of();
+		}
+		ServiceItem reader = items.stream()
+			.filter((item) -> item.materials()
+				.stream()
+				.anyMatch((material) -> "realestate.ownership".equals(material.dataElement())))
+			.findFirst()
+			.orElse(items.get(0));
+		Object certificate = submission.form().get(party.property());
+		return registry
+			.owners(reader.departmentCode(), reader.code(), ResidentId.of(owner.toString().strip()),
+					(certificate != null) ? certificate.toString().strip() : null)
+			.orElseThrow(ConfirmationRefused::ownersUnknown);
+	}
+
+	/**
+	 * The SM3 hash of what a party confirms: the form, in a fixed order, and the
+	 * materials as filed.
+	 */
+	private String contentHash(Map<String, Object> form, List<MaterialRecord> materials) {
+		return Sm3.hex(
+				this.json.writeValueAsString(List.of(new TreeMap<>(form), materials)).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static PlannedTask plan(Versioned<ServiceItem> version) {

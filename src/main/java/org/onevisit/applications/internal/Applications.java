@@ -24,12 +24,14 @@ import org.onevisit.applications.Filing;
 import org.onevisit.applications.HistoryEntry;
 import org.onevisit.applications.InboxEntry;
 import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.PlannedTask;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskChanged;
 import org.onevisit.applications.TaskId;
 import org.onevisit.applications.TaskStatus;
 import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.Party;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
 import org.onevisit.shared.CreditCode;
@@ -56,6 +58,9 @@ class Applications {
 	};
 
 	private static final TypeReference<List<MaterialRecord>> MATERIALS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<StoredParty>> PARTIES = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -106,12 +111,14 @@ class Applications {
 	 */
 	void insert(Application application, Remembered idempotency) {
 		Statement statement = new Statement(application.id());
-		statement.with("application", """
-				insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
-				    filed_by, channel, bundle_code, form, materials, status, submitted_at, finished_at, hall_code)
-				values (:application, :tracking, :residentId, :creditCode, :filedBy, :channel, :bundle,
-				    cast(:form as jsonb), cast(:materials as jsonb), :status, :submittedAt,
-				    cast(:finishedAt as timestamptz), :hall)""")
+		statement
+			.with("application",
+					"""
+							insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
+							    filed_by, channel, bundle_code, form, materials, parties, status, submitted_at, finished_at, hall_code)
+							values (:application, :tracking, :residentId, :creditCode, :filedBy, :channel, :bundle,
+							    cast(:form as jsonb), cast(:materials as jsonb), cast(:parties as jsonb), :status, :submittedAt,
+							    cast(:finishedAt as timestamptz), :hall)""")
 			.bind("tracking", application.trackingNumber())
 			.bind("residentId", Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null))
 			.bind("creditCode",
@@ -121,6 +128,7 @@ class Applications {
 			.bind("bundle", application.bundleCode())
 			.bind("form", this.json.writeValueAsString(application.form()))
 			.bind("materials", this.json.writeValueAsString(application.materials()))
+			.bind("parties", parties(application.parties()))
 			.bind("status", application.status().name())
 			.bind("submittedAt", Timestamp.from(application.submittedAt()))
 			.bind("finishedAt", timestamp(application.finishedAt()))
@@ -162,10 +170,10 @@ class Applications {
 	 * loaded at.
 	 */
 	record Loaded(Application application, ApplicationStatus status, List<MaterialRecord> materials,
-			Map<TaskId, Long> versions) {
+			List<PartyConfirmation> parties, Map<TaskId, Long> versions) {
 
 		static Loaded of(Application application) {
-			return new Loaded(application, application.status(), application.materials(),
+			return new Loaded(application, application.status(), application.materials(), application.parties(),
 					application.tasks().stream().collect(Collectors.toUnmodifiableMap(Task::id, Task::version)));
 		}
 
@@ -185,28 +193,29 @@ class Applications {
 			.toList();
 		boolean settled = application.status() != loaded.status();
 		boolean materials = !application.materials().equals(loaded.materials());
+		boolean parties = !application.parties().equals(loaded.parties());
 		List<HistoryEntry> history = application.newHistory();
-		if (changed.isEmpty() && !settled && !materials && history.isEmpty()) {
+		if (changed.isEmpty() && !settled && !materials && !parties && history.isEmpty()) {
 			return;
 		}
 		Statement statement = new Statement(application.id());
-		if (settled) {
-			statement
-				.with("status",
-						"""
-								update applications_application set status = :status,
-								    finished_at = cast(:finishedAt as timestamptz)%s
-								where id = :application"""
-							.formatted(materials ? ", materials = cast(:materials as jsonb)" : ""))
-				.bind("status", application.status().name())
-				.bind("finishedAt", timestamp(application.finishedAt()));
-		}
-		else if (materials) {
-			statement.with("materials",
-					"update applications_application set materials = cast(:materials as jsonb) where id = :application");
-		}
-		if (materials) {
-			statement.bind("materials", this.json.writeValueAsString(application.materials()));
+		if (settled || materials || parties) {
+			List<String> columns = new ArrayList<>();
+			if (settled) {
+				columns.add("status = :status, finished_at = cast(:finishedAt as timestamptz)");
+				statement.bind("status", application.status().name())
+					.bind("finishedAt", timestamp(application.finishedAt()));
+			}
+			if (materials) {
+				columns.add("materials = cast(:materials as jsonb)");
+				statement.bind("materials", this.json.writeValueAsString(application.materials()));
+			}
+			if (parties) {
+				columns.add("parties = cast(:parties as jsonb)");
+				statement.bind("parties", parties(application.parties()));
+			}
+			statement.with(settled ? "status" : "application",
+					"update applications_application set " + String.join(", ", columns) + " where id = :application");
 		}
 		for (int t = 0; t < changed.size(); t++) {
 			Task task = changed.get(t);
@@ -339,7 +348,8 @@ class Applications {
 	Optional<Decidable> lockForDecision(TaskId task) {
 		Optional<Decidable> found = this.jdbc.sql("""
 				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.channel,
-				       a.bundle_code, a.materials, a.status, a.submitted_at, a.finished_at, t.version as seen_version
+				       a.bundle_code, a.materials, a.parties, a.status, a.submitted_at, a.finished_at,
+				       t.version as seen_version
 				from applications_task t join applications_application a on a.id = t.application_id
 				where t.id = :task
 				for update of a
@@ -438,15 +448,72 @@ class Applications {
 		return this.jdbc.sql("""
 				select id from applications_application
 				where filed_by = :who or coalesce(subject_resident_id, subject_credit_code) = :subject
+				   or (parties <> '[]'::jsonb and parties @> cast(:party as jsonb))
 				order by submitted_at desc limit 200
 				""")
 			.param("who", username)
 			.param("subject", (subject != null) ? subject.identifier() : null)
+			.param("party", containing(subject, null))
 			.query(UUID.class)
 			.list()
 			.stream()
 			.map(ApplicationId::new)
 			.toList();
+	}
+
+	/** The matters waiting for this person's or business's confirmation, oldest first. */
+	List<ApplicationId> awaitingConfirmationBy(Subject party) {
+		return this.jdbc.sql("""
+				select id from applications_application
+				where status = 'AWAITING_PARTIES' and parties <> '[]'::jsonb and parties @> cast(:party as jsonb)
+				order by submitted_at limit 200
+				""")
+			.param("party", containing(party, PartyConfirmation.State.PENDING))
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(ApplicationId::new)
+			.toList();
+	}
+
+	/** The matter a party's confirmation belongs to. */
+	Optional<ApplicationId> withConfirmation(UUID confirmation) {
+		return this.jdbc.sql("""
+				select id from applications_application
+				where parties <> '[]'::jsonb and parties @> cast(:confirmation as jsonb)
+				""")
+			.param("confirmation", this.json.writeValueAsString(List.of(Map.of("id", confirmation.toString()))))
+			.query(UUID.class)
+			.optional()
+			.map(ApplicationId::new);
+	}
+
+	/** Matters still waiting for their parties that were filed before the instant. */
+	List<ApplicationId> awaitingPartiesSince(Instant before, int limit) {
+		return this.jdbc.sql("""
+				select id from applications_application
+				where status = 'AWAITING_PARTIES' and submitted_at < :before
+				order by submitted_at limit :limit
+				""")
+			.param("before", Timestamp.from(before))
+			.param("limit", limit)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(ApplicationId::new)
+			.toList();
+	}
+
+	private String containing(Subject party, PartyConfirmation.State state) {
+		if (party == null) {
+			return "[{\"party\": null}]";
+		}
+		Map<String, String> wanted = new HashMap<>();
+		wanted.put("party", party.identifier());
+		if (state != null) {
+			wanted.put("state", state.name());
+		}
+		return this.json.writeValueAsString(List.of(wanted));
 	}
 
 	List<HistoryEntry> history(ApplicationId id) {
@@ -507,12 +574,12 @@ class Applications {
 	}
 
 	record ApplicationRow(ApplicationId id, String tracking, Subject subject, String filedBy, Channel channel,
-			String bundle, Map<String, Object> form, List<MaterialRecord> materials, ApplicationStatus status,
-			Instant submittedAt, Instant finishedAt) {
+			String bundle, Map<String, Object> form, List<MaterialRecord> materials, List<PartyConfirmation> parties,
+			ApplicationStatus status, Instant submittedAt, Instant finishedAt) {
 
 		Application with(List<Task> tasks) {
 			return Application.restore(this.id, this.tracking, this.subject, this.filedBy, this.channel, this.bundle,
-					this.form, this.materials, tasks, this.submittedAt, this.status, this.finishedAt);
+					this.form, this.materials, this.parties, tasks, this.submittedAt, this.status, this.finishedAt);
 		}
 
 	}
@@ -522,9 +589,51 @@ class Applications {
 		return new ApplicationRow(new ApplicationId(row.getObject("id", UUID.class)), row.getString("tracking_number"),
 				subject, row.getString("filed_by"), Channel.valueOf(row.getString("channel")),
 				row.getString("bundle_code"), withForm ? this.json.readValue(row.getString("form"), FORM) : null,
-				this.json.readValue(row.getString("materials"), MATERIALS),
+				this.json.readValue(row.getString("materials"), MATERIALS), parties(row.getString("parties")),
 				ApplicationStatus.valueOf(row.getString("status")), row.getTimestamp("submitted_at").toInstant(),
 				instant(row, "finished_at"));
+	}
+
+	/**
+	 * A party's confirmation as stored: flat, with the identifier as written, so that
+	 * containment finds a person's parts.
+	 */
+	record StoredParty(String id, String party, boolean business, String role, String mode, String state,
+			Instant decidedAt, String decidedBy, String channel, String hash, String reason, String identityCheck,
+			String checkReference, String clerk, String hall) {
+
+		static StoredParty of(PartyConfirmation part) {
+			PartyConfirmation.WindowCheck window = part.window();
+			return new StoredParty(part.id().toString(), part.party().identifier(), part.party().business() != null,
+					part.role().name(), part.mode().name(), part.state().name(), part.decidedAt(), part.decidedBy(),
+					(part.channel() != null) ? part.channel().name() : null, part.hash(), part.reason(),
+					(window != null) ? window.check().name() : null, (window != null) ? window.reference() : null,
+					(window != null) ? window.clerk() : null, (window != null) ? window.hall() : null);
+		}
+
+		PartyConfirmation restore() {
+			Subject subject = this.business ? Subject.business(CreditCode.of(this.party))
+					: Subject.person(ResidentId.of(this.party));
+			PartyConfirmation.WindowCheck window = (this.identityCheck != null)
+					? new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.valueOf(this.identityCheck),
+							this.checkReference, this.clerk, this.hall)
+					: null;
+			return new PartyConfirmation(UUID.fromString(this.id), subject, Party.Role.valueOf(this.role),
+					Party.Confirmation.valueOf(this.mode), PartyConfirmation.State.valueOf(this.state), this.decidedAt,
+					this.decidedBy, (this.channel != null) ? Channel.valueOf(this.channel) : null, this.hash,
+					this.reason, window);
+		}
+
+	}
+
+	private String parties(List<PartyConfirmation> parties) {
+		return parties.isEmpty() ? "[]" : this.json.writeValueAsString(parties.stream().map(StoredParty::of).toList());
+	}
+
+	/** Most matters name nobody but their filer: no parsing then. */
+	private List<PartyConfirmation> parties(String json) {
+		return (json == null || "[]".equals(json)) ? List.of()
+				: this.json.readValue(json, PARTIES).stream().map(StoredParty::restore).toList();
 	}
 
 	/** What a supplement request named; nothing for nearly every task, so no parsing. */

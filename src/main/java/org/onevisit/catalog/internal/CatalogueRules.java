@@ -22,6 +22,7 @@ import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.LicenceType;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
+import org.onevisit.catalog.Party;
 import org.onevisit.catalog.Region;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.ServiceItem;
@@ -186,6 +187,13 @@ final class CatalogueRules {
 			}
 		}
 		checkFields(item.form().fields(), path + ".form", report);
+		checkParties(item.form().fields(), item.parties(), path, report);
+		for (int p = 0; p < item.parties().size(); p++) {
+			if (inPersonPartiesNeedAHall(item, item.parties().get(p))) {
+				report.problem(path + ".parties[" + p + "].confirms",
+						"a party confirms in person only where a hall handles the item");
+			}
+		}
 		checkWorkflow(item, path + ".workflow", report);
 		checkApprovalRules(item, path + ".approval", report);
 		if (item.licenceType() != null && context.licenceTypes() != null) {
@@ -412,6 +420,7 @@ final class CatalogueRules {
 			}
 		}
 		checkFields(bundle.fields(), path + ".form", report);
+		checkParties(bundle.fields(), bundle.parties(), path, report);
 		Map<String, Set<String>> covered = new HashMap<>();
 		for (int f = 0; f < bundle.fields().size(); f++) {
 			BundleField field = bundle.fields().get(f);
@@ -480,6 +489,60 @@ final class CatalogueRules {
 					report.problem(path + ".items", "material " + material.code() + " is " + earlier.source()
 							+ " in one item and " + material.source() + " in " + code);
 				}
+			}
+		}
+	}
+
+	static boolean inPersonPartiesNeedAHall(ServiceItem item, Party party) {
+		return party.confirmation() == Party.Confirmation.IN_PERSON && !item.channels().hall();
+	}
+
+	/**
+	 * A form that names a person or a business says who they are to the matter: every
+	 * resident ID or credit code field is a declared party's, and each declaration names
+	 * fields the form has.
+	 */
+	static void checkParties(List<? extends Object> fields, List<Party> parties, String path, YamlReader report) {
+		Set<String> identifiers = identifierFields(fields);
+		Set<String> declared = new HashSet<>();
+		Set<String> named = new HashSet<>();
+		for (int p = 0; p < parties.size(); p++) {
+			Party party = parties.get(p);
+			String at = path + ".parties[" + p + "]";
+			if (party.field() == null && party.from() != Party.Source.FILER) {
+				report.problem(at + ".field", "names the form field holding the party's resident ID or credit code");
+			}
+			else if (party.field() != null && !identifiers.contains(party.field())) {
+				report.problem(at + ".field",
+						"names no resident ID or credit code field of the form: " + party.field());
+			}
+			else if (party.field() != null && party.from() != Party.Source.REGISTERED_OWNERS
+					&& !named.add(party.field())) {
+				report.problem(at + ".field", "two parties are named by the field " + party.field());
+			}
+			if (party.field() != null) {
+				declared.add(party.field());
+			}
+			boolean owners = party.from() == Party.Source.REGISTERED_OWNERS;
+			if (owners && party.property() == null) {
+				report.problem(at + ".property", "names the form field holding the property's certificate number");
+			}
+			else if (!owners && party.property() != null) {
+				report.problem(at + ".property", "only registered owners are found by a property");
+			}
+			else if (owners && fields.stream()
+				.map(CatalogueRules::asField)
+				.noneMatch((f) -> f.name().equals(party.property()))) {
+				report.problem(at + ".property", "the form has no field " + party.property());
+			}
+		}
+		for (int f = 0; f < fields.size(); f++) {
+			FormField field = asField(fields.get(f));
+			if (identifiers.contains(field.name()) && !declared.contains(field.name())) {
+				report.problem(path + ".form[" + f + "]",
+						"field " + field.name()
+								+ " names a person or a business, but no party declares it (parties: field: "
+								+ field.name() + ")");
 			}
 		}
 	}

@@ -25,6 +25,7 @@ import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.Form;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
+import org.onevisit.catalog.Party;
 import org.onevisit.catalog.Prefill;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Region;
@@ -49,7 +50,7 @@ final class CatalogueYaml {
 
 	static final Set<String> ITEM_KEYS = Set.of("code", "name", "department", "region", "citywide", "legalBasis",
 			"conditions", "fees", "limits", "channels", "visits", "onTheSpot", "materialsBefore", "licence", "keywords",
-			"form", "materials", "workflow", "approval");
+			"form", "parties", "materials", "workflow", "approval");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill");
 
@@ -221,6 +222,7 @@ final class CatalogueYaml {
 			yaml.onlyKeys(field, at, FIELD_KEYS);
 			return field(yaml, field, at);
 		});
+		List<Party> parties = yaml.mappings(node, "parties", path, (party, at) -> party(yaml, party, at));
 		List<Material> materials = yaml.mappings(node, "materials", path,
 				(material, at) -> material(yaml, material, at));
 		List<ReviewStep> steps = yaml.mappings(node, "workflow", path, (step, at) -> step(yaml, step, at));
@@ -230,7 +232,18 @@ final class CatalogueYaml {
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps), rules, List.of(), List.of(), List.of());
+				new Workflow(steps), rules, parties, List.of(), List.of());
+	}
+
+	private static Party party(YamlReader yaml, MappingNode node, String at) {
+		yaml.onlyKeys(node, at, Set.of("field", "role", "confirms", "from", "property"));
+		String field = yaml.text(node, "field", at, false);
+		Party.Role role = yaml.enumeration(node, "role", at, Party.Role.class, null, true);
+		Party.Confirmation confirms = yaml.enumeration(node, "confirms", at, Party.Confirmation.class,
+				Party.Confirmation.NONE, false);
+		Party.Source from = yaml.enumeration(node, "from", at, Party.Source.class, null, false);
+		String property = yaml.text(node, "property", at, false);
+		return (role != null) ? new Party(field, role, confirms, from, property) : null;
 	}
 
 	private static ApprovalRule rule(YamlReader yaml, MappingNode node, String at) {
@@ -314,7 +327,7 @@ final class CatalogueYaml {
 	}
 
 	private static Bundle bundle(YamlReader yaml, MappingNode node, String path) {
-		yaml.onlyKeys(node, path, Set.of("code", "name", "description", "keywords", "items", "form"));
+		yaml.onlyKeys(node, path, Set.of("code", "name", "description", "keywords", "items", "form", "parties"));
 		String code = yaml.text(node, "code", path, true);
 		String name = yaml.text(node, "name", path, true);
 		String description = yaml.text(node, "description", path, false);
@@ -329,10 +342,11 @@ final class CatalogueYaml {
 			return (field != null) ? new BundleField(field.name(), field.label(), field.type(), field.required(),
 					field.pattern(), field.options(), maps, field.prefill()) : null;
 		});
+		List<Party> parties = yaml.mappings(node, "parties", path, (party, at) -> party(yaml, party, at));
 		if (code == null || name == null) {
 			return null;
 		}
-		return new Bundle(code, name, description, keywords, items, fields, List.of());
+		return new Bundle(code, name, description, keywords, items, fields, parties);
 	}
 
 	/**
@@ -449,8 +463,8 @@ final class CatalogueYaml {
 				return r;
 			}).toList());
 		}
+		putParties(map, item.parties());
 		if (!item.materials().isEmpty()) {
-
 			map.put("materials", item.materials().stream().map((material) -> {
 				Map<String, Object> m = new LinkedHashMap<>();
 				m.put("code", material.code());
@@ -519,7 +533,27 @@ final class CatalogueYaml {
 				return f;
 			}).toList());
 		}
+		putParties(map, bundle.parties());
 		return map;
+	}
+
+	private static void putParties(Map<String, Object> map, List<Party> parties) {
+		if (parties.isEmpty()) {
+			return;
+		}
+		map.put("parties", parties.stream().map((party) -> {
+			Map<String, Object> p = new LinkedHashMap<>();
+			putIf(p, "field", party.field());
+			p.put("role", YamlReader.camel(party.role()));
+			if (party.confirms()) {
+				p.put("confirms", YamlReader.camel(party.confirmation()));
+			}
+			if (party.from() != Party.Source.FORM || party.field() == null) {
+				p.put("from", YamlReader.camel(party.from()));
+			}
+			putIf(p, "property", party.property());
+			return p;
+		}).toList());
 	}
 
 	private static void putIf(Map<String, Object> map, String key, String value) {

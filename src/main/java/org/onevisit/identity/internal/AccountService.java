@@ -122,6 +122,13 @@ class AccountService implements AccountManagement, UserDetailsService {
 	}
 
 	@Override
+	public boolean passwordMatches(String username, String rawPassword) {
+		return rawPassword != null && this.accounts.findByUsername(username)
+			.map((user) -> this.passwords.matches(rawPassword, user.getPassword()))
+			.orElse(false);
+	}
+
+	@Override
 	public UserDetails loadUserByUsername(String username) {
 		return this.accounts.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("no such account"));

@@ -2,6 +2,9 @@ package org.onevisit.messages.internal;
 
 import java.util.List;
 
+import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
+import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
+import org.onevisit.applications.ApplicationEvents.ApplicationLapsed;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.benefits.BenefitsGiven;
 import org.onevisit.benefits.Policy;
@@ -95,6 +98,28 @@ class EventNotices {
 			.map((recipient) -> new Notice(recipient, "benefit:" + given.policy() + ":" + recipient.identifier(), key,
 					List.of(given.policyName(), given.benefit()), "/my/benefits"))
 			.toList());
+	}
+
+	@EventListener
+	void on(ApplicationAwaitingParties waiting) {
+		this.notifications.send(waiting.parties()
+			.stream()
+			.map((party) -> new Notice(party, "parties-awaited:" + waiting.application() + ":" + party.identifier(),
+					"message.confirmationAwaited", List.of(waiting.trackingNumber()), "/my/confirmations"))
+			.toList());
+	}
+
+	@EventListener
+	void on(ApplicationDeclined declined) {
+		this.notifications.send(List
+			.of(new Notice(declined.applicant(), "party-declined:" + declined.application(), "message.partyDeclined",
+					List.of(declined.trackingNumber(), declined.reason()), matter(declined.application()))));
+	}
+
+	@EventListener
+	void on(ApplicationLapsed lapsed) {
+		this.notifications.send(List.of(new Notice(lapsed.applicant(), "parties-lapsed:" + lapsed.application(),
+				"message.partiesLapsed", List.of(lapsed.trackingNumber()), matter(lapsed.application()))));
 	}
 
 	private static String matter(ApplicationId application) {

@@ -293,6 +293,8 @@ final class SyntheticCity {
 		record.put("area", area);
 		record.put("usage", "住宅");
 		record.put("owners", owners.stream().map(Person::name).toList());
+		// who the owners are, so that every co-owner joins a matter about the property
+		record.put("ownerIds", owners.stream().map(Person::id).toList());
 		record.put("registeredOn",
 				LocalDate.of(year, 1 + this.random.nextInt(12), 1 + this.random.nextInt(28)).toString());
 		boolean mortgaged = this.random.nextInt(100) < 30;

@@ -24,6 +24,7 @@ import org.onevisit.applications.Decision;
 import org.onevisit.applications.FieldViolation;
 import org.onevisit.applications.HistoryEntry;
 import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskChanged;
@@ -87,6 +88,16 @@ class ApplicationsIntegrationTests {
 				Channel.ONLINE, form);
 	}
 
+	/** The matter once every party it awaits has confirmed, as themselves. */
+	Application underReview(Application filed) {
+		for (PartyConfirmation part : filed.parties()) {
+			if (part.pending()) {
+				this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null);
+			}
+		}
+		return this.applications.find(filed.id(), Actor.system());
+	}
+
 	static Task task(Application application, String department) {
 		return application.tasks()
 			.stream()
@@ -97,11 +108,12 @@ class ApplicationsIntegrationTests {
 
 	@Test
 	void filesTheFlatTransferAsThreeParallelDepartmentTasksAndApprovesItWhenAllHave() {
-		Application filed = this.applications.submit(flatTransfer("东湖区示范路1号"), SELLER, null);
+		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路1号"), SELLER, null));
 
 		assertThat(filed.trackingNumber()).matches("339900-\\d{8}-\\d{6}");
 		assertThat(filed.tasks()).extracting((task) -> task.plan().departmentCode())
 			.containsExactlyInAnyOrder("housing", "tax", "nr");
+		// its buyer confirmed: every task is open
 		assertThat(filed.tasks()).extracting(Task::status).containsOnly(TaskStatus.IN_REVIEW);
 
 		this.applications.decide(task(filed, "tax").id(), Decision.Approve.here(), TAX, null);
@@ -112,12 +124,12 @@ class ApplicationsIntegrationTests {
 
 		Application approved = this.applications.find(filed.id(), SELLER);
 		assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
-		// the application's and its tasks' transitions; the exchange adds a row per
-		// fetched material on its own time
+		// the application's and its tasks' transitions, the buyer's confirmation opening
+		// them; the exchange adds a row per fetched material on its own time
 		assertThat(this.applications.history(filed.id(), SELLER)).extracting(HistoryEntry::to)
 			.filteredOn((to) -> !to.startsWith("material "))
-			.contains("IN_REVIEW", "APPROVED")
-			.hasSize(1 + 3 + 5 + 1);
+			.contains("AWAITING_PARTIES", "party BUYER CONFIRMED", "IN_REVIEW", "APPROVED")
+			.hasSize(1 + 3 + 1 + 3 + 1 + 5 + 1);
 	}
 
 	@Test
@@ -167,7 +179,7 @@ class ApplicationsIntegrationTests {
 
 	@Test
 	void asksABundlesSharedMaterialOnceForAllItsItems() {
-		Application filed = this.applications.submit(flatTransfer("东湖区示范路9号"), SELLER, null);
+		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路9号"), SELLER, null));
 
 		assertThat(filed.materials()).filteredOn((material) -> material.code().equals("seller-identity"))
 			.singleElement()
@@ -195,13 +207,14 @@ class ApplicationsIntegrationTests {
 
 	@Test
 	void letsExactlyOneOfTwoReviewersWhoSawTheSameTaskDecideIt() {
-		Application filed = this.applications.submit(flatTransfer("东湖区示范路2号"), SELLER, null);
+		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路2号"), SELLER, null));
 		TaskId tax = task(filed, "tax").id();
 		Actor otherTaxReviewer = Actor.reviewer("reviewer-tax-2", "tax");
+		long seen = task(filed, "tax").version();
 
-		this.applications.decide(tax, Decision.Approve.here(), TAX, 0L);
+		this.applications.decide(tax, Decision.Approve.here(), TAX, seen);
 
-		assertThatThrownBy(() -> this.applications.decide(tax, new Decision.Reject("不符合条件"), otherTaxReviewer, 0L))
+		assertThatThrownBy(() -> this.applications.decide(tax, new Decision.Reject("不符合条件"), otherTaxReviewer, seen))
 			.isInstanceOfSatisfying(OneVisitException.class, (conflict) -> {
 				assertThat(conflict.code()).isEqualTo("task_changed");
 				assertThat(conflict.kind()).isEqualTo(OneVisitException.Kind.CONFLICT);
@@ -211,7 +224,7 @@ class ApplicationsIntegrationTests {
 
 	@Test
 	void writesNoHistoryForADecisionWhoseTaskChangedUnderIt() {
-		Application filed = this.applications.submit(flatTransfer("东湖区示范路5号"), SELLER, null);
+		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路5号"), SELLER, null));
 		TaskId tax = task(filed, "tax").id();
 		// counted for the task alone: the exchange records the fetched materials in the
 		// application's history at the same time, from its own listener
@@ -241,7 +254,7 @@ class ApplicationsIntegrationTests {
 
 	@Test
 	void losesNoDecisionWhenEightReviewersActOnOneTaskAtOnce() throws Exception {
-		Application filed = this.applications.submit(flatTransfer("东湖区示范路3号"), SELLER, null);
+		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路3号"), SELLER, null));
 		TaskId tax = task(filed, "tax").id();
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		List<Future<String>> outcomes = new ArrayList<>();
@@ -266,7 +279,8 @@ class ApplicationsIntegrationTests {
 		assertThat(results).containsOnlyOnce("won").containsOnly("won", "CONFLICT");
 		assertThat(this.applications.history(filed.id(), SELLER)).filteredOn((entry) -> tax.equals(entry.task()))
 			.extracting(HistoryEntry::to)
-			.containsExactly("IN_REVIEW:decide", "APPROVED");
+			// planned while the buyer had not confirmed, opened when he did, decided once
+			.containsExactly("AWAITING_PARTIES", "IN_REVIEW:decide", "APPROVED");
 	}
 
 	@Test
@@ -274,7 +288,8 @@ class ApplicationsIntegrationTests {
 		ExecutorService pool = Executors.newFixedThreadPool(3);
 		try {
 			for (int round = 0; round < 10; round++) {
-				Application filed = this.applications.submit(flatTransfer("东湖区示范路5号-" + round), SELLER, null);
+				Application filed = underReview(
+						this.applications.submit(flatTransfer("东湖区示范路5号-" + round), SELLER, null));
 				for (int step = 0; step < 2; step++) {
 					this.applications.decide(task(filed, "nr").id(), Decision.Approve.here(), REGISTRY, null);
 				}
@@ -338,13 +353,14 @@ class ApplicationsIntegrationTests {
 				});
 			running.rollback();
 		}
+		// filed: it waits for its buyer to confirm
 		assertThat(this.applications.submit(flatTransfer("东湖区示范路6号"), SELLER, key).status())
-			.isEqualTo(ApplicationStatus.IN_REVIEW);
+			.isEqualTo(ApplicationStatus.AWAITING_PARTIES);
 	}
 
 	@Test
 	void showsNobodyElseTheApplicationOrItsTasks() {
-		Application filed = this.applications.submit(flatTransfer("东湖区示范路7号"), SELLER, null);
+		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路7号"), SELLER, null));
 
 		assertThatThrownBy(() -> this.applications.find(filed.id(), Actor.applicant("applicant2")))
 			.hasFieldOrPropertyWithValue("code", "application_not_found");
@@ -358,7 +374,7 @@ class ApplicationsIntegrationTests {
 
 	@Test
 	void keepsASupplementRequestAndItsAnswerInTheRecord() {
-		Application filed = this.applications.submit(flatTransfer("东湖区示范路8号"), SELLER, null);
+		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路8号"), SELLER, null));
 		TaskId registry = task(filed, "nr").id();
 
 		this.applications.decide(registry, new Decision.RequestSupplement(List.of("共有人同意出售的书面意见"), null), REGISTRY,
@@ -372,7 +388,8 @@ class ApplicationsIntegrationTests {
 		Application resumed = this.applications.find(filed.id(), SELLER);
 		assertThat(resumed.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 		assertThat(task(resumed, "nr").status()).isEqualTo(TaskStatus.IN_REVIEW);
-		assertThat(task(resumed, "nr").version()).isEqualTo(2);
+		// opened at the buyer's confirmation, paused, resumed
+		assertThat(task(resumed, "nr").version()).isEqualTo(3);
 	}
 
 }

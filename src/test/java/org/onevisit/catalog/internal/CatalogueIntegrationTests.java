@@ -72,6 +72,8 @@ class CatalogueIntegrationTests {
 				materialsBefore: 3
 				form:
 				  - {name: applicantId, label: 申请人身份证号码, type: residentId, required: true}
+				parties:
+				  - {field: applicantId, role: applicant, confirms: onlineOrHall}
 				materials:
 				  - {code: applicant-identity, name: 申请人身份证明, source: sharedData, dataElement: population.identity}
 				  - {code: proof, name: 证明材料, source: upload}
@@ -130,7 +132,7 @@ class CatalogueIntegrationTests {
 			.isInstanceOfSatisfying(CatalogueInvalid.class,
 					(invalid) -> assertThat(invalid.problems())
 						.extracting((problem) -> problem.line() + " " + problem.field())
-						.containsExactly("21 items[1].limits.committed"));
+						.containsExactly("23 items[1].limits.committed"));
 
 		assertThat(count("catalog_item")).isEqualTo(itemsBefore);
 		assertThat(count("catalog_audit")).isEqualTo(auditBefore);

@@ -16,6 +16,7 @@ import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.CatalogueProblem;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
+import org.onevisit.catalog.Party;
 import org.onevisit.catalog.ServiceItem;
 
 import org.springframework.core.io.ClassPathResource;
@@ -25,6 +26,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class CatalogueYamlTests {
+
+	/** A catalogue that knows every department and region, for items checked alone. */
+	static final CatalogueRules.Context KNOWING_EVERYTHING = new CatalogueRules.Context() {
+		@Override
+		public boolean departmentExists(String code) {
+			return true;
+		}
+
+		@Override
+		public boolean regionExists(String code) {
+			return true;
+		}
+	};
 
 	static CatalogueDocument seed() throws IOException {
 		try (Reader reader = new InputStreamReader(
@@ -183,11 +197,70 @@ class CatalogueYamlTests {
 						.containsExactly(tuple(8, "items[0].department"), tuple(10, "items[0].limits.committed"),
 								tuple(12, "items[0].visits"), tuple(17, "items[0].materials[0].dataElement"),
 								tuple(18, "items[0].materials[1].dataElement"), tuple(15, "items[0].form[0].options"),
+								// a resident ID field no party declares
+								tuple(28, "items[1].form[0]"),
 								// T-002's id is a required resident ID: an optional text
 								// field cannot fill it
 								tuple(37, "bundles[0].form[0].maps.T-002"), tuple(34, "bundles[0].form[0].required"),
 								tuple(37, "bundles[0].form[0].maps.T-009"), tuple(38, "bundles[0].form[1].maps")));
 
+	}
+
+	@Test
+	void refusesAFormThatNamesAPersonNoPartyDeclaresWithTheLineOfTheField() {
+		String item = """
+				code: T-200
+				name: 当事人测试
+				department: tax
+				region: "339900"
+				limits: {statutory: 10, committed: 5}
+				channels: online
+				visits: 0
+				materialsBefore: 0
+				form:
+				  - {name: sellerId, label: 卖方身份证号码, type: residentId, required: true}
+				  - {name: buyerId, label: 买方身份证号码, type: residentId, required: true}
+				  - {name: companyCode, label: 统一社会信用代码, type: creditCode}
+				parties:
+				  - {field: sellerId, role: seller, confirms: onlineOrHall}
+				  - {field: sellerId, role: coOwner, confirms: onlineOrHall, from: registeredOwners}
+				  - {field: nobody, role: buyer, confirms: inPerson}
+				""";
+
+		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), KNOWING_EVERYTHING))
+			.isInstanceOfSatisfying(CatalogueInvalid.class, (invalid) -> assertThat(invalid.problems())
+				.extracting(CatalogueProblem::line, CatalogueProblem::field)
+				.containsExactly(tuple(15, "item.parties[1].property"), tuple(16, "item.parties[2].field"),
+						tuple(11, "item.form[1]"), tuple(12, "item.form[2]"), tuple(16, "item.parties[2].confirms")));
+	}
+
+	@Test
+	void readsEachItemsPartiesAndKeepsThemOnExport() throws IOException {
+		CatalogueDocument seed = seed();
+		ServiceItem transfer = seed.items()
+			.stream()
+			.filter((item) -> item.code().equals("339900-NR-001"))
+			.findFirst()
+			.orElseThrow();
+		ServiceItem marriage = seed.items()
+			.stream()
+			.filter((item) -> item.code().equals("339900-CIVIL-001"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(transfer.parties()).containsExactly(
+				Party.named("sellerId", Party.Role.SELLER, Party.Confirmation.ONLINE_OR_HALL),
+				new Party("sellerId", Party.Role.CO_OWNER, Party.Confirmation.ONLINE_OR_HALL,
+						Party.Source.REGISTERED_OWNERS, "certificateNo"),
+				Party.named("buyerId", Party.Role.BUYER, Party.Confirmation.ONLINE_OR_HALL));
+		assertThat(marriage.parties()).extracting(Party::confirmation)
+			.containsOnly(Party.Confirmation.IN_PERSON)
+			.hasSize(2);
+		assertThat(seed.items()).allSatisfy((item) -> assertThat(item.parties()).isNotEmpty());
+		assertThat(seed.bundles()).allSatisfy((bundle) -> assertThat(bundle.parties()).isNotEmpty());
+		assertThat(CatalogueYaml
+			.readItem("again.yaml", new StringReader(CatalogueYaml.writeItem(transfer)), KNOWING_EVERYTHING)
+			.parties()).isEqualTo(transfer.parties());
 	}
 
 	@Test
@@ -256,6 +329,8 @@ class CatalogueYamlTests {
 				form:
 				  - {name: taxpayerId, label: 纳税人, type: residentId, required: true}
 				  - {name: amount, label: 金额, type: number, required: true}
+				parties:
+				  - {field: taxpayerId, role: taxpayer, confirms: onlineOrHall}
 				approval:
 				  - {name: 年满18周岁, element: population.identity, field: birthDate, check: ageAtLeast, value: "18", of: taxpayerId}
 				  - {name: 金额, form: amount, check: atMost, value: "10000"}

@@ -2,6 +2,7 @@ package org.onevisit.applications.internal.web;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
@@ -24,6 +26,7 @@ import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
 import org.onevisit.applications.HistoryEntry;
 import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.platform.Sentences;
 import org.onevisit.shared.Subject;
 import org.onevisit.applications.TaskId;
@@ -81,7 +84,22 @@ class ApplicationApiController {
 
 	record ApplicationView(UUID id, String trackingNo, String status, String bundleCode, String channel,
 			LocalDate committedDue, LocalDate statutoryDue, LocalDate predictedCompletion, List<TaskView> tasks,
-			List<MaterialRecord> materials) {
+			List<MaterialRecord> materials, List<PartyView> parties) {
+	}
+
+	/**
+	 * A party and their confirmation; the identifier masked, as the matter's other
+	 * parties see it.
+	 */
+	record PartyView(UUID id, String party, String role, String mode, String state, Instant decidedAt, String channel,
+			String hash, String reason) {
+
+		static PartyView of(PartyConfirmation part) {
+			return new PartyView(part.id(), part.maskedParty(), part.role().name(), part.mode().name(),
+					part.state().name(), part.decidedAt(), (part.channel() != null) ? part.channel().name() : null,
+					part.hash(), part.reason());
+		}
+
 	}
 
 	/**
@@ -185,7 +203,8 @@ class ApplicationApiController {
 					.stream()
 					.map((m) -> new MaterialRecord(m.code(), m.name(), m.source(), m.state(), m.reference(),
 							m.neededBy(), this.sentences.render(m.note())))
-					.toList());
+					.toList(),
+				application.parties().stream().map(PartyView::of).toList());
 	}
 
 }

@@ -74,6 +74,7 @@ class MySpaceController {
 		model.addAttribute("enquiries", this.feedback.enquiriesOf(user.getUsername()).size());
 		model.addAttribute("complaints", this.feedback.complaintsOf(user.getUsername()).size());
 		model.addAttribute("names", new Names(this.catalogue));
+		model.addAttribute("awaitingConfirmation", this.applications.awaitingConfirmation(subject));
 		return "portal/my";
 	}
 

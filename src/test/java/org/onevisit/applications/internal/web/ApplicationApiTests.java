@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +69,8 @@ class ApplicationApiTests {
 		assertThat(application.path("tasks")).hasSize(3);
 		assertThat(application.path("tasks").get(0).path("committedDue").asString()).isNotBlank();
 
+		assertThat(application.path("status").asString()).isEqualTo("AWAITING_PARTIES");
+		new Matters(this.http).confirmAsParties(application);
 		HttpResponse<String> decided = this.http.postJson("/api/v1/tasks/" + taskOf(application, "tax") + "/decisions",
 				"{\"decision\":\"APPROVE\"}", "Authorization", bearer("reviewer-tax"));
 		assertThat(decided.statusCode()).isEqualTo(200);
@@ -98,25 +101,36 @@ class ApplicationApiTests {
 	}
 
 	@Test
-	void hidesAnApplicationFromEveryoneButItsApplicantAndItsDepartments() {
+	void hidesAnApplicationFromEveryoneButItsApplicantItsPartiesAndItsDepartments() {
 		String id = OneVisitHttp.json(submit(UUID.randomUUID().toString(), "东湖区示范路14号")).path("id").asString();
 
-		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("applicant2")).statusCode())
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("business1")).statusCode())
 			.isEqualTo(404);
+		// the buyer is a party to the sale
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("applicant2")).statusCode())
+			.isEqualTo(200);
 		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("reviewer-health")).statusCode())
 			.isEqualTo(404);
 		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("reviewer-tax")).statusCode())
 			.isEqualTo(200);
 		assertThat(this.http.get("/api/v1/applications", "Authorization", this.seller).body()).contains(id);
-		assertThat(this.http.get("/api/v1/applications", "Authorization", bearer("applicant2")).body())
+		assertThat(this.http.get("/api/v1/applications", "Authorization", bearer("business1")).body())
 			.doesNotContain(id);
 	}
 
 	@Test
 	void refusesASecondDecisionOnTheTaskVersionAlreadyDecided() {
-		JsonNode application = OneVisitHttp.json(submit(UUID.randomUUID().toString(), "东湖区示范路15号"));
+		JsonNode application = new Matters(this.http)
+			.confirmAsParties(OneVisitHttp.json(submit(UUID.randomUUID().toString(), "东湖区示范路15号")));
 		String tax = taskOf(application, "tax");
-		String body = "{\"decision\":\"APPROVE\",\"taskVersion\":0}";
+		long seen = application.path("tasks")
+			.valueStream()
+			.filter((task) -> task.path("id").asString().equals(tax))
+			.findFirst()
+			.orElseThrow()
+			.path("version")
+			.asLong();
+		String body = "{\"decision\":\"APPROVE\",\"taskVersion\":" + seen + "}";
 
 		HttpResponse<String> first = this.http.postJson("/api/v1/tasks/" + tax + "/decisions", body, "Authorization",
 				bearer("reviewer-tax"));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -23,11 +24,18 @@ class ReviewPagesTests {
 	@Test
 	void aReviewerAsksForASupplementAndTheApplicantSeesWhatIsMissingAndAnswers() {
 		OneVisitHttp api = new OneVisitHttp(this.port);
-		JsonNode filed = OneVisitHttp
+		JsonNode filed = new Matters(api).confirmAsParties(OneVisitHttp
 			.json(api.postJson("/api/v1/applications", ApplicationApiTests.FLAT_TRANSFER.formatted("西山区页面路1号"),
 					"Authorization", "Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
-					UUID.randomUUID().toString()));
+					UUID.randomUUID().toString())));
 		String taskId = ApplicationApiTests.taskOf(filed, "nr");
+		long version = filed.path("tasks")
+			.valueStream()
+			.filter((task) -> task.path("id").asString().equals(taskId))
+			.findFirst()
+			.orElseThrow()
+			.path("version")
+			.asLong();
 		String tracking = filed.path("trackingNo").asString();
 
 		OneVisitHttp reviewer = new OneVisitHttp(this.port);
@@ -35,8 +43,10 @@ class ReviewPagesTests {
 		assertThat(reviewer.get("/review").body()).contains("本部门待办", tracking);
 		String caseFile = reviewer.get("/review/tasks/" + taskId).body();
 		assertThat(caseFile).contains("存量房买卖转移登记", "卖方姓名", "张三", "一次性告知补正");
+		// who confirmed the matter before it reached the department, and over what
+		assertThat(caseFile).contains("当事人确认", "买方", "已确认", "SM3");
 		reviewer.postForm("/review/tasks/" + taskId + "/decision",
-				"decision=SUPPLEMENT&taskVersion=0&missing="
+				"decision=SUPPLEMENT&taskVersion=" + version + "&missing="
 						+ URLEncoder.encode("共有人同意出售的书面意见\n原购房合同", StandardCharsets.UTF_8) + "&_csrf="
 						+ OneVisitHttp.csrfTokenOf(caseFile));
 		assertThat(reviewer.get("/review?filter=WAITING").body()).contains(tracking);
@@ -61,7 +71,8 @@ class ReviewPagesTests {
 		OneVisitHttp health = new OneVisitHttp(this.port);
 		health.logIn("reviewer-health", "onevisit-demo");
 		OneVisitHttp stranger = new OneVisitHttp(this.port);
-		stranger.logIn("applicant2", "onevisit-demo");
+		// not the buyer, who is a party to the sale and reads it
+		stranger.logIn("business1", "onevisit-demo");
 
 		assertThat(health.get("/review/tasks/" + ApplicationApiTests.taskOf(filed, "nr")).statusCode()).isEqualTo(404);
 		assertThat(stranger.get("/my/applications/" + filed.path("id").asString()).statusCode()).isEqualTo(404);

@@ -1,0 +1,268 @@
+package org.onevisit.applications.internal;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.InboxEntry;
+import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PartyConfirmation;
+import org.onevisit.identity.Actor;
+import org.onevisit.messages.Inbox;
+import org.onevisit.messages.Message;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
+import org.onevisit.shared.WorkingDays;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The parties of a matter confirm it before any department reviews it: 张三 sells the flat
+ * he owns with his wife 王芳 to 李四, and both of them must say yes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PartiesIntegrationTests {
+
+	static final String ZHANG_SAN = "339902198503120016";
+
+	static final String LI_SI = "339903199007180029";
+
+	static final String WANG_FANG = "33990319870602934X";
+
+	/** The flat the property register records as owned by 张三 and 王芳. */
+	static final String THE_FLAT = "浙(2023)示范市不动产权第0000001号";
+
+	static final String FLAT_TRANSFER = """
+			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
+			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
+			         "buyerName":"李四","certificateNo":"%s",
+			         "address":"示范市东湖区湖滨路18号3幢502室","price":1850000,"paymentMethod":"商业贷款"}}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationManagement applications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	WorkingDays calendar;
+
+	@Autowired
+	Inbox inbox;
+
+	OneVisitHttp http;
+
+	Matters matters;
+
+	@BeforeEach
+	void http() {
+		this.http = new OneVisitHttp(this.port);
+		this.matters = new Matters(this.http);
+	}
+
+	JsonNode fileTheFlatTransfer() {
+		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", FLAT_TRANSFER.formatted(THE_FLAT),
+				"Authorization", this.matters.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
+		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+		return OneVisitHttp.json(filed);
+	}
+
+	JsonNode awaiting(String person, String application) {
+		JsonNode mine = OneVisitHttp
+			.json(this.http.get("/api/v1/my/confirmations", "Authorization", this.matters.bearer(person)));
+		return mine.valueStream()
+			.filter((part) -> part.path("application").asString().equals(application))
+			.findFirst()
+			.orElse(null);
+	}
+
+	HttpResponse<String> answer(String person, String confirmation, String body) {
+		return this.http.postJson("/api/v1/confirmations/" + confirmation, body, "Authorization",
+				this.matters.bearer(person));
+	}
+
+	List<String> taskStatuses(String application) {
+		return this.jdbc.sql("select status from applications_task where application_id = cast(:id as uuid)")
+			.param("id", application)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void theFlatTransferWaitsForTheCoOwnerWhoJoinsByHerselfAndForTheBuyerBeforeAnyTaskOpens() {
+		JsonNode filed = fileTheFlatTransfer();
+		String id = filed.path("id").asString();
+
+		assertThat(filed.path("status").asString()).isEqualTo("AWAITING_PARTIES");
+		assertThat(filed.path("parties")
+			.valueStream()
+			.map((part) -> part.path("role").asString() + ":" + part.path("state").asString()))
+			.containsExactly("SELLER:CONFIRMED", "CO_OWNER:PENDING", "BUYER:PENDING");
+		assertThat(taskStatuses(id)).hasSize(3).containsOnly("AWAITING_PARTIES");
+		assertThat(this.applications.inbox(Actor.reviewer("reviewer-nr", "nr"), InboxEntry.Filter.ALL))
+			.noneMatch((entry) -> entry.application().value().toString().equals(id));
+		JsonNode wife = awaiting("applicant3", id);
+		JsonNode buyer = awaiting("applicant2", id);
+		assertThat(wife.path("role").asString()).isEqualTo("CO_OWNER");
+		assertThat(buyer.path("role").asString()).isEqualTo("BUYER");
+
+		assertThat(answer("applicant3", wife.path("id").asString(), "{\"decision\":\"ACCEPT\"}").statusCode())
+			.isEqualTo(200);
+		assertThat(taskStatuses(id)).containsOnly("AWAITING_PARTIES");
+		assertThat(awaiting("applicant3", id)).isNull();
+	}
+
+	@Test
+	void opensTheTasksWhenTheLastPartyConfirmsCountingTheirDueDatesFromThatDayAndCollectsTheEvidenceThen() {
+		JsonNode filed = fileTheFlatTransfer();
+		String id = filed.path("id").asString();
+		// filed a fortnight ago by the provisional dates: the committed limit must not
+		// count from then
+		LocalDate longAgo = LocalDate.now().minusDays(14);
+		this.jdbc.sql("update applications_task set committed_due = :day where application_id = cast(:id as uuid)")
+			.param("day", longAgo)
+			.param("id", id)
+			.update();
+
+		answer("applicant3", awaiting("applicant3", id).path("id").asString(), "{\"decision\":\"ACCEPT\"}");
+		HttpResponse<String> last = answer("applicant2", awaiting("applicant2", id).path("id").asString(),
+				"{\"decision\":\"ACCEPT\"}");
+
+		assertThat(last.statusCode()).isEqualTo(200);
+		assertThat(OneVisitHttp.json(last).path("hash").asString()).hasSize(64);
+		var matter = this.applications.find(new ApplicationId(UUID.fromString(id)), Actor.system());
+		assertThat(matter.status()).isIn(ApplicationStatus.IN_REVIEW, ApplicationStatus.WAITING_FOR_SUPPLEMENT,
+				ApplicationStatus.APPROVED);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		assertThat(matter.tasks()).allSatisfy((task) -> assertThat(task.committedDue())
+			.isEqualTo(this.calendar.addWorkingDays(today, task.plan().committedLimit()).date()));
+		assertThat(matter.parties()).allMatch((part) -> part.state() == PartyConfirmation.State.CONFIRMED)
+			.allMatch((part) -> part.hash().equals(matter.parties().get(0).hash()));
+		// evidence is collected only now that the matter is submitted
+		await().untilAsserted(() -> assertThat(this.applications.filing(matter.id()).materials())
+			.noneMatch((material) -> material.state() == MaterialRecord.State.PENDING_FETCH));
+	}
+
+	@Test
+	void aDeclineByTheBuyerEndsTheMatterAndTellsTheSellerWhy() {
+		JsonNode filed = fileTheFlatTransfer();
+		String id = filed.path("id").asString();
+		String confirmation = awaiting("applicant2", id).path("id").asString();
+
+		HttpResponse<String> withoutReason = answer("applicant2", confirmation, "{\"decision\":\"DECLINE\"}");
+		HttpResponse<String> declined = answer("applicant2", confirmation,
+				"{\"decision\":\"DECLINE\",\"reason\":\"成交价格与约定不符\"}");
+
+		assertThat(withoutReason.statusCode()).isEqualTo(400);
+		assertThat(OneVisitHttp.json(withoutReason).path("code").asString()).isEqualTo("confirmation_reason_missing");
+		assertThat(declined.statusCode()).isEqualTo(200);
+		assertThat(this.applications.find(new ApplicationId(UUID.fromString(id)), Actor.system()).status())
+			.isEqualTo(ApplicationStatus.DECLINED);
+		assertThat(taskStatuses(id)).containsOnly("WITHDRAWN");
+		List<Message> told = this.inbox.of(Subject.person(ResidentId.of(ZHANG_SAN)));
+		assertThat(told).filteredOn((message) -> message.key().equals("message.partyDeclined"))
+			.anySatisfy((message) -> assertThat(message.arguments())
+				.containsExactly(filed.path("trackingNo").asString(), "成交价格与约定不符"));
+		assertThat(awaiting("applicant3", id)).isNull();
+	}
+
+	@Test
+	void refusesToConfirmSomeoneElsesPartOrTheSamePartTwiceAsProblems() {
+		JsonNode filed = fileTheFlatTransfer();
+		String id = filed.path("id").asString();
+		String buyers = awaiting("applicant2", id).path("id").asString();
+
+		HttpResponse<String> bySeller = answer("applicant1", buyers, "{\"decision\":\"ACCEPT\"}");
+		HttpResponse<String> byWife = answer("applicant3", buyers, "{\"decision\":\"ACCEPT\"}");
+		HttpResponse<String> first = answer("applicant2", buyers, "{\"decision\":\"ACCEPT\"}");
+		HttpResponse<String> again = answer("applicant2", buyers, "{\"decision\":\"ACCEPT\"}");
+		HttpResponse<String> nonsense = answer("applicant2", buyers, "{\"decision\":\"MAYBE\"}");
+
+		assertThat(bySeller.statusCode()).isEqualTo(404);
+		assertThat(bySeller.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(OneVisitHttp.json(bySeller).path("code").asString()).isEqualTo("confirmation_not_found");
+		assertThat(byWife.statusCode()).isEqualTo(404);
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(OneVisitHttp.json(again).path("code").asString()).isEqualTo("confirmation_already_decided");
+		assertThat(nonsense.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void theBuyerMayReadTheMatterThatConcernsHimButNotActOnIt() {
+		JsonNode filed = fileTheFlatTransfer();
+		String id = filed.path("id").asString();
+
+		HttpResponse<String> read = this.http.get("/api/v1/applications/" + id, "Authorization",
+				this.matters.bearer("applicant2"));
+		HttpResponse<String> withdraw = this.http.postJson("/api/v1/applications/" + id + "/withdrawal", "{}",
+				"Authorization", this.matters.bearer("applicant2"));
+		HttpResponse<String> stranger = this.http.get("/api/v1/applications/" + id, "Authorization",
+				this.matters.bearer("business1"));
+
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(OneVisitHttp.json(read).path("status").asString()).isEqualTo("AWAITING_PARTIES");
+		assertThat(withdraw.statusCode()).isEqualTo(404);
+		assertThat(stranger.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void lapsesAMatterNotConfirmedWithinFifteenWorkingDaysAndTellsTheSeller() {
+		String late = fileTheFlatTransfer().path("id").asString();
+		JsonNode recentFiling = fileTheFlatTransfer();
+		String recent = recentFiling.path("id").asString();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		backdate(late, fifteenWorkingDaysBefore(today, 15));
+		backdate(recent, fifteenWorkingDaysBefore(today, 14));
+
+		this.applications.lapseUnconfirmed(15);
+
+		assertThat(this.applications.find(new ApplicationId(UUID.fromString(late)), Actor.system()).status())
+			.isEqualTo(ApplicationStatus.LAPSED);
+		assertThat(this.applications.find(new ApplicationId(UUID.fromString(recent)), Actor.system()).status())
+			.isEqualTo(ApplicationStatus.AWAITING_PARTIES);
+		assertThat(this.inbox.of(Subject.person(ResidentId.of(ZHANG_SAN))))
+			.filteredOn((message) -> message.key().equals("message.partiesLapsed"))
+			.isNotEmpty();
+		assertThat(awaiting("applicant2", late)).isNull();
+		assertThat(awaiting("applicant2", recent)).isNotNull();
+	}
+
+	private LocalDate fifteenWorkingDaysBefore(LocalDate today, int workingDays) {
+		LocalDate day = today;
+		while (this.calendar.workingDaysBetween(day, today) < workingDays) {
+			day = day.minusDays(1);
+		}
+		return day;
+	}
+
+	private void backdate(String application, LocalDate day) {
+		this.jdbc.sql("update applications_application set submitted_at = :at where id = cast(:id as uuid)")
+			.param("at", Timestamp.from(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()))
+			.param("id", application)
+			.update();
+	}
+
+}
