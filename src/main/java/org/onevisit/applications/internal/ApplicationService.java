@@ -166,15 +166,16 @@ class ApplicationService implements ApplicationManagement {
 			all.addAll(missing);
 			throw SubmissionRefused.formInvalid(all);
 		}
-		if (!missing.isEmpty()) {
-			throw SubmissionRefused.materialsMissing(missing);
-		}
 		// conditions of eligibility on the registries' data, before a number is drawn:
-		// a matter that cannot be granted is not filed
+		// a matter that cannot be granted is not filed, and nobody is asked to upload
+		// papers for it
 		List<Eligibility.Judgement> judged = judge(concerns, submission.subject(), by, "filing:" + by.username() + ":"
 				+ ((submission.bundleCode() != null) ? submission.bundleCode() : submission.itemCode()));
 		if (judged.stream().anyMatch((judgement) -> judgement.verdict() == Eligibility.Verdict.FAILS)) {
 			throw SubmissionRefused.eligibilityFailed(judged);
+		}
+		if (!missing.isEmpty()) {
+			throw SubmissionRefused.materialsMissing(missing);
 		}
 		String tracking = region + "-" + LocalDate.now(this.clock).format(DAY) + "-"
 				+ String.format("%06d", this.applications.nextTrackingSequence());

@@ -34,6 +34,9 @@ final class SyntheticCity {
 
 	static final String BUYER = "339903199007180029";
 
+	/** The certificate of the flat 张三 and 王芳 own, as the demo and its tests name it. */
+	static final String DEMO_FLAT = "浙(2020)示范市不动产权第0012345号";
+
 	/** The demo enterprise, 张三's (the seller's) restaurant company. */
 	static final String DEMO_ENTERPRISE = CreditCode.completing("91339900MA2H5T7KX").value();
 
@@ -135,7 +138,7 @@ final class SyntheticCity {
 				household, "子");
 		householdRecords(List.of(seller, wife, child));
 		marriage(seller, wife, LocalDate.of(2012, 5, 20), false, false);
-		String certificate = property(List.of(seller, wife), address, 89.5, false);
+		String certificate = property(List.of(seller, wife), address, 89.5, false, DEMO_FLAT);
 		// the demo flat is sold free of any mortgage, so that it can be transferred
 		for (Person owner : List.of(seller, wife)) {
 			this.book.find("realestate.mortgage", owner.id())
@@ -287,8 +290,13 @@ final class SyntheticCity {
 	}
 
 	private String property(List<Person> owners, String address, double area, boolean unlinked) {
+		return property(owners, address, area, unlinked, null);
+	}
+
+	private String property(List<Person> owners, String address, double area, boolean unlinked, String fixed) {
 		int year = 2005 + this.random.nextInt(20);
-		String certificate = String.format("浙(%d)示范市不动产权第%07d号", year, ++this.certificates);
+		String numbered = String.format("浙(%d)示范市不动产权第%07d号", year, ++this.certificates);
+		String certificate = (fixed != null) ? fixed : numbered;
 		if (unlinked) {
 			// registered under the owner's name only, before ID numbers were recorded:
 			// a lookup by ID finds nothing
