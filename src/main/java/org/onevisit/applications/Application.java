@@ -319,6 +319,18 @@ public final class Application {
 	}
 
 	/**
+	 * Conditions of eligibility of an item that the registries' data could not confirm
+	 * (missing, stale or unavailable): the task stays with a person, never approved by
+	 * rules on that data, and its history says why.
+	 */
+	public void eligibilityUnconfirmed(String itemCode, String reason, Actor by, Clock clock) {
+		Instant now = clock.instant();
+		this.tasks.stream()
+			.filter((task) -> task.plan().itemCode().equals(itemCode) && task.status().open())
+			.forEach((task) -> record(now, by, task.id(), task.describe(), task.describe(), reason));
+	}
+
+	/**
 	 * The applicant provides everything asked for: every task waiting for a supplement
 	 * resumes, its due dates moved by the working days it waited.
 	 */

@@ -80,6 +80,13 @@ public interface ApplicationManagement {
 	 */
 	Application approveByRules(TaskId task, String trace);
 
+	/**
+	 * The conditions of eligibility of the task's item judged now, on the registries'
+	 * data read on the actor's behalf, for the reviewer's case file; empty when the item
+	 * has none.
+	 */
+	List<Eligibility.Judgement> eligibility(TaskId task, Actor by);
+
 	Application provideSupplement(ApplicationId application, Actor by);
 
 	Application withdraw(ApplicationId application, Actor by);

@@ -1,6 +1,10 @@
 package org.onevisit.applications;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import org.onevisit.catalog.ApprovalRule;
 
 import org.onevisit.shared.OneVisitException;
 
@@ -11,8 +15,33 @@ import org.onevisit.shared.OneVisitException;
  */
 public final class ReviewRefused extends OneVisitException {
 
+	private final Map<String, Object> details;
+
 	private ReviewRefused(String code, Kind kind, String developerMessage, Object... arguments) {
+		this(code, kind, developerMessage, Map.of(), arguments);
+	}
+
+	private ReviewRefused(String code, Kind kind, String developerMessage, Map<String, Object> details,
+			Object... arguments) {
 		super(code, kind, developerMessage, arguments);
+		this.details = details;
+	}
+
+	/**
+	 * A task's last approval while the registries show that a condition of eligibility
+	 * fails: nobody approves it, and every failed condition is named.
+	 */
+	public static ReviewRefused eligibilityFailed(List<Eligibility.Judgement> judged) {
+		List<ApprovalRule> failed = FailedConditions.distinct(judged);
+		return new ReviewRefused("eligibility_failed", Kind.UNPROCESSABLE,
+				failed.size() + " condition(s) of eligibility fail: "
+						+ failed.stream().map(ApprovalRule::name).toList(),
+				FailedConditions.details(failed), failed.size(), FailedConditions.sentences(failed));
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return this.details;
 	}
 
 	public static ReviewRefused taskNotFound(TaskId task) {

@@ -3,6 +3,7 @@ package org.onevisit.applications;
 import java.util.List;
 import java.util.Map;
 
+import org.onevisit.catalog.ApprovalRule;
 import org.onevisit.shared.OneVisitException;
 
 /** A submission that cannot be filed as it stands; nothing of it was saved. */
@@ -10,10 +11,30 @@ public final class SubmissionRefused extends OneVisitException {
 
 	private final List<FieldViolation> violations;
 
+	private final Map<String, Object> details;
+
 	private SubmissionRefused(String code, Kind kind, String message, List<FieldViolation> violations,
 			Object... arguments) {
+		this(code, kind, message, violations, null, arguments);
+	}
+
+	private SubmissionRefused(String code, Kind kind, String message, List<FieldViolation> violations,
+			Map<String, Object> details, Object... arguments) {
 		super(code, kind, message, arguments);
 		this.violations = List.copyOf(violations);
+		this.details = details;
+	}
+
+	/**
+	 * The registries show that a condition of eligibility the catalogue declares does not
+	 * hold; every failed condition is named at once (一次性告知), with its legal basis.
+	 */
+	public static SubmissionRefused eligibilityFailed(List<Eligibility.Judgement> judged) {
+		List<ApprovalRule> failed = FailedConditions.distinct(judged);
+		return new SubmissionRefused("eligibility_failed", Kind.UNPROCESSABLE,
+				failed.size() + " condition(s) of eligibility fail: "
+						+ failed.stream().map(ApprovalRule::name).toList(),
+				List.of(), FailedConditions.details(failed), failed.size(), FailedConditions.sentences(failed));
 	}
 
 	/** The form breaks its definition; every violation is listed by field. */
@@ -67,6 +88,9 @@ public final class SubmissionRefused extends OneVisitException {
 
 	@Override
 	public Map<String, Object> details() {
+		if (this.details != null) {
+			return this.details;
+		}
 		return this.violations.isEmpty() ? Map.of() : Map.of("errors", this.violations);
 	}
 

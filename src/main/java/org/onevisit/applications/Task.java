@@ -139,6 +139,11 @@ public final class Task {
 	 * Approved by the item's rules at whatever step it stands: the rules replace the
 	 * whole review, not one step of it.
 	 */
+	/** Whether approving the task now decides it: its current step is the last. */
+	public boolean decidesOnApproval() {
+		return this.status == TaskStatus.IN_REVIEW && currentStep().decides();
+	}
+
 	String approveByRules() {
 		requireStatus(TaskStatus.IN_REVIEW);
 		String before = describe();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,11 +29,36 @@ public final class RuleEvaluation {
 	 */
 	public static List<ApprovalTrace.Line> judge(List<ApprovalRule> rules, Map<String, Object> form,
 			Function<ApprovalRule, DataReading> data, LocalDate today, ZoneId zone) {
+		return judge(rules, form, data, today, zone, null);
+	}
+
+	/**
+	 * Each rule's line as {@link #judge(List, Map, Function, LocalDate, ZoneId)}, where
+	 * the {@code filer} (the resident ID or credit code of whoever files) is known, for
+	 * the conditions that name them.
+	 */
+	public static List<ApprovalTrace.Line> judge(List<ApprovalRule> rules, Map<String, Object> form,
+			Function<ApprovalRule, DataReading> data, LocalDate today, ZoneId zone, String filer) {
 		List<ApprovalTrace.Line> lines = new ArrayList<>(rules.size());
 		for (ApprovalRule rule : rules) {
-			lines.add(rule.onData() ? onData(rule, data.apply(rule), today, zone) : onForm(rule, form, today));
+			lines.add(rule.onData() ? onData(rule, data.apply(rule), form, today, zone, filer)
+					: onForm(rule, form, today, filer));
 		}
 		return lines;
+	}
+
+	/** The lines of conditions that failed (not those that could not be confirmed). */
+	public static List<ApprovalTrace.Line> failing(List<ApprovalTrace.Line> lines) {
+		return lines.stream().filter((line) -> line.verdict() == ApprovalTrace.Verdict.FAILS).toList();
+	}
+
+	/** The words a person reads for a condition: its sentence, in their language. */
+	public static Sentence said(ApprovalRule condition) {
+		String zh = (condition.sentence() != null) ? condition.sentence() : condition.name();
+		// the catalogue gives the sentence in Chinese and, where written, in English:
+		// each
+		// language's message picks its own
+		return Sentence.of("eligibility.condition", zh, (condition.sentenceEn() != null) ? condition.sentenceEn() : zh);
 	}
 
 	/** The lines one after the other, as one sentence. */
@@ -44,16 +70,30 @@ public final class RuleEvaluation {
 		return lines.stream().allMatch((line) -> line.verdict() == ApprovalTrace.Verdict.HOLDS);
 	}
 
-	private static ApprovalTrace.Line onForm(ApprovalRule rule, Map<String, Object> form, LocalDate today) {
+	private static ApprovalTrace.Line onForm(ApprovalRule rule, Map<String, Object> form, LocalDate today,
+			String filer) {
 		Object value = form.get(rule.form());
 		if (value == null || value.toString().isBlank()) {
 			return unknown(rule, Sentence.of("approval.form.blank"));
 		}
-		return line(rule, holds(rule, value, today) ? ApprovalTrace.Verdict.HOLDS : ApprovalTrace.Verdict.FAILS,
+		boolean holds;
+		try {
+			holds = holds(rule, value, today, filer, null);
+		}
+		catch (RuntimeException unreadable) {
+			return unknown(rule, Sentence.of("approval.form.unreadable", value));
+		}
+		if (rule.check() == ApprovalRule.Check.IS_FILER) {
+			// an identity number is not repeated to whoever reads the line
+			return line(rule, holds ? ApprovalTrace.Verdict.HOLDS : ApprovalTrace.Verdict.FAILS,
+					Sentence.of(holds ? "approval.form.isFiler" : "approval.form.notFiler"));
+		}
+		return line(rule, holds ? ApprovalTrace.Verdict.HOLDS : ApprovalTrace.Verdict.FAILS,
 				Sentence.of("approval.form.filled", value));
 	}
 
-	private static ApprovalTrace.Line onData(ApprovalRule rule, DataReading reading, LocalDate today, ZoneId zone) {
+	private static ApprovalTrace.Line onData(ApprovalRule rule, DataReading reading, Map<String, Object> form,
+			LocalDate today, ZoneId zone, String filer) {
 		Sentence registry = Sentence.of("exchange.registry." + reading.registry());
 		Sentence source = (reading.updatedAt() != null)
 				? Sentence.of("approval.source.dated", registry, LocalDate.ofInstant(reading.updatedAt(), zone))
@@ -64,7 +104,11 @@ public final class RuleEvaluation {
 			case REFUSED:
 				return unknown(rule, Sentence.of("approval.data.refused", registry));
 			case NOT_FOUND:
-				return unknown(rule, Sentence.of("approval.data.notFound", registry));
+				// the registry answering that it holds no record (of a mortgage, say)
+				// satisfies a condition only where the catalogue says so
+				return rule.absentHolds()
+						? line(rule, ApprovalTrace.Verdict.HOLDS, Sentence.of("approval.data.noneRegistered", registry))
+						: unknown(rule, Sentence.of("approval.data.notFound", registry));
 			case INCOMPLETE:
 				return unknown(rule, Sentence.of("approval.data.incomplete", source));
 			case STALE:
@@ -76,25 +120,58 @@ public final class RuleEvaluation {
 				&& LocalDate.ofInstant(reading.updatedAt(), zone).plusDays(rule.maxAgeDays()).isBefore(today)) {
 			return unknown(rule, Sentence.of("approval.data.tooOld", rule.maxAgeDays(), source));
 		}
+		List<Map<String, Object>> records = reading.records();
+		if (rule.match() != null) {
+			Object wanted = form.get(rule.match().form());
+			records = records.stream()
+				.filter((record) -> wanted != null && record.get(rule.match().field()) != null
+						&& record.get(rule.match().field()).toString().strip().equals(wanted.toString().strip()))
+				.toList();
+			if (records.isEmpty()) {
+				if (rule.absentHolds()) {
+					return line(rule, ApprovalTrace.Verdict.HOLDS, Sentence.of("approval.data.noneMatching", source));
+				}
+				return (rule.check() == ApprovalRule.Check.PRESENT)
+						? line(rule, ApprovalTrace.Verdict.FAILS, Sentence.of("approval.data.noneMatching", source))
+						: unknown(rule, Sentence.of("approval.data.noneMatching", source));
+			}
+		}
 		if (rule.check() == ApprovalRule.Check.PRESENT) {
 			return line(rule, ApprovalTrace.Verdict.HOLDS, Sentence.of("approval.data.holds", source));
 		}
-		Object value = reading.record().get(rule.field());
-		if (value == null) {
+		if (records.isEmpty()) {
 			return unknown(rule, Sentence.of("approval.data.missing", source));
 		}
-		boolean holds;
-		try {
-			holds = holds(rule, value, today);
-		}
-		catch (RuntimeException unreadable) {
-			return unknown(rule, Sentence.of("approval.data.unreadable", value, source));
+		// every record concerned must satisfy the condition: one seized flat among two
+		// is a seized flat
+		boolean holds = true;
+		for (Map<String, Object> record : records) {
+			Object value = record.get(rule.field());
+			if (value == null) {
+				return unknown(rule, Sentence.of("approval.data.missing", source));
+			}
+			try {
+				holds &= holds(rule, value, today, filer, reading.query().subject());
+			}
+			catch (RuntimeException unreadable) {
+				return unknown(rule, Sentence.of("approval.data.unreadable",
+						(rule.check() == ApprovalRule.Check.IS_FILER) ? "" : value, source));
+			}
 		}
 		return line(rule, holds ? ApprovalTrace.Verdict.HOLDS : ApprovalTrace.Verdict.FAILS,
 				Sentence.of(holds ? "approval.data.holds" : "approval.data.fails", source));
 	}
 
-	private static boolean holds(ApprovalRule rule, Object observed, LocalDate today) {
+	private static boolean holds(ApprovalRule rule, Object observed, LocalDate today, String filer, String subject) {
+		if (rule.check() == ApprovalRule.Check.IS_FILER) {
+			if (filer == null) {
+				throw new IllegalArgumentException("nobody files");
+			}
+			if (observed instanceof Collection<?> many) {
+				return many.stream().anyMatch((each) -> each != null && each.toString().strip().equals(filer));
+			}
+			return observed.toString().strip().equals(filer);
+		}
 		String text = observed.toString().strip();
 		return switch (rule.check()) {
 			case EQUALS -> text.equals(rule.value());
@@ -105,7 +182,19 @@ public final class RuleEvaluation {
 				Period.between(LocalDate.parse(text), today).getYears() >= Integer.parseInt(rule.value());
 			case AGE_UNDER -> Period.between(LocalDate.parse(text), today).getYears() < Integer.parseInt(rule.value());
 			case PRESENT -> true;
+			case ONE_OF -> rule.values().contains(text);
+			case AGE_BY_SEX_AT_LEAST -> Period.between(LocalDate.parse(text), today).getYears() >= Integer
+				.parseInt(rule.values().get(male(subject) ? 0 : 1));
+			case IS_FILER -> throw new IllegalStateException("judged above");
 		};
+	}
+
+	/** GB 11643: the 17th character of a resident ID is odd for a man. */
+	private static boolean male(String residentId) {
+		if (residentId == null || residentId.length() != 18 || !Character.isDigit(residentId.charAt(16))) {
+			throw new IllegalArgumentException("not a resident ID");
+		}
+		return (residentId.charAt(16) - '0') % 2 == 1;
 	}
 
 	private static ApprovalTrace.Line unknown(ApprovalRule rule, Sentence reasoning) {
@@ -113,7 +202,8 @@ public final class RuleEvaluation {
 	}
 
 	private static ApprovalTrace.Line line(ApprovalRule rule, ApprovalTrace.Verdict verdict, Sentence answer) {
-		return new ApprovalTrace.Line(rule.name(), verdict, Sentence.of("approval.line", rule.name(), answer).stored());
+		Object said = (rule.sentence() != null) ? said(rule) : rule.name();
+		return new ApprovalTrace.Line(rule.name(), verdict, Sentence.of("approval.line", said, answer).stored());
 	}
 
 }

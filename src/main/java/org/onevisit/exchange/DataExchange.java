@@ -75,10 +75,23 @@ public interface DataExchange {
 
 	/**
 	 * What the registry (by its code, named {@code exchange.registry.<code>} in the
-	 * message bundles) said of a query, and how far it can be relied on.
+	 * message bundles) said of a query, and how far it can be relied on: its first
+	 * record, and every record where the registry holds several (a person owning two
+	 * flats).
 	 */
-	record DataReading(DataQuery query, Reading reading, Map<String, Object> record, String registry,
-			Instant updatedAt) {
+	record DataReading(DataQuery query, Reading reading, Map<String, Object> record, String registry, Instant updatedAt,
+			List<Map<String, Object>> records) {
+
+		public DataReading {
+			record = (record != null) ? record : Map.of();
+			records = (records != null) ? List.copyOf(records) : (record.isEmpty() ? List.of() : List.of(record));
+		}
+
+		/** A reading of the first record only. */
+		public DataReading(DataQuery query, Reading reading, Map<String, Object> record, String registry,
+				Instant updatedAt) {
+			this(query, reading, record, registry, updatedAt, null);
+		}
 
 		public enum Reading {
 

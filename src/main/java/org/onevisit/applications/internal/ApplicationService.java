@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
+import org.onevisit.applications.Eligibility;
 import org.onevisit.applications.FieldViolation;
 import org.onevisit.applications.Filing;
 import org.onevisit.applications.FormCheck;
@@ -43,6 +45,7 @@ import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
@@ -53,6 +56,7 @@ import org.onevisit.identity.Actor;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Sm3;
+import org.onevisit.platform.Sentence;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,9 +95,13 @@ class ApplicationService implements ApplicationManagement {
 
 	private final ObjectProvider<RegisteredOwners> registeredOwners;
 
+	private final ObjectProvider<Eligibility> eligibility;
+
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
-			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners) {
+			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners,
+			ObjectProvider<Eligibility> eligibility) {
+		this.eligibility = eligibility;
 		this.uploads = uploads;
 		this.registeredOwners = registeredOwners;
 		this.heldLicences = heldLicences;
@@ -131,6 +139,7 @@ class ApplicationService implements ApplicationManagement {
 		String region;
 		List<MaterialRecord> materials;
 		List<FieldViolation> formViolations;
+		List<Eligibility.Concern> concerns;
 		if (submission.bundleCode() != null) {
 			Bundle bundle = this.catalogue.bundle(submission.bundleCode()).content();
 			formViolations = FormCheck.check(bundle, submission.form());
@@ -143,6 +152,11 @@ class ApplicationService implements ApplicationManagement {
 			region = items.get(0).content().regionCode();
 			declared = bundle.parties();
 			filedItems = items.stream().map(Versioned::content).toList();
+			concerns = items.stream()
+				.map(Versioned::content)
+				.filter((item) -> !item.eligibility().isEmpty())
+				.map((item) -> new Eligibility.Concern(item, formOf(bundle, item.code(), submission.form())))
+				.toList();
 		}
 		else {
 			Versioned<ServiceItem> item = this.catalogue.item(submission.itemCode());
@@ -156,6 +170,8 @@ class ApplicationService implements ApplicationManagement {
 			region = item.content().regionCode();
 			declared = item.content().parties();
 			filedItems = List.of(item.content());
+			concerns = item.content().eligibility().isEmpty() ? List.of()
+					: List.of(new Eligibility.Concern(item.content(), submission.form()));
 		}
 		List<FieldViolation> missing = materials.stream()
 			.filter((material) -> material.source() == MaterialSource.UPLOAD && material.reference() == null)
@@ -168,6 +184,14 @@ class ApplicationService implements ApplicationManagement {
 			all.addAll(missing);
 			throw SubmissionRefused.formInvalid(all);
 		}
+		// conditions of eligibility on the registries' data, before a number is drawn:
+		// a matter that cannot be granted is not filed, and nobody is asked to upload
+		// papers for it
+		List<Eligibility.Judgement> judged = judge(concerns, submission.subject(), by, "filing:" + by.username() + ":"
+				+ ((submission.bundleCode() != null) ? submission.bundleCode() : submission.itemCode()));
+		if (judged.stream().anyMatch((judgement) -> judgement.verdict() == Eligibility.Verdict.FAILS)) {
+			throw SubmissionRefused.eligibilityFailed(judged);
+		}
 		if (!missing.isEmpty()) {
 			throw SubmissionRefused.materialsMissing(missing);
 		}
@@ -179,6 +203,8 @@ class ApplicationService implements ApplicationManagement {
 		if (submission.hallCode() != null && submission.channel() == Channel.HALL) {
 			application.receivedAt(submission.hallCode());
 		}
+		unconfirmed(judged).forEach((itemCode, lines) -> application.eligibilityUnconfirmed(itemCode,
+				Sentence.of("eligibility.unconfirmed", lines).stored(), by, this.clock));
 		this.applications.insert(application, (idempotencyKey != null)
 				? new Applications.Remembered(by.username(), idempotencyKey, hash, this.clock.instant()) : null);
 		application.events().forEach(this.events::publishEvent);
@@ -277,6 +303,13 @@ class ApplicationService implements ApplicationManagement {
 		if (task.version() != seen) {
 			throw new TaskChanged(taskId);
 		}
+		if (decision instanceof Decision.Approve && task.decidesOnApproval() && task.actionableBy(by)) {
+			// the last approval: nobody grants a matter while a condition fails
+			List<Eligibility.Judgement> judged = judgeAgain(application, task, by);
+			if (judged.stream().anyMatch((judgement) -> judgement.verdict() == Eligibility.Verdict.FAILS)) {
+				throw ReviewRefused.eligibilityFailed(judged);
+			}
+		}
 		application.decide(taskId, decision, by, this.clock);
 		save(loaded);
 		return application;
@@ -289,9 +322,95 @@ class ApplicationService implements ApplicationManagement {
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		Applications.Loaded loaded = Applications.Loaded.of(this.applications.withTasks(found.row()));
 		Application application = loaded.application();
+		Task task = application.task(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
+		List<Eligibility.Judgement> judged = judgeAgain(application, task, Actor.system());
+		if (judged.stream().anyMatch((judgement) -> judgement.verdict() != Eligibility.Verdict.HOLDS)) {
+			// rules never grant what the registries do not confirm: a person decides
+			application.eligibilityUnconfirmed(task.plan().itemCode(),
+					Sentence.of("eligibility.unconfirmed.instant", lines(judged)).stored(), Actor.system(), this.clock);
+			save(loaded);
+			return application;
+		}
 		application.approveByRules(taskId, trace, this.clock);
 		save(loaded);
 		return application;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Eligibility.Judgement> eligibility(TaskId taskId, Actor by) {
+		Application application = findByTask(taskId, by);
+		Task task = application.task(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
+		return judgeAgain(application, task, by);
+	}
+
+	/**
+	 * The conditions of the items judged on the registries' data read now on the actor's
+	 * behalf; nothing is read for items without conditions. Where no module can judge
+	 * them, every condition counts as unconfirmed: none passes unread.
+	 */
+	private List<Eligibility.Judgement> judge(List<Eligibility.Concern> concerns, Subject filer, Actor by,
+			String reference) {
+		if (concerns.isEmpty()) {
+			return List.of();
+		}
+		Eligibility judge = this.eligibility.getIfAvailable();
+		if (judge == null) {
+			return concerns.stream()
+				.flatMap((concern) -> concern.item()
+					.eligibility()
+					.stream()
+					.map((condition) -> new Eligibility.Judgement(concern.item().code(), condition,
+							Eligibility.Verdict.UNKNOWN, Sentence.of("eligibility.unjudged").stored())))
+				.toList();
+		}
+		return judge.judge(concerns, filer, by.username(), reference);
+	}
+
+	/** The task's item's conditions, judged again on the form it was filed with. */
+	private List<Eligibility.Judgement> judgeAgain(Application application, Task task, Actor by) {
+		ServiceItem item = this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion()).content();
+		if (item.eligibility().isEmpty()) {
+			return List.of();
+		}
+		Filing filing = filing(application.id());
+		Map<String, Object> form = (filing.bundleCode() != null)
+				? formOf(this.catalogue.bundle(filing.bundleCode()).content(), item.code(), filing.form())
+				: filing.form();
+		return judge(List.of(new Eligibility.Concern(item, form)), filing.subject(), by, application.trackingNumber());
+	}
+
+	/** The lines of conditions not confirmed, by item. */
+	private static Map<String, List<String>> unconfirmed(List<Eligibility.Judgement> judged) {
+		Map<String, List<String>> byItem = new LinkedHashMap<>();
+		judged.stream()
+			.filter((judgement) -> judgement.verdict() == Eligibility.Verdict.UNKNOWN)
+			.forEach((judgement) -> byItem.computeIfAbsent(judgement.itemCode(), (code) -> new ArrayList<>())
+				.add(judgement.line()));
+		return byItem;
+	}
+
+	private static List<Sentence> lines(List<Eligibility.Judgement> judged) {
+		return judged.stream()
+			.filter((judgement) -> judgement.verdict() != Eligibility.Verdict.HOLDS)
+			.map((judgement) -> Sentence.from(judgement.line()).orElse(Sentence.of("eligibility.unjudged")))
+			.toList();
+	}
+
+	/**
+	 * A bundle's one form as the item's own: each bundle field copied to the field it
+	 * maps to.
+	 */
+	private static Map<String, Object> formOf(Bundle bundle, String itemCode, Map<String, Object> form) {
+		Map<String, Object> own = new HashMap<>();
+		for (BundleField field : bundle.fields()) {
+			String target = field.itemFields().get(itemCode);
+			Object value = form.get(field.name());
+			if (target != null && value != null) {
+				own.put(target, value);
+			}
+		}
+		return own;
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.Eligibility;
 import org.onevisit.applications.Filing;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskStatus;
@@ -53,8 +54,11 @@ class InstantApproval implements ApprovalTraces {
 
 	private final Clock clock;
 
+	private final EligibilityChecks eligibility;
+
 	InstantApproval(ApplicationManagement applications, Catalogue catalogue, DataExchange exchange, Traces traces,
-			Clock clock) {
+			Clock clock, EligibilityChecks eligibility) {
+		this.eligibility = eligibility;
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.exchange = exchange;
@@ -109,9 +113,19 @@ class InstantApproval implements ApprovalTraces {
 				.forEach((reading) -> readings.put(reading.query(), reading));
 		}
 		long started = System.nanoTime();
-		List<ApprovalTrace.Line> lines = RuleEvaluation.judge(item.approvalRules(), filing.form(),
-				(rule) -> readings.get(queries.get(rule)), LocalDate.now(this.clock), this.clock.getZone());
+		List<ApprovalTrace.Line> lines = new ArrayList<>(RuleEvaluation.judge(item.approvalRules(), filing.form(),
+				(rule) -> readings.get(queries.get(rule)), LocalDate.now(this.clock), this.clock.getZone()));
 		long micros = (System.nanoTime() - started) / 1_000;
+		if (!item.eligibility().isEmpty()) {
+			// the conditions of eligibility belong to the reasoning: rules never grant
+			// what
+			// they do not confirm
+			this.eligibility
+				.judge(List.of(new Eligibility.Concern(item, filing.form())), filing.subject(),
+						Actor.system().username(), application.trackingNumber())
+				.forEach((judged) -> lines.add(new ApprovalTrace.Line(judged.condition().name(),
+						ApprovalTrace.Verdict.valueOf(judged.verdict().name()), judged.line())));
+		}
 		boolean approve = RuleEvaluation.allHold(lines);
 		ApprovalTrace trace = new ApprovalTrace(task.id().value(), application.id().value(), item.code(),
 				approve ? ApprovalTrace.Outcome.APPROVED_INSTANTLY : ApprovalTrace.Outcome.SENT_TO_REVIEWER, lines,

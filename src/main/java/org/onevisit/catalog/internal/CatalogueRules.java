@@ -24,6 +24,7 @@ import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Party;
 import org.onevisit.catalog.Region;
+import org.onevisit.catalog.RegistryFields;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.ServiceItem;
 
@@ -60,6 +61,14 @@ final class CatalogueRules {
 			return null;
 		}
 
+		/**
+		 * The data elements and their fields; {@code null} where the data-sharing
+		 * catalogue is not known (a file checked on its own), and then not checked.
+		 */
+		default RegistryFields registryFields() {
+			return null;
+		}
+
 	}
 
 	static final Pattern ITEM_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
@@ -80,10 +89,38 @@ final class CatalogueRules {
 	 * reads a registry field or a form field of the item, compares with a value of the
 	 * right kind, and names whose data by an identifier field of the form.
 	 */
-	static void checkApprovalRules(ServiceItem item, String path, YamlReader report) {
+	static void checkApprovalRules(ServiceItem item, String path, RegistryFields registries, YamlReader report) {
+		checkRules(item, item.approvalRules(), path, registries, report);
+	}
+
+	static final Pattern CONDITION_CODE = Pattern.compile("[a-z][a-zA-Z0-9]{1,59}");
+
+	/**
+	 * Conditions of eligibility are rules of instant approval that a person reads: each
+	 * has a stable code (its name), a plain sentence and a legal basis; the registries'
+	 * elements and fields they name exist in the data-sharing catalogue, and their values
+	 * parse.
+	 */
+	static void checkEligibility(ServiceItem item, String path, RegistryFields registries, YamlReader report) {
+		checkRules(item, item.eligibility(), path, registries, report);
+		for (int r = 0; r < item.eligibility().size(); r++) {
+			ApprovalRule condition = item.eligibility().get(r);
+			String at = path + "[" + r + "]";
+			if (!CONDITION_CODE.matcher(condition.name()).matches()) {
+				report.problem(at + ".name", "a condition's code is letters and digits, starting with a lower-case"
+						+ " letter (the sentence says it in words): " + condition.name());
+			}
+			if (condition.sentence().isBlank()) {
+				report.problem(at + ".sentence", "says the condition in a plain sentence");
+			}
+		}
+	}
+
+	private static void checkRules(ServiceItem item, List<ApprovalRule> rules, String path, RegistryFields registries,
+			YamlReader report) {
 		Set<String> names = new HashSet<>();
-		for (int r = 0; r < item.approvalRules().size(); r++) {
-			ApprovalRule rule = item.approvalRules().get(r);
+		for (int r = 0; r < rules.size(); r++) {
+			ApprovalRule rule = rules.get(r);
 			String at = path + "[" + r + "]";
 			if (!names.add(rule.name())) {
 				report.problem(at + ".name", "two rules are named " + rule.name());
@@ -103,9 +140,16 @@ final class CatalogueRules {
 					report.problem(at + ".of",
 							"names no resident ID or credit code field of the item's form: " + rule.of());
 				}
+				checkRegistryFields(rule, at, registries, report);
 			}
 			else if (item.form().field(rule.form()).isEmpty()) {
 				report.problem(at + ".form", "the item's form has no field " + rule.form());
+			}
+			if (rule.match() != null && item.form().field(rule.match().form()).isEmpty()) {
+				report.problem(at + ".match.form", "the item's form has no field " + rule.match().form());
+			}
+			if (rule.match() != null && !rule.onData()) {
+				report.problem(at + ".match", "only the records of a data element are matched");
 			}
 			if (rule.check().needsValue() && rule.value() == null) {
 				report.problem(at + ".value", "the check " + rule.check() + " compares with a value");
@@ -113,6 +157,46 @@ final class CatalogueRules {
 			if (rule.check().numeric() && rule.value() != null && !rule.value().matches("-?\\d+(\\.\\d+)?")) {
 				report.problem(at + ".value", "the check " + rule.check() + " compares with a number");
 			}
+			if (rule.check() == ApprovalRule.Check.ONE_OF && rule.values().isEmpty()) {
+				report.problem(at + ".values", "the check ONE_OF lists the values that hold");
+			}
+			if (rule.check() == ApprovalRule.Check.AGE_BY_SEX_AT_LEAST && (rule.values().size() != 2
+					|| !rule.values().stream().allMatch((value) -> value.matches("\\d{1,3}")))) {
+				report.problem(at + ".values",
+						"the check AGE_BY_SEX_AT_LEAST gives two ages in whole years:" + " a man's, then a woman's");
+			}
+			if (rule.check() == ApprovalRule.Check.AGE_BY_SEX_AT_LEAST && rule.onData() && rule.of() == null) {
+				report.problem(at + ".of", "names the resident ID field whose holder's age and sex are read");
+			}
+			if (rule.check() == ApprovalRule.Check.IS_FILER && !rule.onData()
+					&& !identifierFields(item.form().fields()).contains(rule.form())) {
+				report.problem(at + ".form",
+						"names no resident ID or credit code field of the item's form: " + rule.form());
+			}
+		}
+	}
+
+	/**
+	 * The element, and the fields read of its records, exist in the data-sharing
+	 * catalogue.
+	 */
+	private static void checkRegistryFields(ApprovalRule rule, String at, RegistryFields registries,
+			YamlReader report) {
+		if (registries == null || !DATA_ELEMENT.matcher(rule.element()).matches()) {
+			return;
+		}
+		Optional<Set<String>> fields = registries.fieldsOf(rule.element());
+		if (fields.isEmpty()) {
+			report.problem(at + ".element", "no registry shares the data element " + rule.element());
+			return;
+		}
+		if (rule.field() != null && !fields.get().contains(rule.field())) {
+			report.problem(at + ".field", "the data element " + rule.element() + " has no field " + rule.field()
+					+ "; it has " + fields.get());
+		}
+		if (rule.match() != null && !fields.get().contains(rule.match().field())) {
+			report.problem(at + ".match.field", "the data element " + rule.element() + " has no field "
+					+ rule.match().field() + "; it has " + fields.get());
 		}
 	}
 
@@ -195,7 +279,8 @@ final class CatalogueRules {
 			}
 		}
 		checkWorkflow(item, path + ".workflow", report);
-		checkApprovalRules(item, path + ".approval", report);
+		checkApprovalRules(item, path + ".approval", context.registryFields(), report);
+		checkEligibility(item, path + ".eligibility", context.registryFields(), report);
 		if (item.licenceType() != null && context.licenceTypes() != null) {
 			checkLicence(item, context.licenceTypes().get(item.licenceType()), path + ".licence", report);
 		}

@@ -50,7 +50,7 @@ final class CatalogueYaml {
 
 	static final Set<String> ITEM_KEYS = Set.of("code", "name", "department", "region", "citywide", "legalBasis",
 			"conditions", "fees", "limits", "channels", "visits", "onTheSpot", "materialsBefore", "licence", "keywords",
-			"form", "parties", "materials", "workflow", "approval");
+			"form", "parties", "materials", "workflow", "approval", "eligibility");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill");
 
@@ -227,12 +227,14 @@ final class CatalogueYaml {
 				(material, at) -> material(yaml, material, at));
 		List<ReviewStep> steps = yaml.mappings(node, "workflow", path, (step, at) -> step(yaml, step, at));
 		List<ApprovalRule> rules = yaml.mappings(node, "approval", path, (rule, at) -> rule(yaml, rule, at));
+		List<ApprovalRule> eligibility = yaml.mappings(node, "eligibility", path,
+				(condition, at) -> condition(yaml, condition, at));
 		if (code == null || name == null || department == null || region == null || channels == null) {
 			return null;
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps), rules, parties, List.of(), List.of());
+				new Workflow(steps), rules, parties, eligibility, List.of());
 	}
 
 	private static Party party(YamlReader yaml, MappingNode node, String at) {
@@ -246,6 +248,41 @@ final class CatalogueYaml {
 		return (role != null) ? new Party(field, role, confirms, from, property) : null;
 	}
 
+	private static final Set<String> CONDITION_KEYS = Set.of("name", "element", "field", "form", "check", "value",
+			"values", "of", "maxAgeDays", "match", "absentHolds", "sentence", "sentenceEn", "basis");
+
+	/**
+	 * A condition of eligibility: a rule in the language of instant approval, with the
+	 * sentence a person reads and its legal basis.
+	 */
+	private static ApprovalRule condition(YamlReader yaml, MappingNode node, String at) {
+		yaml.onlyKeys(node, at, CONDITION_KEYS);
+		String name = yaml.text(node, "name", at, true);
+		ApprovalRule.Check check = yaml.enumeration(node, "check", at, ApprovalRule.Check.class, null, true);
+		String sentence = yaml.text(node, "sentence", at, true);
+		String basis = yaml.text(node, "basis", at, true);
+		Integer maxAge = (yaml.child(node, "maxAgeDays") != null)
+				? yaml.integer(node, "maxAgeDays", at, 0, 1, 3650, true) : null;
+		ApprovalRule.Match match = null;
+		Node matchNode = yaml.child(node, "match");
+		if (matchNode != null) {
+			MappingNode matching = yaml.mapping(matchNode, at + ".match");
+			if (matching != null) {
+				yaml.onlyKeys(matching, at + ".match", Set.of("field", "form"));
+				String field = yaml.text(matching, "field", at + ".match", true);
+				String form = yaml.text(matching, "form", at + ".match", true);
+				match = (field != null && form != null) ? new ApprovalRule.Match(field, form) : null;
+			}
+		}
+		if (name == null || check == null || sentence == null || basis == null) {
+			return null;
+		}
+		return new ApprovalRule(name, yaml.text(node, "element", at, false), yaml.text(node, "field", at, false),
+				yaml.text(node, "form", at, false), check, yaml.text(node, "value", at, false),
+				yaml.text(node, "of", at, false), maxAge, yaml.texts(node, "values", at), match,
+				yaml.bool(node, "absentHolds", at, false), sentence, yaml.text(node, "sentenceEn", at, false), basis);
+	}
+
 	private static ApprovalRule rule(YamlReader yaml, MappingNode node, String at) {
 		yaml.onlyKeys(node, at, Set.of("name", "element", "field", "form", "check", "value", "of", "maxAgeDays"));
 		String name = yaml.text(node, "name", at, true);
@@ -255,6 +292,36 @@ final class CatalogueYaml {
 		return (name != null && check != null) ? new ApprovalRule(name, yaml.text(node, "element", at, false),
 				yaml.text(node, "field", at, false), yaml.text(node, "form", at, false), check,
 				yaml.text(node, "value", at, false), yaml.text(node, "of", at, false), maxAge) : null;
+	}
+
+	private static Map<String, Object> condition(ApprovalRule condition) {
+		Map<String, Object> c = new LinkedHashMap<>();
+		c.put("name", condition.name());
+		putIf(c, "element", condition.element());
+		putIf(c, "field", condition.field());
+		putIf(c, "form", condition.form());
+		c.put("check", YamlReader.camel(condition.check()));
+		putIf(c, "value", condition.value());
+		if (!condition.values().isEmpty()) {
+			c.put("values", condition.values());
+		}
+		putIf(c, "of", condition.of());
+		if (condition.maxAgeDays() != null) {
+			c.put("maxAgeDays", condition.maxAgeDays());
+		}
+		if (condition.match() != null) {
+			Map<String, Object> match = new LinkedHashMap<>();
+			match.put("field", condition.match().field());
+			match.put("form", condition.match().form());
+			c.put("match", match);
+		}
+		if (condition.absentHolds()) {
+			c.put("absentHolds", true);
+		}
+		c.put("sentence", condition.sentence());
+		putIf(c, "sentenceEn", condition.sentenceEn());
+		c.put("basis", condition.basis());
+		return c;
 	}
 
 	private static ReviewStep step(YamlReader yaml, MappingNode node, String at) {
@@ -410,6 +477,9 @@ final class CatalogueYaml {
 		}
 		putList(map, "legalBasis", item.legalBasis());
 		putList(map, "conditions", item.conditions());
+		if (!item.eligibility().isEmpty()) {
+			map.put("eligibility", item.eligibility().stream().map(CatalogueYaml::condition).toList());
+		}
 		if (!item.fees().isEmpty()) {
 			map.put("fees", item.fees().stream().map((fee) -> {
 				Map<String, Object> f = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ import org.onevisit.catalog.LicenceType;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Region;
+import org.onevisit.catalog.RegistryFields;
 import org.onevisit.catalog.SearchHit;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.Versioned;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -57,6 +59,8 @@ class PublishedCatalogue implements Catalogue {
 
 	private final Map<String, LicenceType> licenceTypes;
 
+	private final ObjectProvider<RegistryFields> registryFields;
+
 	private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of());
 
 	private volatile long lastChecked;
@@ -80,7 +84,8 @@ class PublishedCatalogue implements Catalogue {
 	PublishedCatalogue(CatalogueStore store, JdbcDirectory directory,
 			@Value("${onevisit.catalogue.search-cache-size:10000}") int searchCacheSize,
 			@Value("${onevisit.catalogue.licence-types:classpath:catalog/licence-types.yaml}") Resource licenceTypes,
-			MeterRegistry meters) throws IOException {
+			MeterRegistry meters, ObjectProvider<RegistryFields> registryFields) throws IOException {
+		this.registryFields = registryFields;
 		this.store = store;
 		this.directory = directory;
 		try (Reader reader = new InputStreamReader(licenceTypes.getInputStream(), StandardCharsets.UTF_8)) {
@@ -226,6 +231,11 @@ class PublishedCatalogue implements Catalogue {
 			@Override
 			public Map<String, LicenceType> licenceTypes() {
 				return PublishedCatalogue.this.licenceTypes;
+			}
+
+			@Override
+			public RegistryFields registryFields() {
+				return PublishedCatalogue.this.registryFields.getIfAvailable();
 			}
 		};
 	}

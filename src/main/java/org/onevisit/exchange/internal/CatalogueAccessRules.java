@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Access rules as the published catalogue implies them: what an item's materials,
- * pre-filled fields and instant-approval rules name, its department may read for it.
- * Recomputed when the catalogue publishes something new. Besides these, the standing
- * rules of the data-sharing catalogue: what the platform reads for itself (the
- * registration check).
+ * pre-filled fields, instant-approval rules and conditions of eligibility name, its
+ * department may read for it. Recomputed when the catalogue publishes something new.
+ * Besides these, the standing rules of the data-sharing catalogue: what the platform
+ * reads for itself (the registration check).
  */
 @Component
 class CatalogueAccessRules implements AccessRules {
@@ -67,6 +67,12 @@ class CatalogueAccessRules implements AccessRules {
 			for (ApprovalRule rule : item.approvalRules()) {
 				if (rule.onData()) {
 					rules.add(new AccessRule(item.departmentCode(), rule.element(), item.code()));
+				}
+			}
+			// and what its conditions of eligibility check, at filing and before approval
+			for (ApprovalRule condition : item.eligibility()) {
+				if (condition.onData()) {
+					rules.add(new AccessRule(item.departmentCode(), condition.element(), item.code()));
 				}
 			}
 		}

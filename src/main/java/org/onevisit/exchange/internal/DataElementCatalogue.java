@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.onevisit.catalog.RegistryFields;
 import org.onevisit.exchange.AccessRule;
 import org.onevisit.exchange.DataCatalogue;
 import org.onevisit.exchange.DataElement;
@@ -25,13 +26,15 @@ import org.springframework.stereotype.Component;
 
 /** The data-sharing catalogue, read from {@code exchange/data-elements.yaml}. */
 @Component
-class DataElementCatalogue implements DataCatalogue {
+class DataElementCatalogue implements DataCatalogue, RegistryFields {
 
 	private final Map<String, Registry> registries = new LinkedHashMap<>();
 
 	private final Map<String, DataElement> elements = new LinkedHashMap<>();
 
 	private final Set<AccessRule> standing = new HashSet<>();
+
+	private final Map<String, Set<String>> fields = new LinkedHashMap<>();
 
 	DataElementCatalogue() {
 		this("exchange/data-elements.yaml");
@@ -57,6 +60,7 @@ class DataElementCatalogue implements DataCatalogue {
 			if (!this.registries.containsKey(registry)) {
 				throw new IllegalStateException(resource + ": element " + code + " names unknown registry " + registry);
 			}
+			this.fields.put(code, Set.copyOf((List<String>) element.getOrDefault("fields", List.of())));
 			Object staleAfter = element.get("staleAfter");
 			this.elements.put(code,
 					new DataElement(code, registry, (String) element.get("name"),
@@ -92,6 +96,11 @@ class DataElementCatalogue implements DataCatalogue {
 	@Override
 	public Optional<DataElement> element(String code) {
 		return Optional.ofNullable(this.elements.get(code));
+	}
+
+	@Override
+	public Optional<Set<String>> fieldsOf(String element) {
+		return Optional.ofNullable(this.fields.get(element));
 	}
 
 	String registryName(String registry) {

@@ -1,5 +1,11 @@
 package org.onevisit.platform.internal;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSourceResolvable;
+
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
@@ -55,8 +61,27 @@ class Problems {
 		Locale locale = this.locales.resolveLocale(request);
 		ProblemDetail problem = of(statusOf(ex.kind()), ex.code(), request);
 		problem.setDetail(this.messages.getMessage(ex.messageKey(), ex.arguments(), problem.getTitle(), locale));
-		ex.details().forEach(problem::setProperty);
+		ex.details().forEach((name, value) -> problem.setProperty(name, localized(value, locale)));
 		return problem;
+	}
+
+	/**
+	 * A member of the problem in the reader's language: a sentence within it (a
+	 * condition's words, say) is rendered, however deep in lists and entries.
+	 */
+	private Object localized(Object value, Locale locale) {
+		if (value instanceof MessageSourceResolvable sentence) {
+			return this.messages.getMessage(sentence, locale);
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map((each) -> localized(each, locale)).toList();
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<Object, Object> copy = new LinkedHashMap<>();
+			map.forEach((key, each) -> copy.put(key, localized(each, locale)));
+			return copy;
+		}
+		return value;
 	}
 
 	ProblemDetail of(HttpStatusCode status, String code, HttpServletRequest request, Object... arguments) {

@@ -34,6 +34,9 @@ final class SyntheticCity {
 
 	static final String BUYER = "339903199007180029";
 
+	/** The certificate of the flat 张三 and 王芳 own, as the demo and its tests name it. */
+	static final String DEMO_FLAT = "浙(2020)示范市不动产权第0012345号";
+
 	/** The demo enterprise, 张三's (the seller's) restaurant company. */
 	static final String DEMO_ENTERPRISE = CreditCode.completing("91339900MA2H5T7KX").value();
 
@@ -103,6 +106,7 @@ final class SyntheticCity {
 			city.enterprise();
 		}
 		city.demoEnterprise();
+		city.eligibilityCases();
 		return city;
 	}
 
@@ -134,7 +138,14 @@ final class SyntheticCity {
 				household, "子");
 		householdRecords(List.of(seller, wife, child));
 		marriage(seller, wife, LocalDate.of(2012, 5, 20), false, false);
-		String certificate = property(List.of(seller, wife), address, 89.5, false);
+		String certificate = property(List.of(seller, wife), address, 89.5, false, DEMO_FLAT);
+		// the demo flat is sold free of any mortgage, so that it can be transferred
+		for (Person owner : List.of(seller, wife)) {
+			this.book.find("realestate.mortgage", owner.id())
+				.ifPresent((entry) -> this.book.put("realestate.mortgage", owner.id(),
+						new Entry(entry.status(), entry.updatedAt(), entry.note(),
+								entry.records().stream().map((mortgage) -> released(mortgage)).toList())));
+		}
 		contract(seller, wife, certificate, address, personFor(BUYER), 1_850_000, "商业贷款");
 		common(List.of(seller, wife, child));
 	}
@@ -279,8 +290,13 @@ final class SyntheticCity {
 	}
 
 	private String property(List<Person> owners, String address, double area, boolean unlinked) {
+		return property(owners, address, area, unlinked, null);
+	}
+
+	private String property(List<Person> owners, String address, double area, boolean unlinked, String fixed) {
 		int year = 2005 + this.random.nextInt(20);
-		String certificate = String.format("浙(%d)示范市不动产权第%07d号", year, ++this.certificates);
+		String numbered = String.format("浙(%d)示范市不动产权第%07d号", year, ++this.certificates);
+		String certificate = (fixed != null) ? fixed : numbered;
 		if (unlinked) {
 			// registered under the owner's name only, before ID numbers were recorded:
 			// a lookup by ID finds nothing
@@ -297,6 +313,8 @@ final class SyntheticCity {
 		record.put("ownerIds", owners.stream().map(Person::id).toList());
 		record.put("registeredOn",
 				LocalDate.of(year, 1 + this.random.nextInt(12), 1 + this.random.nextInt(28)).toString());
+		record.put("seized", false);
+		record.put("objection", false);
 		boolean mortgaged = this.random.nextInt(100) < 30;
 		for (Person owner : owners) {
 			this.book.add("realestate.ownership", owner.id(), this.synced, record);
@@ -307,7 +325,7 @@ final class SyntheticCity {
 				this.book.add("realestate.mortgage", owner.id(), this.synced,
 						Map.of("certificateNo", certificate, "mortgagee", BANKS[this.random.nextInt(BANKS.length)],
 								"amount", 200_000 + this.random.nextInt(80) * 10_000, "registeredOn",
-								record.get("registeredOn")));
+								record.get("registeredOn"), "status", "有效"));
 			}
 		}
 		return certificate;
@@ -383,14 +401,104 @@ final class SyntheticCity {
 				}
 			}
 			if (age == 0) {
-				members.stream()
-					.filter((m) -> !m.male() && ("配偶".equals(m.relation()) || "户主".equals(m.relation())))
+				List<Person> parents = members.stream()
+					.filter((m) -> "配偶".equals(m.relation()) || "户主".equals(m.relation()))
+					.toList();
+				parents.stream()
+					.filter((m) -> !m.male())
 					.findFirst()
-					.ifPresent((mother) -> this.book.add("births.delivery", mother.id(), this.synced,
-							Map.of("childName", person.name(), "childId", person.id(), "birthDate",
-									person.birth().toString(), "hospital", "示范市妇幼保健院", "certificateNo",
-									"R" + person.id().substring(6, 16))));
+					.ifPresent((mother) -> birthRecord(person, mother,
+							parents.stream().filter(Person::male).findFirst().orElse(null)));
 			}
+		}
+	}
+
+	/** The birth medical record, under the mother's ID, naming both parents. */
+	private void birthRecord(Person child, Person mother, Person father) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("childName", child.name());
+		record.put("childId", child.id());
+		record.put("birthDate", child.birth().toString());
+		record.put("hospital", "示范市妇幼保健院");
+		record.put("certificateNo", "R" + child.id().substring(6, 16));
+		record.put("motherId", mother.id());
+		if (father != null) {
+			record.put("fatherId", father.id());
+		}
+		record.put("parentIds", (father != null) ? List.of(mother.id(), father.id()) : List.of(mother.id()));
+		this.book.add("births.delivery", mother.id(), this.synced, record);
+	}
+
+	private static Map<String, Object> released(Map<String, Object> mortgage) {
+		Map<String, Object> copy = new LinkedHashMap<>(mortgage);
+		copy.put("status", "已注销");
+		return copy;
+	}
+
+	/**
+	 * The people and flats each condition of eligibility can be tried on (issue 22), with
+	 * fixed ID numbers and certificate numbers; made last, so that the city generated
+	 * before them stays the same.
+	 */
+	private void eligibilityCases() {
+		// marriage: a divorced woman, an unmarried man, a minor
+		Person divorced = fixed("339903198804160026", "陈静", false, "示范市西山区文化路21号2幢301室");
+		single(divorced, "离异");
+		Person unmarried = fixed("339902199211080037", "刘洋", true, "示范市东湖区学院路8号5幢602室");
+		single(unmarried, "未婚");
+		fixed("339902201002030017", "周小明", true, "示范市东湖区新华路17号1幢101室");
+		// flats: seized, under an objection, mortgaged without and with the mortgagee's
+		// consent
+		Person seized = fixed("339902197909090051", "孙磊", true, "示范市东湖区中山路120号3幢1101室");
+		flat(seized, "浙(2016)示范市不动产权第9000001号", true, false, null);
+		Person objected = fixed("339903198312010064", "吴婷", false, "示范市西山区湖滨路45号6幢702室");
+		flat(objected, "浙(2018)示范市不动产权第9000002号", false, true, null);
+		Person mortgaged = fixed("33990219750505007X", "郑强", true, "示范市东湖区建设路66号2幢502室");
+		flat(mortgaged, "浙(2015)示范市不动产权第9000003号", false, false, "有效");
+		Person consented = fixed("339903198610100084", "冯雪", false, "示范市西山区人民路200号4幢1502室");
+		flat(consented, "浙(2017)示范市不动产权第9000004号", false, false, "抵押权人已同意转让");
+		// a birth: the parents are named on the birth medical record
+		String home = "示范市西山区西山大道9号7幢203室";
+		String household = nextHousehold();
+		Person father = member("339903199301300052", "钱伟", true, home, household, "户主");
+		Person mother = member("339903199408210049", "赵敏", false, home, household, "配偶");
+		Person child = member(ResidentId.completing("339903" + this.today.minusDays(12).format(DAY) + "093").value(),
+				"钱小禾", true, home, household, "子");
+		householdRecords(List.of(father, mother, child));
+		marriage(father, mother, LocalDate.of(2021, 10, 1), false, false);
+		birthRecord(child, mother, father);
+		common(List.of(divorced, unmarried, seized, objected, mortgaged, consented, mother, father, child));
+	}
+
+	/** A demo resident living alone. */
+	private Person fixed(String id, String name, boolean male, String address) {
+		Person person = member(id, name, male, address, nextHousehold(), "户主");
+		householdRecords(List.of(person));
+		return person;
+	}
+
+	private Person member(String id, String name, boolean male, String address, String household, String relation) {
+		if (this.ids.contains(id) || !ResidentId.isValid(id)) {
+			throw new IllegalStateException("the demo resident " + name + " cannot have " + id);
+		}
+		return person(id, name, male, ResidentId.of(id).birthDate(), address, household, relation);
+	}
+
+	private void flat(Person owner, String certificate, boolean seized, boolean objection, String mortgage) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("certificateNo", certificate);
+		record.put("address", owner.address());
+		record.put("area", 96.0);
+		record.put("usage", "住宅");
+		record.put("owners", List.of(owner.name()));
+		record.put("ownerIds", List.of(owner.id()));
+		record.put("registeredOn", "2016-06-18");
+		record.put("seized", seized);
+		record.put("objection", objection);
+		this.book.add("realestate.ownership", owner.id(), this.synced, record);
+		if (mortgage != null) {
+			this.book.add("realestate.mortgage", owner.id(), this.synced, Map.of("certificateNo", certificate,
+					"mortgagee", BANKS[0], "amount", 600_000, "registeredOn", "2016-06-18", "status", mortgage));
 		}
 	}
 

@@ -58,7 +58,7 @@ class LicenceIssuanceRetryTests {
 		form.put("sellerName", "张三");
 		form.put("buyerId", buyer);
 		form.put("buyerName", "赵六");
-		form.put("certificateNo", "浙(2021)示范市不动产权第0054321号");
+		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
 		form.put("address", "西湖区重试路2号");
 		form.put("price", 990_000);
 		form.put("paymentMethod", "一次性付款");

@@ -82,6 +82,8 @@ class ReviewController {
 		model.addAttribute("item", item);
 		model.addAttribute("answers", answers(application, item));
 		model.addAttribute("history", this.applications.history(application.id(), actor));
+		// judged as the reviewer opens the file, on the registries' data of now
+		model.addAttribute("eligibility", this.applications.eligibility(taskId, actor));
 		model.addAttribute("nextSteps",
 				item.workflow()
 					.step(task.step())
