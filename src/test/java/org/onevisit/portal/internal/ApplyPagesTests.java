@@ -50,6 +50,26 @@ class ApplyPagesTests {
 	}
 
 	@Test
+	void aHallOnlyItemSaysWhereToGoAndWhatToBringBeforeAnyFormAndIsNotFiledOnline() {
+		Document page = Jsoup.parse(this.seller.get("/apply/items/339900-CIVIL-001").body());
+
+		assertThat(page.getElementById("hall-only")).isNotNull();
+		assertThat(page.getElementById("hall-only").text()).contains("只能到政务服务大厅窗口办理", "示范市东区便民服务中心", "示范市东湖路 8 号",
+				"双方身份证", "双方合影照片");
+		assertThat(page.select("form[action$=339900-CIVIL-001]")).isEmpty();
+
+		// posted anyway, as a page kept open from before would
+		Map<String, String> inputs = inputsOf(Jsoup.parse(this.seller.get("/apply/items/339900-NR-002").body()));
+		inputs.keySet().removeIf((name) -> name.startsWith("field.") || name.startsWith("evidence."));
+		inputs.putAll(Map.of("field.partyAId", "339902198503120016", "field.partyBId", "339903199007180029",
+				"field.appointmentDate", "2026-12-20"));
+		HttpResponse<String> posted = this.seller.postForm("/apply/items/339900-CIVIL-001", encoded(inputs));
+
+		assertThat(posted.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(posted.body()).getElementById("refusal").text()).contains("只能到政务服务大厅窗口办理", "示范市政务服务中心");
+	}
+
+	@Test
 	void keepsADraftUntilTheApplicantComesBackAndDropsItOnceFiled() {
 		Map<String, String> inputs = inputsOf(Jsoup.parse(this.seller.get("/apply/items/339900-NR-002").body()));
 		inputs.put("field.certificateNo", "浙(2021)示范市不动产证明第0009999号");

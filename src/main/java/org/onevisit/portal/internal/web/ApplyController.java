@@ -214,7 +214,10 @@ class ApplyController {
 		Map<String, Object> draft = filer.atHall() ? Map.of()
 				: this.drafts.find(filer.user().getUsername(), matter.key()).orElse(Map.of());
 		model.addAttribute("draftRestored", !draft.isEmpty());
-		Prefilled prefilled = prefill(filer, matter, draft);
+		// a matter filed only at a hall says so before anyone fills a form, and reads
+		// nobody's data for a form that cannot be filed here
+		Prefilled prefilled = (!filer.atHall() && matter.hallOnly() != null)
+				? new Prefilled(null, Map.of(), Map.of(), List.of()) : prefill(filer, matter, draft);
 		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
 		model.addAttribute("filer", filer);
 		return "portal/apply";
@@ -287,6 +290,13 @@ class ApplyController {
 			Prefilled prefilled = prefill(filer, matter, values);
 			render(model, matter, prefilled, values, violations, UUID.randomUUID().toString());
 			model.addAttribute("refusal", refused);
+			if (refused.violations().isEmpty()) {
+				// a refusal of the whole matter (where to file it, a matter already in
+				// progress) is said above the form
+				model.addAttribute("refusalText",
+						this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+				return "portal/apply";
+			}
 			if (filer.atHall()) {
 				// everything missing at once, on paper for the applicant to take home
 				// (一次性告知)
@@ -325,6 +335,7 @@ class ApplyController {
 					previews.get(material.code())))
 			.toList();
 		model.addAttribute("matter", matter);
+		model.addAttribute("halls", this.halls.halls());
 		model.addAttribute("fields", fields);
 		model.addAttribute("materials", materials);
 		model.addAttribute("violations", List.copyOf(violations.values()));
@@ -365,17 +376,34 @@ class ApplyController {
 	private Matter matter(String kind, String code) {
 		if ("bundles".equals(kind)) {
 			Bundle bundle = this.catalogue.bundle(code).content();
+			ServiceItem hallOnly = bundle.itemCodes()
+				.stream()
+				.map((itemCode) -> this.catalogue.item(itemCode).content())
+				.filter((item) -> !item.channels().online())
+				.findFirst()
+				.orElse(null);
 			return new Matter(null, bundle.code(), bundle.name(), bundle.description(),
 					bundle.fields().stream().map(BundleField::asField).toList(),
-					this.catalogue.materialsOf(bundle).stream().map(BundleMaterial::material).toList());
+					this.catalogue.materialsOf(bundle).stream().map(BundleMaterial::material).toList(), hallOnly);
 		}
 		ServiceItem item = this.catalogue.item(code).content();
-		return new Matter(item.code(), null, item.name(), null, item.form().fields(), item.materials());
+		return new Matter(item.code(), null, item.name(), null, item.form().fields(), item.materials(),
+				item.channels().online() ? null : item);
 	}
 
-	/** An item or a bundle, as far as applying for it goes. */
+	/**
+	 * An item or a bundle, as far as applying for it goes; {@code hallOnly} is its item
+	 * offered only at a hall, if there is one, which is not filed online.
+	 */
 	record Matter(String itemCode, String bundleCode, String name, String description, List<FormField> fields,
-			List<Material> materials) {
+			List<Material> materials, ServiceItem hallOnly) {
+
+		/** What to bring to the hall: the materials the applicant presents themselves. */
+		public List<String> toBring() {
+			return (this.hallOnly != null)
+					? this.hallOnly.materials().stream().filter(Material::burdensApplicant).map(Material::name).toList()
+					: List.of();
+		}
 
 		public String code() {
 			return (this.bundleCode != null) ? this.bundleCode : this.itemCode;
