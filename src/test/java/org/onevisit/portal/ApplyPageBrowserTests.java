@@ -73,6 +73,13 @@ class ApplyPageBrowserTests {
 		assertThat(Browsers.waitForHeading(this.browser, (h) -> h.startsWith("办件 339900-"))).startsWith("办件 339900-");
 		assertThat(this.browser.getCurrentUrl()).contains("/my/applications/");
 		assertThat(Browsers.consoleErrors(this.browser)).isEmpty();
+		// the registry's one flat is free again for the next test that transfers it
+		String id = this.browser.getCurrentUrl().replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1");
+		org.onevisit.OneVisitHttp api = new org.onevisit.OneVisitHttp(this.port);
+		assertThat(api
+			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization",
+					"Bearer " + api.bearerToken("applicant1", "onevisit-demo"))
+			.statusCode()).isEqualTo(200);
 	}
 
 }

@@ -39,7 +39,10 @@ class ApplyPagesTests {
 		Document form = Jsoup.parse(page.body());
 		assertThat(form.getElementById("field-buyerName").val()).isEqualTo("李四");
 		assertThat(form.getElementById("field-price").val()).isEqualTo("1850000");
-		assertThat(form.select(".materials .badge").eachText()).contains("已获取，无需提交").doesNotContain("需要您提交", "待获取");
+		// the buyer's data is read once the matter is filed and the buyer has confirmed
+		// it
+		assertThat(form.select(".materials .badge").eachText()).contains("已获取，无需提交", "提交后经对方确认，由部门获取")
+			.doesNotContain("需要您提交", "待获取");
 		assertThat(page.body()).contains("来自住房和城乡建设信息库");
 
 		HttpResponse<String> filed = this.seller.postForm("/apply/bundles/flat-transfer", encoded(inputsOf(form)));
@@ -47,6 +50,16 @@ class ApplyPagesTests {
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}\\?filed"));
+		// the registry's one flat is free again for the next test that transfers it
+		String id = filed.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1");
+		OneVisitHttp api = new OneVisitHttp(this.port);
+		assertThat(api
+			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization",
+					"Bearer " + api.bearerToken("applicant1", "onevisit-demo"))
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test
