@@ -398,6 +398,11 @@ class ApplicationService implements ApplicationManagement {
 			.orElse(null);
 	}
 
+	/** Whether the item version the task was filed under names its matter's object. */
+	private boolean namesItsObject(Task task) {
+		return !this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion()).content().sameMatter().isEmpty();
+	}
+
 	/**
 	 * An item the catalogue offers only at a hall is not filed through any other channel
 	 * (a bundle not if one of its items is): the refusal names the halls and what to
@@ -426,6 +431,13 @@ class ApplicationService implements ApplicationManagement {
 
 	private void save(Applications.Loaded loaded) {
 		this.applications.save(loaded);
+		Application application = loaded.application();
+		if (application.status() != loaded.status() && application.status().finished()
+				&& application.tasks().stream().anyMatch(this::namesItsObject)) {
+			// only matters of items declaring sameMatter hold objects: no statement for
+			// the others
+			this.applications.releaseObjects(application.id());
+		}
 		loaded.application().events().forEach(this.events::publishEvent);
 	}
 

@@ -196,6 +196,13 @@ class Applications {
 			.optional();
 	}
 
+	/** The objects a finished matter was about are free for the next matter on them. */
+	void releaseObjects(ApplicationId application) {
+		this.jdbc.sql("delete from applications_open_matter where application_id = :application")
+			.param("application", application.value())
+			.update();
+	}
+
 	/** An object's key: its SM3 hash, as the values name people by their ID numbers. */
 	private static String objectKey(String object) {
 		return Sm3.hex(object.getBytes(StandardCharsets.UTF_8));
@@ -246,12 +253,7 @@ class Applications {
 				.bind("status", application.status().name())
 				.bind("finishedAt", timestamp(application.finishedAt()));
 		}
-		if (settled && application.status().finished()) {
-			// the objects it was about are free for the next matter, in the same
-			// statement
-			statement.with("released", "delete from applications_open_matter where application_id = :application");
-		}
-		if (!settled && materials) {
+		else if (materials) {
 			statement.with("materials",
 					"update applications_application set materials = cast(:materials as jsonb) where id = :application");
 		}
