@@ -1,5 +1,6 @@
 package org.onevisit.applications;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,18 +12,18 @@ public final class SubmissionRefused extends OneVisitException {
 
 	private final List<FieldViolation> violations;
 
-	private final Map<String, Object> details;
+	private final Map<String, Object> properties;
 
 	private SubmissionRefused(String code, Kind kind, String message, List<FieldViolation> violations,
 			Object... arguments) {
-		this(code, kind, message, violations, null, arguments);
+		this(code, kind, message, violations, Map.of(), arguments);
 	}
 
 	private SubmissionRefused(String code, Kind kind, String message, List<FieldViolation> violations,
-			Map<String, Object> details, Object... arguments) {
+			Map<String, Object> properties, Object... arguments) {
 		super(code, kind, message, arguments);
 		this.violations = List.copyOf(violations);
-		this.details = details;
+		this.properties = Map.copyOf(properties);
 	}
 
 	/**
@@ -62,6 +63,35 @@ public final class SubmissionRefused extends OneVisitException {
 				List.of(new FieldViolation(materialCode, "upload_reason_missing", materialName)), materialName);
 	}
 
+	/**
+	 * The item (or an item of the bundle) is offered only at a hall: where to go and what
+	 * to bring are named, in the text and as properties.
+	 */
+	public static SubmissionRefused channelNotOffered(String itemName, List<HallToVisit> halls, List<String> bring) {
+		return new SubmissionRefused("channel_not_offered", Kind.UNPROCESSABLE, itemName + " is offered only at a hall",
+				List.of(), Map.of("halls", halls, "bring", bring), itemName,
+				String.join("; ", halls.stream().map(HallToVisit::described).toList()), String.join("; ", bring));
+	}
+
+	/**
+	 * A matter on the same object (the same property unit, the same couple, the same
+	 * enterprise name) is still in progress: its tracking number is named.
+	 */
+	public static SubmissionRefused duplicateMatter(String trackingNumber) {
+		return new SubmissionRefused("duplicate_matter", Kind.CONFLICT,
+				"a matter on the same object is in progress: " + trackingNumber, List.of(),
+				Map.of("trackingNumber", trackingNumber), trackingNumber);
+	}
+
+	/** A hall where an item offered only at halls can be filed. */
+	public record HallToVisit(String code, String name, String address) {
+
+		String described() {
+			return this.name + " (" + this.address + ")";
+		}
+
+	}
+
 	public static SubmissionRefused neitherItemNorBundle() {
 		return new SubmissionRefused("submission_invalid", Kind.INVALID, "name exactly one item or one bundle",
 				List.of());
@@ -88,10 +118,12 @@ public final class SubmissionRefused extends OneVisitException {
 
 	@Override
 	public Map<String, Object> details() {
-		if (this.details != null) {
-			return this.details;
+		if (this.violations.isEmpty()) {
+			return this.properties;
 		}
-		return this.violations.isEmpty() ? Map.of() : Map.of("errors", this.violations);
+		Map<String, Object> details = new LinkedHashMap<>(this.properties);
+		details.put("errors", this.violations);
+		return details;
 	}
 
 }

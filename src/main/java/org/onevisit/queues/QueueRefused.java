@@ -37,4 +37,25 @@ public final class QueueRefused extends OneVisitException {
 		return new QueueRefused("hall_window_unknown", Kind.INVALID, "no window " + window, window);
 	}
 
+	/**
+	 * A clerk reads a person's data only after checking their identity at the hall today.
+	 */
+	public static QueueRefused identityNotChecked() {
+		return new QueueRefused("identity_not_checked", Kind.FORBIDDEN,
+				"the person's identity was not checked at this hall today");
+	}
+
+	/**
+	 * A check by ticket names a ticket drawn today at the hall, by this person if booked.
+	 */
+	public static QueueRefused ticketNotFound(String number) {
+		return new QueueRefused("ticket_not_found", Kind.INVALID, "no ticket " + number + " today at this hall",
+				number);
+	}
+
+	public static QueueRefused identityCheckInvalid() {
+		return new QueueRefused("identity_check_invalid", Kind.INVALID,
+				"name the person (residentId or creditCode) and how they were checked (ID_CARD, or TICKET with its number)");
+	}
+
 }

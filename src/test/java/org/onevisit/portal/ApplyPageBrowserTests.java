@@ -73,6 +73,28 @@ class ApplyPageBrowserTests {
 		assertThat(Browsers.waitForHeading(this.browser, (h) -> h.startsWith("办件 339900-"))).startsWith("办件 339900-");
 		assertThat(this.browser.getCurrentUrl()).contains("/my/applications/");
 		assertThat(Browsers.consoleErrors(this.browser)).isEmpty();
+		// the registry's one flat is free again for the next test that transfers it
+		String id = this.browser.getCurrentUrl().replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1");
+		org.onevisit.OneVisitHttp api = new org.onevisit.OneVisitHttp(this.port);
+		assertThat(api
+			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization",
+					"Bearer " + api.bearerToken("applicant1", "onevisit-demo"))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aHallOnlyItemTellsTheCitizenWhereToGoBeforeAnyForm() {
+		String base = "http://localhost:" + this.port;
+		Browsers.logIn(this.browser, base, "applicant1");
+
+		this.browser.get(base + "/apply/items/339900-CIVIL-001");
+
+		String notice = Browsers.waitFor(this.browser, By.id("hall-only")).getText();
+		assertThat(notice).contains("只能到政务服务大厅窗口办理", "示范市政务服务中心", "示范市市民大道 100 号", "双方身份证");
+		assertThat(this.browser.findElements(By.id("field-partyAId"))).as("no form to fill").isEmpty();
+		assertThat(this.browser.findElement(By.cssSelector("#hall-only a")).getAttribute("href"))
+			.endsWith("/my/appointments");
+		assertThat(Browsers.consoleErrors(this.browser)).isEmpty();
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -58,6 +59,7 @@ import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Sm3;
 import org.onevisit.platform.Sentence;
 import org.onevisit.shared.Subject;
+import org.onevisit.queues.Halls;
 import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,11 +99,14 @@ class ApplicationService implements ApplicationManagement {
 
 	private final ObjectProvider<Eligibility> eligibility;
 
+	private final Halls halls;
+
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
-			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners,
-			ObjectProvider<Eligibility> eligibility) {
+			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
+			Halls halls) {
 		this.eligibility = eligibility;
+		this.halls = halls;
 		this.uploads = uploads;
 		this.registeredOwners = registeredOwners;
 		this.heldLicences = heldLicences;
@@ -140,14 +145,16 @@ class ApplicationService implements ApplicationManagement {
 		List<MaterialRecord> materials;
 		List<FieldViolation> formViolations;
 		List<Eligibility.Concern> concerns;
+		List<Versioned<ServiceItem>> items;
 		if (submission.bundleCode() != null) {
 			Bundle bundle = this.catalogue.bundle(submission.bundleCode()).content();
+			items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
+			requireOfferedThrough(submission.channel(), items);
 			formViolations = FormCheck.check(bundle, submission.form());
 			materials = this.catalogue.materialsOf(bundle)
 				.stream()
 				.map((needed) -> record(needed.material(), needed.itemCodes(), submission, by))
 				.toList();
-			List<Versioned<ServiceItem>> items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
 			planned = items.stream().map(ApplicationService::plan).toList();
 			region = items.get(0).content().regionCode();
 			declared = bundle.parties();
@@ -160,6 +167,8 @@ class ApplicationService implements ApplicationManagement {
 		}
 		else {
 			Versioned<ServiceItem> item = this.catalogue.item(submission.itemCode());
+			items = List.of(item);
+			requireOfferedThrough(submission.channel(), items);
 			formViolations = FormCheck.check(item.content().form().fields(), submission.form());
 			materials = item.content()
 				.materials()
@@ -195,6 +204,12 @@ class ApplicationService implements ApplicationManagement {
 		if (!missing.isEmpty()) {
 			throw SubmissionRefused.materialsMissing(missing);
 		}
+		List<String> objects = objectsOf(submission, items);
+		if (!objects.isEmpty()) {
+			this.applications.openMatterOn(objects).ifPresent((earlier) -> {
+				throw SubmissionRefused.duplicateMatter(earlier);
+			});
+		}
 		String tracking = region + "-" + LocalDate.now(this.clock).format(DAY) + "-"
 				+ String.format("%06d", this.applications.nextTrackingSequence());
 		List<PartyConfirmation> parties = parties(declared, filedItems, submission, by, materials);
@@ -207,6 +222,13 @@ class ApplicationService implements ApplicationManagement {
 				Sentence.of("eligibility.unconfirmed", lines).stored(), by, this.clock));
 		this.applications.insert(application, (idempotencyKey != null)
 				? new Applications.Remembered(by.username(), idempotencyKey, hash, this.clock.instant()) : null);
+		if (!objects.isEmpty()) {
+			// a filing racing this one for the same object may have claimed it since the
+			// check above: the claim decides, and the loser's transaction leaves nothing
+			this.applications.claimObjects(objects, application).ifPresent((earlier) -> {
+				throw SubmissionRefused.duplicateMatter(earlier);
+			});
+		}
 		application.events().forEach(this.events::publishEvent);
 		return application;
 	}
@@ -540,8 +562,98 @@ class ApplicationService implements ApplicationManagement {
 			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
 	}
 
+	/**
+	 * The objects the matter is about, one per item declaring {@code sameMatter} (in a
+	 * bundle, by the values its fields map to that item's): the item's code and the
+	 * values in any order, so that a couple is the same couple whoever is named first. An
+	 * item whose fields are not all given names no object; the form check refuses it.
+	 */
+	private List<String> objectsOf(Submission submission, List<Versioned<ServiceItem>> items) {
+		List<String> objects = null;
+		for (Versioned<ServiceItem> version : items) {
+			ServiceItem item = version.content();
+			if (item.sameMatter().isEmpty()) {
+				continue;
+			}
+			List<String> values = new ArrayList<>();
+			for (String field : item.sameMatter()) {
+				String name = fieldFor(submission, item.code(), field);
+				Object value = (name != null) ? submission.form().get(name) : null;
+				if (value == null || value.toString().isBlank()) {
+					values = null;
+					break;
+				}
+				values.add(value.toString().strip().toUpperCase(Locale.ROOT));
+			}
+			if (values != null) {
+				values.sort(null);
+				if (objects == null) {
+					objects = new ArrayList<>();
+				}
+				objects.add(item.code() + "\n" + String.join("\n", values));
+			}
+		}
+		return (objects != null) ? objects : List.of();
+	}
+
+	/**
+	 * The submitted form's field holding an item's field: in a bundle, the one mapped to
+	 * it (none if no field is).
+	 */
+	private String fieldFor(Submission submission, String itemCode, String itemField) {
+		if (submission.bundleCode() == null) {
+			return itemField;
+		}
+		return this.catalogue.bundle(submission.bundleCode())
+			.content()
+			.fields()
+			.stream()
+			.filter((field) -> itemField.equals(field.itemFields().get(itemCode)))
+			.map(BundleField::name)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Whether the item version the task was filed under names its matter's object. */
+	private boolean namesItsObject(Task task) {
+		return !this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion()).content().sameMatter().isEmpty();
+	}
+
+	/**
+	 * An item the catalogue offers only at a hall is not filed through any other channel
+	 * (a bundle not if one of its items is): the refusal names the halls and what to
+	 * bring there.
+	 */
+	private void requireOfferedThrough(Channel channel, List<Versioned<ServiceItem>> items) {
+		if (channel == Channel.HALL) {
+			return;
+		}
+		for (Versioned<ServiceItem> item : items) {
+			if (!item.content().channels().online()) {
+				throw SubmissionRefused.channelNotOffered(item.content().name(),
+						this.halls.halls()
+							.stream()
+							.map((hall) -> new SubmissionRefused.HallToVisit(hall.code(), hall.name(), hall.address()))
+							.toList(),
+						item.content()
+							.materials()
+							.stream()
+							.filter(Material::burdensApplicant)
+							.map(Material::name)
+							.toList());
+			}
+		}
+	}
+
 	private void save(Applications.Loaded loaded) {
 		this.applications.save(loaded);
+		Application application = loaded.application();
+		if (application.status() != loaded.status() && application.status().finished()
+				&& application.tasks().stream().anyMatch(this::namesItsObject)) {
+			// only matters of items declaring sameMatter hold objects: no statement for
+			// the others
+			this.applications.releaseObjects(application.id());
+		}
 		loaded.application().events().forEach(this.events::publishEvent);
 	}
 

@@ -1,5 +1,6 @@
 package org.onevisit.applications.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -36,6 +37,7 @@ import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Sm3;
 import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,6 +164,56 @@ class Applications {
 			.bind("keyHash", remembered ? idempotency.hash() : null)
 			.bind("keyAt", remembered ? Timestamp.from(idempotency.at()) : null);
 		this.jdbc.sql(statement.sql()).params(statement.params()).update();
+	}
+
+	/**
+	 * The tracking number of a matter in progress on one of the objects, if there is one.
+	 */
+	Optional<String> openMatterOn(List<String> objects) {
+		return this.jdbc.sql("select tracking_number from applications_open_matter where matter_key in (:keys) limit 1")
+			.param("keys", objects.stream().map(Applications::objectKey).toList())
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Claims the objects for a new application; if a matter in progress holds one of them
+	 * already (one filed concurrently, whose transaction this waits for), answers its
+	 * tracking number and claims nothing that counts: the caller's transaction is rolled
+	 * back.
+	 */
+	Optional<String> claimObjects(List<String> objects, Application application) {
+		List<String> keys = objects.stream().map(Applications::objectKey).distinct().toList();
+		int claimed = this.jdbc.sql("""
+				insert into applications_open_matter (matter_key, application_id, tracking_number)
+				select key, :application, :tracking from unnest(cast(:keys as text[])) as key
+				on conflict (matter_key) do nothing""")
+			.param("application", application.id().value())
+			.param("tracking", application.trackingNumber())
+			.param("keys", keys.toArray(String[]::new))
+			.update();
+		if (claimed == keys.size()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				select tracking_number from applications_open_matter
+				where matter_key in (:keys) and application_id <> :application limit 1""")
+			.param("keys", keys)
+			.param("application", application.id().value())
+			.query(String.class)
+			.optional();
+	}
+
+	/** The objects a finished matter was about are free for the next matter on them. */
+	void releaseObjects(ApplicationId application) {
+		this.jdbc.sql("delete from applications_open_matter where application_id = :application")
+			.param("application", application.value())
+			.update();
+	}
+
+	/** An object's key: its SM3 hash, as the values name people by their ID numbers. */
+	private static String objectKey(String object) {
+		return Sm3.hex(object.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

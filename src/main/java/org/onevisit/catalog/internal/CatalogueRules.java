@@ -281,8 +281,28 @@ final class CatalogueRules {
 		checkWorkflow(item, path + ".workflow", report);
 		checkApprovalRules(item, path + ".approval", context.registryFields(), report);
 		checkEligibility(item, path + ".eligibility", context.registryFields(), report);
+		checkSameMatter(item, path + ".sameMatter", report);
 		if (item.licenceType() != null && context.licenceTypes() != null) {
 			checkLicence(item, context.licenceTypes().get(item.licenceType()), path + ".licence", report);
+		}
+	}
+
+	/**
+	 * The fields naming a matter's object are fields of the item's form, each once: a
+	 * misspelt one would let every second matter on the same object through.
+	 */
+	static void checkSameMatter(ServiceItem item, String path, YamlReader report) {
+		Set<String> fields = new HashSet<>();
+		item.form().fields().forEach((field) -> fields.add(field.name()));
+		Set<String> named = new HashSet<>();
+		for (int f = 0; f < item.sameMatter().size(); f++) {
+			String field = item.sameMatter().get(f);
+			if (!fields.contains(field)) {
+				report.problem(path + "[" + f + "]", "the item's form has no field " + field);
+			}
+			else if (!named.add(field)) {
+				report.problem(path + "[" + f + "]", "field " + field + " is named twice");
+			}
 		}
 	}
 

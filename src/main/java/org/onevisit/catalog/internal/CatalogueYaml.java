@@ -50,7 +50,9 @@ final class CatalogueYaml {
 
 	static final Set<String> ITEM_KEYS = Set.of("code", "name", "department", "region", "citywide", "legalBasis",
 			"conditions", "fees", "limits", "channels", "visits", "onTheSpot", "materialsBefore", "licence", "keywords",
-			"form", "parties", "materials", "workflow", "approval", "eligibility");
+			"form", "parties", "materials", "workflow", "approval", "eligibility",
+			// the form fields that name the matter's object (one matter at a time on it)
+			"sameMatter");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill");
 
@@ -218,6 +220,7 @@ final class CatalogueYaml {
 		int materialsBefore = yaml.integer(node, "materialsBefore", path, 0, 0, 1000, true);
 		String licence = yaml.text(node, "licence", path, false);
 		List<String> keywords = yaml.texts(node, "keywords", path);
+		List<String> sameMatter = yaml.texts(node, "sameMatter", path);
 		List<FormField> fields = yaml.mappings(node, "form", path, (field, at) -> {
 			yaml.onlyKeys(field, at, FIELD_KEYS);
 			return field(yaml, field, at);
@@ -234,7 +237,7 @@ final class CatalogueYaml {
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps), rules, parties, eligibility, List.of());
+				new Workflow(steps), rules, parties, eligibility, sameMatter);
 	}
 
 	private static Party party(YamlReader yaml, MappingNode node, String at) {
@@ -495,6 +498,7 @@ final class CatalogueYaml {
 		limits.put("committed", item.committedLimit());
 		map.put("limits", limits);
 		map.put("channels", YamlReader.camel(item.channels()));
+		putList(map, "sameMatter", item.sameMatter());
 		map.put("visits", item.visits());
 		if (item.onTheSpot()) {
 			map.put("onTheSpot", true);

@@ -10,6 +10,7 @@ import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.BundleMaterial;
 import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.Prefill;
@@ -33,20 +34,52 @@ final class MatterShape {
 	record DataMaterial(Material material, String of, String item, String department) {
 	}
 
+	/**
+	 * A field of the form with a person's ID number, and the field with their name, if
+	 * the form has one: the field filled with that person's name from the population
+	 * registry (prefill of: the ID field), or else the field named as the ID field with
+	 * Name for Id ({@code buyerId}, {@code buyerName}).
+	 */
+	record PersonField(String name, String nameField) {
+	}
+
 	private final List<PrefilledField> fields;
 
 	private final List<DataMaterial> materials;
 
-	private MatterShape(List<PrefilledField> fields, List<DataMaterial> materials) {
+	private final List<PersonField> people;
+
+	private MatterShape(List<PrefilledField> fields, List<DataMaterial> materials, List<FormField> form) {
 		this.fields = List.copyOf(fields);
 		this.materials = List.copyOf(materials);
+		this.people = form.stream()
+			.filter((field) -> field.type() == FieldType.RESIDENT_ID)
+			.map((field) -> new PersonField(field.name(), nameFieldOf(field.name(), form)))
+			.toList();
+	}
+
+	private static String nameFieldOf(String idField, List<FormField> form) {
+		return form.stream()
+			.filter((field) -> field.prefill() != null && idField.equals(field.prefill().of())
+					&& "population.identity".equals(field.prefill().element())
+					&& "name".equals(field.prefill().field()))
+			.map(FormField::name)
+			.findFirst()
+			.or(() -> form.stream()
+				.map(FormField::name)
+				.filter((name) -> idField.endsWith("Id")
+						&& name.equals(idField.substring(0, idField.length() - 2) + "Name"))
+				.findFirst())
+			.orElse(null);
 	}
 
 	static MatterShape of(Catalogue catalogue, String itemCode, String bundleCode) {
 		List<PrefilledField> fields = new ArrayList<>();
 		List<DataMaterial> materials = new ArrayList<>();
+		List<FormField> form;
 		if (bundleCode != null) {
 			Bundle bundle = catalogue.bundle(bundleCode).content();
+			form = bundle.fields().stream().map(BundleField::asField).toList();
 			List<ServiceItem> items = catalogue.itemsOf(bundle);
 			for (BundleField field : bundle.fields()) {
 				if (field.prefill() != null) {
@@ -85,6 +118,7 @@ final class MatterShape {
 		}
 		else {
 			ServiceItem item = catalogue.item(itemCode).content();
+			form = item.form().fields();
 			for (FormField field : item.form().fields()) {
 				if (field.prefill() != null) {
 					fields.add(new PrefilledField(field.name(), field.prefill(), item.code(), item.departmentCode()));
@@ -96,7 +130,7 @@ final class MatterShape {
 				}
 			}
 		}
-		return new MatterShape(fields, materials);
+		return new MatterShape(fields, materials, form);
 	}
 
 	List<PrefilledField> fields() {
@@ -105,6 +139,10 @@ final class MatterShape {
 
 	List<DataMaterial> materials() {
 		return this.materials;
+	}
+
+	List<PersonField> people() {
+		return this.people;
 	}
 
 	Optional<DataMaterial> material(String code) {

@@ -41,14 +41,22 @@ import org.onevisit.exchange.RegistryRequest;
 import org.onevisit.shared.CreditCode;
 
 /**
- * Pre-fills a matter's form and previews its shared-data materials. Asks in rounds: first
- * what is about the applicant, then what is about the parties the first answers name (the
- * buyer in the seller's sale contract), at most three rounds.
+ * Pre-fills a matter's form and previews its shared-data materials from the records of
+ * the filer (the applicant, or the person a clerk identified at the window) only. Asks in
+ * rounds: first the fields that name others from the filer's own records (the buyer's ID
+ * in the seller's sale contract), then the rest, at most three rounds. About anyone else
+ * the filer gets only whether the name entered matches the ID number: their records are
+ * read after filing, for the matter, once they have confirmed it.
  */
 @Service
 class Prefilling implements DataExchange {
 
 	private static final int ROUNDS = 3;
+
+	/**
+	 * The standing purpose under which the platform checks a name against an ID number.
+	 */
+	private static final String IDENTITY_MATCH = "identity-match";
 
 	private final Catalogue catalogue;
 
@@ -88,7 +96,7 @@ class Prefilling implements DataExchange {
 			run.ask(needs);
 			run.fillBlankFieldsFromAnswers();
 		}
-		return new Prefilled(run.reference, run.form, run.sources, run.previews());
+		return new Prefilled(run.reference, run.form, run.sources, run.previews(), run.matchAnswers());
 	}
 
 	/**
@@ -104,6 +112,10 @@ class Prefilling implements DataExchange {
 		private final String username;
 
 		private final String purpose;
+
+		private final String matterName;
+
+		private final String onBehalfOf;
 
 		private final String applicant;
 
@@ -126,11 +138,11 @@ class Prefilling implements DataExchange {
 			this.shape = MatterShape.of(Prefilling.this.catalogue, request.itemCode(), request.bundleCode());
 			this.reference = "prefill:" + TimeOrderedIds.next();
 			this.username = request.username();
-			this.purpose = Sentence.of("exchange.purpose.prefill",
-					(request.bundleCode() != null)
-							? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
-							: Prefilling.this.catalogue.item(request.itemCode()).content().name())
-				.stored();
+			this.matterName = (request.bundleCode() != null)
+					? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
+					: Prefilling.this.catalogue.item(request.itemCode()).content().name();
+			this.onBehalfOf = onBehalfOf(request.applicant());
+			this.purpose = Sentence.of("exchange.purpose.prefillFor", this.matterName, this.onBehalfOf).stored();
 			this.applicant = request.applicant().identifier();
 			this.form = new LinkedHashMap<>(request.typed());
 			this.materials = this.shape.materials()
@@ -204,6 +216,10 @@ class Prefilling implements DataExchange {
 			List<MaterialPreview> previews = new ArrayList<>();
 			for (DataMaterial material : this.materials) {
 				Optional<String> subject = subjectOf(material.of());
+				if (subject.isPresent() && !own(subject.get())) {
+					previews.add(afterConfirmation(material, subject.get()));
+					continue;
+				}
 				Found result = subject.map((s) -> this.found.get(new Key(material.material().dataElement(), s)))
 					.orElse(null);
 				previews.add(preview(material, subject.orElse(null), result));
@@ -229,7 +245,8 @@ class Prefilling implements DataExchange {
 		}
 
 		private void addNeed(Set<Need> needs, Set<Key> asked, String of, String element, String consumer, String item) {
-			subjectOf(of).ifPresent((subject) -> {
+			// only the filer's own records: another person's are read after they confirm
+			subjectOf(of).filter(this::own).ifPresent((subject) -> {
 				Key key = new Key(element, subject);
 				if (!this.found.containsKey(key) && asked.add(key)) {
 					needs.add(new Need(key.element(), subject, consumer, item));
@@ -239,6 +256,48 @@ class Prefilling implements DataExchange {
 
 		private Optional<String> subjectOf(String of) {
 			return MatterShape.subject(of, this.form, this.applicant);
+		}
+
+		private boolean own(String subject) {
+			return subject.equals(this.applicant);
+		}
+
+		/**
+		 * For each person the form names other than the filer, whether the name entered
+		 * matches the ID number in the population registry: that answer only, never the
+		 * record it was checked against.
+		 */
+		Map<String, String> matchAnswers() {
+			Map<String, Need> asked = new LinkedHashMap<>();
+			Map<String, String> answers = new LinkedHashMap<>();
+			for (MatterShape.PersonField person : this.shape.people()) {
+				Optional<String> subject = subjectOf(person.name()).filter((id) -> !own(id));
+				if (subject.isEmpty() || !ResidentId.isValid(subject.get())) {
+					continue;
+				}
+				Object name = (person.nameField() != null) ? this.form.get(person.nameField()) : null;
+				if (blank(name)) {
+					answers.put(person.name(), Sentence.of("exchange.match.nameMissing").stored());
+					continue;
+				}
+				asked.put(person.name(), new Need("population.identity", subject.get(), "onevisit", IDENTITY_MATCH));
+			}
+			if (asked.isEmpty()) {
+				return answers;
+			}
+			Map<Need, Found> found = Prefilling.this.fetcher.fetch(this.username, this.reference,
+					Sentence.of("exchange.purpose.identityMatch", this.matterName, this.onBehalfOf).stored(),
+					List.copyOf(new LinkedHashSet<>(asked.values())));
+			for (MatterShape.PersonField person : this.shape.people()) {
+				Need need = asked.get(person.name());
+				if (need != null) {
+					answers.put(person.name(),
+							Sentence
+								.of(matchAnswer(found.get(need), this.form.get(person.nameField()).toString().strip()))
+								.stored());
+				}
+			}
+			return answers;
 		}
 
 		private String registryOf(String element) {
@@ -269,6 +328,39 @@ class Prefilling implements DataExchange {
 				(evidence != null && evidence.updatedAt() != null)
 						? LocalDate.ofInstant(evidence.updatedAt(), this.clock.getZone()).toString() : null,
 				result.note(), (evidence != null) ? evidence.records() : List.of());
+	}
+
+	/**
+	 * Another person's material: the departments read it once the matter is filed and
+	 * that person has confirmed it.
+	 */
+	private MaterialPreview afterConfirmation(DataMaterial material, String subject) {
+		String element = material.material().dataElement();
+		String registryName = this.elements.element(element)
+			.map((e) -> this.elements.registryName(e.registry()))
+			.orElse(element);
+		return new MaterialPreview(material.material().code(), material.material().name(), element, registryName,
+				subject, Outcome.AFTER_CONFIRMATION, null, null,
+				Sentence.of("exchange.note.afterConfirmation").stored(), List.of());
+	}
+
+	/** The match answer's sentence code for what the registry said of the name. */
+	private static String matchAnswer(Found found, String name) {
+		if (found == null || found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
+			return "exchange.match.unavailable";
+		}
+		if (found.evidence() == null || found.evidence().records().isEmpty()) {
+			return "exchange.match.notFound";
+		}
+		return name.equals(found.evidence().records().get(0).get("name")) ? "exchange.match.yes" : "exchange.match.no";
+	}
+
+	/**
+	 * On whose behalf a pre-fill reads, as the ledger names it: the filer, by their
+	 * masked ID number or their credit code.
+	 */
+	private static String onBehalfOf(Subject filer) {
+		return (filer.person() != null) ? filer.person().masked() : filer.business().value();
 	}
 
 	private boolean heldAsLicence(DataMaterial material, Subject applicant) {

@@ -320,6 +320,79 @@ class ApplicationsIntegrationTests {
 	}
 
 	@Test
+	void refusesASecondTransferOfTheSameFlatWithTheFirstTrackingNumber() {
+		Application first = this.applications.submit(flatTransfer("东湖区重复路1号"), SELLER, UUID.randomUUID().toString());
+		int before = this.jdbc.sql("select count(*) from applications_application").query(Integer.class).single();
+
+		assertThatThrownBy(
+				() -> this.applications.submit(flatTransfer("东湖区重复路1号"), SELLER, UUID.randomUUID().toString()))
+			.isInstanceOfSatisfying(SubmissionRefused.class, (refused) -> {
+				assertThat(refused.code()).isEqualTo("duplicate_matter");
+				assertThat(refused.details()).containsEntry("trackingNumber", first.trackingNumber());
+				assertThat(refused.arguments()).containsExactly(first.trackingNumber());
+			});
+		assertThat(this.jdbc.sql("select count(*) from applications_application").query(Integer.class).single())
+			.isEqualTo(before);
+		// another flat is another matter
+		assertThat(this.applications.submit(flatTransfer("东湖区重复路2号"), SELLER, null).trackingNumber())
+			.isNotEqualTo(first.trackingNumber());
+	}
+
+	@Test
+	void freesTheObjectOnceItsMatterIsFinished() {
+		Application first = this.applications.submit(flatTransfer("东湖区重复路3号"), SELLER, null);
+
+		this.applications.withdraw(first.id(), SELLER);
+		Application again = this.applications.submit(flatTransfer("东湖区重复路3号"), SELLER, null);
+
+		assertThat(again.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		assertThatThrownBy(() -> this.applications.submit(flatTransfer("东湖区重复路3号"), SELLER, null))
+			.hasFieldOrPropertyWithValue("code", "duplicate_matter")
+			.satisfies((refused) -> assertThat(((SubmissionRefused) refused).details()).containsEntry("trackingNumber",
+					again.trackingNumber()));
+	}
+
+	@Test
+	void concurrentFilingsOfTheSameObjectLetExactlyOneThrough() throws Exception {
+		int filers = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(filers);
+		try {
+			List<Future<Object>> outcomes = new ArrayList<>();
+			for (int i = 0; i < filers; i++) {
+				Callable<Object> file = () -> {
+					try {
+						return this.applications.submit(flatTransfer("东湖区并发路1号"), SELLER, UUID.randomUUID().toString());
+					}
+					catch (SubmissionRefused refused) {
+						return refused;
+					}
+				};
+				outcomes.add(pool.submit(file));
+			}
+			List<Object> results = new ArrayList<>();
+			for (Future<Object> outcome : outcomes) {
+				results.add(outcome.get());
+			}
+
+			List<Application> filed = results.stream()
+				.filter(Application.class::isInstance)
+				.map(Application.class::cast)
+				.toList();
+			assertThat(filed).hasSize(1);
+			assertThat(results).filteredOn(SubmissionRefused.class::isInstance)
+				.hasSize(filers - 1)
+				.allSatisfy((refused) -> {
+					assertThat(((SubmissionRefused) refused).code()).isEqualTo("duplicate_matter");
+					assertThat(((SubmissionRefused) refused).details()).containsEntry("trackingNumber",
+							filed.get(0).trackingNumber());
+				});
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void answersTheSameApplicationToARepeatAndRefusesAKeyReusedForSomethingElse() {
 		String key = UUID.randomUUID().toString();
 
@@ -329,8 +402,9 @@ class ApplicationsIntegrationTests {
 		assertThat(repeat.id()).isEqualTo(first.id());
 		assertThatThrownBy(() -> this.applications.submit(flatTransfer("东湖区示范路5号"), SELLER, key))
 			.hasFieldOrPropertyWithValue("code", "idempotency_key_reused");
-		// the key is the filer's: another applicant's same key is another request
-		Application other = this.applications.submit(flatTransfer("东湖区示范路4号"), Actor.applicant("applicant2"), key);
+		// the key is the filer's: another applicant's same key is another request (about
+		// another flat: the same one would be a second matter on it)
+		Application other = this.applications.submit(flatTransfer("东湖区示范路4号之二"), Actor.applicant("applicant2"), key);
 		assertThat(other.id()).isNotEqualTo(first.id());
 	}
 

@@ -264,6 +264,47 @@ class CatalogueYamlTests {
 	}
 
 	@Test
+	void refusesASameMatterNamingAFieldTheFormDoesNotHaveWithItsLine() throws IOException {
+		String item = """
+				code: T-101
+				name: 同一事项测试
+				department: samr
+				region: "339900"
+				limits: {statutory: 10, committed: 5}
+				channels: online
+				sameMatter: [companyName, companyAddress, companyName]
+				visits: 0
+				materialsBefore: 1
+				form:
+				  - {name: companyName, label: 企业名称, type: string, required: true}
+				""";
+		CatalogueRules.Context context = new CatalogueRules.Context() {
+			@Override
+			public boolean departmentExists(String code) {
+				return true;
+			}
+
+			@Override
+			public boolean regionExists(String code) {
+				return true;
+			}
+		};
+
+		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
+			.isInstanceOfSatisfying(CatalogueInvalid.class,
+					(invalid) -> assertThat(invalid.problems())
+						.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
+						.containsExactly("7 item.sameMatter[1]: the item's form has no field companyAddress",
+								"7 item.sameMatter[2]: field companyName is named twice"));
+		ServiceItem good = CatalogueYaml.readItem("item.yaml",
+				new StringReader(item.replace("[companyName, companyAddress, companyName]", "[companyName]")), context);
+		assertThat(good.sameMatter()).containsExactly("companyName");
+		assertThat(seed().items()).filteredOn((each) -> each.code().equals("339900-CIVIL-001"))
+			.singleElement()
+			.satisfies((marriage) -> assertThat(marriage.sameMatter()).containsExactly("partyAId", "partyBId"));
+	}
+
+	@Test
 	void refusesAReviewThatCouldNeverFinishNamingEachFaultyStep() {
 		String item = """
 				code: T-100

@@ -109,15 +109,24 @@ class ExchangeIntegrationTests {
 			.containsEntry("price", 1_850_000)
 			.containsEntry("paymentMethod", "商业贷款")
 			.containsEntry("address", "示范市东湖区湖滨路18号3幢502室");
-		assertThat(prefilled.sources().get("buyerName").registryName()).isEqualTo("公安人口信息库");
-		assertThat(prefilled.materials()).isNotEmpty()
+		// the buyer's name as the seller's own sale contract names them
+		assertThat(prefilled.sources().get("buyerName").registryName()).isEqualTo("住房和城乡建设信息库");
+		assertThat(prefilled.materials()).filteredOn((material) -> !material.subject().equals(BUYER))
+			.isNotEmpty()
 			.allSatisfy((material) -> assertThat(material.outcome()).as(material.code() + ": " + material.note())
 				.isEqualTo(Prefilled.Outcome.FETCHED));
 		assertThat(prefilled.materials()).extracting(Prefilled.MaterialPreview::code)
 			.contains("buyer-identity", "marital-status", "sale-contract", "property-certificate", "tax-receipt");
-		assertThat(prefilled.materials()).filteredOn((m) -> m.code().equals("buyer-identity"))
-			.extracting(Prefilled.MaterialPreview::subject)
-			.containsExactly(BUYER);
+		// the buyer's records are read after filing, for the matter: nothing of them now
+		assertThat(prefilled.materials()).filteredOn((m) -> m.subject().equals(BUYER))
+			.extracting(Prefilled.MaterialPreview::code)
+			.contains("buyer-identity");
+		assertThat(prefilled.materials()).filteredOn((m) -> m.subject().equals(BUYER)).allSatisfy((material) -> {
+			assertThat(material.outcome()).isEqualTo(Prefilled.Outcome.AFTER_CONFIRMATION);
+			assertThat(material.records()).isEmpty();
+			assertThat(material.evidenceId()).isNull();
+		});
+		assertThat(prefilled.matches()).containsOnlyKeys("buyerId");
 	}
 
 	@Test
@@ -129,6 +138,16 @@ class ExchangeIntegrationTests {
 		Application filed = this.applications.submit(new Submission(null, "flat-transfer",
 				Subject.person(ResidentId.of(SELLER)), Channel.ONLINE, form, Map.of(), prefilled.evidence(), Map.of()),
 				Actor.applicant("applicant1"), null);
+		try {
+			collectsEveryMaterial(filed, prefilled);
+		}
+		finally {
+			// the registry's one flat is free for the next test's transfer
+			this.applications.withdraw(filed.id(), Actor.applicant("applicant1"));
+		}
+	}
+
+	private void collectsEveryMaterial(Application filed, Prefilled prefilled) throws Exception {
 
 		Application collected = await(filed,
 				(application) -> application.materials()
@@ -244,10 +263,12 @@ class ExchangeIntegrationTests {
 	@Test
 	void acceptsApplicationsWhileARegistryIsDownAndCompletesThemWhenItIsBack() throws Exception {
 		this.registries.stop("marriage");
+		Application filedHere = null;
 		try {
 			Application filed = this.applications.submit(new Submission(null, "flat-transfer",
 					Subject.person(ResidentId.of(SELLER)), Channel.ONLINE, prefillFlatTransfer().form()),
 					Actor.applicant("applicant1"), null);
+			filedHere = filed;
 			assertThat(filed.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 
 			Application waiting = await(filed,
@@ -268,6 +289,10 @@ class ExchangeIntegrationTests {
 		}
 		finally {
 			this.registries.start("marriage");
+			if (filedHere != null) {
+				// the registry's one flat is free for the next test's transfer
+				this.applications.withdraw(filedHere.id(), Actor.applicant("applicant1"));
+			}
 		}
 	}
 
@@ -283,9 +308,15 @@ class ExchangeIntegrationTests {
 		assertThat(seller).filteredOn((entry) -> entry.reference().equals(prefilled.reference()))
 			.extracting(AccessEntry::registry)
 			.contains("population", "marriage", "housing", "realestate", "tax");
+		// of the buyer only whether the name matches the ID number
 		assertThat(buyer).filteredOn((entry) -> entry.reference().equals(prefilled.reference()))
-			.extracting(AccessEntry::registry)
-			.contains("population", "housing", "tax");
+			.isNotEmpty()
+			.allSatisfy((entry) -> {
+				assertThat(entry.registry()).isEqualTo("population");
+				assertThat(entry.elements()).isEqualTo("population.identity");
+				assertThat(this.sentences.render(entry.purpose(), Locale.SIMPLIFIED_CHINESE))
+					.startsWith("核验姓名与身份证号码是否一致（申请人 3399**********0016");
+			});
 	}
 
 	@Test

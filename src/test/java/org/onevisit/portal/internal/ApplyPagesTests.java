@@ -39,7 +39,10 @@ class ApplyPagesTests {
 		Document form = Jsoup.parse(page.body());
 		assertThat(form.getElementById("field-buyerName").val()).isEqualTo("李四");
 		assertThat(form.getElementById("field-price").val()).isEqualTo("1850000");
-		assertThat(form.select(".materials .badge").eachText()).contains("已获取，无需提交").doesNotContain("需要您提交", "待获取");
+		// the buyer's data is read once the matter is filed and the buyer has confirmed
+		// it
+		assertThat(form.select(".materials .badge").eachText()).contains("已获取，无需提交", "提交后经对方确认，由部门获取")
+			.doesNotContain("需要您提交", "待获取");
 		assertThat(page.body()).contains("来自住房和城乡建设信息库");
 
 		HttpResponse<String> filed = this.seller.postForm("/apply/bundles/flat-transfer", encoded(inputsOf(form)));
@@ -47,6 +50,36 @@ class ApplyPagesTests {
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}\\?filed"));
+		// the registry's one flat is free again for the next test that transfers it
+		String id = filed.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1");
+		OneVisitHttp api = new OneVisitHttp(this.port);
+		assertThat(api
+			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization",
+					"Bearer " + api.bearerToken("applicant1", "onevisit-demo"))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aHallOnlyItemSaysWhereToGoAndWhatToBringBeforeAnyFormAndIsNotFiledOnline() {
+		Document page = Jsoup.parse(this.seller.get("/apply/items/339900-CIVIL-001").body());
+
+		assertThat(page.getElementById("hall-only")).isNotNull();
+		assertThat(page.getElementById("hall-only").text()).contains("只能到政务服务大厅窗口办理", "示范市东区便民服务中心", "示范市东湖路 8 号",
+				"双方身份证", "双方合影照片");
+		assertThat(page.select("form[action$=339900-CIVIL-001]")).isEmpty();
+
+		// posted anyway, as a page kept open from before would
+		Map<String, String> inputs = inputsOf(Jsoup.parse(this.seller.get("/apply/items/339900-NR-002").body()));
+		inputs.keySet().removeIf((name) -> name.startsWith("field.") || name.startsWith("evidence."));
+		inputs.putAll(Map.of("field.partyAId", "339902198503120016", "field.partyBId", "339903199007180029",
+				"field.appointmentDate", "2026-12-20"));
+		HttpResponse<String> posted = this.seller.postForm("/apply/items/339900-CIVIL-001", encoded(inputs));
+
+		assertThat(posted.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(posted.body()).getElementById("refusal").text()).contains("只能到政务服务大厅窗口办理", "示范市政务服务中心");
 	}
 
 	@Test

@@ -36,14 +36,41 @@ class HallPagesTests {
 		this.clerk.logIn("clerk1", "onevisit-demo");
 	}
 
+	/**
+	 * The clerk reads the walk-in's ID card at the window and opens the form for them.
+	 */
+	HttpResponse<String> lookUp(String residentId, String how) {
+		return this.clerk.postForm("/hall/apply", "_csrf=" + OneVisitHttp.csrfTokenOf(this.clerk.get("/hall").body())
+				+ "&residentId=" + residentId + "&matter=bundles/business-startup&" + how);
+	}
+
 	Document startupForm() {
-		HttpResponse<String> lookup = this.clerk
-			.get("/hall/apply?residentId=" + WALK_IN + "&matter=bundles/business-startup");
+		HttpResponse<String> lookup = lookUp(WALK_IN, "method=ID_CARD");
 		assertThat(lookup.statusCode()).isEqualTo(302);
 		HttpResponse<String> form = this.clerk
 			.get(lookup.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
 		assertThat(form.statusCode()).isEqualTo(200);
 		return Jsoup.parse(form.body());
+	}
+
+	@Test
+	void aClerkCannotOpenTheFormOfSomeoneWhoseIdentityWasNotCheckedAtThisHall() {
+		// applicant1 has not been to the east hall's windows today
+		this.clerk.get("/hall?hall=east");
+
+		HttpResponse<String> page = this.clerk
+			.get("/hall/apply/bundles/business-startup?residentId=339902198503120016");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		Document refused = Jsoup.parse(page.body());
+		assertThat(refused.getElementById("identity-error").text()).contains("请先在窗口核验申请人身份");
+		assertThat(refused.getElementById("field-companyName")).isNull();
+		assertThat(page.body()).doesNotContain("张三");
+
+		HttpResponse<String> wrongTicket = lookUp("339902198503120016", "method=TICKET&ticketNumber=Z999");
+		assertThat(Jsoup.parse(wrongTicket.body()).getElementById("identity-error").text()).contains("Z999");
+		assertThat(this.clerk.get("/hall/apply/bundles/business-startup?residentId=339902198503120016").body())
+			.contains("identity-error");
 	}
 
 	@Test

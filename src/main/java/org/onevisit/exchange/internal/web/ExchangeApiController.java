@@ -1,11 +1,13 @@
 package org.onevisit.exchange.internal.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.onevisit.queues.WindowIdentityChecks;
 import org.onevisit.shared.Subject;
 import org.onevisit.exchange.AccessEntry;
 import org.onevisit.exchange.DataExchange;
@@ -39,7 +41,10 @@ class ExchangeApiController {
 
 	private final Sentences sentences;
 
-	ExchangeApiController(DataExchange exchange, Sentences sentences) {
+	private final WindowIdentityChecks identityChecks;
+
+	ExchangeApiController(DataExchange exchange, Sentences sentences, WindowIdentityChecks identityChecks) {
+		this.identityChecks = identityChecks;
 		this.exchange = exchange;
 		this.sentences = sentences;
 	}
@@ -47,7 +52,11 @@ class ExchangeApiController {
 	record Applicant(String residentId, String creditCode) {
 	}
 
-	record PrefillBody(String itemCode, String bundleCode, Applicant applicant, Map<String, Object> form) {
+	/**
+	 * {@code hallCode}: where a clerk works, and checked the applicant's identity today.
+	 */
+	record PrefillBody(String itemCode, String bundleCode, Applicant applicant, Map<String, Object> form,
+			String hallCode) {
 	}
 
 	@PostMapping("/api/v1/prefills")
@@ -55,6 +64,11 @@ class ExchangeApiController {
 			+ "the answer's evidence ids go into the submission's evidence")
 	Prefilled prefill(@AuthenticationPrincipal OneVisitUser user, @RequestBody PrefillBody body, Locale locale) {
 		Subject applicant = applicantFor(user, body.applicant());
+		if (user.hasRole(Role.CLERK)) {
+			// a clerk reads the data only of the person whose identity was checked at
+			// the window
+			this.identityChecks.requireCheckedToday(body.hallCode(), applicant.identifier());
+		}
 		if ((body.itemCode() == null) == (body.bundleCode() == null)) {
 			throw new PrefillRefused("prefill_invalid", "name exactly one item or one bundle");
 		}
@@ -66,7 +80,13 @@ class ExchangeApiController {
 			.stream()
 			.map((m) -> new MaterialPreview(m.code(), m.name(), m.element(), m.registryName(), m.subject(), m.outcome(),
 					m.evidenceId(), m.updatedAt(), this.sentences.render(m.note(), locale), m.records()))
-			.toList());
+			.toList(), renderedMatches(prefilled.matches(), locale));
+	}
+
+	private Map<String, String> renderedMatches(Map<String, String> matches, Locale locale) {
+		Map<String, String> rendered = new LinkedHashMap<>();
+		matches.forEach((field, answer) -> rendered.put(field, this.sentences.render(answer, locale)));
+		return rendered;
 	}
 
 	@GetMapping("/api/v1/my/data-accesses")

@@ -38,6 +38,9 @@ import org.onevisit.exchange.Prefilled;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.QrCodes;
 import org.onevisit.queues.Halls;
+import org.onevisit.queues.QueueRefused;
+import org.onevisit.queues.WindowIdentityCheck;
+import org.onevisit.queues.WindowIdentityChecks;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.portal.internal.Drafts;
 
@@ -84,8 +87,9 @@ class ApplyController {
 	private final String publicUrl;
 
 	ApplyController(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
-			MessageSource messages, Drafts drafts, Halls halls, Clock clock,
+			MessageSource messages, Drafts drafts, Halls halls, WindowIdentityChecks identityChecks, Clock clock,
 			@Value("${onevisit.public-url:}") String publicUrl) {
+		this.identityChecks = identityChecks;
 		this.halls = halls;
 		this.clock = clock;
 		this.drafts = drafts;
@@ -102,9 +106,11 @@ class ApplyController {
 
 	private final Halls halls;
 
+	private final WindowIdentityChecks identityChecks;
+
 	/** A field as the page shows it. */
 	record FieldView(String name, String label, String type, boolean required, List<String> options, Object value,
-			Prefilled.FieldSource source, FieldViolation violation) {
+			Prefilled.FieldSource source, FieldViolation violation, String match) {
 	}
 
 	/** A material as the page shows it; {@code preview} for shared data. */
@@ -166,21 +172,40 @@ class ApplyController {
 		return (chosen != null) ? chosen.toString() : this.halls.halls().get(0).code();
 	}
 
-	@GetMapping("/hall/apply")
+	/**
+	 * The clerk names the person at the window and how their identity was checked (the ID
+	 * card read, or the queue ticket they hold): the check is recorded, and lets this
+	 * hall pre-fill their data today.
+	 */
+	@PostMapping("/hall/apply")
 	String hallLookup(@RequestParam("residentId") String residentId, @RequestParam("matter") String matter,
-			HttpSession session, Model model) {
+			@RequestParam(name = "method", required = false) WindowIdentityCheck.Method method,
+			@RequestParam(name = "ticketNumber", required = false) String ticketNumber,
+			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
 		if (!ResidentId.isValid(residentId) || !matter.matches("(items|bundles)/[A-Za-z0-9-]+")) {
 			model.addAttribute("lookupError", true);
 			return hall(null, session, model);
 		}
-		return "redirect:/hall/apply/" + matter + "?residentId=" + ResidentId.of(residentId).value();
+		String person = ResidentId.of(residentId).value();
+		try {
+			this.identityChecks.record(user.getUsername(), hallOf(session), person, method, ticketNumber);
+		}
+		catch (QueueRefused refused) {
+			model.addAttribute("identityError",
+					this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+			return hall(null, session, model);
+		}
+		return "redirect:/hall/apply/" + matter + "?residentId=" + person;
 	}
 
 	@GetMapping("/hall/apply/{kind:items|bundles}/{code}")
 	String hallForm(@PathVariable String kind, @PathVariable String code, @RequestParam("residentId") String residentId,
-			@AuthenticationPrincipal OneVisitUser user, Model model) {
-		return form(matter(kind, code), new Filer(user, Subject.person(ResidentId.of(residentId)), Channel.HALL),
-				model);
+			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
+		Subject person = Subject.person(ResidentId.of(residentId));
+		if (!identityChecked(person, session, model, locale)) {
+			return hall(null, session, model);
+		}
+		return form(matter(kind, code), new Filer(user, person, Channel.HALL, hallOf(session)), model);
 	}
 
 	@PostMapping("/hall/apply/{kind:items|bundles}/{code}")
@@ -188,9 +213,26 @@ class ApplyController {
 			@RequestParam("requestKey") String requestKey, @RequestParam("residentId") String residentId,
 			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
 			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
-		return submit(matter(kind, code),
-				new Filer(user, Subject.person(ResidentId.of(residentId)), Channel.HALL, hallOf(session)), requestKey,
+		Subject person = Subject.person(ResidentId.of(residentId));
+		if (!identityChecked(person, session, model, locale)) {
+			return hall(null, session, model);
+		}
+		return submit(matter(kind, code), new Filer(user, person, Channel.HALL, hallOf(session)), requestKey,
 				parameters, request, model, locale);
+	}
+
+	/**
+	 * A clerk reads the data only of a person whose identity was checked at this hall
+	 * today; otherwise the hall's page says so.
+	 */
+	private boolean identityChecked(Subject person, HttpSession session, Model model, Locale locale) {
+		if (this.identityChecks.checkedToday(hallOf(session), person.identifier()).isPresent()) {
+			return true;
+		}
+		QueueRefused refused = QueueRefused.identityNotChecked();
+		model.addAttribute("identityError",
+				this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+		return false;
 	}
 
 	/** The acceptance receipt (受理回执), with a QR code to follow the matter online. */
@@ -214,7 +256,10 @@ class ApplyController {
 		Map<String, Object> draft = filer.atHall() ? Map.of()
 				: this.drafts.find(filer.user().getUsername(), matter.key()).orElse(Map.of());
 		model.addAttribute("draftRestored", !draft.isEmpty());
-		Prefilled prefilled = prefill(filer, matter, draft);
+		// a matter filed only at a hall says so before anyone fills a form, and reads
+		// nobody's data for a form that cannot be filed here
+		Prefilled prefilled = (!filer.atHall() && matter.hallOnly() != null)
+				? new Prefilled(null, Map.of(), Map.of(), List.of()) : prefill(filer, matter, draft);
 		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
 		model.addAttribute("filer", filer);
 		return "portal/apply";
@@ -287,6 +332,13 @@ class ApplyController {
 			Prefilled prefilled = prefill(filer, matter, values);
 			render(model, matter, prefilled, values, violations, UUID.randomUUID().toString());
 			model.addAttribute("refusal", refused);
+			if (refused.violations().isEmpty()) {
+				// a refusal of the whole matter (where to file it, a matter already in
+				// progress) is said above the form
+				model.addAttribute("refusalText",
+						this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+				return "portal/apply";
+			}
 			if (filer.atHall()) {
 				// everything missing at once, on paper for the applicant to take home
 				// (一次性告知)
@@ -315,7 +367,8 @@ class ApplyController {
 			Object value = values.containsKey(field.name()) ? values.get(field.name())
 					: prefilled.form().get(field.name());
 			fields.add(new FieldView(field.name(), field.label(), field.type().name(), field.required(),
-					field.options(), value, prefilled.sources().get(field.name()), violations.get(field.name())));
+					field.options(), value, prefilled.sources().get(field.name()), violations.get(field.name()),
+					prefilled.matches().get(field.name())));
 		}
 		Map<String, Prefilled.MaterialPreview> previews = new LinkedHashMap<>();
 		prefilled.materials().forEach((preview) -> previews.put(preview.code(), preview));
@@ -325,6 +378,7 @@ class ApplyController {
 					previews.get(material.code())))
 			.toList();
 		model.addAttribute("matter", matter);
+		model.addAttribute("halls", this.halls.halls());
 		model.addAttribute("fields", fields);
 		model.addAttribute("materials", materials);
 		model.addAttribute("violations", List.copyOf(violations.values()));
@@ -365,17 +419,34 @@ class ApplyController {
 	private Matter matter(String kind, String code) {
 		if ("bundles".equals(kind)) {
 			Bundle bundle = this.catalogue.bundle(code).content();
+			ServiceItem hallOnly = bundle.itemCodes()
+				.stream()
+				.map((itemCode) -> this.catalogue.item(itemCode).content())
+				.filter((item) -> !item.channels().online())
+				.findFirst()
+				.orElse(null);
 			return new Matter(null, bundle.code(), bundle.name(), bundle.description(),
 					bundle.fields().stream().map(BundleField::asField).toList(),
-					this.catalogue.materialsOf(bundle).stream().map(BundleMaterial::material).toList());
+					this.catalogue.materialsOf(bundle).stream().map(BundleMaterial::material).toList(), hallOnly);
 		}
 		ServiceItem item = this.catalogue.item(code).content();
-		return new Matter(item.code(), null, item.name(), null, item.form().fields(), item.materials());
+		return new Matter(item.code(), null, item.name(), null, item.form().fields(), item.materials(),
+				item.channels().online() ? null : item);
 	}
 
-	/** An item or a bundle, as far as applying for it goes. */
+	/**
+	 * An item or a bundle, as far as applying for it goes; {@code hallOnly} is its item
+	 * offered only at a hall, if there is one, which is not filed online.
+	 */
 	record Matter(String itemCode, String bundleCode, String name, String description, List<FormField> fields,
-			List<Material> materials) {
+			List<Material> materials, ServiceItem hallOnly) {
+
+		/** What to bring to the hall: the materials the applicant presents themselves. */
+		public List<String> toBring() {
+			return (this.hallOnly != null)
+					? this.hallOnly.materials().stream().filter(Material::burdensApplicant).map(Material::name).toList()
+					: List.of();
+		}
 
 		public String code() {
 			return (this.bundleCode != null) ? this.bundleCode : this.itemCode;

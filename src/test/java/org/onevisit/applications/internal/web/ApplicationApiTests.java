@@ -83,6 +83,40 @@ class ApplicationApiTests {
 	}
 
 	@Test
+	void refusesAHallOnlyItemOnlineNamingWhereToGoAndWhatToBring() {
+		String marriage = """
+				{"itemCode":"339900-CIVIL-001","applicant":{"residentId":"339902198503120016"},
+				 "form":{"partyAId":"339902198503120016","partyBId":"339903199007180029","appointmentDate":"2026-12-20"}}
+				""";
+
+		HttpResponse<String> refused = this.http.postJson("/api/v1/applications", marriage, "Authorization",
+				this.seller, "Idempotency-Key", UUID.randomUUID().toString(), "Accept-Language", "zh-CN");
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = OneVisitHttp.json(refused);
+		assertThat(problem.path("code").asString()).isEqualTo("channel_not_offered");
+		assertThat(problem.path("halls").valueStream().map((hall) -> hall.path("code").asString())).contains("city",
+				"east", "west");
+		assertThat(problem.path("bring").valueStream().map(JsonNode::asString)).containsExactly("双方身份证", "双方合影照片");
+		assertThat(problem.path("detail").asString()).contains("内地居民结婚登记", "示范市政务服务中心", "示范市市民大道 100 号", "双方身份证");
+	}
+
+	@Test
+	void aDifferentKeyForTheSameFlatGetsDuplicateMatterNamingTheFirstTrackingNumber() {
+		JsonNode first = OneVisitHttp.json(submit(UUID.randomUUID().toString(), "东湖区重复路11号"));
+
+		HttpResponse<String> second = submit(UUID.randomUUID().toString(), "东湖区重复路11号");
+
+		assertThat(second.statusCode()).isEqualTo(409);
+		JsonNode problem = OneVisitHttp.json(second);
+		assertThat(problem.path("code").asString()).isEqualTo("duplicate_matter");
+		assertThat(problem.path("trackingNumber").asString()).isEqualTo(first.path("trackingNo").asString());
+		assertThat(problem.path("detail").asString()).contains(first.path("trackingNo").asString());
+	}
+
+	@Test
 	void answersTheThreeIdempotencyCases() {
 		String key = UUID.randomUUID().toString();
 

@@ -2,6 +2,9 @@ package org.onevisit.exchange.internal.web;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +47,11 @@ class ExchangeApiTests {
 		assertThat(prefilled.statusCode()).as(prefilled.body()).isEqualTo(200);
 		JsonNode preview = OneVisitHttp.json(prefilled);
 		assertThat(preview.path("form").path("buyerName").asString()).isEqualTo("李四");
+		// the seller's own data is fetched; the buyer's is read after filing, for the
+		// matter
 		for (JsonNode material : preview.path("materials")) {
-			assertThat(material.path("outcome").asString()).as(material.toString()).isEqualTo("FETCHED");
+			assertThat(material.path("outcome").asString()).as(material.toString())
+				.isEqualTo(material.path("subject").asString().equals(BUYER) ? "AFTER_CONFIRMATION" : "FETCHED");
 		}
 
 		ObjectNode submission = JSON.createObjectNode();
@@ -75,6 +81,159 @@ class ExchangeApiTests {
 		assertThat(buyerLog.size()).isPositive();
 		sellerLog.forEach((entry) -> assertThat(entry.path("subject").asString()).isEqualTo("339902198503120016"));
 		buyerLog.forEach((entry) -> assertThat(entry.path("subject").asString()).isEqualTo("339903199007180029"));
+		// the buyer's records were read for the matter, and their log says so
+		String tracking = application.path("trackingNo").asString();
+		assertThat(buyerLog.valueStream()
+			.filter((entry) -> entry.path("reference").asString().equals(id))
+			.map((entry) -> entry.path("purpose").asString())).isNotEmpty()
+			.allSatisfy((purpose) -> assertThat(purpose).isEqualTo("办件 " + tracking + " 的审查材料（由受理部门为该办件调取）"));
+		// the registry's one flat is free again for the next test that transfers it
+		assertThat(this.http.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization", seller)
+			.statusCode()).isEqualTo(200);
+	}
+
+	static final String SELLER = "339902198503120016";
+
+	static final String BUYER = "339903199007180029";
+
+	/**
+	 * Every value of a person's own identity, household and marriage records, as they see
+	 * them pre-filling for themselves, that the other demo person's own records do not
+	 * hold as well.
+	 */
+	Set<String> ownRecordValues(String username, String residentId, String otherUsername) {
+		Set<String> values = recordValues(username, residentId);
+		values.removeAll(recordValues(otherUsername, null));
+		return values;
+	}
+
+	private Set<String> recordValues(String username, String residentId) {
+		JsonNode own = OneVisitHttp.json(this.http.postJson("/api/v1/prefills", "{\"bundleCode\":\"flat-transfer\"}",
+				"Authorization", bearer(username)));
+		Set<String> values = new TreeSet<>();
+		for (JsonNode material : own.path("materials")) {
+			if (residentId != null && (!material.path("subject").asString().equals(residentId)
+					|| !List.of("population.identity", "population.household", "marriage.status")
+						.contains(material.path("element").asString()))) {
+				continue;
+			}
+			collect(material.path("records"), values);
+		}
+		return values;
+	}
+
+	private static void collect(JsonNode node, Set<String> values) {
+		if (node.isContainer()) {
+			node.forEach((child) -> collect(child, values));
+		}
+		else if (node.asString().length() >= 2) {
+			values.add(node.asString());
+		}
+	}
+
+	@Test
+	void aStrangersPrefillReturnsNoRecordOnlyWhetherTheNameMatches() {
+		Set<String> strangers = ownRecordValues("applicant2", BUYER, "applicant1");
+		assertThat(strangers).as("the stranger's own records, seen by themselves").hasSizeGreaterThan(3);
+
+		HttpResponse<String> prefilled = this.http.postJson("/api/v1/prefills", """
+				{"bundleCode":"flat-transfer","form":{"sellerId":"%s","buyerId":"%s"}}""".formatted(BUYER, BUYER),
+				"Authorization", bearer("applicant1"));
+
+		assertThat(prefilled.statusCode()).isEqualTo(200);
+		assertThat(prefilled.body()).doesNotContain(strangers);
+		JsonNode preview = OneVisitHttp.json(prefilled);
+		assertThat(preview.path("materials")
+			.valueStream()
+			.filter((material) -> material.path("subject").asString().equals(BUYER))).isNotEmpty()
+			.allSatisfy((material) -> {
+				assertThat(material.path("records")).isEmpty();
+				assertThat(material.path("evidenceId").isNull() || material.path("evidenceId").isMissingNode())
+					.isTrue();
+				assertThat(material.path("outcome").asString()).isEqualTo("AFTER_CONFIRMATION");
+			});
+		// the seller's name is the filer's own; the buyer's comes from the filer's
+		// contract
+		assertThat(preview.path("matches").path("sellerId").asString()).isEqualTo("姓名与身份证号码一致：否，请核对");
+		assertThat(preview.path("matches").path("buyerId").asString()).isEqualTo("姓名与身份证号码一致：是");
+	}
+
+	@Test
+	void theSellersPrefillShowsNothingOfTheBuyer() {
+		Set<String> buyers = ownRecordValues("applicant2", BUYER, "applicant1");
+
+		HttpResponse<String> prefilled = this.http.postJson("/api/v1/prefills", "{\"bundleCode\":\"flat-transfer\"}",
+				"Authorization", bearer("applicant1"));
+
+		assertThat(prefilled.body()).doesNotContain(buyers);
+		JsonNode preview = OneVisitHttp.json(prefilled);
+		assertThat(preview.path("form").path("buyerId").asString()).isEqualTo(BUYER);
+		assertThat(preview.path("sources").path("buyerName").path("element").asString())
+			.isEqualTo("housing.contractFiling");
+		assertThat(preview.path("matches").path("buyerId").asString()).isEqualTo("姓名与身份证号码一致：是");
+	}
+
+	@Test
+	void aClerkCannotPrefillSomeoneWhoseIdentityWasNotChecked() {
+		HttpResponse<String> refused = this.http.postJson("/api/v1/prefills", """
+				{"bundleCode":"flat-transfer","applicant":{"residentId":"%s"},"hallCode":"east"}""".formatted(SELLER),
+				"Authorization", bearer("clerk1"));
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(OneVisitHttp.json(refused).path("code").asString()).isEqualTo("identity_not_checked");
+		assertThat(refused.body()).doesNotContain("张三");
+	}
+
+	@Test
+	void aClerkPrefillsAfterCheckingTheIdCardAtThatHallOnly() {
+		String clerk = bearer("clerk2");
+		HttpResponse<String> checked = this.http.postJson("/api/v1/identity-checks", """
+				{"hallCode":"west","residentId":"%s","method":"ID_CARD"}""".formatted(BUYER), "Authorization", clerk);
+		assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);
+		assertThat(OneVisitHttp.json(checked).path("clerk").asString()).isEqualTo("clerk2");
+
+		HttpResponse<String> here = this.http.postJson("/api/v1/prefills", """
+				{"itemCode":"339900-TAX-005","applicant":{"residentId":"%s"},"hallCode":"west"}""".formatted(BUYER),
+				"Authorization", clerk);
+		HttpResponse<String> elsewhere = this.http.postJson("/api/v1/prefills", """
+				{"itemCode":"339900-TAX-005","applicant":{"residentId":"%s"},"hallCode":"city"}""".formatted(BUYER),
+				"Authorization", clerk);
+
+		assertThat(here.statusCode()).as(here.body()).isEqualTo(200);
+		assertThat(OneVisitHttp.json(here)
+			.path("materials")
+			.valueStream()
+			.map((material) -> material.path("outcome").asString())).contains("FETCHED");
+		assertThat(elsewhere.statusCode()).isEqualTo(403);
+		assertThat(OneVisitHttp.json(elsewhere).path("code").asString()).isEqualTo("identity_not_checked");
+		// an applicant records no identity checks
+		assertThat(this.http
+			.postJson("/api/v1/identity-checks", """
+					{"hallCode":"west","residentId":"%s","method":"ID_CARD"}""".formatted(SELLER), "Authorization",
+					bearer("applicant1"))
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void ledgerEntriesNameThePurposeAndOnWhoseBehalf() {
+		this.http.postJson("/api/v1/prefills", """
+				{"bundleCode":"flat-transfer","form":{"buyerId":"%s","buyerName":"李四"}}""".formatted(BUYER),
+				"Authorization", bearer("applicant1"));
+
+		JsonNode sellerLog = OneVisitHttp
+			.json(this.http.get("/api/v1/my/data-accesses", "Authorization", bearer("applicant1")));
+		JsonNode buyerLog = OneVisitHttp
+			.json(this.http.get("/api/v1/my/data-accesses", "Authorization", bearer("applicant2")));
+
+		assertThat(sellerLog.valueStream().map((entry) -> entry.path("purpose").asString()))
+			.contains("预填“二手房转移登记一件事”，为申请人 3399**********0016 调取其本人数据");
+		assertThat(buyerLog.valueStream().map((entry) -> entry.path("purpose").asString()))
+			.contains("核验姓名与身份证号码是否一致（申请人 3399**********0016 在“二手房转移登记一件事”中填写了此人，只告知是否一致）")
+			.noneMatch((purpose) -> purpose.startsWith("预填“二手房转移登记一件事”，为申请人 3399**********0016"));
+		this.http.logIn("applicant2", "onevisit-demo");
+		assertThat(this.http.get("/my/data").body()).contains("核验姓名与身份证号码是否一致（申请人 3399**********0016");
 	}
 
 	@Test
@@ -84,7 +243,8 @@ class ExchangeApiTests {
 		this.http.logIn("applicant1", "onevisit-demo");
 		HttpResponse<String> page = this.http.get("/my/data");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("我的数据", "预填：二手房转移登记一件事", "population.identity");
+		assertThat(page.body()).contains("我的数据", "预填“二手房转移登记一件事”，为申请人 3399**********0016 调取其本人数据",
+				"population.identity");
 
 		assertThat(
 				this.http.get("/api/v1/admin/ledger/verification", "Authorization", bearer("applicant1")).statusCode())
