@@ -339,6 +339,22 @@ class ApplicationsIntegrationTests {
 	}
 
 	@Test
+	void countsABundleForEachOfItsItemsByTheValuesItsFieldsMapToThem() {
+		Application bundle = this.applications.submit(flatTransfer("东湖区重复路5号"), SELLER, null);
+		Map<String, Object> registration = new HashMap<>(flatTransfer("东湖区重复路5号").form());
+		registration.keySet()
+			.retainAll(List.of("sellerId", "sellerName", "buyerId", "buyerName", "certificateNo", "address", "price"));
+
+		// the registration alone, of the flat the bundle transfers, is the bundle's
+		// matter
+		assertThatThrownBy(() -> this.applications.submit(new Submission("339900-NR-001", null,
+				Subject.person(ResidentId.of("339902198503120016")), Channel.ONLINE, registration), SELLER, null))
+			.hasFieldOrPropertyWithValue("code", "duplicate_matter")
+			.satisfies((refused) -> assertThat(((SubmissionRefused) refused).details()).containsEntry("trackingNumber",
+					bundle.trackingNumber()));
+	}
+
+	@Test
 	void freesTheObjectOnceItsMatterIsFinished() {
 		Application first = this.applications.submit(flatTransfer("东湖区重复路3号"), SELLER, null);
 
