@@ -287,9 +287,9 @@ class ApplyController {
 			Prefilled prefilled = prefill(filer, matter, values);
 			render(model, matter, prefilled, values, violations, UUID.randomUUID().toString());
 			model.addAttribute("refusal", refused);
-			if (filer.atHall()) {
+			if (filer.atHall() && !"eligibility_failed".equals(refused.code())) {
 				// everything missing at once, on paper for the applicant to take home
-				// (一次性告知)
+				// (一次性告知); a matter that cannot be granted is explained on the page
 				model.addAttribute("clerk", user.displayName());
 				model.addAttribute("today", LocalDate.now(this.clock));
 				return "portal/notice";
