@@ -1,9 +1,12 @@
 package org.onevisit.applications;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.onevisit.catalog.ApprovalRule;
+import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.shared.Subject;
 
@@ -32,6 +35,25 @@ public interface Eligibility {
 
 		public Concern {
 			form = Map.copyOf(form);
+		}
+
+		/**
+		 * The item as filed in a bundle (when {@code bundle} is not null): each field of
+		 * the bundle's one form copied to the item's field it maps to.
+		 */
+		public static Concern of(ServiceItem item, Bundle bundle, Map<String, Object> form) {
+			if (bundle == null) {
+				return new Concern(item, form);
+			}
+			Map<String, Object> own = new HashMap<>();
+			for (BundleField field : bundle.fields()) {
+				String target = field.itemFields().get(item.code());
+				Object value = form.get(field.name());
+				if (target != null && value != null) {
+					own.put(target, value);
+				}
+			}
+			return new Concern(item, own);
 		}
 
 	}

@@ -236,6 +236,22 @@ class EligibilityTests {
 			.noneSatisfy((read) -> assertThat(read.purpose()).contains("开具个人所得税纳税记录"));
 	}
 
+	@Test
+	void theApplyPageNamesEveryFailedConditionWithItsBasis() {
+		OneVisitHttp applicant = new OneVisitHttp(this.port);
+		applicant.logIn("applicant1", "onevisit-demo");
+		java.util.Map<String, String> inputs = OneVisitHttp
+			.formInputs(org.jsoup.Jsoup.parse(applicant.get("/apply/items/339900-TAX-005").body()));
+		inputs.put("field.taxpayerId", LI_SI);
+		inputs.put("field.from", "2026-01-01");
+		inputs.put("field.to", "2026-10-31");
+
+		HttpResponse<String> page = applicant.postMultipart("/apply/items/339900-TAX-005", inputs, java.util.Map.of());
+
+		assertThat(org.jsoup.Jsoup.parse(page.body()).select("#ineligible").text()).contains("有 1 项办理条件不满足",
+				"纳税人是申请人本人：只能开具本人的纳税记录", "依据：《中华人民共和国税收征收管理法》第八条");
+	}
+
 	String newborn(String filer, String mother) {
 		String born = ResidentId
 			.of(this.registries.subjectsMatching("population.identity", (record) -> "钱小禾".equals(record.get("name")))

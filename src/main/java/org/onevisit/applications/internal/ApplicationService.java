@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,6 @@ import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
-import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
@@ -162,7 +160,7 @@ class ApplicationService implements ApplicationManagement {
 			concerns = items.stream()
 				.map(Versioned::content)
 				.filter((item) -> !item.eligibility().isEmpty())
-				.map((item) -> new Eligibility.Concern(item, formOf(bundle, item.code(), submission.form())))
+				.map((item) -> Eligibility.Concern.of(item, bundle, submission.form()))
 				.toList();
 		}
 		else {
@@ -396,10 +394,9 @@ class ApplicationService implements ApplicationManagement {
 			return List.of();
 		}
 		Filing filing = filing(application.id());
-		Map<String, Object> form = (filing.bundleCode() != null)
-				? formOf(this.catalogue.bundle(filing.bundleCode()).content(), item.code(), filing.form())
-				: filing.form();
-		return judge(List.of(new Eligibility.Concern(item, form)), filing.subject(), by, application.trackingNumber());
+		Bundle bundle = (filing.bundleCode() != null) ? this.catalogue.bundle(filing.bundleCode()).content() : null;
+		return judge(List.of(Eligibility.Concern.of(item, bundle, filing.form())), filing.subject(), by,
+				application.trackingNumber());
 	}
 
 	/** The lines of conditions not confirmed, by item. */
@@ -417,22 +414,6 @@ class ApplicationService implements ApplicationManagement {
 			.filter((judgement) -> judgement.verdict() != Eligibility.Verdict.HOLDS)
 			.map((judgement) -> Sentence.from(judgement.line()).orElse(Sentence.of("eligibility.unjudged")))
 			.toList();
-	}
-
-	/**
-	 * A bundle's one form as the item's own: each bundle field copied to the field it
-	 * maps to.
-	 */
-	private static Map<String, Object> formOf(Bundle bundle, String itemCode, Map<String, Object> form) {
-		Map<String, Object> own = new HashMap<>();
-		for (BundleField field : bundle.fields()) {
-			String target = field.itemFields().get(itemCode);
-			Object value = form.get(field.name());
-			if (target != null && value != null) {
-				own.put(target, value);
-			}
-		}
-		return own;
 	}
 
 	@Override

@@ -121,8 +121,9 @@ class InstantApproval implements ApprovalTraces {
 			// what
 			// they do not confirm
 			this.eligibility
-				.judge(List.of(new Eligibility.Concern(item, filing.form())), filing.subject(),
-						Actor.system().username(), application.trackingNumber())
+				.judge(List.of(Eligibility.Concern.of(item,
+						(filing.bundleCode() != null) ? this.catalogue.bundle(filing.bundleCode()).content() : null,
+						filing.form())), filing.subject(), Actor.system().username(), application.trackingNumber())
 				.forEach((judged) -> lines.add(new ApprovalTrace.Line(judged.condition().name(),
 						ApprovalTrace.Verdict.valueOf(judged.verdict().name()), judged.line())));
 		}

@@ -332,16 +332,17 @@ class ApplyController {
 			Prefilled prefilled = prefill(filer, matter, values);
 			render(model, matter, prefilled, values, violations, UUID.randomUUID().toString());
 			model.addAttribute("refusal", refused);
-			if (refused.violations().isEmpty()) {
+			boolean ineligible = "eligibility_failed".equals(refused.code());
+			if (refused.violations().isEmpty() && !ineligible) {
 				// a refusal of the whole matter (where to file it, a matter already in
 				// progress) is said above the form
 				model.addAttribute("refusalText",
 						this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
 				return "portal/apply";
 			}
-			if (filer.atHall()) {
+			if (filer.atHall() && !ineligible) {
 				// everything missing at once, on paper for the applicant to take home
-				// (一次性告知)
+				// (一次性告知); a matter that cannot be granted is explained on the page
 				model.addAttribute("clerk", user.displayName());
 				model.addAttribute("today", LocalDate.now(this.clock));
 				return "portal/notice";
