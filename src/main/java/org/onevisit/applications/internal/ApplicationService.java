@@ -45,6 +45,7 @@ import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
