@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InstantApprovalTests {
 
 	static final String TAX_RECORD = """
-			{"itemCode":"339900-TAX-005","applicant":{"residentId":"339902198503120016"},
-			 "form":{"taxpayerId":"%s","from":"2026-01-01","to":"2026-10-31"}}
+			{"itemCode":"339900-TAX-005","applicant":{"residentId":"%1$s"},
+			 "form":{"taxpayerId":"%1$s","from":"2026-01-01","to":"2026-10-31"}}
 			""";
 
 	@LocalServerPort
@@ -38,9 +38,13 @@ class InstantApprovalTests {
 
 	String token;
 
+	/**
+	 * The taxpayer asks for their own record at a window (filed for someone else, it
+	 * would wait for that person's confirmation).
+	 */
 	JsonNode file(String taxpayer) {
 		this.http = new OneVisitHttp(this.port);
-		this.token = "Bearer " + this.http.bearerToken("applicant1", "onevisit-demo");
+		this.token = "Bearer " + this.http.bearerToken("clerk1", "onevisit-demo");
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", TAX_RECORD.formatted(taxpayer),
 				"Authorization", this.token, "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).as(filed::body).isEqualTo(201);
@@ -49,7 +53,7 @@ class InstantApprovalTests {
 
 	String trace(JsonNode filed) throws InterruptedException {
 		OneVisitHttp page = new OneVisitHttp(this.port);
-		page.logIn("applicant1", "onevisit-demo");
+		page.logIn("clerk1", "onevisit-demo");
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		String body = "";
 		while (!body.contains("approval-panel\" class") && Instant.now().isBefore(deadline)) {

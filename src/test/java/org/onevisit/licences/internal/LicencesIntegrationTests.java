@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.onevisit.TestClock;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
@@ -96,7 +97,12 @@ class LicencesIntegrationTests {
 		Application filed = this.applications.submit(
 				new Submission(null, "flat-transfer", Subject.person(ResidentId.of(SELLER_ID)), Channel.ONLINE, form),
 				SELLER, null);
-		return approveAll(filed);
+		// its buyer confirms the sale first
+		filed.parties()
+			.stream()
+			.filter(PartyConfirmation::pending)
+			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
+		return approveAll(this.applications.find(filed.id(), Actor.system()));
 	}
 
 	Application approveAll(Application filed) {
