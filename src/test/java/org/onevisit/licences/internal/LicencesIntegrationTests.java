@@ -273,13 +273,14 @@ class LicencesIntegrationTests {
 		Application approved = approvedFlatTransfer(buyer);
 		Licence licence = eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty())
 			.get(0);
-		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> !messages.isEmpty()))
+		// asked first to confirm the sale as its buyer, newest first
+		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> messages.size() == 2))
 			.extracting(org.onevisit.messages.Message::key)
-			.containsExactly("message.licenceIssued");
+			.containsExactly("message.licenceIssued", "message.confirmationAwaited");
 
 		this.wallet.revoke(licence.id(), "权利人信息有误", REGISTRY);
 
-		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> messages.size() == 2)).first()
+		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> messages.size() == 3)).first()
 			.satisfies((message) -> {
 				assertThat(message.key()).isEqualTo("message.licenceRevoked");
 				assertThat(message.arguments()).containsExactly("不动产权证书", "权利人信息有误");
