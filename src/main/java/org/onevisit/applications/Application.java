@@ -397,7 +397,7 @@ public final class Application {
 	 */
 	public boolean visibleTo(Actor actor) {
 		return switch (actor.kind()) {
-			case APPLICANT -> ownedBy(actor) || concerns(actor);
+			case APPLICANT -> ownedBy(actor);
 			case REVIEWER -> this.tasks.stream().anyMatch((task) -> task.visibleTo(actor));
 			case CLERK, SUPERVISOR, PLATFORM -> true;
 		};
@@ -493,6 +493,14 @@ public final class Application {
 	private boolean ownedBy(Actor applicant) {
 		return this.filedBy.equals(applicant.username())
 				|| (applicant.subject() != null && applicant.subject().equals(this.subject));
+	}
+
+	/**
+	 * Whether this actor may read the matter: whoever may see it, and its other parties
+	 * (its payment, delivery and rating stay the applicant's).
+	 */
+	public boolean readableBy(Actor actor) {
+		return visibleTo(actor) || concerns(actor);
 	}
 
 	/**

@@ -88,8 +88,16 @@ class JourneyBrowserTests {
 		assertThat(this.seller.getTitle()).as("panels loaded into the page leave its title alone")
 			.contains(trackingNumber);
 
-		// the three departments approve in their inboxes while the seller watches
+		// his wife, co-owner of the flat, and the buyer confirm in their own spaces
+		// before any department sees it
 		this.office = Browsers.chromium(1280, 900);
+		for (String party : List.of("applicant3", "applicant2")) {
+			this.office.manage().deleteAllCookies();
+			Browsers.logIn(this.office, base, party);
+			PartiesBrowserTests.confirmInMySpace(this.office, base, trackingNumber);
+		}
+
+		// the three departments approve in their inboxes while the seller watches
 		for (String department : List.of("housing", "tax", "nr")) {
 			this.office.manage().deleteAllCookies();
 			Browsers.logIn(this.office, base, "reviewer-" + department);

@@ -125,14 +125,32 @@ class AccessControlMatrixTests {
 		String grant = waitFor("select id::text from benefits_grant where policy = 'senior-bus-card' limit 1");
 
 		Owned matter = new Owned(application, "applicant1", List.of("applicant2", "business1"));
-		for (String path : List.of("/my/applications/{id}", "/my/applications/{id}/progress",
-				"/my/applications/{id}/payment", "/my/applications/{id}/delivery", "/my/applications/{id}/rating",
-				"/my/applications/{id}/licences", "/my/applications/{id}/supplement", "/my/applications/{id}/withdraw",
-				"/pay/applications/{id}", "/approvals/applications/{id}", "/api/v1/applications/{id}",
-				"/api/v1/applications/{id}/history", "/api/v1/applications/{id}/payment",
+		for (String path : List.of("/my/applications/{id}/payment", "/my/applications/{id}/delivery",
+				"/my/applications/{id}/rating", "/my/applications/{id}/supplement", "/my/applications/{id}/withdraw",
+				"/pay/applications/{id}", "/approvals/applications/{id}", "/api/v1/applications/{id}/payment",
 				"/api/v1/applications/{id}/supplements", "/api/v1/applications/{id}/withdrawal")) {
 			this.owned.put(path, matter);
 		}
+		// the buyer, a party to the sale, reads the matter and acts on nothing of it
+		Owned concerning = new Owned(application, "applicant1", List.of("business1"));
+		for (String path : List.of("/my/applications/{id}", "/my/applications/{id}/progress",
+				"/my/applications/{id}/licences", "/api/v1/applications/{id}", "/api/v1/applications/{id}/history")) {
+			this.owned.put(path, concerning);
+		}
+		// a part awaiting the buyer's confirmation: only he answers it
+		JsonNode waiting = matters.fileFlatTransferAwaitingParties();
+		String part = waiting.path("parties")
+			.valueStream()
+			.filter((party) -> party.path("state").asString().equals("PENDING"))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asString();
+		Owned confirmation = new Owned(part, "applicant2", List.of("applicant1", "business1"));
+		this.owned.put("/my/confirmations/{id}", confirmation);
+		this.owned.put("/my/confirmations/{id}/accept", new Owned(part, null, List.of("applicant1", "business1")));
+		this.owned.put("/my/confirmations/{id}/decline", new Owned(part, null, List.of("applicant1", "business1")));
+		this.owned.put("/api/v1/confirmations/{id}", new Owned(part, null, List.of("applicant1", "business1")));
 		Owned task = new Owned(taxTask, "reviewer-tax", List.of("reviewer-health", "reviewer-civil"));
 		this.owned.put("/review/tasks/{id}", task);
 		this.owned.put("/review/tasks/{id}/decision", task);

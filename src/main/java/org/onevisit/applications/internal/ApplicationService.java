@@ -441,14 +441,19 @@ class ApplicationService implements ApplicationManagement {
 	@Transactional(readOnly = true)
 	public Application find(ApplicationId id, Actor by) {
 		return this.applications.load(id, false)
-			.filter((application) -> application.visibleTo(by))
+			.filter((application) -> application.readableBy(by))
 			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public ApplicationSummary summary(ApplicationId id, Actor by) {
-		return find(id, by).summary();
+		// what other modules act on (payment, delivery, rating, licences) is the
+		// applicant's alone, not the other parties'
+		return this.applications.load(id, false)
+			.filter((application) -> application.visibleTo(by))
+			.orElseThrow(() -> ReviewRefused.applicationNotFound(id))
+			.summary();
 	}
 
 	@Override

@@ -250,6 +250,37 @@ class PartiesIntegrationTests {
 		assertThat(awaiting("applicant2", recent)).isNotNull();
 	}
 
+	@Test
+	void aClerkConfirmsForTheBuyerPresentAtTheWindowOnlyWithTheIdentityCheckRecorded() {
+		JsonNode filed = fileTheFlatTransfer();
+		String id = filed.path("id").asString();
+		String part = awaiting("applicant2", id).path("id").asString();
+		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		clerk.logIn("clerk1", "onevisit-demo");
+		String desk = clerk.get("/hall/confirmations?residentId=" + LI_SI).body();
+		assertThat(desk).contains(filed.path("trackingNo").asString(), "买方");
+
+		clerk.postForm("/hall/confirmations/" + part,
+				"residentId=" + LI_SI + "&decision=ACCEPT&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
+		assertThat(awaiting("applicant2", id)).as("nothing recorded without the identity check").isNotNull();
+		clerk.postForm("/hall/confirmations/" + part, "residentId=" + LI_SI + "&decision=ACCEPT&check=TICKET"
+				+ "&reference=A023&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
+
+		var matter = this.applications.find(new ApplicationId(UUID.fromString(id)), Actor.system());
+		assertThat(matter.parties()).filteredOn((p) -> p.role().name().equals("BUYER"))
+			.singleElement()
+			.satisfies((buyer) -> {
+				assertThat(buyer.state()).isEqualTo(PartyConfirmation.State.CONFIRMED);
+				assertThat(buyer.window().check()).isEqualTo(PartyConfirmation.IdentityCheck.TICKET);
+				assertThat(buyer.window().reference()).isEqualTo("A023");
+				assertThat(buyer.window().clerk()).isEqualTo("clerk1");
+				assertThat(buyer.window().hall()).isNotBlank();
+			});
+		OneVisitHttp seller = new OneVisitHttp(this.port);
+		seller.logIn("applicant1", "onevisit-demo");
+		assertThat(seller.get("/my/applications/" + id).body()).contains("当事人确认", "窗口当面", "排队号 A023", "待确认");
+	}
+
 	private LocalDate fifteenWorkingDaysBefore(LocalDate today, int workingDays) {
 		LocalDate day = today;
 		while (this.calendar.workingDaysBetween(day, today) < workingDays) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.onevisit.TestClock;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
@@ -96,7 +97,12 @@ class LicencesIntegrationTests {
 		Application filed = this.applications.submit(
 				new Submission(null, "flat-transfer", Subject.person(ResidentId.of(SELLER_ID)), Channel.ONLINE, form),
 				SELLER, null);
-		return approveAll(filed);
+		// its buyer confirms the sale first
+		filed.parties()
+			.stream()
+			.filter(PartyConfirmation::pending)
+			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
+		return approveAll(this.applications.find(filed.id(), Actor.system()));
 	}
 
 	Application approveAll(Application filed) {
@@ -267,13 +273,14 @@ class LicencesIntegrationTests {
 		Application approved = approvedFlatTransfer(buyer);
 		Licence licence = eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty())
 			.get(0);
-		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> !messages.isEmpty()))
+		// asked first to confirm the sale as its buyer, newest first
+		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> messages.size() == 2))
 			.extracting(org.onevisit.messages.Message::key)
-			.containsExactly("message.licenceIssued");
+			.containsExactly("message.licenceIssued", "message.confirmationAwaited");
 
 		this.wallet.revoke(licence.id(), "权利人信息有误", REGISTRY);
 
-		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> messages.size() == 2)).first()
+		assertThat(eventually(() -> this.inbox.of(holder), (messages) -> messages.size() == 3)).first()
 			.satisfies((message) -> {
 				assertThat(message.key()).isEqualTo("message.licenceRevoked");
 				assertThat(message.arguments()).containsExactly("不动产权证书", "权利人信息有误");

@@ -34,9 +34,10 @@ class ApplicantIsolationTests {
 		OneVisitHttp seller = new OneVisitHttp(this.port);
 		seller.logIn("applicant1", "onevisit-demo");
 		OneVisitHttp stranger = new OneVisitHttp(this.port);
-		stranger.logIn("applicant2", "onevisit-demo");
+		// not the buyer: a party to the sale reads the matter
+		stranger.logIn("business1", "onevisit-demo");
 		String sellerToken = matters.bearer("applicant1");
-		String strangerToken = matters.bearer("applicant2");
+		String strangerToken = matters.bearer("business1");
 
 		assertThat(pages).allSatisfy((page) -> {
 			assertThat(seller.get(page).statusCode()).as(page).isEqualTo(200);

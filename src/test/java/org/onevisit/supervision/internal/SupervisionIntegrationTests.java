@@ -124,6 +124,14 @@ class SupervisionIntegrationTests {
 					Subject.person(org.onevisit.shared.ResidentId.of("339902198503120016")),
 					org.onevisit.applications.Channel.HALL, form)
 				.atHall("east"), Actor.clerk("clerk1"), null);
+		// the buyer, present at the same window, confirms there
+		filed.parties()
+			.stream()
+			.filter(org.onevisit.applications.PartyConfirmation::pending)
+			.forEach((part) -> this.applications.confirm(part.id(), Actor.clerk("clerk1"),
+					new org.onevisit.applications.PartyConfirmation.WindowCheck(
+							org.onevisit.applications.PartyConfirmation.IdentityCheck.ID_CARD,
+							part.party().identifier(), "clerk1", "east")));
 		this.jdbc.sql("update applications_task set committed_due = :due where application_id = :id")
 			.param("due", LocalDate.now().minusDays(3))
 			.param("id", filed.id().value())

@@ -80,6 +80,7 @@ class ConfirmationController {
 	@PostMapping("/my/confirmations/{id}/accept")
 	String accept(@PathVariable UUID id, @RequestParam(name = "password", required = false) String password,
 			Actor actor, RedirectAttributes redirect, Locale locale) {
+		requireOwnPart(id, actor);
 		boolean done = this.refusals.attempt(() -> {
 			// the person at the keyboard is the party: not someone at a computer left
 			// signed in
@@ -145,6 +146,11 @@ class ConfirmationController {
 					"DECLINE".equals(decision) ? "confirmation.declined" : "confirmation.done");
 		}
 		return "redirect:/hall/confirmations?residentId=" + (ResidentId.isValid(residentId) ? residentId : "");
+	}
+
+	/** Someone else's part is not found, before anything else is said of it. */
+	private void requireOwnPart(UUID id, Actor actor) {
+		this.applications.confirmation(id, actor).orElseThrow(() -> ConfirmationRefused.notFound(id));
 	}
 
 	private String hallOf(HttpSession session) {

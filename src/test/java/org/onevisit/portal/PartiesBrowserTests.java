@@ -1,0 +1,96 @@
+package org.onevisit.portal;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Browsers;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 王芳, co-owner of the flat her husband sells, finds the sale waiting for her in 我的空间 and
+ * confirms it by entering her password again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PartiesBrowserTests {
+
+	static final String FLAT_TRANSFER = """
+			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
+			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
+			         "buyerName":"李四","certificateNo":"浙(2023)示范市不动产权第0000001号",
+			         "address":"示范市东湖区湖滨路18号3幢502室","price":1850000,"paymentMethod":"商业贷款"}}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	ChromeDriver wife;
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.wife != null) {
+			this.wife.quit();
+		}
+	}
+
+	/**
+	 * From 我的空间, opens what awaits the signed-in party under this tracking number and
+	 * confirms it with the password.
+	 */
+	static void confirmInMySpace(WebDriver browser, String base, String trackingNumber) {
+		browser.get(base + "/my/confirmations");
+		Browsers.waitFor(browser, By.id("awaiting"));
+		browser.findElement(By.xpath("//ul[@id='awaiting']/li[contains(., '" + trackingNumber + "')]/a")).click();
+		Browsers.waitFor(browser, By.id("password")).sendKeys("onevisit-demo");
+		browser.findElement(By.cssSelector("#accept button[type=submit]")).click();
+		assertThat(Browsers.waitFor(browser, By.cssSelector("p.notice")).getText()).contains("已确认");
+	}
+
+	@Test
+	void theCoOwnerConfirmsTheSaleInHerOwnSpaceWithHerPassword() {
+		OneVisitHttp api = new OneVisitHttp(this.port);
+		Matters matters = new Matters(api);
+		HttpResponse<String> filed = api.postJson("/api/v1/applications", FLAT_TRANSFER, "Authorization",
+				matters.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
+		JsonNode matter = OneVisitHttp.json(filed);
+		String trackingNumber = matter.path("trackingNo").asString();
+		String base = "http://localhost:" + this.port;
+		this.wife = Browsers.chromium(390, 844);
+		Browsers.logIn(this.wife, base, "applicant3");
+
+		this.wife.get(base + "/my");
+		Browsers.waitFor(this.wife, By.cssSelector("a[href='/my/confirmations']")).click();
+		this.wife.findElement(By.xpath("//ul[@id='awaiting']/li[contains(., '" + trackingNumber + "')]/a")).click();
+		String page = Browsers.waitFor(this.wife, By.tagName("main")).getText();
+		assertThat(page).contains("二手房转移登记一件事", "共有人", "张三", "李四", "浙(2023)示范市不动产权第0000001号");
+		// a wrong password confirms nothing
+		this.wife.findElement(By.id("password")).sendKeys("not-her-password");
+		this.wife.findElement(By.cssSelector("#accept button[type=submit]")).click();
+		assertThat(Browsers.waitFor(this.wife, By.cssSelector("p.error")).getText()).contains("密码不正确");
+		this.wife.findElement(By.id("password")).sendKeys("onevisit-demo");
+		this.wife.findElement(By.cssSelector("#accept button[type=submit]")).click();
+
+		assertThat(Browsers.waitFor(this.wife, By.cssSelector("p.notice")).getText()).contains("已确认");
+		JsonNode after = OneVisitHttp.json(api.get("/api/v1/applications/" + matter.path("id").asString(),
+				"Authorization", matters.bearer("applicant3")));
+		assertThat(after.path("status").asString()).isEqualTo("AWAITING_PARTIES");
+		assertThat(after.path("parties")
+			.valueStream()
+			.filter((part) -> part.path("role").asString().equals("CO_OWNER"))
+			.map((part) -> part.path("state").asString() + " " + part.path("channel").asString()))
+			.containsExactly("CONFIRMED ONLINE");
+		assertThat(Browsers.consoleErrors(this.wife)).isEmpty();
+	}
+
+}
