@@ -28,7 +28,7 @@ class PartiesBrowserTests {
 	static final String FLAT_TRANSFER = """
 			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
 			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"浙(2023)示范市不动产权第0000001号",
+			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
 			         "address":"示范市东湖区湖滨路18号3幢502室","price":1850000,"paymentMethod":"商业贷款"}}
 			""";
 
@@ -73,7 +73,7 @@ class PartiesBrowserTests {
 		Browsers.waitFor(this.wife, By.cssSelector("a[href='/my/confirmations']")).click();
 		this.wife.findElement(By.xpath("//ul[@id='awaiting']/li[contains(., '" + trackingNumber + "')]/a")).click();
 		String page = Browsers.waitFor(this.wife, By.tagName("main")).getText();
-		assertThat(page).contains("二手房转移登记一件事", "共有人", "张三", "李四", "浙(2023)示范市不动产权第0000001号");
+		assertThat(page).contains("二手房转移登记一件事", "共有人", "张三", "李四", "浙(2020)示范市不动产权第0012345号");
 		// a wrong password confirms nothing
 		this.wife.findElement(By.id("password")).sendKeys("not-her-password");
 		this.wife.findElement(By.cssSelector("#accept button[type=submit]")).click();

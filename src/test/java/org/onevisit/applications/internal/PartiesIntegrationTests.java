@@ -47,7 +47,7 @@ class PartiesIntegrationTests {
 	static final String WANG_FANG = "33990319870602934X";
 
 	/** The flat the property register records as owned by 张三 and 王芳. */
-	static final String THE_FLAT = "浙(2023)示范市不动产权第0000001号";
+	static final String THE_FLAT = "浙(2020)示范市不动产权第0012345号";
 
 	static final String FLAT_TRANSFER = """
 			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},

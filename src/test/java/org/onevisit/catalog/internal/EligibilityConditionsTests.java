@@ -121,6 +121,7 @@ class EligibilityConditionsTests {
 			channels: both
 			visits: 1
 			materialsBefore: 1
+			parties: [{field: personId, role: applicant}]
 			form:
 			  - {name: personId, label: 身份证号码, type: residentId, required: true}
 			  - {name: note, label: 备注, type: string}
@@ -147,8 +148,8 @@ class EligibilityConditionsTests {
 						""");
 
 		assertThat(problems).extracting(CatalogueProblem::line, CatalogueProblem::field)
-			.containsExactly(tuple(13, "item.eligibility[0].element"), tuple(14, "item.eligibility[1].field"),
-					tuple(15, "item.eligibility[2].match.field"));
+			.containsExactly(tuple(14, "item.eligibility[0].element"), tuple(15, "item.eligibility[1].field"),
+					tuple(16, "item.eligibility[2].match.field"));
 		assertThat(problems.get(1).message()).contains("birthDate");
 	}
 
@@ -161,7 +162,7 @@ class EligibilityConditionsTests {
 						""");
 
 		assertThat(problems).extracting(CatalogueProblem::line, CatalogueProblem::field)
-			.containsExactly(tuple(13, "item.eligibility[0].sentence"), tuple(14, "item.eligibility[1].basis"));
+			.containsExactly(tuple(14, "item.eligibility[0].sentence"), tuple(15, "item.eligibility[1].basis"));
 	}
 
 	@Test
@@ -174,9 +175,9 @@ class EligibilityConditionsTests {
 						""");
 
 		assertThat(problems).extracting(CatalogueProblem::line, CatalogueProblem::field)
-			.containsExactly(tuple(13, "item.eligibility[0].values"), tuple(14, "item.eligibility[1].values"),
-					tuple(15, "item.eligibility[2].form"), tuple(15, "item.eligibility[2].form"),
-					tuple(15, "item.eligibility[2].name"));
+			.containsExactly(tuple(14, "item.eligibility[0].values"), tuple(15, "item.eligibility[1].values"),
+					tuple(16, "item.eligibility[2].form"), tuple(16, "item.eligibility[2].form"),
+					tuple(16, "item.eligibility[2].name"));
 	}
 
 }
