@@ -128,8 +128,8 @@ class ApplicationsIntegrationTests {
 		// them; the exchange adds a row per fetched material on its own time
 		assertThat(this.applications.history(filed.id(), SELLER)).extracting(HistoryEntry::to)
 			.filteredOn((to) -> !to.startsWith("material "))
-			.contains("AWAITING_PARTIES", "party BUYER CONFIRMED", "IN_REVIEW", "APPROVED")
-			.hasSize(1 + 3 + 1 + 3 + 1 + 5 + 1);
+			.contains("AWAITING_PARTIES", "party CO_OWNER CONFIRMED", "party BUYER CONFIRMED", "IN_REVIEW", "APPROVED")
+			.hasSize(1 + 3 + 2 + 3 + 1 + 5 + 1);
 	}
 
 	@Test
@@ -361,7 +361,8 @@ class ApplicationsIntegrationTests {
 		this.applications.withdraw(first.id(), SELLER);
 		Application again = this.applications.submit(flatTransfer("东湖区重复路3号"), SELLER, null);
 
-		assertThat(again.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		// filed again: it waits for the flat's co-owner and its buyer, holding the flat
+		assertThat(again.status()).isEqualTo(ApplicationStatus.AWAITING_PARTIES);
 		assertThatThrownBy(() -> this.applications.submit(flatTransfer("东湖区重复路3号"), SELLER, null))
 			.hasFieldOrPropertyWithValue("code", "duplicate_matter")
 			.satisfies((refused) -> assertThat(((SubmissionRefused) refused).details()).containsEntry("trackingNumber",

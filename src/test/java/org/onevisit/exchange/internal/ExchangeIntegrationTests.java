@@ -20,6 +20,7 @@ import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.Catalogue;
@@ -135,9 +136,9 @@ class ExchangeIntegrationTests {
 		Map<String, Object> form = new HashMap<>(prefilled.form());
 		form.put("onlyHome", true);
 
-		Application filed = this.applications.submit(new Submission(null, "flat-transfer",
+		Application filed = confirmedByItsParties(this.applications.submit(new Submission(null, "flat-transfer",
 				Subject.person(ResidentId.of(SELLER)), Channel.ONLINE, form, Map.of(), prefilled.evidence(), Map.of()),
-				Actor.applicant("applicant1"), null);
+				Actor.applicant("applicant1"), null));
 		try {
 			collectsEveryMaterial(filed, prefilled);
 		}
@@ -145,6 +146,19 @@ class ExchangeIntegrationTests {
 			// the registry's one flat is free for the next test's transfer
 			this.applications.withdraw(filed.id(), Actor.applicant("applicant1"));
 		}
+	}
+
+	/**
+	 * The co-owner and the buyer confirm: the departments read the matter's data only
+	 * then.
+	 */
+	private Application confirmedByItsParties(Application filed) {
+		for (PartyConfirmation part : filed.parties()) {
+			if (part.pending()) {
+				this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null);
+			}
+		}
+		return this.applications.find(filed.id(), Actor.system());
 	}
 
 	private void collectsEveryMaterial(Application filed, Prefilled prefilled) throws Exception {
@@ -269,6 +283,7 @@ class ExchangeIntegrationTests {
 					Subject.person(ResidentId.of(SELLER)), Channel.ONLINE, prefillFlatTransfer().form()),
 					Actor.applicant("applicant1"), null);
 			filedHere = filed;
+			filed = confirmedByItsParties(filed);
 			assertThat(filed.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 
 			Application waiting = await(filed,
