@@ -20,6 +20,7 @@ import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.Catalogue;
@@ -120,15 +121,27 @@ class ExchangeIntegrationTests {
 			.containsExactly(BUYER);
 	}
 
+	/**
+	 * The matter once its co-owner and buyer confirmed it: only then is it submitted and
+	 * its evidence collected.
+	 */
+	Application confirmedByItsParties(Application filed) {
+		filed.parties()
+			.stream()
+			.filter(PartyConfirmation::pending)
+			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
+		return this.applications.find(filed.id(), Actor.system());
+	}
+
 	@Test
 	void filesTheFlatTransferWithThePreviewedEvidenceAndAsksNoUpload() throws Exception {
 		Prefilled prefilled = prefillFlatTransfer();
 		Map<String, Object> form = new HashMap<>(prefilled.form());
 		form.put("onlyHome", true);
 
-		Application filed = this.applications.submit(new Submission(null, "flat-transfer",
+		Application filed = confirmedByItsParties(this.applications.submit(new Submission(null, "flat-transfer",
 				Subject.person(ResidentId.of(SELLER)), Channel.ONLINE, form, Map.of(), prefilled.evidence(), Map.of()),
-				Actor.applicant("applicant1"), null);
+				Actor.applicant("applicant1"), null));
 
 		Application collected = await(filed,
 				(application) -> application.materials()
@@ -245,9 +258,9 @@ class ExchangeIntegrationTests {
 	void acceptsApplicationsWhileARegistryIsDownAndCompletesThemWhenItIsBack() throws Exception {
 		this.registries.stop("marriage");
 		try {
-			Application filed = this.applications.submit(new Submission(null, "flat-transfer",
+			Application filed = confirmedByItsParties(this.applications.submit(new Submission(null, "flat-transfer",
 					Subject.person(ResidentId.of(SELLER)), Channel.ONLINE, prefillFlatTransfer().form()),
-					Actor.applicant("applicant1"), null);
+					Actor.applicant("applicant1"), null));
 			assertThat(filed.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 
 			Application waiting = await(filed,

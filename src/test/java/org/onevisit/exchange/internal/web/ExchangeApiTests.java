@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +58,8 @@ class ExchangeApiTests {
 				seller, "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
 		String id = OneVisitHttp.json(filed).path("id").asString();
+		// the co-owner and the buyer confirm: only then are its materials collected
+		new Matters(this.http).confirmAsParties(OneVisitHttp.json(filed));
 
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		JsonNode application = OneVisitHttp.json(this.http.get("/api/v1/applications/" + id, "Authorization", seller));
