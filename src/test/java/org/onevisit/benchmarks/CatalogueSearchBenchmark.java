@@ -245,6 +245,7 @@ class CatalogueSearchBenchmark {
 				.append(3 + random.nextInt(6))
 				.append('\n')
 				.append("    form:\n      - {name: applicantId, label: 申请人身份证号码, type: residentId, required: true}\n")
+				.append("    parties:\n      - {field: applicantId, role: applicant}\n")
 				.append("    materials:\n")
 				.append("      - {code: identity, name: 申请人身份证明, source: sharedData, dataElement: population.identity}\n")
 				.append("      - {code: licence, name: 营业执照, source: licence, licenceType: 营业执照}\n")

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -287,8 +288,10 @@ class ApplicationService implements ApplicationManagement {
 	public int lapseUnconfirmed(int workingDays) {
 		LocalDate today = LocalDate.now(this.clock);
 		int lapsed = 0;
-		// filed at least that many working days ago: no matter filed since can be due
-		for (ApplicationId id : this.applications.awaitingPartiesSince(this.clock.instant(), 500)) {
+		// a working day is at least a calendar day: a matter filed within that many
+		// calendar days cannot be due yet
+		Instant before = today.minusDays(workingDays - 1L).atStartOfDay(this.clock.getZone()).toInstant();
+		for (ApplicationId id : this.applications.awaitingPartiesSince(before, 500)) {
 			Applications.Loaded loaded = this.applications.load(id, true).map(Applications.Loaded::of).orElseThrow();
 			Application application = loaded.application();
 			LocalDate filed = LocalDate.ofInstant(application.submittedAt(), this.clock.getZone());

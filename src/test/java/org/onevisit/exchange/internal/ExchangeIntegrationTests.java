@@ -130,6 +130,18 @@ class ExchangeIntegrationTests {
 		assertThat(prefilled.matches()).containsOnlyKeys("buyerId");
 	}
 
+	/**
+	 * The matter once its co-owner and buyer confirmed it: only then is it submitted and
+	 * its evidence collected.
+	 */
+	Application confirmedByItsParties(Application filed) {
+		filed.parties()
+			.stream()
+			.filter(PartyConfirmation::pending)
+			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
+		return this.applications.find(filed.id(), Actor.system());
+	}
+
 	@Test
 	void filesTheFlatTransferWithThePreviewedEvidenceAndAsksNoUpload() throws Exception {
 		Prefilled prefilled = prefillFlatTransfer();
@@ -146,19 +158,6 @@ class ExchangeIntegrationTests {
 			// the registry's one flat is free for the next test's transfer
 			this.applications.withdraw(filed.id(), Actor.applicant("applicant1"));
 		}
-	}
-
-	/**
-	 * The co-owner and the buyer confirm: the departments read the matter's data only
-	 * then.
-	 */
-	private Application confirmedByItsParties(Application filed) {
-		for (PartyConfirmation part : filed.parties()) {
-			if (part.pending()) {
-				this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null);
-			}
-		}
-		return this.applications.find(filed.id(), Actor.system());
 	}
 
 	private void collectsEveryMaterial(Application filed, Prefilled prefilled) throws Exception {
@@ -279,11 +278,10 @@ class ExchangeIntegrationTests {
 		this.registries.stop("marriage");
 		Application filedHere = null;
 		try {
-			Application filed = this.applications.submit(new Submission(null, "flat-transfer",
+			Application filed = confirmedByItsParties(this.applications.submit(new Submission(null, "flat-transfer",
 					Subject.person(ResidentId.of(SELLER)), Channel.ONLINE, prefillFlatTransfer().form()),
-					Actor.applicant("applicant1"), null);
+					Actor.applicant("applicant1"), null));
 			filedHere = filed;
-			filed = confirmedByItsParties(filed);
 			assertThat(filed.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 
 			Application waiting = await(filed,

@@ -64,7 +64,7 @@ class ExchangeApiTests {
 				seller, "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
 		String id = OneVisitHttp.json(filed).path("id").asString();
-		// the co-owner and the buyer confirm: only then do the departments read the data
+		// the co-owner and the buyer confirm: only then are its materials collected
 		new Matters(this.http).confirmAsParties(OneVisitHttp.json(filed));
 
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

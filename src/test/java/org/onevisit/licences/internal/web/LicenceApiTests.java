@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -61,7 +62,8 @@ class LicenceApiTests {
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", FLAT_TRANSFER.formatted(address),
 				"Authorization", bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).isEqualTo(201);
-		JsonNode application = OneVisitHttp.json(filed);
+		// the buyer confirms the sale first
+		JsonNode application = new Matters(this.http).confirmAsParties(OneVisitHttp.json(filed));
 		for (JsonNode task : application.path("tasks")) {
 			String department = task.path("department").asString();
 			String reviewer = bearer("reviewer-" + department);
