@@ -34,6 +34,28 @@ public final class Matters {
 	}
 
 	/**
+	 * Withdraws the seller's flat transfers still in progress, left by earlier tests in
+	 * the same application context: the register has one flat of 张三's, and a second
+	 * matter on it is refused while one is open ({@code duplicate_matter}). Call it
+	 * before a test files that flat.
+	 */
+	public void freeTheDemoFlat() {
+		String seller = bearer("applicant1");
+		for (JsonNode application : OneVisitHttp.json(this.http.get("/api/v1/applications", "Authorization", seller))) {
+			String status = application.path("status").asString();
+			if ("flat-transfer".equals(application.path("bundleCode").asString())
+					&& List.of("AWAITING_PARTIES", "IN_REVIEW", "WAITING_FOR_SUPPLEMENT").contains(status)) {
+				HttpResponse<String> withdrawn = this.http.postJson(
+						"/api/v1/applications/" + application.path("id").asString() + "/withdrawal", "{}",
+						"Authorization", seller);
+				if (withdrawn.statusCode() != 200) {
+					throw new IllegalStateException("withdrawal failed: " + withdrawn.body());
+				}
+			}
+		}
+	}
+
+	/**
 	 * Files the seller's flat transfer and has its parties (the buyer) confirm it, so
 	 * that it is under review; answers the application as the API returns it then.
 	 */

@@ -1,5 +1,7 @@
 package org.onevisit.portal;
 
+import org.onevisit.OneVisitHttp;
+import org.onevisit.Matters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,6 +28,12 @@ class ApplyPageBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
+	@BeforeEach
+	void freeTheDemoFlat() {
+		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
+	}
 
 	ChromeDriver browser;
 

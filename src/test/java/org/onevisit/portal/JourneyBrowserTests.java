@@ -1,5 +1,8 @@
 package org.onevisit.portal;
 
+import org.onevisit.OneVisitHttp;
+import org.onevisit.Matters;
+import org.junit.jupiter.api.BeforeEach;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,6 +43,12 @@ class JourneyBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
+	@BeforeEach
+	void freeTheDemoFlat() {
+		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
+	}
 
 	ChromeDriver seller;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
@@ -65,6 +66,11 @@ class LicenceIssuanceRetryTests {
 		Application filed = this.applications.submit(new Submission(null, "flat-transfer",
 				Subject.person(ResidentId.of(LicencesIntegrationTests.SELLER_ID)), Channel.ONLINE, form),
 				Actor.applicant("applicant1"), null);
+		// the co-owner and the buyer confirm: only then do the departments review it
+		filed.parties()
+			.stream()
+			.filter(PartyConfirmation::pending)
+			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
 		for (Task task : filed.tasks()) {
 			Actor reviewer = Actor.reviewer("reviewer-" + task.plan().departmentCode(), task.plan().departmentCode());
 			for (int step = 0; step < task.plan().workflow().steps().size(); step++) {

@@ -1,5 +1,6 @@
 package org.onevisit.portal.internal;
 
+import org.onevisit.Matters;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,12 @@ class ApplyPagesTests {
 
 	@LocalServerPort
 	int port;
+
+	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
+	@BeforeEach
+	void freeTheDemoFlat() {
+		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
+	}
 
 	OneVisitHttp seller;
 

@@ -29,6 +29,12 @@ class ExchangeApiTests {
 	@LocalServerPort
 	int port;
 
+	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
+	@BeforeEach
+	void freeTheDemoFlat() {
+		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
+	}
+
 	OneVisitHttp http;
 
 	@BeforeEach
