@@ -46,7 +46,6 @@ import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
-import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
@@ -559,16 +558,22 @@ class ApplicationService implements ApplicationManagement {
 	 * item whose fields are not all given names no object; the form check refuses it.
 	 */
 	private List<String> objectsOf(Submission submission, List<Versioned<ServiceItem>> items) {
-		List<String> objects = null;
+		List<String> objects = new ArrayList<>();
+		Map<String, Map<String, Object>> forms = null;
 		for (Versioned<ServiceItem> version : items) {
 			ServiceItem item = version.content();
 			if (item.sameMatter().isEmpty()) {
 				continue;
 			}
+			if (forms == null) {
+				forms = (submission.bundleCode() != null)
+						? FormCheck.split(this.catalogue.bundle(submission.bundleCode()).content(), submission.form())
+						: Map.of(item.code(), submission.form());
+			}
+			Map<String, Object> form = forms.getOrDefault(item.code(), Map.of());
 			List<String> values = new ArrayList<>();
 			for (String field : item.sameMatter()) {
-				String name = fieldFor(submission, item.code(), field);
-				Object value = (name != null) ? submission.form().get(name) : null;
+				Object value = form.get(field);
 				if (value == null || value.toString().isBlank()) {
 					values = null;
 					break;
@@ -577,31 +582,10 @@ class ApplicationService implements ApplicationManagement {
 			}
 			if (values != null) {
 				values.sort(null);
-				if (objects == null) {
-					objects = new ArrayList<>();
-				}
 				objects.add(item.code() + "\n" + String.join("\n", values));
 			}
 		}
-		return (objects != null) ? objects : List.of();
-	}
-
-	/**
-	 * The submitted form's field holding an item's field: in a bundle, the one mapped to
-	 * it (none if no field is).
-	 */
-	private String fieldFor(Submission submission, String itemCode, String itemField) {
-		if (submission.bundleCode() == null) {
-			return itemField;
-		}
-		return this.catalogue.bundle(submission.bundleCode())
-			.content()
-			.fields()
-			.stream()
-			.filter((field) -> itemField.equals(field.itemFields().get(itemCode)))
-			.map(BundleField::name)
-			.findFirst()
-			.orElse(null);
+		return objects;
 	}
 
 	/** Whether the item version the task was filed under names its matter's object. */
