@@ -3,6 +3,7 @@ package org.onevisit.applications;
 import java.time.Instant;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
+import org.onevisit.applications.ApplicationEvents.ResultNeeded;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
 import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
 import org.onevisit.applications.ApplicationEvents.ApplicationLapsed;
@@ -18,8 +19,8 @@ import org.onevisit.applications.ApplicationEvents.SupplementRequested;
  * nested in {@link ApplicationEvents}, whose binary names the outbox has stored.
  */
 public sealed interface ApplicationEvent
-		permits ApplicationSubmitted, SupplementRequested, SupplementProvided, ApplicationApproved, ApplicationRejected,
-		ApplicationWithdrawn, ApplicationAwaitingParties, ApplicationDeclined, ApplicationLapsed {
+		permits ApplicationSubmitted, SupplementRequested, SupplementProvided, ApplicationApproved, ResultNeeded,
+		ApplicationRejected, ApplicationWithdrawn, ApplicationAwaitingParties, ApplicationDeclined, ApplicationLapsed {
 
 	ApplicationId application();
 

@@ -46,6 +46,16 @@ public final class ApplicationEvents {
 	public record ApprovedItem(TaskId task, String itemCode, int itemVersion, String departmentCode) {
 	}
 
+	/**
+	 * An approved item whose result another item of the same matter needs (the business
+	 * licence a food permit needs): its registry changes and licence are produced now,
+	 * before the rest of the matter is approved. Producers treat it as the approval of
+	 * that one item and, as for {@link ApplicationApproved}, produce each result once.
+	 */
+	public record ResultNeeded(ApplicationId application, String trackingNumber, ApprovedItem item,
+			Instant at) implements ApplicationEvent {
+	}
+
 	public record ApplicationRejected(ApplicationId application, String trackingNumber,
 			Instant at) implements ApplicationEvent {
 	}

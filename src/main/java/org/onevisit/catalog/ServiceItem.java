@@ -10,13 +10,14 @@ import java.util.List;
  * {@code eligibility} holds the conditions, on registry data, under which it may be filed
  * and approved; {@code sameMatter} names the form fields that identify the matter's
  * object (a property unit, a couple), so that a second matter on it is refused while the
- * first is in progress.
+ * first is in progress; {@code writes} lists the changes its approval makes to registries
+ * (回写).
  */
 public record ServiceItem(String code, String name, String departmentCode, String regionCode, boolean citywide,
 		List<String> legalBasis, List<String> conditions, List<Fee> fees, int statutoryLimit, int committedLimit,
 		Channel channels, int visits, boolean onTheSpot, int materialsBefore, String licenceType, List<String> keywords,
 		Form form, List<Material> materials, Workflow workflow, List<ApprovalRule> approvalRules, List<Party> parties,
-		List<ApprovalRule> eligibility, List<String> sameMatter) {
+		List<ApprovalRule> eligibility, List<String> sameMatter, List<RegistryChange> writes) {
 
 	public ServiceItem {
 		legalBasis = copy(legalBasis);
@@ -30,7 +31,7 @@ public record ServiceItem(String code, String name, String departmentCode, Strin
 		parties = copy(parties);
 		eligibility = copy(eligibility);
 		sameMatter = copy(sameMatter);
-
+		writes = copy(writes);
 	}
 
 	/** Whether a task of this item may be approved by its rules, without a person. */

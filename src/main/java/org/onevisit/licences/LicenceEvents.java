@@ -21,7 +21,8 @@ public final class LicenceEvents {
 
 	}
 
-	public record IssuedLicence(UUID licence, String typeName, Subject holder) {
+	/** One issued licence and the item of the application it was issued for. */
+	public record IssuedLicence(UUID licence, String typeName, Subject holder, String itemCode) {
 	}
 
 	public record LicenceRevoked(UUID licence, String typeName, Subject holder, String reason, Instant at) {

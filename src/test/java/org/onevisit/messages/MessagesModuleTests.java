@@ -50,7 +50,7 @@ class MessagesModuleTests {
 
 		scenario
 			.stimulate(() -> publish(new LicencesIssued("339900-20261206-000001",
-					List.of(new IssuedLicence(licence, "不动产权证书", holder)), NOW)))
+					List.of(new IssuedLicence(licence, "不动产权证书", holder, "339900-NR-001")), NOW)))
 			.andWaitForStateChange(() -> this.inbox.of(holder), (messages) -> !messages.isEmpty())
 			.andVerify((messages) -> assertThat(messages).singleElement().satisfies((message) -> {
 				assertThat(message.key()).isEqualTo("message.licenceIssued");

@@ -4,10 +4,13 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -31,6 +34,7 @@ import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Region;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.RegionLevel;
+import org.onevisit.catalog.RegistryChange;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.Workflow;
 import org.onevisit.shared.CreditCode;
@@ -52,7 +56,9 @@ final class CatalogueYaml {
 			"conditions", "fees", "limits", "channels", "visits", "onTheSpot", "materialsBefore", "licence", "keywords",
 			"form", "parties", "materials", "workflow", "approval", "eligibility",
 			// the form fields that name the matter's object (one matter at a time on it)
-			"sameMatter");
+			"sameMatter",
+			// the changes the item's approval writes back to registries
+			"writes");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill");
 
@@ -221,6 +227,7 @@ final class CatalogueYaml {
 		String licence = yaml.text(node, "licence", path, false);
 		List<String> keywords = yaml.texts(node, "keywords", path);
 		List<String> sameMatter = yaml.texts(node, "sameMatter", path);
+		List<RegistryChange> writes = registryChanges(yaml, node, path);
 		List<FormField> fields = yaml.mappings(node, "form", path, (field, at) -> {
 			yaml.onlyKeys(field, at, FIELD_KEYS);
 			return field(yaml, field, at);
@@ -237,7 +244,29 @@ final class CatalogueYaml {
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps), rules, parties, eligibility, sameMatter);
+				new Workflow(steps), rules, parties, eligibility, sameMatter, writes);
+	}
+
+	private static List<RegistryChange> registryChanges(YamlReader yaml, MappingNode node, String path) {
+		List<RegistryChange> changes = new ArrayList<>();
+		List<String> names = yaml.texts(node, "writes", path);
+		for (int i = 0; i < names.size(); i++) {
+			String name = names.get(i);
+			Optional<RegistryChange> change = Arrays.stream(RegistryChange.values())
+				.filter((candidate) -> YamlReader.camel(candidate).equals(name))
+				.findFirst();
+			if (change.isEmpty()) {
+				yaml.problem(node, path + ".writes[" + i + "]", "unknown registry change " + name + ", expected one of "
+						+ Arrays.stream(RegistryChange.values()).map(YamlReader::camel).toList());
+			}
+			else if (changes.contains(change.get())) {
+				yaml.problem(node, path + ".writes[" + i + "]", "registry change " + name + " is named twice");
+			}
+			else {
+				changes.add(change.get());
+			}
+		}
+		return changes;
 	}
 
 	private static Party party(YamlReader yaml, MappingNode node, String at) {
@@ -499,6 +528,7 @@ final class CatalogueYaml {
 		map.put("limits", limits);
 		map.put("channels", YamlReader.camel(item.channels()));
 		putList(map, "sameMatter", item.sameMatter());
+		putList(map, "writes", item.writes().stream().map(YamlReader::camel).toList());
 		map.put("visits", item.visits());
 		if (item.onTheSpot()) {
 			map.put("onTheSpot", true);

@@ -142,7 +142,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		if (!issued.isEmpty()) {
 			this.events.publishEvent(new LicencesIssued(application.trackingNumber(),
 					issued.stream()
-						.map((licence) -> new IssuedLicence(licence.id(), licence.typeName(), licence.holder()))
+						.map((licence) -> new IssuedLicence(licence.id(), licence.typeName(), licence.holder(),
+								licence.itemCode()))
 						.toList(),
 					now));
 		}
