@@ -11,7 +11,7 @@ public final class InvalidIdentifier extends OneVisitException {
 	/** The rule of the standard that the value broke. */
 	public enum Reason {
 
-		LENGTH, CHARACTERS, REGION, BIRTH_DATE, REGISTRATION_AUTHORITY, CHECK_CHARACTER
+		LENGTH, CHARACTERS, REGION, BIRTH_DATE, REGISTRATION_AUTHORITY, ORGANISATION_CHECK_CHARACTER, CHECK_CHARACTER
 
 	}
 

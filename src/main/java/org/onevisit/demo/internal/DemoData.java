@@ -73,7 +73,7 @@ class DemoData implements ApplicationRunner {
 				NewAccount.applicant("applicant2", PASSWORD, "李四", ResidentId.of("339903199007180029")),
 				// 张三's wife, co-owner of the flat he sells: she confirms its sale
 				NewAccount.applicant("applicant3", PASSWORD, "王芳", ResidentId.of("33990319870602934X")),
-				NewAccount.business("business1", PASSWORD, "示范市张三餐饮有限公司（张三）", CreditCode.of("91339900MA2H5T7KX5")),
+				NewAccount.business("business1", PASSWORD, "示范市张三餐饮有限公司（张三）", CreditCode.of("91339900MA2H5T7K0B")),
 				NewAccount.staff("clerk1", PASSWORD, "王敏（综合窗口）", Role.CLERK),
 				NewAccount.staff("clerk2", PASSWORD, "陈静（综合窗口）", Role.CLERK),
 				NewAccount.staff("supervisor1", PASSWORD, "赵监察（政务服务管理办）", Role.SUPERVISOR),

@@ -38,7 +38,7 @@ final class SyntheticCity {
 	static final String DEMO_FLAT = "浙(2020)示范市不动产权第0012345号";
 
 	/** The demo enterprise, 张三's (the seller's) restaurant company. */
-	static final String DEMO_ENTERPRISE = CreditCode.completing("91339900MA2H5T7KX").value();
+	static final String DEMO_ENTERPRISE = CreditCode.completing("91339900MA2H5T7K").value();
 
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
@@ -523,7 +523,7 @@ final class SyntheticCity {
 
 	private void enterprise() {
 		StringBuilder code = new StringBuilder("91339900");
-		for (int c = 0; c < 9; c++) {
+		for (int c = 0; c < 8; c++) {
 			code.append(CODE_ALPHABET.charAt(this.random.nextInt(CODE_ALPHABET.length())));
 		}
 		String creditCode = CreditCode.completing(code.toString()).value();

@@ -113,7 +113,7 @@ class CatalogueIntegrationTests {
 		String code = testCode();
 		String file = """
 				departments:
-				  - {code: newdept, name: 新部门, region: "339900", creditCode: 11339900MB0000003Q}
+				  - {code: newdept, name: 新部门, region: "339900", creditCode: 11339900MB00000352}
 				items:
 				  - %s
 				  - code: %s-2

@@ -108,8 +108,8 @@ class CatalogueYamlTests {
 				regions:
 				  - {code: "339900", name: 示范市, level: city}
 				departments:
-				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB0000003Q}
-				  - {code: bad, name: 坏部门, region: "339900", creditCode: 11339900MB0000003X}
+				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB00000352}
+				  - {code: bad, name: 坏部门, region: "339900", creditCode: 11339900MB0000035X}
 				items:
 				  - code: T-001
 				    name: 测试事项
@@ -151,7 +151,7 @@ class CatalogueYamlTests {
 				regions:
 				  - {code: "339900", name: 示范市, level: city}
 				departments:
-				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB0000003Q}
+				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB00000352}
 				items:
 				  - code: T-001
 				    name: 测试事项
