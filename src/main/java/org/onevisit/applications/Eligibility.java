@@ -1,12 +1,10 @@
 package org.onevisit.applications;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.onevisit.catalog.ApprovalRule;
 import org.onevisit.catalog.Bundle;
-import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.shared.Subject;
 
@@ -38,22 +36,14 @@ public interface Eligibility {
 		}
 
 		/**
-		 * The item as filed in a bundle (when {@code bundle} is not null): each field of
-		 * the bundle's one form copied to the item's field it maps to.
+		 * The item as filed in a bundle (when {@code bundle} is not null): its part of
+		 * the bundle's one form, as {@link FormCheck#split} gives each item.
 		 */
 		public static Concern of(ServiceItem item, Bundle bundle, Map<String, Object> form) {
 			if (bundle == null) {
 				return new Concern(item, form);
 			}
-			Map<String, Object> own = new HashMap<>();
-			for (BundleField field : bundle.fields()) {
-				String target = field.itemFields().get(item.code());
-				Object value = form.get(field.name());
-				if (target != null && value != null) {
-					own.put(target, value);
-				}
-			}
-			return new Concern(item, own);
+			return new Concern(item, FormCheck.split(bundle, form).getOrDefault(item.code(), Map.of()));
 		}
 
 	}
