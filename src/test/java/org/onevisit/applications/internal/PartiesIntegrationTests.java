@@ -19,6 +19,7 @@ import org.onevisit.applications.MaterialRecord;
 import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.identity.Actor;
 import org.onevisit.messages.Inbox;
+import org.onevisit.queues.WindowIdentityChecks;
 import org.onevisit.messages.Message;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
@@ -76,6 +77,9 @@ class PartiesIntegrationTests {
 
 	@Autowired
 	Inbox inbox;
+
+	@Autowired
+	WindowIdentityChecks identityChecks;
 
 	OneVisitHttp http;
 
@@ -275,22 +279,38 @@ class PartiesIntegrationTests {
 		clerk.postForm("/hall/confirmations/" + part,
 				"residentId=" + LI_SI + "&decision=ACCEPT&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
 		assertThat(awaiting("applicant2", id)).as("nothing recorded without the identity check").isNotNull();
-		clerk.postForm("/hall/confirmations/" + part, "residentId=" + LI_SI + "&decision=ACCEPT&check=TICKET"
-				+ "&reference=A023&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
+		assertThat(clerk.get("/hall/confirmations?residentId=" + LI_SI).body()).contains("请先在窗口核验当事人本人身份");
+		clerk.postForm("/hall/confirmations/" + part, "residentId=" + LI_SI
+				+ "&decision=ACCEPT&check=TICKET&reference=A023&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
+		assertThat(clerk.get("/hall/confirmations?residentId=" + LI_SI).body())
+			.as("a ticket nobody drew here today is no identity check")
+			.contains("今天本大厅没有排队号 A023");
+		assertThat(awaiting("applicant2", id)).isNotNull();
+		clerk.postForm("/hall/confirmations/" + part,
+				"residentId=" + LI_SI + "&decision=ACCEPT&check=ID_CARD" + "&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
 
 		var matter = this.applications.find(new ApplicationId(UUID.fromString(id)), Actor.system());
 		assertThat(matter.parties()).filteredOn((p) -> p.role().name().equals("BUYER"))
 			.singleElement()
 			.satisfies((buyer) -> {
 				assertThat(buyer.state()).isEqualTo(PartyConfirmation.State.CONFIRMED);
-				assertThat(buyer.window().check()).isEqualTo(PartyConfirmation.IdentityCheck.TICKET);
-				assertThat(buyer.window().reference()).isEqualTo("A023");
+				assertThat(buyer.window().check()).isEqualTo(PartyConfirmation.IdentityCheck.ID_CARD);
+				assertThat(buyer.window().reference()).isEqualTo(LI_SI);
 				assertThat(buyer.window().clerk()).isEqualTo("clerk1");
 				assertThat(buyer.window().hall()).isNotBlank();
 			});
+		assertThat(this.identityChecks.checkedToday(matter.parties()
+			.stream()
+			.filter((p) -> p.role().name().equals("BUYER"))
+			.findFirst()
+			.orElseThrow()
+			.window()
+			.hall(), LI_SI)).as("one log of window identity checks holds it").isPresent();
 		OneVisitHttp seller = new OneVisitHttp(this.port);
 		seller.logIn("applicant1", "onevisit-demo");
-		assertThat(seller.get("/my/applications/" + id).body()).contains("当事人确认", "窗口当面", "排队号 A023", "待确认");
+		assertThat(seller.get("/my/applications/" + id).body()).contains("当事人确认", "窗口当面", "读取身份证", "待确认")
+			.as("the card's number is not repeated to the other parties")
+			.doesNotContain("身份证 " + LI_SI);
 	}
 
 	private LocalDate fifteenWorkingDaysBefore(LocalDate today, int workingDays) {

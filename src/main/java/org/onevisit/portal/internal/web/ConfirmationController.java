@@ -17,6 +17,8 @@ import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.Actor;
 import org.onevisit.platform.PageRefusals;
 import org.onevisit.queues.Halls;
+import org.onevisit.queues.WindowIdentityCheck;
+import org.onevisit.queues.WindowIdentityChecks;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 
@@ -49,13 +51,16 @@ class ConfirmationController {
 
 	private final Halls halls;
 
+	private final WindowIdentityChecks identityChecks;
+
 	ConfirmationController(ApplicationManagement applications, AccountManagement accounts, Catalogue catalogue,
-			PageRefusals refusals, Halls halls) {
+			PageRefusals refusals, Halls halls, WindowIdentityChecks identityChecks) {
 		this.applications = applications;
 		this.accounts = accounts;
 		this.catalogue = catalogue;
 		this.refusals = refusals;
 		this.halls = halls;
+		this.identityChecks = identityChecks;
 	}
 
 	/** One answer of the form, under the label its party reads. */
@@ -131,9 +136,9 @@ class ConfirmationController {
 			@RequestParam(name = "reference", required = false) String reference,
 			@RequestParam("decision") String decision, @RequestParam(name = "reason", required = false) String reason,
 			Actor actor, HttpSession session, RedirectAttributes redirect, Locale locale) {
-		PartyConfirmation.WindowCheck window = (check != null && reference != null && !reference.isBlank())
-				? new PartyConfirmation.WindowCheck(check, reference.strip(), actor.username(), hallOf(session)) : null;
 		boolean done = this.refusals.attempt(() -> {
+			PartyConfirmation.WindowCheck window = identityChecked(residentId, check, reference, actor,
+					hallOf(session));
 			if ("DECLINE".equals(decision)) {
 				this.applications.decline(id, actor, reason, window);
 			}
@@ -146,6 +151,23 @@ class ConfirmationController {
 					"DECLINE".equals(decision) ? "confirmation.declined" : "confirmation.done");
 		}
 		return "redirect:/hall/confirmations?residentId=" + (ResidentId.isValid(residentId) ? residentId : "");
+	}
+
+	/**
+	 * The party's identity as the hall's one log of window checks holds it: the check the
+	 * clerk makes now (the card read, or the ticket the party drew here today), or else
+	 * one already made today at this hall; {@code identity_not_checked} without either.
+	 */
+	private PartyConfirmation.WindowCheck identityChecked(String residentId, PartyConfirmation.IdentityCheck check,
+			String ticket, Actor clerk, String hall) {
+		WindowIdentityCheck checked = (check != null)
+				? this.identityChecks.record(clerk.username(), hall, residentId,
+						WindowIdentityCheck.Method.valueOf(check.name()),
+						(check == PartyConfirmation.IdentityCheck.TICKET) ? ticket : null)
+				: this.identityChecks.requireCheckedToday(hall, residentId);
+		return new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.valueOf(checked.method().name()),
+				(checked.ticketNumber() != null) ? checked.ticketNumber() : checked.subject(), checked.clerk(),
+				checked.hallCode());
 	}
 
 	/** Someone else's part is not found, before anything else is said of it. */
