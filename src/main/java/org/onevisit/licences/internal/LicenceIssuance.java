@@ -47,7 +47,7 @@ class LicenceIssuance {
 	}
 
 	/** An item another item needs now: issued like its approval alone. */
-	@ApplicationModuleListener(id = LicenceIssuance.NEEDED_ID)
+	@ApplicationModuleListener(id = LicenceIssuance.NEEDED_ID, condition = "@licenceIssuance.concerns(#needed)")
 	void on(ResultNeeded needed) {
 		this.licences.issueFor(needed);
 	}
@@ -58,6 +58,14 @@ class LicenceIssuance {
 	 */
 	public boolean concerns(ApplicationApproved approved) {
 		return this.licences.issuesAny(approved);
+	}
+
+	/**
+	 * Whether the item needed early issues its licence on approval (one that writes back
+	 * issues when the registry answered).
+	 */
+	public boolean concerns(ResultNeeded needed) {
+		return this.licences.issuesOnApproval(needed.item());
 	}
 
 	/** Whether the registry's answer is for an item whose licence is issued from it. */

@@ -89,40 +89,29 @@ class LicencesIntegrationTests {
 	@Autowired
 	org.springframework.context.MessageSource messageSource;
 
-	static int certificates = 0;
-
 	/**
 	 * What the real estate registry answers when it records the transfer (the write-back
 	 * publishes it; here the test does, for the approved item).
 	 */
 	void registryWrote(Application approved, Map<String, String> results) {
-		this.transactions.executeWithoutResult(
-				(status) -> this.events.publishEvent(new org.onevisit.exchange.RegistryEvents.RegistryWritten(
-						approved.id(), approved.trackingNumber(), "339900-NR-001",
-						org.onevisit.catalog.RegistryChange.PROPERTY_TRANSFER, results, java.time.Instant.now())));
+		new org.onevisit.licences.RegistryAnswers(this.events, this.transactions).wrote(approved.id(),
+				approved.trackingNumber(), "339900-NR-001", org.onevisit.catalog.RegistryChange.PROPERTY_TRANSFER,
+				results);
 	}
 
-	static Map<String, String> transferResults(String certificateNo, String cancelled) {
-		Map<String, String> results = new HashMap<>();
-		results.put("certificateNo", certificateNo);
-		results.put("unitNo", "339902001001GB00001F00010101");
-		results.put("rightType", "国有建设用地使用权/房屋所有权");
-		results.put("usage", "城镇住宅用地/住宅");
-		results.put("area", "89.50");
-		results.put("termUntil", "2086年05月31日止");
-		results.put("coOwnership", "单独所有");
-		results.put("owners", "李四");
-		results.put("location", "东湖区示范路1号1幢1单元101室");
-		results.put("cancelledCertificate", cancelled);
-		return results;
-	}
-
-	static String nextCertificateNo() {
-		return "浙(2026)示范市不动产权第%07d号".formatted(9_000_000 + (int) (System.nanoTime() % 900_000) + (++certificates));
-	}
-
-	/** Files and approves the flat transfer; the buyer is a fresh resident each time. */
+	/**
+	 * Files and approves the flat transfer, and the registry records it; the buyer is a
+	 * fresh resident each time.
+	 */
 	Application approvedFlatTransfer(String buyerId) {
+		Application approved = approvedFlatTransferNotYetWritten(buyerId);
+		registryWrote(approved, org.onevisit.licences.RegistryAnswers
+			.transfer(org.onevisit.licences.RegistryAnswers.newCertificateNo(), "浙(2020)示范市不动产权第0012345号"));
+		return approved;
+	}
+
+	/** Files and approves the flat transfer; the registry has not answered yet. */
+	Application approvedFlatTransferNotYetWritten(String buyerId) {
 		Map<String, Object> form = new HashMap<>();
 		form.put("sellerId", SELLER_ID);
 		form.put("sellerName", "张三");
@@ -140,9 +129,7 @@ class LicencesIntegrationTests {
 			.stream()
 			.filter(PartyConfirmation::pending)
 			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
-		Application approved = approveAll(this.applications.find(filed.id(), Actor.system()));
-		registryWrote(approved, transferResults(nextCertificateNo(), "浙(2020)示范市不动产权第0012345号"));
-		return approved;
+		return approveAll(this.applications.find(filed.id(), Actor.system()));
 	}
 
 	Application approveAll(Application filed) {
