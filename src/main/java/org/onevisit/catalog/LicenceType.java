@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A type of electronic licence (电子证照类型) as a schema: the fields it carries, each with its
@@ -151,10 +153,11 @@ public record LicenceType(String name, String code, Period validity, Holder hold
 	 */
 	public record LegalNumber(String field, String sequence) {
 
+		private static final Pattern SEQ = Pattern.compile("\\{seq(?::(\\d+))?}");
+
 		/** The pattern with the year and the sequence number filled in. */
 		public String format(int year, long seq) {
-			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{seq(?::(\\d+))?}")
-				.matcher(this.sequence);
+			Matcher matcher = SEQ.matcher(this.sequence);
 			StringBuilder out = new StringBuilder();
 			while (matcher.find()) {
 				int width = (matcher.group(1) != null) ? Integer.parseInt(matcher.group(1)) : 1;
