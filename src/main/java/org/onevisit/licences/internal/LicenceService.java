@@ -273,8 +273,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 			Licence old = parse(row);
 			Licence.Revocation revocation = new Licence.Revocation(now, Actor.system().username(), reason);
 			if (this.licences.supersede(row.id(), revocation, successor.id())) {
-				this.events
-					.publishEvent(new LicenceRevoked(old.id(), old.typeName(), old.holder(), reason, revocation.at()));
+				this.events.publishEvent(new LicenceRevoked(old.id(), old.typeName(), old.holder(), reason,
+						revocation.at(), successor.id(), successor.number()));
 			}
 		}
 	}
