@@ -10,20 +10,35 @@ import org.onevisit.identity.Actor;
 import org.onevisit.shared.Subject;
 
 /**
- * An electronic licence as issued: its signed document (canonical JSON, see
- * {@code docs/licences.md}) and what the platform knows beyond it, its revocation.
+ * An electronic licence as issued: its legal number (证书号, 统一社会信用代码, 字号, or the type's
+ * yearly sequence; the id stays the platform's internal reference and the QR code's), its
+ * signed document (canonical JSON, see {@code docs/licences.md}) and what the platform
+ * knows beyond it, its revocation.
  */
-public record Licence(UUID id, String typeName, String typeCode, Subject holder, String issuerDepartment,
+public record Licence(UUID id, String number, String typeName, String typeCode, Subject holder, String issuerDepartment,
 		String issuerName, LocalDate issuedOn, LocalDate validUntil, Map<String, String> fields,
 		Map<String, String> fieldLabels, String trackingNumber, String itemCode, String keyId, String document,
 		Revocation revocation) {
 
-	/** Why and when the issuing department withdrew a licence. */
-	public record Revocation(Instant at, String by, String reason) {
+	/**
+	 * Why and when the issuing department withdrew a licence; for one replaced by a new
+	 * licence (换发), its successor and the successor's legal number.
+	 */
+	public record Revocation(Instant at, String by, String reason, UUID successor, String successorNumber) {
+
+		public Revocation(Instant at, String by, String reason) {
+			this(at, by, reason, null, null);
+		}
+
 	}
 
 	public boolean revoked() {
 		return this.revocation != null;
+	}
+
+	/** Whether a new licence replaced this one (换发). */
+	public boolean superseded() {
+		return this.revocation != null && this.revocation.successor() != null;
 	}
 
 	public boolean expiredOn(LocalDate day) {
@@ -52,9 +67,10 @@ public record Licence(UUID id, String typeName, String typeCode, Subject holder,
 		if (revoked()) {
 			throw LicenceRefused.alreadyRevoked(this.id);
 		}
-		return new Licence(this.id, this.typeName, this.typeCode, this.holder, this.issuerDepartment, this.issuerName,
-				this.issuedOn, this.validUntil, this.fields, this.fieldLabels, this.trackingNumber, this.itemCode,
-				this.keyId, this.document, new Revocation(clock.instant(), by.username(), reason.strip()));
+		return new Licence(this.id, this.number, this.typeName, this.typeCode, this.holder, this.issuerDepartment,
+				this.issuerName, this.issuedOn, this.validUntil, this.fields, this.fieldLabels, this.trackingNumber,
+				this.itemCode, this.keyId, this.document,
+				new Revocation(clock.instant(), by.username(), reason.strip()));
 	}
 
 }

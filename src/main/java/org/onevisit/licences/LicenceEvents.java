@@ -25,7 +25,21 @@ public final class LicenceEvents {
 	public record IssuedLicence(UUID licence, String typeName, Subject holder, String itemCode) {
 	}
 
-	public record LicenceRevoked(UUID licence, String typeName, Subject holder, String reason, Instant at) {
+	/**
+	 * A licence withdrawn; for one replaced by a new licence (换发), its successor and the
+	 * successor's legal number.
+	 */
+	public record LicenceRevoked(UUID licence, String typeName, Subject holder, String reason, Instant at,
+			UUID successor, String successorNumber) {
+
+		public LicenceRevoked(UUID licence, String typeName, Subject holder, String reason, Instant at) {
+			this(licence, typeName, holder, reason, at, null, null);
+		}
+
+		public boolean superseded() {
+			return this.successor != null;
+		}
+
 	}
 
 }

@@ -18,6 +18,8 @@ public record Verification(boolean valid, Failure failure, Licence licence, Inst
 		UNKNOWN_KEY("unknown_key"),
 		/** The signature does not match the content: something was changed. */
 		SIGNATURE_MISMATCH("signature_mismatch"),
+		/** Genuine, but replaced by a newer licence (换发), which the answer names. */
+		SUPERSEDED("superseded"),
 		/** Genuine, but the issuing department withdrew it. */
 		REVOKED("revoked"),
 		/** Genuine, but past its validity. */

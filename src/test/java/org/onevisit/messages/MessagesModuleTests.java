@@ -76,6 +76,22 @@ class MessagesModuleTests {
 	}
 
 	@Test
+	void pointsTheHolderOfASupersededLicenceToItsSuccessor(Scenario scenario) {
+		Subject holder = aPerson();
+		UUID successor = UUID.randomUUID();
+		LicenceRevoked superseded = new LicenceRevoked(UUID.randomUUID(), "不动产权证书", holder, "已换发", NOW, successor,
+				"浙(2026)示范市不动产权第0000124号");
+
+		scenario.stimulate(() -> publish(superseded))
+			.andWaitForStateChange(() -> this.inbox.of(holder), (messages) -> !messages.isEmpty())
+			.andVerify((messages) -> assertThat(messages).singleElement().satisfies((message) -> {
+				assertThat(message.key()).isEqualTo("message.licenceSuperseded");
+				assertThat(message.arguments()).containsExactly("不动产权证书", "浙(2026)示范市不动产权第0000124号");
+				assertThat(message.link()).isEqualTo("/licences/" + successor);
+			}));
+	}
+
+	@Test
 	void tellsThePayerTheAmountPaidForTheMatter(Scenario scenario) {
 		Subject payer = aPerson();
 		ApplicationId matter = new ApplicationId(UUID.randomUUID());

@@ -283,7 +283,8 @@ final class CatalogueRules {
 		checkEligibility(item, path + ".eligibility", context.registryFields(), report);
 		checkSameMatter(item, path + ".sameMatter", report);
 		if (item.licenceType() != null && context.licenceTypes() != null) {
-			checkLicence(item, context.licenceTypes().get(item.licenceType()), path + ".licence", report);
+			checkLicence(item, context.licenceTypes().get(item.licenceType()), path + ".licence", report,
+					context.registryFields());
 		}
 	}
 
@@ -307,25 +308,60 @@ final class CatalogueRules {
 	}
 
 	/**
-	 * An item issues a licence type that exists, and its form fills every required field
-	 * of it; a holder field names a person or a business.
+	 * An item issues a licence type that exists, and can fill every field the law
+	 * requires of it from its form, the registries or its write-back's results (the legal
+	 * number also from the type's sequence); a holder is a person or a business, and a
+	 * registry source reads a field the element has, for a person or business the form
+	 * names.
 	 */
-	static void checkLicence(ServiceItem item, LicenceType type, String at, YamlReader report) {
+	static void checkLicence(ServiceItem item, LicenceType type, String at, YamlReader report,
+			RegistryFields registryFields) {
 		if (type == null) {
 			report.problem(at, "unknown licence type " + item.licenceType());
 			return;
 		}
 		for (LicenceType.Field field : type.fields()) {
-			if (field.required() && field.sourceIn(item.form()).isEmpty()) {
-				report.problem(at, "the form fills no field for the licence's " + field.label() + " (" + field.name()
-						+ "); one of " + field.from() + " is needed");
+			boolean numbered = type.number() != null && field.name().equals(type.number().field())
+					&& type.number().sequence() != null;
+			if (field.required() && !numbered && field.sourcesFor(item).isEmpty()) {
+				report.problem(at,
+						"licence type " + type.name() + " requires " + field.label() + " (" + field.name()
+								+ "), which the item fills from none of " + field.from()
+								+ " (its form, its writes' results or a registry read for a field of its form)");
+			}
+			for (LicenceType.Source source : field.sourcesFor(item)) {
+				checkSourceKind(item, source, at, report, registryFields, false);
 			}
 		}
-		type.holderIn(item.form())
-			.flatMap(item.form()::field)
-			.filter((field) -> field.type() != FieldType.RESIDENT_ID && field.type() != FieldType.CREDIT_CODE)
-			.ifPresent((field) -> report.problem(at,
-					"the licence holder field " + field.name() + " is not a resident ID or credit code"));
+		for (LicenceType.Source source : type.holder().sourcesFor(item)) {
+			checkSourceKind(item, source, at, report, registryFields, true);
+		}
+		if (type.holder().each() && type.holder().sourcesFor(item).size() < 2) {
+			report.problem(at, "licence type " + type.name() + " is issued to each of " + type.holder().from()
+					+ "; the item's form names fewer than two of them");
+		}
+	}
+
+	private static void checkSourceKind(ServiceItem item, LicenceType.Source source, String at, YamlReader report,
+			RegistryFields registryFields, boolean holder) {
+		String subjectField = switch (source.origin()) {
+			case FORM -> holder ? source.name() : null;
+			case REGISTRY -> source.of();
+			default -> null;
+		};
+		if (subjectField != null) {
+			item.form()
+				.field(subjectField)
+				.filter((field) -> field.type() != FieldType.RESIDENT_ID && field.type() != FieldType.CREDIT_CODE)
+				.ifPresent((field) -> report.problem(at,
+						"the licence's " + (holder ? "holder" : source.toString())
+								+ " needs a person or business, but field " + field.name()
+								+ " is not a resident ID or credit code"));
+		}
+		if (source.origin() == LicenceType.Source.Origin.REGISTRY && registryFields != null
+				&& !registryFields.fieldsOf(source.element()).map((f) -> f.contains(source.name())).orElse(false)) {
+			report.problem(at, "no registry shares field " + source.name() + " of element " + source.element());
+		}
 	}
 
 	static void checkLicenceTypes(List<LicenceType> types, YamlReader report) {
@@ -344,6 +380,28 @@ final class CatalogueRules {
 			for (LicenceType.Field field : type.fields()) {
 				if (!FIELD_NAME.matcher(field.name()).matches() || !fields.add(field.name())) {
 					report.problem(at + ".fields", "field " + field.name() + " is not a unique field name");
+				}
+			}
+			LicenceType.LegalNumber number = type.number();
+			if (number == null) {
+				report.problem(at, "a licence type has a legal number: number: {field: ...} or {sequence: ...}");
+			}
+			else {
+				if (number.field() != null && type.field(number.field()).isEmpty()) {
+					report.problem(at + ".number.field", "the type has no field " + number.field());
+				}
+				if (number.sequence() == null && number.field() == null) {
+					report.problem(at + ".number", "name the field holding the legal number, a sequence, or both");
+				}
+				if (number.sequence() == null && number.field() != null
+						&& type.field(number.field()).map((field) -> !field.required()).orElse(false)) {
+					report.problem(at + ".number", "without a sequence, the field " + number.field()
+							+ " holding the legal number must be required");
+				}
+				if (number.sequence() != null
+						&& (!number.sequence().contains("{seq") || !number.sequence().contains("{year}"))) {
+					report.problem(at + ".number.sequence",
+							"a yearly sequence pattern contains {year} and {seq} (or {seq:N} for N digits)");
 				}
 			}
 		}

@@ -122,7 +122,7 @@ final class CatalogueYaml {
 	}
 
 	private static LicenceType licenceType(YamlReader yaml, MappingNode node, String path) {
-		yaml.onlyKeys(node, path, Set.of("name", "code", "validity", "holder", "fields"));
+		yaml.onlyKeys(node, path, Set.of("name", "code", "validity", "holder", "number", "supersedes", "fields"));
 		String name = yaml.text(node, "name", path, true);
 		String code = yaml.text(node, "code", path, true);
 		String validity = yaml.text(node, "validity", path, false);
@@ -135,20 +135,81 @@ final class CatalogueYaml {
 				yaml.problem(path + ".validity", "a validity is an ISO-8601 period such as P5Y or P6M");
 			}
 		}
-		List<String> holder = yaml.texts(node, "holder", path);
+		LicenceType.Holder holder = licenceHolder(yaml, node, path);
+		LicenceType.LegalNumber number = null;
+		if (yaml.child(node, "number") != null) {
+			MappingNode numberNode = yaml.mapping(yaml.child(node, "number"), path + ".number");
+			if (numberNode != null) {
+				yaml.onlyKeys(numberNode, path + ".number", Set.of("field", "sequence"));
+				number = new LicenceType.LegalNumber(yaml.text(numberNode, "field", path + ".number", false),
+						yaml.text(numberNode, "sequence", path + ".number", false));
+			}
+		}
+		LicenceType.Supersedes supersedes = null;
+		if (yaml.child(node, "supersedes") != null) {
+			String at = path + ".supersedes";
+			MappingNode supersedesNode = yaml.mapping(yaml.child(node, "supersedes"), at);
+			if (supersedesNode != null) {
+				yaml.onlyKeys(supersedesNode, at, Set.of("byNumber", "sameHolder"));
+				supersedes = new LicenceType.Supersedes(sources(yaml, supersedesNode, "byNumber", at),
+						sources(yaml, supersedesNode, "sameHolder", at));
+			}
+		}
 		List<LicenceType.Field> fields = yaml.mappings(node, "fields", path, (field, at) -> {
-			yaml.onlyKeys(field, at, Set.of("name", "label", "required", "from"));
+			yaml.onlyKeys(field, at, Set.of("name", "label", "type", "unit", "required", "from"));
 			String fieldName = yaml.text(field, "name", at, true);
 			String label = yaml.text(field, "label", at, true);
+			LicenceType.Kind kind = yaml.enumeration(field, "type", at, LicenceType.Kind.class, LicenceType.Kind.TEXT,
+					false);
+			String unit = yaml.text(field, "unit", at, false);
 			boolean required = yaml.bool(field, "required", at, true);
-			List<String> from = yaml.texts(field, "from", at);
-			if (from.isEmpty()) {
-				yaml.problem(at + ".from", "name at least one form field that fills it");
+			List<LicenceType.Source> from = sources(yaml, field, "from", at);
+			if (from.isEmpty() && yaml.child(field, "from") == null) {
+				yaml.problem(at + ".from", "name at least one source that fills it");
 			}
-			return (fieldName != null && label != null) ? new LicenceType.Field(fieldName, label, required, from)
-					: null;
+			return (fieldName != null && label != null)
+					? new LicenceType.Field(fieldName, label, kind, unit, required, from) : null;
 		});
-		return (name != null && code != null) ? new LicenceType(name, code, period, holder, fields) : null;
+		return (name != null && code != null) ? new LicenceType(name, code, period, holder, number, supersedes, fields)
+				: null;
+	}
+
+	/**
+	 * {@code holder: [buyerId, ...]} or {@code holder: {from: [...]}} names one holder;
+	 * {@code holder: {each: [partyAId, partyBId]}} one licence for each.
+	 */
+	private static LicenceType.Holder licenceHolder(YamlReader yaml, MappingNode node, String path) {
+		Node holder = yaml.child(node, "holder");
+		if (holder == null) {
+			return null;
+		}
+		if (holder instanceof MappingNode mapping) {
+			String at = path + ".holder";
+			yaml.onlyKeys(mapping, at, Set.of("from", "each"));
+			List<LicenceType.Source> each = sources(yaml, mapping, "each", at);
+			if (!each.isEmpty() && yaml.child(mapping, "from") != null) {
+				yaml.problem(at, "a licence has one holder (from) or one for each party (each), not both");
+			}
+			return each.isEmpty() ? new LicenceType.Holder(false, sources(yaml, mapping, "from", at))
+					: new LicenceType.Holder(true, each);
+		}
+		return new LicenceType.Holder(false, sources(yaml, node, "holder", path));
+	}
+
+	private static List<LicenceType.Source> sources(YamlReader yaml, MappingNode node, String key, String path) {
+		List<String> texts = yaml.texts(node, key, path);
+		List<LicenceType.Source> sources = new ArrayList<>();
+		for (int i = 0; i < texts.size(); i++) {
+			Optional<LicenceType.Source> source = LicenceType.Source.parse(texts.get(i));
+			if (source.isPresent()) {
+				sources.add(source.get());
+			}
+			else {
+				yaml.problem(path + "." + key + "[" + i + "]", "a source is a form field (buyerName), result:<name>,"
+						+ " registry:<element>.<field>@<form field> or issue:issuer|date, got '" + texts.get(i) + "'");
+			}
+		}
+		return sources;
 	}
 
 	private static <T> T readChecked(String file, Reader reader, BiFunction<YamlReader, Node, T> parse,

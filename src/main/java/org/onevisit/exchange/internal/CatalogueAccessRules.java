@@ -9,6 +9,7 @@ import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.FormField;
+import org.onevisit.catalog.LicenceType;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.exchange.AccessRule;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Access rules as the published catalogue implies them: what an item's materials,
- * pre-filled fields, instant-approval rules and conditions of eligibility name, its
- * department may read for it. Recomputed when the catalogue publishes something new.
+ * pre-filled fields, instant-approval rules, conditions of eligibility and licence name,
+ * its department may read for it. Recomputed when the catalogue publishes something new.
  * Besides these, the standing rules of the data-sharing catalogue: what the platform
  * reads for itself (the registration check).
  */
@@ -68,6 +69,17 @@ class CatalogueAccessRules implements AccessRules {
 				if (rule.onData()) {
 					rules.add(new AccessRule(item.departmentCode(), rule.element(), item.code()));
 				}
+			}
+			// what its licence reads from registries when it is issued (the spouses'
+			// names on a marriage certificate)
+			if (item.licenceType() != null) {
+				this.catalogue.licenceType(item.licenceType())
+					.ifPresent((type) -> type.fields()
+						.stream()
+						.flatMap((field) -> field.sourcesFor(item).stream())
+						.filter((source) -> source.origin() == LicenceType.Source.Origin.REGISTRY)
+						.forEach((source) -> rules
+							.add(new AccessRule(item.departmentCode(), source.element(), item.code()))));
 			}
 			// and what its conditions of eligibility check, at filing and before approval
 			for (ApprovalRule condition : item.eligibility()) {

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,12 @@ import org.onevisit.identity.Actor;
 import org.onevisit.applications.Filing;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApprovedItem;
+import org.onevisit.applications.ApplicationEvents.ResultNeeded;
+import org.onevisit.exchange.DataExchange;
+import org.onevisit.exchange.DataExchange.DataQuery;
+import org.onevisit.exchange.DataExchange.DataReading;
+import org.onevisit.exchange.RegistryEvents.RegistryWritten;
+import org.onevisit.platform.Sentence;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.FormCheck;
 import org.onevisit.applications.HeldLicences;
@@ -45,6 +53,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,8 +85,15 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	private final Clock clock;
 
+	private final DataExchange exchange;
+
+	private final MessageSource messages;
+
 	LicenceService(Licences licences, PlatformKeys keys, ApplicationManagement applications, Catalogue catalogue,
-			Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+			Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock, DataExchange exchange,
+			MessageSource messages) {
+		this.exchange = exchange;
+		this.messages = messages;
 		this.licences = licences;
 		this.keys = keys;
 		this.applications = applications;
@@ -91,21 +107,22 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	// ------------------------------------------------------------------ issuing
 
 	/**
-	 * Whether some approved item issues a licence: the catalogue's versions, in memory.
+	 * Whether some approved item issues its licence on approval: one that carries a type
+	 * and writes nothing back (an item that writes back issues when the registry
+	 * answered, with its results). The catalogue's versions, in memory.
 	 */
 	boolean issuesAny(ApplicationApproved approved) {
-		return approved.items()
-			.stream()
-			.anyMatch((approvedItem) -> this.catalogue.item(approvedItem.itemCode(), approvedItem.itemVersion())
-				.content()
-				.licenceType() != null);
+		return approved.items().stream().anyMatch(this::issuesOnApproval);
+	}
+
+	boolean issuesOnApproval(ApprovedItem approvedItem) {
+		ServiceItem item = this.catalogue.item(approvedItem.itemCode(), approvedItem.itemVersion()).content();
+		return item.licenceType() != null && item.writes().isEmpty();
 	}
 
 	/**
-	 * Issues the licence of every approved item that carries one and has none yet: a
-	 * retried event issues what is missing and nothing twice (the store keeps one licence
-	 * per application and item; a retry signs again, which is rare and cheaper than a
-	 * lookup on every first try).
+	 * Issues the licence of every approved item that carries one, writes nothing back and
+	 * has none yet: a retried event issues what is missing and nothing twice.
 	 */
 	@Transactional
 	public List<Licence> issueFor(ApplicationApproved approved) {
@@ -113,17 +130,79 @@ class LicenceService implements LicenceWallet, HeldLicences {
 			return List.of();
 		}
 		Filing application = this.applications.filing(approved.application());
+		List<ToIssue> items = approved.items()
+			.stream()
+			.filter(this::issuesOnApproval)
+			.map((approvedItem) -> new ToIssue(
+					this.catalogue.item(approvedItem.itemCode(), approvedItem.itemVersion()).content(), Map.of()))
+			.toList();
+		return issue(application, items);
+	}
+
+	/**
+	 * Issues the licence of one approved item another item of the matter needs now, as
+	 * its approval would; an item that writes back issues when the registry answered.
+	 */
+	@Transactional
+	public List<Licence> issueFor(ResultNeeded needed) {
+		if (!issuesOnApproval(needed.item())) {
+			return List.of();
+		}
+		ServiceItem item = this.catalogue.item(needed.item().itemCode(), needed.item().itemVersion()).content();
+		return issue(this.applications.filing(needed.application()), List.of(new ToIssue(item, Map.of())));
+	}
+
+	/**
+	 * Whether the registry's answer is for an item that issues a licence from it (the
+	 * item as filed, from the catalogue in memory).
+	 */
+	boolean concerns(RegistryWritten written) {
+		return this.catalogue.publishedItems()
+			.stream()
+			.anyMatch((item) -> item.code().equals(written.itemCode()) && item.licenceType() != null
+					&& !item.writes().isEmpty());
+	}
+
+	/**
+	 * Issues the licence of an item whose change a registry applied, filled from the
+	 * registry's results (the certificate number, the assigned credit code). An item
+	 * writing several changes issues on the answer to its first.
+	 */
+	@Transactional
+	public List<Licence> issueFor(RegistryWritten written) {
+		Filing application = this.applications.filing(written.application());
+		Optional<ServiceItem> filed = application.items()
+			.stream()
+			.filter((item) -> item.code().equals(written.itemCode()))
+			.findFirst()
+			.map((item) -> this.catalogue.item(item.code(), item.version()).content());
+		if (filed.isEmpty() || filed.get().licenceType() == null || filed.get().writes().isEmpty()
+				|| filed.get().writes().get(0) != written.change()) {
+			return List.of();
+		}
+		return issue(application, List.of(new ToIssue(filed.get(), written.results())));
+	}
+
+	/** An item whose licence is due, with what its write-back answered (may be none). */
+	private record ToIssue(ServiceItem item, Map<String, String> results) {
+	}
+
+	/**
+	 * Issues what is not issued yet (one licence per item and holder), then revokes what
+	 * the new licences replace. A retry finds what is stored and neither signs nor
+	 * numbers it again.
+	 */
+	private List<Licence> issue(Filing application, List<ToIssue> items) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
+		Set<String> already = this.licences.issuedKeys(application.id().value());
 		List<Licences.Issued> toStore = new ArrayList<>();
+		Map<UUID, Replacing> replacing = new HashMap<>();
 		// department names once per application: a bundle's licences often share an
 		// issuer
 		Map<String, String> issuers = new HashMap<>();
-		for (ApprovedItem approvedItem : approved.items()) {
-			ServiceItem item = this.catalogue.item(approvedItem.itemCode(), approvedItem.itemVersion()).content();
-			if (item.licenceType() == null) {
-				continue;
-			}
+		for (ToIssue due : items) {
+			ServiceItem item = due.item();
 			Optional<LicenceType> type = this.catalogue.licenceType(item.licenceType());
 			if (type.isEmpty()) {
 				// the catalogue rules refuse such an item; one published before the type
@@ -132,13 +211,27 @@ class LicenceService implements LicenceWallet, HeldLicences {
 						item.licenceType());
 				continue;
 			}
-			toStore.add(issue(application, item, type.get(), itemForm(application, item), issuers, today, now));
+			Map<String, Object> form = itemForm(application, item);
+			String issuerName = issuers.computeIfAbsent(item.departmentCode(),
+					(code) -> this.directory.department(code).map(Department::name).orElse(code));
+			Values values = new Values(application, item, form, due.results(), issuerName, today);
+			for (Subject holder : holders(application, item, type.get(), values)) {
+				if (already.contains(Licences.key(item.code(), holder))) {
+					continue;
+				}
+				Licences.Issued issued = issue(application, item, type.get(), holder, values, issuerName, today, now);
+				toStore.add(issued);
+				replacing.put(issued.id(), new Replacing(type.get(), item, values, holder));
+			}
 		}
 		Set<UUID> stored = this.licences.insertNew(toStore);
 		List<Licence> issued = toStore.stream()
 			.filter((licence) -> stored.contains(licence.id()))
 			.map((licence) -> licence(licence.id(), licence.document(), null))
 			.toList();
+		for (Licence licence : issued) {
+			supersede(licence, replacing.get(licence.id()), now);
+		}
 		if (!issued.isEmpty()) {
 			this.events.publishEvent(new LicencesIssued(application.trackingNumber(),
 					issued.stream()
@@ -150,27 +243,93 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		return issued;
 	}
 
-	private Licences.Issued issue(Filing application, ServiceItem item, LicenceType type, Map<String, Object> form,
-			Map<String, String> issuers, LocalDate today, Instant now) {
+	private record Replacing(LicenceType type, ServiceItem item, Values values, Subject holder) {
+	}
+
+	/**
+	 * Revokes, as replaced by the new licence (换发), the licence of its type that carries
+	 * the number the type's {@code supersedes} names (the cancelled certificate), or the
+	 * holder's previous one where the item names an existing holder (a change
+	 * registration).
+	 */
+	private void supersede(Licence successor, Replacing replacing, Instant now) {
+		LicenceType.Supersedes supersedes = replacing.type().supersedes();
+		if (supersedes == null) {
+			return;
+		}
+		List<Licences.Row> replaced = new ArrayList<>();
+		replacing.values()
+			.first(supersedes.byNumber())
+			.ifPresent((number) -> replaced.addAll(this.licences.unrevokedNumbered(replacing.type().name(), number)));
+		if (replacing.values().first(supersedes.sameHolderFrom()).isPresent()) {
+			replaced.addAll(this.licences.unrevoked(replacing.holder(), replacing.type().name()));
+		}
+		String reason = this.messages.getMessage("licence.superseded.reason", null, Locale.SIMPLIFIED_CHINESE);
+		Set<UUID> done = new HashSet<>();
+		for (Licences.Row row : replaced) {
+			if (row.id().equals(successor.id()) || !done.add(row.id())) {
+				continue;
+			}
+			Licence old = parse(row);
+			Licence.Revocation revocation = new Licence.Revocation(now, Actor.system().username(), reason);
+			if (this.licences.supersede(row.id(), revocation, successor.id())) {
+				this.events.publishEvent(new LicenceRevoked(old.id(), old.typeName(), old.holder(), reason,
+						revocation.at(), successor.id(), successor.number()));
+			}
+		}
+	}
+
+	/**
+	 * The holders of an item's licence: one licence per party the type's {@code each}
+	 * names, or the first holder the sources name, or else the applicant.
+	 */
+	private static List<Subject> holders(Filing application, ServiceItem item, LicenceType type, Values values) {
+		List<Subject> holders = new ArrayList<>();
+		for (LicenceType.Source source : type.holder().sourcesFor(item)) {
+			Optional<Subject> holder = values.text(source).map((value) -> subject(item, source, value));
+			holder.filter((subject) -> !holders.contains(subject)).ifPresent(holders::add);
+			if (!type.holder().each() && !holders.isEmpty()) {
+				break;
+			}
+		}
+		return holders.isEmpty() ? List.of(application.subject()) : holders;
+	}
+
+	private static Subject subject(ServiceItem item, LicenceType.Source source, String value) {
+		boolean business = switch (source.origin()) {
+			case FORM ->
+				item.form().field(source.name()).map((field) -> field.type() == FieldType.CREDIT_CODE).orElse(false);
+			default -> CreditCode.isValid(value) && !ResidentId.isValid(value);
+		};
+		return business ? Subject.business(CreditCode.of(value)) : Subject.person(ResidentId.of(value));
+	}
+
+	private Licences.Issued issue(Filing application, ServiceItem item, LicenceType type, Subject holder, Values values,
+			String issuerName, LocalDate today, Instant now) {
 		UUID id = UUID.randomUUID();
-		Subject holder = holder(application, item, type, form);
 		Map<String, String> fields = new TreeMap<>();
 		Map<String, String> labels = new TreeMap<>();
 		for (LicenceType.Field field : type.fields()) {
-			field.sourceIn(item.form())
-				.map(form::get)
-				.map(Object::toString)
-				.filter((value) -> !value.isBlank())
-				.ifPresent((value) -> {
-					fields.put(field.name(), value);
-					labels.put(field.name(), field.label());
-				});
+			Optional<String> value = values.first(field.sourcesFor(item));
+			if (value.isEmpty() && field.required() && !numbered(type, field)) {
+				// a registry that did not answer: the issue is retried through the outbox
+				throw new IllegalStateException("licence type " + type.name() + " requires " + field.name()
+						+ ", which item " + item.code() + " of " + application.trackingNumber() + " did not fill");
+			}
+			value.ifPresent((text) -> {
+				fields.put(field.name(), printed(field, text));
+				labels.put(field.name(), field.label());
+			});
 		}
-		String issuerName = issuers.computeIfAbsent(item.departmentCode(),
-				(code) -> this.directory.department(code).map(Department::name).orElse(code));
+		String number = legalNumber(type, fields, today);
+		if (type.number().field() != null && !fields.containsKey(type.number().field())) {
+			fields.put(type.number().field(), number);
+			labels.put(type.number().field(), type.field(type.number().field()).orElseThrow().label());
+		}
 		LocalDate validUntil = type.validUntil(today).orElse(null);
 		Map<String, Object> document = new TreeMap<>();
 		document.put("id", id.toString());
+		document.put("number", number);
 		document.put("type", Map.of("code", type.code(), "name", type.name()));
 		document.put("holder", (holder.person() != null) ? Map.of("kind", "person", "id", holder.person().value())
 				: Map.of("kind", "business", "id", holder.business().value()));
@@ -191,20 +350,94 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		proof.put("signature", Base64.getEncoder().encodeToString(signed.signature()));
 		return new Licences.Issued(id, type.name(), type.code(), holder, item.departmentCode(),
 				application.id().value(), application.trackingNumber(), item.code(), today, validUntil, signed.keyId(),
-				CanonicalJson.write(document), now);
+				number, CanonicalJson.write(document), now);
+	}
+
+	private static boolean numbered(LicenceType type, LicenceType.Field field) {
+		return field.name().equals(type.number().field()) && type.number().sequence() != null;
+	}
+
+	/** The field's value with its unit, as printed: 100 万元, 89.5 m². */
+	private static String printed(LicenceType.Field field, String value) {
+		return (field.unit() != null) ? value + " " + field.unit() : value;
 	}
 
 	/**
-	 * The holder named by the item's form (the buyer of a flat), or else the applicant.
+	 * The number the law gives the licence (its certificate number, credit code, 字号) or,
+	 * where there is none, the next of the type's yearly sequence.
 	 */
-	private static Subject holder(Filing application, ServiceItem item, LicenceType type, Map<String, Object> form) {
-		Optional<String> field = type.holderIn(item.form());
-		if (field.isPresent() && form.get(field.get()) instanceof String value && !value.isBlank()) {
-			FieldType kind = item.form().field(field.get()).orElseThrow().type();
-			return (kind == FieldType.CREDIT_CODE) ? Subject.business(CreditCode.of(value))
-					: Subject.person(ResidentId.of(value));
+	private String legalNumber(LicenceType type, Map<String, String> fields, LocalDate today) {
+		LicenceType.LegalNumber number = type.number();
+		if (number.field() != null && fields.containsKey(number.field())) {
+			return fields.get(number.field());
 		}
-		return application.subject();
+		return number.format(today.getYear(), this.licences.nextInSequence(type.code(), today.getYear()));
+	}
+
+	/**
+	 * Where an item's licence reads its values: the item's form, its write-back's
+	 * results, the registries (each element read once, for whom a form field names) and
+	 * the issue itself.
+	 */
+	private final class Values {
+
+		private final Filing application;
+
+		private final ServiceItem item;
+
+		private final Map<String, Object> form;
+
+		private final Map<String, String> results;
+
+		private final String issuerName;
+
+		private final LocalDate today;
+
+		private final Map<DataQuery, Optional<DataReading>> readings = new HashMap<>();
+
+		Values(Filing application, ServiceItem item, Map<String, Object> form, Map<String, String> results,
+				String issuerName, LocalDate today) {
+			this.application = application;
+			this.item = item;
+			this.form = form;
+			this.results = results;
+			this.issuerName = issuerName;
+			this.today = today;
+		}
+
+		Optional<String> first(List<LicenceType.Source> sources) {
+			return sources.stream().map(this::text).flatMap(Optional::stream).findFirst();
+		}
+
+		Optional<String> text(LicenceType.Source source) {
+			Object value = switch (source.origin()) {
+				case FORM -> this.form.get(source.name());
+				case RESULT -> this.results.get(source.name());
+				case ISSUE -> "issuer".equals(source.name()) ? this.issuerName : this.today.toString();
+				case REGISTRY -> registry(source);
+			};
+			return Optional.ofNullable(value).map(Object::toString).map(String::strip).filter((t) -> !t.isEmpty());
+		}
+
+		private Object registry(LicenceType.Source source) {
+			Object of = this.form.get(source.of());
+			if (of == null || of.toString().isBlank()) {
+				return null;
+			}
+			DataQuery query = new DataQuery(source.element(), of.toString());
+			return this.readings
+				.computeIfAbsent(query,
+						(q) -> LicenceService.this.exchange
+							.read(this.item.departmentCode(), this.item.code(), this.application.trackingNumber(),
+									Sentence.of("licence.purpose", this.item.name()).stored(), List.of(q))
+							.stream()
+							.filter((reading) -> reading.reading() == DataReading.Reading.CURRENT
+									|| reading.reading() == DataReading.Reading.STALE)
+							.findFirst())
+				.map((reading) -> reading.record().get(source.name()))
+				.orElse(null);
+		}
+
 	}
 
 	/** The values of the item's own form: a bundle's one form, split per item. */
@@ -347,6 +580,9 @@ class LicenceService implements LicenceWallet, HeldLicences {
 			return Verification.invalid(Failure.NOT_ISSUED, null);
 		}
 		Licence licence = licence(licenceId, content, text, revocation(state.get()));
+		if (licence.superseded()) {
+			return Verification.invalid(Failure.SUPERSEDED, licence);
+		}
 		if (licence.revoked()) {
 			return Verification.invalid(Failure.REVOKED, licence);
 		}
@@ -385,8 +621,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 	}
 
 	private static Licence.Revocation revocation(Licences.Row row) {
-		return (row.revokedAt() != null)
-				? new Licence.Revocation(row.revokedAt(), row.revokedBy(), row.revocationReason()) : null;
+		return (row.revokedAt() != null) ? new Licence.Revocation(row.revokedAt(), row.revokedBy(),
+				row.revocationReason(), row.successor(), row.successorNumber()) : null;
 	}
 
 	private Licence parse(Licences.Row row) {
@@ -407,7 +643,9 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		Subject subject = "person".equals(holder.get("kind")) ? Subject.person(ResidentId.of(holder.get("id")))
 				: Subject.business(CreditCode.of(holder.get("id")));
 		Object validUntil = document.get("validUntil");
-		return new Licence(id, type.get("name"), type.get("code"), subject, issuer.get("department"),
+		// licences signed before legal numbers were printed are known by their id
+		String number = (document.get("number") instanceof String legal) ? legal : id.toString();
+		return new Licence(id, number, type.get("name"), type.get("code"), subject, issuer.get("department"),
 				issuer.get("name"), LocalDate.parse((String) document.get("issuedOn")),
 				(validUntil != null) ? LocalDate.parse((String) validUntil) : null,
 				inTypeOrder(type.get("name"), (Map<String, String>) document.get("fields")),

@@ -29,14 +29,19 @@ import org.springframework.stereotype.Repository;
 class Licences {
 
 	/** A licence row: the signed document and what happened to it since. */
-	record Row(UUID id, String document, Instant revokedAt, String revokedBy, String revocationReason) {
+	record Row(UUID id, String document, Instant revokedAt, String revokedBy, String revocationReason, UUID successor,
+			String successorNumber) {
 	}
 
 	/** A licence about to be stored. */
 	record Issued(UUID id, String typeName, String typeCode, Subject holder, String issuerDepartment,
 			UUID applicationId, String trackingNumber, String itemCode, LocalDate issuedOn, LocalDate validUntil,
-			String keyId, String document, Instant issuedAt) {
+			String keyId, String legalNumber, String document, Instant issuedAt) {
 	}
+
+	/** A licence with its successor's legal number, if a new licence replaced it. */
+	private static final String SELECT = "select l.*, s.legal_number as successor_number from licences_licence l"
+			+ " left join licences_licence s on s.id = l.superseded_by";
 
 	private final JdbcClient jdbc;
 
@@ -60,12 +65,14 @@ class Licences {
 			PreparedStatement statement = connection.prepareStatement("""
 					insert into licences_licence (id, type_name, type_code, holder_resident_id, holder_credit_code,
 					    issuer_department, application_id, tracking_number, item_code, issued_on, valid_until, key_id,
-					    document, issued_at)
+					    document, issued_at, legal_number)
 					select l.id, l.type_name, l.type_code, l.person, l.business, l.issuer, ?, ?, l.item, ?,
-					       cast(l.valid_until as date), l.key_id, l.document, ?
-					from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					    as l(id, type_name, type_code, person, business, issuer, item, valid_until, key_id, document)
-					on conflict (application_id, item_code) do nothing
+					       cast(l.valid_until as date), l.key_id, l.document, ?, l.legal_number
+					from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					    as l(id, type_name, type_code, person, business, issuer, item, valid_until, key_id, document,
+					         legal_number)
+					on conflict (application_id, item_code, (coalesce(holder_resident_id, holder_credit_code)))
+					do nothing
 					returning id
 					""");
 			statement.setObject(1, first.applicationId());
@@ -83,6 +90,7 @@ class Licences {
 					column(licences, (l) -> (l.validUntil() != null) ? l.validUntil().toString() : null)));
 			statement.setArray(13, connection.createArrayOf("text", column(licences, Issued::keyId)));
 			statement.setArray(14, connection.createArrayOf("text", column(licences, Issued::document)));
+			statement.setArray(15, connection.createArrayOf("text", column(licences, Issued::legalNumber)));
 			return statement;
 		}, (row, rowNum) -> row.getObject(1, UUID.class));
 		return Set.copyOf(stored);
@@ -92,27 +100,78 @@ class Licences {
 		return licences.stream().map(value).toArray();
 	}
 
+	/**
+	 * What an application's licences already are, as {@link #key item and holder}: a
+	 * retry issues only the others.
+	 */
+	Set<String> issuedKeys(UUID applicationId) {
+		return Set.copyOf(this.jdbc
+			.sql("select item_code || '/' || coalesce(holder_resident_id, holder_credit_code) from licences_licence"
+					+ " where application_id = :application")
+			.param("application", applicationId)
+			.query(String.class)
+			.list());
+	}
+
+	static String key(String itemCode, Subject holder) {
+		return itemCode + "/" + holder.identifier();
+	}
+
+	/** The next number of a type's sequence in a year, from 1. */
+	long nextInSequence(String typeCode, int year) {
+		return this.jdbc.sql("""
+				insert into licences_number_sequence (type_code, year, last_value) values (:type, :year, 1)
+				on conflict (type_code, year) do update set last_value = licences_number_sequence.last_value + 1
+				returning last_value
+				""").param("type", typeCode).param("year", year).query(Long.class).single();
+	}
+
+	/**
+	 * The standing licences of a type that carry a legal number (a cancelled
+	 * certificate).
+	 */
+	List<Row> unrevokedNumbered(String typeName, String number) {
+		return this.jdbc
+			.sql(SELECT + " where l.type_name = :type and l.legal_number = :number" + " and l.revoked_at is null")
+			.param("type", typeName)
+			.param("number", number)
+			.query(this::row)
+			.list();
+	}
+
+	/** Revokes once as replaced by its successor: false if it was revoked meanwhile. */
+	boolean supersede(UUID id, Licence.Revocation revocation, UUID successor) {
+		return this.jdbc.sql("""
+				update licences_licence set revoked_at = :at, revoked_by = :by, revocation_reason = :reason,
+				    superseded_by = :successor
+				where id = :id and revoked_at is null
+				""")
+			.param("at", Timestamp.from(revocation.at()))
+			.param("by", revocation.by())
+			.param("reason", revocation.reason())
+			.param("successor", successor)
+			.param("id", id)
+			.update() == 1;
+	}
+
 	/** Whether a licence was issued, and its revocation if it was revoked. */
 	Optional<Row> state(UUID id) {
 		return this.jdbc
-			.sql("select id, null as document, revoked_at, revoked_by, revocation_reason from licences_licence"
-					+ " where id = :id")
+			.sql("select l.id, null as document, l.revoked_at, l.revoked_by, l.revocation_reason, l.superseded_by,"
+					+ " s.legal_number as successor_number from licences_licence l"
+					+ " left join licences_licence s on s.id = l.superseded_by where l.id = :id")
 			.param("id", id)
 			.query(this::row)
 			.optional();
 	}
 
 	Optional<Row> find(UUID id) {
-		return this.jdbc.sql("select * from licences_licence where id = :id")
-			.param("id", id)
-			.query(this::row)
-			.optional();
+		return this.jdbc.sql(SELECT + " where l.id = :id").param("id", id).query(this::row).optional();
 	}
 
 	List<Row> heldBy(Subject holder) {
 		HolderColumn column = HolderColumn.of(holder);
-		return this.jdbc
-			.sql("select * from licences_licence where " + column.name() + " = :holder order by issued_at desc")
+		return this.jdbc.sql(SELECT + " where l." + column.name() + " = :holder order by l.issued_at desc")
 			.param("holder", column.value())
 			.query(this::row)
 			.list();
@@ -122,8 +181,8 @@ class Licences {
 	List<Row> unrevoked(Subject holder, String typeName) {
 		HolderColumn column = HolderColumn.of(holder);
 		return this.jdbc
-			.sql("select * from licences_licence where " + column.name()
-					+ " = :holder and type_name = :type and revoked_at is null order by issued_at desc limit 20")
+			.sql(SELECT + " where l." + column.name()
+					+ " = :holder and l.type_name = :type and l.revoked_at is null order by l.issued_at desc limit 20")
 			.param("holder", column.value())
 			.param("type", typeName)
 			.query(this::row)
@@ -131,7 +190,7 @@ class Licences {
 	}
 
 	List<Row> issuedFor(String trackingNumber) {
-		return this.jdbc.sql("select * from licences_licence where tracking_number = :tracking order by item_code")
+		return this.jdbc.sql(SELECT + " where l.tracking_number = :tracking order by l.item_code, l.issued_at")
 			.param("tracking", trackingNumber)
 			.query(this::row)
 			.list();
@@ -154,7 +213,8 @@ class Licences {
 		Timestamp revoked = row.getTimestamp("revoked_at");
 		return new Row(row.getObject("id", UUID.class), row.getString("document"),
 				(revoked != null) ? revoked.toInstant() : null, row.getString("revoked_by"),
-				row.getString("revocation_reason"));
+				row.getString("revocation_reason"), row.getObject("superseded_by", UUID.class),
+				row.getString("successor_number"));
 	}
 
 	/** The column a holder's licences are found by, and the holder's value in it. */

@@ -47,6 +47,13 @@ class EventNotices {
 
 	@EventListener
 	void on(LicenceRevoked revoked) {
+		if (revoked.superseded()) {
+			// replaced, not withdrawn: the holder is pointed to the new licence
+			this.notifications.send(List
+				.of(new Notice(revoked.holder(), "licence-revoked:" + revoked.licence(), "message.licenceSuperseded",
+						List.of(revoked.typeName(), revoked.successorNumber()), "/licences/" + revoked.successor())));
+			return;
+		}
 		this.notifications
 			.send(List.of(new Notice(revoked.holder(), "licence-revoked:" + revoked.licence(), "message.licenceRevoked",
 					List.of(revoked.typeName(), revoked.reason()), "/licences/" + revoked.licence())));

@@ -83,8 +83,35 @@ class LicencesIntegrationTests {
 	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transactions;
 
-	/** Files and approves the flat transfer; the buyer is a fresh resident each time. */
+	@Autowired
+	org.onevisit.exchange.DataExchange exchange;
+
+	@Autowired
+	org.springframework.context.MessageSource messageSource;
+
+	/**
+	 * What the real estate registry answers when it records the transfer (the write-back
+	 * publishes it; here the test does, for the approved item).
+	 */
+	void registryWrote(Application approved, Map<String, String> results) {
+		new org.onevisit.licences.RegistryAnswers(this.events, this.transactions).wrote(approved.id(),
+				approved.trackingNumber(), "339900-NR-001", org.onevisit.catalog.RegistryChange.PROPERTY_TRANSFER,
+				results);
+	}
+
+	/**
+	 * Files and approves the flat transfer, and the registry records it; the buyer is a
+	 * fresh resident each time.
+	 */
 	Application approvedFlatTransfer(String buyerId) {
+		Application approved = approvedFlatTransferNotYetWritten(buyerId);
+		registryWrote(approved, org.onevisit.licences.RegistryAnswers
+			.transfer(org.onevisit.licences.RegistryAnswers.newCertificateNo(), "浙(2020)示范市不动产权第0012345号"));
+		return approved;
+	}
+
+	/** Files and approves the flat transfer; the registry has not answered yet. */
+	Application approvedFlatTransferNotYetWritten(String buyerId) {
 		Map<String, Object> form = new HashMap<>();
 		form.put("sellerId", SELLER_ID);
 		form.put("sellerName", "张三");
@@ -150,10 +177,15 @@ class LicencesIntegrationTests {
 			assertThat(licence.typeName()).isEqualTo("不动产权证书");
 			assertThat(licence.holder()).isEqualTo(Subject.person(ResidentId.of(buyer)));
 			assertThat(licence.issuerDepartment()).isEqualTo("nr");
-			assertThat(licence.fields()).containsEntry("ownerName", "李四").containsEntry("ownerId", buyer);
+			assertThat(licence.fields()).containsEntry("owners", "李四")
+				.containsEntry("ownerId", buyer)
+				.containsEntry("area", "89.50 m²")
+				.containsEntry("previousCertificate", "浙(2020)示范市不动产权第0012345号");
+			assertThat(licence.number()).matches("浙\\(2026\\)示范市不动产权第\\d{7}号")
+				.isEqualTo(licence.fields().get("certificateNo"));
 			// printed in the order of the licence type, not the document's sorted order
-			assertThat(licence.fields()).containsOnlyKeys("ownerName", "ownerId", "location", "previousCertificate");
-			assertThat(List.copyOf(licence.fields().keySet())).containsExactly("ownerName", "ownerId", "location",
+			assertThat(List.copyOf(licence.fields().keySet())).containsExactly("certificateNo", "owners", "ownerId",
+					"coOwnership", "location", "unitNo", "rightType", "usage", "area", "termUntil",
 					"previousCertificate");
 			assertThat(licence.validUntil()).isNull();
 			assertThat(licence.document()).startsWith("{\"application\":{").doesNotContain("\n");
@@ -167,7 +199,8 @@ class LicencesIntegrationTests {
 		Application approved = approvedFlatTransfer(newResidentId(102));
 		eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty());
 		LicenceService service = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
-				this.directory, this.events, this.json, java.time.Clock.systemDefaultZone());
+				this.directory, this.events, this.json, java.time.Clock.systemDefaultZone(), this.exchange,
+				this.messageSource);
 
 		List<Licence> again = this.transactions.execute((status) -> service.issueFor(approvedEvent(approved)));
 
@@ -241,7 +274,7 @@ class LicencesIntegrationTests {
 			.get(0);
 		String document = licence.document();
 
-		String tampered = document.replace("\"ownerName\":\"李四\"", "\"ownerName\":\"王五\"");
+		String tampered = document.replace("\"owners\":\"李四\"", "\"owners\":\"王五\"");
 		assertThat(tampered).isNotEqualTo(document);
 		assertThat(this.wallet.verify(tampered).failure()).isEqualTo(Verification.Failure.SIGNATURE_MISMATCH);
 
@@ -297,7 +330,7 @@ class LicencesIntegrationTests {
 					Map.of("applicantId", SELLER_ID, "purpose", "出国留学")), SELLER, null));
 		TestClock clock = TestClock.at(LocalDateTime.now());
 		LicenceService now = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
-				this.directory, this.events, this.json, clock);
+				this.directory, this.events, this.json, clock, this.exchange, this.messageSource);
 		Licence licence;
 		List<Licence> issued = this.transactions.execute((status) -> now.issueFor(approvedEvent(approved)));
 		licence = issued.isEmpty() ? this.wallet.issuedFor(approved.trackingNumber()).get(0) : issued.get(0);

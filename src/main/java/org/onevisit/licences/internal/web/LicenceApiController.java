@@ -45,13 +45,15 @@ class LicenceApiController {
 		this.json = json;
 	}
 
-	record LicenceView(UUID id, String type, String typeCode, String holder, String issuerDepartment, String issuerName,
-			LocalDate issuedOn, LocalDate validUntil, Map<String, String> fields, String trackingNo, String itemCode,
-			boolean revoked, Instant revokedAt, String revocationReason, URI verificationPage, JsonNode document) {
+	record LicenceView(UUID id, String number, String type, String typeCode, String holder, String issuerDepartment,
+			String issuerName, LocalDate issuedOn, LocalDate validUntil, Map<String, String> fields, String trackingNo,
+			String itemCode, boolean revoked, Instant revokedAt, String revocationReason, UUID supersededBy,
+			String successorNumber, URI verificationPage, JsonNode document) {
 	}
 
-	record VerificationView(boolean valid, String reason, UUID licence, String type, String issuerName,
-			LocalDate issuedOn, LocalDate validUntil, Instant revokedAt, String revocationReason) {
+	record VerificationView(boolean valid, String reason, UUID licence, String number, String type, String issuerName,
+			LocalDate issuedOn, LocalDate validUntil, Instant revokedAt, String revocationReason, UUID supersededBy,
+			String successorNumber) {
 	}
 
 	record RevocationRequest(String reason) {
@@ -65,16 +67,19 @@ class LicenceApiController {
 
 	@PostMapping(path = "/api/v1/licences/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Verify a licence document: valid, or the reason it is not "
-			+ "(malformed, unknown_key, signature_mismatch, revoked, expired, not_issued)")
+			+ "(malformed, unknown_key, signature_mismatch, superseded, revoked, expired, not_issued)")
 	VerificationView verify(@RequestBody String document) {
 		Verification verification = this.wallet.verify(document);
 		Licence licence = verification.licence();
+		Licence.Revocation revocation = (licence != null) ? licence.revocation() : null;
 		return new VerificationView(verification.valid(),
 				(verification.failure() != null) ? verification.failure().code() : null,
-				(licence != null) ? licence.id() : null, (licence != null) ? licence.typeName() : null,
-				(licence != null) ? licence.issuerName() : null, (licence != null) ? licence.issuedOn() : null,
-				(licence != null) ? licence.validUntil() : null, verification.revokedAt(),
-				verification.revocationReason());
+				(licence != null) ? licence.id() : null, (licence != null) ? licence.number() : null,
+				(licence != null) ? licence.typeName() : null, (licence != null) ? licence.issuerName() : null,
+				(licence != null) ? licence.issuedOn() : null, (licence != null) ? licence.validUntil() : null,
+				verification.revokedAt(), verification.revocationReason(),
+				(revocation != null) ? revocation.successor() : null,
+				(revocation != null) ? revocation.successorNumber() : null);
 	}
 
 	@GetMapping("/api/v1/licences")
@@ -100,10 +105,12 @@ class LicenceApiController {
 
 	private LicenceView view(Licence licence) {
 		Licence.Revocation revocation = licence.revocation();
-		return new LicenceView(licence.id(), licence.typeName(), licence.typeCode(), licence.holder().identifier(),
-				licence.issuerDepartment(), licence.issuerName(), licence.issuedOn(), licence.validUntil(),
-				licence.fields(), licence.trackingNumber(), licence.itemCode(), licence.revoked(),
+		return new LicenceView(licence.id(), licence.number(), licence.typeName(), licence.typeCode(),
+				licence.holder().identifier(), licence.issuerDepartment(), licence.issuerName(), licence.issuedOn(),
+				licence.validUntil(), licence.fields(), licence.trackingNumber(), licence.itemCode(), licence.revoked(),
 				(revocation != null) ? revocation.at() : null, (revocation != null) ? revocation.reason() : null,
+				(revocation != null) ? revocation.successor() : null,
+				(revocation != null) ? revocation.successorNumber() : null,
 				URI.create("/verify/licences/" + licence.id()), this.json.readTree(licence.document()));
 	}
 

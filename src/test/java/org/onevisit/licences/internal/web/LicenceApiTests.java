@@ -16,12 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.catalog.RegistryChange;
+import org.onevisit.licences.RegistryAnswers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +48,12 @@ class LicenceApiTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	OneVisitHttp http;
 
 	@BeforeEach
@@ -58,6 +70,14 @@ class LicenceApiTests {
 	 * (applicant2, 李四) finds the property certificate in their wallet.
 	 */
 	JsonNode certificateOfApprovedTransfer() throws InterruptedException {
+		return certificateOfApprovedTransfer(RegistryAnswers.newCertificateNo(), "浙(2020)示范市不动产权第0012345号");
+	}
+
+	/**
+	 * The same, the property registry answering with the new certificate's number and the
+	 * one it cancelled (the write-back publishes the answer; here the test does).
+	 */
+	JsonNode certificateOfApprovedTransfer(String certificateNo, String cancelled) throws InterruptedException {
 		String address = "东湖区核验路" + UUID.randomUUID().toString().substring(0, 6) + "号";
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", FLAT_TRANSFER.formatted(address),
 				"Authorization", bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
@@ -75,8 +95,11 @@ class LicenceApiTests {
 				assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
 			}
 		}
-		String buyer = bearer("applicant2");
 		String tracking = application.path("trackingNo").asString();
+		new RegistryAnswers(this.events, this.transactions).wrote(
+				new ApplicationId(UUID.fromString(application.path("id").asString())), tracking, "339900-NR-001",
+				RegistryChange.PROPERTY_TRANSFER, RegistryAnswers.transfer(certificateNo, cancelled));
+		String buyer = bearer("applicant2");
 		long deadline = System.currentTimeMillis() + 20_000;
 		while (System.currentTimeMillis() < deadline) {
 			for (JsonNode licence : OneVisitHttp.json(this.http.get("/api/v1/licences", "Authorization", buyer))) {
@@ -190,6 +213,47 @@ class LicenceApiTests {
 		HttpResponse<String> certificate = this.http.get("/licences/" + id);
 		assertThat(certificate.statusCode()).isEqualTo(200);
 		assertThat(certificate.body()).contains("<svg").contains("/verify/licences/" + id).contains("李四");
+	}
+
+	@Test
+	void theCertificateAndItsVerificationPageShowTheCertificateNumberNotTheInternalId() throws Exception {
+		String number = RegistryAnswers.newCertificateNo();
+		JsonNode licence = certificateOfApprovedTransfer(number, "浙(2020)示范市不动产权第0012345号");
+		String id = licence.path("id").asString();
+		assertThat(licence.path("number").asString()).isEqualTo(number);
+		this.http.logIn("applicant2", "onevisit-demo");
+
+		String certificate = this.http.get("/licences/" + id).body();
+		String verification = new OneVisitHttp(this.port).get("/verify/licences/" + id).body();
+
+		assertThat(org.jsoup.Jsoup.parse(certificate).select(".legal-number").text()).isEqualTo(number);
+		assertThat(org.jsoup.Jsoup.parse(certificate).select(".certificate-fields").text()).contains(number)
+			.contains("89.50 m²")
+			.doesNotContain(id);
+		assertThat(org.jsoup.Jsoup.parse(verification).select(".legal-number").text()).isEqualTo(number);
+		assertThat(org.jsoup.Jsoup.parse(verification).select(".verification").text()).doesNotContain(id);
+	}
+
+	@Test
+	void verifyingASupersededCertificateNamesItsSuccessorOnThePageAndInTheApi() throws Exception {
+		String oldNumber = RegistryAnswers.newCertificateNo();
+		JsonNode old = certificateOfApprovedTransfer(oldNumber, "浙(2020)示范市不动产权第0012345号");
+		String newNumber = RegistryAnswers.newCertificateNo();
+
+		JsonNode successor = certificateOfApprovedTransfer(newNumber, oldNumber);
+
+		JsonNode answer = OneVisitHttp
+			.json(this.http.postJson("/api/v1/licences/verify", old.path("document").toString()));
+		assertThat(answer.path("valid").asBoolean()).isFalse();
+		assertThat(answer.path("reason").asString()).isEqualTo("superseded");
+		assertThat(answer.path("number").asString()).isEqualTo(oldNumber);
+		assertThat(answer.path("supersededBy").asString()).isEqualTo(successor.path("id").asString());
+		assertThat(answer.path("successorNumber").asString()).isEqualTo(newNumber);
+		assertThat(answer.path("revocationReason").asString()).isEqualTo("已换发");
+		String page = this.http.get("/verify/licences/" + old.path("id").asString()).body();
+		assertThat(org.jsoup.Jsoup.parse(page).select(".verification").text()).contains("该证照已换发，被新证照取代。")
+			.contains("已换发，由 " + newNumber + " 取代");
+		assertThat(page).contains("/verify/licences/" + successor.path("id").asString());
 	}
 
 }
