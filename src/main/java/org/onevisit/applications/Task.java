@@ -68,7 +68,7 @@ public final class Task {
 	public static Task restore(TaskId id, PlannedTask plan, String step, TaskStatus status, LocalDate committedDue,
 			LocalDate statutoryDue, Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason,
 			long version) {
-		return restore(id, plan, step, status, committedDue, statutoryDue, pausedSince, pausedWorkingDays, missing,
+		return new Task(id, plan, step, status, committedDue, statutoryDue, pausedSince, pausedWorkingDays, missing,
 				reason, version, List.of());
 	}
 

@@ -346,6 +346,14 @@ class ApplicationService implements ApplicationManagement {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> separatedFrom(TaskId taskId, Actor by) {
+		return findByTask(taskId, by).task(taskId)
+			.filter((task) -> task.separatesDuties() && task.actionableBy(by))
+			.flatMap((task) -> task.doneEarlierBy(by, this.applications.actorsByStep(taskId)));
+	}
+
+	@Override
 	@Transactional
 	public void resultIssued(String trackingNumber, String itemCode, String licenceType, UUID licence) {
 		Optional<Applications.Loaded> found = this.applications.withTrackingNumber(trackingNumber)

@@ -198,6 +198,7 @@ class BundleDependenciesIntegrationTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(OneVisitHttp.json(refused).path("code").asString()).isEqualTo("same_person_not_allowed");
 		String caseFile = registrar.get("/review/tasks/" + taskId).body();
+		assertThat(caseFile).contains("您已办理本件的“受理”环节", "此处不再向您提供办理操作").doesNotContain("value=\"APPROVE\"");
 		registrar.postForm("/review/tasks/" + taskId + "/decision",
 				"decision=APPROVE&taskVersion=" + atRecord + "&_csrf=" + OneVisitHttp.csrfTokenOf(caseFile));
 		assertThat(registrar.get("/review/tasks/" + taskId).body()).contains("“受理”环节", "须由另一名工作人员办理");
