@@ -102,15 +102,24 @@ public final class Matters {
 		return OneVisitHttp.json(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("clerk1")));
 	}
 
-	/** Every department approves its task through every step; answers the final state. */
+	/**
+	 * Every department approves its task through every step; answers the final state. A
+	 * step its department's first reviewer may not do (they did an earlier step it is
+	 * separated from, as 登簿 from 受理) is done by the second ({@code reviewer-nr2}).
+	 */
 	public JsonNode approveAll(JsonNode application) {
 		JsonNode latest = application;
 		for (JsonNode task : application.path("tasks")) {
-			String reviewer = bearer("reviewer-" + task.path("department").asString());
+			String department = task.path("department").asString();
+			String reviewer = bearer("reviewer-" + department);
 			for (int step = 0; step < 5 && !statusOf(latest, task.path("id").asString()).equals("APPROVED"); step++) {
-				HttpResponse<String> decided = this.http.postJson(
-						"/api/v1/tasks/" + task.path("id").asString() + "/decisions", "{\"decision\":\"APPROVE\"}",
-						"Authorization", reviewer);
+				String path = "/api/v1/tasks/" + task.path("id").asString() + "/decisions";
+				HttpResponse<String> decided = this.http.postJson(path, "{\"decision\":\"APPROVE\"}", "Authorization",
+						reviewer);
+				if (decided.statusCode() == 403 && decided.body().contains("same_person_not_allowed")) {
+					decided = this.http.postJson(path, "{\"decision\":\"APPROVE\"}", "Authorization",
+							bearer("reviewer-" + department + "2"));
+				}
 				if (decided.statusCode() != 200) {
 					throw new IllegalStateException("approval failed: " + decided.body());
 				}

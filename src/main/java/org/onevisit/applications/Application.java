@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
@@ -21,6 +22,7 @@ import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
 import org.onevisit.applications.ApplicationEvents.ApprovedItem;
 import org.onevisit.applications.ApplicationEvents.FiledItem;
+import org.onevisit.applications.ApplicationEvents.ResultNeeded;
 import org.onevisit.applications.ApplicationEvents.SupplementProvided;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
 import org.onevisit.catalog.Party;
@@ -304,7 +306,7 @@ public final class Application {
 			this.events.add(new SupplementRequested(this.id, task.id(), task.missing(), now));
 		}
 		settle(now, by);
-
+		resultNeededOf(task, now);
 	}
 
 	/**
@@ -316,6 +318,52 @@ public final class Application {
 		Instant now = clock.instant();
 		record(now, Actor.system(), task.id(), task.approveByRules(), task.describe(), trace);
 		settle(now, Actor.system());
+		resultNeededOf(task, now);
+	}
+
+	/**
+	 * A task just approved whose item another task of the matter waits for: its result is
+	 * needed now, not when the whole matter is approved.
+	 */
+	private void resultNeededOf(Task task, Instant now) {
+		if (task.status() != TaskStatus.APPROVED || this.status.finished()) {
+			return;
+		}
+		String item = task.plan().itemCode();
+		if (this.tasks.stream().anyMatch((other) -> other.waitsFor(item))) {
+			this.events.add(new ResultNeeded(this.id, this.trackingNumber, approvedItem(task), now));
+		}
+	}
+
+	/**
+	 * The licence of an item of this matter was issued: the tasks waiting for it open
+	 * when it was the last result they waited for (their clock starts today), and the
+	 * materials it is (the materials of its licence type still waiting for a licence) are
+	 * attached. Issued again, it changes nothing.
+	 */
+	public void resultIssued(String itemCode, Set<String> materialCodes, String licence, Clock clock,
+			WorkingDays days) {
+		if (this.status.finished()) {
+			return;
+		}
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+		for (Task task : this.tasks) {
+			String before = task.resultIssued(itemCode, today, days);
+			if (before != null) {
+				record(now, Actor.system(), task.id(), before, task.describe(), null);
+			}
+		}
+		List<MaterialRecord> updated = new ArrayList<>(this.materials);
+		for (int m = 0; m < updated.size(); m++) {
+			MaterialRecord material = updated.get(m);
+			if (material.state() == MaterialRecord.State.PENDING_LICENCE && materialCodes.contains(material.code())) {
+				updated.set(m, material.now(MaterialRecord.State.LICENCE_HELD, licence, null));
+				record(now, Actor.system(), null, "material " + material.code() + " " + material.state(),
+						"material " + material.code() + " " + MaterialRecord.State.LICENCE_HELD, null);
+			}
+		}
+		this.materials = List.copyOf(updated);
 	}
 
 	/**
@@ -359,7 +407,7 @@ public final class Application {
 		}
 		Instant now = clock.instant();
 		this.tasks.stream()
-			.filter((task) -> task.status().open() || task.status() == TaskStatus.AWAITING_PARTIES)
+			.filter((task) -> task.status().open() || task.status().waiting())
 			.forEach((task) -> record(now, by, task.id(), task.withdraw(), task.describe(), null));
 		changeStatus(ApplicationStatus.WITHDRAWN, now, by, null);
 		this.events.add(new ApplicationWithdrawn(this.id, now));
@@ -444,7 +492,7 @@ public final class Application {
 			// the citizen learns at once; the other departments stop working on a matter
 			// that cannot succeed
 			this.tasks.stream()
-				.filter((task) -> task.status().open())
+				.filter((task) -> task.status().open() || task.status() == TaskStatus.AWAITING_RESULT)
 				.forEach((task) -> record(now, by, task.id(), task.withdraw(), task.describe(),
 						"rejected by another department"));
 			changeStatus(ApplicationStatus.REJECTED, now, by, null);
@@ -453,11 +501,7 @@ public final class Application {
 		else if (this.tasks.stream().allMatch((task) -> task.status() == TaskStatus.APPROVED)) {
 			changeStatus(ApplicationStatus.APPROVED, now, by, null);
 			this.events.add(new ApplicationApproved(this.id, this.trackingNumber,
-					this.tasks.stream()
-						.map((task) -> new ApprovedItem(task.id(), task.plan().itemCode(), task.plan().itemVersion(),
-								task.plan().departmentCode()))
-						.toList(),
-					now));
+					this.tasks.stream().map(Application::approvedItem).toList(), now));
 		}
 		else {
 			boolean waiting = this.tasks.stream()
@@ -465,6 +509,11 @@ public final class Application {
 			changeStatus(waiting ? ApplicationStatus.WAITING_FOR_SUPPLEMENT : ApplicationStatus.IN_REVIEW, now, by,
 					null);
 		}
+	}
+
+	private static ApprovedItem approvedItem(Task task) {
+		return new ApprovedItem(task.id(), task.plan().itemCode(), task.plan().itemVersion(),
+				task.plan().departmentCode());
 	}
 
 	private void changeStatus(ApplicationStatus next, Instant at, Actor by, String reason) {

@@ -75,6 +75,21 @@ public interface ApplicationManagement {
 	Application decide(TaskId task, Decision decision, Actor by, Long expectedVersion);
 
 	/**
+	 * The earlier step, as people read it, that this actor did and that the task's
+	 * current step must be done by someone else than (separation of duties); empty when
+	 * they may act, or the task is none of theirs.
+	 */
+	Optional<String> separatedFrom(TaskId task, Actor by);
+
+	/**
+	 * A licence of an item of the matter with this tracking number was issued: tasks of
+	 * the matter waiting for that item's result open once every result they wait for is
+	 * issued, and the materials of that licence type still waiting for a licence are
+	 * attached. A repeat changes nothing; a tracking number of no matter is ignored.
+	 */
+	void resultIssued(String trackingNumber, String itemCode, String licenceType, UUID licence);
+
+	/**
 	 * Approves a task under review by its item's rules (秒批), as the platform, with the
 	 * trace as the reason on record. Only the platform's own evaluation calls this.
 	 */

@@ -65,6 +65,17 @@ public final class ReviewRefused extends OneVisitException {
 				status.name());
 	}
 
+	/**
+	 * Separation of duties: the actor did an earlier step of this task that the current
+	 * step must not be done by the same person as (受理 and 登簿). Forbidden, not a conflict:
+	 * nothing the task could become lets this person act here, while another reviewer
+	 * may.
+	 */
+	public static ReviewRefused samePersonNotAllowed(TaskId task, String earlierStep, String step) {
+		return new ReviewRefused("same_person_not_allowed", Kind.FORBIDDEN,
+				"task " + task + ": whoever did " + earlierStep + " may not do " + step, earlierStep, step);
+	}
+
 	public static ReviewRefused decisionInvalid(String developerMessage) {
 		return new ReviewRefused("decision_invalid", Kind.INVALID, developerMessage);
 	}

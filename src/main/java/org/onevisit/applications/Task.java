@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
@@ -39,9 +42,11 @@ public final class Task {
 
 	private long version;
 
+	private List<String> awaiting;
+
 	private Task(TaskId id, PlannedTask plan, String step, TaskStatus status, LocalDate committedDue,
 			LocalDate statutoryDue, Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason,
-			long version) {
+			long version, List<String> awaiting) {
 		this.id = id;
 		this.plan = plan;
 		this.step = step;
@@ -53,6 +58,7 @@ public final class Task {
 		this.missing = List.copyOf(missing);
 		this.reason = reason;
 		this.version = version;
+		this.awaiting = List.copyOf(awaiting);
 	}
 
 	/**
@@ -63,13 +69,32 @@ public final class Task {
 			LocalDate statutoryDue, Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason,
 			long version) {
 		return new Task(id, plan, step, status, committedDue, statutoryDue, pausedSince, pausedWorkingDays, missing,
-				reason, version);
+				reason, version, List.of());
 	}
 
+	/**
+	 * A task as it was saved, with the items whose results it still waits for; for the
+	 * applications' repository alone.
+	 */
+	public static Task restore(TaskId id, PlannedTask plan, String step, TaskStatus status, LocalDate committedDue,
+			LocalDate statutoryDue, Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason,
+			long version, List<String> awaiting) {
+		return new Task(id, plan, step, status, committedDue, statutoryDue, pausedSince, pausedWorkingDays, missing,
+				reason, version, awaiting);
+	}
+
+	/**
+	 * A task opened at filing: at its first step with its clock running, or, when its
+	 * item needs another item's result, waiting for it with due dates only provisional
+	 * until {@link #resultIssued} counts them from the day it opens.
+	 */
 	static Task open(PlannedTask plan, LocalDate submitted, WorkingDays days) {
-		return new Task(TaskId.next(), plan, plan.workflow().first().name(), TaskStatus.IN_REVIEW,
+		boolean waits = !plan.needs().isEmpty();
+		return new Task(TaskId.next(), plan, plan.workflow().first().name(),
+				waits ? TaskStatus.AWAITING_RESULT : TaskStatus.IN_REVIEW,
 				days.addWorkingDays(submitted, plan.committedLimit()).date(),
-				days.addWorkingDays(submitted, plan.statutoryLimit()).date(), null, 0, List.of(), null, 0);
+				days.addWorkingDays(submitted, plan.statutoryLimit()).date(), null, 0, List.of(), null, 0,
+				plan.needs());
 	}
 
 	/**
@@ -84,16 +109,42 @@ public final class Task {
 
 	/**
 	 * Every party has confirmed: the task opens at its first step, its due dates counted
-	 * from this day.
+	 * from this day; one that needs another item's result waits for it instead.
 	 */
 	String openOn(LocalDate day, WorkingDays days) {
 		requireStatus(TaskStatus.AWAITING_PARTIES);
 		String before = describe();
-		this.status = TaskStatus.IN_REVIEW;
+		this.status = this.awaiting.isEmpty() ? TaskStatus.IN_REVIEW : TaskStatus.AWAITING_RESULT;
 		this.committedDue = days.addWorkingDays(day, this.plan.committedLimit()).date();
 		this.statutoryDue = days.addWorkingDays(day, this.plan.statutoryLimit()).date();
 		this.version++;
 		return before;
+	}
+
+	/**
+	 * The result of an item this task waits for was issued. When it was the last, the
+	 * task opens at its first step and its clock starts: its due dates count from this
+	 * day.
+	 * @return the state before, or {@code null} when the task did not wait for that item
+	 */
+	String resultIssued(String itemCode, LocalDate day, WorkingDays days) {
+		if (this.status != TaskStatus.AWAITING_RESULT || !this.awaiting.contains(itemCode)) {
+			return null;
+		}
+		String before = describe();
+		this.awaiting = this.awaiting.stream().filter((item) -> !item.equals(itemCode)).toList();
+		if (this.awaiting.isEmpty()) {
+			this.status = TaskStatus.IN_REVIEW;
+			this.committedDue = days.addWorkingDays(day, this.plan.committedLimit()).date();
+			this.statutoryDue = days.addWorkingDays(day, this.plan.statutoryLimit()).date();
+		}
+		this.version++;
+		return before;
+	}
+
+	/** Whether this task still waits for that item's result. */
+	public boolean waitsFor(String itemCode) {
+		return this.status == TaskStatus.AWAITING_RESULT && this.awaiting.contains(itemCode);
 	}
 
 	/**
@@ -107,6 +158,29 @@ public final class Task {
 				actor.kind() == Actor.Kind.REVIEWER && this.plan.departmentCode().equals(actor.departmentCode());
 			case CLERK -> actor.kind() == Actor.Kind.CLERK;
 		};
+	}
+
+	/**
+	 * The earlier step, as people read it, that this actor did and the current step must
+	 * be done by someone else than (separation of duties); empty when they may act.
+	 * @param actorsByStep who acted at each step of this task so far
+	 */
+	public Optional<String> doneEarlierBy(Actor actor, Map<String, Set<String>> actorsByStep) {
+		if (!this.status.open()) {
+			return Optional.empty();
+		}
+		return currentStep().notBy()
+			.stream()
+			.filter((earlier) -> actorsByStep.getOrDefault(earlier, Set.of()).contains(actor.username()))
+			.map((earlier) -> this.plan.workflow().step(earlier).map(ReviewStep::displayName).orElse(earlier))
+			.findFirst();
+	}
+
+	/**
+	 * Whether the current step must be done by someone other than whoever did another.
+	 */
+	public boolean separatesDuties() {
+		return this.status.open() && !currentStep().notBy().isEmpty();
 	}
 
 	/** Reviewers of the task's department may see it whatever its step. */
@@ -200,6 +274,7 @@ public final class Task {
 		String before = describe();
 		this.status = TaskStatus.WITHDRAWN;
 		this.pausedSince = null;
+		this.awaiting = List.of();
 		this.version++;
 		return before;
 	}
@@ -273,6 +348,11 @@ public final class Task {
 
 	public String reason() {
 		return this.reason;
+	}
+
+	/** The items of the bundle whose results the task still waits for; none once open. */
+	public List<String> awaiting() {
+		return this.awaiting;
 	}
 
 	/**

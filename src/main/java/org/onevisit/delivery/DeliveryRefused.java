@@ -27,6 +27,15 @@ public final class DeliveryRefused extends OneVisitException {
 		return new DeliveryRefused("delivery_not_ready", Kind.CONFLICT, "nothing to hand over yet", List.of());
 	}
 
+	/**
+	 * Every licence the matter yielded was revoked, superseded or has expired: nothing
+	 * valid is left to pick up or send.
+	 */
+	public static DeliveryRefused noValidResult() {
+		return new DeliveryRefused("delivery_no_valid_result", Kind.CONFLICT,
+				"every licence of the matter was revoked, superseded or has expired", List.of());
+	}
+
 	public static DeliveryRefused notFound() {
 		return new DeliveryRefused("delivery_not_found", Kind.NOT_FOUND, "no delivery for this actor", List.of());
 	}

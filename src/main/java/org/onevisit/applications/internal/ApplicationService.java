@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,7 @@ class ApplicationService implements ApplicationManagement {
 				.stream()
 				.map((needed) -> record(needed.material(), needed.itemCodes(), submission, by))
 				.toList();
-			planned = items.stream().map(ApplicationService::plan).toList();
+			planned = items.stream().map((item) -> plan(item, bundle.needsOf(item.code()))).toList();
 			region = items.get(0).content().regionCode();
 			declared = bundle.parties();
 			filedItems = items.stream().map(Versioned::content).toList();
@@ -174,7 +175,7 @@ class ApplicationService implements ApplicationManagement {
 				.stream()
 				.map((material) -> record(material, List.of(item.code()), submission, by))
 				.toList();
-			planned = List.of(plan(item));
+			planned = List.of(plan(item, List.of()));
 			region = item.content().regionCode();
 			declared = item.content().parties();
 			filedItems = List.of(item.content());
@@ -326,6 +327,12 @@ class ApplicationService implements ApplicationManagement {
 		if (task.version() != seen) {
 			throw new TaskChanged(taskId);
 		}
+		if (task.separatesDuties() && task.actionableBy(by)) {
+			Optional<String> earlier = task.doneEarlierBy(by, this.applications.actorsByStep(taskId));
+			if (earlier.isPresent()) {
+				throw ReviewRefused.samePersonNotAllowed(taskId, earlier.get(), task.stepLabel());
+			}
+		}
 		if (decision instanceof Decision.Approve && task.decidesOnApproval() && task.actionableBy(by)) {
 			// the last approval: nobody grants a matter while a condition fails
 			List<Eligibility.Judgement> judged = judgeAgain(application, task, by);
@@ -336,6 +343,40 @@ class ApplicationService implements ApplicationManagement {
 		application.decide(taskId, decision, by, this.clock);
 		save(loaded);
 		return application;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> separatedFrom(TaskId taskId, Actor by) {
+		return findByTask(taskId, by).task(taskId)
+			.filter((task) -> task.separatesDuties() && task.actionableBy(by))
+			.flatMap((task) -> task.doneEarlierBy(by, this.applications.actorsByStep(taskId)));
+	}
+
+	@Override
+	@Transactional
+	public void resultIssued(String trackingNumber, String itemCode, String licenceType, UUID licence) {
+		Optional<Applications.Loaded> found = this.applications.withTrackingNumber(trackingNumber)
+			.flatMap((id) -> this.applications.load(id, true))
+			.map(Applications.Loaded::of);
+		if (found.isEmpty()) {
+			return;
+		}
+		Application application = found.get().application();
+		// the materials of that licence type, read from the item versions the matter was
+		// filed under
+		Set<String> materials = new HashSet<>();
+		for (Task task : application.tasks()) {
+			this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion())
+				.content()
+				.materials()
+				.stream()
+				.filter((material) -> material.source() == MaterialSource.LICENCE
+						&& licenceType.equals(material.licenceType()))
+				.forEach((material) -> materials.add(material.code()));
+		}
+		application.resultIssued(itemCode, materials, licence.toString(), this.clock, this.days);
+		save(found.get());
 	}
 
 	@Override
@@ -522,16 +563,19 @@ class ApplicationService implements ApplicationManagement {
 		String department = reviewer.department().orElseThrow(() -> ReviewRefused.decisionInvalid("not a reviewer"));
 		LocalDate today = LocalDate.now(this.clock);
 		Set<TaskStatus> open = Set.of(TaskStatus.IN_REVIEW, TaskStatus.WAITING_FOR_SUPPLEMENT);
+		// a step this reviewer may not do (they did one it is separated from) is not
+		// offered
+		String me = reviewer.username();
 		return switch (filter) {
-			case ALL -> this.applications.openTasks(department, open, null, null, INBOX_LIMIT);
+			case ALL -> this.applications.openTasks(department, open, null, null, INBOX_LIMIT, me);
 			case WAITING -> this.applications.openTasks(department, Set.of(TaskStatus.WAITING_FOR_SUPPLEMENT), null,
-					null, INBOX_LIMIT);
+					null, INBOX_LIMIT, me);
 			case OVERDUE ->
-				this.applications.openTasks(department, Set.of(TaskStatus.IN_REVIEW), null, today, INBOX_LIMIT);
+				this.applications.openTasks(department, Set.of(TaskStatus.IN_REVIEW), null, today, INBOX_LIMIT, me);
 			case DUE_SOON ->
 				this.applications
 					.openTasks(department, Set.of(TaskStatus.IN_REVIEW), this.days.addWorkingDays(today, 1).date(),
-							null, INBOX_LIMIT)
+							null, INBOX_LIMIT, me)
 					.stream()
 					.filter((entry) -> !entry.committedDue().isBefore(today))
 					.toList();
@@ -771,10 +815,10 @@ class ApplicationService implements ApplicationManagement {
 				this.json.writeValueAsString(List.of(new TreeMap<>(form), materials)).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static PlannedTask plan(Versioned<ServiceItem> version) {
+	private static PlannedTask plan(Versioned<ServiceItem> version, List<String> needs) {
 		ServiceItem item = version.content();
 		return new PlannedTask(item.code(), version.version(), item.departmentCode(), item.workflow(),
-				item.committedLimit(), item.statutoryLimit());
+				item.committedLimit(), item.statutoryLimit(), needs);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,12 +140,12 @@ class Applications {
 		statement.with("tasks", """
 				insert into applications_task (id, application_id, item_code, item_version, department_code,
 				    committed_limit, statutory_limit, step, status, committed_due, statutory_due, paused_since,
-				    paused_working_days, missing, reason, version)
+				    paused_working_days, missing, reason, version, awaiting)
 				values\s""" + statement.rows(tasks.size(), """
 				(:t#_id, :application, :t#_item, :t#_itemVersion, :t#_department, :t#_committedLimit,
 				    :t#_statutoryLimit, :t#_step, :t#_status, :t#_committedDue, :t#_statutoryDue,
 				    cast(:t#_pausedSince as timestamptz), :t#_paused, cast(:t#_missing as jsonb), :t#_reason,
-				    :t#_version)"""));
+				    :t#_version, cast(:t#_awaiting as jsonb))"""));
 		for (int t = 0; t < tasks.size(); t++) {
 			Task task = tasks.get(t);
 			statement.bind("t" + t + "_item", task.plan().itemCode())
@@ -277,7 +278,7 @@ class Applications {
 								update applications_task set step = :t#_step, status = :t#_status, committed_due = :t#_committedDue,
 								    statutory_due = :t#_statutoryDue, paused_since = cast(:t#_pausedSince as timestamptz),
 								    paused_working_days = :t#_paused, missing = cast(:t#_missing as jsonb), reason = :t#_reason,
-								    version = :t#_version
+								    version = :t#_version, awaiting = cast(:t#_awaiting as jsonb)
 								where id = :t#_id and version = :t#_loadedVersion
 								returning id"""
 							.replace("#", String.valueOf(t)))
@@ -306,7 +307,9 @@ class Applications {
 			.bind(prefix + "paused", task.pausedWorkingDays())
 			.bind(prefix + "missing", this.json.writeValueAsString(task.missing()))
 			.bind(prefix + "reason", task.reason())
-			.bind(prefix + "version", task.version());
+			.bind(prefix + "version", task.version())
+			.bind(prefix + "awaiting",
+					task.awaiting().isEmpty() ? "[]" : this.json.writeValueAsString(task.awaiting()));
 	}
 
 	/**
@@ -467,7 +470,17 @@ class Applications {
 	 */
 	List<InboxEntry> openTasks(String department, Set<TaskStatus> statuses, LocalDate dueBy, LocalDate dueBefore,
 			int limit) {
-		return this.jdbc.sql("""
+		return openTasks(department, statuses, dueBy, dueBefore, limit, null);
+	}
+
+	/**
+	 * Open tasks as above, leaving out those whose current step this person may not do
+	 * because they did an earlier step it must be separated from (separation of duties).
+	 */
+	List<InboxEntry> openTasks(String department, Set<TaskStatus> statuses, LocalDate dueBy, LocalDate dueBefore,
+			int limit, String forPerson) {
+		Map<TaskId, List<String>> separated = new HashMap<>();
+		List<InboxEntry> entries = this.jdbc.sql("""
 				select t.id, t.application_id, a.tracking_number, t.item_code, t.step, t.status, t.committed_due,
 				       t.statutory_due, a.submitted_at, t.item_version, t.department_code, a.hall_code
 				from applications_task t join applications_application a on a.id = t.application_id
@@ -483,16 +496,45 @@ class Applications {
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.param("dueBy", dueBy)
 			.param("dueBefore", dueBefore)
-			.query((row, rowNum) -> new InboxEntry(new TaskId(row.getObject("id", UUID.class)),
-					new ApplicationId(row.getObject("application_id", UUID.class)), row.getString("tracking_number"),
-					row.getString("item_code"), row.getString("step"),
-					workflowOf(row.getString("item_code"), row.getInt("item_version")).step(row.getString("step"))
-						.map(ReviewStep::displayName)
-						.orElse(row.getString("step")),
-					TaskStatus.valueOf(row.getString("status")), row.getObject("committed_due", LocalDate.class),
-					row.getObject("statutory_due", LocalDate.class), row.getTimestamp("submitted_at").toInstant(),
-					row.getString("department_code"), row.getString("hall_code")))
+			.query((row, rowNum) -> {
+				TaskId task = new TaskId(row.getObject("id", UUID.class));
+				Optional<ReviewStep> step = workflowOf(row.getString("item_code"), row.getInt("item_version"))
+					.step(row.getString("step"));
+				if (step.isPresent() && !step.get().notBy().isEmpty()) {
+					separated.put(task, step.get().notBy());
+				}
+				return new InboxEntry(task, new ApplicationId(row.getObject("application_id", UUID.class)),
+						row.getString("tracking_number"), row.getString("item_code"), row.getString("step"),
+						step.map(ReviewStep::displayName).orElse(row.getString("step")),
+						TaskStatus.valueOf(row.getString("status")), row.getObject("committed_due", LocalDate.class),
+						row.getObject("statutory_due", LocalDate.class), row.getTimestamp("submitted_at").toInstant(),
+						row.getString("department_code"), row.getString("hall_code"));
+			})
 			.list();
+		if (forPerson == null || separated.isEmpty()) {
+			return entries;
+		}
+		Set<TaskId> barred = new HashSet<>();
+		this.jdbc.sql("""
+				select h.task_id, h.from_state from applications_history h
+				where h.application_id in (:applications) and h.task_id in (:tasks) and h.actor = :actor
+				  and h.from_state like 'IN\\_REVIEW:%' and h.to_state <> h.from_state
+				""")
+			.param("applications",
+					entries.stream()
+						.filter((entry) -> separated.containsKey(entry.task()))
+						.map((entry) -> entry.application().value())
+						.toList())
+			.param("tasks", separated.keySet().stream().map(TaskId::value).toList())
+			.param("actor", forPerson)
+			.query((row) -> {
+				TaskId task = new TaskId(row.getObject("task_id", UUID.class));
+				String step = row.getString("from_state").substring("IN_REVIEW:".length());
+				if (separated.get(task).contains(step)) {
+					barred.add(task);
+				}
+			});
+		return entries.stream().filter((entry) -> !barred.contains(entry.task())).toList();
 	}
 
 	/** What the applicant filed, and what others filed about them, newest first. */
@@ -529,6 +571,31 @@ class Applications {
 	}
 
 	/** The matter a party's confirmation belongs to. */
+	/** The matter of this tracking number, if there is one. */
+	Optional<ApplicationId> withTrackingNumber(String trackingNumber) {
+		return this.jdbc.sql("select id from applications_application where tracking_number = :tracking")
+			.param("tracking", trackingNumber)
+			.query((row, rowNum) -> new ApplicationId(row.getObject("id", UUID.class)))
+			.optional();
+	}
+
+	/**
+	 * The usernames who acted at each step of a task (a decision that moved it on, sent
+	 * it back for a supplement or rejected it), for the separation of duties.
+	 */
+	Map<String, Set<String>> actorsByStep(TaskId task) {
+		Map<String, Set<String>> actors = new HashMap<>();
+		this.jdbc.sql("""
+				select h.from_state, h.actor from applications_history h
+				where h.application_id = (select application_id from applications_task where id = :task)
+				  and h.task_id = :task and h.from_state like 'IN\\_REVIEW:%' and h.to_state <> h.from_state
+				""").param("task", task.value()).query((row) -> {
+			String step = row.getString("from_state").substring("IN_REVIEW:".length());
+			actors.computeIfAbsent(step, (name) -> new HashSet<>()).add(row.getString("actor"));
+		});
+		return actors;
+	}
+
 	Optional<ApplicationId> withConfirmation(UUID confirmation) {
 		return this.jdbc.sql("""
 				select id from applications_application
@@ -609,7 +676,8 @@ class Applications {
 	private List<Task> tasksOf(ApplicationId id) {
 		return this.jdbc.sql("""
 				select id, item_code, item_version, department_code, committed_limit, statutory_limit, step, status,
-				       committed_due, statutory_due, paused_since, paused_working_days, missing, reason, version
+				       committed_due, statutory_due, paused_since, paused_working_days, missing, reason, version,
+				       awaiting
 				from applications_task where application_id = :id order by item_code
 				""")
 			.param("id", id.value())
@@ -621,7 +689,7 @@ class Applications {
 					row.getString("step"), TaskStatus.valueOf(row.getString("status")),
 					row.getObject("committed_due", LocalDate.class), row.getObject("statutory_due", LocalDate.class),
 					instant(row, "paused_since"), row.getInt("paused_working_days"), missing(row.getString("missing")),
-					row.getString("reason"), row.getLong("version")))
+					row.getString("reason"), row.getLong("version"), missing(row.getString("awaiting"))))
 			.list();
 	}
 

@@ -1,5 +1,6 @@
 package org.onevisit.catalog.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -439,6 +440,20 @@ final class CatalogueRules {
 				steps.stream().filter(ReviewStep::decides).map(ReviewStep::name).collect(Collectors.toSet()), byName,
 				true);
 		for (int s = 0; s < steps.size(); s++) {
+			ReviewStep step = steps.get(s);
+			for (int n = 0; n < step.notBy().size(); n++) {
+				String earlier = step.notBy().get(n);
+				String at = path + "[" + s + "].notBy[" + n + "]";
+				if (!byName.containsKey(earlier)) {
+					report.problem(at, "no step " + earlier);
+				}
+				else if (earlier.equals(step.name())
+						|| !reachableFrom(Set.of(earlier), byName, false).contains(step.name())) {
+					report.problem(at, "step " + earlier + " never comes before " + step.name());
+				}
+			}
+		}
+		for (int s = 0; s < steps.size(); s++) {
 			String name = steps.get(s).name();
 			if (!reachable.contains(name)) {
 				report.problem(path + "[" + s + "]", "step " + name + " can never be reached from the first step");
@@ -615,6 +630,104 @@ final class CatalogueRules {
 		}
 		everyRequiredItemFieldIsAskedByTheBundle(bundle, path, items, covered, report);
 		sharedMaterialsAgree(bundle, path, items, report);
+		checkNeeds(bundle, path + ".needs", items, documentItems, context, report);
+	}
+
+	/**
+	 * An item waits only for the result of another item of the same bundle that issues a
+	 * licence and carries no fee (its result is produced before the matter's payment
+	 * gate, which a fee would bypass), and no item waits, however indirectly, for itself.
+	 */
+	static void checkNeeds(Bundle bundle, String path, Map<String, ServiceItem> items,
+			Map<String, ServiceItem> documentItems, Context context, YamlReader report) {
+		for (Map.Entry<String, List<String>> entry : bundle.needs().entrySet()) {
+			String at = path + "." + entry.getKey();
+			notAnItemOfTheBundle(entry.getKey(), items, documentItems, context)
+				.ifPresent((problem) -> report.problem(at, problem));
+			if (entry.getValue().isEmpty()) {
+				report.problem(at, "names the items whose results " + entry.getKey() + " waits for");
+			}
+			Set<String> named = new HashSet<>();
+			for (int n = 0; n < entry.getValue().size(); n++) {
+				String needed = entry.getValue().get(n);
+				String neededAt = at + "[" + n + "]";
+				if (!named.add(needed)) {
+					report.problem(neededAt, "item " + needed + " is named twice");
+					continue;
+				}
+				Optional<String> problem = notAnItemOfTheBundle(needed, items, documentItems, context);
+				if (problem.isPresent()) {
+					report.problem(neededAt, problem.get());
+					continue;
+				}
+				ServiceItem item = items.get(needed);
+				if (item.licenceType() == null) {
+					report.problem(neededAt,
+							"item " + needed + " issues no licence for " + entry.getKey() + " to wait for");
+				}
+				if (neededItemsMustBeFree(item)) {
+					report.problem(neededAt, "item " + needed + " carries a fee, but its result is produced before the"
+							+ " matter is paid: an item another needs must be free");
+				}
+			}
+		}
+		findCycle(bundle.needs()).ifPresent((cycle) -> report.problem(path + "." + cycle.get(0),
+				"items wait for each other's results and would never open: " + String.join(" -> ", cycle)));
+	}
+
+	/**
+	 * The result of a needed item is issued as soon as its task is approved, before the
+	 * matter's fees are paid: a fee on it would be bypassed.
+	 */
+	static boolean neededItemsMustBeFree(ServiceItem item) {
+		return !item.free();
+	}
+
+	private static Optional<String> notAnItemOfTheBundle(String code, Map<String, ServiceItem> items,
+			Map<String, ServiceItem> documentItems, Context context) {
+		if (items.containsKey(code)) {
+			return Optional.empty();
+		}
+		boolean known = documentItems.containsKey(code) || context.publishedItem(code).isPresent();
+		return Optional.of(known ? "item " + code + " is not one of the bundle's items" : "unknown item " + code);
+	}
+
+	/**
+	 * A chain of items waiting for each other that returns to its start, if there is one.
+	 */
+	static Optional<List<String>> findCycle(Map<String, List<String>> needs) {
+		Set<String> done = new HashSet<>();
+		for (String start : needs.keySet()) {
+			List<String> path = new ArrayList<>();
+			Optional<List<String>> cycle = cycleFrom(start, needs, path, done);
+			if (cycle.isPresent()) {
+				return cycle;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<List<String>> cycleFrom(String item, Map<String, List<String>> needs, List<String> path,
+			Set<String> done) {
+		int earlier = path.indexOf(item);
+		if (earlier >= 0) {
+			List<String> cycle = new ArrayList<>(path.subList(earlier, path.size()));
+			cycle.add(item);
+			return Optional.of(cycle);
+		}
+		if (done.contains(item)) {
+			return Optional.empty();
+		}
+		path.add(item);
+		for (String needed : needs.getOrDefault(item, List.of())) {
+			Optional<List<String>> cycle = cycleFrom(needed, needs, path, done);
+			if (cycle.isPresent()) {
+				return cycle;
+			}
+		}
+		path.remove(path.size() - 1);
+		done.add(item);
+		return Optional.empty();
 	}
 
 	/**

@@ -418,12 +418,13 @@ final class CatalogueYaml {
 	}
 
 	private static ReviewStep step(YamlReader yaml, MappingNode node, String at) {
-		yaml.onlyKeys(node, at, Set.of("name", "label", "role", "next"));
+		yaml.onlyKeys(node, at, Set.of("name", "label", "role", "next", "notBy"));
 		String name = yaml.text(node, "name", at, true);
 		ReviewStep.StepRole role = yaml.enumeration(node, "role", at, ReviewStep.StepRole.class, null, true);
 		List<String> next = yaml.texts(node, "next", at);
 		String label = yaml.text(node, "label", at, false);
-		return (name != null && role != null) ? new ReviewStep(name, label, role, next) : null;
+		List<String> notBy = yaml.texts(node, "notBy", at);
+		return (name != null && role != null) ? new ReviewStep(name, label, role, next, notBy) : null;
 	}
 
 	private static Fee fee(YamlReader yaml, MappingNode node, String at) {
@@ -487,7 +488,8 @@ final class CatalogueYaml {
 	}
 
 	private static Bundle bundle(YamlReader yaml, MappingNode node, String path) {
-		yaml.onlyKeys(node, path, Set.of("code", "name", "description", "keywords", "items", "form", "parties"));
+		yaml.onlyKeys(node, path,
+				Set.of("code", "name", "description", "keywords", "items", "form", "parties", "needs"));
 		String code = yaml.text(node, "code", path, true);
 		String name = yaml.text(node, "name", path, true);
 		String description = yaml.text(node, "description", path, false);
@@ -503,10 +505,11 @@ final class CatalogueYaml {
 					field.pattern(), field.options(), maps, field.prefill()) : null;
 		});
 		List<Party> parties = yaml.mappings(node, "parties", path, (party, at) -> party(yaml, party, at));
+		Map<String, List<String>> needs = yaml.textLists(node, "needs", path);
 		if (code == null || name == null) {
 			return null;
 		}
-		return new Bundle(code, name, description, keywords, items, fields, parties);
+		return new Bundle(code, name, description, keywords, items, fields, parties, needs);
 	}
 
 	/**
@@ -609,6 +612,7 @@ final class CatalogueYaml {
 				}
 				s.put("role", YamlReader.camel(step.role()));
 				putList(s, "next", step.next());
+				putList(s, "notBy", step.notBy());
 				return s;
 			}).toList());
 		}
@@ -699,6 +703,9 @@ final class CatalogueYaml {
 			}).toList());
 		}
 		putParties(map, bundle.parties());
+		if (!bundle.needs().isEmpty()) {
+			map.put("needs", new LinkedHashMap<>(bundle.needs()));
+		}
 		return map;
 	}
 

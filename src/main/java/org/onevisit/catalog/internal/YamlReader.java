@@ -261,6 +261,33 @@ final class YamlReader {
 	}
 
 	/**
+	 * Scalar keys to lists of texts ({@code item: [a, b]}), in file order; each entry's
+	 * line is remembered at {@code path.key.name}.
+	 */
+	Map<String, List<String>> textLists(MappingNode mapping, String key, String path) {
+		Node node = child(mapping, key);
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		if (node == null) {
+			return values;
+		}
+		MappingNode map = mapping(node, path + "." + key);
+		if (map == null) {
+			return values;
+		}
+		for (NodeTuple tuple : map.getValue()) {
+			if (tuple.getKeyNode() instanceof ScalarNode k && !k.getValue().isBlank()) {
+				String name = k.getValue().strip();
+				remember(tuple.getKeyNode(), path + "." + key + "." + name);
+				values.put(name, texts(map, k.getValue(), path + "." + key));
+			}
+			else {
+				problem(tuple.getKeyNode(), path + "." + key, "expected 'name: [values]' pairs");
+			}
+		}
+		return values;
+	}
+
+	/**
 	 * Records where a path came from in a source that is not YAML (a CSV record, say).
 	 */
 	void rememberLine(String path, int line) {

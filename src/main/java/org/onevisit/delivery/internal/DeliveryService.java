@@ -1,6 +1,7 @@
 package org.onevisit.delivery.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.onevisit.delivery.Delivery;
 import org.onevisit.delivery.DeliveryHandedOver;
 import org.onevisit.delivery.DeliveryRefused;
 import org.onevisit.identity.Actor;
+import org.onevisit.licences.Licence;
+import org.onevisit.licences.LicenceWallet;
 import org.onevisit.queues.Halls;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,8 +36,11 @@ class DeliveryService implements Deliveries {
 
 	private final Clock clock;
 
+	private final LicenceWallet licences;
+
 	DeliveryService(ApplicationManagement applications, Halls halls, DeliveryChoices choices,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, LicenceWallet licences) {
+		this.licences = licences;
 		this.applications = applications;
 		this.halls = halls;
 		this.choices = choices;
@@ -56,6 +62,9 @@ class DeliveryService implements Deliveries {
 			throw DeliveryRefused.notFound();
 		}
 		Choice checked = Choice.checked(choice, this.halls);
+		if (checked.method() != Delivery.Method.ELECTRONIC && !validResultLeft(application.trackingNumber())) {
+			throw DeliveryRefused.noValidResult();
+		}
 		Optional<Delivery> existing = this.choices.lock(id);
 		if (existing.isPresent() && existing.get().handedOver()) {
 			throw DeliveryRefused.alreadyHandedOver();
@@ -73,8 +82,20 @@ class DeliveryService implements Deliveries {
 			.stream()
 			.map(this::withReadiness)
 			.filter((delivery) -> delivery.readyAt() != null)
+			.filter((delivery) -> validResultLeft(delivery.trackingNumber()))
 			.sorted(Comparator.comparing(Delivery::readyAt))
 			.toList();
+	}
+
+	/**
+	 * Whether the matter still has a result worth handing over: a licence that stands
+	 * today (not revoked, not superseded, not expired). A matter whose items issue no
+	 * licence is not held back.
+	 */
+	private boolean validResultLeft(String trackingNumber) {
+		List<Licence> issued = this.licences.issuedFor(trackingNumber);
+		LocalDate today = LocalDate.now(this.clock);
+		return issued.isEmpty() || issued.stream().anyMatch((licence) -> licence.standsOn(today));
 	}
 
 	/** Ready once the application is approved, from the moment it was. */
@@ -95,10 +116,11 @@ class DeliveryService implements Deliveries {
 		if (clerk.kind() != Actor.Kind.CLERK) {
 			throw DeliveryRefused.notFound();
 		}
-		Delivery handedOver = this.choices.lock(id)
-			.map(this::withReadiness)
-			.orElseThrow(DeliveryRefused::notReady)
-			.handOver(courier, courierTrackingNumber, clerk.username(), this.clock.instant());
+		Delivery ready = this.choices.lock(id).map(this::withReadiness).orElseThrow(DeliveryRefused::notReady);
+		if (!validResultLeft(ready.trackingNumber())) {
+			throw DeliveryRefused.noValidResult();
+		}
+		Delivery handedOver = ready.handOver(courier, courierTrackingNumber, clerk.username(), this.clock.instant());
 		this.choices.saveHandOver(handedOver);
 		this.events.publishEvent(new DeliveryHandedOver(id, handedOver.trackingNumber(),
 				this.applications.summary(id, Actor.system()).subject(), handedOver.method() == Delivery.Method.COURIER,

@@ -82,7 +82,13 @@ class DemoData implements ApplicationRunner {
 			.stream()
 			.map((department) -> NewAccount.reviewer("reviewer-" + department.code(), PASSWORD,
 					department.name() + "审批员", department.code()));
-		return Stream.concat(people.stream(), reviewers).toList();
+		// a second registrar: 受理 and 登簿 of a property registration are done by
+		// different people (the catalogue's notBy)
+		Stream<NewAccount> second = this.directory.department("nr")
+			.stream()
+			.map((department) -> NewAccount.reviewer("reviewer-nr2", PASSWORD, department.name() + "登簿员",
+					department.code()));
+		return Stream.of(people.stream(), reviewers, second).flatMap((accounts) -> accounts).toList();
 	}
 
 }

@@ -2,7 +2,11 @@ package org.onevisit.licences.internal;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ResultNeeded;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.catalog.Catalogue;
 import org.onevisit.exchange.RegistryEvents.RegistryWritten;
+import org.onevisit.licences.LicenceEvents.IssuedLicence;
+import org.onevisit.licences.LicenceEvents.LicencesIssued;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -28,10 +32,18 @@ class LicenceIssuance {
 
 	static final String NEEDED_ID = "licences.LicenceIssuance.needed";
 
+	static final String WAITING_TASKS_ID = "licences.LicenceIssuance.waitingTasks";
+
 	private final LicenceService licences;
 
-	LicenceIssuance(LicenceService licences) {
+	private final ApplicationManagement applications;
+
+	private final Catalogue catalogue;
+
+	LicenceIssuance(LicenceService licences, ApplicationManagement applications, Catalogue catalogue) {
 		this.licences = licences;
+		this.applications = applications;
+		this.catalogue = catalogue;
 	}
 
 	// an approval that issues nothing is not even recorded in the outbox for this
@@ -71,6 +83,28 @@ class LicenceIssuance {
 	/** Whether the registry's answer is for an item whose licence is issued from it. */
 	public boolean concerns(RegistryWritten written) {
 		return this.licences.concerns(written);
+	}
+
+	/**
+	 * A licence some bundle's item waits for: the matter's waiting tasks are told (the
+	 * applications module cannot listen to licences, which depend on it).
+	 */
+	@ApplicationModuleListener(id = LicenceIssuance.WAITING_TASKS_ID, condition = "@licenceIssuance.awaited(#issued)")
+	void on(LicencesIssued issued) {
+		for (IssuedLicence licence : issued.licences()) {
+			this.applications.resultIssued(issued.trackingNumber(), licence.itemCode(), licence.typeName(),
+					licence.licence());
+		}
+	}
+
+	/**
+	 * Whether an item of some published bundle waits for one of these licences' items
+	 * (the catalogue in memory): most issuances concern no waiting task.
+	 */
+	public boolean awaited(LicencesIssued issued) {
+		return this.catalogue.publishedBundles()
+			.stream()
+			.anyMatch((bundle) -> issued.licences().stream().anyMatch((licence) -> bundle.needed(licence.itemCode())));
 	}
 
 }

@@ -56,6 +56,9 @@ class ApplicationsIntegrationTests {
 
 	static final Actor REGISTRY = Actor.reviewer("reviewer-nr", "nr");
 
+	/** Records (登簿) what {@link #REGISTRY} accepted (受理): one person may not do both. */
+	static final Actor SECOND_REGISTRAR = Actor.reviewer("reviewer-nr2", "nr");
+
 	@Autowired
 	ApplicationManagement applications;
 
@@ -119,7 +122,9 @@ class ApplicationsIntegrationTests {
 		this.applications.decide(task(filed, "tax").id(), Decision.Approve.here(), TAX, null);
 		this.applications.decide(task(filed, "housing").id(), Decision.Approve.here(), HOUSING, null);
 		for (int step = 0; step < 3; step++) {
-			this.applications.decide(task(filed, "nr").id(), Decision.Approve.here(), REGISTRY, null);
+			// 登簿 by another registrar than the one who did 受理
+			this.applications.decide(task(filed, "nr").id(), Decision.Approve.here(),
+					(step < 2) ? REGISTRY : SECOND_REGISTRAR, null);
 		}
 
 		Application approved = this.applications.find(filed.id(), SELLER);
@@ -298,7 +303,7 @@ class ApplicationsIntegrationTests {
 				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
 				List<Future<Application>> decisions = new ArrayList<>();
 				for (var reviewer : List.of(Map.entry("tax", TAX), Map.entry("housing", HOUSING),
-						Map.entry("nr", REGISTRY))) {
+						Map.entry("nr", SECOND_REGISTRAR))) {
 					TaskId last = task(filed, reviewer.getKey()).id();
 					decisions.add(pool.submit(() -> {
 						start.await();

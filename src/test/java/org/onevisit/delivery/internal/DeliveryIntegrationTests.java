@@ -6,15 +6,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.delivery.Deliveries;
+import org.onevisit.delivery.Delivery;
+import org.onevisit.delivery.DeliveryRefused;
+import org.onevisit.identity.Actor;
+import org.onevisit.licences.Licence;
+import org.onevisit.licences.LicenceWallet;
+import org.onevisit.shared.OneVisitException;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Choosing how to receive the result, and the clerk recording the courier hand-off. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -71,6 +84,45 @@ class DeliveryIntegrationTests {
 
 		seller.postForm(delivery, "method=ELECTRONIC&_csrf=" + OneVisitHttp.csrfTokenOf(page));
 		assertThat(seller.get(delivery).body()).contains("结果已经交付");
+	}
+
+	@Autowired
+	Deliveries deliveries;
+
+	@Autowired
+	LicenceWallet licences;
+
+	@Test
+	void aResultWhoseLicencesWereRevokedIsOfferedNeitherForPickUpNorForCourier() {
+		Matters matters = new Matters(new OneVisitHttp(this.port));
+		matters.freeTheDemoFlat();
+		JsonNode filed = matters.fileFlatTransfer();
+		ApplicationId id = new ApplicationId(UUID.fromString(filed.path("id").asString()));
+		Actor seller = Actor.applicant("applicant1");
+		Deliveries.Choice courier = new Deliveries.Choice(Delivery.Method.COURIER, null, "张三", "13800001234",
+				"示范市东湖区示范路12号3幢");
+		this.deliveries.choose(id, courier, seller);
+		matters.approveAll(filed);
+		String tracking = filed.path("trackingNo").asString();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.licences.issuedFor(tracking).isEmpty());
+		assertThat(this.deliveries.waitingForHandOver()).anyMatch((delivery) -> delivery.application().equals(id));
+
+		for (Licence licence : this.licences.issuedFor(tracking)) {
+			this.licences.revoke(licence.id(), "登记错误，依法撤销",
+					Actor.reviewer("reviewer-" + licence.issuerDepartment(), licence.issuerDepartment()));
+		}
+
+		assertThat(this.deliveries.waitingForHandOver()).noneMatch((delivery) -> delivery.application().equals(id));
+		assertThatThrownBy(() -> this.deliveries.handOver(id, "EMS", "1190012345678", Actor.clerk("clerk1")))
+			.isInstanceOfSatisfying(DeliveryRefused.class, (refused) -> {
+				assertThat(refused.code()).isEqualTo("delivery_no_valid_result");
+				assertThat(refused.kind()).isEqualTo(OneVisitException.Kind.CONFLICT);
+			});
+		assertThatThrownBy(() -> this.deliveries.choose(id, courier, seller)).hasFieldOrPropertyWithValue("code",
+				"delivery_no_valid_result");
+		assertThat(this.deliveries
+			.choose(id, new Deliveries.Choice(Delivery.Method.ELECTRONIC, null, null, null, null), seller)
+			.method()).isEqualTo(Delivery.Method.ELECTRONIC);
 	}
 
 	@Test

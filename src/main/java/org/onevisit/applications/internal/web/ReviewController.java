@@ -89,6 +89,9 @@ class ReviewController {
 					.step(task.step())
 					.map((step) -> step.next().stream().flatMap((next) -> item.workflow().step(next).stream()).toList())
 					.orElse(List.of()));
+		// separation of duties: a step this reviewer may not do is said in words, not
+		// offered
+		model.addAttribute("separatedFrom", this.applications.separatedFrom(taskId, actor).orElse(null));
 		model.addAttribute("names", new ItemNames(this.catalogue));
 		return "review/task";
 	}

@@ -15,7 +15,7 @@ class LoginController {
 
 	// Listed on the login page in demo mode only, so that a tester need not look them up.
 	static final List<String> DEMO_USERNAMES = List.of("applicant1", "applicant2", "clerk1", "reviewer-nr",
-			"reviewer-housing", "reviewer-tax", "supervisor1", "admin1");
+			"reviewer-nr2", "reviewer-housing", "reviewer-tax", "supervisor1", "admin1");
 
 	private final DatabaseMode mode;
 
