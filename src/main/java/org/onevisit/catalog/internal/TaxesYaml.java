@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.TaxSchedule;
@@ -85,7 +86,7 @@ class TaxesYaml {
 		for (String condition : when.keySet()) {
 			if (!CONDITIONS.contains(condition)) {
 				yaml.problem(path + ".when." + condition,
-						"unknown condition '" + condition + "', expected one of " + CONDITIONS);
+						"unknown condition '" + condition + "', expected one of " + new TreeSet<>(CONDITIONS));
 			}
 		}
 		TaxSchedule.Conditions conditions = new TaxSchedule.Conditions(count(yaml, when, "buyerFamilyHomes", path),

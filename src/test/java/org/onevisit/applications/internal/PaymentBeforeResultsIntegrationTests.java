@@ -106,6 +106,13 @@ class PaymentBeforeResultsIntegrationTests {
 			.as("not payable before the taxes are assessed")
 			.isNotEqualTo(302);
 
+		String taxTask = taskOf(matter, "tax");
+		OneVisitHttp taxOffice = new OneVisitHttp(this.port);
+		taxOffice.logIn("reviewer-tax", "onevisit-demo");
+		// the reviewer sees what would be assessed, and on what
+		assertThat(taxOffice.get("/pay/tasks/" + taxTask + "/assessment").body()).contains("税款核定", "契税（承受方）",
+				"89.5 平方米", "承受方家庭已有住房", "2024年第16号");
+
 		JsonNode approved = this.matters.approveAll(matter);
 
 		assertThat(approved.path("status").asString()).isEqualTo("AWAITING_PAYMENT");
@@ -171,6 +178,15 @@ class PaymentBeforeResultsIntegrationTests {
 				this.context.getBeanProvider(org.onevisit.applications.Eligibility.class),
 				this.context.getBean(org.onevisit.queues.Halls.class),
 				this.context.getBeanProvider(org.onevisit.applications.Dues.class));
+	}
+
+	private static String taskOf(JsonNode application, String department) {
+		for (JsonNode task : application.path("tasks")) {
+			if (task.path("department").asString().equals(department)) {
+				return task.path("id").asString();
+			}
+		}
+		throw new AssertionError("no task of " + department);
 	}
 
 	private ApplicationStatus statusOf(String id) {

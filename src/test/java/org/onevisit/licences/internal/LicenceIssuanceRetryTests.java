@@ -15,6 +15,8 @@ import org.onevisit.applications.Decision;
 import org.onevisit.shared.Subject;
 import org.onevisit.applications.Task;
 import org.onevisit.licences.LicenceWallet;
+import org.onevisit.payments.PaymentManagement;
+import org.onevisit.payments.internal.SimulatedCheckout;
 import org.onevisit.shared.ResidentId;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,12 @@ class LicenceIssuanceRetryTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PaymentManagement payments;
+
+	@Autowired
+	SimulatedCheckout checkout;
+
 	@Test
 	void issuesALicenceOnceEvenWhenIssuingFailsOnceAndIsRetried() throws Exception {
 		doThrow(new IllegalStateException("database hiccup")).doCallRealMethod().when(this.store).insertNew(anyList());
@@ -77,6 +85,9 @@ class LicenceIssuanceRetryTests {
 				this.applications.decide(task.id(), Decision.Approve.here(), reviewer, null);
 			}
 		}
+		// nothing is issued before the fees and taxes are paid
+		Actor seller = Actor.applicant("applicant1");
+		this.payments.of(filed.id(), seller).ifPresent((order) -> this.checkout.pay(order.id(), seller));
 
 		// the first attempt fails: no licence, and the publication is not completed
 		long failed = LicencesIntegrationTests.eventually(this::incompleteApprovals, (count) -> count > 0);

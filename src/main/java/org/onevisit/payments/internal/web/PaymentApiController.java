@@ -35,6 +35,13 @@ class PaymentApiController {
 			.orElseThrow(() -> PaymentRefused.nothingToPay(new ApplicationId(id)));
 	}
 
+	@PostMapping("/api/v1/applications/{id}/payment/checkout")
+	@Operation(summary = "Where the applicant pays the order online: 409 payment_online_not_offered when no "
+			+ "provider is configured, payment_awaiting_assessment before the taxes are assessed")
+	Map<String, Object> checkout(@PathVariable UUID id, Actor actor) {
+		return Map.of("checkout", this.payments.checkout(new ApplicationId(id), actor).toString());
+	}
+
 	@PostMapping("/api/v1/payments/callbacks/{provider}")
 	@Operation(summary = "A payment provider's signed callback; 401 when the signature does not verify")
 	Map<String, Object> callback(@PathVariable String provider, @RequestBody byte[] body,
