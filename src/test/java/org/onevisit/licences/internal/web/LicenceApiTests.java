@@ -75,6 +75,8 @@ class LicenceApiTests {
 				assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
 			}
 		}
+		// nothing is issued before the fees and taxes are paid
+		new Matters(this.http).payThroughTheSimulator(application);
 		String buyer = bearer("applicant2");
 		String tracking = application.path("trackingNo").asString();
 		long deadline = System.currentTimeMillis() + 20_000;
