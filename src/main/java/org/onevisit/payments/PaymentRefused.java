@@ -3,6 +3,7 @@ package org.onevisit.payments;
 import java.util.UUID;
 
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.TaskId;
 import org.onevisit.shared.OneVisitException;
 
 /** A payment action or callback that is not accepted; nothing was changed. */
@@ -76,6 +77,11 @@ public final class PaymentRefused extends OneVisitException {
 	public static PaymentRefused matterEnded(ApplicationId application) {
 		return new PaymentRefused("payment_matter_ended", Kind.CONFLICT,
 				"application " + application.value() + " ended without a result");
+	}
+
+	/** The task's item assesses no tax. */
+	public static PaymentRefused nothingToAssess(TaskId task) {
+		return new PaymentRefused("tax_assessment_not_found", Kind.NOT_FOUND, "task " + task + " assesses no tax");
 	}
 
 }

@@ -159,6 +159,7 @@ class AccessControlMatrixTests {
 		this.owned.put("/review/tasks/{id}/decision", task);
 		this.owned.put("/api/v1/tasks/{id}/decisions", task);
 		this.owned.put("/pay/tasks/{task}/assessment", task);
+		this.owned.put("/api/v1/tasks/{id}/assessment", task);
 		Owned held = new Owned(licence, "applicant2", List.of("business1"));
 		this.owned.put("/licences/{id}", held);
 		this.owned.put("/api/v1/licences/{id}", held);

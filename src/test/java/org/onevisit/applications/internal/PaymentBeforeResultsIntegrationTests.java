@@ -113,6 +113,11 @@ class PaymentBeforeResultsIntegrationTests {
 		assertThat(taxOffice.get("/pay/tasks/" + taxTask + "/assessment").body()).contains("税款核定", "契税（承受方）",
 				"89.5 平方米", "承受方家庭已有住房", "2024年第16号");
 
+		JsonNode facts = OneVisitHttp.json(this.http.get("/api/v1/tasks/" + taxTask + "/assessment", "Authorization",
+				this.matters.bearer("reviewer-tax")));
+		assertThat(facts.path("facts").path("area").decimalValue()).isEqualByComparingTo("89.5");
+		assertThat(facts.path("facts").path("buyerFamilyHomes").asInt()).isZero();
+
 		JsonNode approved = this.matters.approveAll(matter);
 
 		assertThat(approved.path("status").asString()).isEqualTo("AWAITING_PAYMENT");
