@@ -44,7 +44,8 @@ public final class Matters {
 		for (JsonNode application : OneVisitHttp.json(this.http.get("/api/v1/applications", "Authorization", seller))) {
 			String status = application.path("status").asString();
 			if ("flat-transfer".equals(application.path("bundleCode").asString())
-					&& List.of("AWAITING_PARTIES", "IN_REVIEW", "WAITING_FOR_SUPPLEMENT").contains(status)) {
+					&& List.of("AWAITING_PARTIES", "IN_REVIEW", "WAITING_FOR_SUPPLEMENT", "AWAITING_PAYMENT")
+						.contains(status)) {
 				HttpResponse<String> withdrawn = this.http.postJson(
 						"/api/v1/applications/" + application.path("id").asString() + "/withdrawal", "{}",
 						"Authorization", seller);
@@ -127,6 +128,25 @@ public final class Matters {
 			}
 		}
 		return latest;
+	}
+
+	/**
+	 * The applicant pays the matter's whole order through the demo's simulated provider,
+	 * as on the pages (the cashier's confirmation sends the signed callback); answers the
+	 * application as it is then.
+	 */
+	public JsonNode payThroughTheSimulator(JsonNode application) {
+		String id = application.path("id").asString();
+		OneVisitHttp payer = new OneVisitHttp(this.http.port());
+		payer.logIn("applicant1", "onevisit-demo");
+		String page = "/my/applications/" + id + "/payment";
+		HttpResponse<String> pay = payer.postForm(page, "_csrf=" + OneVisitHttp.csrfTokenOf(payer.get(page).body()));
+		if (pay.statusCode() != 302) {
+			throw new IllegalStateException("not payable: " + pay.body());
+		}
+		String cashier = pay.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", "");
+		payer.postForm(cashier, "_csrf=" + OneVisitHttp.csrfTokenOf(payer.get(cashier).body()));
+		return OneVisitHttp.json(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("clerk1")));
 	}
 
 	public String bearer(String username) {

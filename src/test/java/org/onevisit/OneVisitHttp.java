@@ -36,6 +36,11 @@ public final class OneVisitHttp {
 			.build();
 	}
 
+	/** The port of the OneVisit this visitor visits, for another visitor of it. */
+	public int port() {
+		return URI.create(this.base).getPort();
+	}
+
 	public HttpResponse<String> get(String path, String... headers) {
 		return send(request(path, headers).GET().build());
 	}

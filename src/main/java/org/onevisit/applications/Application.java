@@ -12,11 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
+import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingPayment;
 import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
 import org.onevisit.applications.ApplicationEvents.ApplicationLapsed;
+import org.onevisit.applications.ApplicationEvents.ApplicationLapsedUnpaid;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
@@ -285,8 +288,27 @@ public final class Application {
 		this.materials = List.copyOf(updated);
 	}
 
-	/** A reviewer's decision on one task, at its current step. */
+	/**
+	 * What an approved matter still owes, asked only once every task is approved: none
+	 * for a matter that owes nothing.
+	 */
+	public interface Owing extends Function<List<ApprovedItem>, Optional<Dues.Owed>> {
+
+		Owing NOTHING = (items) -> Optional.empty();
+
+	}
+
+	/** A reviewer's decision on one task, at its current step, for a free matter. */
 	public void decide(TaskId taskId, Decision decision, Actor by, Clock clock) {
+		decide(taskId, decision, by, clock, Owing.NOTHING);
+	}
+
+	/**
+	 * A reviewer's decision on one task, at its current step. When it completes the
+	 * matter and something is owed, the matter waits for payment instead of being
+	 * approved.
+	 */
+	public void decide(TaskId taskId, Decision decision, Actor by, Clock clock, Owing owing) {
 		Task task = taskFor(taskId, by);
 		if (!task.actionableBy(by)) {
 			throw ReviewRefused.taskNotFound(taskId);
@@ -305,7 +327,7 @@ public final class Application {
 			record(now, by, task.id(), before, task.describe(), String.join("；", task.missing()));
 			this.events.add(new SupplementRequested(this.id, task.id(), task.missing(), now));
 		}
-		settle(now, by);
+		settle(now, by, owing);
 		resultNeededOf(task, now);
 	}
 
@@ -314,10 +336,15 @@ public final class Application {
 	 * the signed registry data; the trace of every rule is the history's reason.
 	 */
 	public void approveByRules(TaskId taskId, String trace, Clock clock) {
+		approveByRules(taskId, trace, clock, Owing.NOTHING);
+	}
+
+	/** Instant approval of a matter that may owe fees once every task is approved. */
+	public void approveByRules(TaskId taskId, String trace, Clock clock, Owing owing) {
 		Task task = taskFor(taskId, Actor.system());
 		Instant now = clock.instant();
 		record(now, Actor.system(), task.id(), task.approveByRules(), task.describe(), trace);
-		settle(now, Actor.system());
+		settle(now, Actor.system(), owing);
 		resultNeededOf(task, now);
 	}
 
@@ -367,6 +394,29 @@ public final class Application {
 	}
 
 	/**
+	 * Everything owed is paid or waived: a matter waiting for payment is approved now,
+	 * and its results follow. Anything else is left as it is, so that a repeated notice
+	 * of the payment changes nothing.
+	 */
+	public boolean settlePayment(Clock clock) {
+		if (this.status != ApplicationStatus.AWAITING_PAYMENT) {
+			return false;
+		}
+		approve(clock.instant(), Actor.system());
+		return true;
+	}
+
+	/** Unpaid in time: the matter lapses without a result, and the applicant is told. */
+	public void lapseUnpaid(Clock clock) {
+		if (this.status != ApplicationStatus.AWAITING_PAYMENT) {
+			throw ReviewRefused.applicationFinished(this.id, this.status);
+		}
+		Instant now = clock.instant();
+		changeStatus(ApplicationStatus.LAPSED, now, Actor.system(), null);
+		this.events.add(new ApplicationLapsedUnpaid(this.id, this.trackingNumber, this.subject, now));
+	}
+
+	/**
 	 * Conditions of eligibility of an item that the registries' data could not confirm
 	 * (missing, stale or unavailable): the task stays with a person, never approved by
 	 * rules on that data, and its history says why.
@@ -396,7 +446,8 @@ public final class Application {
 			record(now, by, task.id(), before, task.describe(), null);
 			this.events.add(new SupplementProvided(this.id, task.id(), now));
 		}
-		settle(now, by);
+		// a task resumed is under review again: nothing is complete, nothing owed yet
+		settle(now, by, Owing.NOTHING);
 	}
 
 	/** The applicant withdraws the matter before it is decided. */
@@ -484,8 +535,8 @@ public final class Application {
 		return this.tasks.stream().filter((task) -> task.id().equals(id)).findFirst();
 	}
 
-	private void settle(Instant now, Actor by) {
-		if (this.status.finished()) {
+	private void settle(Instant now, Actor by, Owing owing) {
+		if (this.status.finished() || this.status == ApplicationStatus.AWAITING_PAYMENT) {
 			return;
 		}
 		if (this.tasks.stream().anyMatch((task) -> task.status() == TaskStatus.REJECTED)) {
@@ -499,9 +550,15 @@ public final class Application {
 			this.events.add(new ApplicationRejected(this.id, this.trackingNumber, now));
 		}
 		else if (this.tasks.stream().allMatch((task) -> task.status() == TaskStatus.APPROVED)) {
-			changeStatus(ApplicationStatus.APPROVED, now, by, null);
-			this.events.add(new ApplicationApproved(this.id, this.trackingNumber,
-					this.tasks.stream().map(Application::approvedItem).toList(), now));
+			Optional<Dues.Owed> owed = owing.apply(approvedItems());
+			if (owed.isPresent()) {
+				changeStatus(ApplicationStatus.AWAITING_PAYMENT, now, by, null);
+				this.events.add(new ApplicationAwaitingPayment(this.id, this.trackingNumber, this.subject,
+						owed.get().amount(), owed.get().what(), now));
+			}
+			else {
+				approve(now, by);
+			}
 		}
 		else {
 			boolean waiting = this.tasks.stream()
@@ -509,6 +566,15 @@ public final class Application {
 			changeStatus(waiting ? ApplicationStatus.WAITING_FOR_SUPPLEMENT : ApplicationStatus.IN_REVIEW, now, by,
 					null);
 		}
+	}
+
+	private void approve(Instant now, Actor by) {
+		changeStatus(ApplicationStatus.APPROVED, now, by, null);
+		this.events.add(new ApplicationApproved(this.id, this.trackingNumber, approvedItems(), now));
+	}
+
+	private List<ApprovedItem> approvedItems() {
+		return this.tasks.stream().map(Application::approvedItem).toList();
 	}
 
 	private static ApprovedItem approvedItem(Task task) {

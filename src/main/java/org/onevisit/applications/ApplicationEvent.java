@@ -5,8 +5,10 @@ import java.time.Instant;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ResultNeeded;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
+import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingPayment;
 import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
 import org.onevisit.applications.ApplicationEvents.ApplicationLapsed;
+import org.onevisit.applications.ApplicationEvents.ApplicationLapsedUnpaid;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
@@ -18,9 +20,9 @@ import org.onevisit.applications.ApplicationEvents.SupplementRequested;
  * switches over it is told by the compiler when a new fact is added. The records stay
  * nested in {@link ApplicationEvents}, whose binary names the outbox has stored.
  */
-public sealed interface ApplicationEvent
-		permits ApplicationSubmitted, SupplementRequested, SupplementProvided, ApplicationApproved, ResultNeeded,
-		ApplicationRejected, ApplicationWithdrawn, ApplicationAwaitingParties, ApplicationDeclined, ApplicationLapsed {
+public sealed interface ApplicationEvent permits ApplicationSubmitted, SupplementRequested, SupplementProvided,
+		ApplicationApproved, ResultNeeded, ApplicationRejected, ApplicationWithdrawn, ApplicationAwaitingParties,
+		ApplicationDeclined, ApplicationLapsed, ApplicationAwaitingPayment, ApplicationLapsedUnpaid {
 
 	ApplicationId application();
 

@@ -1,5 +1,6 @@
 package org.onevisit.applications;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -83,6 +84,24 @@ public final class ApplicationEvents {
 
 	/** Not every party confirmed in time: the matter lapsed. */
 	public record ApplicationLapsed(ApplicationId application, String trackingNumber, Subject applicant,
+			Instant at) implements ApplicationEvent {
+	}
+
+	/**
+	 * Every department approved, but fees or taxes are unpaid: the applicant is told what
+	 * and how much, and nothing is issued or written until it is paid or waived.
+	 */
+	public record ApplicationAwaitingPayment(ApplicationId application, String trackingNumber, Subject applicant,
+			BigDecimal amount, List<String> what, Instant at) implements ApplicationEvent {
+
+		public ApplicationAwaitingPayment {
+			what = List.copyOf(what);
+		}
+
+	}
+
+	/** What was owed was not paid in time: the matter lapsed without any result. */
+	public record ApplicationLapsedUnpaid(ApplicationId application, String trackingNumber, Subject applicant,
 			Instant at) implements ApplicationEvent {
 	}
 

@@ -179,4 +179,17 @@ public interface ApplicationManagement {
 	 */
 	int lapseUnconfirmed(int workingDays);
 
+	/**
+	 * Everything the matter owed is paid or waived (the payments module says so): a
+	 * matter waiting for payment is approved and its results follow. Answers whether it
+	 * was waiting; a repeated call changes nothing.
+	 */
+	boolean settlePayment(ApplicationId application);
+
+	/**
+	 * Lapses the matters that have waited for payment for so many working days; answers
+	 * how many.
+	 */
+	int lapseUnpaid(int workingDays);
+
 }

@@ -7,7 +7,12 @@ public enum ApplicationStatus {
 	IN_REVIEW,
 	/** At least one department waits for the applicant's supplement. */
 	WAITING_FOR_SUPPLEMENT,
-	/** Every task approved. */
+	/**
+	 * Every task approved, but a fee or tax is unpaid (待缴费): no result is produced until
+	 * it is paid or waived.
+	 */
+	AWAITING_PAYMENT,
+	/** Every task approved and everything owed paid or waived. */
 	APPROVED,
 	/** A task was rejected; the reasons are on the tasks. */
 	REJECTED,
@@ -19,7 +24,10 @@ public enum ApplicationStatus {
 	AWAITING_PARTIES,
 	/** A party declined; the reason is in the history. */
 	DECLINED,
-	/** Not every party confirmed within the time allowed. */
+	/**
+	 * Not every party confirmed within the time allowed, or what was owed was not paid in
+	 * time.
+	 */
 	LAPSED;
 
 	public boolean finished() {

@@ -24,8 +24,39 @@ public record Payment(UUID id, ApplicationId application, String trackingNumber,
 
 	}
 
-	/** One fee of one item, as the catalogue sets it. */
-	public record Line(String itemCode, String name, BigDecimal amount, String basis) {
+	/**
+	 * One fee of one item, as the catalogue sets it, or one tax assessed by an item's
+	 * task: then also the case the rule names, its rate (zero: exempt) and what it was
+	 * levied on.
+	 */
+	public record Line(String itemCode, String name, BigDecimal amount, String basis, String description,
+			BigDecimal rate, BigDecimal base) {
+
+		/** A fee, as the catalogue sets it. */
+		public Line(String itemCode, String name, BigDecimal amount, String basis) {
+			this(itemCode, name, amount, basis, null, null, null);
+		}
+
+		/** Whether this line is an assessed tax rather than a fee. */
+		public boolean assessed() {
+			return this.rate != null;
+		}
+
+		/** The rate as a percentage, as the payer reads it (1.5 for 1.5 %). */
+		public BigDecimal percent() {
+			return (this.rate != null) ? this.rate.movePointRight(2).stripTrailingZeros() : null;
+		}
+
+	}
+
+	/** The sum of the lines. */
+	public static BigDecimal total(List<Line> lines) {
+		return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	/** Whether a tax assessed by an item's task is among the lines. */
+	public boolean assessed() {
+		return this.lines.stream().anyMatch(Line::assessed);
 	}
 
 	public boolean paid() {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.TaskId;
 
 /**
  * The fees of applications. Whoever may see an application may see its payment; only its
@@ -12,8 +13,33 @@ import org.onevisit.applications.ApplicationId;
  */
 public interface PaymentManagement {
 
-	/** The application's fee order; empty when its items are free. */
+	/**
+	 * The application's order, opened at filing with its fees and completed with the
+	 * taxes its tax task assessed; empty when it owes nothing.
+	 */
 	Optional<Payment> of(ApplicationId application, Actor by);
+
+	/**
+	 * Whether paying online is offered at all: a provider is configured (the simulator
+	 * counts only in demo mode).
+	 */
+	boolean onlinePayment();
+
+	/** Whether this actor may pay the application's order online now. */
+	boolean payable(ApplicationId application, Actor by);
+
+	/**
+	 * Whether the order still waits for the taxes a task of the matter assesses (not
+	 * payable before: it is paid once, in full).
+	 */
+	boolean awaitingAssessment(ApplicationId application, Actor by);
+
+	/**
+	 * The taxes the task assesses, for its reviewer: as assessed at its approval, or as
+	 * they would be assessed now (the facts read from the registries, on the ledger as
+	 * the reviewer); empty when the task's item assesses none.
+	 */
+	Optional<TaxAssessment> assessment(TaskId task, Actor by);
 
 	/**
 	 * Where the applicant pays: the provider's page for this order.

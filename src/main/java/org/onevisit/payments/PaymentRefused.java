@@ -3,6 +3,7 @@ package org.onevisit.payments;
 import java.util.UUID;
 
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.TaskId;
 import org.onevisit.shared.OneVisitException;
 
 /** A payment action or callback that is not accepted; nothing was changed. */
@@ -47,6 +48,40 @@ public final class PaymentRefused extends OneVisitException {
 	public static PaymentRefused paidByOtherTransaction(UUID payment) {
 		return new PaymentRefused("payment_callback_conflict", Kind.CONFLICT,
 				"payment " + payment + " was already paid by another transaction");
+	}
+
+	/**
+	 * The taxes of an item cannot be assessed: the registries do not confirm the facts
+	 * now (the home sold, its area, the families' homes) or the form lacks the price.
+	 */
+	public static PaymentRefused assessmentUnconfirmed(String itemCode) {
+		return new PaymentRefused("tax_assessment_unconfirmed", Kind.CONFLICT,
+				"the taxes of " + itemCode + " cannot be assessed on the registries' data now");
+	}
+
+	/** The order still waits for the taxes the tax office assesses: not payable yet. */
+	public static PaymentRefused awaitingAssessment(ApplicationId application) {
+		return new PaymentRefused("payment_awaiting_assessment", Kind.CONFLICT,
+				"application " + application.value() + " awaits its tax assessment");
+	}
+
+	/** No payment provider is configured: paying online is not offered. */
+	public static PaymentRefused onlinePaymentNotOffered(ApplicationId application) {
+		return new PaymentRefused("payment_online_not_offered", Kind.CONFLICT,
+				"no payment provider is configured to pay application " + application.value() + " online");
+	}
+
+	/**
+	 * The matter ended without a result (lapsed, withdrawn, rejected): nothing to pay.
+	 */
+	public static PaymentRefused matterEnded(ApplicationId application) {
+		return new PaymentRefused("payment_matter_ended", Kind.CONFLICT,
+				"application " + application.value() + " ended without a result");
+	}
+
+	/** The task's item assesses no tax. */
+	public static PaymentRefused nothingToAssess(TaskId task) {
+		return new PaymentRefused("tax_assessment_not_found", Kind.NOT_FOUND, "task " + task + " assesses no tax");
 	}
 
 }

@@ -46,7 +46,7 @@ class DashboardTests {
 	void fileSome() throws InterruptedException {
 		OneVisitHttp http = new OneVisitHttp(this.port);
 		Matters matters = new Matters(http);
-		matters.approveAll(matters.fileFlatTransfer());
+		matters.payThroughTheSimulator(matters.approveAll(matters.fileFlatTransfer()));
 		matters.fileFlatTransfer();
 		String token = matters.bearer("applicant1");
 		List<String> ids = new ArrayList<>();

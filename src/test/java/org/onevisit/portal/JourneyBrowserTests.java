@@ -85,15 +85,11 @@ class JourneyBrowserTests {
 			.getText()
 			.replaceAll("\\D*(339900-[\\d-]+).*", "$1");
 
-		// pays the registration fee through the provider's page
-		Browsers.waitFor(this.seller, By.cssSelector("#payment-panel button.primary")).click();
-		assertThat(Browsers.waitForHeading(this.seller, (h) -> h.contains("支付收银台"))).contains("支付收银台");
-		assertThat(this.seller.findElement(By.tagName("main")).getText()).contains("80");
-		this.seller.findElement(By.cssSelector("main form button.primary")).click();
-		assertThat(until(() -> this.seller.findElements(By.cssSelector("#payment-panel .badge.ok")), 10))
-			.singleElement()
-			.satisfies((badge) -> assertThat(badge.getText()).isEqualTo("已缴费"));
-		assertThat(this.seller.getCurrentUrl()).startsWith(progress);
+		// the fee is owed from filing, payable with the taxes once the tax office
+		// assessed
+		// them
+		assertThat(Browsers.waitFor(this.seller, By.id("payment-panel")).getText()).contains("80", "待缴费",
+				"税务部门核定税款后即可缴费");
 		assertThat(this.seller.getTitle()).as("panels loaded into the page leave its title alone")
 			.contains(trackingNumber);
 
@@ -134,6 +130,17 @@ class JourneyBrowserTests {
 			this.office.get(task);
 			assertThat(this.office.findElement(By.tagName("main")).getText()).contains("已通过");
 		}
+		// every department approved: the matter waits for the fee and the taxes, paid
+		// together through the provider's page
+		this.seller.get(progress);
+		assertThat(Browsers.waitFor(this.seller, By.id("payment-panel")).getText()).contains("契税（承受方）", "2024年第16号");
+		Browsers.waitFor(this.seller, By.cssSelector("#payment-panel button.primary")).click();
+		assertThat(Browsers.waitForHeading(this.seller, (h) -> h.contains("支付收银台"))).contains("支付收银台");
+		this.seller.findElement(By.cssSelector("main form button.primary")).click();
+		assertThat(until(() -> this.seller.findElements(By.cssSelector("#payment-panel .badge.ok")), 10))
+			.singleElement()
+			.satisfies((badge) -> assertThat(badge.getText()).isEqualTo("已缴费"));
+		assertThat(this.seller.getCurrentUrl()).startsWith(progress);
 		// the progress page updates itself, no reload
 		assertThat(
 				until(() -> this.seller.findElement(By.cssSelector("#progress .facts .badge")).getText().equals("已办结")

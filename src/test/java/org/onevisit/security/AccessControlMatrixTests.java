@@ -98,6 +98,8 @@ class AccessControlMatrixTests {
 		String application = filed.path("id").asString();
 		String taxTask = taskOf(filed, "tax");
 		matters.approveAll(filed);
+		// nothing is issued before it is paid
+		matters.payThroughTheSimulator(filed);
 		String licence = waitFor("select id::text from licences_licence where tracking_number = '"
 				+ filed.path("trackingNo").asString() + "'");
 		String upload = this.uploads
@@ -105,7 +107,7 @@ class AccessControlMatrixTests {
 					new ByteArrayInputStream("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes()))
 			.id()
 			.toString();
-		// the fee order is opened the first time its applicant asks for it
+		// the fee order, opened at filing
 		OneVisitHttp seller = new OneVisitHttp(this.port);
 		String payment = OneVisitHttp
 			.json(seller.get("/api/v1/applications/" + application + "/payment", "Authorization",
@@ -128,7 +130,8 @@ class AccessControlMatrixTests {
 		for (String path : List.of("/my/applications/{id}/payment", "/my/applications/{id}/delivery",
 				"/my/applications/{id}/rating", "/my/applications/{id}/supplement", "/my/applications/{id}/withdraw",
 				"/pay/applications/{id}", "/approvals/applications/{id}", "/api/v1/applications/{id}/payment",
-				"/api/v1/applications/{id}/supplements", "/api/v1/applications/{id}/withdrawal")) {
+				"/api/v1/applications/{id}/supplements", "/api/v1/applications/{id}/withdrawal",
+				"/api/v1/applications/{id}/payment/checkout")) {
 			this.owned.put(path, matter);
 		}
 		// the buyer, a party to the sale, reads the matter and acts on nothing of it
@@ -155,6 +158,8 @@ class AccessControlMatrixTests {
 		this.owned.put("/review/tasks/{id}", task);
 		this.owned.put("/review/tasks/{id}/decision", task);
 		this.owned.put("/api/v1/tasks/{id}/decisions", task);
+		this.owned.put("/pay/tasks/{task}/assessment", task);
+		this.owned.put("/api/v1/tasks/{id}/assessment", task);
 		Owned held = new Owned(licence, "applicant2", List.of("business1"));
 		this.owned.put("/licences/{id}", held);
 		this.owned.put("/api/v1/licences/{id}", held);

@@ -26,6 +26,7 @@ import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
+import org.onevisit.applications.Dues;
 import org.onevisit.applications.Eligibility;
 import org.onevisit.applications.FieldViolation;
 import org.onevisit.applications.Filing;
@@ -101,10 +102,13 @@ class ApplicationService implements ApplicationManagement {
 
 	private final Halls halls;
 
+	private final ObjectProvider<Dues> dues;
+
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
 			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
-			Halls halls) {
+			Halls halls, ObjectProvider<Dues> dues) {
+		this.dues = dues;
 		this.eligibility = eligibility;
 		this.halls = halls;
 		this.uploads = uploads;
@@ -222,6 +226,9 @@ class ApplicationService implements ApplicationManagement {
 				Sentence.of("eligibility.unconfirmed", lines).stored(), by, this.clock));
 		this.applications.insert(application, (idempotencyKey != null)
 				? new Applications.Remembered(by.username(), idempotencyKey, hash, this.clock.instant()) : null);
+		// the fee order opens with the filing, in its transaction: there at once, and
+		// never for a filing that was not saved
+		dues().ifPresent((owed) -> owed.openAtFiling(application));
 		if (!objects.isEmpty()) {
 			// a filing racing this one for the same object may have claimed it since the
 			// check above: the claim decides, and the loser's transaction leaves nothing
@@ -339,8 +346,10 @@ class ApplicationService implements ApplicationManagement {
 			if (judged.stream().anyMatch((judgement) -> judgement.verdict() == Eligibility.Verdict.FAILS)) {
 				throw ReviewRefused.eligibilityFailed(judged);
 			}
+			// a task that assesses taxes (the tax office's) assesses them as it approves
+			dues().ifPresent((owed) -> owed.assessOnApproval(application.id(), task, by));
 		}
-		application.decide(taskId, decision, by, this.clock);
+		application.decide(taskId, decision, by, this.clock, owing(application.id()));
 		save(loaded);
 		return application;
 	}
@@ -395,9 +404,58 @@ class ApplicationService implements ApplicationManagement {
 			save(loaded);
 			return application;
 		}
-		application.approveByRules(taskId, trace, this.clock);
+		dues().ifPresent((owed) -> owed.assessOnApproval(application.id(), task, Actor.system()));
+		application.approveByRules(taskId, trace, this.clock, owing(application.id()));
 		save(loaded);
 		return application;
+	}
+
+	private Optional<Dues> dues() {
+		return Optional.ofNullable(this.dues.getIfAvailable());
+	}
+
+	/** What the matter owes once every task is approved, asked only then. */
+	private Application.Owing owing(ApplicationId application) {
+		return (items) -> dues().flatMap((owed) -> owed.owed(application, items));
+	}
+
+	@Override
+	@Transactional
+	public boolean settlePayment(ApplicationId id) {
+		Applications.Loaded loaded = this.applications.load(id, true)
+			.map(Applications.Loaded::of)
+			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
+		Application application = loaded.application();
+		// paid while the departments still review: approval then finds nothing owed
+		if (!application.settlePayment(this.clock)) {
+			return false;
+		}
+		save(loaded);
+		return true;
+	}
+
+	@Override
+	@Transactional
+	public int lapseUnpaid(int workingDays) {
+		LocalDate today = LocalDate.now(this.clock);
+		int lapsed = 0;
+		// a working day is at least a calendar day
+		Instant before = today.minusDays(workingDays - 1L).atStartOfDay(this.clock.getZone()).toInstant();
+		for (Applications.WaitingForPayment waiting : this.applications.awaitingPaymentSince(before, 500)) {
+			LocalDate since = LocalDate.ofInstant(waiting.since(), this.clock.getZone());
+			if (this.days.workingDaysBetween(since, today) < workingDays) {
+				continue;
+			}
+			Applications.Loaded loaded = this.applications.load(waiting.application(), true)
+				.map(Applications.Loaded::of)
+				.orElseThrow();
+			if (loaded.application().status() == ApplicationStatus.AWAITING_PAYMENT) {
+				loaded.application().lapseUnpaid(this.clock);
+				save(loaded);
+				lapsed++;
+			}
+		}
+		return lapsed;
 	}
 
 	@Override

@@ -623,6 +623,30 @@ class Applications {
 			.toList();
 	}
 
+	/**
+	 * Matters waiting for payment since before the instant, by when they began to wait
+	 * (the history row of that change), oldest first.
+	 */
+	List<WaitingForPayment> awaitingPaymentSince(Instant before, int limit) {
+		return this.jdbc
+			.sql("""
+					select a.id, w.since from applications_application a
+					join lateral (select max(h.at) as since from applications_history h
+					              where h.application_id = a.id and h.task_id is null and h.to_state = 'AWAITING_PAYMENT') w on true
+					where a.status = 'AWAITING_PAYMENT' and w.since < :before
+					order by w.since limit :limit
+					""")
+			.param("before", Timestamp.from(before))
+			.param("limit", limit)
+			.query((row, number) -> new WaitingForPayment(new ApplicationId(row.getObject("id", UUID.class)),
+					row.getTimestamp("since").toInstant()))
+			.list();
+	}
+
+	/** A matter waiting for payment, and since when. */
+	record WaitingForPayment(ApplicationId application, Instant since) {
+	}
+
 	private String containing(Subject party, PartyConfirmation.State state) {
 		if (party == null) {
 			return "[{\"party\": null}]";

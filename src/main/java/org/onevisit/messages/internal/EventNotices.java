@@ -3,8 +3,10 @@ package org.onevisit.messages.internal;
 import java.util.List;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
+import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingPayment;
 import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
 import org.onevisit.applications.ApplicationEvents.ApplicationLapsed;
+import org.onevisit.applications.ApplicationEvents.ApplicationLapsedUnpaid;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.benefits.BenefitsGiven;
 import org.onevisit.benefits.Policy;
@@ -17,6 +19,7 @@ import org.onevisit.licences.LicenceEvents.LicencesIssued;
 import org.onevisit.messages.internal.Notifications.Notice;
 import org.onevisit.payments.PaymentConfirmed;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +34,11 @@ class EventNotices {
 
 	private final Notifications notifications;
 
-	EventNotices(Notifications notifications) {
+	private final int paymentDays;
+
+	EventNotices(Notifications notifications, @Value("${onevisit.payments.payment-days:15}") int paymentDays) {
 		this.notifications = notifications;
+		this.paymentDays = paymentDays;
 	}
 
 	@EventListener
@@ -127,6 +133,21 @@ class EventNotices {
 	void on(ApplicationLapsed lapsed) {
 		this.notifications.send(List.of(new Notice(lapsed.applicant(), "parties-lapsed:" + lapsed.application(),
 				"message.partiesLapsed", List.of(lapsed.trackingNumber()), matter(lapsed.application()))));
+	}
+
+	@EventListener
+	void on(ApplicationAwaitingPayment awaiting) {
+		this.notifications.send(List
+			.of(new Notice(awaiting.applicant(), "payment-awaited:" + awaiting.application(), "message.paymentAwaited",
+					List.of(awaiting.trackingNumber(), awaiting.amount().toPlainString(),
+							String.join(" / ", awaiting.what()), Integer.toString(this.paymentDays)),
+					matter(awaiting.application()))));
+	}
+
+	@EventListener
+	void on(ApplicationLapsedUnpaid lapsed) {
+		this.notifications.send(List.of(new Notice(lapsed.applicant(), "payment-lapsed:" + lapsed.application(),
+				"message.paymentLapsed", List.of(lapsed.trackingNumber()), matter(lapsed.application()))));
 	}
 
 	private static String matter(ApplicationId application) {

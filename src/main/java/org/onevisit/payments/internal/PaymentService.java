@@ -1,5 +1,6 @@
 package org.onevisit.payments.internal;
 
+import java.util.Comparator;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,7 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.TaskId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.identity.Actor;
@@ -18,6 +22,8 @@ import org.onevisit.payments.PaymentConfirmed;
 import org.onevisit.payments.PaymentManagement;
 import org.onevisit.payments.PaymentProvider;
 import org.onevisit.payments.PaymentRefused;
+import org.onevisit.payments.TaxAssessment;
+import org.onevisit.platform.DatabaseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +40,11 @@ class PaymentService implements PaymentManagement {
 
 	private final Payments payments;
 
-	private final FeeOrdering ordering;
+	private final TaxAssessor taxes;
 
 	private final Map<String, PaymentProvider> providers;
 
-	private final PaymentProvider defaultProvider;
+	private final Optional<PaymentProvider> online;
 
 	private final ApplicationEventPublisher events;
 
@@ -46,37 +52,115 @@ class PaymentService implements PaymentManagement {
 
 	private final Clock clock;
 
-	PaymentService(ApplicationManagement applications, Payments payments, FeeOrdering ordering,
-			List<PaymentProvider> providers, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+	PaymentService(ApplicationManagement applications, Payments payments, TaxAssessor taxes,
+			List<PaymentProvider> providers, DatabaseMode mode, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.applications = applications;
 		this.payments = payments;
-		this.ordering = ordering;
-		this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::code, Function.identity()));
-		this.defaultProvider = providers.get(0);
+		this.taxes = taxes;
+		List<PaymentProvider> offered = offered(providers, mode.demo());
+		this.providers = offered.stream().collect(Collectors.toMap(PaymentProvider::code, Function.identity()));
+		this.online = offered.stream().findFirst();
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+	}
+
+	/**
+	 * The providers through which paying online is offered: a configured (real) one
+	 * first; the simulator only in demo mode, never where real money is owed.
+	 */
+	static List<PaymentProvider> offered(List<PaymentProvider> configured, boolean demo) {
+		return configured.stream()
+			.filter((provider) -> demo || !SimulatedProvider.CODE.equals(provider.code()))
+			.sorted(Comparator.comparing((PaymentProvider provider) -> SimulatedProvider.CODE.equals(provider.code())))
+			.toList();
+	}
+
+	@Override
+	public boolean onlinePayment() {
+		return this.online.isPresent();
 	}
 
 	@Override
 	public Optional<Payment> of(ApplicationId application, Actor by) {
 		// not found for whoever may not see the application
 		this.applications.summary(application, by);
-		return this.ordering.open(application);
+		return this.payments.ofApplication(application);
+	}
+
+	@Override
+	public boolean payable(ApplicationId application, Actor by) {
+		ApplicationSummary matter = this.applications.summary(application, by);
+		return refusal(matter, by).isEmpty();
+	}
+
+	@Override
+	public boolean awaitingAssessment(ApplicationId application, Actor by) {
+		ApplicationSummary matter = this.applications.summary(application, by);
+		return awaitsAssessment(matter, this.payments.ofApplication(application));
+	}
+
+	private boolean awaitsAssessment(ApplicationSummary matter, Optional<Payment> payment) {
+		return matter.itemCodes().stream().anyMatch(this.taxes::assesses)
+				&& payment.map((order) -> !order.assessed() && !order.paid()).orElse(true);
 	}
 
 	@Override
 	public URI checkout(ApplicationId application, Actor by) {
 		ApplicationSummary matter = this.applications.summary(application, by);
-		if (!mayPay(by)) {
-			throw PaymentRefused.nothingToPay(matter.id());
+		Optional<PaymentRefused> refused = refusal(matter, by);
+		if (refused.isPresent()) {
+			throw refused.get();
 		}
-		Payment payment = this.ordering.open(application).orElseThrow(() -> PaymentRefused.nothingToPay(application));
-		if (payment.paid()) {
-			throw PaymentRefused.alreadyPaid(application);
+		return this.online.orElseThrow().checkout(this.payments.ofApplication(application).orElseThrow());
+	}
+
+	/**
+	 * Why this actor cannot pay the matter online now, if they cannot: not the applicant,
+	 * nothing or nothing more to pay, a matter ended without a result, taxes still to be
+	 * assessed, or no provider configured.
+	 */
+	private Optional<PaymentRefused> refusal(ApplicationSummary matter, Actor by) {
+		Optional<Payment> payment = this.payments.ofApplication(matter.id());
+		if (!mayPay(by) || payment.isEmpty()) {
+			return Optional.of(PaymentRefused.nothingToPay(matter.id()));
 		}
-		return this.defaultProvider.checkout(payment);
+		if (payment.get().paid()) {
+			return Optional.of(PaymentRefused.alreadyPaid(matter.id()));
+		}
+		if (matter.status().finished() && matter.status() != ApplicationStatus.APPROVED) {
+			return Optional.of(PaymentRefused.matterEnded(matter.id()));
+		}
+		// the order is paid once, in full: not before the tax office has added its taxes
+		if (awaitsAssessment(matter, payment)) {
+			return Optional.of(PaymentRefused.awaitingAssessment(matter.id()));
+		}
+		if (this.online.isEmpty()) {
+			return Optional.of(PaymentRefused.onlinePaymentNotOffered(matter.id()));
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public Optional<TaxAssessment> assessment(TaskId task, Actor by) {
+		Application application = this.applications.findByTask(task, by);
+		String item = application.task(task).orElseThrow().plan().itemCode();
+		if (!this.taxes.assesses(item)) {
+			return Optional.empty();
+		}
+		Optional<Payment> order = this.payments.ofApplication(application.id());
+		List<Payment.Line> assessed = order
+			.map((payment) -> payment.lines()
+				.stream()
+				.filter((line) -> line.assessed() && line.itemCode().equals(item))
+				.toList())
+			.orElse(List.of());
+		if (!assessed.isEmpty()) {
+			// assessed at approval: what the order holds is what the payer owes
+			return Optional.of(new TaxAssessment(item, null, null, assessed));
+		}
+		return this.taxes.assess(application.id(), item, by);
 	}
 
 	/**

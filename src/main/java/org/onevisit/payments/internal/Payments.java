@@ -1,5 +1,6 @@
 package org.onevisit.payments.internal;
 
+import java.util.ArrayList;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.payments.Payment;
+import org.onevisit.payments.PaymentRefused;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +50,38 @@ class Payments {
 			.param("lines", this.json.writeValueAsString(payment.lines()))
 			.param("at", Timestamp.from(payment.createdAt()))
 			.update();
+	}
+
+	/**
+	 * Puts an item's assessed lines on the application's unpaid order, replacing what
+	 * that item assessed before (an approval retried assesses again, never twice), or
+	 * opens the order with them. Answers the order as it is then.
+	 */
+	Payment assess(Payment opened, String itemCode, List<Payment.Line> lines) {
+		Optional<Payment> existing = this.jdbc
+			.sql("select * from payments_payment where application_id = :key for update")
+			.param("key", opened.application().value())
+			.query(this::payment)
+			.optional();
+		if (existing.isEmpty()) {
+			insertIfAbsent(opened);
+			return ofApplication(opened.application()).orElseThrow();
+		}
+		Payment order = existing.get();
+		if (order.paid()) {
+			throw PaymentRefused.alreadyPaid(order.application());
+		}
+		List<Payment.Line> kept = new ArrayList<>(order.lines()
+			.stream()
+			.filter((line) -> !(line.assessed() && line.itemCode().equals(itemCode)))
+			.toList());
+		kept.addAll(lines);
+		this.jdbc.sql("update payments_payment set lines = cast(:lines as jsonb), amount = :amount where id = :id")
+			.param("id", order.id())
+			.param("lines", this.json.writeValueAsString(kept))
+			.param("amount", Payment.total(kept))
+			.update();
+		return ofApplication(opened.application()).orElseThrow();
 	}
 
 	Optional<Payment> ofApplication(ApplicationId application) {

@@ -148,6 +148,27 @@ final class SyntheticCity {
 		}
 		contract(seller, wife, certificate, address, personFor(BUYER), 1_850_000, "商业贷款");
 		common(List.of(seller, wife, child));
+		demoFlatHeldSince2020(seller, wife);
+	}
+
+	/**
+	 * The demo flat was registered in 2020, as its certificate number says: held more
+	 * than five years, the family's only home, so that its sale shows the tax office's
+	 * exemptions (增值税 and 个人所得税 满五唯一) beside the buyer's deed tax.
+	 */
+	private void demoFlatHeldSince2020(Person seller, Person wife) {
+		for (Person owner : List.of(seller, wife)) {
+			this.book.find("realestate.ownership", owner.id())
+				.ifPresent((entry) -> this.book.put("realestate.ownership", owner.id(), new Entry(entry.status(),
+						entry.updatedAt(), entry.note(), entry.records().stream().map((flat) -> {
+							if (!DEMO_FLAT.equals(flat.get("certificateNo"))) {
+								return flat;
+							}
+							Map<String, Object> copy = new LinkedHashMap<>(flat);
+							copy.put("registeredOn", "2020-08-15");
+							return copy;
+						}).toList())));
+		}
 	}
 
 	private Person personFor(String id) {

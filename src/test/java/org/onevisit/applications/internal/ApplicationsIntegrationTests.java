@@ -110,7 +110,7 @@ class ApplicationsIntegrationTests {
 	}
 
 	@Test
-	void filesTheFlatTransferAsThreeParallelDepartmentTasksAndApprovesItWhenAllHave() {
+	void filesTheFlatTransferAsThreeParallelDepartmentTasksAndAwaitsItsPaymentWhenAllHaveApproved() {
 		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路1号"), SELLER, null));
 
 		assertThat(filed.trackingNumber()).matches("339900-\\d{8}-\\d{6}");
@@ -128,12 +128,14 @@ class ApplicationsIntegrationTests {
 		}
 
 		Application approved = this.applications.find(filed.id(), SELLER);
-		assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
+		// its registration fee and the taxes the tax office assessed are still unpaid
+		assertThat(approved.status()).isEqualTo(ApplicationStatus.AWAITING_PAYMENT);
 		// the application's and its tasks' transitions, the buyer's confirmation opening
 		// them; the exchange adds a row per fetched material on its own time
 		assertThat(this.applications.history(filed.id(), SELLER)).extracting(HistoryEntry::to)
 			.filteredOn((to) -> !to.startsWith("material "))
-			.contains("AWAITING_PARTIES", "party CO_OWNER CONFIRMED", "party BUYER CONFIRMED", "IN_REVIEW", "APPROVED")
+			.contains("AWAITING_PARTIES", "party CO_OWNER CONFIRMED", "party BUYER CONFIRMED", "IN_REVIEW",
+					"AWAITING_PAYMENT")
 			.hasSize(1 + 3 + 2 + 3 + 1 + 5 + 1);
 	}
 
@@ -289,7 +291,7 @@ class ApplicationsIntegrationTests {
 	}
 
 	@Test
-	void approvesTheApplicationWhenItsLastDepartmentsApproveAtTheSameMoment() throws Exception {
+	void completesTheApplicationWhenItsLastDepartmentsApproveAtTheSameMoment() throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(3);
 		try {
 			for (int round = 0; round < 10; round++) {
@@ -316,7 +318,7 @@ class ApplicationsIntegrationTests {
 				}
 
 				assertThat(this.applications.find(filed.id(), SELLER).status()).as("round %d", round)
-					.isEqualTo(ApplicationStatus.APPROVED);
+					.isEqualTo(ApplicationStatus.AWAITING_PAYMENT);
 			}
 		}
 		finally {

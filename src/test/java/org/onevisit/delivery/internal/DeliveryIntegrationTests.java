@@ -63,6 +63,8 @@ class DeliveryIntegrationTests {
 		assertThat(clerk.get("/hall/deliveries").body()).doesNotContain(tracking);
 
 		matters.approveAll(filed);
+		// results follow only once the fees and taxes are paid
+		matters.payThroughTheSimulator(filed);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		String desk = clerk.get("/hall/deliveries").body();
 		while (!desk.contains(tracking) && Instant.now().isBefore(deadline)) {

@@ -49,7 +49,7 @@ class FeedbackIntegrationTests {
 
 		assertThatThrownBy(() -> this.feedback.rate(id, 1, "太慢", seller)).extracting("code")
 			.isEqualTo("rating_not_finished");
-		matters.approveAll(filed);
+		matters.payThroughTheSimulator(matters.approveAll(filed));
 		assertThatThrownBy(() -> this.feedback.rate(id, 2, " ", seller)).extracting("code")
 			.isEqualTo("rating_comment_required");
 		assertThatThrownBy(() -> this.feedback.rate(id, 1, "不好", Actor.applicant("applicant2")))

@@ -15,6 +15,8 @@ import org.onevisit.applications.Decision;
 import org.onevisit.shared.Subject;
 import org.onevisit.applications.Task;
 import org.onevisit.licences.LicenceWallet;
+import org.onevisit.payments.PaymentManagement;
+import org.onevisit.payments.internal.SimulatedCheckout;
 import org.onevisit.shared.ResidentId;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +58,12 @@ class LicenceIssuanceRetryTests {
 	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transactions;
 
+	@Autowired
+	PaymentManagement payments;
+
+	@Autowired
+	SimulatedCheckout checkout;
+
 	@Test
 	void issuesALicenceOnceEvenWhenIssuingFailsOnceAndIsRetried() throws Exception {
 		doThrow(new IllegalStateException("database hiccup")).doCallRealMethod().when(this.store).insertNew(anyList());
@@ -87,6 +95,9 @@ class LicenceIssuanceRetryTests {
 				this.applications.decide(task.id(), Decision.Approve.here(), separated ? second : reviewer, null);
 			}
 		}
+		// nothing is issued before the fees and taxes are paid
+		Actor seller = Actor.applicant("applicant1");
+		this.payments.of(filed.id(), seller).ifPresent((order) -> this.checkout.pay(order.id(), seller));
 		// the property registry records the transfer and answers (the write-back
 		// publishes
 		// it)

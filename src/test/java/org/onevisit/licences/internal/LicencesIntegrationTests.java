@@ -26,6 +26,8 @@ import org.onevisit.catalog.Directory;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceRefused;
 import org.onevisit.licences.LicenceWallet;
+import org.onevisit.payments.PaymentManagement;
+import org.onevisit.payments.internal.SimulatedCheckout;
 import org.onevisit.licences.Verification;
 import org.onevisit.shared.ResidentId;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,6 +83,12 @@ class LicencesIntegrationTests {
 	JsonMapper json;
 
 	@Autowired
+	PaymentManagement payments;
+
+	@Autowired
+	SimulatedCheckout checkout;
+
+	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	@Autowired
@@ -129,7 +137,10 @@ class LicencesIntegrationTests {
 			.stream()
 			.filter(PartyConfirmation::pending)
 			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
-		return approveAll(this.applications.find(filed.id(), Actor.system()));
+		Application approved = approveAll(this.applications.find(filed.id(), Actor.system()));
+		// nothing is issued before the fees and taxes are paid
+		this.payments.of(approved.id(), SELLER).ifPresent((order) -> this.checkout.pay(order.id(), SELLER));
+		return this.applications.find(filed.id(), Actor.system());
 	}
 
 	Application approveAll(Application filed) {

@@ -2,12 +2,14 @@ package org.onevisit.payments.internal;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.shared.SigningKey;
 import tools.jackson.databind.JsonNode;
@@ -22,13 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Paying fees: only a verified callback from the provider makes a case paid. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaymentsIntegrationTests {
-
-	static final String FLAT_TRANSFER = """
-			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
-			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
-			         "address":"示范市付款路%d号","price":1250000,"paymentMethod":"商业贷款"}}
-			""";
 
 	@LocalServerPort
 	int port;
@@ -47,16 +42,18 @@ class PaymentsIntegrationTests {
 
 	JsonNode payment;
 
+	Matters matters;
+
+	JsonNode filed;
+
 	@BeforeEach
 	void fileAMatterWithAFee() {
 		this.seller = new OneVisitHttp(this.port);
 		this.seller.logIn("applicant1", "onevisit-demo");
 		this.token = "Bearer " + this.seller.bearerToken("applicant1", "onevisit-demo");
-		HttpResponse<String> filed = this.seller.postJson("/api/v1/applications",
-				FLAT_TRANSFER.formatted(System.nanoTime() % 100000), "Authorization", this.token, "Idempotency-Key",
-				UUID.randomUUID().toString());
-		assertThat(filed.statusCode()).isEqualTo(201);
-		this.application = OneVisitHttp.json(filed).path("id").asString();
+		this.matters = new Matters(this.seller);
+		this.filed = this.matters.fileFlatTransferAwaitingParties();
+		this.application = this.filed.path("id").asString();
 		// there at once, whether or not the filing's event was handled yet
 		this.payment = OneVisitHttp.json(paymentOf(this.token));
 	}
@@ -78,12 +75,21 @@ class PaymentsIntegrationTests {
 
 	@Test
 	void paysThroughTheProvidersPageAndIsPaidOnlyOnceItsSignedCallbackArrives() {
-		HttpResponse<String> pay = this.seller.postForm("/my/applications/" + this.application + "/payment",
-				csrf(this.seller, "/my/applications/" + this.application + "/payment"));
+		String page = "/my/applications/" + this.application + "/payment";
+		assertThat(this.seller.postForm(page, csrf(this.seller, page)).statusCode())
+			.as("not before the tax office has assessed the taxes")
+			.isEqualTo(409);
+		this.matters.approveAll(this.matters.confirmAsParties(this.filed));
+		JsonNode order = OneVisitHttp.json(paymentOf(this.token));
+		String amount = order.path("amount").decimalValue().setScale(2).toPlainString();
+
+		HttpResponse<String> pay = this.seller.postForm(page, csrf(this.seller, page));
 		assertThat(pay.statusCode()).isEqualTo(302);
 		String cashierPage = pay.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", "");
 		assertThat(cashierPage).endsWith("/pay/simulator/" + this.payment.path("id").asString());
-		assertThat(this.seller.get(cashierPage).body()).contains("80", "确认支付");
+		// the cashier shows the amount as a bank would: 12,580
+		assertThat(this.seller.get(cashierPage).body())
+			.contains(new DecimalFormat("#,##0.##").format(order.path("amount").decimalValue()), "确认支付");
 		assertThat(status()).isEqualTo("UNPAID");
 
 		HttpResponse<String> confirmed = this.seller.postForm(cashierPage, csrf(this.seller, cashierPage));
@@ -91,8 +97,8 @@ class PaymentsIntegrationTests {
 		assertThat(confirmed.headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/my/applications/" + this.application + "?paid"));
 		assertThat(status()).isEqualTo("PAID");
-		assertThat(this.seller.get("/my/applications/" + this.application + "/payment").body()).contains("已缴费");
-		assertThat(this.seller.get("/my/messages").body()).contains("费用 80.00 元已缴纳");
+		assertThat(this.seller.get(page).body()).contains("已缴费");
+		assertThat(this.seller.get("/my/messages").body()).contains("费用 " + amount + " 元已缴纳");
 	}
 
 	@Test

@@ -80,8 +80,8 @@ class ConditionalListenersTests {
 			.noneMatch((listener) -> listener.contains("InstantApproval"))
 			.noneMatch((listener) -> listener.contains("LicenceIssuance"));
 
-		matters.approveAll(filed);
-		// approving it issues the real-estate certificate
+		matters.payThroughTheSimulator(matters.approveAll(filed));
+		// approving and paying it issues the real-estate certificate
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		while (listenersFor(id).stream().noneMatch((listener) -> listener.contains("LicenceIssuance"))
 				&& Instant.now().isBefore(deadline)) {

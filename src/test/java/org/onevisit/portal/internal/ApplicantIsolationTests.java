@@ -24,7 +24,9 @@ class ApplicantIsolationTests {
 	@Test
 	void anotherApplicantFindsNothingOfTheMatterWhereverTheyLook() {
 		Matters matters = new Matters(new OneVisitHttp(this.port));
-		String id = matters.approveAll(matters.fileFlatTransfer()).path("id").asString();
+		String id = matters.payThroughTheSimulator(matters.approveAll(matters.fileFlatTransfer()))
+			.path("id")
+			.asString();
 		List<String> pages = List.of("/my/applications/" + id, "/my/applications/" + id + "/progress",
 				"/my/applications/" + id + "/payment", "/my/applications/" + id + "/delivery",
 				"/my/applications/" + id + "/rating", "/my/applications/" + id + "/licences",

@@ -7,9 +7,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.TaskId;
 import org.onevisit.payments.Payment;
 import org.onevisit.payments.PaymentRefused;
 import org.onevisit.payments.PaymentManagement;
+import org.onevisit.payments.TaxAssessment;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +35,21 @@ class PaymentApiController {
 	Payment payment(@PathVariable UUID id, Actor actor) {
 		return this.payments.of(new ApplicationId(id), actor)
 			.orElseThrow(() -> PaymentRefused.nothingToPay(new ApplicationId(id)));
+	}
+
+	@PostMapping("/api/v1/applications/{id}/payment/checkout")
+	@Operation(summary = "Where the applicant pays the order online: 409 payment_online_not_offered when no "
+			+ "provider is configured, payment_awaiting_assessment before the taxes are assessed")
+	Map<String, Object> checkout(@PathVariable UUID id, Actor actor) {
+		return Map.of("checkout", this.payments.checkout(new ApplicationId(id), actor).toString());
+	}
+
+	@GetMapping("/api/v1/tasks/{id}/assessment")
+	@Operation(summary = "The taxes the task assesses, for its reviewer: as assessed at its approval, or with the "
+			+ "facts they would be assessed on now; 404 when its item assesses none or the task is not yours")
+	TaxAssessment assessment(@PathVariable UUID id, Actor actor) {
+		return this.payments.assessment(new TaskId(id), actor)
+			.orElseThrow(() -> PaymentRefused.nothingToAssess(new TaskId(id)));
 	}
 
 	@PostMapping("/api/v1/payments/callbacks/{provider}")

@@ -4,8 +4,10 @@ import java.util.UUID;
 
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.TaskId;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.payments.PaymentManagement;
+import org.onevisit.payments.PaymentRefused;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,11 +47,32 @@ class PaymentController {
 		return "redirect:" + this.payments.checkout(new ApplicationId(id), actor);
 	}
 
+	/**
+	 * The taxes a task assesses, for its reviewer's case: as assessed, or as they would
+	 * be now with the facts they rest on. Nothing for a task that assesses none.
+	 */
+	@GetMapping("/pay/tasks/{task}/assessment")
+	String assessment(@PathVariable UUID task, Actor actor, Model model) {
+		try {
+			model.addAttribute("assessment", this.payments.assessment(new TaskId(task), actor).orElse(null));
+		}
+		catch (PaymentRefused refused) {
+			// the reviewer sees why, and cannot approve until the registries confirm
+			model.addAttribute("assessment", null);
+			model.addAttribute("unavailable", refused.code());
+		}
+		return "payments/assessment :: assessment";
+	}
+
 	private void show(UUID id, OneVisitUser user, Model model) {
 		Actor actor = Actor.of(user);
+		ApplicationId application = new ApplicationId(id);
 		model.addAttribute("applicationId", id);
 		model.addAttribute("payer", actor.kind() == Actor.Kind.APPLICANT);
-		model.addAttribute("payment", this.payments.of(new ApplicationId(id), actor).orElse(null));
+		model.addAttribute("payment", this.payments.of(application, actor).orElse(null));
+		model.addAttribute("payable", this.payments.payable(application, actor));
+		model.addAttribute("online", this.payments.onlinePayment());
+		model.addAttribute("awaitingAssessment", this.payments.awaitingAssessment(application, actor));
 	}
 
 }

@@ -86,6 +86,8 @@ class LicenceApiTests {
 		JsonNode application = new Matters(this.http).confirmAsParties(OneVisitHttp.json(filed));
 		// each department through every step, 登簿 by a second registrar
 		new Matters(this.http).approveAll(application);
+		// nothing is issued before the fees and taxes are paid
+		new Matters(this.http).payThroughTheSimulator(application);
 		String tracking = application.path("trackingNo").asString();
 		new RegistryAnswers(this.events, this.transactions).wrote(
 				new ApplicationId(UUID.fromString(application.path("id").asString())), tracking, "339900-NR-001",
