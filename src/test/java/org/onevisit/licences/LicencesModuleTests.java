@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.applications.Application;
-import org.onevisit.applications.PartyConfirmation;
-import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.Task;
 import org.onevisit.identity.Actor;
 import org.onevisit.messages.Inbox;
@@ -19,8 +19,8 @@ import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to its holder.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES,
-		extraIncludes = { "platform", "identity", "calendar", "messages", "demo" })
+		extraIncludes = { "platform", "identity", "calendar", "messages", "demo", "registries" })
 class LicencesModuleTests {
 
 	private static final String SELLER_ID = "339902198503120016";
 
 	@Autowired
 	ApplicationManagement applications;
+
+	@Autowired
+	org.onevisit.registries.RegistryControl registries;
 
 	@Autowired
 	LicenceWallet wallet;
@@ -70,8 +73,10 @@ class LicencesModuleTests {
 		form.put("sellerName", "张三");
 		form.put("buyerId", ResidentId.completing("33990319900101" + "777").value());
 		form.put("buyerName", "李四");
-		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
-		form.put("address", "东湖区示范路" + UUID.randomUUID().toString().substring(0, 4) + "号");
+		// a flat of the seller's own: an approved transfer moves it for good
+		org.onevisit.registries.RegistryControl.Flat flat = org.onevisit.Matters.mintFlat(this.registries);
+		form.put("certificateNo", flat.certificateNo());
+		form.put("address", flat.address());
 		form.put("price", 1_250_000);
 		form.put("paymentMethod", "商业贷款");
 		Application application = this.applications.submit(

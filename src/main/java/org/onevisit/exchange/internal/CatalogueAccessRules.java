@@ -10,9 +10,11 @@ import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
+import org.onevisit.catalog.RegistryChange;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.exchange.AccessRule;
 import org.onevisit.exchange.AccessRules;
+import org.onevisit.exchange.RegistryUpdate;
 
 import org.springframework.stereotype.Component;
 
@@ -68,6 +70,10 @@ class CatalogueAccessRules implements AccessRules {
 				if (rule.onData()) {
 					rules.add(new AccessRule(item.departmentCode(), rule.element(), item.code()));
 				}
+			}
+			// the registry changes its approval writes back, its department may send
+			for (RegistryChange change : item.writes()) {
+				rules.add(new AccessRule(item.departmentCode(), RegistryUpdate.writeElement(change), item.code()));
 			}
 			// and what its conditions of eligibility check, at filing and before approval
 			for (ApprovalRule condition : item.eligibility()) {

@@ -9,8 +9,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,9 +25,12 @@ class DeliveryIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	RegistryControl registries;
+
 	@Test
 	void theSellerChoosesACourierAndTheClerkRecordsTheHandOffWithItsTrackingNumber() throws InterruptedException {
-		Matters matters = new Matters(new OneVisitHttp(this.port));
+		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
 		OneVisitHttp seller = new OneVisitHttp(this.port);
@@ -75,7 +80,7 @@ class DeliveryIntegrationTests {
 
 	@Test
 	void anotherApplicantCannotSeeOrChangeTheDelivery() {
-		JsonNode filed = new Matters(new OneVisitHttp(this.port)).fileFlatTransfer();
+		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
 		OneVisitHttp buyer = new OneVisitHttp(this.port);
 		buyer.logIn("applicant2", "onevisit-demo");
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.SigningKey;
 import tools.jackson.databind.JsonNode;
 
@@ -23,15 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaymentsIntegrationTests {
 
-	static final String FLAT_TRANSFER = """
-			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
-			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
-			         "address":"示范市付款路%d号","price":1250000,"paymentMethod":"商业贷款"}}
-			""";
-
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RegistryControl registries;
 
 	@Autowired
 	SimulatedCashier cashier;
@@ -53,7 +51,7 @@ class PaymentsIntegrationTests {
 		this.seller.logIn("applicant1", "onevisit-demo");
 		this.token = "Bearer " + this.seller.bearerToken("applicant1", "onevisit-demo");
 		HttpResponse<String> filed = this.seller.postJson("/api/v1/applications",
-				FLAT_TRANSFER.formatted(System.nanoTime() % 100000), "Authorization", this.token, "Idempotency-Key",
+				Matters.flatTransfer(Matters.mintFlat(this.registries)), "Authorization", this.token, "Idempotency-Key",
 				UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).isEqualTo(201);
 		this.application = OneVisitHttp.json(filed).path("id").asString();

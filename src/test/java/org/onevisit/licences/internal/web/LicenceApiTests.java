@@ -16,10 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,15 +34,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LicenceApiTests {
 
-	static final String FLAT_TRANSFER = """
-			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
-			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
-			         "address":"%s","price":1250000,"paymentMethod":"商业贷款"}}
-			""";
+	// a flat per address a test writes: the same address names the same flat
+	private final java.util.Map<String, RegistryControl.Flat> flats = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The API body of the seller's flat transfer of a new flat of his, as the applicant
+	 * wrote its address: within a test, the same address is the same flat.
+	 */
+	String flatTransfer(String address) {
+		return Matters.flatTransfer(
+				this.flats.computeIfAbsent(address, (written) -> Matters.mintFlat(this.registries)).certificateNo(),
+				address);
+	}
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RegistryControl registries;
 
 	OneVisitHttp http;
 
@@ -59,8 +70,8 @@ class LicenceApiTests {
 	 */
 	JsonNode certificateOfApprovedTransfer() throws InterruptedException {
 		String address = "东湖区核验路" + UUID.randomUUID().toString().substring(0, 6) + "号";
-		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", FLAT_TRANSFER.formatted(address),
-				"Authorization", bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
+		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", flatTransfer(address), "Authorization",
+				bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).isEqualTo(201);
 		// the buyer confirms the sale first
 		JsonNode application = new Matters(this.http).confirmAsParties(OneVisitHttp.json(filed));
