@@ -108,7 +108,9 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 
 	@Override
 	public void start(String registry) {
-		server(registry).start();
+		RegistryServer server = server(registry);
+		server.start();
+		this.directory.connect(registry, server.url(), this.keys.get(registry).verifyingKey());
 	}
 
 	@Override

@@ -85,7 +85,16 @@ final class RegistryServer {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 64);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("registry " + this.registry + " cannot listen on port " + this.port, ex);
+			if (this.port == 0) {
+				throw new IllegalStateException("registry " + this.registry + " cannot listen", ex);
+			}
+			// its old port was taken meanwhile (a paused test context started again,
+			// its port reused by a client's socket): a new one, which the exchange is
+			// told of
+			log.warn("Registry {} cannot listen on its port {} again; takes another", this.registry, this.port);
+			this.port = 0;
+			start();
+			return;
 		}
 		this.port = this.server.getAddress().getPort();
 		this.workers = Executors.newFixedThreadPool(8, (task) -> {
