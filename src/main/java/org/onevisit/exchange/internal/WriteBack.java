@@ -168,7 +168,7 @@ class WriteBack implements WriteBacks {
 					filing = this.applications.filing(application);
 				}
 				try {
-					write(filing, item, change, updateId);
+					write(application, trackingNumber, item, itemForm(filing, item), change, updateId);
 				}
 				catch (ExchangeFailure failure) {
 					if (failure.kind() != ExchangeFailure.Kind.REFUSED) {
@@ -191,16 +191,31 @@ class WriteBack implements WriteBacks {
 		}
 	}
 
-	private void write(Filing filing, ServiceItem item, RegistryChange change, UUID updateId) {
+	/**
+	 * Writes one change of an item as its form has it, unless written already: for the
+	 * write-back benchmark, which has no matters behind its changes.
+	 */
+	boolean writeOne(ApplicationId application, String trackingNumber, ServiceItem item, Map<String, Object> form,
+			RegistryChange change) {
+		UUID updateId = updateId(application, item.code(), change);
+		if (!begin(application, trackingNumber, item.code(), change, updateId)) {
+			return false;
+		}
+		write(application, trackingNumber, item, form, change, updateId);
+		return true;
+	}
+
+	private void write(ApplicationId application, String trackingNumber, ServiceItem item, Map<String, Object> form,
+			RegistryChange change, UUID updateId) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		itemForm(filing, item).forEach((name, value) -> {
+		form.forEach((name, value) -> {
 			if (value != null) {
 				fields.put(name, value.toString());
 			}
 		});
-		String purpose = Sentence.of("exchange.purpose.writeBack", item.name(), filing.trackingNumber()).stored();
+		String purpose = Sentence.of("exchange.purpose.writeBack", item.name(), trackingNumber).stored();
 		RegistryUpdate update = new RegistryUpdate(TimeOrderedIds.next().toString(), this.clock.instant().toString(),
-				updateId.toString(), "system", filing.id().value().toString(), purpose, item.departmentCode(),
+				updateId.toString(), "system", application.value().toString(), purpose, item.departmentCode(),
 				item.code(), change, fields);
 		RegistryClient.Exchanged answered;
 		try {
@@ -236,8 +251,7 @@ class WriteBack implements WriteBacks {
 			.update();
 		// another delivery of the same approval wrote it meanwhile: announced once
 		if (written == 1) {
-			this.events.publishEvent(
-					new RegistryWritten(filing.id(), filing.trackingNumber(), item.code(), change, named, now));
+			this.events.publishEvent(new RegistryWritten(application, trackingNumber, item.code(), change, named, now));
 		}
 	}
 
