@@ -46,6 +46,10 @@ final class RegistryWrites {
 
 	private final Map<String, Map<String, String>> applied = new HashMap<>();
 
+	// an owner of each flat this registry registered or transferred: found without a
+	// pass over every owner's records
+	private final Map<String, String> ownerOf = new HashMap<>();
+
 	private int enterpriseBodies;
 
 	RegistryWrites(RegistryBook book, Clock clock) {
@@ -79,6 +83,7 @@ final class RegistryWrites {
 		record.put("seized", false);
 		record.put("objection", false);
 		Instant now = this.clock.instant();
+		this.ownerOf.put(certificate, owners.get(0).ownerId());
 		for (Share owner : owners) {
 			this.book.add("realestate.ownership", owner.ownerId(), now, record);
 			this.book.add("tax.purchaseInvoice", owner.ownerId(), now, Map.of("certificateNo", certificate, "invoiceNo",
@@ -186,6 +191,8 @@ final class RegistryWrites {
 		for (Share buyer : shares) {
 			this.book.add("realestate.ownership", buyer.ownerId(), now, record);
 		}
+		this.ownerOf.remove(old);
+		this.ownerOf.put(certificate, shares.get(0).ownerId());
 		this.book.put(CERTIFICATES, old, new RegistryBook.Entry(RegistryAnswer.Status.FOUND, now, null,
 				List.of(Map.of("certificateNo", old, "status", "已注销", "successor", certificate))));
 		this.book.put(CERTIFICATES, certificate, new RegistryBook.Entry(RegistryAnswer.Status.FOUND, now, null,
@@ -360,6 +367,14 @@ final class RegistryWrites {
 	}
 
 	private Optional<Map<String, Object>> flat(String certificateNo) {
+		String owner = this.ownerOf.get(certificateNo);
+		if (owner != null) {
+			return this.book.find("realestate.ownership", owner)
+				.flatMap((entry) -> entry.records()
+					.stream()
+					.filter((record) -> certificateNo.equals(record.get("certificateNo")))
+					.findFirst());
+		}
 		return this.book.all("realestate.ownership")
 			.values()
 			.stream()
