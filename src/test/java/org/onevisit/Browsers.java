@@ -63,6 +63,16 @@ public final class Browsers {
 	}
 
 	/** Waits until the element is in the page: a click only starts a navigation. */
+	/**
+	 * Writes the value over what the form field with this id holds (a pre-filled value
+	 * the test replaces, as a person would).
+	 */
+	public static void retype(WebDriver browser, String fieldId, String value) {
+		WebElement field = waitFor(browser, By.id(fieldId));
+		field.clear();
+		field.sendKeys(value);
+	}
+
 	public static WebElement waitFor(WebDriver browser, By element) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(element));

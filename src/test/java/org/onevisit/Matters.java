@@ -1,75 +1,108 @@
 package org.onevisit;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Matters filed and decided through the API, for tests of what follows a filing: the flat
- * transfer of the demo seller (applicant1), each department approving in turn.
+ * transfer of the demo seller (applicant1), each department approving in turn. Each
+ * filing of the flat transfer files a flat the property registry registers for it (张三 and
+ * 王芳, half each, sold to 李四), so that tests do not share one flat: a second matter on a
+ * flat is refused while one is open ({@code duplicate_matter}), and an approved one moves
+ * the flat to the buyer.
  */
 public final class Matters {
+
+	public static final String SELLER = "339902198503120016";
+
+	public static final String WIFE = "33990319870602934X";
+
+	public static final String BUYER = "339903199007180029";
 
 	private static final String FLAT_TRANSFER = """
 			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
 			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
+			         "buyerName":"李四","certificateNo":"%s",
 			         "address":"%s","price":1250000,"paymentMethod":"商业贷款"}}
 			""";
 
+	/** The API body of the seller's flat transfer of this flat. */
+	public static String flatTransfer(RegistryControl.Flat flat) {
+		return flatTransfer(flat.certificateNo(), flat.address());
+	}
+
 	/**
-	 * The API body of the seller's flat transfer, at this address: tests that count their
-	 * own filings mark them by it.
+	 * The API body of the seller's flat transfer of the flat with this certificate, at
+	 * this address as the applicant wrote it.
 	 */
-	public static String flatTransfer(String address) {
-		return FLAT_TRANSFER.formatted(address);
+	public static String flatTransfer(String certificateNo, String address) {
+		return FLAT_TRANSFER.formatted(certificateNo, address);
+	}
+
+	/**
+	 * A new flat of 张三's and 王芳's (half each) in the property registry, with its sale to
+	 * 李四 filed with housing and his deed tax declaration open: what the flat transfer
+	 * reads. Its address is unique, so that tests that count their own filings can mark
+	 * them by it.
+	 */
+	public static RegistryControl.Flat mintFlat(RegistryControl registries) {
+		RegistryControl.Flat flat = registries.registerFlat(
+				List.of(new RegistryControl.Share(SELLER, 50), new RegistryControl.Share(WIFE, 50)),
+				"示范市东湖区测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 89.5, LocalDate.of(2019, 4, 16));
+		registries.fileSaleContract(flat.certificateNo(), BUYER, 1_250_000);
+		return flat;
 	}
 
 	private final OneVisitHttp http;
 
+	private final RegistryControl registries;
+
+	/** For tests that decide or read matters, and file no flat transfer. */
 	public Matters(OneVisitHttp http) {
-		this.http = http;
+		this(http, null);
 	}
 
 	/**
-	 * Withdraws the seller's flat transfers still in progress, left by earlier tests in
-	 * the same application context: the register has one flat of 张三's, and a second
-	 * matter on it is refused while one is open ({@code duplicate_matter}). Call it
-	 * before a test files that flat.
+	 * For tests that file the flat transfer: the registry registers a flat per filing.
 	 */
-	public void freeTheDemoFlat() {
-		String seller = bearer("applicant1");
-		for (JsonNode application : OneVisitHttp.json(this.http.get("/api/v1/applications", "Authorization", seller))) {
-			String status = application.path("status").asString();
-			if ("flat-transfer".equals(application.path("bundleCode").asString())
-					&& List.of("AWAITING_PARTIES", "IN_REVIEW", "WAITING_FOR_SUPPLEMENT", "AWAITING_PAYMENT")
-						.contains(status)) {
-				HttpResponse<String> withdrawn = this.http.postJson(
-						"/api/v1/applications/" + application.path("id").asString() + "/withdrawal", "{}",
-						"Authorization", seller);
-				if (withdrawn.statusCode() != 200) {
-					throw new IllegalStateException("withdrawal failed: " + withdrawn.body());
-				}
-			}
+	public Matters(OneVisitHttp http, RegistryControl registries) {
+		this.http = http;
+		this.registries = registries;
+	}
+
+	/** A new flat of the seller's, for a test that files it itself. */
+	public RegistryControl.Flat mintFlat() {
+		if (this.registries == null) {
+			throw new IllegalStateException("filing a flat needs the property registry: new Matters(http, registries)");
 		}
+		return mintFlat(this.registries);
 	}
 
 	/**
-	 * Files the seller's flat transfer and has its parties (the buyer) confirm it, so
-	 * that it is under review; answers the application as the API returns it then.
+	 * Files the seller's flat transfer of a new flat and has its parties (王芳 and the
+	 * buyer) confirm it, so that it is under review; answers the application as the API
+	 * returns it then.
 	 */
 	public JsonNode fileFlatTransfer() {
 		return confirmAsParties(fileFlatTransferAwaitingParties());
 	}
 
 	/**
-	 * Files the seller's flat transfer as it stands before its parties confirm.
+	 * Files the seller's flat transfer of a new flat as it stands before its parties
+	 * confirm.
 	 */
 	public JsonNode fileFlatTransferAwaitingParties() {
-		HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
-				flatTransfer("示范市测试路" + UUID.randomUUID().toString().substring(0, 8) + "号"), "Authorization",
+		return file(mintFlat());
+	}
+
+	/** Files the seller's flat transfer of this flat, before its parties confirm. */
+	public JsonNode file(RegistryControl.Flat flat) {
+		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", flatTransfer(flat), "Authorization",
 				bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
 		if (filed.statusCode() != 201) {
 			throw new IllegalStateException("filing failed: " + filed.body());
@@ -136,9 +169,14 @@ public final class Matters {
 	 * application as it is then.
 	 */
 	public JsonNode payThroughTheSimulator(JsonNode application) {
+		return payThroughTheSimulator(application, "applicant1");
+	}
+
+	/** The same, paid by the applicant who filed it under this username. */
+	public JsonNode payThroughTheSimulator(JsonNode application, String username) {
 		String id = application.path("id").asString();
 		OneVisitHttp payer = new OneVisitHttp(this.http.port());
-		payer.logIn("applicant1", "onevisit-demo");
+		payer.logIn(username, "onevisit-demo");
 		String page = "/my/applications/" + id + "/payment";
 		HttpResponse<String> pay = payer.postForm(page, "_csrf=" + OneVisitHttp.csrfTokenOf(payer.get(page).body()));
 		if (pay.statusCode() != 302) {

@@ -39,6 +39,19 @@ public final class ExchangeRefused extends OneVisitException {
 				query.consumer() + " may not read " + query.element() + " for item " + query.item());
 	}
 
+	public static ExchangeRefused mayNotWrite(RegistryUpdate update) {
+		return new ExchangeRefused("exchange_forbidden", Kind.FORBIDDEN, 403,
+				update.consumer() + " may not write " + update.change() + " for item " + update.item());
+	}
+
+	/**
+	 * The registry cannot apply the change to what it holds (the seller no longer owns
+	 * the flat): sending it again would not help.
+	 */
+	public static ExchangeRefused updateRefused(String why) {
+		return new ExchangeRefused("update_refused", Kind.CONFLICT, 409, why);
+	}
+
 	public int status() {
 		return this.status;
 	}

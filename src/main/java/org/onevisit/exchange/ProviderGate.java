@@ -61,10 +61,7 @@ public final class ProviderGate {
 
 	/** The request, if it may be answered; otherwise why not. */
 	public RegistryRequest admit(byte[] body, String keyId, String signature) {
-		if (signature == null || keyId == null || !keyId.equals(this.platformKey.id())
-				|| !this.platformKey.verifies(body, decode(signature))) {
-			throw ExchangeRefused.badSignature();
-		}
+		verify(body, keyId, signature);
 		RegistryRequest request;
 		try {
 			request = this.json.readValue(body, RegistryRequest.class);
@@ -76,21 +73,7 @@ public final class ProviderGate {
 				|| request.queries().isEmpty()) {
 			throw ExchangeRefused.malformed("a request has an id, a timestamp and at least one query");
 		}
-		Instant now = this.clock.instant();
-		Instant at;
-		try {
-			at = Instant.parse(request.timestamp());
-		}
-		catch (DateTimeParseException ex) {
-			throw ExchangeRefused.malformed("timestamp is not ISO-8601: " + request.timestamp());
-		}
-		if (at.isBefore(now.minus(this.window)) || at.isAfter(now.plus(this.window))) {
-			throw ExchangeRefused.outsideWindow(request.timestamp());
-		}
-		forgetExpired(now);
-		if (this.seen.putIfAbsent(request.requestId(), at.plus(this.window)) != null) {
-			throw ExchangeRefused.replayed(request.requestId());
-		}
+		admitOnce(request.requestId(), request.timestamp());
 		for (RegistryRequest.Query query : request.queries()) {
 			if (query.scan() && query.where() == null) {
 				throw ExchangeRefused.malformed("a query about everyone needs a condition");
@@ -100,6 +83,58 @@ public final class ProviderGate {
 			}
 		}
 		return request;
+	}
+
+	/**
+	 * The update, if it may be applied: signed by the platform, its envelope not seen
+	 * before and within the window, its change one this registry holds and the item's
+	 * catalogue entry writes; otherwise why not. The update id itself is the registry's
+	 * to apply once.
+	 */
+	public RegistryUpdate admitUpdate(byte[] body, String keyId, String signature) {
+		verify(body, keyId, signature);
+		RegistryUpdate update;
+		try {
+			update = this.json.readValue(body, RegistryUpdate.class);
+		}
+		catch (JacksonException ex) {
+			throw ExchangeRefused.malformed("not a registry update: " + ex.getOriginalMessage());
+		}
+		if (update.requestId() == null || update.timestamp() == null || update.updateId() == null
+				|| update.change() == null) {
+			throw ExchangeRefused.malformed("an update has an id, an envelope id, a timestamp and a change");
+		}
+		admitOnce(update.requestId(), update.timestamp());
+		if (!update.change().registry().equals(this.registry)
+				|| !this.rules.allows(update.consumer(), RegistryUpdate.writeElement(update.change()), update.item())) {
+			throw ExchangeRefused.mayNotWrite(update);
+		}
+		return update;
+	}
+
+	private void verify(byte[] body, String keyId, String signature) {
+		if (signature == null || keyId == null || !keyId.equals(this.platformKey.id())
+				|| !this.platformKey.verifies(body, decode(signature))) {
+			throw ExchangeRefused.badSignature();
+		}
+	}
+
+	private void admitOnce(String requestId, String timestamp) {
+		Instant now = this.clock.instant();
+		Instant at;
+		try {
+			at = Instant.parse(timestamp);
+		}
+		catch (DateTimeParseException ex) {
+			throw ExchangeRefused.malformed("timestamp is not ISO-8601: " + timestamp);
+		}
+		if (at.isBefore(now.minus(this.window)) || at.isAfter(now.plus(this.window))) {
+			throw ExchangeRefused.outsideWindow(timestamp);
+		}
+		forgetExpired(now);
+		if (this.seen.putIfAbsent(requestId, at.plus(this.window)) != null) {
+			throw ExchangeRefused.replayed(requestId);
+		}
 	}
 
 	/** The signed answer to the request whose exact bytes are given. */

@@ -2,6 +2,7 @@ package org.onevisit.registries;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,46 @@ public interface RegistryControl {
 	/** An enterprise's registration: who represents it and whether it is in business. */
 	record Enterprise(String creditCode, String name, String representativeId, String representativeName,
 			boolean active) {
+	}
+
+	/**
+	 * Registers a new flat for its owners, as the property registry's operator would: a
+	 * certificate number from the registry's yearly sequence, a unit number, and an
+	 * ownership record for each owner with the shares. Answers what the registry holds.
+	 */
+	Flat registerFlat(List<Share> owners, String address, double area, LocalDate registeredOn);
+
+	/**
+	 * Files the sale contract of a registered flat from all its owners to the buyer with
+	 * the housing registry (网签备案) and opens the buyer's deed tax declaration, as a sale
+	 * that is ready to be transferred has them.
+	 */
+	void fileSaleContract(String certificateNo, String buyerId, long price);
+
+	/**
+	 * The property registry's record of a certificate: valid, or cancelled and by what.
+	 */
+	Optional<Certificate> certificate(String certificateNo);
+
+	/** An owner's share of a property, in percent. */
+	record Share(String ownerId, int percent) {
+	}
+
+	/** A registered flat as the property registry holds it. */
+	record Flat(String certificateNo, String unitNo, String address, double area, String usage, LocalDate registeredOn,
+			List<Share> owners) {
+
+		public Flat {
+			owners = List.copyOf(owners);
+		}
+
+	}
+
+	/**
+	 * A certificate the property registry issued: its status (现势 or 已注销) and, once
+	 * cancelled by a transfer, the certificate that succeeded it.
+	 */
+	record Certificate(String certificateNo, String status, String successor) {
 	}
 
 	/**

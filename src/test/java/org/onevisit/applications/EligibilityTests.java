@@ -1,14 +1,12 @@
 package org.onevisit.applications;
 
-import org.onevisit.Matters;
-import org.junit.jupiter.api.BeforeEach;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.time.Duration;
-import java.time.Instant;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -86,12 +84,6 @@ class EligibilityTests {
 
 	@LocalServerPort
 	int port;
-
-	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
-	@BeforeEach
-	void freeTheDemoFlat() {
-		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
-	}
 
 	@Autowired
 	RegistryControl registries;

@@ -13,6 +13,7 @@ import org.onevisit.OneVisitHttp;
 import org.onevisit.applications.ApplicationStatistics;
 import org.onevisit.dashboard.internal.DashboardService;
 import org.onevisit.dashboard.internal.OpenData;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ class DashboardTests {
 	int port;
 
 	@Autowired
+	RegistryControl registries;
+
+	@Autowired
 	DashboardService dashboard;
 
 	@Autowired
@@ -45,7 +49,7 @@ class DashboardTests {
 
 	void fileSome() throws InterruptedException {
 		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http);
+		Matters matters = new Matters(http, this.registries);
 		matters.payThroughTheSimulator(matters.approveAll(matters.fileFlatTransfer()));
 		matters.fileFlatTransfer();
 		String token = matters.bearer("applicant1");

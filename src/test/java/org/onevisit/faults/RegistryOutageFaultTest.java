@@ -50,7 +50,7 @@ class RegistryOutageFaultTest {
 	@Test
 	void filingGoesOnWhileARegistryIsDownThenSlowAndItsDataArrivesAfterwards() throws Exception {
 		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http);
+		Matters matters = new Matters(http, this.registries);
 		String applicant = matters.bearer("applicant1");
 		String admin = matters.bearer("admin1");
 		List<Filed> filings = Collections.synchronizedList(new ArrayList<>());
@@ -64,8 +64,9 @@ class RegistryOutageFaultTest {
 			while (filing.get()) {
 				long start = System.nanoTime();
 				HttpResponse<String> response = http.postJson("/api/v1/applications",
-						Matters.flatTransfer("故障测试路" + run + "-" + ++n + "号"), "Authorization", applicant,
-						"Idempotency-Key", UUID.randomUUID().toString());
+						Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(),
+								"故障测试路" + run + "-" + ++n + "号"),
+						"Authorization", applicant, "Idempotency-Key", UUID.randomUUID().toString());
 				filings.add(new Filed(response.statusCode(), (System.nanoTime() - start) / 1_000_000,
 						(response.statusCode() == 201) ? OneVisitHttp.json(response).path("id").asString() : null));
 				pause(250);

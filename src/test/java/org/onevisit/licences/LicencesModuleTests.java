@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.applications.Application;
-import org.onevisit.applications.PartyConfirmation;
-import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.Task;
 import org.onevisit.identity.Actor;
 import org.onevisit.messages.Inbox;
@@ -19,8 +19,8 @@ import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;

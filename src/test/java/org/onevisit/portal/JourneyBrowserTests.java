@@ -1,8 +1,5 @@
 package org.onevisit.portal;
 
-import org.onevisit.OneVisitHttp;
-import org.onevisit.Matters;
-import org.junit.jupiter.api.BeforeEach;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
 
 import javax.imageio.ImageIO;
 
@@ -24,11 +24,13 @@ import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Browsers;
+import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,11 +46,8 @@ class JourneyBrowserTests {
 	@LocalServerPort
 	int port;
 
-	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
-	@BeforeEach
-	void freeTheDemoFlat() {
-		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
-	}
+	@Autowired
+	RegistryControl registries;
 
 	ChromeDriver seller;
 
@@ -78,6 +77,10 @@ class JourneyBrowserTests {
 		assertThat(this.seller.findElements(By.cssSelector(".materials .badge"))).extracting(WebElement::getText)
 			.isNotEmpty()
 			.allSatisfy((badge) -> assertThat(badge).isNotEqualTo("需要您提交"));
+		// a flat of his own for this test: an approved transfer moves a flat for good
+		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		Browsers.retype(this.seller, "field-certificateNo", flat.certificateNo());
+		Browsers.retype(this.seller, "field-address", flat.address());
 		this.seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 		Browsers.waitFor(this.seller, By.id("progress"));
 		String progress = this.seller.getCurrentUrl().replaceFirst("\\?.*", "");

@@ -1,6 +1,5 @@
 package org.onevisit.portal;
 
-import org.junit.jupiter.api.BeforeEach;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -9,11 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,21 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PartiesBrowserTests {
 
-	static final String FLAT_TRANSFER = """
-			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
-			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
-			         "address":"示范市东湖区湖滨路18号3幢502室","price":1850000,"paymentMethod":"商业贷款"}}
-			""";
-
 	@LocalServerPort
 	int port;
 
-	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
-	@BeforeEach
-	void freeTheDemoFlat() {
-		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
-	}
+	@Autowired
+	RegistryControl registries;
 
 	ChromeDriver wife;
 
@@ -67,8 +58,9 @@ class PartiesBrowserTests {
 	@Test
 	void theCoOwnerConfirmsTheSaleInHerOwnSpaceWithHerPassword() {
 		OneVisitHttp api = new OneVisitHttp(this.port);
-		Matters matters = new Matters(api);
-		HttpResponse<String> filed = api.postJson("/api/v1/applications", FLAT_TRANSFER, "Authorization",
+		Matters matters = new Matters(api, this.registries);
+		RegistryControl.Flat flat = matters.mintFlat();
+		HttpResponse<String> filed = api.postJson("/api/v1/applications", Matters.flatTransfer(flat), "Authorization",
 				matters.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).as(filed::body).isEqualTo(201);
 		JsonNode matter = OneVisitHttp.json(filed);
@@ -81,7 +73,7 @@ class PartiesBrowserTests {
 		Browsers.waitFor(this.wife, By.cssSelector("a[href='/my/confirmations']")).click();
 		this.wife.findElement(By.xpath("//ul[@id='awaiting']/li[contains(., '" + trackingNumber + "')]/a")).click();
 		String page = Browsers.waitFor(this.wife, By.tagName("main")).getText();
-		assertThat(page).contains("二手房转移登记一件事", "共有人", "张三", "李四", "浙(2020)示范市不动产权第0012345号");
+		assertThat(page).contains("二手房转移登记一件事", "共有人", "张三", "李四", flat.certificateNo());
 		// a wrong password confirms nothing
 		this.wife.findElement(By.id("password")).sendKeys("not-her-password");
 		this.wife.findElement(By.cssSelector("#accept button[type=submit]")).click();

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.Uploads;
 import org.onevisit.benefits.Benefits;
 import org.onevisit.feedback.Feedback;
+import org.onevisit.identity.Actor;
 import org.onevisit.queues.Queues;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +65,9 @@ class AccessControlMatrixTests {
 	int port;
 
 	@Autowired
+	RegistryControl registries;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -93,7 +97,7 @@ class AccessControlMatrixTests {
 
 	@BeforeAll
 	void resources() {
-		Matters matters = new Matters(new OneVisitHttp(this.port));
+		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		String application = filed.path("id").asString();
 		String taxTask = taskOf(filed, "tax");

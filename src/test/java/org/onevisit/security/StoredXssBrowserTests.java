@@ -8,11 +8,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Browsers;
+import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,6 +39,9 @@ class StoredXssBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	RegistryControl registries;
+
 	ChromeDriver browser;
 
 	@AfterEach
@@ -54,9 +60,9 @@ class StoredXssBrowserTests {
 		JsonNode filed = HttpResponseCheck.created(citizen.postJson("/api/v1/applications", """
 				{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
 				 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-				         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
+				         "buyerName":"李四","certificateNo":"%s",
 				         "address":%s,"price":1250000,"paymentMethod":"商业贷款"}}
-				""".formatted(
+				""".formatted(Matters.mintFlat(this.registries).certificateNo(),
 				tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(ALL + UUID.randomUUID())),
 				"Authorization", token, "Idempotency-Key", UUID.randomUUID().toString()));
 		String page = citizen.get("/my/complaints").body();

@@ -11,9 +11,11 @@ import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.LicenceType;
 import org.onevisit.catalog.Material;
+import org.onevisit.catalog.RegistryChange;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.exchange.AccessRule;
 import org.onevisit.exchange.AccessRules;
+import org.onevisit.exchange.RegistryUpdate;
 
 import org.springframework.stereotype.Component;
 
@@ -69,6 +71,10 @@ class CatalogueAccessRules implements AccessRules {
 				if (rule.onData()) {
 					rules.add(new AccessRule(item.departmentCode(), rule.element(), item.code()));
 				}
+			}
+			// the registry changes its approval writes back, its department may send
+			for (RegistryChange change : item.writes()) {
+				rules.add(new AccessRule(item.departmentCode(), RegistryUpdate.writeElement(change), item.code()));
 			}
 			// what its licence reads from registries when it is issued (the spouses'
 			// names on a marriage certificate)

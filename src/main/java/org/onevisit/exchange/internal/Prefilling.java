@@ -426,7 +426,9 @@ class Prefilling implements DataExchange {
 				case FOUND -> DataReading.Reading.STALE;
 			};
 		};
-		return new DataReading(query, reading, first, registry, updated);
+		// every record: an owner of two flats has a record of each
+		return new DataReading(query, reading, first, registry, updated,
+				(evidence != null) ? evidence.records() : List.of());
 	}
 
 	@Override

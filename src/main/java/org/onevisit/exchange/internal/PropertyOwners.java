@@ -45,14 +45,19 @@ class PropertyOwners implements RegisteredOwners {
 		};
 	}
 
+	/**
+	 * The owners the record of that property names, whichever of the owner's properties
+	 * it is (an owner of two flats has two records).
+	 */
 	private static List<ResidentId> ownersOf(DataReading reading, String certificateNo) {
-		if (certificateNo != null && !Objects.equals(certificateNo, reading.record().get("certificateNo"))) {
-			return List.of();
-		}
-		if (!(reading.record().get("ownerIds") instanceof Collection<?> ids)) {
-			return List.of();
-		}
-		return ids.stream().map(String::valueOf).filter(ResidentId::isValid).map(ResidentId::of).toList();
+		return reading.records()
+			.stream()
+			.filter((record) -> certificateNo == null || Objects.equals(certificateNo, record.get("certificateNo")))
+			.findFirst()
+			.map((record) -> (record.get("ownerIds") instanceof Collection<?> ids)
+					? ids.stream().map(String::valueOf).filter(ResidentId::isValid).map(ResidentId::of).toList()
+					: List.<ResidentId>of())
+			.orElse(List.of());
 	}
 
 }

@@ -34,6 +34,7 @@ import org.onevisit.exchange.ProviderGate;
 import org.onevisit.exchange.RegistryAnswer;
 import org.onevisit.exchange.RegistryDirectory;
 import org.onevisit.exchange.RegistryRequest;
+import org.onevisit.exchange.RegistryUpdate;
 import org.onevisit.shared.Sm3;
 import org.onevisit.shared.TimeOrderedIds;
 import tools.jackson.core.JacksonException;
@@ -194,9 +195,40 @@ class RegistryClient implements DisposableBean {
 
 	Exchanged post(RegistryDirectory.Endpoint endpoint, RegistryRequest request, byte[] body, String keyId,
 			String signature) {
+		return post(endpoint, "exchange", request, body, keyId, signature);
+	}
+
+	/**
+	 * Sends a signed update to the registry through its circuit breaker, once: a failure
+	 * is the outbox's to retry, with a new envelope and the same update id. Answers the
+	 * verified answer, whose one result carries what the registry answered.
+	 */
+	Exchanged update(String registry, RegistryUpdate update) {
+		CircuitBreaker breaker = this.breakers.circuitBreaker(registry);
+		try {
+			return breaker.executeSupplier(() -> sendUpdate(registry, update));
+		}
+		catch (CallNotPermittedException ex) {
+			throw new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, "circuit_open",
+					registry + " is failing; not asked until its circuit breaker lets a call through", ex);
+		}
+	}
+
+	/** Sends one signed update as it is: for the write-back and for tests of the gate. */
+	Exchanged sendUpdate(String registry, RegistryUpdate update) {
+		RegistryDirectory.Endpoint endpoint = this.directory.endpoint(registry)
+			.orElseThrow(() -> new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, "not_connected",
+					"registry " + registry + " is not connected", null));
+		byte[] body = this.json.writeValueAsBytes(update);
+		String signature = Base64.getEncoder().encodeToString(this.directory.signingKey().sign(body));
+		return post(endpoint, "update", null, body, this.directory.signingKey().id(), signature);
+	}
+
+	private Exchanged post(RegistryDirectory.Endpoint endpoint, String path, RegistryRequest request, byte[] body,
+			String keyId, String signature) {
 		Response response;
 		try {
-			response = exchangeOver(endpoint.url().resolve("exchange"), body, keyId, signature);
+			response = exchangeOver(endpoint.url().resolve(path), body, keyId, signature);
 		}
 		catch (ResourceAccessException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;

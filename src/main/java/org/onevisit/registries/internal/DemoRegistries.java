@@ -48,6 +48,8 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 
 	private final RegistryDirectory directory;
 
+	private final RegistryWrites writes;
+
 	private volatile boolean running;
 
 	DemoRegistries(DataCatalogue catalogue, RegistryDirectory directory, AccessRules rules, Clock clock,
@@ -61,12 +63,14 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 		this.city = SyntheticCity.generate(seed, LocalDate.now(clock), residents, enterprises);
 		log.info("Demo registries generated {} residents and {} enterprises in {} ms", this.city.residents().size(),
 				this.city.enterprises(), (System.nanoTime() - started) / 1_000_000);
+		this.writes = new RegistryWrites(this.city.book(), clock);
 		for (Registry registry : catalogue.registries()) {
 			SigningKey key = SigningKey
 				.loadOrCreate(dataDirectory.resolve("keys/registries/" + registry.code() + ".key"));
 			ProviderGate gate = new ProviderGate(registry.code(), directory.platformKey(), key, rules, clock, window,
 					json);
-			this.servers.put(registry.code(), new RegistryServer(registry.code(), gate, this.city.book(), json, 0));
+			this.servers.put(registry.code(),
+					new RegistryServer(registry.code(), gate, this.city.book(), this.writes, json, 0));
 			this.keys.put(registry.code(), key);
 		}
 	}
@@ -104,7 +108,9 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 
 	@Override
 	public void start(String registry) {
-		server(registry).start();
+		RegistryServer server = server(registry);
+		server.start();
+		this.directory.connect(registry, server.url(), this.keys.get(registry).verifyingKey());
 	}
 
 	@Override
@@ -153,6 +159,21 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 					"存续".equals(record.get("status"))))
 			.sorted(Comparator.comparing(Enterprise::creditCode))
 			.toList();
+	}
+
+	@Override
+	public Flat registerFlat(List<Share> owners, String address, double area, LocalDate registeredOn) {
+		return this.writes.registerFlat(owners, address, area, registeredOn);
+	}
+
+	@Override
+	public void fileSaleContract(String certificateNo, String buyerId, long price) {
+		this.writes.fileSaleContract(certificateNo, buyerId, price);
+	}
+
+	@Override
+	public Optional<Certificate> certificate(String certificateNo) {
+		return this.writes.certificate(certificateNo);
 	}
 
 	@Override

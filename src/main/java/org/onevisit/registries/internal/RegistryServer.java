@@ -20,6 +20,7 @@ import org.onevisit.exchange.ExchangeRefused;
 import org.onevisit.exchange.ProviderGate;
 import org.onevisit.exchange.RegistryAnswer;
 import org.onevisit.exchange.RegistryRequest;
+import org.onevisit.exchange.RegistryUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One registry as an HTTP service on a loopback port: {@code POST /exchange} with a
  * signed request, answered through the provider gate from the registry's part of the
- * book. It keeps its port across a stop and a start, as a department's server would.
+ * book, and {@code POST /update} with a signed change an approved matter makes to it. It
+ * keeps its port across a stop and a start, as a department's server would.
  */
 final class RegistryServer {
 
@@ -55,6 +57,8 @@ final class RegistryServer {
 
 	private final JsonMapper json;
 
+	private final RegistryWrites writes;
+
 	private volatile Duration delay = Duration.ZERO;
 
 	private HttpServer server;
@@ -63,10 +67,12 @@ final class RegistryServer {
 
 	private int port;
 
-	RegistryServer(String registry, ProviderGate gate, RegistryBook book, JsonMapper json, int port) {
+	RegistryServer(String registry, ProviderGate gate, RegistryBook book, RegistryWrites writes, JsonMapper json,
+			int port) {
 		this.registry = registry;
 		this.gate = gate;
 		this.book = book;
+		this.writes = writes;
 		this.json = json;
 		this.port = port;
 	}
@@ -79,7 +85,16 @@ final class RegistryServer {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 64);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("registry " + this.registry + " cannot listen on port " + this.port, ex);
+			if (this.port == 0) {
+				throw new IllegalStateException("registry " + this.registry + " cannot listen", ex);
+			}
+			// its old port was taken meanwhile (a paused test context started again,
+			// its port reused by a client's socket): a new one, which the exchange is
+			// told of
+			log.warn("Registry {} cannot listen on its port {} again; takes another", this.registry, this.port);
+			this.port = 0;
+			start();
+			return;
 		}
 		this.port = this.server.getAddress().getPort();
 		this.workers = Executors.newFixedThreadPool(8, (task) -> {
@@ -99,6 +114,7 @@ final class RegistryServer {
 			}
 		});
 		this.server.createContext("/exchange", this::handle);
+		this.server.createContext("/update", this::handleUpdate);
 		this.server.start();
 	}
 
@@ -157,6 +173,50 @@ final class RegistryServer {
 		}
 		catch (RuntimeException ex) {
 			log.error("Registry {} failed to answer", this.registry, ex);
+			send(exchange, 500, "application/problem+json", problem(500, "registry_error", "internal error"), null);
+		}
+	}
+
+	/**
+	 * Applies a signed update admitted by the gate and answers its results, signed and
+	 * bound to the update's bytes like an answer to a query: one result naming the change
+	 * and the update id, with the results as its one record.
+	 */
+	private void handleUpdate(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (!"POST".equals(exchange.getRequestMethod())) {
+				send(exchange, 405, "application/problem+json", problem(405, "method_not_allowed", "POST only"), null);
+				return;
+			}
+			byte[] body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = in.readNBytes(1_000_000);
+			}
+			if (!this.delay.isZero()) {
+				Thread.sleep(this.delay.toMillis());
+			}
+			Map<String, String> results;
+			RegistryUpdate update;
+			try {
+				update = this.gate.admitUpdate(body, exchange.getRequestHeaders().getFirst(ProviderGate.KEY_HEADER),
+						exchange.getRequestHeaders().getFirst(ProviderGate.SIGNATURE_HEADER));
+				results = this.writes.apply(update);
+			}
+			catch (ExchangeRefused ex) {
+				send(exchange, ex.status(), "application/problem+json",
+						problem(ex.status(), ex.code(), ex.getMessage()), null);
+				return;
+			}
+			ProviderGate.Signed answer = this.gate.answer(body,
+					List.of(new RegistryAnswer.Result(update.change().name(), update.updateId(),
+							RegistryAnswer.Status.FOUND, null, null, List.of(Map.copyOf(results)))));
+			send(exchange, 200, "application/json", answer.body(), answer);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.error("Registry {} failed to apply an update", this.registry, ex);
 			send(exchange, 500, "application/problem+json", problem(500, "registry_error", "internal error"), null);
 		}
 	}

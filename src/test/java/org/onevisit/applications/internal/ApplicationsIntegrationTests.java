@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationManagement;
@@ -33,6 +34,7 @@ import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
 import org.onevisit.identity.Actor;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
@@ -77,13 +79,24 @@ class ApplicationsIntegrationTests {
 	@Autowired
 	DataSource dataSource;
 
-	static Submission flatTransfer(String address) {
+	@Autowired
+	RegistryControl registries;
+
+	// a flat per address a test writes: the same address names the same flat
+	private final Map<String, RegistryControl.Flat> flats = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The seller's flat transfer of a new flat of his, as the applicant wrote its
+	 * address: within a test, the same address is the same flat.
+	 */
+	Submission flatTransfer(String address) {
+		RegistryControl.Flat flat = this.flats.computeIfAbsent(address, (written) -> Matters.mintFlat(this.registries));
 		Map<String, Object> form = new HashMap<>();
 		form.put("sellerId", "339902198503120016");
 		form.put("sellerName", "张三");
 		form.put("buyerId", "339903199007180029");
 		form.put("buyerName", "李四");
-		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
+		form.put("certificateNo", flat.certificateNo());
 		form.put("address", address);
 		form.put("price", 1_250_000);
 		form.put("paymentMethod", "商业贷款");
@@ -324,6 +337,21 @@ class ApplicationsIntegrationTests {
 		finally {
 			pool.shutdown();
 		}
+	}
+
+	@Test
+	void refusesASecondTransferOfTheSameCertificateWhoseAddressIsWrittenDifferently() {
+		Application first = this.applications.submit(flatTransfer("东湖区写法路1号"), SELLER, null);
+		Submission again = flatTransfer("东湖区写法路1号");
+		Map<String, Object> rewritten = new HashMap<>(again.form());
+		rewritten.put("address", "示范市东湖区写法路一号（另一种写法）");
+
+		assertThatThrownBy(() -> this.applications
+			.submit(new Submission(null, "flat-transfer", again.subject(), Channel.ONLINE, rewritten), SELLER, null))
+			.isInstanceOfSatisfying(SubmissionRefused.class, (refused) -> {
+				assertThat(refused.code()).isEqualTo("duplicate_matter");
+				assertThat(refused.details()).containsEntry("trackingNumber", first.trackingNumber());
+			});
 	}
 
 	@Test

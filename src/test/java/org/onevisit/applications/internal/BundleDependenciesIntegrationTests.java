@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
@@ -52,6 +53,9 @@ class BundleDependenciesIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RegistryControl registries;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -167,8 +171,7 @@ class BundleDependenciesIntegrationTests {
 	@Test
 	void theSameRegistrarMayNotRecordWhatTheyAcceptedAnotherMay() {
 		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http);
-		matters.freeTheDemoFlat();
+		Matters matters = new Matters(http, this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		String tracking = filed.path("trackingNo").asString();
 		JsonNode registration = filed.path("tasks")

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.TestClock;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
@@ -51,6 +52,9 @@ class PaymentBeforeResultsIntegrationTests {
 	int port;
 
 	@Autowired
+	RegistryControl registries;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -76,10 +80,9 @@ class PaymentBeforeResultsIntegrationTests {
 	Matters matters;
 
 	@BeforeEach
-	void freeTheDemoFlat() {
+	void matters() {
 		this.http = new OneVisitHttp(this.port);
-		this.matters = new Matters(this.http);
-		this.matters.freeTheDemoFlat();
+		this.matters = new Matters(this.http, this.registries);
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.onevisit.licences.LicenceWallet;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +37,12 @@ class DeliveryIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	RegistryControl registries;
+
 	@Test
 	void theSellerChoosesACourierAndTheClerkRecordsTheHandOffWithItsTrackingNumber() throws InterruptedException {
-		Matters matters = new Matters(new OneVisitHttp(this.port));
+		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
 		OneVisitHttp seller = new OneVisitHttp(this.port);
@@ -96,8 +100,7 @@ class DeliveryIntegrationTests {
 
 	@Test
 	void aResultWhoseLicencesWereRevokedIsOfferedNeitherForPickUpNorForCourier() {
-		Matters matters = new Matters(new OneVisitHttp(this.port));
-		matters.freeTheDemoFlat();
+		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		ApplicationId id = new ApplicationId(UUID.fromString(filed.path("id").asString()));
 		Actor seller = Actor.applicant("applicant1");
@@ -129,7 +132,7 @@ class DeliveryIntegrationTests {
 
 	@Test
 	void anotherApplicantCannotSeeOrChangeTheDelivery() {
-		JsonNode filed = new Matters(new OneVisitHttp(this.port)).fileFlatTransfer();
+		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
 		OneVisitHttp buyer = new OneVisitHttp(this.port);
 		buyer.logIn("applicant2", "onevisit-demo");
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";

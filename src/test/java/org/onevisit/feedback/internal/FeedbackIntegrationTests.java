@@ -7,14 +7,15 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
-import org.onevisit.shared.Subject;
 import org.onevisit.feedback.Enquiry;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.feedback.FeedbackRefused;
 import org.onevisit.feedback.Rating;
+import org.onevisit.identity.Actor;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,12 +38,15 @@ class FeedbackIntegrationTests {
 	int port;
 
 	@Autowired
+	RegistryControl registries;
+
+	@Autowired
 	Feedback feedback;
 
 	@Test
 	void aBadRatingOpensARectificationForEachDepartmentWhichAnswersIt() {
 		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http);
+		Matters matters = new Matters(http, this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		ApplicationId id = new ApplicationId(UUID.fromString(filed.path("id").asString()));
 		Actor seller = Actor.applicant("applicant1");

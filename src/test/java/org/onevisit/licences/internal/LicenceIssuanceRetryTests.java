@@ -5,19 +5,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
-import org.onevisit.applications.PartyConfirmation;
-import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
-import org.onevisit.shared.Subject;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.Task;
+import org.onevisit.identity.Actor;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.payments.PaymentManagement;
 import org.onevisit.payments.internal.SimulatedCheckout;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +42,9 @@ class LicenceIssuanceRetryTests {
 
 	@Autowired
 	ApplicationManagement applications;
+
+	@Autowired
+	org.onevisit.registries.RegistryControl registries;
 
 	@Autowired
 	LicenceWallet wallet;
@@ -73,8 +76,10 @@ class LicenceIssuanceRetryTests {
 		form.put("sellerName", "张三");
 		form.put("buyerId", buyer);
 		form.put("buyerName", "赵六");
-		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
-		form.put("address", "西湖区重试路2号");
+		// a flat of the seller's own: an approved transfer moves it for good
+		org.onevisit.registries.RegistryControl.Flat flat = org.onevisit.Matters.mintFlat(this.registries);
+		form.put("certificateNo", flat.certificateNo());
+		form.put("address", flat.address());
 		form.put("price", 990_000);
 		form.put("paymentMethod", "一次性付款");
 		Application filed = this.applications.submit(new Submission(null, "flat-transfer",

@@ -10,19 +10,18 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.TestClock;
-import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
-import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
-import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
 import org.onevisit.applications.MaterialRecord;
-import org.onevisit.shared.Subject;
+import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.Task;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Directory;
+import org.onevisit.identity.Actor;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceRefused;
 import org.onevisit.licences.LicenceWallet;
@@ -30,6 +29,7 @@ import org.onevisit.payments.PaymentManagement;
 import org.onevisit.payments.internal.SimulatedCheckout;
 import org.onevisit.licences.Verification;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +51,9 @@ class LicencesIntegrationTests {
 
 	@Autowired
 	org.onevisit.applications.Uploads uploads;
+
+	@Autowired
+	org.onevisit.registries.RegistryControl registries;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -125,8 +128,10 @@ class LicencesIntegrationTests {
 		form.put("sellerName", "张三");
 		form.put("buyerId", buyerId);
 		form.put("buyerName", "李四");
-		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
-		form.put("address", "东湖区示范路" + UUID.randomUUID().toString().substring(0, 4) + "号");
+		// a flat of the seller's own: an approved transfer moves it for good
+		org.onevisit.registries.RegistryControl.Flat flat = org.onevisit.Matters.mintFlat(this.registries);
+		form.put("certificateNo", flat.certificateNo());
+		form.put("address", flat.address());
 		form.put("price", 1_250_000);
 		form.put("paymentMethod", "商业贷款");
 		Application filed = this.applications.submit(

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.SigningKey;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,9 @@ class PaymentsIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RegistryControl registries;
 
 	@Autowired
 	SimulatedCashier cashier;
@@ -51,7 +55,7 @@ class PaymentsIntegrationTests {
 		this.seller = new OneVisitHttp(this.port);
 		this.seller.logIn("applicant1", "onevisit-demo");
 		this.token = "Bearer " + this.seller.bearerToken("applicant1", "onevisit-demo");
-		this.matters = new Matters(this.seller);
+		this.matters = new Matters(this.seller, this.registries);
 		this.filed = this.matters.fileFlatTransferAwaitingParties();
 		this.application = this.filed.path("id").asString();
 		// there at once, whether or not the filing's event was handled yet

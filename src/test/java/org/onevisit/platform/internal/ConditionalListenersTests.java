@@ -1,8 +1,8 @@
 package org.onevisit.platform.internal;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -10,11 +10,13 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -69,9 +71,12 @@ class ConditionalListenersTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	RegistryControl registries;
+
 	@Test
 	void recordsOnlyTheListenersThatHaveSomethingToDoWithAFiling() throws InterruptedException {
-		Matters matters = new Matters(new OneVisitHttp(this.port));
+		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		String id = filed.path("id").asString();
 

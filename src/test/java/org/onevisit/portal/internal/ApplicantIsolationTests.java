@@ -5,7 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,9 +23,12 @@ class ApplicantIsolationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	RegistryControl registries;
+
 	@Test
 	void anotherApplicantFindsNothingOfTheMatterWhereverTheyLook() {
-		Matters matters = new Matters(new OneVisitHttp(this.port));
+		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		String id = matters.payThroughTheSimulator(matters.approveAll(matters.fileFlatTransfer()))
 			.path("id")
 			.asString();

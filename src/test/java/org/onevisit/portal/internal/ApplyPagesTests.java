@@ -1,18 +1,20 @@
 package org.onevisit.portal.internal;
 
-import org.onevisit.Matters;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.onevisit.Matters;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,11 +27,8 @@ class ApplyPagesTests {
 	@LocalServerPort
 	int port;
 
-	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
-	@BeforeEach
-	void freeTheDemoFlat() {
-		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
-	}
+	@Autowired
+	RegistryControl registries;
 
 	OneVisitHttp seller;
 
@@ -52,12 +51,17 @@ class ApplyPagesTests {
 			.doesNotContain("需要您提交", "待获取");
 		assertThat(page.body()).contains("来自住房和城乡建设信息库");
 
-		HttpResponse<String> filed = this.seller.postForm("/apply/bundles/flat-transfer", encoded(inputsOf(form)));
+		// a flat of his own for this test, written over the pre-filled one
+		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		Map<String, String> inputs = inputsOf(form);
+		inputs.put("field.certificateNo", flat.certificateNo());
+		inputs.put("field.address", flat.address());
+		HttpResponse<String> filed = this.seller.postForm("/apply/bundles/flat-transfer", encoded(inputs));
 
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}\\?filed"));
-		// the registry's one flat is free again for the next test that transfers it
+		// no matter left open
 		String id = filed.headers()
 			.firstValue("Location")
 			.orElseThrow()

@@ -12,6 +12,7 @@ import org.onevisit.OneVisitHttp;
 import org.onevisit.TestClock;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.identity.Actor;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 import org.onevisit.supervision.SupervisedTask;
@@ -37,6 +38,9 @@ class SupervisionIntegrationTests {
 	int port;
 
 	@Autowired
+	RegistryControl registries;
+
+	@Autowired
 	ApplicationManagement applications;
 
 	@Autowired
@@ -47,7 +51,7 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void warnsTheDepartmentYellowBeforeTheHolidayWeekAndRedAfterItOnceEach() {
-		JsonNode filed = new Matters(new OneVisitHttp(this.port)).fileFlatTransfer();
+		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
 		String tax = filed.path("tasks")
 			.valueStream()
 			.filter((task) -> task.path("department").asString().equals("tax"))
@@ -115,8 +119,9 @@ class SupervisionIntegrationTests {
 		form.put("sellerName", "张三");
 		form.put("buyerId", "339903199007180029");
 		form.put("buyerName", "李四");
-		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
-		form.put("address", "示范市大厅路" + UUID.randomUUID().toString().substring(0, 6) + "号");
+		org.onevisit.registries.RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		form.put("certificateNo", flat.certificateNo());
+		form.put("address", flat.address());
 		form.put("price", 1_250_000);
 		form.put("paymentMethod", "商业贷款");
 		org.onevisit.applications.Application filed = this.applications

@@ -2,16 +2,19 @@ package org.onevisit.applications.internal.web;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.WriteBacks;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.identity.Actor;
 import org.onevisit.platform.PageRefusals;
 import org.onevisit.shared.WorkingDays;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,8 +41,11 @@ class MyApplicationsController {
 
 	private final PageRefusals refusals;
 
+	private final ObjectProvider<WriteBacks> writeBacks;
+
 	MyApplicationsController(ApplicationManagement applications, Catalogue catalogue, Clock clock, WorkingDays days,
-			PageRefusals refusals) {
+			PageRefusals refusals, ObjectProvider<WriteBacks> writeBacks) {
+		this.writeBacks = writeBacks;
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.clock = clock;
@@ -69,6 +75,8 @@ class MyApplicationsController {
 		Application application = this.applications.find(new ApplicationId(id), actor);
 		// not "application": Thymeleaf reserves it for the servlet context
 		model.addAttribute("matter", application);
+		// whether the registry changes of approved items are written back (回写)
+		model.addAttribute("writeBacks", writeBacksOf(application));
 		model.addAttribute("predicted", application.predictedCompletion(this.clock, this.days));
 		model.addAttribute("history", this.applications.history(application.id(), actor));
 		model.addAttribute("names", new ReviewController.ItemNames(this.catalogue));
@@ -92,6 +100,11 @@ class MyApplicationsController {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		return "redirect:/my/applications/" + id;
+	}
+
+	private Map<String, WriteBacks.State> writeBacksOf(Application application) {
+		WriteBacks states = this.writeBacks.getIfAvailable();
+		return (states != null) ? states.of(application.id()) : Map.of();
 	}
 
 }

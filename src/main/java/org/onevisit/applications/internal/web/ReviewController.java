@@ -1,22 +1,25 @@
 package org.onevisit.applications.internal.web;
 
-import org.onevisit.platform.PageRefusals;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.onevisit.platform.PageRefusals;
 
-import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Decision;
 import org.onevisit.applications.InboxEntry;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskId;
+import org.onevisit.applications.WriteBacks;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.ServiceItem;
+import org.onevisit.identity.Actor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +43,11 @@ class ReviewController {
 
 	private final PageRefusals refusals;
 
-	ReviewController(ApplicationManagement applications, Catalogue catalogue, PageRefusals refusals) {
+	private final ObjectProvider<WriteBacks> writeBacks;
+
+	ReviewController(ApplicationManagement applications, Catalogue catalogue, PageRefusals refusals,
+			ObjectProvider<WriteBacks> writeBacks) {
+		this.writeBacks = writeBacks;
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.refusals = refusals;
@@ -78,6 +85,8 @@ class ReviewController {
 		ServiceItem item = this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion()).content();
 		// not "application": Thymeleaf reserves it for the servlet context
 		model.addAttribute("matter", application);
+		// whether the registry changes of approved items are written back (回写)
+		model.addAttribute("writeBacks", writeBacksOf(application));
 		model.addAttribute("task", task);
 		model.addAttribute("item", item);
 		model.addAttribute("answers", answers(application, item));
@@ -151,6 +160,11 @@ class ReviewController {
 			}
 		}
 
+	}
+
+	private Map<String, WriteBacks.State> writeBacksOf(Application application) {
+		WriteBacks states = this.writeBacks.getIfAvailable();
+		return (states != null) ? states.of(application.id()) : Map.of();
 	}
 
 }

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -18,15 +20,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicationApiTests {
 
-	static final String FLAT_TRANSFER = """
-			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
-			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"浙(2020)示范市不动产权第0012345号",
-			         "address":"%s","price":1250000,"paymentMethod":"商业贷款"}}
-			""";
+	// a flat per address a test writes: the same address names the same flat
+	private final java.util.Map<String, RegistryControl.Flat> flats = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The API body of the seller's flat transfer of a new flat of his, as the applicant
+	 * wrote its address: within a test, the same address is the same flat.
+	 */
+	String flatTransfer(String address) {
+		return Matters.flatTransfer(
+				this.flats.computeIfAbsent(address, (written) -> Matters.mintFlat(this.registries)).certificateNo(),
+				address);
+	}
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RegistryControl registries;
 
 	OneVisitHttp http;
 
@@ -43,8 +54,8 @@ class ApplicationApiTests {
 	}
 
 	HttpResponse<String> submit(String key, String address) {
-		return this.http.postJson("/api/v1/applications", FLAT_TRANSFER.formatted(address), "Authorization",
-				this.seller, "Idempotency-Key", key);
+		return this.http.postJson("/api/v1/applications", flatTransfer(address), "Authorization", this.seller,
+				"Idempotency-Key", key);
 	}
 
 	static String taskOf(JsonNode application, String department) {
@@ -123,8 +134,8 @@ class ApplicationApiTests {
 		HttpResponse<String> first = submit(key, "东湖区示范路12号");
 		HttpResponse<String> repeat = submit(key, "东湖区示范路12号");
 		HttpResponse<String> different = submit(key, "东湖区示范路13号");
-		HttpResponse<String> noKey = this.http.postJson("/api/v1/applications", FLAT_TRANSFER.formatted("x"),
-				"Authorization", this.seller);
+		HttpResponse<String> noKey = this.http.postJson("/api/v1/applications", flatTransfer("x"), "Authorization",
+				this.seller);
 
 		assertThat(OneVisitHttp.json(repeat).path("id")).isEqualTo(OneVisitHttp.json(first).path("id"));
 		assertThat(different.statusCode()).isEqualTo(422);
@@ -179,11 +190,11 @@ class ApplicationApiTests {
 	@Test
 	void namesEveryInvalidFieldAndRefusesFilingForSomeoneElse() {
 		HttpResponse<String> invalid = this.http.postJson("/api/v1/applications",
-				FLAT_TRANSFER.formatted("").replace("339903199007180029", "339903199007180028"), "Authorization",
-				this.seller, "Idempotency-Key", UUID.randomUUID().toString());
+				flatTransfer("").replace("339903199007180029", "339903199007180028"), "Authorization", this.seller,
+				"Idempotency-Key", UUID.randomUUID().toString());
 		HttpResponse<String> forSomeoneElse = this.http.postJson("/api/v1/applications",
-				FLAT_TRANSFER.formatted("西山区1号")
-					.replace("\"residentId\":\"339902198503120016\"", "\"residentId\":\"339903199007180029\""),
+				flatTransfer("西山区1号").replace("\"residentId\":\"339902198503120016\"",
+						"\"residentId\":\"339903199007180029\""),
 				"Authorization", this.seller, "Idempotency-Key", UUID.randomUUID().toString());
 
 		assertThat(invalid.statusCode()).isEqualTo(422);

@@ -7,8 +7,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,13 +23,16 @@ class ReviewPagesTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	RegistryControl registries;
+
 	@Test
 	void aReviewerAsksForASupplementAndTheApplicantSeesWhatIsMissingAndAnswers() {
 		OneVisitHttp api = new OneVisitHttp(this.port);
-		JsonNode filed = new Matters(api).confirmAsParties(OneVisitHttp
-			.json(api.postJson("/api/v1/applications", ApplicationApiTests.FLAT_TRANSFER.formatted("西山区页面路1号"),
-					"Authorization", "Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
-					UUID.randomUUID().toString())));
+		JsonNode filed = new Matters(api).confirmAsParties(OneVisitHttp.json(api.postJson("/api/v1/applications",
+				Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(), "西山区页面路1号"), "Authorization",
+				"Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
+				UUID.randomUUID().toString())));
 		String taskId = ApplicationApiTests.taskOf(filed, "nr");
 		long version = filed.path("tasks")
 			.valueStream()
@@ -64,10 +69,10 @@ class ReviewPagesTests {
 	@Test
 	void showsAnotherDepartmentsCaseFileToNobody() {
 		OneVisitHttp api = new OneVisitHttp(this.port);
-		JsonNode filed = OneVisitHttp
-			.json(api.postJson("/api/v1/applications", ApplicationApiTests.FLAT_TRANSFER.formatted("西山区页面路2号"),
-					"Authorization", "Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
-					UUID.randomUUID().toString()));
+		JsonNode filed = OneVisitHttp.json(api.postJson("/api/v1/applications",
+				Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(), "西山区页面路2号"), "Authorization",
+				"Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
+				UUID.randomUUID().toString()));
 		OneVisitHttp health = new OneVisitHttp(this.port);
 		health.logIn("reviewer-health", "onevisit-demo");
 		OneVisitHttp stranger = new OneVisitHttp(this.port);

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,11 +31,8 @@ class ExchangeApiTests {
 	@LocalServerPort
 	int port;
 
-	/** The demo register has one flat of 张三's: free it of earlier tests' matters. */
-	@BeforeEach
-	void freeTheDemoFlat() {
-		new Matters(new OneVisitHttp(this.port)).freeTheDemoFlat();
-	}
+	@Autowired
+	RegistryControl registries;
 
 	OneVisitHttp http;
 
@@ -64,7 +63,10 @@ class ExchangeApiTests {
 		ObjectNode submission = JSON.createObjectNode();
 		submission.put("bundleCode", "flat-transfer");
 		submission.putObject("applicant").put("residentId", "339902198503120016");
-		submission.set("form", preview.path("form"));
+		// a flat of his own for this test, written over the pre-filled one
+		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		submission.set("form", ((ObjectNode) preview.path("form")).put("certificateNo", flat.certificateNo())
+			.put("address", flat.address()));
 		submission.set("evidence", preview.path("evidence"));
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", submission.toString(), "Authorization",
 				seller, "Idempotency-Key", UUID.randomUUID().toString());
@@ -96,7 +98,7 @@ class ExchangeApiTests {
 			.filter((entry) -> entry.path("reference").asString().equals(id))
 			.map((entry) -> entry.path("purpose").asString())).isNotEmpty()
 			.allSatisfy((purpose) -> assertThat(purpose).isEqualTo("办件 " + tracking + " 的审查材料（由受理部门为该办件调取）"));
-		// the registry's one flat is free again for the next test that transfers it
+		// no matter left open
 		assertThat(this.http.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization", seller)
 			.statusCode()).isEqualTo(200);
 	}
