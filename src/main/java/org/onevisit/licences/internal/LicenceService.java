@@ -1,5 +1,7 @@
 package org.onevisit.licences.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -357,9 +359,21 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		return field.name().equals(type.number().field()) && type.number().sequence() != null;
 	}
 
-	/** The field's value with its unit, as printed: 100 万元, 89.5 m². */
+	/**
+	 * The field's value with its unit, as printed: 100 万元, 89.50 m² (a certificate states
+	 * an area to the hundredth of a square metre).
+	 */
 	private static String printed(LicenceType.Field field, String value) {
-		return (field.unit() != null) ? value + " " + field.unit() : value;
+		String shown = value;
+		if (field.kind() == LicenceType.Kind.AREA) {
+			try {
+				shown = new BigDecimal(value.strip()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+			}
+			catch (NumberFormatException ex) {
+				// printed as the source wrote it: a registry's area is its own
+			}
+		}
+		return (field.unit() != null) ? shown + " " + field.unit() : shown;
 	}
 
 	/**

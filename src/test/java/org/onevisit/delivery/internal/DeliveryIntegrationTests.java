@@ -107,7 +107,7 @@ class DeliveryIntegrationTests {
 		Deliveries.Choice courier = new Deliveries.Choice(Delivery.Method.COURIER, null, "张三", "13800001234",
 				"示范市东湖区示范路12号3幢");
 		this.deliveries.choose(id, courier, seller);
-		matters.approveAll(filed);
+		matters.payThroughTheSimulator(matters.approveAll(filed));
 		String tracking = filed.path("trackingNo").asString();
 		await().atMost(Duration.ofSeconds(20)).until(() -> !this.licences.issuedFor(tracking).isEmpty());
 		assertThat(this.deliveries.waitingForHandOver()).anyMatch((delivery) -> delivery.application().equals(id));

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.registries.RegistryControl;
+import org.onevisit.Matters;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
@@ -49,6 +51,9 @@ class LicenceResultsIntegrationTests {
 	static final String CHEN_JING = "339903198804160026";
 
 	static final String DEMO_BUSINESS = "91339900MA2H5T7K0B";
+
+	@Autowired
+	RegistryControl registries;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -110,8 +115,11 @@ class LicenceResultsIntegrationTests {
 		form.put("sellerName", "张三");
 		form.put("buyerId", LicencesIntegrationTests.newResidentId((int) (System.nanoTime() % 900)));
 		form.put("buyerName", "李四");
-		form.put("certificateNo", "浙(2020)示范市不动产权第0012345号");
-		form.put("address", "东湖区换证路" + UUID.randomUUID().toString().substring(0, 4) + "号");
+		// a flat of its own: a second matter on one flat is refused while the first is
+		// open
+		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		form.put("certificateNo", flat.certificateNo());
+		form.put("address", flat.address());
 		form.put("price", 1_250_000);
 		form.put("paymentMethod", "商业贷款");
 		return approveAll(confirmedOnline(this.applications.submit(

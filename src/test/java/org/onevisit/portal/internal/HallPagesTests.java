@@ -63,7 +63,7 @@ class HallPagesTests {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		Document refused = Jsoup.parse(page.body());
-		assertThat(refused.getElementById("identity-error").text()).contains("请先在窗口核验申请人身份");
+		assertThat(refused.getElementById("identity-error").text()).contains("请先在窗口核验当事人本人身份");
 		assertThat(refused.getElementById("field-companyName")).isNull();
 		assertThat(page.body()).doesNotContain("张三");
 
