@@ -54,4 +54,18 @@ public interface PaymentManagement {
 	 */
 	Payment confirm(String provider, byte[] body, String keyId, String signature);
 
+	/**
+	 * The order of the matter with this tracking number, for a clerk at a hall's window
+	 * whom its payer shows the number; empty when it has none.
+	 */
+	Optional<Payment> ofTrackingNumber(String trackingNumber, Actor clerk);
+
+	/**
+	 * The order paid at a hall's window (card or cash): the clerk records the receipt
+	 * (缴款凭证) number, and the matter is settled as by a provider's callback. Refused as
+	 * online paying is (nothing to pay, already paid, ended, taxes not yet assessed), and
+	 * without a receipt number ({@code payment_receipt_invalid}).
+	 */
+	Payment payAtWindow(ApplicationId application, String receiptNumber, Actor clerk);
+
 }

@@ -84,4 +84,10 @@ public final class PaymentRefused extends OneVisitException {
 		return new PaymentRefused("tax_assessment_not_found", Kind.NOT_FOUND, "task " + task + " assesses no tax");
 	}
 
+	/** A payment at a window is recorded only with the receipt the payer was given. */
+	public static PaymentRefused receiptInvalid() {
+		return new PaymentRefused("payment_receipt_invalid", Kind.INVALID,
+				"a window payment needs the receipt number: 6 to 32 letters, digits or hyphens");
+	}
+
 }

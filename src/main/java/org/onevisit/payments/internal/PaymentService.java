@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.time.Instant;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -212,6 +214,56 @@ class PaymentService implements PaymentManagement {
 				providerCode, callback.transactionId(), callback.paidAt(), payment.trackingNumber(),
 				this.applications.summary(payment.application(), Actor.system()).subject()));
 		return this.payments.ofApplication(payment.application()).orElseThrow();
+	}
+
+	/** The provider code a window payment is recorded under. */
+	static final String WINDOW = "window";
+
+	private static final Pattern RECEIPT = Pattern.compile("[A-Za-z0-9-]{6,32}");
+
+	@Override
+	public Optional<Payment> ofTrackingNumber(String trackingNumber, Actor clerk) {
+		if (clerk.kind() != Actor.Kind.CLERK || trackingNumber == null) {
+			return Optional.empty();
+		}
+		return this.payments.ofTrackingNumber(trackingNumber.strip());
+	}
+
+	@Override
+	public Payment payAtWindow(ApplicationId application, String receiptNumber, Actor clerk) {
+		if (clerk.kind() != Actor.Kind.CLERK) {
+			throw PaymentRefused.nothingToPay(application);
+		}
+		String receipt = (receiptNumber != null) ? receiptNumber.strip() : "";
+		if (!RECEIPT.matcher(receipt).matches()) {
+			throw PaymentRefused.receiptInvalid();
+		}
+		ApplicationSummary matter = this.applications.summary(application, Actor.system());
+		return this.transactions.execute((status) -> {
+			Payment payment = this.payments.ofApplication(application)
+				.flatMap((order) -> this.payments.lock(order.id()))
+				.orElseThrow(() -> PaymentRefused.nothingToPay(application));
+			if (payment.paid()) {
+				throw PaymentRefused.alreadyPaid(application);
+			}
+			if (matter.status().finished() && matter.status() != ApplicationStatus.APPROVED) {
+				throw PaymentRefused.matterEnded(application);
+			}
+			if (awaitsAssessment(matter, Optional.of(payment))) {
+				throw PaymentRefused.awaitingAssessment(application);
+			}
+			Instant now = this.clock.instant();
+			Payment settled = payment.settle(WINDOW,
+					new PaymentProvider.Callback(payment.id(), receipt, payment.amount(), now));
+			this.payments.markPaid(settled);
+			// kept with the providers' callbacks: the evidence of who took the payment
+			this.payments.recordCallback(now, WINDOW, payment.id(), clerk.username(), receipt, "applied");
+			log.info("Order {} of {} paid at a window, receipt {}, recorded by {}", payment.id(),
+					payment.trackingNumber(), receipt, clerk.username());
+			this.events.publishEvent(new PaymentConfirmed(payment.id(), application, payment.amount(), WINDOW, receipt,
+					now, payment.trackingNumber(), matter.subject()));
+			return this.payments.ofApplication(application).orElseThrow();
+		});
 	}
 
 }

@@ -88,6 +88,10 @@ class Payments {
 		return one("where application_id = :key", application.value());
 	}
 
+	Optional<Payment> ofTrackingNumber(String trackingNumber) {
+		return one("where tracking_number = :key", trackingNumber);
+	}
+
 	Optional<Payment> find(UUID id) {
 		return one("where id = :key", id);
 	}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.registries.RegistryControl;
+import org.onevisit.shared.CreditCode;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
@@ -143,6 +144,14 @@ class BundleDependenciesIntegrationTests {
 		assertThat(issued).singleElement().satisfies((licence) -> {
 			assertThat(licence.itemCode()).isEqualTo(LICENCE_ITEM);
 			assertThat(licence.typeName()).isEqualTo("营业执照");
+			// held by the enterprise the registry registered, under the code it assigned
+			assertThat(licence.holder().business()).isNotNull();
+			String code = licence.holder().business().value();
+			assertThat(CreditCode.isValid(code)).isTrue();
+			assertThat(licence.number()).isEqualTo(code);
+			assertThat(this.registries.enterprises()).filteredOn((enterprise) -> enterprise.creditCode().equals(code))
+				.singleElement()
+				.satisfies((enterprise) -> assertThat(enterprise.active()).isTrue());
 		});
 		Application opened = reload(filed.id());
 		assertThat(opened.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
