@@ -138,43 +138,14 @@ final class RegistryServer {
 		this.delay = delay;
 	}
 
+	/** Answers an admitted query: each query's records, or a scan's matches. */
 	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			if (!"POST".equals(exchange.getRequestMethod())) {
-				send(exchange, 405, "application/problem+json", problem(405, "method_not_allowed", "POST only"), null);
-				return;
-			}
-			byte[] body;
-			try (InputStream in = exchange.getRequestBody()) {
-				body = in.readNBytes(1_000_000);
-			}
-			if (!this.delay.isZero()) {
-				Thread.sleep(this.delay.toMillis());
-			}
-			RegistryRequest request;
-			try {
-				request = this.gate.admit(body, exchange.getRequestHeaders().getFirst(ProviderGate.KEY_HEADER),
-						exchange.getRequestHeaders().getFirst(ProviderGate.SIGNATURE_HEADER));
-			}
-			catch (ExchangeRefused ex) {
-				send(exchange, ex.status(), "application/problem+json",
-						problem(ex.status(), ex.code(), ex.getMessage()), null);
-				return;
-			}
-			List<RegistryAnswer.Result> results = request.queries()
-				.stream()
-				.flatMap((query) -> query.scan() ? scan(query).stream() : Stream.of(answer(query)))
-				.toList();
-			ProviderGate.Signed answer = this.gate.answer(body, results);
-			send(exchange, 200, "application/json", answer.body(), answer);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (RuntimeException ex) {
-			log.error("Registry {} failed to answer", this.registry, ex);
-			send(exchange, 500, "application/problem+json", problem(500, "registry_error", "internal error"), null);
-		}
+		serve(exchange, "answer",
+				(body, keyId, signature) -> this.gate.admit(body, keyId, signature)
+					.queries()
+					.stream()
+					.flatMap((query) -> query.scan() ? scan(query).stream() : Stream.of(answer(query)))
+					.toList());
 	}
 
 	/**
@@ -183,6 +154,30 @@ final class RegistryServer {
 	 * and the update id, with the results as its one record.
 	 */
 	private void handleUpdate(HttpExchange exchange) throws IOException {
+		serve(exchange, "apply an update", (body, keyId, signature) -> {
+			RegistryUpdate update = this.gate.admitUpdate(body, keyId, signature);
+			Map<String, String> results = this.writes.apply(update);
+			return List.of(new RegistryAnswer.Result(update.change().name(), update.updateId(),
+					RegistryAnswer.Status.FOUND, null, null, List.of(Map.copyOf(results))));
+		});
+	}
+
+	/**
+	 * What an exchange admitted by the gate is answered with; refused as the gate says.
+	 */
+	@FunctionalInterface
+	private interface Answering {
+
+		List<RegistryAnswer.Result> results(byte[] body, String keyId, String signature);
+
+	}
+
+	/**
+	 * One exchange: POST only, the body read, the operator's delay, then the results
+	 * signed and bound to the body; a refusal is answered as a problem, a failure logged
+	 * and answered 500.
+	 */
+	private void serve(HttpExchange exchange, String what, Answering answering) throws IOException {
 		try (exchange) {
 			if (!"POST".equals(exchange.getRequestMethod())) {
 				send(exchange, 405, "application/problem+json", problem(405, "method_not_allowed", "POST only"), null);
@@ -195,28 +190,24 @@ final class RegistryServer {
 			if (!this.delay.isZero()) {
 				Thread.sleep(this.delay.toMillis());
 			}
-			Map<String, String> results;
-			RegistryUpdate update;
+			List<RegistryAnswer.Result> results;
 			try {
-				update = this.gate.admitUpdate(body, exchange.getRequestHeaders().getFirst(ProviderGate.KEY_HEADER),
+				results = answering.results(body, exchange.getRequestHeaders().getFirst(ProviderGate.KEY_HEADER),
 						exchange.getRequestHeaders().getFirst(ProviderGate.SIGNATURE_HEADER));
-				results = this.writes.apply(update);
 			}
 			catch (ExchangeRefused ex) {
 				send(exchange, ex.status(), "application/problem+json",
 						problem(ex.status(), ex.code(), ex.getMessage()), null);
 				return;
 			}
-			ProviderGate.Signed answer = this.gate.answer(body,
-					List.of(new RegistryAnswer.Result(update.change().name(), update.updateId(),
-							RegistryAnswer.Status.FOUND, null, null, List.of(Map.copyOf(results)))));
+			ProviderGate.Signed answer = this.gate.answer(body, results);
 			send(exchange, 200, "application/json", answer.body(), answer);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			log.error("Registry {} failed to apply an update", this.registry, ex);
+			log.error("Registry {} failed to {}", this.registry, what, ex);
 			send(exchange, 500, "application/problem+json", problem(500, "registry_error", "internal error"), null);
 		}
 	}
