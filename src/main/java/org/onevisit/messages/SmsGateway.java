@@ -1,0 +1,16 @@
+package org.onevisit.messages;
+
+/**
+ * Sends a text message to a mobile number through an SMS operator's HTTP gateway. In demo
+ * mode a simulated gateway records what it was sent, so that tests and demonstrations
+ * read the texts a person would have received.
+ */
+public interface SmsGateway {
+
+	/**
+	 * Hands the text to the gateway.
+	 * @return the gateway's id of the message, for its delivery receipt
+	 */
+	String send(String mobileNumber, String text);
+
+}
