@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
@@ -293,18 +294,31 @@ class ApplicationService implements ApplicationManagement {
 	@Override
 	@Transactional
 	public int lapseUnconfirmed(int workingDays) {
+		return lapseWaiting(ApplicationStatus.AWAITING_PARTIES, workingDays,
+				(application) -> application.lapse(this.clock));
+	}
+
+	/**
+	 * Lapses the matters that have waited in that status for the working days, each with
+	 * its own verb; a matter that stopped waiting meanwhile is left alone.
+	 */
+	private int lapseWaiting(ApplicationStatus status, int workingDays, Consumer<Application> lapse) {
 		LocalDate today = LocalDate.now(this.clock);
 		int lapsed = 0;
-		// a working day is at least a calendar day: a matter filed within that many
-		// calendar days cannot be due yet
+		// a working day is at least a calendar day: a matter waiting for fewer calendar
+		// days
+		// cannot be due yet
 		Instant before = today.minusDays(workingDays - 1L).atStartOfDay(this.clock.getZone()).toInstant();
-		for (ApplicationId id : this.applications.awaitingPartiesSince(before, 500)) {
-			Applications.Loaded loaded = this.applications.load(id, true).map(Applications.Loaded::of).orElseThrow();
-			Application application = loaded.application();
-			LocalDate filed = LocalDate.ofInstant(application.submittedAt(), this.clock.getZone());
-			if (application.status() == ApplicationStatus.AWAITING_PARTIES
-					&& this.days.workingDaysBetween(filed, today) >= workingDays) {
-				application.lapse(this.clock);
+		for (Applications.Waiting waiting : this.applications.waitingSince(status, before, 500)) {
+			LocalDate since = LocalDate.ofInstant(waiting.since(), this.clock.getZone());
+			if (this.days.workingDaysBetween(since, today) < workingDays) {
+				continue;
+			}
+			Applications.Loaded loaded = this.applications.load(waiting.application(), true)
+				.map(Applications.Loaded::of)
+				.orElseThrow();
+			if (loaded.application().status() == status) {
+				lapse.accept(loaded.application());
 				save(loaded);
 				lapsed++;
 			}
@@ -437,25 +451,8 @@ class ApplicationService implements ApplicationManagement {
 	@Override
 	@Transactional
 	public int lapseUnpaid(int workingDays) {
-		LocalDate today = LocalDate.now(this.clock);
-		int lapsed = 0;
-		// a working day is at least a calendar day
-		Instant before = today.minusDays(workingDays - 1L).atStartOfDay(this.clock.getZone()).toInstant();
-		for (Applications.WaitingForPayment waiting : this.applications.awaitingPaymentSince(before, 500)) {
-			LocalDate since = LocalDate.ofInstant(waiting.since(), this.clock.getZone());
-			if (this.days.workingDaysBetween(since, today) < workingDays) {
-				continue;
-			}
-			Applications.Loaded loaded = this.applications.load(waiting.application(), true)
-				.map(Applications.Loaded::of)
-				.orElseThrow();
-			if (loaded.application().status() == ApplicationStatus.AWAITING_PAYMENT) {
-				loaded.application().lapseUnpaid(this.clock);
-				save(loaded);
-				lapsed++;
-			}
-		}
-		return lapsed;
+		return lapseWaiting(ApplicationStatus.AWAITING_PAYMENT, workingDays,
+				(application) -> application.lapseUnpaid(this.clock));
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +66,10 @@ class Applications {
 
 	private static final TypeReference<List<StoredParty>> PARTIES = new TypeReference<>() {
 	};
+
+	/** The statuses in which a matter waits for something outside the departments. */
+	private static final Set<ApplicationStatus> WAITING = EnumSet.of(ApplicationStatus.AWAITING_PARTIES,
+			ApplicationStatus.AWAITING_PAYMENT);
 
 	private final JdbcClient jdbc;
 
@@ -156,6 +161,13 @@ class Applications {
 			bindState(statement, "t" + t + "_", task);
 		}
 		appendHistory(statement, application.newHistory());
+		if (WAITING.contains(application.status())) {
+			statement.with("waiting", """
+					insert into applications_waiting (application_id, waiting_for, since)
+					values (:application, :waitingFor, :waitingSince)""")
+				.bind("waitingFor", application.status().name())
+				.bind("waitingSince", Timestamp.from(application.submittedAt()));
+		}
 		boolean remembered = idempotency != null;
 		statement.finish("""
 				insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
@@ -270,6 +282,9 @@ class Applications {
 			statement.with(settled ? "status" : "application",
 					"update applications_application set " + String.join(", ", columns) + " where id = :application");
 		}
+		if (settled) {
+			waitingChanged(statement, loaded.status(), application.status(), history);
+		}
 		for (int t = 0; t < changed.size(); t++) {
 			Task task = changed.get(t);
 			statement
@@ -293,6 +308,31 @@ class Applications {
 		int saved = this.jdbc.sql(statement.sql()).params(statement.params()).query(Integer.class).single();
 		if (saved != changed.size()) {
 			throw new TaskChanged(changed.get(0).id());
+		}
+	}
+
+	/**
+	 * Enters a matter that begins to wait into the waiting matters, since the change's
+	 * own history row, and takes out one that stops waiting.
+	 */
+	private static void waitingChanged(Statement statement, ApplicationStatus from, ApplicationStatus to,
+			List<HistoryEntry> history) {
+		if (WAITING.contains(to)) {
+			Instant since = history.stream()
+				.filter((entry) -> entry.task() == null && to.name().equals(entry.to()))
+				.map(HistoryEntry::at)
+				.reduce((first, second) -> second)
+				.orElseThrow(() -> new IllegalStateException("a matter begins to wait without its history row"));
+			statement.with("waiting",
+					"""
+							insert into applications_waiting (application_id, waiting_for, since)
+							values (:application, :waitingFor, :waitingSince)
+							on conflict (application_id) do update set waiting_for = excluded.waiting_for, since = excluded.since""")
+				.bind("waitingFor", to.name())
+				.bind("waitingSince", Timestamp.from(since));
+		}
+		else if (WAITING.contains(from)) {
+			statement.with("waited", "delete from applications_waiting where application_id = :application");
 		}
 	}
 
@@ -607,44 +647,26 @@ class Applications {
 			.map(ApplicationId::new);
 	}
 
-	/** Matters still waiting for their parties that were filed before the instant. */
-	List<ApplicationId> awaitingPartiesSince(Instant before, int limit) {
-		return this.jdbc.sql("""
-				select id from applications_application
-				where status = 'AWAITING_PARTIES' and submitted_at < :before
-				order by submitted_at limit :limit
-				""")
-			.param("before", Timestamp.from(before))
-			.param("limit", limit)
-			.query(UUID.class)
-			.list()
-			.stream()
-			.map(ApplicationId::new)
-			.toList();
-	}
-
 	/**
-	 * Matters waiting for payment since before the instant, by when they began to wait
-	 * (the history row of that change), oldest first.
+	 * Matters waiting in that status since before the instant (filed, for their parties;
+	 * approved, for payment), oldest first.
 	 */
-	List<WaitingForPayment> awaitingPaymentSince(Instant before, int limit) {
-		return this.jdbc
-			.sql("""
-					select a.id, w.since from applications_application a
-					join lateral (select max(h.at) as since from applications_history h
-					              where h.application_id = a.id and h.task_id is null and h.to_state = 'AWAITING_PAYMENT') w on true
-					where a.status = 'AWAITING_PAYMENT' and w.since < :before
-					order by w.since limit :limit
-					""")
+	List<Waiting> waitingSince(ApplicationStatus status, Instant before, int limit) {
+		return this.jdbc.sql("""
+				select application_id, since from applications_waiting
+				where waiting_for = :status and since < :before
+				order by since limit :limit
+				""")
+			.param("status", status.name())
 			.param("before", Timestamp.from(before))
 			.param("limit", limit)
-			.query((row, number) -> new WaitingForPayment(new ApplicationId(row.getObject("id", UUID.class)),
+			.query((row, number) -> new Waiting(new ApplicationId(row.getObject("application_id", UUID.class)),
 					row.getTimestamp("since").toInstant()))
 			.list();
 	}
 
-	/** A matter waiting for payment, and since when. */
-	record WaitingForPayment(ApplicationId application, Instant since) {
+	/** A matter waiting, and since when. */
+	record Waiting(ApplicationId application, Instant since) {
 	}
 
 	private String containing(Subject party, PartyConfirmation.State state) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +171,7 @@ class PartiesIntegrationTests {
 		// evidence is collected only now that the matter is submitted
 		await().untilAsserted(() -> assertThat(this.applications.filing(matter.id()).materials())
 			.noneMatch((material) -> material.state() == MaterialRecord.State.PENDING_FETCH));
+		assertThat(waitingFor(id)).as("no longer among the waiting matters").isEmpty();
 	}
 
 	@Test
@@ -177,6 +179,7 @@ class PartiesIntegrationTests {
 		JsonNode filed = fileTheFlatTransfer();
 		String id = filed.path("id").asString();
 		String confirmation = awaiting("applicant2", id).path("id").asString();
+		assertThat(waitingFor(id)).contains("AWAITING_PARTIES");
 
 		HttpResponse<String> withoutReason = answer("applicant2", confirmation, "{\"decision\":\"DECLINE\"}");
 		HttpResponse<String> declined = answer("applicant2", confirmation,
@@ -193,6 +196,7 @@ class PartiesIntegrationTests {
 			.anySatisfy((message) -> assertThat(message.arguments())
 				.containsExactly(filed.path("trackingNo").asString(), "成交价格与约定不符"));
 		assertThat(awaiting("applicant3", id)).isNull();
+		assertThat(waitingFor(id)).isEmpty();
 	}
 
 	@Test
@@ -312,9 +316,23 @@ class PartiesIntegrationTests {
 		return day;
 	}
 
+	/** What the matter waits for, among the waiting matters the lapse job reads. */
+	private Optional<String> waitingFor(String application) {
+		return this.jdbc.sql("select waiting_for from applications_waiting where application_id = cast(:id as uuid)")
+			.param("id", application)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Files the matter on an earlier day: it has waited for its parties since then. */
 	private void backdate(String application, LocalDate day) {
+		Timestamp at = Timestamp.from(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 		this.jdbc.sql("update applications_application set submitted_at = :at where id = cast(:id as uuid)")
-			.param("at", Timestamp.from(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()))
+			.param("at", at)
+			.param("id", application)
+			.update();
+		this.jdbc.sql("update applications_waiting set since = :at where application_id = cast(:id as uuid)")
+			.param("at", at)
 			.param("id", application)
 			.update();
 	}
