@@ -49,6 +49,13 @@ public record Appointment(UUID id, String code, String hallCode, String itemCode
 		}
 	}
 
+	/** Only a day within the days the halls open their books for. */
+	public static void theDayMustBeBookable(LocalDate day, LocalDate lastBookableDay) {
+		if (day.isAfter(lastBookableDay)) {
+			throw QueueRefused.tooFarAhead(lastBookableDay);
+		}
+	}
+
 	/** At most one booking per window of the hall in each slot. */
 	public static void theSlotMustHaveRoom(Hall hall, long booked) {
 		if (booked >= hall.windows()) {

@@ -1,5 +1,7 @@
 package org.onevisit.queues;
 
+import java.time.LocalDate;
+
 import org.onevisit.shared.OneVisitException;
 
 /** A booking or ticket that cannot be made; nothing was changed. */
@@ -27,6 +29,26 @@ public final class QueueRefused extends OneVisitException {
 
 	public static QueueRefused inThePast() {
 		return new QueueRefused("appointment_in_past", Kind.INVALID, "the slot has passed");
+	}
+
+	/** Appointments open a set number of days ahead (onevisit.queues.booking-days). */
+	public static QueueRefused tooFarAhead(LocalDate lastBookableDay) {
+		return new QueueRefused("appointment_too_far_ahead", Kind.INVALID,
+				"appointments can be booked up to " + lastBookableDay, lastBookableDay);
+	}
+
+	/** A ticket is drawn only while the hall is open. */
+	public static QueueRefused notOpenNow(String hall) {
+		return new QueueRefused("hall_not_open_now", Kind.INVALID, "hall " + hall + " is not open now");
+	}
+
+	/**
+	 * The code a clerk typed at the desk matches no appointment today at the hall: a
+	 * typing mistake to show on the desk, not a missing page.
+	 */
+	public static QueueRefused appointmentCodeUnknown(String code) {
+		return new QueueRefused("appointment_code_unknown", Kind.INVALID,
+				"no appointment " + code + " today at this hall", code);
 	}
 
 	public static QueueRefused appointmentNotFound() {

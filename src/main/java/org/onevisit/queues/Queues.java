@@ -23,6 +23,9 @@ public interface Queues {
 	/** The slots of a day that still have room. */
 	List<LocalTime> freeSlots(String hallCode, LocalDate day);
 
+	/** The last day an appointment can be booked for today. */
+	LocalDate lastBookableDay();
+
 	/**
 	 * Draws a ticket at the hall, by appointment code (on its day) or as a walk-in (no
 	 * code).

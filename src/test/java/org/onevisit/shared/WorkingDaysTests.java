@@ -1,6 +1,9 @@
 package org.onevisit.shared;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +73,53 @@ class WorkingDaysTests {
 
 		assertThat(intoNextYear.provisional()).isTrue();
 		assertThat(intoNextYear.date()).isEqualTo(LocalDate.of(2026, 1, 5));
+	}
+
+	@Test
+	void aZeroDayItemFiledOnARestDayFallsDueOnTheNextWorkingDay() {
+		// 民法典第二百零三条: a period whose last day is a rest day ends on the next working day
+		assertThat(CALENDAR.addWorkingDays(LocalDate.of(2025, 6, 8), 0).date()).as("Sunday")
+			.isEqualTo(LocalDate.of(2025, 6, 9));
+		assertThat(CALENDAR.addWorkingDays(LocalDate.of(2025, 10, 3), 0).date()).as("in the National Day week")
+			.isEqualTo(LocalDate.of(2025, 10, 9));
+		assertThat(CALENDAR.addWorkingDays(LocalDate.of(2025, 6, 9), 0).date()).as("a Monday stays")
+			.isEqualTo(LocalDate.of(2025, 6, 9));
+		assertThat(CALENDAR.addWorkingDays(LocalDate.of(2025, 9, 28), 0).date()).as("a make-up Sunday is worked")
+			.isEqualTo(LocalDate.of(2025, 9, 28));
+	}
+
+	@Test
+	void keepsTheFixedStatutoryHolidaysInAYearWithoutASchedule() {
+		WorkingDays calendar = WorkingDays.of(List.of(),
+				List.of(new WorkingDays.FixedHoliday("元旦", List.of(MonthDay.of(1, 1)), "全国年节及纪念日放假办法"),
+						new WorkingDays.FixedHoliday("劳动节", List.of(MonthDay.of(5, 1), MonthDay.of(5, 2)), "同上"),
+						new WorkingDays.FixedHoliday("国庆节",
+								List.of(MonthDay.of(10, 1), MonthDay.of(10, 2), MonthDay.of(10, 3)), "同上")));
+
+		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1))).as("Friday 1 January 2027").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 5, 3))).as("a plain Monday").isTrue();
+		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 1))).isFalse();
+		WorkingDays.Due due = calendar.addWorkingDays(LocalDate.of(2026, 12, 31), 1);
+		assertThat(due.date()).isEqualTo(LocalDate.of(2027, 1, 4));
+		assertThat(due.provisional()).isTrue();
+		assertThat(calendar.addWorkingDays(LocalDate.of(2027, 1, 1), 0))
+			.isEqualTo(new WorkingDays.Due(LocalDate.of(2027, 1, 4), true));
+	}
+
+	@Test
+	void aScheduleOverridesTheFixedDatesOfItsYear() {
+		// a published schedule may make a fixed holiday's neighbour a make-up working
+		// day; it
+		// is the whole truth about its year
+		WorkingDays calendar = WorkingDays.of(
+				List.of(new WorkingDays.Schedule(2027, "test",
+						List.of(new WorkingDays.Holiday("元旦", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 3),
+								Set.of())))),
+				List.of(new WorkingDays.FixedHoliday("国庆节", List.of(MonthDay.of(10, 1)), "test")));
+
+		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 1))).as("not in the 2027 schedule").isTrue();
+		assertThat(calendar.isWorkingDay(LocalDate.of(2028, 10, 2))).as("Monday 2 October 2028").isTrue();
+		assertThat(calendar.isWorkingDay(LocalDate.of(2028, 10, 1))).isFalse();
 	}
 
 }

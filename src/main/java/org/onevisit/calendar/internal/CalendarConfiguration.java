@@ -42,8 +42,10 @@ class CalendarConfiguration {
 				}
 			}
 		}
-		WorkingDays calendar = WorkingDays.of(schedules);
-		log.info("Working-day calendar covers {}", calendar.coveredYears());
+		WorkingDays calendar = WorkingDays.of(schedules,
+				HolidayScheduleFile.readFixed(new ClassPathResource("calendar/prc-statutory-holidays.yaml")));
+		log.info("Working-day calendar covers {}; other years keep the statutory holidays on fixed dates",
+				calendar.coveredYears());
 		return calendar;
 	}
 

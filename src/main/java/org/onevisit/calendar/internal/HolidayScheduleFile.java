@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.onevisit.shared.WorkingDays.FixedHoliday;
 import org.onevisit.shared.WorkingDays.Holiday;
 import org.onevisit.shared.WorkingDays.Schedule;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -90,6 +92,68 @@ final class HolidayScheduleFile {
 			throw new Invalid(parser.problems);
 		}
 		return schedules;
+	}
+
+	/**
+	 * Reads the statutory holidays on fixed dates (see
+	 * {@code calendar/prc-statutory-holidays.yaml}): a source and holidays of month-days.
+	 */
+	static List<FixedHoliday> readFixed(Resource resource) throws IOException {
+		String file = String.valueOf(resource.getFilename());
+		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+			HolidayScheduleFile parser = new HolidayScheduleFile(file);
+			Node root;
+			try {
+				root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+			}
+			catch (YAMLException ex) {
+				throw new Invalid(List.of(new Problem(file, 0, "(file)", "not valid YAML: " + ex.getMessage())));
+			}
+			List<FixedHoliday> holidays = parser.fixedHolidays(root);
+			if (!parser.problems.isEmpty()) {
+				throw new Invalid(parser.problems);
+			}
+			return holidays;
+		}
+	}
+
+	private List<FixedHoliday> fixedHolidays(Node root) {
+		List<FixedHoliday> holidays = new ArrayList<>();
+		if (!(root instanceof MappingNode mapping)) {
+			problem(root, "(file)", "expected a mapping with source and holidays");
+			return holidays;
+		}
+		String source = text(mapping, "source", true);
+		Node list = child(mapping, "holidays");
+		if (!(list instanceof SequenceNode entries)) {
+			problem((list != null) ? list : mapping, "holidays", "expected a list");
+			return holidays;
+		}
+		for (Node entry : entries.getValue()) {
+			if (!(entry instanceof MappingNode holiday)) {
+				problem(entry, "holidays", "expected a mapping with name and days");
+				continue;
+			}
+			String name = text(holiday, "name", true);
+			List<MonthDay> days = new ArrayList<>();
+			if (child(holiday, "days") instanceof SequenceNode dayList) {
+				for (Node day : dayList.getValue()) {
+					try {
+						days.add(MonthDay.parse("--" + ((ScalarNode) day).getValue().strip()));
+					}
+					catch (ClassCastException | DateTimeParseException ex) {
+						problem(day, "days", "expected a month and day such as 10-01");
+					}
+				}
+			}
+			else {
+				problem(holiday, "days", "expected a list of month-days such as [10-01, 10-02]");
+			}
+			if (name != null && !days.isEmpty()) {
+				holidays.add(new FixedHoliday(name, days, source));
+			}
+		}
+		return holidays;
 	}
 
 	private List<Schedule> schedules(Node root) {

@@ -21,6 +21,7 @@ import org.onevisit.queues.Ticket;
 import org.onevisit.shared.WorkingDays;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,18 +39,22 @@ class QueueService implements Queues {
 
 	private final Clock clock;
 
+	private final int bookingDays;
+
 	@Autowired
-	QueueService(Halls halls, Appointments appointments, Tickets tickets, WorkingDays calendar, Clock clock) {
+	QueueService(Halls halls, Appointments appointments, Tickets tickets, WorkingDays calendar, Clock clock,
+			@Value("${onevisit.queues.booking-days:30}") int bookingDays) {
 		this.halls = halls;
 		this.appointments = appointments;
 		this.tickets = tickets;
 		this.calendar = calendar;
 		this.clock = clock;
+		this.bookingDays = bookingDays;
 	}
 
 	/** The queues on a clock of one's own, as the integration tests build them. */
 	QueueService(Halls halls, JdbcClient jdbc, WorkingDays calendar, Clock clock) {
-		this(halls, new Appointments(jdbc), new Tickets(jdbc), calendar, clock);
+		this(halls, new Appointments(jdbc), new Tickets(jdbc), calendar, clock, 30);
 	}
 
 	@Override
@@ -57,6 +62,7 @@ class QueueService implements Queues {
 	public Appointment book(String hallCode, String itemCode, LocalDate day, LocalTime slot, String person,
 			String personName) {
 		Hall hall = hall(hallCode);
+		Appointment.theDayMustBeBookable(day, lastBookableDay());
 		Appointment.theHallMustBeOpen(hall, day, slot, this.calendar);
 		Appointment.theSlotMustBeAhead(day, slot, LocalDateTime.now(this.clock));
 		this.appointments.lockSlot(hallCode, day, slot);
@@ -80,8 +86,16 @@ class QueueService implements Queues {
 	}
 
 	@Override
+	public LocalDate lastBookableDay() {
+		return LocalDate.now(this.clock).plusDays(this.bookingDays);
+	}
+
+	@Override
 	public List<LocalTime> freeSlots(String hallCode, LocalDate day) {
 		Hall hall = hall(hallCode);
+		if (day.isAfter(lastBookableDay())) {
+			return List.of();
+		}
 		List<LocalTime> full = this.appointments.fullSlots(hallCode, day, hall.windows());
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		return hall.slotsOn(day, this.calendar)
@@ -93,14 +107,16 @@ class QueueService implements Queues {
 	@Override
 	@Transactional
 	public Ticket draw(String hallCode, String itemCode, String appointmentCode) {
-		hall(hallCode);
+		if (!hall(hallCode).openAt(LocalDateTime.now(this.clock), this.calendar)) {
+			throw QueueRefused.notOpenNow(hallCode);
+		}
 		LocalDate today = LocalDate.now(this.clock);
 		UUID appointmentId = null;
 		String item = (itemCode == null || itemCode.isBlank()) ? null : itemCode;
 		if (appointmentCode != null && !appointmentCode.isBlank()) {
 			Appointment appointment = this.appointments
 				.lockBooked(appointmentCode.trim().toUpperCase(Locale.ROOT), hallCode, today)
-				.orElseThrow(QueueRefused::appointmentNotFound);
+				.orElseThrow(() -> QueueRefused.appointmentCodeUnknown(appointmentCode.trim()));
 			this.appointments.checkIn(appointment.id());
 			appointmentId = appointment.id();
 			item = (item != null) ? item : appointment.itemCode();

@@ -34,6 +34,29 @@ final class SyntheticCity {
 
 	static final String BUYER = "339903199007180029";
 
+	// the fixed residents of the eligibility cases: no generated resident may take their
+	// numbers, whatever day the city is generated on
+	static final String DIVORCED = "339903198804160026";
+
+	static final String UNMARRIED = "339902199211080037";
+
+	static final String MINOR = "339902201002030017";
+
+	static final String SEIZED_OWNER = "339902197909090051";
+
+	static final String OBJECTED_OWNER = "339903198312010064";
+
+	static final String MORTGAGED_OWNER = "33990219750505007X";
+
+	static final String CONSENTED_OWNER = "339903198610100084";
+
+	static final String FATHER = "339903199301300052";
+
+	static final String MOTHER = "339903199408210049";
+
+	private static final Set<String> FIXED = Set.of(SELLER, BUYER, DIVORCED, UNMARRIED, MINOR, SEIZED_OWNER,
+			OBJECTED_OWNER, MORTGAGED_OWNER, CONSENTED_OWNER, FATHER, MOTHER);
+
 	/** The certificate of the flat 张三 and 王芳 own, as the demo and its tests name it. */
 	static final String DEMO_FLAT = "浙(2020)示范市不动产权第0012345号";
 
@@ -463,26 +486,26 @@ final class SyntheticCity {
 	 */
 	private void eligibilityCases() {
 		// marriage: a divorced woman, an unmarried man, a minor
-		Person divorced = fixed("339903198804160026", "陈静", false, "示范市西山区文化路21号2幢301室");
+		Person divorced = fixed(DIVORCED, "陈静", false, "示范市西山区文化路21号2幢301室");
 		single(divorced, "离异");
-		Person unmarried = fixed("339902199211080037", "刘洋", true, "示范市东湖区学院路8号5幢602室");
+		Person unmarried = fixed(UNMARRIED, "刘洋", true, "示范市东湖区学院路8号5幢602室");
 		single(unmarried, "未婚");
-		fixed("339902201002030017", "周小明", true, "示范市东湖区新华路17号1幢101室");
+		fixed(MINOR, "周小明", true, "示范市东湖区新华路17号1幢101室");
 		// flats: seized, under an objection, mortgaged without and with the mortgagee's
 		// consent
-		Person seized = fixed("339902197909090051", "孙磊", true, "示范市东湖区中山路120号3幢1101室");
+		Person seized = fixed(SEIZED_OWNER, "孙磊", true, "示范市东湖区中山路120号3幢1101室");
 		flat(seized, "浙(2016)示范市不动产权第9000001号", true, false, null);
-		Person objected = fixed("339903198312010064", "吴婷", false, "示范市西山区湖滨路45号6幢702室");
+		Person objected = fixed(OBJECTED_OWNER, "吴婷", false, "示范市西山区湖滨路45号6幢702室");
 		flat(objected, "浙(2018)示范市不动产权第9000002号", false, true, null);
-		Person mortgaged = fixed("33990219750505007X", "郑强", true, "示范市东湖区建设路66号2幢502室");
+		Person mortgaged = fixed(MORTGAGED_OWNER, "郑强", true, "示范市东湖区建设路66号2幢502室");
 		flat(mortgaged, "浙(2015)示范市不动产权第9000003号", false, false, "有效");
-		Person consented = fixed("339903198610100084", "冯雪", false, "示范市西山区人民路200号4幢1502室");
+		Person consented = fixed(CONSENTED_OWNER, "冯雪", false, "示范市西山区人民路200号4幢1502室");
 		flat(consented, "浙(2017)示范市不动产权第9000004号", false, false, "抵押权人已同意转让");
 		// a birth: the parents are named on the birth medical record
 		String home = "示范市西山区西山大道9号7幢203室";
 		String household = nextHousehold();
-		Person father = member("339903199301300052", "钱伟", true, home, household, "户主");
-		Person mother = member("339903199408210049", "赵敏", false, home, household, "配偶");
+		Person father = member(FATHER, "钱伟", true, home, household, "户主");
+		Person mother = member(MOTHER, "赵敏", false, home, household, "配偶");
 		Person child = member(ResidentId.completing("339903" + this.today.minusDays(12).format(DAY) + "093").value(),
 				"钱小禾", true, home, household, "子");
 		householdRecords(List.of(father, mother, child));
@@ -590,7 +613,7 @@ final class SyntheticCity {
 		while (true) {
 			int sequence = this.random.nextInt(500) * 2 + (male ? 1 : 0);
 			String id = ResidentId.completing(district + birth.format(DAY) + String.format("%03d", sequence)).value();
-			if (!this.ids.contains(id) && !id.equals(SELLER) && !id.equals(BUYER)) {
+			if (!this.ids.contains(id) && !FIXED.contains(id)) {
 				return id;
 			}
 		}

@@ -37,6 +37,33 @@ class HolidayScheduleFileTests {
 	}
 
 	@Test
+	void theShippedStatutoryHolidaysKeepNewYearLabourDayAndNationalDayInAnUnpublishedYear() throws IOException {
+		List<WorkingDays.FixedHoliday> fixed = HolidayScheduleFile
+			.readFixed(new ClassPathResource("calendar/prc-statutory-holidays.yaml"));
+		WorkingDays calendar = WorkingDays
+			.of(HolidayScheduleFile.read(new ClassPathResource("calendar/prc-holidays.yaml")), fixed);
+
+		assertThat(fixed).extracting(WorkingDays.FixedHoliday::name).containsExactly("元旦", "劳动节", "国庆节");
+		assertThat(fixed).allSatisfy((holiday) -> assertThat(holiday.source()).contains("全国年节及纪念日放假办法"));
+		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1))).as("Friday, New Year 2027").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 1))).isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 4))).isTrue();
+		assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 31), 1))
+			.isEqualTo(new WorkingDays.Due(LocalDate.of(2027, 1, 4), true));
+	}
+
+	@Test
+	void refusesAStatutoryHolidayFileWithAWrongDay() {
+		assertThatThrownBy(() -> HolidayScheduleFile.readFixed(new org.springframework.core.io.ByteArrayResource("""
+				source: test
+				holidays:
+				  - name: 元旦
+				    days: [13-01]
+				""".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).isInstanceOf(Invalid.class)
+			.hasMessageContaining("expected a month and day such as 10-01");
+	}
+
+	@Test
 	void refusesAFileWholeAndNamesEveryProblemWithItsLine() {
 		String file = """
 				- year: 2027

@@ -19,15 +19,36 @@ import org.onevisit.shared.WorkingDays;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Appointments, tickets and calls at the halls, on a clock the test sets. */
+/**
+ * Appointments, tickets and calls at the halls, on a clock the test sets; the pages run
+ * on a Wednesday morning, when the halls are open.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(QueuesIntegrationTests.WednesdayMorning.class)
 class QueuesIntegrationTests {
+
+	static final LocalDateTime WEDNESDAY_MORNING = LocalDateTime.of(2026, 12, 2, 10, 0);
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class WednesdayMorning {
+
+		@Bean
+		@Primary
+		TestClock wednesdayMorning() {
+			return TestClock.at(WEDNESDAY_MORNING);
+		}
+
+	}
 
 	@LocalServerPort
 	int port;
@@ -93,6 +114,57 @@ class QueuesIntegrationTests {
 	}
 
 	@Test
+	void booksOnlyWithinThirtyDaysAndNeverOnAFixedStatutoryHolidayOfAnUnpublishedYear() {
+		// the clock says 30 November 2026
+		assertThat(book("west", LocalDate.of(2026, 12, 30), LocalTime.of(9, 0), "ahead-1").day())
+			.isEqualTo(LocalDate.of(2026, 12, 30));
+		assertThatThrownBy(() -> book("west", LocalDate.of(2026, 12, 31), LocalTime.of(9, 0), "ahead-2"))
+			.extracting("code")
+			.isEqualTo("appointment_too_far_ahead");
+		assertThat(this.queues.freeSlots("west", LocalDate.of(2026, 12, 31))).isEmpty();
+		assertThatThrownBy(() -> book("west", LocalDate.of(2030, 3, 5), LocalTime.of(9, 0), "ahead-3"))
+			.extracting("code")
+			.isEqualTo("appointment_too_far_ahead");
+
+		// 2027 has no published schedule yet: Friday 1 January is still New Year's Day
+		this.clock.set(LocalDateTime.of(2026, 12, 20, 10, 0));
+		assertThat(this.queues.freeSlots("west", LocalDate.of(2027, 1, 1))).isEmpty();
+		assertThatThrownBy(() -> book("west", LocalDate.of(2027, 1, 1), LocalTime.of(9, 0), "new-year"))
+			.extracting("code")
+			.isEqualTo("hall_closed");
+	}
+
+	@Test
+	void drawsATicketOnlyWhileTheHallIsOpen() {
+		this.clock.set(LocalDateTime.of(2026, 12, 2, 8, 0));
+		assertThatThrownBy(() -> this.queues.draw("west", null, null)).extracting("code")
+			.isEqualTo("hall_not_open_now");
+		this.clock.set(LocalDateTime.of(2026, 12, 2, 12, 30));
+		assertThatThrownBy(() -> this.queues.draw("west", null, null)).as("lunch")
+			.extracting("code")
+			.isEqualTo("hall_not_open_now");
+		this.clock.set(LocalDateTime.of(2026, 12, 5, 10, 0));
+		assertThatThrownBy(() -> this.queues.draw("west", null, null)).as("Saturday")
+			.extracting("code")
+			.isEqualTo("hall_not_open_now");
+	}
+
+	@Test
+	void aWrongAppointmentCodeAtTheDeskIsAMessageOnTheDesk() {
+		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		clerk.logIn("clerk1", "onevisit-demo");
+		String desk = clerk.get("/hall/queue?hall=west&window=2").body();
+
+		HttpResponse<String> drawn = clerk.postForm("/hall/queue/tickets",
+				"hall=west&window=2&appointmentCode=ZZZZ99&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
+
+		assertThat(drawn.statusCode()).isEqualTo(302);
+		HttpResponse<String> back = clerk.get(pathOf(drawn));
+		assertThat(back.statusCode()).isEqualTo(200);
+		assertThat(back.body()).contains("今天在本大厅没有预约码 ZZZZ99");
+	}
+
+	@Test
 	void callsAppointmentsBeforeWalkInsAndEstimatesTheWaitFromTheQueue() {
 		this.clock.set(LocalDateTime.of(2026, 12, 1, 16, 0));
 		Appointment booked = book("east", LocalDate.of(2026, 12, 2), LocalTime.of(9, 30), "queue-person");
@@ -126,7 +198,7 @@ class QueuesIntegrationTests {
 		assertThat(this.queues.status("east").waiting()).isZero();
 
 		assertThatThrownBy(() -> this.queues.draw("east", null, booked.code())).extracting("code")
-			.isEqualTo("appointment_not_found");
+			.isEqualTo("appointment_code_unknown");
 		assertThatThrownBy(() -> this.queues.callNext("east", 9, "clerk1")).extracting("code")
 			.isEqualTo("hall_window_unknown");
 	}
@@ -149,7 +221,7 @@ class QueuesIntegrationTests {
 	void aCitizenBooksOnTheirPageAndCannotBookTwiceADay() {
 		OneVisitHttp citizen = new OneVisitHttp(this.port);
 		citizen.logIn("applicant2", "onevisit-demo");
-		LocalDate day = this.calendar.addWorkingDays(LocalDate.now(), 3).date();
+		LocalDate day = this.calendar.addWorkingDays(WEDNESDAY_MORNING.toLocalDate(), 3).date();
 		String page = citizen.get("/my/appointments?hall=city&day=" + day).body();
 		String slot = Jsoup.parse(page).select("input[name=slot]").first().val();
 

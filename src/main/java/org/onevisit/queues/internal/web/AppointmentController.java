@@ -68,6 +68,8 @@ class AppointmentController {
 		model.addAttribute("day", chosenDay);
 		model.addAttribute("item", item);
 		model.addAttribute("slots", this.queues.freeSlots(chosenHall, chosenDay));
+		model.addAttribute("firstDay", LocalDate.now(this.clock));
+		model.addAttribute("lastDay", this.queues.lastBookableDay());
 		return "queues/appointments";
 	}
 
