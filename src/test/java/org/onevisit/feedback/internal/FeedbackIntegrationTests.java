@@ -60,6 +60,17 @@ class FeedbackIntegrationTests {
 			.isInstanceOf(RuntimeException.class)
 			.hasFieldOrPropertyWithValue("code", "application_not_found");
 
+		OneVisitHttp applicant = new OneVisitHttp(this.port);
+		applicant.logIn("applicant1", "onevisit-demo");
+		String form = applicant.get("/my/applications/" + id.value() + "/rating").body();
+		assertThat(Jsoup.parse(form).select("input[name=stars]")).as("the five choices").hasSize(5);
+		assertThat(Jsoup.parse(form).select("input[name=stars][checked]")).as("no score chosen for the citizen")
+			.isEmpty();
+		HttpResponse<String> unchosen = applicant.postForm("/my/applications/" + id.value() + "/rating",
+				"comment=&_csrf=" + OneVisitHttp.csrfTokenOf(form));
+		assertThat(unchosen.statusCode()).as("a message on the page, no rating").isEqualTo(302);
+		assertThat(this.feedback.ratingOf(id, seller)).isEmpty();
+
 		Rating rating = this.feedback.rate(id, 2, "窗口让我跑了两次", seller);
 
 		assertThat(rating.bad()).isTrue();
