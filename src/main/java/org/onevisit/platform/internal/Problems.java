@@ -3,6 +3,7 @@ package org.onevisit.platform.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSourceResolvable;
 
@@ -37,6 +38,9 @@ class Problems {
 	private final LocaleResolver locales;
 
 	private final JsonMapper json;
+
+	/** A MessageFormat argument left in a sentence rendered without its arguments. */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+[^}]*}");
 
 	Problems(MessageSource messages, LocaleResolver locales, JsonMapper json) {
 		this.messages = messages;
@@ -88,9 +92,13 @@ class Problems {
 		Locale locale = this.locales.resolveLocale(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setType(URI.create("urn:onevisit:problem:" + code));
-		String title = this.messages.getMessage("problem." + code, arguments, code, locale);
+		String sentence = this.messages.getMessage("problem." + code, arguments, code, locale);
+		// the title names the kind of problem, the same for every occurrence: a sentence
+		// that needs the occurrence's specifics goes to the detail only (RFC 9457 §3.1)
+		String title = PLACEHOLDER.matcher(sentence).find() || arguments.length > 0
+				? this.messages.getMessage("problem.status." + status.value(), null, sentence, locale) : sentence;
 		problem.setTitle(title);
-		problem.setDetail(title);
+		problem.setDetail(sentence);
 		problem.setInstance(URI.create(request.getRequestURI()));
 		problem.setProperty("code", code);
 		// Read from the request, not the log context: on an error dispatch the filter has

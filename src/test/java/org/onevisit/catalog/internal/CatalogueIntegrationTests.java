@@ -336,6 +336,10 @@ class CatalogueIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(OneVisitHttp.json(response).path("code").asString()).isEqualTo("item_not_found");
+		// the title names the kind of problem; the specifics are in the detail
+		assertThat(OneVisitHttp.json(response).path("title").asString()).isEqualTo("未找到");
+		assertThat(OneVisitHttp.json(response).path("detail").asString()).contains("NO-SUCH-ITEM")
+			.doesNotContain("{0}");
 	}
 
 	@Test
