@@ -103,8 +103,8 @@ class ApplicationApiController {
 	}
 
 	/**
-	 * Only a person's own matters; businesses and agents come with their own accounts
-	 * later.
+	 * An applicant's account files only for whom it speaks: a person for themselves, a
+	 * business account for its business; agents come with their own mandates later.
 	 */
 	static final class SubjectNotYours extends OneVisitException {
 
@@ -120,7 +120,7 @@ class ApplicationApiController {
 	ResponseEntity<ApplicationView> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String key,
 			@Valid @RequestBody SubmissionRequest request, @AuthenticationPrincipal OneVisitUser user, Actor actor) {
 		Subject subject = subjectOf(request.applicant());
-		if (actor.kind() == Actor.Kind.APPLICANT && !user.residentId().map(subject.person()::equals).orElse(false)) {
+		if (actor.kind() == Actor.Kind.APPLICANT && !user.subject().map(subject::equals).orElse(false)) {
 			throw new SubjectNotYours();
 		}
 		Channel channel = (actor.kind() == Actor.Kind.CLERK) ? Channel.HALL : Channel.ONLINE;

@@ -69,6 +69,56 @@ class ApplicationApiTests {
 	}
 
 	@Test
+	void everyApplicantKindFilesEveryItemAndBundleWithoutAServerError() {
+		// a person for themselves, a business account for its business: each item and
+		// bundle
+		// answers a filing, however incomplete, with a problem or a matter, never a 500
+		java.util.Map<String, String> applicants = java.util.Map.of("applicant1",
+				"{\"residentId\":\"" + Matters.SELLER + "\"}", "business1", "{\"creditCode\":\"91339900MA2H5T7K0B\"}");
+		java.util.List<String> targets = new java.util.ArrayList<>();
+		OneVisitHttp.json(this.http.get("/api/v1/items"))
+			.forEach((item) -> targets.add("\"itemCode\":\"" + item.path("code").asString() + "\""));
+		OneVisitHttp.json(this.http.get("/api/v1/bundles"))
+			.forEach((bundle) -> targets.add("\"bundleCode\":\"" + bundle.path("code").asString() + "\""));
+		assertThat(targets).hasSizeGreaterThan(30);
+
+		applicants.forEach((username, applicant) -> {
+			String token = bearer(username);
+			for (String target : targets) {
+				HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
+						"{" + target + ",\"applicant\":" + applicant + ",\"form\":{}}", "Authorization", token,
+						"Idempotency-Key", UUID.randomUUID().toString());
+				assertThat(filed.statusCode()).as(username + " " + target + ": " + filed.body())
+					.isIn(201, 400, 403, 409, 422);
+				if (filed.statusCode() != 201) {
+					assertThat(OneVisitHttp.json(filed).path("code").asString()).as(target).isNotBlank();
+				}
+			}
+		});
+	}
+
+	@Test
+	void aBusinessAccountFilesForItsBusinessButNotForAnother() {
+		String business = bearer("business1");
+		String change = "{\"itemCode\":\"339900-SAMR-004\",\"applicant\":{\"creditCode\":\"%s\"},"
+				+ "\"form\":{\"companyCode\":\"%s\",\"changeKind\":\"住所\",\"newValue\":\"示范市西山区新址路2号\"}}";
+
+		HttpResponse<String> own = this.http.postJson("/api/v1/applications",
+				change.formatted("91339900MA2H5T7K0B", "91339900MA2H5T7K0B"), "Authorization", business,
+				"Idempotency-Key", UUID.randomUUID().toString());
+		HttpResponse<String> another = this.http.postJson("/api/v1/applications",
+				change.formatted(org.onevisit.shared.CreditCode.completing("91339900MA2H5T9X").value(),
+						"91339900MA2H5T7K0B"),
+				"Authorization", business, "Idempotency-Key", UUID.randomUUID().toString());
+
+		// the change needs the shareholders' resolution, which only an upload gives
+		assertThat(own.statusCode()).as(own.body()).isEqualTo(422);
+		assertThat(OneVisitHttp.json(own).path("code").asString()).isNotEqualTo("subject_not_yours");
+		assertThat(another.statusCode()).isEqualTo(403);
+		assertThat(OneVisitHttp.json(another).path("code").asString()).isEqualTo("subject_not_yours");
+	}
+
+	@Test
 	void filesABundleAsParallelTasksAndLetsEachDepartmentDecideItsOwn() {
 		HttpResponse<String> created = submit(UUID.randomUUID().toString(), "东湖区示范路11号");
 		JsonNode application = OneVisitHttp.json(created);
