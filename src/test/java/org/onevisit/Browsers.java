@@ -73,6 +73,15 @@ public final class Browsers {
 		field.sendKeys(value);
 	}
 
+	/**
+	 * On the page that checks the answers before filing online: makes the declaration
+	 * (承诺) and files.
+	 */
+	public static void declareAndFile(WebDriver browser) {
+		waitFor(browser, By.id("declaration")).click();
+		browser.findElement(By.cssSelector("button[name=action][value=file]")).click();
+	}
+
 	public static WebElement waitFor(WebDriver browser, By element) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(element));
@@ -82,7 +91,25 @@ public final class Browsers {
 	 * Waits until the element's page has been replaced (after a click that navigates).
 	 */
 	public static void waitUntilGone(WebDriver browser, WebElement element) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// asked while the new page replaces the old one, Chromium answers that
+				// the
+				// node belongs to no document rather than that it is stale: gone all the
+				// same
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/**

@@ -128,6 +128,16 @@ public final class OneVisitHttp {
 		return inputs;
 	}
 
+	/**
+	 * The form's inputs as posted from the page that checks the answers, the declaration
+	 * (承诺) made: an online filing, straight away.
+	 */
+	public static java.util.Map<String, String> declared(java.util.Map<String, String> inputs) {
+		inputs.put("action", "file");
+		inputs.put("declaration", "true");
+		return inputs;
+	}
+
 	public static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}

@@ -246,8 +246,8 @@ class EligibilityTests {
 	void theApplyPageNamesEveryFailedConditionWithItsBasis() {
 		OneVisitHttp applicant = new OneVisitHttp(this.port);
 		applicant.logIn("applicant1", "onevisit-demo");
-		java.util.Map<String, String> inputs = OneVisitHttp
-			.formInputs(org.jsoup.Jsoup.parse(applicant.get("/apply/items/339900-TAX-005").body()));
+		java.util.Map<String, String> inputs = OneVisitHttp.declared(
+				OneVisitHttp.formInputs(org.jsoup.Jsoup.parse(applicant.get("/apply/items/339900-TAX-005").body())));
 		inputs.put("field.taxpayerId", LI_SI);
 		inputs.put("field.from", "2026-01-01");
 		inputs.put("field.to", "2026-10-31");

@@ -80,6 +80,7 @@ class ApplyPageBrowserTests {
 		Browsers.retype(this.browser, "field-certificateNo", flat.certificateNo());
 		Browsers.retype(this.browser, "field-address", flat.address());
 		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		Browsers.declareAndFile(this.browser);
 
 		assertThat(Browsers.waitForHeading(this.browser, (h) -> h.startsWith("办件 339900-"))).startsWith("办件 339900-");
 		assertThat(this.browser.getCurrentUrl()).contains("/my/applications/");

@@ -84,6 +84,8 @@ class JourneyBrowserTests {
 		Browsers.retype(this.seller, "field-certificateNo", flat.certificateNo());
 		Browsers.retype(this.seller, "field-address", flat.address());
 		this.seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		assertThat(Browsers.waitFor(this.seller, By.cssSelector("dl.answers")).getText()).contains(flat.address());
+		Browsers.declareAndFile(this.seller);
 		Browsers.waitFor(this.seller, By.id("progress"));
 		String progress = this.seller.getCurrentUrl().replaceFirst("\\?.*", "");
 		String trackingNumber = this.seller.findElement(By.tagName("h1"))

@@ -161,7 +161,8 @@ class UploadAttackTests {
 	 * The mortgage-discharge form with every field filled and this file as its upload.
 	 */
 	private HttpResponse<String> upload(String name, byte[] content) {
-		Map<String, String> inputs = OneVisitHttp.formInputs(Jsoup.parse(this.seller.get(FORM).body()));
+		Map<String, String> inputs = OneVisitHttp
+			.declared(OneVisitHttp.formInputs(Jsoup.parse(this.seller.get(FORM).body())));
 		inputs.put("field.mortgagorId", "339902198503120016");
 		inputs.put("field.certificateNo", "浙(2021)示范市不动产证明第0004567号");
 		inputs.put("field.bankCode", "91350100M000100Y43");

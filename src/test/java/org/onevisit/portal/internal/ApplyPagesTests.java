@@ -74,6 +74,56 @@ class ApplyPagesTests {
 	}
 
 	@Test
+	void checksTheAnswersAndTakesTheDeclarationBeforeAnythingIsFiled() {
+		Map<String, String> inputs = OneVisitHttp
+			.formInputs(Jsoup.parse(this.seller.get("/apply/items/339900-NR-002").body()));
+		inputs.put("field.mortgagorId", "339902198503120016");
+		inputs.put("field.certificateNo", "浙(2021)示范市不动产证明第0004568号");
+		inputs.put("field.bankCode", "91350100M000100Y43");
+		inputs.put("action", "check");
+		int before = mine();
+
+		HttpResponse<String> checking = this.seller.postMultipart("/apply/items/339900-NR-002", inputs, Map
+			.of("upload.debt-discharged", Map.entry("结清证明.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes())));
+
+		assertThat(checking.statusCode()).isEqualTo(200);
+		Document check = Jsoup.parse(checking.body());
+		assertThat(check.select("h1").text()).isEqualTo("请核对您的申请");
+		assertThat(check.select("dl.answers").text()).contains("浙(2021)示范市不动产证明第0004568号", "91350100M000100Y43");
+		assertThat(check.select("input[name^=uploaded.]")).as("the file kept for the filing").hasSize(1);
+		assertThat(check.text()).contains("本人承诺");
+		assertThat(mine()).as("nothing filed yet").isEqualTo(before);
+
+		// without the declaration: asked again, nothing filed
+		Map<String, String> undeclared = OneVisitHttp.formInputs(check);
+		undeclared.put("action", "file");
+		HttpResponse<String> refused = this.seller.postForm("/apply/items/339900-NR-002", encoded(undeclared));
+		assertThat(Jsoup.parse(refused.body()).getElementById("declaration-missing").text()).contains("告知承诺");
+		assertThat(mine()).isEqualTo(before);
+
+		// back to the form: what was typed and the uploaded file come along
+		Map<String, String> edit = OneVisitHttp.formInputs(check);
+		edit.put("action", "edit");
+		Document again = Jsoup.parse(this.seller.postForm("/apply/items/339900-NR-002", encoded(edit)).body());
+		assertThat(again.getElementById("field-certificateNo").val()).isEqualTo("浙(2021)示范市不动产证明第0004568号");
+		assertThat(again.select("input[name=uploaded.debt-discharged]")).hasSize(1);
+
+		HttpResponse<String> filed = this.seller.postForm("/apply/items/339900-NR-002",
+				encoded(OneVisitHttp.declared(OneVisitHttp.formInputs(check))));
+		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
+		assertThat(mine()).isEqualTo(before + 1);
+	}
+
+	/** How many matters the seller has filed. */
+	private int mine() {
+		OneVisitHttp api = new OneVisitHttp(this.port);
+		return OneVisitHttp
+			.json(api.get("/api/v1/applications", "Authorization",
+					"Bearer " + api.bearerToken("applicant1", "onevisit-demo")))
+			.size();
+	}
+
+	@Test
 	void aHallOnlyItemSaysWhereToGoAndWhatToBringBeforeAnyFormAndIsNotFiledOnline() {
 		Document page = Jsoup.parse(this.seller.get("/apply/items/339900-CIVIL-001").body());
 
@@ -192,9 +242,12 @@ class ApplyPagesTests {
 		assertThat(tax.get("/review/uploads/" + upload).statusCode()).isEqualTo(404);
 	}
 
-	/** What the browser would post: the form's own data, selected options included. */
+	/**
+	 * What the browser would post: the form's own data, selected options included, once
+	 * the applicant checked the answers and made the declaration.
+	 */
 	static Map<String, String> inputsOf(Document page) {
-		return OneVisitHttp.formInputs(page);
+		return OneVisitHttp.declared(OneVisitHttp.formInputs(page));
 	}
 
 	private static String encoded(Map<String, String> inputs) {

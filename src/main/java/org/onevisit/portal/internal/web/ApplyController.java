@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.onevisit.identity.Actor;
@@ -53,6 +54,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -310,6 +312,33 @@ class ApplyController {
 			model.addAttribute("uploadProblems", uploadProblems);
 			return "portal/apply";
 		}
+		// files stored at the check of the answers come back by id: the applicant's own
+		// only,
+		// as the filing checks
+		for (Material material : matter.materials()) {
+			String earlier = parameters.getFirst("uploaded." + material.code());
+			if (earlier != null && !uploaded.containsKey(material.code()) && isUuid(earlier)) {
+				uploaded.put(material.code(), earlier);
+			}
+		}
+		if (!filer.atHall()) {
+			String action = parameters.getFirst("action");
+			if ("edit".equals(action)) {
+				Prefilled prefilled = prefill(filer, matter, values);
+				render(model, matter, prefilled, values, Map.of(), requestKey);
+				model.addAttribute("uploadedIds", uploaded);
+				return "portal/apply";
+			}
+			// online, a citizen checks their answers and makes the declaration (承诺)
+			// before
+			// anything is filed
+			boolean declared = "true".equals(parameters.getFirst("declaration"));
+			if (!"file".equals(action) || !declared) {
+				checkPage(model, matter, parameters, values, uploaded, requestKey);
+				model.addAttribute("declarationMissing", "file".equals(action));
+				return "portal/check";
+			}
+		}
 		Map<String, String> evidence = new LinkedHashMap<>();
 		parameters.forEach((name, given) -> {
 			if (name.startsWith("evidence.") && !given.isEmpty() && !given.get(0).isBlank()) {
@@ -348,6 +377,50 @@ class ApplyController {
 				return "portal/notice";
 			}
 			return "portal/apply";
+		}
+	}
+
+	/**
+	 * The answers as the applicant will file them, and everything the page posted carried
+	 * along unchanged, so that filing from the check page files exactly what was checked.
+	 */
+	private void checkPage(Model model, Matter matter, MultiValueMap<String, String> parameters,
+			Map<String, Object> values, Map<String, String> uploaded, String requestKey) {
+		List<CheckedAnswer> answers = matter.fields()
+			.stream()
+			.filter((field) -> values.containsKey(field.name()))
+			.map((field) -> new CheckedAnswer(field.label(), field.type().name(), values.get(field.name())))
+			.toList();
+		Map<String, String> materialNames = new LinkedHashMap<>();
+		matter.materials().forEach((material) -> materialNames.put(material.code(), material.name()));
+		MultiValueMap<String, String> carried = new LinkedMultiValueMap<>();
+		parameters.forEach((name, given) -> {
+			if (!CHECK_PAGE_OWN.contains(name) && !name.startsWith("uploaded.")) {
+				carried.put(name, given);
+			}
+		});
+		model.addAttribute("matter", matter);
+		model.addAttribute("answers", answers);
+		model.addAttribute("uploaded", uploaded);
+		model.addAttribute("materialNames", materialNames);
+		model.addAttribute("carried", carried);
+		model.addAttribute("requestKey", requestKey);
+	}
+
+	/** What the check page posts itself rather than carrying along. */
+	private static final Set<String> CHECK_PAGE_OWN = Set.of("_csrf", "action", "declaration", "requestKey");
+
+	/** One answer on the check page: the field's label and what the applicant gave. */
+	record CheckedAnswer(String label, String type, Object value) {
+	}
+
+	private static boolean isUuid(String text) {
+		try {
+			UUID.fromString(text);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 
