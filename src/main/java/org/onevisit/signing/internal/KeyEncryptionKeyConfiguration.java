@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.onevisit.platform.DatabaseMode;
 import org.onevisit.signing.KeyEncryptionKey;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,31 +16,63 @@ import org.springframework.util.StringUtils;
 
 /**
  * The key-encryption key from {@code ONEVISIT_KEK} (32 hexadecimal digits), or else from
- * the file {@code onevisit.keys.kek-file}, which lies outside the data directory; the
- * demo creates that file at first start.
+ * the file {@code onevisit.keys.kek-file}, which lies outside the data directory. Only
+ * the demo creates that file at first start; anywhere else a missing key stops the start,
+ * since a key made up there would be lost with the machine and everything wrapped under
+ * it with it.
  */
 @Configuration(proxyBeanMethods = false)
 class KeyEncryptionKeyConfiguration {
 
 	@Bean
 	KeyEncryptionKey keyEncryptionKey(@Value("${onevisit.keys.kek:}") String given,
-			@Value("${onevisit.keys.kek-file}") Path file) {
+			@Value("${onevisit.keys.kek-file}") Path file, DatabaseMode mode) {
 		if (StringUtils.hasText(given)) {
-			return KeyEncryptionKey.ofHex(given);
+			return parse(given, "ONEVISIT_KEK (onevisit.keys.kek)");
 		}
 		try {
 			if (Files.exists(file)) {
-				return KeyEncryptionKey.ofHex(Files.readString(file));
+				return parse(Files.readString(file), "the file " + file + " (onevisit.keys.kek-file)");
+			}
+			if (!mode.demo()) {
+				throw new MissingKeyEncryptionKey("OneVisit needs its key-encryption key: set ONEVISIT_KEK to 32"
+						+ " hexadecimal digits or put them in the file onevisit.keys.kek-file (now "
+						+ file.toAbsolutePath()
+						+ "), outside the data directory. Only a demo (onevisit.demo=true) makes one itself.");
 			}
 			KeyEncryptionKey created = KeyEncryptionKey.generate();
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			Files.writeString(file, created.toHex() + "\n");
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			try {
+				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system: the folder's own protection applies
+			}
 			return created;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read or create the key-encryption key " + file, ex);
 		}
+	}
+
+	private static KeyEncryptionKey parse(String hex, String from) {
+		try {
+			return KeyEncryptionKey.ofHex(hex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MissingKeyEncryptionKey(
+					"The key-encryption key in " + from + " is not 32 hexadecimal digits (an SM4 key of 16 bytes)");
+		}
+	}
+
+	/** No usable key-encryption key: OneVisit does not start. */
+	static final class MissingKeyEncryptionKey extends IllegalStateException {
+
+		MissingKeyEncryptionKey(String message) {
+			super(message);
+		}
+
 	}
 
 }
