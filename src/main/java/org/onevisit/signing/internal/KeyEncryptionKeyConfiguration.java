@@ -2,6 +2,7 @@ package org.onevisit.signing.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,19 +41,38 @@ class KeyEncryptionKeyConfiguration {
 						+ file.toAbsolutePath()
 						+ "), outside the data directory. Only a demo (onevisit.demo=true) makes one itself.");
 			}
-			KeyEncryptionKey created = KeyEncryptionKey.generate();
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, created.toHex() + "\n");
+			return create(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read or create the key-encryption key " + file, ex);
+		}
+	}
+
+	/**
+	 * Writes a new key to a file of its own and links it into place, so that demo nodes
+	 * starting together all end up with the one that was linked first.
+	 */
+	private static KeyEncryptionKey create(Path file) throws IOException {
+		KeyEncryptionKey created = KeyEncryptionKey.generate();
+		Path folder = file.toAbsolutePath().getParent();
+		Files.createDirectories(folder);
+		Path draft = Files.createTempFile(folder, ".onevisit-kek", ".tmp");
+		try {
 			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+				Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
 			}
 			catch (UnsupportedOperationException ex) {
 				// not a POSIX file system: the folder's own protection applies
 			}
+			Files.writeString(draft, created.toHex() + "\n");
+			Files.createLink(file, draft);
 			return created;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read or create the key-encryption key " + file, ex);
+		catch (FileAlreadyExistsException ex) {
+			return parse(Files.readString(file), "the file " + file + " (onevisit.keys.kek-file)");
+		}
+		finally {
+			Files.deleteIfExists(draft);
 		}
 	}
 
