@@ -18,6 +18,7 @@ import org.onevisit.signing.Signer;
 import org.onevisit.signing.SigningKeys;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * keys verify anyway.
  */
 @Component
+@ConditionalOnProperty(name = "onevisit.keys.provider", havingValue = "software", matchIfMissing = true)
 class SoftwareKeys implements Signer, SigningKeys {
 
 	private final StoredKeys store;
