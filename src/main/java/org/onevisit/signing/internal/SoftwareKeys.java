@@ -16,6 +16,8 @@ import org.onevisit.signing.KeyEncryptionKey;
 import org.onevisit.signing.KeyName;
 import org.onevisit.signing.Signer;
 import org.onevisit.signing.SigningKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "onevisit.keys.provider", havingValue = "software", matchIfMissing = true)
 class SoftwareKeys implements Signer, SigningKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(SoftwareKeys.class);
 
 	private final StoredKeys store;
 
@@ -103,6 +107,8 @@ class SoftwareKeys implements Signer, SigningKeys {
 		this.store.replace(row);
 		this.opened.put(handle(name, key.id()), key);
 		this.current.put(name, new Current(key, row.createdAt().plus(this.refresh)));
+		log.info("Rotated the {} signing key: {} signs from now on, the earlier ones only verify", name.code(),
+				key.id());
 		return new PublishedKey(name, remember(row), row.createdAt(), null);
 	}
 
