@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.onevisit.shared.SigningKey;
@@ -30,7 +31,7 @@ public final class ProviderGate {
 
 	private final String registry;
 
-	private final VerifyingKey platformKey;
+	private final PlatformKeys platformKeys;
 
 	private final SigningKey registryKey;
 
@@ -48,10 +49,10 @@ public final class ProviderGate {
 
 	private volatile Instant lastSweep = Instant.EPOCH;
 
-	public ProviderGate(String registry, VerifyingKey platformKey, SigningKey registryKey, AccessRules rules,
+	public ProviderGate(String registry, PlatformKeys platformKeys, SigningKey registryKey, AccessRules rules,
 			Clock clock, Duration window, JsonMapper json) {
 		this.registry = registry;
-		this.platformKey = platformKey;
+		this.platformKeys = platformKeys;
 		this.registryKey = registryKey;
 		this.rules = rules;
 		this.clock = clock;
@@ -113,8 +114,8 @@ public final class ProviderGate {
 	}
 
 	private void verify(byte[] body, String keyId, String signature) {
-		if (signature == null || keyId == null || !keyId.equals(this.platformKey.id())
-				|| !this.platformKey.verifies(body, decode(signature))) {
+		if (signature == null || keyId == null
+				|| !this.platformKeys.key(keyId).map((key) -> key.verifies(body, decode(signature))).orElse(false)) {
 			throw ExchangeRefused.badSignature();
 		}
 	}
@@ -143,6 +144,17 @@ public final class ProviderGate {
 				this.clock.instant().toString(), results);
 		byte[] body = this.json.writeValueAsBytes(answer);
 		return new Signed(body, this.registryKey.id(), Base64.getEncoder().encodeToString(this.registryKey.sign(body)));
+	}
+
+	/**
+	 * The platform's exchange keys this registry trusts, by id: the one that signs now
+	 * and, during a rotation's overlap, the one before.
+	 */
+	@FunctionalInterface
+	public interface PlatformKeys {
+
+		Optional<VerifyingKey> key(String keyId);
+
 	}
 
 	/** Bytes as sent, with the signer's key id and the Base64 DER signature. */

@@ -8,7 +8,7 @@ import org.onevisit.shared.VerifyingKey;
 /**
  * Where each registry answers and the key it signs with: configured per registry
  * ({@code onevisit.exchange.registries.<code>.url} and {@code .public-key}), or connected
- * at start by the demo registries running in this process. Also the key registries check
+ * at start by the demo registries running in this process. Also the keys registries check
  * the platform's requests with.
  */
 public interface RegistryDirectory {
@@ -17,7 +17,11 @@ public interface RegistryDirectory {
 
 	Optional<Endpoint> endpoint(String registry);
 
-	VerifyingKey platformKey();
+	/**
+	 * The platform's exchange key with that id: the one that signs now, or one rotated
+	 * out that still verifies during the overlap.
+	 */
+	Optional<VerifyingKey> platformKey(String keyId);
 
 	/** A registry's address and signing key. */
 	record Endpoint(String registry, URI url, VerifyingKey key) {

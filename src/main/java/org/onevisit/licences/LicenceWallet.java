@@ -33,15 +33,16 @@ public interface LicenceWallet {
 	/** Withdraws a licence; only a reviewer of the issuing department may. */
 	Licence revoke(UUID licence, String reason, Actor by);
 
-	/** The public keys licences are verified with, current one first. */
+	/** The public keys licences are verified with, the one that signs first. */
 	List<PublishedKey> publicKeys();
 
 	/**
-	 * A public signing key: its id, the curve, the uncompressed point in hex and the
-	 * X.509 SubjectPublicKeyInfo in Base64.
+	 * A public signing key: its id, the curve, the uncompressed point in hex, the X.509
+	 * SubjectPublicKeyInfo in Base64, and whether it signs now ({@code signing}) or only
+	 * verifies what it signed before a rotation ({@code verifying}).
 	 */
-	record PublishedKey(String keyId, String algorithm, String curve, String publicKeyHex,
-			String subjectPublicKeyInfo) {
+	record PublishedKey(String keyId, String algorithm, String curve, String publicKeyHex, String subjectPublicKeyInfo,
+			String status) {
 	}
 
 }

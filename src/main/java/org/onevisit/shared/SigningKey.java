@@ -1,11 +1,6 @@
 package org.onevisit.shared;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -16,11 +11,13 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * An SM2 private key that signs with SM3 (GM/T 0003, default signer id), and its
- * {@link VerifyingKey}. Stored as the hex private scalar in a file only its owner can
- * read, generated at first use: keys live in the data directory, never in the repository.
+ * {@link VerifyingKey}. It is kept nowhere by itself: the signing module stores it
+ * wrapped under the key-encryption key, and other parties' simulated keys live only in
+ * memory.
  */
 public final class SigningKey {
 
@@ -52,42 +49,24 @@ public final class SigningKey {
 		return new SigningKey((ECPrivateKeyParameters) pair.getPrivate());
 	}
 
-	/** The key in the file, or a new one written there when the file does not exist. */
-	public static SigningKey loadOrCreate(Path file) {
-		if (Files.exists(file)) {
-			return load(file);
+	/**
+	 * The key with this private scalar (32 bytes, big-endian), as a key store gives it
+	 * back after unwrapping it.
+	 */
+	public static SigningKey ofPrivate(byte[] scalar) {
+		BigInteger d = new BigInteger(1, scalar);
+		if (d.signum() <= 0 || d.compareTo(VerifyingKey.CURVE.getN()) >= 0) {
+			throw new IllegalArgumentException("not an SM2 private key");
 		}
-		SigningKey created = generate();
-		created.store(file);
-		return created;
+		return new SigningKey(new ECPrivateKeyParameters(d, VerifyingKey.DOMAIN));
 	}
 
-	/** The key stored in the file. */
-	public static SigningKey load(Path file) {
-		try {
-			BigInteger d = new BigInteger(Files.readString(file).strip(), 16);
-			return new SigningKey(new ECPrivateKeyParameters(d, VerifyingKey.DOMAIN));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the signing key " + file, ex);
-		}
-	}
-
-	/** Writes the key to a new file that only its owner can read. */
-	public void store(Path file) {
-		try {
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, this.key.getD().toString(16) + "\n");
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: the data directory's own protection applies
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot store the signing key in " + file, ex);
-		}
+	/**
+	 * The private scalar (32 bytes, big-endian), only for a key store to wrap it under
+	 * the key-encryption key: it is never written anywhere in clear.
+	 */
+	public byte[] privateScalar() {
+		return BigIntegers.asUnsignedByteArray(32, this.key.getD());
 	}
 
 	/** The DER-encoded SM2 signature over SM3 of the content. */

@@ -1,13 +1,12 @@
 package org.onevisit.shared;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SigningKeyTests {
 
@@ -27,17 +26,24 @@ class SigningKeyTests {
 	}
 
 	@Test
-	void keepsTheKeyItGeneratedAcrossRestartsAndPublishesItsPoint(@TempDir Path directory) throws Exception {
-		Path file = directory.resolve("keys/platform.key");
-		SigningKey first = SigningKey.loadOrCreate(file);
-		SigningKey again = SigningKey.loadOrCreate(file);
+	void comesBackFromItsPrivateScalarAndPublishesItsPoint() {
+		SigningKey first = SigningKey.generate();
+		SigningKey again = SigningKey.ofPrivate(first.privateScalar());
 
+		assertThat(first.privateScalar()).hasSize(32);
 		assertThat(again.id()).isEqualTo(first.id());
-		assertThat(Files.getPosixFilePermissions(file)).hasSize(2);
 		VerifyingKey published = VerifyingKey.fromHex(first.verifyingKey().hex());
 		byte[] content = "检查点".getBytes(StandardCharsets.UTF_8);
 		assertThat(published.verifies(content, again.sign(content))).isTrue();
 		assertThat(published).isEqualTo(first.verifyingKey());
+	}
+
+	@Test
+	void refusesAScalarThatIsNoPrivateKey() {
+		assertThatThrownBy(() -> SigningKey.ofPrivate(new byte[32])).isInstanceOf(IllegalArgumentException.class);
+		byte[] tooLarge = new byte[32];
+		Arrays.fill(tooLarge, (byte) 0xff);
+		assertThatThrownBy(() -> SigningKey.ofPrivate(tooLarge)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,15 +24,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import org.onevisit.exchange.AccessEntry;
 import org.onevisit.exchange.LedgerVerification;
 import org.onevisit.exchange.LedgerVerification.Problem;
-import org.onevisit.shared.SigningKey;
 import org.onevisit.shared.Sm3;
 import org.onevisit.shared.VerifyingKey;
+import org.onevisit.signing.KeyName;
+import org.onevisit.signing.Signer;
+import org.onevisit.signing.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +77,9 @@ class AccessLedger implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final ConfiguredRegistries keys;
+	private final Signer signer;
+
+	private final SigningKeys keys;
 
 	private final Evidences evidences;
 
@@ -97,14 +103,15 @@ class AccessLedger implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	AccessLedger(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
-			ConfiguredRegistries keys, Evidences evidences, Clock clock,
+	AccessLedger(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Signer signer,
+			SigningKeys keys, Evidences evidences, Clock clock,
 			@Value("${onevisit.exchange.ledger.checkpoint-every:1000}") int checkpointEvery) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.batch = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.signer = signer;
 		this.keys = keys;
 		this.evidences = evidences;
 		this.clock = clock;
@@ -220,10 +227,10 @@ class AccessLedger implements SmartLifecycle {
 		if (!evidence.isEmpty()) {
 			this.evidences.save(evidence);
 		}
-		SigningKey key = this.keys.signingKey();
 		for (int c = 0; c < checkpoints.size(); c++) {
 			long checkpointSeq = checkpoints.get(c)[0];
 			byte[] hash = checkpointHashes.get(c);
+			Signer.Signed signed = this.signer.sign(KeyName.LEDGER, checkpointContent(checkpointSeq, hash));
 			this.jdbc.sql("""
 					insert into exchange_ledger_checkpoint (seq, hash, signed_at, key_id, signature)
 					values (:seq, :hash, :at, :key, :signature)
@@ -231,8 +238,8 @@ class AccessLedger implements SmartLifecycle {
 				.param("seq", checkpointSeq)
 				.param("hash", hash)
 				.param("at", Timestamp.from(at))
-				.param("key", key.id())
-				.param("signature", key.sign(checkpointContent(checkpointSeq, hash)))
+				.param("key", signed.keyId())
+				.param("signature", signed.signature())
 				.update();
 		}
 	}
@@ -283,8 +290,8 @@ class AccessLedger implements SmartLifecycle {
 			.query((row, rowNum) -> new Checkpoint(row.getLong("seq"), row.getBytes("hash"), row.getString("key_id"),
 					row.getBytes("signature")))
 			.list();
-		VerifyingKey key = this.keys.platformKey();
-		Walk walk = new Walk(checkpoints, key);
+		// every key the checkpoints name: the one that signs now and those rotated out
+		Walk walk = new Walk(checkpoints, (keyId) -> this.keys.key(KeyName.LEDGER, keyId));
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			// PostgreSQL streams a result only inside a transaction
@@ -383,7 +390,7 @@ class AccessLedger implements SmartLifecycle {
 
 		private final List<Checkpoint> checkpoints;
 
-		private final VerifyingKey key;
+		private final Function<String, Optional<VerifyingKey>> keys;
 
 		private int nextCheckpoint;
 
@@ -399,9 +406,9 @@ class AccessLedger implements SmartLifecycle {
 
 		Problem problem;
 
-		Walk(List<Checkpoint> checkpoints, VerifyingKey key) {
+		Walk(List<Checkpoint> checkpoints, Function<String, Optional<VerifyingKey>> keys) {
 			this.checkpoints = checkpoints;
-			this.key = key;
+			this.keys = keys;
 		}
 
 		void next(long seq, boolean selfConsistent, byte[] storedPrevious, byte[] storedHash) {
@@ -422,8 +429,9 @@ class AccessLedger implements SmartLifecycle {
 			while (this.nextCheckpoint < this.checkpoints.size()
 					&& this.checkpoints.get(this.nextCheckpoint).seq() == seq) {
 				Checkpoint checkpoint = this.checkpoints.get(this.nextCheckpoint++);
-				if (!Arrays.equals(checkpoint.hash(), storedHash) || !checkpoint.keyId().equals(this.key.id())
-						|| !this.key.verifies(checkpointContent(seq, storedHash), checkpoint.signature())) {
+				if (!Arrays.equals(checkpoint.hash(), storedHash) || !this.keys.apply(checkpoint.keyId())
+					.map((key) -> key.verifies(checkpointContent(seq, storedHash), checkpoint.signature()))
+					.orElse(false)) {
 					fail(seq, Problem.CHECKPOINT_MISMATCH);
 					return;
 				}

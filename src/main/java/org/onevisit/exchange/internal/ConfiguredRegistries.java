@@ -1,7 +1,6 @@
 package org.onevisit.exchange.internal;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,27 +8,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.onevisit.exchange.DataCatalogue;
 import org.onevisit.exchange.Registry;
 import org.onevisit.exchange.RegistryDirectory;
-import org.onevisit.shared.SigningKey;
 import org.onevisit.shared.VerifyingKey;
+import org.onevisit.signing.KeyName;
+import org.onevisit.signing.Signer;
+import org.onevisit.signing.SigningKeys;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The registries' addresses and keys from the configuration, and the platform's own
- * exchange key, generated at first start into the data directory.
+ * exchange keys, held by the signing module.
  */
 @Component
 class ConfiguredRegistries implements RegistryDirectory {
 
 	private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
-	private final SigningKey platformKey;
+	private final Signer signer;
 
-	ConfiguredRegistries(DataCatalogue catalogue, Environment environment,
-			@Value("${onevisit.data-dir:./data}") Path dataDirectory) {
-		this.platformKey = SigningKey.loadOrCreate(dataDirectory.resolve("keys/exchange/platform.key"));
+	private final SigningKeys keys;
+
+	ConfiguredRegistries(DataCatalogue catalogue, Environment environment, Signer signer, SigningKeys keys) {
+		this.signer = signer;
+		this.keys = keys;
 		for (Registry registry : catalogue.registries()) {
 			String prefix = "onevisit.exchange.registries." + registry.code() + ".";
 			String url = environment.getProperty(prefix + "url");
@@ -51,12 +53,13 @@ class ConfiguredRegistries implements RegistryDirectory {
 	}
 
 	@Override
-	public VerifyingKey platformKey() {
-		return this.platformKey.verifyingKey();
+	public Optional<VerifyingKey> platformKey(String keyId) {
+		return this.keys.key(KeyName.EXCHANGE, keyId);
 	}
 
-	SigningKey signingKey() {
-		return this.platformKey;
+	/** The platform's signature of a request or an update, with its exchange key. */
+	Signer.Signed sign(byte[] body) {
+		return this.signer.sign(KeyName.EXCHANGE, body);
 	}
 
 }

@@ -37,6 +37,7 @@ import org.onevisit.exchange.RegistryRequest;
 import org.onevisit.exchange.RegistryUpdate;
 import org.onevisit.shared.Sm3;
 import org.onevisit.shared.TimeOrderedIds;
+import org.onevisit.signing.Signer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -189,8 +190,8 @@ class RegistryClient implements DisposableBean {
 			.orElseThrow(() -> new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, "not_connected",
 					"registry " + registry + " is not connected", null));
 		byte[] body = this.json.writeValueAsBytes(request);
-		String signature = Base64.getEncoder().encodeToString(this.directory.signingKey().sign(body));
-		return post(endpoint, request, body, this.directory.signingKey().id(), signature);
+		Signer.Signed signed = this.directory.sign(body);
+		return post(endpoint, request, body, signed.keyId(), Base64.getEncoder().encodeToString(signed.signature()));
 	}
 
 	Exchanged post(RegistryDirectory.Endpoint endpoint, RegistryRequest request, byte[] body, String keyId,
@@ -220,8 +221,9 @@ class RegistryClient implements DisposableBean {
 			.orElseThrow(() -> new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, "not_connected",
 					"registry " + registry + " is not connected", null));
 		byte[] body = this.json.writeValueAsBytes(update);
-		String signature = Base64.getEncoder().encodeToString(this.directory.signingKey().sign(body));
-		return post(endpoint, "update", null, body, this.directory.signingKey().id(), signature);
+		Signer.Signed signed = this.directory.sign(body);
+		return post(endpoint, "update", null, body, signed.keyId(),
+				Base64.getEncoder().encodeToString(signed.signature()));
 	}
 
 	private Exchanged post(RegistryDirectory.Endpoint endpoint, String path, RegistryRequest request, byte[] body,

@@ -50,6 +50,9 @@ import org.onevisit.licences.Verification.Failure;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.VerifyingKey;
+import org.onevisit.signing.KeyName;
+import org.onevisit.signing.Signer;
+import org.onevisit.signing.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +76,9 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	private final Licences licences;
 
-	private final PlatformKeys keys;
+	private final Signer signer;
+
+	private final SigningKeys keys;
 
 	private final ApplicationManagement applications;
 
@@ -91,12 +96,13 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	private final MessageSource messages;
 
-	LicenceService(Licences licences, PlatformKeys keys, ApplicationManagement applications, Catalogue catalogue,
-			Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock, DataExchange exchange,
-			MessageSource messages) {
+	LicenceService(Licences licences, Signer signer, SigningKeys keys, ApplicationManagement applications,
+			Catalogue catalogue, Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+			DataExchange exchange, MessageSource messages) {
 		this.exchange = exchange;
 		this.messages = messages;
 		this.licences = licences;
+		this.signer = signer;
 		this.keys = keys;
 		this.applications = applications;
 		this.catalogue = catalogue;
@@ -345,10 +351,12 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		document.put("application", Map.of("trackingNumber", application.trackingNumber(), "item", item.code()));
 		Map<String, Object> proof = new TreeMap<>();
 		proof.put("algorithm", ALGORITHM);
-		proof.put("keyId", this.keys.currentKeyId());
 		document.put("proof", proof);
-		PlatformKeys.Signed signed = this.keys.sign(CanonicalJson.write(document).getBytes(StandardCharsets.UTF_8));
-		proof.put("keyId", signed.keyId());
+		// the proof names the key that signs it, inside what it signs
+		Signer.Signed signed = this.signer.sign(KeyName.LICENCES, (keyId) -> {
+			proof.put("keyId", keyId);
+			return CanonicalJson.write(document).getBytes(StandardCharsets.UTF_8);
+		});
 		proof.put("signature", Base64.getEncoder().encodeToString(signed.signature()));
 		return new Licences.Issued(id, type.name(), type.code(), holder, item.departmentCode(),
 				application.id().value(), application.trackingNumber(), item.code(), today, validUntil, signed.keyId(),
@@ -532,7 +540,12 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	@Override
 	public List<PublishedKey> publicKeys() {
-		return this.keys.published();
+		return this.keys.keys(KeyName.LICENCES)
+			.stream()
+			.map((key) -> new PublishedKey(key.keyId(), ALGORITHM, "sm2p256v1", key.key().hex(),
+					Base64.getEncoder().encodeToString(key.key().subjectPublicKeyInfo()),
+					key.signs() ? "signing" : "verifying"))
+			.toList();
 	}
 
 	// ------------------------------------------------------------------ verification
@@ -566,7 +579,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 				|| !ALGORITHM.equals(proof.get("algorithm"))) {
 			return Verification.invalid(Failure.MALFORMED, null);
 		}
-		Optional<VerifyingKey> key = this.keys.publicKey(keyId);
+		Optional<VerifyingKey> key = this.keys.key(KeyName.LICENCES, keyId);
 		if (key.isEmpty()) {
 			return Verification.invalid(Failure.UNKNOWN_KEY, null);
 		}

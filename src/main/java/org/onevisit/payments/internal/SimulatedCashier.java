@@ -1,7 +1,6 @@
 package org.onevisit.payments.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,14 +12,14 @@ import org.onevisit.shared.SigningKey;
 import org.onevisit.shared.VerifyingKey;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The simulated provider's own side, as a bank's cashier would run it: it holds its
- * signing key (generated at first start under the data directory) and signs the callback
- * it sends when the payer confirms. OneVisit's side ({@link SimulatedProvider}) knows
- * only its public key.
+ * signing key and signs the callback it sends when the payer confirms. OneVisit's side
+ * ({@link SimulatedProvider}) knows only its public key. The key is the provider's, on
+ * its own machine in production: here it lives in memory only, made at each start, so
+ * that nothing in OneVisit's data directory signs a callback (ADR 12).
  */
 @Component
 class SimulatedCashier {
@@ -31,8 +30,8 @@ class SimulatedCashier {
 
 	private final Clock clock;
 
-	SimulatedCashier(@Value("${onevisit.data-dir:./data}") Path dataDirectory, JsonMapper json, Clock clock) {
-		this.key = SigningKey.loadOrCreate(dataDirectory.resolve("keys/payments/simulated-cashier.key"));
+	SimulatedCashier(JsonMapper json, Clock clock) {
+		this.key = SigningKey.generate();
 		this.json = json;
 		this.clock = clock;
 	}

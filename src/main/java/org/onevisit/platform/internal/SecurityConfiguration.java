@@ -105,7 +105,7 @@ class SecurityConfiguration {
 						"/api/v1/bundles", "/api/v1/bundles/**", "/api/v1/catalogue/indicators")
 				.permitAll()
 				// verifying a licence needs no account: anyone handed one may check it
-				.requestMatchers(HttpMethod.GET, "/api/v1/licences/keys")
+				.requestMatchers(HttpMethod.GET, "/api/v1/licences/keys", "/api/v1/keys", "/api/v1/keys/*")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/licences/verify")
 				.permitAll()

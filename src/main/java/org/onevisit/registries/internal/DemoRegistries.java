@@ -1,6 +1,5 @@
 package org.onevisit.registries.internal;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts every registry of the data-sharing catalogue in this process, each on its own
- * loopback port with its own key (generated at first start into the data directory), and
- * connects them to the exchange as a department would be onboarded.
+ * loopback port with its own key (made in memory at each start), and connects them to the
+ * exchange as a department would be onboarded.
  */
 @Component
 @ConditionalOnProperty(name = "onevisit.registries.embedded", havingValue = "true", matchIfMissing = true)
@@ -53,8 +52,7 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 	private volatile boolean running;
 
 	DemoRegistries(DataCatalogue catalogue, RegistryDirectory directory, AccessRules rules, Clock clock,
-			JsonMapper json, @Value("${onevisit.data-dir:./data}") Path dataDirectory,
-			@Value("${onevisit.exchange.window:PT1M}") Duration window,
+			JsonMapper json, @Value("${onevisit.exchange.window:PT1M}") Duration window,
 			@Value("${onevisit.registries.residents:10000}") int residents,
 			@Value("${onevisit.registries.enterprises:1000}") int enterprises,
 			@Value("${onevisit.registries.seed:20261122}") long seed) {
@@ -65,9 +63,10 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 				this.city.enterprises(), (System.nanoTime() - started) / 1_000_000);
 		this.writes = new RegistryWrites(this.city.book(), clock);
 		for (Registry registry : catalogue.registries()) {
-			SigningKey key = SigningKey
-				.loadOrCreate(dataDirectory.resolve("keys/registries/" + registry.code() + ".key"));
-			ProviderGate gate = new ProviderGate(registry.code(), directory.platformKey(), key, rules, clock, window,
+			// the department's own key, on its own machine in production: here only in
+			// memory, made at each start, never in OneVisit's data directory (ADR 12)
+			SigningKey key = SigningKey.generate();
+			ProviderGate gate = new ProviderGate(registry.code(), directory::platformKey, key, rules, clock, window,
 					json);
 			this.servers.put(registry.code(),
 					new RegistryServer(registry.code(), gate, this.city.book(), this.writes, json, 0));

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.onevisit.exchange.LedgerVerification;
 import org.onevisit.exchange.LedgerVerification.Problem;
 import org.onevisit.exchange.internal.AccessLedger.Access;
+import org.onevisit.signing.KeyName;
+import org.onevisit.signing.SigningKeys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +33,9 @@ class AccessLedgerTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	SigningKeys keys;
 
 	@Test
 	void namesTheFirstAlteredEntryAndTheFirstRemovedOneAndRefusesChangesFromTheApplication() {
@@ -69,11 +74,50 @@ class AccessLedgerTests {
 		assertThat(this.ledger.verify().intact()).isTrue();
 
 		// and then removes entry 23
+		asSuperuser("create table ledger_removed as select * from exchange_ledger where seq = " + (before + 23), false);
 		asSuperuser("delete from exchange_ledger where seq = " + (before + 23), false);
 		LedgerVerification removed = this.ledger.verify();
 		assertThat(removed.intact()).isFalse();
 		assertThat(removed.firstBadEntry()).isEqualTo(before + 23);
 		assertThat(removed.problem()).isEqualTo(Problem.REMOVED);
+
+		// put back, for the other tests of this database
+		asSuperuser("insert into exchange_ledger select * from ledger_removed", false);
+		asSuperuser("drop table ledger_removed", false);
+		assertThat(this.ledger.verify().intact()).isTrue();
+	}
+
+	@Test
+	void checkpointsSignedBeforeARotationStillVerifyAfterIt() {
+		long before = last();
+		List<Access> accesses = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			accesses.add(new Access("applicant2", "tax", "339903199007180029", "population", "population.identity",
+					"rotation:" + i, "预填：测试", "rotation-" + i, "DELIVERED"));
+		}
+		this.ledger.append(accesses.subList(0, 20));
+
+		String rotated = this.keys.rotate(KeyName.LEDGER).keyId();
+		this.ledger.append(accesses.subList(20, 40));
+
+		LedgerVerification verified = this.ledger.verify();
+		assertThat(verified.intact()).isTrue();
+		assertThat(verified.entries()).isEqualTo(before + 40);
+		List<String> signers = this.jdbc.sql("select distinct key_id from exchange_ledger_checkpoint where seq > :from")
+			.param("from", before)
+			.query(String.class)
+			.list();
+		assertThat(signers).hasSize(2).contains(rotated);
+
+		// a checkpoint that names a key the ledger does not have fails, as a forged one
+		// would
+		long checkpoint = (before / 10 + 1) * 10;
+		String signer = asSuperuser("select key_id from exchange_ledger_checkpoint where seq = " + checkpoint, true);
+		asSuperuser("update exchange_ledger_checkpoint set key_id = '0123456789abcdef' where seq = " + checkpoint,
+				false);
+		assertThat(this.ledger.verify().problem()).isEqualTo(Problem.CHECKPOINT_MISMATCH);
+		asSuperuser("update exchange_ledger_checkpoint set key_id = '" + signer + "' where seq = " + checkpoint, false);
+		assertThat(this.ledger.verify().intact()).isTrue();
 	}
 
 	private long last() {

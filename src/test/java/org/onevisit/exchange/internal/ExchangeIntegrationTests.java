@@ -36,6 +36,7 @@ import org.onevisit.exchange.RegistryRequest;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.registries.RegistryControl.DataProblem;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.signing.Signer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -246,12 +247,14 @@ class ExchangeIntegrationTests {
 		RegistryRequest request = request(
 				new RegistryRequest.Query("population.identity", SELLER, "nr", "339900-NR-001"));
 		byte[] body = this.json.writeValueAsBytes(request);
-		var key = ((ConfiguredRegistries) this.directory).signingKey();
-		String signature = Base64.getEncoder().encodeToString(key.sign(body));
+		var platform = (ConfiguredRegistries) this.directory;
+		Signer.Signed signed = platform.sign(body);
+		String keyId = signed.keyId();
+		String signature = Base64.getEncoder().encodeToString(signed.signature());
 		RegistryDirectory.Endpoint endpoint = this.directory.endpoint("population").orElseThrow();
 
-		assertThat(this.client.post(endpoint, request, body, key.id(), signature).answer().results()).hasSize(1);
-		assertThatThrownBy(() -> this.client.post(endpoint, request, body, key.id(), signature)).isInstanceOfSatisfying(
+		assertThat(this.client.post(endpoint, request, body, keyId, signature).answer().results()).hasSize(1);
+		assertThatThrownBy(() -> this.client.post(endpoint, request, body, keyId, signature)).isInstanceOfSatisfying(
 				ExchangeFailure.class,
 				(failure) -> assertThat(failure.outcome()).isEqualTo("REFUSED:exchange_replayed"));
 
@@ -260,15 +263,15 @@ class ExchangeIntegrationTests {
 						request(new RegistryRequest.Query("population.identity", BUYER, "nr", "339900-NR-001"))),
 				StandardCharsets.UTF_8)
 			.getBytes(StandardCharsets.UTF_8);
-		assertThatThrownBy(() -> this.client.post(endpoint, request, tampered, key.id(), signature))
+		assertThatThrownBy(() -> this.client.post(endpoint, request, tampered, keyId, signature))
 			.isInstanceOfSatisfying(ExchangeFailure.class,
 					(failure) -> assertThat(failure.outcome()).isEqualTo("REFUSED:exchange_bad_signature"));
 
 		RegistryRequest old = new RegistryRequest(UUID.randomUUID().toString(),
 				Instant.now().minus(Duration.ofMinutes(10)).toString(), "applicant1", "test", "测试", request.queries());
 		byte[] oldBody = this.json.writeValueAsBytes(old);
-		assertThatThrownBy(() -> this.client.post(endpoint, old, oldBody, key.id(),
-				Base64.getEncoder().encodeToString(key.sign(oldBody))))
+		assertThatThrownBy(() -> this.client.post(endpoint, old, oldBody, keyId,
+				Base64.getEncoder().encodeToString(platform.sign(oldBody).signature())))
 			.isInstanceOfSatisfying(ExchangeFailure.class,
 					(failure) -> assertThat(failure.outcome()).isEqualTo("REFUSED:exchange_expired"));
 	}

@@ -38,6 +38,9 @@ import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.licences.Verification;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.signing.KeyName;
+import org.onevisit.signing.Signer;
+import org.onevisit.signing.SigningKeys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,7 +86,10 @@ class LicenceBenchmark {
 	LicenceService licences;
 
 	@Autowired
-	PlatformKeys keys;
+	Signer signer;
+
+	@Autowired
+	SigningKeys keys;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -130,8 +136,8 @@ class LicenceBenchmark {
 	/** SM2 alone, for scale: what is left of a second for everything else. */
 	private void cryptoOnly(String document) throws Exception {
 		byte[] content = document.getBytes(StandardCharsets.UTF_8);
-		PlatformKeys.Signed signed = this.keys.sign(content);
-		var key = this.keys.publicKey(signed.keyId()).orElseThrow();
+		Signer.Signed signed = this.signer.sign(KeyName.LICENCES, content);
+		var key = this.keys.key(KeyName.LICENCES, signed.keyId()).orElseThrow();
 		for (int round = 0; round < 3; round++) {
 			LongAdder signs = new LongAdder();
 			LongAdder verifies = new LongAdder();
@@ -140,7 +146,7 @@ class LicenceBenchmark {
 			for (int t = 0; t < 2; t++) {
 				pool.submit(() -> {
 					while (System.nanoTime() < end) {
-						this.keys.sign(content);
+						this.signer.sign(KeyName.LICENCES, content);
 						signs.increment();
 						assertThat(key.verifies(content, signed.signature())).isTrue();
 						verifies.increment();

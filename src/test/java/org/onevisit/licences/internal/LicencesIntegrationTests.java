@@ -30,6 +30,9 @@ import org.onevisit.payments.internal.SimulatedCheckout;
 import org.onevisit.licences.Verification;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
+import org.onevisit.signing.KeyName;
+import org.onevisit.signing.Signer;
+import org.onevisit.signing.SigningKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +74,10 @@ class LicencesIntegrationTests {
 	org.onevisit.applications.HeldLicences held;
 
 	@Autowired
-	PlatformKeys keys;
+	Signer signer;
+
+	@Autowired
+	SigningKeys keys;
 
 	@Autowired
 	Catalogue catalogue;
@@ -219,9 +225,9 @@ class LicencesIntegrationTests {
 	void issuingTheSameApprovalAgainAddsNothing() throws Exception {
 		Application approved = approvedFlatTransfer(newResidentId(102));
 		eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty());
-		LicenceService service = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
-				this.directory, this.events, this.json, java.time.Clock.systemDefaultZone(), this.exchange,
-				this.messageSource);
+		LicenceService service = new LicenceService(this.store, this.signer, this.keys, this.applications,
+				this.catalogue, this.directory, this.events, this.json, java.time.Clock.systemDefaultZone(),
+				this.exchange, this.messageSource);
 
 		List<Licence> again = this.transactions.execute((status) -> service.issueFor(approvedEvent(approved)));
 
@@ -321,6 +327,28 @@ class LicencesIntegrationTests {
 	}
 
 	@Test
+	void aLicenceSignedBeforeARotationStillVerifiesAndTheNextOneNamesTheNewKey() throws Exception {
+		Application first = approvedFlatTransfer(newResidentId(109));
+		Licence before = eventually(() -> this.wallet.issuedFor(first.trackingNumber()), (list) -> !list.isEmpty())
+			.get(0);
+
+		String rotated = this.keys.rotate(KeyName.LICENCES).keyId();
+
+		assertThat(rotated).isNotEqualTo(before.keyId());
+		assertThat(this.wallet.verify(before.document()).valid()).isTrue();
+		assertThat(this.wallet.publicKeys())
+			.extracting(LicenceWallet.PublishedKey::keyId, LicenceWallet.PublishedKey::status)
+			.startsWith(org.assertj.core.groups.Tuple.tuple(rotated, "signing"))
+			.contains(org.assertj.core.groups.Tuple.tuple(before.keyId(), "verifying"));
+		Application second = approvedFlatTransfer(newResidentId(110));
+		Licence after = eventually(() -> this.wallet.issuedFor(second.trackingNumber()), (list) -> !list.isEmpty())
+			.get(0);
+		assertThat(after.keyId()).isEqualTo(rotated);
+		assertThat(after.document()).contains("\"keyId\":\"" + rotated + "\"");
+		assertThat(this.wallet.verify(after.document()).valid()).isTrue();
+	}
+
+	@Test
 	void theHolderIsToldWhenTheirLicenceIsIssuedAndWhenItIsRevoked() throws Exception {
 		String buyer = newResidentId(108);
 		Subject holder = Subject.person(ResidentId.of(buyer));
@@ -350,7 +378,7 @@ class LicencesIntegrationTests {
 			.submit(new Submission("339900-POLICE-005", null, Subject.person(ResidentId.of(SELLER_ID)), Channel.ONLINE,
 					Map.of("applicantId", SELLER_ID, "purpose", "出国留学")), SELLER, null));
 		TestClock clock = TestClock.at(LocalDateTime.now());
-		LicenceService now = new LicenceService(this.store, this.keys, this.applications, this.catalogue,
+		LicenceService now = new LicenceService(this.store, this.signer, this.keys, this.applications, this.catalogue,
 				this.directory, this.events, this.json, clock, this.exchange, this.messageSource);
 		Licence licence;
 		List<Licence> issued = this.transactions.execute((status) -> now.issueFor(approvedEvent(approved)));

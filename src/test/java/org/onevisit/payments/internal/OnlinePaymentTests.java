@@ -1,7 +1,6 @@
 package org.onevisit.payments.internal;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -19,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OnlinePaymentTests {
 
 	final SimulatedProvider simulator = new SimulatedProvider(
-			new SimulatedCashier(Path.of("target", "online-payment-tests"), JsonMapper.builder().build(),
-					Clock.systemUTC()),
-			JsonMapper.builder().build());
+			new SimulatedCashier(JsonMapper.builder().build(), Clock.systemUTC()), JsonMapper.builder().build());
 
 	final PaymentProvider bank = new PaymentProvider() {
 

@@ -1,12 +1,21 @@
 package org.onevisit.payments.internal;
 
+import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
@@ -16,6 +25,7 @@ import org.onevisit.shared.SigningKey;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +47,9 @@ class PaymentsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Value("${onevisit.data-dir}")
+	Path dataDirectory;
 
 	OneVisitHttp seller;
 
@@ -122,6 +135,49 @@ class PaymentsIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from payments_callback where outcome = 'payment_callback_forged'")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void aCallbackSignedWithAnyKeyTakenFromTheDataDirectoryIsRefused() throws Exception {
+		// what a thief of the data directory tries: every small file read as a private
+		// key, and every key stored in the database, read as it stands
+		List<SigningKey> stolen = new ArrayList<>();
+		Files.createDirectories(this.dataDirectory);
+		try (Stream<Path> files = Files.walk(this.dataDirectory)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				if (Files.size(file) <= 4096) {
+					asKey(Files.readString(file, StandardCharsets.ISO_8859_1).strip()).ifPresent(stolen::add);
+				}
+			}
+		}
+		for (byte[] wrapped : this.jdbc.sql("select private_key from signing_key where private_key is not null")
+			.query((row, n) -> row.getBytes(1))
+			.list()) {
+			asKey(HexFormat.of().formatHex(wrapped, wrapped.length - 32, wrapped.length)).ifPresent(stolen::add);
+			asKey(HexFormat.of().formatHex(wrapped, 0, 32)).ifPresent(stolen::add);
+		}
+		assertThat(stolen).as("the cashier's key is nowhere in the data directory")
+			.noneMatch((key) -> key.id().equals(this.cashier.publicKey().id()));
+		assertThat(stolen).as("the stored keys were tried").isNotEmpty();
+
+		byte[] body = callback(this.payment.path("amount").asString()).getBytes(StandardCharsets.UTF_8);
+		for (SigningKey key : stolen) {
+			assertThat(callback(body, key.id(), key.sign(body)).statusCode()).isEqualTo(401);
+			assertThat(callback(body, this.cashier.publicKey().id(), key.sign(body)).statusCode()).isEqualTo(401);
+		}
+		assertThat(status()).isEqualTo("UNPAID");
+	}
+
+	private static Optional<SigningKey> asKey(String hex) {
+		if (!hex.matches("[0-9a-fA-F]{1,64}")) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(SigningKey.ofPrivate(BigIntegers.asUnsignedByteArray(32, new BigInteger(hex, 16))));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.onevisit.platform.internal;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -13,11 +14,13 @@ import org.onevisit.OneVisitApplication;
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.platform.DatabaseMode;
 import org.onevisit.platform.internal.DatabaseConfiguration.EmbeddedDatabase;
+import org.onevisit.signing.KeyEncryptionKey;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * With ONEVISIT_DB_URL set, OneVisit uses that server and opens no demo account unless
@@ -45,11 +48,25 @@ class ExternalDatabaseTests {
 
 	@Test
 	void opensNoDemoAccountOnAnExternalDatabase() {
-		try (ConfigurableApplicationContext context = start("plain")) {
+		try (ConfigurableApplicationContext context = start("plain",
+				"--onevisit.keys.kek=" + KeyEncryptionKey.generate().toHex())) {
 			assertThat(context.getBean(DatabaseMode.class).embedded()).isFalse();
 			assertThat(context.getBean(DatabaseMode.class).demo()).isFalse();
 			assertThat(context.getBean(AccountManagement.class).findByUsername("admin1")).isEmpty();
 		}
+	}
+
+	@Test
+	void refusesToStartOutsideTheDemoWithoutAKeyEncryptionKeyAndSaysWhereToGiveIt() {
+		// no ONEVISIT_KEK and no file: nothing is made up that the data could not be
+		// opened
+		// without later
+		assertThatThrownBy(() -> start("plain", "--onevisit.keys.kek=",
+				"--onevisit.keys.kek-file=target/external-database-tests/no-such.kek"))
+			.rootCause()
+			.hasMessageContaining("ONEVISIT_KEK")
+			.hasMessageContaining("onevisit.keys.kek-file");
+		assertThat(Path.of("target/external-database-tests/no-such.kek")).doesNotExist();
 	}
 
 	@Test
