@@ -3,6 +3,12 @@ package org.onevisit.messages.internal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +56,14 @@ class DeliverySender {
 
 	private final Duration backoff;
 
+	private final ExecutorService waking = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "notice-sender");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean wakeRequested = new AtomicBoolean();
+
 	DeliverySender(OutgoingDeliveries deliveries, ObjectProvider<JavaMailSender> mail, SmsGateway sms,
 			MessageSource texts, @Value("${onevisit.messages.mail-from:noreply@onevisit.example}") String from,
 			@Value("${onevisit.public-url:}") String publicUrl,
@@ -63,6 +77,35 @@ class DeliverySender {
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 		this.maxAttempts = maxAttempts;
 		this.backoff = backoff;
+	}
+
+	/**
+	 * Sends at once what a transaction just committed, on a thread of its own: one run
+	 * waiting is enough for any number of commits. The schedule below catches what this
+	 * misses (a restart, a retry's wait).
+	 */
+	void wake() {
+		if (this.wakeRequested.compareAndSet(false, true)) {
+			try {
+				this.waking.execute(() -> {
+					this.wakeRequested.set(false);
+					try {
+						sendDue();
+					}
+					catch (RuntimeException ex) {
+						log.warn("Sending after commit failed; the schedule sends later: {}", ex.toString());
+					}
+				});
+			}
+			catch (RejectedExecutionException stopping) {
+				this.wakeRequested.set(false);
+			}
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.waking.shutdownNow();
 	}
 
 	@Scheduled(fixedDelayString = "${onevisit.messages.send-interval:PT5S}", initialDelayString = "PT5S")

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.onevisit.shared.Subject;
 import org.onevisit.messages.Inbox;
@@ -13,10 +14,13 @@ import org.onevisit.shared.ResidentId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores messages in the transaction of their cause, and reads them back. A cause is
@@ -36,15 +40,18 @@ class Messages implements Inbox, Notifications {
 
 	private final OutgoingDeliveries deliveries;
 
+	private final ObjectProvider<DeliverySender> sender;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	Messages(JdbcClient jdbc, ChannelPreferences preferences, OutgoingDeliveries deliveries, JsonMapper json,
-			Clock clock) {
+	Messages(JdbcClient jdbc, ChannelPreferences preferences, OutgoingDeliveries deliveries,
+			ObjectProvider<DeliverySender> sender, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.preferences = preferences;
 		this.deliveries = deliveries;
+		this.sender = sender;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -75,8 +82,8 @@ class Messages implements Inbox, Notifications {
 			stored.ifPresent((message) -> {
 				String recipient = ChannelPreferences.recipientOf(notice.recipient());
 				this.preferences.of(recipient)
-					.ifPresent((chosen) -> this.deliveries.enqueue(message, chosen, notice.key(), notice.arguments(),
-							notice.link()));
+					.ifPresent((chosen) -> sendAfterCommit(
+							this.deliveries.enqueue(message, chosen, notice.key(), notice.arguments(), notice.link())));
 			});
 		}
 	}
@@ -85,7 +92,22 @@ class Messages implements Inbox, Notifications {
 	@Transactional
 	public void tellStaff(String department, String key, List<String> arguments, String link) {
 		this.preferences.ofDepartment(department)
-			.forEach((staff) -> this.deliveries.enqueue(null, staff, key, arguments, link));
+			.forEach((staff) -> sendAfterCommit(this.deliveries.enqueue(null, staff, key, arguments, link)));
+	}
+
+	/** The outbox is sent from once the deliveries are committed, not before. */
+	private void sendAfterCommit(List<UUID> queued) {
+		if (queued.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				Messages.this.sender.getObject().wake();
+			}
+
+		});
 	}
 
 	@Override
