@@ -158,6 +158,28 @@ class NotificationJourneyTests {
 	}
 
 	@Test
+	void tellsTheApplicantWhyTheMatterWasRejected() throws Exception {
+		OneVisitHttp http = new OneVisitHttp(this.port);
+		Matters matters = new Matters(http, this.registries);
+		String mail = "zhangsan." + UUID.randomUUID() + "@example.test";
+		assertThat(choose("applicant1", matters, """
+				{"email":"%s","emailEnabled":true}
+				""".formatted(mail)).statusCode()).isEqualTo(200);
+		JsonNode filed = matters.fileFlatTransfer();
+		JsonNode task = filed.path("tasks").get(0);
+		assertThat(http
+			.postJson("/api/v1/tasks/" + task.path("id").asString() + "/decisions",
+					"{\"decision\":\"REJECT\",\"reason\":\"房屋已被司法查封，不得转移登记\"}", "Authorization",
+					matters.bearer("reviewer-" + task.path("department").asString()))
+			.statusCode()).isEqualTo(200);
+
+		String text = filed.path("trackingNo").asString() + " 未予批准。理由：房屋已被司法查封，不得转移登记";
+		assertThat(awaitEmails(mail, (received) -> received.stream().anyMatch((email) -> body(email).contains(text))))
+			.filteredOn((email) -> body(email).contains(text))
+			.hasSize(1);
+	}
+
+	@Test
 	void retriesWhileTheMailServerIsDownThenShowsTheFailureAndSendsOnceOnRetry() throws Exception {
 		OneVisitHttp http = new OneVisitHttp(this.port);
 		Matters matters = new Matters(http);
