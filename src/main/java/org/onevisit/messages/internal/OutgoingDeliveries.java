@@ -112,12 +112,12 @@ public class OutgoingDeliveries {
 	}
 
 	/**
-	 * Takes the next due delivery for sending, marked SENDING and its attempt counted
-	 * before anything is sent; another node skips the row it holds.
+	 * Takes the next due delivery for sending, marked SENDING (since now) and its attempt
+	 * counted before anything is sent; another node skips the row it holds.
 	 */
 	Optional<Outgoing> claimNext() {
 		return this.jdbc.sql("""
-				update messages_delivery set state = 'SENDING', attempts = attempts + 1
+				update messages_delivery set state = 'SENDING', attempts = attempts + 1, next_attempt_at = :now
 				where id = (select id from messages_delivery where state = 'PENDING' and next_attempt_at <= :now
 				            order by next_attempt_at limit 1 for update skip locked)
 				returning *
