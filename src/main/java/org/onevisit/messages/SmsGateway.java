@@ -13,4 +13,14 @@ public interface SmsGateway {
 	 */
 	String send(String mobileNumber, String text);
 
+	/**
+	 * Hands the text to the gateway under OneVisit's own reference for it, which a
+	 * gateway uses to refuse a second send of the same message and names in its delivery
+	 * receipt.
+	 * @return the gateway's id of the message
+	 */
+	default String send(String mobileNumber, String text, String reference) {
+		return send(mobileNumber, text);
+	}
+
 }

@@ -2,23 +2,36 @@ package org.onevisit.messages.internal;
 
 import java.util.List;
 
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
+import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
+import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
+import org.onevisit.applications.ApplicationEvents.SupplementRequested;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingPayment;
 import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
 import org.onevisit.applications.ApplicationEvents.ApplicationLapsed;
 import org.onevisit.applications.ApplicationEvents.ApplicationLapsedUnpaid;
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.Task;
+import org.onevisit.applications.TaskStatus;
 import org.onevisit.benefits.BenefitsGiven;
 import org.onevisit.benefits.Policy;
+import org.onevisit.delivery.Deliveries;
+import org.onevisit.delivery.Delivery;
 import org.onevisit.delivery.DeliveryHandedOver;
 import org.onevisit.feedback.FeedbackEvents.ComplaintAnswered;
 import org.onevisit.feedback.FeedbackEvents.EnquiryAnswered;
 import org.onevisit.feedback.FeedbackEvents.RectificationAnswered;
+import org.onevisit.identity.Actor;
 import org.onevisit.licences.LicenceEvents.LicenceRevoked;
 import org.onevisit.licences.LicenceEvents.LicencesIssued;
 import org.onevisit.messages.internal.Notifications.Notice;
 import org.onevisit.payments.PaymentConfirmed;
+import org.onevisit.shared.OneVisitException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,11 +47,88 @@ class EventNotices {
 
 	private final Notifications notifications;
 
+	// the matters' own notices need them; a test of this module alone publishes none
+	private final ObjectProvider<ApplicationManagement> applications;
+
+	private final ObjectProvider<Deliveries> deliveries;
+
 	private final int paymentDays;
 
-	EventNotices(Notifications notifications, @Value("${onevisit.payments.payment-days:15}") int paymentDays) {
+	EventNotices(Notifications notifications, ObjectProvider<ApplicationManagement> applications,
+			ObjectProvider<Deliveries> deliveries, @Value("${onevisit.payments.payment-days:15}") int paymentDays) {
 		this.notifications = notifications;
+		this.applications = applications;
+		this.deliveries = deliveries;
 		this.paymentDays = paymentDays;
+	}
+
+	/**
+	 * The receipt (回执) of a matter submitted to the departments: its tracking number and
+	 * the date it is committed to be done by.
+	 */
+	@EventListener
+	void on(ApplicationSubmitted submitted) {
+		Application matter = matterOf(submitted.application());
+		this.notifications.send(List.of(new Notice(matter.subject(), "submitted:" + submitted.application(),
+				"message.filed", List.of(submitted.trackingNumber(), matter.committedDue().toString()),
+				matter(submitted.application()))));
+	}
+
+	/**
+	 * Every item asked for, so that the applicant knows what to bring without looking.
+	 */
+	@EventListener
+	void on(SupplementRequested requested) {
+		Application matter = matterOf(requested.application());
+		this.notifications.send(List.of(new Notice(matter.subject(),
+				"supplement-requested:" + requested.task() + ":" + requested.at().toEpochMilli(),
+				"message.supplementRequested",
+				List.of(matter.trackingNumber(), String.join(" / ", requested.missing())),
+				matter(requested.application()))));
+	}
+
+	@EventListener
+	void on(ApplicationApproved approved) {
+		Application matter = matterOf(approved.application());
+		this.notifications.send(List.of(new Notice(matter.subject(), "approved:" + approved.application(),
+				"message.approved", List.of(approved.trackingNumber()), matter(approved.application()))));
+		if (pickedUp(approved.application())) {
+			this.notifications.send(List.of(new Notice(matter.subject(), "ready-for-pick-up:" + approved.application(),
+					"message.readyForPickUp", List.of(approved.trackingNumber()), matter(approved.application()))));
+		}
+	}
+
+	/** The reasons each department gave, so that the applicant can file again rightly. */
+	@EventListener
+	void on(ApplicationRejected rejected) {
+		Application matter = matterOf(rejected.application());
+		List<String> reasons = matter.tasks()
+			.stream()
+			.filter((task) -> task.status() == TaskStatus.REJECTED)
+			.map(Task::reason)
+			.filter((reason) -> reason != null && !reason.isBlank())
+			.toList();
+		this.notifications
+			.send(List.of(new Notice(matter.subject(), "rejected:" + rejected.application(), "message.rejected",
+					List.of(rejected.trackingNumber(), String.join(" / ", reasons)), matter(rejected.application()))));
+	}
+
+	private Application matterOf(ApplicationId application) {
+		return this.applications.getObject().find(application, Actor.system());
+	}
+
+	/** Whether the applicant chose to collect the result at a hall. */
+	private boolean pickedUp(ApplicationId application) {
+		Deliveries chosen = this.deliveries.getIfAvailable();
+		if (chosen == null) {
+			return false;
+		}
+		try {
+			return chosen.of(application, Actor.system()).method() == Delivery.Method.PICKUP;
+		}
+		catch (OneVisitException noChoice) {
+			return false;
+		}
 	}
 
 	@EventListener
@@ -115,6 +205,10 @@ class EventNotices {
 
 	@EventListener
 	void on(ApplicationAwaitingParties waiting) {
+		// the applicant's receipt: filed, but nothing goes to the departments before the
+		// parties confirm
+		this.notifications.send(List.of(new Notice(waiting.applicant(), "filed:" + waiting.application(),
+				"message.filedAwaitingParties", List.of(waiting.trackingNumber()), matter(waiting.application()))));
 		this.notifications.send(waiting.parties()
 			.stream()
 			.map((party) -> new Notice(party, "parties-awaited:" + waiting.application() + ":" + party.identifier(),

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.onevisit.shared.Subject;
 import org.onevisit.messages.Inbox;
@@ -13,15 +14,19 @@ import org.onevisit.shared.ResidentId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores messages in the transaction of their cause, and reads them back. A cause is
- * stored once: repeating an action finds its message already there.
+ * stored once: repeating an action finds its message already there. A message stored for
+ * the first time also puts its e-mail and text, if its recipient chose them, in the
+ * outbox ({@link OutgoingDeliveries}), in the same transaction.
  */
 @Service
 class Messages implements Inbox, Notifications {
@@ -31,15 +36,22 @@ class Messages implements Inbox, Notifications {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
+	private final ChannelPreferences preferences;
+
+	private final OutgoingDeliveries deliveries;
+
+	private final ObjectProvider<DeliverySender> sender;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	Messages(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock) {
+	Messages(JdbcClient jdbc, ChannelPreferences preferences, OutgoingDeliveries deliveries,
+			ObjectProvider<DeliverySender> sender, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.preferences = preferences;
+		this.deliveries = deliveries;
+		this.sender = sender;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -48,17 +60,54 @@ class Messages implements Inbox, Notifications {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void send(List<Notice> notices) {
 		Timestamp at = Timestamp.from(this.clock.instant());
-		this.batch.batchUpdate("""
-				insert into messages_message (recipient_resident_id, recipient_credit_code, cause, message_key,
-				    arguments, link, created_at)
-				values (?, ?, ?, ?, cast(? as jsonb), ?, ?)
-				on conflict (cause) do nothing
-				""", notices.stream()
-			.map((notice) -> new Object[] {
-					Optional.ofNullable(notice.recipient().person()).map(ResidentId::value).orElse(null),
-					Optional.ofNullable(notice.recipient().business()).map(CreditCode::value).orElse(null),
-					notice.cause(), notice.key(), this.json.writeValueAsString(notice.arguments()), notice.link(), at })
-			.toList());
+		for (Notice notice : notices) {
+			// a cause already told is told nowhere again, in no channel
+			Optional<Long> stored = this.jdbc.sql("""
+					insert into messages_message (recipient_resident_id, recipient_credit_code, cause, message_key,
+					    arguments, link, created_at)
+					values (:person, :business, :cause, :key, cast(:arguments as jsonb), :link, :at)
+					on conflict (cause) do nothing
+					returning id
+					""")
+				.param("person", Optional.ofNullable(notice.recipient().person()).map(ResidentId::value).orElse(null))
+				.param("business",
+						Optional.ofNullable(notice.recipient().business()).map(CreditCode::value).orElse(null))
+				.param("cause", notice.cause())
+				.param("key", notice.key())
+				.param("arguments", this.json.writeValueAsString(notice.arguments()))
+				.param("link", notice.link())
+				.param("at", at)
+				.query(Long.class)
+				.optional();
+			stored.ifPresent((message) -> {
+				String recipient = ChannelPreferences.recipientOf(notice.recipient());
+				this.preferences.of(recipient)
+					.ifPresent((chosen) -> sendAfterCommit(
+							this.deliveries.enqueue(message, chosen, notice.key(), notice.arguments(), notice.link())));
+			});
+		}
+	}
+
+	@Override
+	@Transactional
+	public void tellStaff(String department, String key, List<String> arguments, String link) {
+		this.preferences.ofDepartment(department)
+			.forEach((staff) -> sendAfterCommit(this.deliveries.enqueue(null, staff, key, arguments, link)));
+	}
+
+	/** The outbox is sent from once the deliveries are committed, not before. */
+	private void sendAfterCommit(List<UUID> queued) {
+		if (queued.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				Messages.this.sender.getObject().wake();
+			}
+
+		});
 	}
 
 	@Override

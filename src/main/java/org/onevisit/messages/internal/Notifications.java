@@ -23,4 +23,10 @@ interface Notifications {
 
 	void send(List<Notice> notices);
 
+	/**
+	 * Tells the staff of a department who chose an outside channel (their warnings are
+	 * already on the supervision pages).
+	 */
+	void tellStaff(String department, String key, List<String> arguments, String link);
+
 }

@@ -1,20 +1,36 @@
 package org.onevisit.messages.internal;
 
+import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.onevisit.messages.SmsGateway;
+import org.onevisit.shared.SigningKey;
+import org.onevisit.shared.VerifyingKey;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS gateway of the demo and the tests: it sends nothing and remembers every text,
+ * The SMS gateway of the demo and the tests, used unless a real gateway's URL is set: it
+ * sends nothing, records every text in PostgreSQL as an operator's records would, and
+ * calls back a delivery receipt signed with its own SM2 key (generated at first start
+ * under the data directory), as an operator does. It also remembers the texts in memory,
  * so that a test reads the one-time code or the notice a person would have received.
  */
 @Component
+@ConditionalOnExpression("'${onevisit.sms.gateway-url:}' == ''")
 public class SimulatedSmsGateway implements SmsGateway {
 
 	/** A text the gateway was given. */
@@ -25,20 +41,78 @@ public class SimulatedSmsGateway implements SmsGateway {
 
 	private final Clock clock;
 
-	SimulatedSmsGateway(Clock clock) {
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final SigningKey key;
+
+	private final ObjectProvider<SmsReceipts> receipts;
+
+	SimulatedSmsGateway(Clock clock, JdbcClient jdbc, JsonMapper json,
+			@Value("${onevisit.data-dir:./data}") Path dataDirectory, ObjectProvider<SmsReceipts> receipts) {
 		this.clock = clock;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.key = SigningKey.loadOrCreate(dataDirectory.resolve("keys/messages/simulated-sms-gateway.key"));
+		this.receipts = receipts;
 	}
 
 	@Override
 	public String send(String mobileNumber, String text) {
+		return send(mobileNumber, text, null);
+	}
+
+	@Override
+	public String send(String mobileNumber, String text, String reference) {
+		Instant at = this.clock.instant();
 		String id = UUID.randomUUID().toString();
-		this.sent.add(new Sms(id, mobileNumber, text, this.clock.instant()));
+		this.jdbc.sql("""
+				insert into messages_simulated_sms (id, reference, mobile, text, sent_at)
+				values (:id, :reference, :mobile, :text, :at)
+				""")
+			.param("id", id)
+			.param("reference", reference)
+			.param("mobile", mobileNumber)
+			.param("text", text)
+			.param("at", Timestamp.from(at))
+			.update();
+		this.sent.add(new Sms(id, mobileNumber, text, at));
+		if (reference != null) {
+			// the handset took it: the operator reports so, signed
+			SmsReceipts.SignedReceipt receipt = receipt(id, reference, "DELIVERED");
+			this.receipts.ifAvailable((accepting) -> accepting.accept(receipt));
+		}
 		return id;
 	}
 
 	/** The texts sent to that number, oldest first. */
 	public List<Sms> sentTo(String mobileNumber) {
 		return this.sent.stream().filter((sms) -> sms.mobileNumber().equals(mobileNumber)).toList();
+	}
+
+	/** How many texts the operator's records hold for that number. */
+	public int recordedFor(String mobileNumber) {
+		return this.jdbc.sql("select count(*) from messages_simulated_sms where mobile = :mobile")
+			.param("mobile", mobileNumber)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** A receipt for a text, signed as the gateway signs it. */
+	SmsReceipts.SignedReceipt receipt(String id, String reference, String status) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", id);
+		body.put("reference", reference);
+		body.put("status", status);
+		body.put("at", this.clock.instant().toString());
+		byte[] bytes = this.json.writeValueAsBytes(body);
+		return new SmsReceipts.SignedReceipt(bytes, this.key.id(),
+				Base64.getEncoder().encodeToString(this.key.sign(bytes)));
+	}
+
+	VerifyingKey publicKey() {
+		return this.key.verifyingKey();
 	}
 
 }
