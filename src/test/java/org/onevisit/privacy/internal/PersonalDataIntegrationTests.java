@@ -2,6 +2,7 @@ package org.onevisit.privacy.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.privacy.PersonalData;
@@ -12,6 +13,7 @@ import org.onevisit.signing.KeyEncryptionKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +35,9 @@ class PersonalDataIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	EventSerializer events;
 
 	@Test
 	void opensASealedValueOnlyUnderTheContextItWasSealedFor() {
@@ -109,6 +114,37 @@ class PersonalDataIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from privacy_data_key where use = 'INDEX'")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void sealsTheSameEventTheSameWaySoTheOutboxFindsItAgainAndOpensIt() {
+		Map<String, Object> event = Map.of("subject", "339902198503120016", "name", "张三");
+
+		Object first = this.events.serialize(event);
+		Object again = this.events.serialize(event);
+
+		assertThat(first).isEqualTo(again)
+			.asString()
+			.startsWith(PersonalData.SEALED_PREFIX + "0.")
+			.doesNotContain("张三");
+		assertThat(this.events.deserialize(first, Map.class)).isEqualTo(event);
+		assertThat(this.events.serialize(Map.of("subject", "339903199007180029", "name", "李四"))).isNotEqualTo(first);
+		assertThatThrownBy(() -> this.personalData.open(first.toString(), "some_other.column"))
+			.isInstanceOf(PersonalDataUnreadable.class);
+	}
+
+	@Test
+	void opensAStoredColumnOnlyAsThatColumn() {
+		String stored = this.jdbc.sql("select display_name from identity_account where username = 'applicant1'")
+			.query(String.class)
+			.single();
+
+		assertThat(stored).startsWith(PersonalData.SEALED_PREFIX).doesNotContain("张三");
+		assertThat(this.personalData.open(stored, "identity_account.display_name")).isEqualTo("张三");
+		assertThatThrownBy(() -> this.personalData.open(stored, "identity_account.acting_name"))
+			.isInstanceOf(PersonalDataUnreadable.class);
+		assertThatThrownBy(() -> this.personalData.open(stored, "delivery_choice.recipient"))
+			.isInstanceOf(PersonalDataUnreadable.class);
 	}
 
 	private DataKeys freshKeys(KeyEncryptionKey kek) {
