@@ -1,7 +1,6 @@
 package org.onevisit.applications;
 
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,8 +24,11 @@ public interface Uploads {
 	 */
 	Optional<Stored> findForReview(UUID id, String departmentCode);
 
-	/** An upload's record and its file. */
-	record Stored(Upload upload, Path file) {
+	/**
+	 * An upload's record and its content, opened: on disk it is sealed, and an AEAD opens
+	 * (and authenticates) the whole file at once.
+	 */
+	record Stored(Upload upload, byte[] content) {
 	}
 
 }

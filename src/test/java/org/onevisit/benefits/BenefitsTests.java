@@ -15,6 +15,7 @@ import org.onevisit.shared.Subject;
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.AccountManagement.NewAccount;
 import org.onevisit.messages.Inbox;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 
@@ -31,6 +32,9 @@ class BenefitsTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	PersonalData personalData;
 
 	@Autowired
 	Benefits benefits;
@@ -80,16 +84,19 @@ class BenefitsTests {
 			.sql("select subject from benefits_grant where policy = 'old-age-allowance' and status = 'GRANTED'")
 			.query(String.class)
 			.list();
-		assertThat(new HashSet<>(grantedTo)).isEqualTo(eighty);
+		// the table keeps each person as the blind index of their resident ID
+		assertThat(new HashSet<>(grantedTo)).isEqualTo(eighty.stream()
+			.map((person) -> this.personalData.blindIndex(ResidentId.of(person)))
+			.collect(java.util.stream.Collectors.toSet()));
 		assertThat(granted).isEqualTo(eighty.size());
 		assertThat(this.benefits.run("old-age-allowance")).as("nobody twice").isZero();
-		String someone = grantedTo.get(0);
+		String someone = eighty.iterator().next();
 		assertThat(this.inbox.of(Subject.person(ResidentId.of(someone))))
 			.anySatisfy((message) -> assertThat(message.key()).isEqualTo("message.benefitGranted"));
 		// each read is on the ledger, under the policy
 		assertThat(this.jdbc.sql(
 				"select count(*) from exchange_ledger where subject = :subject and reference = 'policy:old-age-allowance'")
-			.param("subject", someone)
+			.param("subject", this.personalData.blindIndex(ResidentId.of(someone)))
 			.query(Long.class)
 			.single()).isPositive();
 		assertThat(simulation.millis()).isLessThan(60_000);

@@ -1,12 +1,21 @@
 package org.onevisit.faults;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.UUID;
+
+import org.onevisit.shared.Sm4Gcm;
+import org.onevisit.signing.KeyEncryptionKey;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the database holds after a fault, counted straight from PostgreSQL: the filings of
@@ -16,36 +25,66 @@ import java.util.UUID;
 record Census(long found, long acknowledgedFound, long duplicates, long approved, long licenceDuplicates,
 		long approvedWithoutLicences, long incompletePublications) {
 
+	private static final JsonMapper JSON = new JsonMapper();
+
 	static Census take(LocalPostgres postgres, Load load) throws SQLException {
 		try (Connection connection = postgres.connect()) {
-			String prefix = load.addressPrefix() + "%";
-			long found = count(connection,
-					"select count(*) from applications_application where form ->> 'address' like ?", prefix);
+			// forms are sealed (docs/privacy.md): the run's filings are found by opening
+			// them
+			Map<UUID, String> run = filingsOf(connection, load.addressPrefix());
+			java.sql.Array ids = connection.createArrayOf("uuid", run.keySet().toArray());
+			long found = run.size();
 			long acknowledgedFound = count(connection,
 					"select count(*) from applications_application where id = any(?)",
 					uuids(connection, load.acknowledged.values()));
-			long duplicates = count(connection, """
-					select coalesce(sum(n - 1), 0) from (
-					    select count(*) as n from applications_application
-					    where form ->> 'address' like ? group by form ->> 'address') filings
-					""", prefix);
+			long duplicates = run.size() - new HashSet<>(run.values()).size();
 			long approved = count(connection,
-					"select count(*) from applications_application where form ->> 'address' like ? and status = 'APPROVED'",
-					prefix);
+					"select count(*) from applications_application where id = any(?) and status = 'APPROVED'", ids);
 			long licenceDuplicates = count(connection, """
 					select coalesce(sum(n - 1), 0) from (
 					    select count(*) as n from licences_licence l
-					    join applications_application a on a.id = l.application_id
-					    where a.form ->> 'address' like ? group by l.application_id, l.item_code) issued
-					""", prefix);
+					    where l.application_id = any(?) group by l.application_id, l.item_code) issued
+					""", ids);
 			long approvedWithoutLicences = count(connection, """
 					select count(*) from applications_application a
-					where a.form ->> 'address' like ? and a.status = 'APPROVED'
+					where a.id = any(?) and a.status = 'APPROVED'
 					  and not exists (select 1 from licences_licence l where l.application_id = a.id)
-					""", prefix);
+					""", ids);
 			return new Census(found, acknowledgedFound, duplicates, approved, licenceDuplicates,
 					approvedWithoutLicences, incompletePublications(connection));
 		}
+	}
+
+	/**
+	 * The filings whose form's address starts with the prefix, with their address: each
+	 * form opened with the data keys, unwrapped under the nodes' key-encryption key.
+	 */
+	private static Map<UUID, String> filingsOf(Connection connection, String prefix) throws SQLException {
+		KeyEncryptionKey kek = KeyEncryptionKey.ofHex(Node.KEK);
+		Map<Integer, byte[]> keys = new HashMap<>();
+		try (PreparedStatement statement = connection
+			.prepareStatement("select id, wrapped from privacy_data_key where use = 'SEAL'");
+				ResultSet row = statement.executeQuery()) {
+			while (row.next()) {
+				keys.put(row.getInt(1), kek.unwrap(row.getBytes(2), "privacy/seal/" + row.getInt(1)));
+			}
+		}
+		Map<UUID, String> filings = new HashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement("select id, form from applications_application");
+				ResultSet row = statement.executeQuery()) {
+			while (row.next()) {
+				// pd1.<key id>.<base64>, bound to <key id>/applications_application.form
+				String[] sealed = row.getString(2).split("\\.", 3);
+				int keyId = Integer.parseInt(sealed[1]);
+				byte[] form = Sm4Gcm.open(keys.get(keyId), Base64.getDecoder().decode(sealed[2]),
+						(keyId + "/applications_application.form").getBytes(StandardCharsets.UTF_8));
+				String address = JSON.readTree(form).path("address").asString();
+				if (address.startsWith(prefix)) {
+					filings.put(row.getObject(1, UUID.class), address);
+				}
+			}
+		}
+		return filings;
 	}
 
 	/** Waits until no event publication is left incomplete, or the time is up. */

@@ -38,6 +38,12 @@ final class Node implements AutoCloseable {
 		this.databaseUrl = databaseUrl;
 	}
 
+	/**
+	 * The key-encryption key every node of a test shares (they share one database), and
+	 * with which {@link Census} opens the forms it counts.
+	 */
+	static final String KEK = "6f6e6576697369742d6661756c747321";
+
 	static Node of(String name, LocalPostgres postgres, Path dataDirectory, String... arguments) throws IOException {
 		int port = LocalPostgres.freePort();
 		Path log = dataDirectory.resolve(name + ".out");
@@ -64,6 +70,7 @@ final class Node implements AutoCloseable {
 		builder.environment().put("ONEVISIT_DB_URL", this.databaseUrl);
 		builder.environment().put("ONEVISIT_DB_USER", "postgres");
 		builder.environment().put("ONEVISIT_DB_PASSWORD", "");
+		builder.environment().put("ONEVISIT_KEK", KEK);
 		this.process = builder.start();
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -99,6 +106,7 @@ final class Node implements AutoCloseable {
 		builder.environment().put("ONEVISIT_DB_URL", this.databaseUrl);
 		builder.environment().put("ONEVISIT_DB_USER", "postgres");
 		builder.environment().put("ONEVISIT_DB_PASSWORD", "");
+		builder.environment().put("ONEVISIT_KEK", KEK);
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes());
 		return new Exited(process.waitFor(), output);

@@ -1,6 +1,5 @@
 package org.onevisit.applications.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,9 +36,9 @@ import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Party;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.catalog.Workflow;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
-import org.onevisit.shared.Sm3;
 import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,11 +76,21 @@ class Applications {
 
 	private final Catalogue catalogue;
 
-	Applications(JdbcClient jdbc, JsonMapper json, Catalogue catalogue) {
+	private final PersonalData personalData;
+
+	Applications(JdbcClient jdbc, JsonMapper json, Catalogue catalogue, PersonalData personalData) {
 		this.catalogue = catalogue;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.personalData = personalData;
 	}
+
+	// contexts of the sealed columns: a value moved to another column does not open
+	private static final String FORM_COLUMN = "applications_application.form";
+
+	private static final String SUBJECT_COLUMN = "applications_application.subject_resident_id";
+
+	private static final String PARTIES_COLUMN = "applications_application.parties";
 
 	/**
 	 * How many tracking numbers one {@code nextval} reserves (the sequence's increment).
@@ -119,22 +128,25 @@ class Applications {
 	 */
 	void insert(Application application, Remembered idempotency) {
 		Statement statement = new Statement(application.id());
-		statement
-			.with("application",
-					"""
-							insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
-							    filed_by, channel, bundle_code, form, materials, parties, status, submitted_at, finished_at, hall_code)
-							values (:application, :tracking, :residentId, :creditCode, :filedBy, :channel, :bundle,
-							    cast(:form as jsonb), cast(:materials as jsonb), cast(:parties as jsonb), :status, :submittedAt,
-							    cast(:finishedAt as timestamptz), :hall)""")
+		statement.with("application", """
+				insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
+				    subject_index, filed_by, channel, bundle_code, form, materials, parties, status, submitted_at,
+				    finished_at, hall_code)
+				values (:application, :tracking, :residentId, :creditCode, :subjectIndex, :filedBy, :channel, :bundle,
+				    :form, cast(:materials as jsonb), cast(:parties as jsonb), :status, :submittedAt,
+				    cast(:finishedAt as timestamptz), :hall)""")
 			.bind("tracking", application.trackingNumber())
-			.bind("residentId", Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null))
+			.bind("residentId",
+					this.personalData.seal(
+							Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null),
+							SUBJECT_COLUMN))
 			.bind("creditCode",
 					Optional.ofNullable(application.subject().business()).map(CreditCode::value).orElse(null))
+			.bind("subjectIndex", subjectIndex(application.subject()))
 			.bind("filedBy", application.filedBy())
 			.bind("channel", application.channel().name())
 			.bind("bundle", application.bundleCode())
-			.bind("form", this.json.writeValueAsString(application.form()))
+			.bind("form", this.personalData.seal(this.json.writeValueAsString(application.form()), FORM_COLUMN))
 			.bind("materials", this.json.writeValueAsString(application.materials()))
 			.bind("parties", parties(application.parties()))
 			.bind("status", application.status().name())
@@ -184,7 +196,7 @@ class Applications {
 	 */
 	Optional<String> openMatterOn(List<String> objects) {
 		return this.jdbc.sql("select tracking_number from applications_open_matter where matter_key in (:keys) limit 1")
-			.param("keys", objects.stream().map(Applications::objectKey).toList())
+			.param("keys", objects.stream().map(this::objectKey).toList())
 			.query(String.class)
 			.optional();
 	}
@@ -196,7 +208,7 @@ class Applications {
 	 * back.
 	 */
 	Optional<String> claimObjects(List<String> objects, Application application) {
-		List<String> keys = objects.stream().map(Applications::objectKey).distinct().toList();
+		List<String> keys = objects.stream().map(this::objectKey).distinct().toList();
 		int claimed = this.jdbc.sql("""
 				insert into applications_open_matter (matter_key, application_id, tracking_number)
 				select key, :application, :tracking from unnest(cast(:keys as text[])) as key
@@ -224,9 +236,12 @@ class Applications {
 			.update();
 	}
 
-	/** An object's key: its SM3 hash, as the values name people by their ID numbers. */
-	private static String objectKey(String object) {
-		return Sm3.hex(object.getBytes(StandardCharsets.UTF_8));
+	/**
+	 * An object's key: its blind index (a keyed SM3 hash), as the values name people by
+	 * their ID numbers, which a plain hash would give away to anyone who tries them all.
+	 */
+	private String objectKey(String object) {
+		return this.personalData.blindIndex("applications_open_matter", object);
 	}
 
 	/**
@@ -473,8 +488,7 @@ class Applications {
 				""")
 			.param("id", id.value())
 			.query((row, rowNum) -> new Filing(id, row.getString("tracking_number"), subject(row),
-					row.getString("filed_by"), row.getString("bundle_code"),
-					this.json.readValue(row.getString("form"), FORM),
+					row.getString("filed_by"), row.getString("bundle_code"), form(row),
 					Arrays.stream(row.getString("items").split(",")).map((item) -> {
 						int colon = item.lastIndexOf(':');
 						return new Filing.FiledItem(item.substring(0, colon),
@@ -581,12 +595,12 @@ class Applications {
 	List<ApplicationId> filedBy(String username, Subject subject) {
 		return this.jdbc.sql("""
 				select id from applications_application
-				where filed_by = :who or coalesce(subject_resident_id, subject_credit_code) = :subject
+				where filed_by = :who or subject_index = :subject
 				   or (parties <> '[]'::jsonb and parties @> cast(:party as jsonb))
 				order by submitted_at desc limit 200
 				""")
 			.param("who", username)
-			.param("subject", (subject != null) ? subject.identifier() : null)
+			.param("subject", (subject != null) ? subjectIndex(subject) : null)
 			.param("party", containing(subject, null))
 			.query(UUID.class)
 			.list()
@@ -674,7 +688,7 @@ class Applications {
 			return "[{\"party\": null}]";
 		}
 		Map<String, String> wanted = new HashMap<>();
-		wanted.put("party", party.identifier());
+		wanted.put("party", subjectIndex(party));
 		if (state != null) {
 			wanted.put("state", state.name());
 		}
@@ -754,32 +768,33 @@ class Applications {
 		Subject subject = subject(row);
 		return new ApplicationRow(new ApplicationId(row.getObject("id", UUID.class)), row.getString("tracking_number"),
 				subject, row.getString("filed_by"), Channel.valueOf(row.getString("channel")),
-				row.getString("bundle_code"), withForm ? this.json.readValue(row.getString("form"), FORM) : null,
+				row.getString("bundle_code"), withForm ? form(row) : null,
 				this.json.readValue(row.getString("materials"), MATERIALS), parties(row.getString("parties")),
 				ApplicationStatus.valueOf(row.getString("status")), row.getTimestamp("submitted_at").toInstant(),
 				instant(row, "finished_at"));
 	}
 
 	/**
-	 * A party's confirmation as stored: flat, with the identifier as written, so that
-	 * containment finds a person's parts.
+	 * A party's confirmation as stored: flat, with the credit code or the blind index of
+	 * the resident ID as {@code party}, so that containment finds a person's parts, and
+	 * the resident ID sealed as {@code person}.
 	 */
-	record StoredParty(String id, String party, boolean business, String role, String mode, String state,
+	record StoredParty(String id, String party, String person, boolean business, String role, String mode, String state,
 			Instant decidedAt, String decidedBy, String channel, String hash, String reason, String identityCheck,
 			String checkReference, String clerk, String hall) {
 
-		static StoredParty of(PartyConfirmation part) {
+		static StoredParty of(PartyConfirmation part, String index, String sealedPerson) {
 			PartyConfirmation.WindowCheck window = part.window();
-			return new StoredParty(part.id().toString(), part.party().identifier(), part.party().business() != null,
+			return new StoredParty(part.id().toString(), index, sealedPerson, part.party().business() != null,
 					part.role().name(), part.mode().name(), part.state().name(), part.decidedAt(), part.decidedBy(),
 					(part.channel() != null) ? part.channel().name() : null, part.hash(), part.reason(),
 					(window != null) ? window.check().name() : null, (window != null) ? window.reference() : null,
 					(window != null) ? window.clerk() : null, (window != null) ? window.hall() : null);
 		}
 
-		PartyConfirmation restore() {
+		PartyConfirmation restore(PersonalData personalData) {
 			Subject subject = this.business ? Subject.business(CreditCode.of(this.party))
-					: Subject.person(ResidentId.of(this.party));
+					: Subject.person(ResidentId.of(personalData.open(this.person, PARTIES_COLUMN + "/" + this.id)));
 			PartyConfirmation.WindowCheck window = (this.identityCheck != null)
 					? new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.valueOf(this.identityCheck),
 							this.checkReference, this.clerk, this.hall)
@@ -793,13 +808,19 @@ class Applications {
 	}
 
 	private String parties(List<PartyConfirmation> parties) {
-		return parties.isEmpty() ? "[]" : this.json.writeValueAsString(parties.stream().map(StoredParty::of).toList());
+		return parties.isEmpty() ? "[]" : this.json.writeValueAsString(parties.stream()
+			.map((part) -> StoredParty.of(part, subjectIndex(part.party()), (part.party().person() != null)
+					? this.personalData.seal(part.party().person().value(), PARTIES_COLUMN + "/" + part.id()) : null))
+			.toList());
 	}
 
 	/** Most matters name nobody but their filer: no parsing then. */
 	private List<PartyConfirmation> parties(String json) {
 		return (json == null || "[]".equals(json)) ? List.of()
-				: this.json.readValue(json, PARTIES).stream().map(StoredParty::restore).toList();
+				: this.json.readValue(json, PARTIES)
+					.stream()
+					.map((stored) -> stored.restore(this.personalData))
+					.toList();
 	}
 
 	/** What a supplement request named; nothing for nearly every task, so no parsing. */
@@ -815,10 +836,22 @@ class Applications {
 		return this.catalogue.item(itemCode, itemVersion).content().workflow();
 	}
 
-	private static Subject subject(ResultSet row) throws SQLException {
+	private Subject subject(ResultSet row) throws SQLException {
 		String person = row.getString("subject_resident_id");
-		return (person != null) ? Subject.person(ResidentId.of(person))
+		return (person != null) ? Subject.person(ResidentId.of(this.personalData.open(person, SUBJECT_COLUMN)))
 				: Subject.business(CreditCode.of(row.getString("subject_credit_code")));
+	}
+
+	private Map<String, Object> form(ResultSet row) throws SQLException {
+		return this.json.readValue(this.personalData.open(row.getString("form"), FORM_COLUMN), FORM);
+	}
+
+	/**
+	 * How a subject is found: a business by its credit code (public), a person by the
+	 * blind index of their resident ID.
+	 */
+	private String subjectIndex(Subject subject) {
+		return (subject.person() != null) ? this.personalData.blindIndex(subject.person()) : subject.identifier();
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

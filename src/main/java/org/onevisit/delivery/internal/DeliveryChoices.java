@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.delivery.Deliveries.Choice;
 import org.onevisit.delivery.Delivery;
+import org.onevisit.privacy.PersonalData;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,10 +23,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryChoices {
 
+	// a recipient, their phone and their address: sealed, each bound to its column
+	private static final String RECIPIENT = "delivery_choice.recipient";
+
+	private static final String PHONE = "delivery_choice.phone";
+
+	private static final String ADDRESS = "delivery_choice.address";
+
 	private final JdbcClient jdbc;
 
-	DeliveryChoices(JdbcClient jdbc) {
+	private final PersonalData personalData;
+
+	DeliveryChoices(JdbcClient jdbc, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
 	}
 
 	Optional<Delivery> find(ApplicationId id) {
@@ -41,7 +52,7 @@ class DeliveryChoices {
 	private Optional<Delivery> one(ApplicationId id, String lock) {
 		return this.jdbc.sql("select * from delivery_choice where application_id = :id" + lock)
 			.param("id", id.value())
-			.query(DeliveryChoices::delivery)
+			.query(this::delivery)
 			.optional();
 	}
 
@@ -59,9 +70,9 @@ class DeliveryChoices {
 			.param("tracking", trackingNumber)
 			.param("method", choice.method().name())
 			.param("hall", choice.hallCode())
-			.param("recipient", choice.recipient())
-			.param("phone", choice.phone())
-			.param("address", choice.address())
+			.param("recipient", this.personalData.seal(choice.recipient(), RECIPIENT))
+			.param("phone", this.personalData.seal(choice.phone(), PHONE))
+			.param("address", this.personalData.seal(choice.address(), ADDRESS))
 			.param("by", by)
 			.param("at", Timestamp.from(at))
 			.update();
@@ -71,7 +82,7 @@ class DeliveryChoices {
 	List<Delivery> notHandedOver() {
 		return this.jdbc.sql("""
 				select * from delivery_choice where handed_over_at is null and method <> 'ELECTRONIC'
-				""").query(DeliveryChoices::delivery).list();
+				""").query(this::delivery).list();
 	}
 
 	void saveHandOver(Delivery handedOver) {
@@ -89,12 +100,14 @@ class DeliveryChoices {
 			.update();
 	}
 
-	private static Delivery delivery(ResultSet row, int number) throws SQLException {
+	private Delivery delivery(ResultSet row, int number) throws SQLException {
 		return new Delivery(new ApplicationId(row.getObject("application_id", UUID.class)),
 				row.getString("tracking_number"), Delivery.Method.valueOf(row.getString("method")),
-				row.getString("hall"), row.getString("recipient"), row.getString("phone"), row.getString("address"),
-				instant(row, "ready_at"), instant(row, "handed_over_at"), row.getString("handed_over_by"),
-				row.getString("courier"), row.getString("courier_tracking_number"));
+				row.getString("hall"), this.personalData.open(row.getString("recipient"), RECIPIENT),
+				this.personalData.open(row.getString("phone"), PHONE),
+				this.personalData.open(row.getString("address"), ADDRESS), instant(row, "ready_at"),
+				instant(row, "handed_over_at"), row.getString("handed_over_by"), row.getString("courier"),
+				row.getString("courier_tracking_number"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

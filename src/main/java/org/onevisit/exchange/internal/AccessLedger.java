@@ -31,6 +31,8 @@ import javax.sql.DataSource;
 import org.onevisit.exchange.AccessEntry;
 import org.onevisit.exchange.LedgerVerification;
 import org.onevisit.exchange.LedgerVerification.Problem;
+import org.onevisit.privacy.PersonalData;
+import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Sm3;
 import org.onevisit.shared.VerifyingKey;
 import org.onevisit.signing.KeyName;
@@ -85,6 +87,8 @@ class AccessLedger implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final PersonalData personalData;
+
 	private final int checkpointEvery;
 
 	private static final int VERIFY_BATCH = 10_000;
@@ -104,8 +108,9 @@ class AccessLedger implements SmartLifecycle {
 	private volatile boolean running;
 
 	AccessLedger(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Signer signer,
-			SigningKeys keys, Evidences evidences, Clock clock,
+			SigningKeys keys, Evidences evidences, Clock clock, PersonalData personalData,
 			@Value("${onevisit.exchange.ledger.checkpoint-every:1000}") int checkpointEvery) {
+		this.personalData = personalData;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.batch = new JdbcTemplate(dataSource);
@@ -209,7 +214,9 @@ class AccessLedger implements SmartLifecycle {
 		List<long[]> checkpoints = new ArrayList<>();
 		List<byte[]> checkpointHashes = new ArrayList<>();
 		for (Pending pending : batch) {
-			for (Access access : pending.accesses()) {
+			for (Access given : pending.accesses()) {
+				Access access = new Access(given.actor(), given.consumer(), stored(given.subject()), given.registry(),
+						given.elements(), given.reference(), given.purpose(), given.requestId(), given.outcome());
 				seq++;
 				byte[] hash = Sm3.hash(previous, content(seq, at, access));
 				rows.add(new Object[] { seq, Timestamp.from(at), access.actor(), access.consumer(), access.subject(),
@@ -252,6 +259,16 @@ class AccessLedger implements SmartLifecycle {
 				""", rows);
 	}
 
+	/**
+	 * A subject as the ledger keeps it: a person by the blind index of their resident ID
+	 * (the hash chain covers what is stored, so it verifies without the key), anything
+	 * else (a credit code, a certificate number) as it is.
+	 */
+	private String stored(String subject) {
+		return (subject != null && ResidentId.isValid(subject)) ? this.personalData.blindIndex(ResidentId.of(subject))
+				: subject;
+	}
+
 	/** What an entry's hash covers, besides the previous hash: every column, in order. */
 	static byte[] content(long seq, Instant at, Access access) {
 		String text = String.join(String.valueOf(SEPARATOR), Long.toString(seq),
@@ -270,12 +287,14 @@ class AccessLedger implements SmartLifecycle {
 				select seq, at, actor, consumer, subject, registry, elements, reference, purpose, outcome
 				from exchange_ledger where subject = :subject order by seq desc limit :limit
 				""")
-			.param("subject", subject)
+			.param("subject", stored(subject))
 			.param("limit", limit)
+			// every entry found is about the subject asked for: it is shown, not its
+			// index
 			.query((row, rowNum) -> new AccessEntry(row.getLong("seq"), row.getTimestamp("at").toInstant(),
-					row.getString("actor"), row.getString("consumer"), row.getString("subject"),
-					row.getString("registry"), row.getString("elements"), row.getString("reference"),
-					row.getString("purpose"), row.getString("outcome")))
+					row.getString("actor"), row.getString("consumer"), subject, row.getString("registry"),
+					row.getString("elements"), row.getString("reference"), row.getString("purpose"),
+					row.getString("outcome")))
 			.list();
 	}
 

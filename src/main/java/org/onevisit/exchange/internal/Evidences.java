@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.onevisit.exchange.RegistryAnswer;
+import org.onevisit.privacy.PersonalData;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,10 +34,27 @@ class Evidences {
 
 	private final JsonMapper json;
 
-	Evidences(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+	private final PersonalData personalData;
+
+	Evidences(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
+		this.personalData = personalData;
+	}
+
+	// a registry's answer and what was read from it name people: sealed, bound to their
+	// row
+	private static String answerContext(String requestId) {
+		return "exchange_answer.body/" + requestId;
+	}
+
+	private static String subjectContext(UUID id) {
+		return "exchange_evidence.subject/" + id;
+	}
+
+	private static String recordsContext(UUID id) {
+		return "exchange_evidence.records/" + id;
 	}
 
 	/** One registry's answer to one query. */
@@ -55,18 +73,22 @@ class Evidences {
 				""",
 				answers.values()
 					.stream()
-					.map((e) -> new Object[] { e.requestId(), e.registry(), e.answer(), e.keyId(), e.signature(),
-							Timestamp.from(e.fetchedAt()) })
+					.map((e) -> new Object[] { e.requestId(), e.registry(),
+							this.personalData.sealBytes(e.answer(), answerContext(e.requestId())), e.keyId(),
+							e.signature(), Timestamp.from(e.fetchedAt()) })
 					.toList());
 		this.batch.batchUpdate("""
 				insert into exchange_evidence (id, reference, requested_by, element, subject, registry, request_id,
 				    status, updated_at, note, records, fetched_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
-				""", evidence.stream()
-			.map((e) -> new Object[] { e.id(), e.reference(), e.requestedBy(), e.element(), e.subject(), e.registry(),
-					e.requestId(), e.status().name(), (e.updatedAt() != null) ? Timestamp.from(e.updatedAt()) : null,
-					e.note(), this.json.writeValueAsString(e.records()), Timestamp.from(e.fetchedAt()) })
-			.toList());
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""",
+				evidence.stream()
+					.map((e) -> new Object[] { e.id(), e.reference(), e.requestedBy(), e.element(),
+							this.personalData.seal(e.subject(), subjectContext(e.id())), e.registry(), e.requestId(),
+							e.status().name(), (e.updatedAt() != null) ? Timestamp.from(e.updatedAt()) : null, e.note(),
+							this.personalData.seal(this.json.writeValueAsString(e.records()), recordsContext(e.id())),
+							Timestamp.from(e.fetchedAt()) })
+					.toList());
 	}
 
 	Optional<Evidence> find(UUID id) {
@@ -74,17 +96,20 @@ class Evidences {
 				select e.*, a.body as answer, a.key_id, a.signature
 				from exchange_evidence e join exchange_answer a on a.request_id = e.request_id
 				where e.id = :id
-				""")
-			.param("id", id)
-			.query((row, rowNum) -> new Evidence(row.getObject("id", UUID.class), row.getString("reference"),
-					row.getString("requested_by"), row.getString("element"), row.getString("subject"),
-					row.getString("registry"), row.getString("request_id"),
-					RegistryAnswer.Status.valueOf(row.getString("status")),
+				""").param("id", id).query((row, rowNum) -> {
+			UUID evidence = row.getObject("id", UUID.class);
+			String requestId = row.getString("request_id");
+			return new Evidence(evidence, row.getString("reference"), row.getString("requested_by"),
+					row.getString("element"),
+					this.personalData.open(row.getString("subject"), subjectContext(evidence)),
+					row.getString("registry"), requestId, RegistryAnswer.Status.valueOf(row.getString("status")),
 					Optional.ofNullable(row.getTimestamp("updated_at")).map(Timestamp::toInstant).orElse(null),
-					row.getString("note"), this.json.readValue(row.getString("records"), RECORDS),
-					row.getBytes("answer"), row.getString("key_id"), row.getString("signature"),
-					row.getTimestamp("fetched_at").toInstant()))
-			.optional();
+					row.getString("note"),
+					this.json.readValue(this.personalData.open(row.getString("records"), recordsContext(evidence)),
+							RECORDS),
+					this.personalData.openBytes(row.getBytes("answer"), answerContext(requestId)),
+					row.getString("key_id"), row.getString("signature"), row.getTimestamp("fetched_at").toInstant());
+		}).optional();
 	}
 
 }

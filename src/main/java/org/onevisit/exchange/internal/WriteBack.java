@@ -26,6 +26,7 @@ import org.onevisit.exchange.RegistryEvents.RegistryWritten;
 import org.onevisit.exchange.RegistryUpdate;
 import org.onevisit.exchange.internal.AccessLedger.Access;
 import org.onevisit.platform.Sentence;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,9 +94,12 @@ class WriteBack implements WriteBacks {
 
 	private final TransactionTemplate separately;
 
+	private final PersonalData personalData;
+
 	WriteBack(ApplicationManagement applications, Catalogue catalogue, RegistryClient client, AccessLedger ledger,
 			JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, PersonalData personalData) {
+		this.personalData = personalData;
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.client = client;
@@ -245,7 +249,9 @@ class WriteBack implements WriteBacks {
 		int written = this.jdbc
 			.sql("update exchange_write_back set state = 'WRITTEN', results = :results, written_at = :at"
 					+ " where update_id = :update and state <> 'WRITTEN'")
-			.param("results", this.json.writeValueAsString(named))
+			.param("results",
+					this.personalData.seal(this.json.writeValueAsString(named),
+							resultsContext(application, item.code())))
 			.param("at", Timestamp.from(now))
 			.param("update", updateId)
 			.update();
@@ -322,9 +328,15 @@ class WriteBack implements WriteBacks {
 			.param("item", itemCode)
 			.query(String.class)
 			.optional()
-			.map((text) -> this.json.readValue(text, new TypeReference<Map<String, String>>() {
-			}))
+			.map((text) -> this.json.readValue(this.personalData.open(text, resultsContext(application, itemCode)),
+					new TypeReference<Map<String, String>>() {
+					}))
 			.orElse(Map.of());
+	}
+
+	// a registry's results name the new owners: sealed, bound to their matter and item
+	private static String resultsContext(ApplicationId application, String itemCode) {
+		return "exchange_write_back.results/" + application.value() + "/" + itemCode;
 	}
 
 }

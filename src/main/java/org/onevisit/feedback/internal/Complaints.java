@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.onevisit.feedback.Complaint;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.Subject;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,10 +18,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Complaints {
 
+	private static final String NAME = "feedback_complaint.complainant_name";
+
 	private final JdbcClient jdbc;
 
-	Complaints(JdbcClient jdbc) {
+	private final PersonalData personalData;
+
+	Complaints(JdbcClient jdbc, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
 	}
 
 	void add(Complaint complaint, Subject from) {
@@ -32,8 +38,8 @@ class Complaints {
 			.param("id", complaint.id())
 			.param("reference", complaint.reference())
 			.param("complainant", complaint.complainant())
-			.param("name", complaint.complainantName())
-			.params(SubjectColumns.values(from))
+			.param("name", this.personalData.seal(complaint.complainantName(), NAME))
+			.params(SubjectColumns.values(from, this.personalData, "feedback_complaint"))
 			.param("about", complaint.about())
 			.param("text", complaint.text())
 			.param("at", Timestamp.from(complaint.filedAt()))
@@ -43,14 +49,14 @@ class Complaints {
 	List<Complaint> of(String complainant) {
 		return this.jdbc.sql("select * from feedback_complaint where complainant = :who order by filed_at desc")
 			.param("who", complainant)
-			.query(Complaints::complaint)
+			.query(this::complaint)
 			.list();
 	}
 
 	/** Every complaint, unanswered first. */
 	List<Complaint> all() {
 		return this.jdbc.sql("select * from feedback_complaint order by answered_at nulls first, filed_at")
-			.query(Complaints::complaint)
+			.query(this::complaint)
 			.list();
 	}
 
@@ -58,7 +64,7 @@ class Complaints {
 	Optional<Complaint> lock(UUID id) {
 		return this.jdbc.sql("select * from feedback_complaint where id = :id for update")
 			.param("id", id)
-			.query(Complaints::complaint)
+			.query(this::complaint)
 			.optional();
 	}
 
@@ -68,14 +74,14 @@ class Complaints {
 	}
 
 	Subject complainantOf(UUID id) {
-		return SubjectColumns.of(this.jdbc, "feedback_complaint", id);
+		return SubjectColumns.of(this.jdbc, this.personalData, "feedback_complaint", id);
 	}
 
-	private static Complaint complaint(ResultSet row, int number) throws SQLException {
+	private Complaint complaint(ResultSet row, int number) throws SQLException {
 		return new Complaint(row.getObject("id", UUID.class), row.getString("reference"), row.getString("complainant"),
-				row.getString("complainant_name"), row.getString("about"), row.getString("text"),
-				row.getTimestamp("filed_at").toInstant(), row.getString("answer"), row.getString("answered_by"),
-				AnswerColumns.answeredAt(row));
+				this.personalData.open(row.getString("complainant_name"), NAME), row.getString("about"),
+				row.getString("text"), row.getTimestamp("filed_at").toInstant(), row.getString("answer"),
+				row.getString("answered_by"), AnswerColumns.answeredAt(row));
 	}
 
 }

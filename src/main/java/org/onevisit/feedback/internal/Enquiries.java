@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.onevisit.feedback.Enquiry;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.Subject;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +17,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Enquiries {
 
+	private static final String NAME = "feedback_enquiry.asker_name";
+
 	private final JdbcClient jdbc;
 
-	Enquiries(JdbcClient jdbc) {
+	private final PersonalData personalData;
+
+	Enquiries(JdbcClient jdbc, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
 	}
 
 	void add(Enquiry enquiry, Subject from) {
@@ -30,8 +36,8 @@ class Enquiries {
 					""")
 			.param("id", enquiry.id())
 			.param("asker", enquiry.asker())
-			.param("name", enquiry.askerName())
-			.params(SubjectColumns.values(from))
+			.param("name", this.personalData.seal(enquiry.askerName(), NAME))
+			.params(SubjectColumns.values(from, this.personalData, "feedback_enquiry"))
 			.param("question", enquiry.question())
 			.param("at", Timestamp.from(enquiry.askedAt()))
 			.update();
@@ -75,15 +81,15 @@ class Enquiries {
 	}
 
 	Subject askerOf(UUID id) {
-		return SubjectColumns.of(this.jdbc, "feedback_enquiry", id);
+		return SubjectColumns.of(this.jdbc, this.personalData, "feedback_enquiry", id);
 	}
 
 	private List<Enquiry> enquiries(String where, Object who) {
 		List<Enquiry> found = this.jdbc.sql("select * from feedback_enquiry " + where)
 			.param("who", who)
 			.query((row, n) -> new Enquiry(row.getObject("id", UUID.class), row.getString("asker"),
-					row.getString("asker_name"), row.getString("question"), row.getTimestamp("asked_at").toInstant(),
-					row.getString("responsible"), List.of()))
+					this.personalData.open(row.getString("asker_name"), NAME), row.getString("question"),
+					row.getTimestamp("asked_at").toInstant(), row.getString("responsible"), List.of()))
 			.list();
 		if (found.isEmpty()) {
 			return found;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
@@ -19,20 +20,25 @@ final class SubjectColumns {
 	private SubjectColumns() {
 	}
 
-	/** The parameters {@code :person} and {@code :business} of an insert; one is null. */
-	static Map<String, Object> values(Subject subject) {
+	/**
+	 * The parameters {@code :person} and {@code :business} of an insert; one is null. A
+	 * person's resident ID is sealed for the table's column.
+	 */
+	static Map<String, Object> values(Subject subject, PersonalData personalData, String table) {
 		Map<String, Object> values = new HashMap<>();
-		values.put("person", (subject.person() != null) ? subject.person().value() : null);
+		values.put("person", (subject.person() != null)
+				? personalData.seal(subject.person().value(), table + ".subject_person") : null);
 		values.put("business", (subject.business() != null) ? subject.business().value() : null);
 		return values;
 	}
 
 	// the table is a constant of the repository that calls, never input
-	static Subject of(JdbcClient jdbc, String table, UUID id) {
+	static Subject of(JdbcClient jdbc, PersonalData personalData, String table, UUID id) {
 		return jdbc.sql("select subject_person, subject_business from " + table + " where id = :id")
 			.param("id", id)
 			.query((row, n) -> (row.getString("subject_person") != null)
-					? Subject.person(ResidentId.of(row.getString("subject_person")))
+					? Subject.person(ResidentId
+						.of(personalData.open(row.getString("subject_person"), table + ".subject_person")))
 					: Subject.business(CreditCode.of(row.getString("subject_business"))))
 			.single();
 	}

@@ -13,24 +13,49 @@ import java.util.stream.Collectors;
 
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.identity.Role;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The accounts table of the identity module. */
+/**
+ * The accounts table of the identity module. Resident IDs, names and phones are stored
+ * sealed, each bound to its column; a person's account is found by the blind index of
+ * their resident ID. An applicant who registered with their resident ID as username is
+ * stored (and known to the rest of OneVisit) as {@code rid:} and that index, so that the
+ * number appears in no table as an actor either.
+ */
 @Repository
 class Accounts {
 
+	private static final String RESIDENT_ID = "identity_account.resident_id";
+
+	private static final String DISPLAY_NAME = "identity_account.display_name";
+
+	private static final String ACTING_RESIDENT_ID = "identity_account.acting_resident_id";
+
+	private static final String ACTING_NAME = "identity_account.acting_name";
+
+	private static final String PHONE = "identity_account.phone";
+
 	private final JdbcClient jdbc;
 
-	Accounts(JdbcClient jdbc) {
+	private final PersonalData personalData;
+
+	Accounts(JdbcClient jdbc, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
 	}
 
 	Optional<OneVisitUser> findByUsername(String username) {
-		return one("username", username);
+		return one("username", storedUsername(username));
+	}
+
+	/** A resident ID given as username is stored as its blind index. */
+	private String storedUsername(String username) {
+		return ResidentId.isValid(username) ? "rid:" + this.personalData.blindIndex(ResidentId.of(username)) : username;
 	}
 
 	Optional<OneVisitUser> findById(UUID id) {
@@ -41,13 +66,13 @@ class Accounts {
 	private Optional<OneVisitUser> one(String column, Object value) {
 		return this.jdbc.sql("select * from identity_account where " + column + " = :value")
 			.param("value", value)
-			.query(Accounts::map)
+			.query(this::map)
 			.optional();
 	}
 
 	boolean setPhone(UUID id, String phone) {
 		return this.jdbc.sql("update identity_account set phone = :phone where id = :id")
-			.param("phone", phone)
+			.param("phone", this.personalData.seal(phone, PHONE))
 			.param("id", id)
 			.update() == 1;
 	}
@@ -55,8 +80,8 @@ class Accounts {
 	boolean setActingPerson(UUID id, String residentId, String name) {
 		return this.jdbc
 			.sql("update identity_account set acting_resident_id = :person, acting_name = :name where id = :id")
-			.param("person", residentId)
-			.param("name", name)
+			.param("person", this.personalData.seal(residentId, ACTING_RESIDENT_ID))
+			.param("name", this.personalData.seal(name, ACTING_NAME))
 			.param("id", id)
 			.update() == 1;
 	}
@@ -65,32 +90,34 @@ class Accounts {
 	boolean insertIfAbsent(OneVisitUser user, Instant at) {
 		return this.jdbc.sql("""
 				insert into identity_account (id, username, password_hash, display_name, roles, department_code,
-				                              resident_id, credit_code, enabled, created_at)
-				values (:id, :username, :passwordHash, :displayName, :roles, :department, :residentId, :creditCode,
-				        :enabled, :createdAt)
+				                              resident_id, resident_id_index, credit_code, enabled, created_at)
+				values (:id, :username, :passwordHash, :displayName, :roles, :department, :residentId, :residentIdIndex,
+				        :creditCode, :enabled, :createdAt)
 				on conflict (username) do nothing
 				""")
 			.param("id", user.accountId())
-			.param("username", user.getUsername())
+			.param("username", storedUsername(user.getUsername()))
 			.param("passwordHash", user.getPassword())
-			.param("displayName", user.displayName())
+			.param("displayName", this.personalData.seal(user.displayName(), DISPLAY_NAME))
 			.param("roles", user.roles().stream().map(Role::name).sorted().toArray(String[]::new))
 			.param("department", user.departmentCode().orElse(null))
-			.param("residentId", user.residentId().map(ResidentId::value).orElse(null))
+			.param("residentId",
+					this.personalData.seal(user.residentId().map(ResidentId::value).orElse(null), RESIDENT_ID))
+			.param("residentIdIndex", this.personalData.blindIndex(user.residentId().orElse(null)))
 			.param("creditCode", user.creditCode().map(CreditCode::value).orElse(null))
 			.param("enabled", user.isEnabled())
 			.param("createdAt", Timestamp.from(at))
 			.update() == 1;
 	}
 
-	private static OneVisitUser map(ResultSet row, int rowNum) throws SQLException {
+	private OneVisitUser map(ResultSet row, int rowNum) throws SQLException {
 		Array roles = row.getArray("roles");
 		Set<Role> roleSet = Arrays.stream((String[]) roles.getArray()).map(Role::valueOf).collect(Collectors.toSet());
-		String residentId = row.getString("resident_id");
+		String residentId = this.personalData.open(row.getString("resident_id"), RESIDENT_ID);
 		String creditCode = row.getString("credit_code");
 		return new OneVisitUser(row.getObject("id", UUID.class), row.getString("username"),
-				row.getString("password_hash"), row.getString("display_name"), roleSet,
-				row.getString("department_code"), residentId != null ? ResidentId.of(residentId) : null,
+				row.getString("password_hash"), this.personalData.open(row.getString("display_name"), DISPLAY_NAME),
+				roleSet, row.getString("department_code"), residentId != null ? ResidentId.of(residentId) : null,
 				creditCode != null ? CreditCode.of(creditCode) : null, row.getBoolean("enabled"));
 	}
 

@@ -224,7 +224,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 					(code) -> this.directory.department(code).map(Department::name).orElse(code));
 			Values values = new Values(application, item, form, due.results(), issuerName, today);
 			for (Subject holder : holders(application, item, type.get(), values)) {
-				if (already.contains(Licences.key(item.code(), holder))) {
+				if (already.contains(this.licences.key(item.code(), holder))) {
 					continue;
 				}
 				Licences.Issued issued = issue(application, item, type.get(), holder, values, issuerName, today, now);

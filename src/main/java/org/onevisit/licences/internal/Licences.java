@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 import org.onevisit.licences.Licence;
 import org.onevisit.shared.Subject;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.CreditCode;
-import org.onevisit.shared.ResidentId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,9 +47,12 @@ class Licences {
 
 	private final JdbcTemplate batch;
 
-	Licences(JdbcClient jdbc, JdbcTemplate batch) {
+	private final PersonalData personalData;
+
+	Licences(JdbcClient jdbc, JdbcTemplate batch, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.personalData = personalData;
 	}
 
 	/**
@@ -89,7 +92,8 @@ class Licences {
 			statement.setArray(12, connection.createArrayOf("text",
 					column(licences, (l) -> (l.validUntil() != null) ? l.validUntil().toString() : null)));
 			statement.setArray(13, connection.createArrayOf("text", column(licences, Issued::keyId)));
-			statement.setArray(14, connection.createArrayOf("text", column(licences, Issued::document)));
+			statement.setArray(14, connection.createArrayOf("text",
+					column(licences, (l) -> this.personalData.seal(l.document(), documentContext(l.id())))));
 			statement.setArray(15, connection.createArrayOf("text", column(licences, Issued::legalNumber)));
 			return statement;
 		}, (row, rowNum) -> row.getObject(1, UUID.class));
@@ -113,8 +117,8 @@ class Licences {
 			.list());
 	}
 
-	static String key(String itemCode, Subject holder) {
-		return itemCode + "/" + holder.identifier();
+	String key(String itemCode, Subject holder) {
+		return itemCode + "/" + ((holder.person() != null) ? person(holder) : business(holder));
 	}
 
 	/** The next number of a type's sequence in a year, from 1. */
@@ -170,7 +174,7 @@ class Licences {
 	}
 
 	List<Row> heldBy(Subject holder) {
-		HolderColumn column = HolderColumn.of(holder);
+		HolderColumn column = holderColumn(holder);
 		return this.jdbc.sql(SELECT + " where l." + column.name() + " = :holder order by l.issued_at desc")
 			.param("holder", column.value())
 			.query(this::row)
@@ -179,7 +183,7 @@ class Licences {
 
 	/** The newest licence of a type the holder has that is not revoked. */
 	List<Row> unrevoked(Subject holder, String typeName) {
-		HolderColumn column = HolderColumn.of(holder);
+		HolderColumn column = holderColumn(holder);
 		return this.jdbc
 			.sql(SELECT + " where l." + column.name()
 					+ " = :holder and l.type_name = :type and l.revoked_at is null order by l.issued_at desc limit 20")
@@ -211,7 +215,8 @@ class Licences {
 
 	private Row row(ResultSet row, int rowNum) throws SQLException {
 		Timestamp revoked = row.getTimestamp("revoked_at");
-		return new Row(row.getObject("id", UUID.class), row.getString("document"),
+		UUID id = row.getObject("id", UUID.class);
+		return new Row(id, this.personalData.open(row.getString("document"), documentContext(id)),
 				(revoked != null) ? revoked.toInstant() : null, row.getString("revoked_by"),
 				row.getString("revocation_reason"), row.getObject("superseded_by", UUID.class),
 				row.getString("successor_number"));
@@ -220,15 +225,21 @@ class Licences {
 	/** The column a holder's licences are found by, and the holder's value in it. */
 	private record HolderColumn(String name, String value) {
 
-		static HolderColumn of(Subject holder) {
-			return (holder.person() != null) ? new HolderColumn("holder_resident_id", person(holder))
-					: new HolderColumn("holder_credit_code", business(holder));
-		}
-
 	}
 
-	private static String person(Subject holder) {
-		return Optional.ofNullable(holder.person()).map(ResidentId::value).orElse(null);
+	private HolderColumn holderColumn(Subject holder) {
+		return (holder.person() != null) ? new HolderColumn("holder_resident_id", person(holder))
+				: new HolderColumn("holder_credit_code", business(holder));
+	}
+
+	/** A person holds licences by the blind index of their resident ID. */
+	private String person(Subject holder) {
+		return this.personalData.blindIndex(holder.person());
+	}
+
+	// the signed document names the holder: sealed, bound to its licence
+	private static String documentContext(UUID id) {
+		return "licences_licence.document/" + id;
 	}
 
 	private static String business(Subject holder) {

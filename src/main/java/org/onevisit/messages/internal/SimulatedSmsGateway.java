@@ -1,6 +1,5 @@
 package org.onevisit.messages.internal;
 
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.onevisit.shared.VerifyingKey;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,12 +47,14 @@ public class SimulatedSmsGateway implements SmsGateway {
 
 	private final ObjectProvider<SmsReceipts> receipts;
 
-	SimulatedSmsGateway(Clock clock, JdbcClient jdbc, JsonMapper json,
-			@Value("${onevisit.data-dir:./data}") Path dataDirectory, ObjectProvider<SmsReceipts> receipts) {
+	SimulatedSmsGateway(Clock clock, JdbcClient jdbc, JsonMapper json, ObjectProvider<SmsReceipts> receipts) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.json = json;
-		this.key = SigningKey.loadOrCreate(dataDirectory.resolve("keys/messages/simulated-sms-gateway.key"));
+		// the simulated operator stands for another organisation's machine: its key lives
+		// in
+		// memory only, made at each start (ADR 12), never as a file in the data directory
+		this.key = SigningKey.generate();
 		this.receipts = receipts;
 	}
 

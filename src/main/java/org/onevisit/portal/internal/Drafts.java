@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.onevisit.privacy.PersonalData;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forms saved to finish later (草稿), one per person and matter; filing the matter removes
- * its draft.
+ * its draft. A form names people: it is sealed, bound to its owner and matter.
  */
 @Component
 public class Drafts {
@@ -27,21 +28,27 @@ public class Drafts {
 
 	private final Clock clock;
 
-	Drafts(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final PersonalData personalData;
+
+	Drafts(JdbcClient jdbc, JsonMapper json, Clock clock, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.personalData = personalData;
+	}
+
+	private static String context(String owner, String matter) {
+		return "portal_draft.form/" + owner + "/" + matter;
 	}
 
 	public void save(String owner, String matter, Map<String, Object> form) {
-		this.jdbc
-			.sql("""
-					insert into portal_draft (owner, matter, form, saved_at) values (:owner, :matter, cast(:form as jsonb), :at)
-					on conflict (owner, matter) do update set form = excluded.form, saved_at = excluded.saved_at
-					""")
+		this.jdbc.sql("""
+				insert into portal_draft (owner, matter, form, saved_at) values (:owner, :matter, :form, :at)
+				on conflict (owner, matter) do update set form = excluded.form, saved_at = excluded.saved_at
+				""")
 			.param("owner", owner)
 			.param("matter", matter)
-			.param("form", this.json.writeValueAsString(form))
+			.param("form", this.personalData.seal(this.json.writeValueAsString(form), context(owner, matter)))
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
 	}
@@ -50,7 +57,8 @@ public class Drafts {
 		return this.jdbc.sql("select form from portal_draft where owner = :owner and matter = :matter")
 			.param("owner", owner)
 			.param("matter", matter)
-			.query((row, rowNum) -> this.json.readValue(row.getString("form"), FORM))
+			.query((row, rowNum) -> this.json
+				.readValue(this.personalData.open(row.getString("form"), context(owner, matter)), FORM))
 			.optional();
 	}
 

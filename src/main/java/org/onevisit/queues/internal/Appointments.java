@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.queues.Appointment;
 import org.onevisit.queues.QueueRefused;
 
@@ -21,10 +22,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Appointments {
 
+	// the booker's name, sealed (privacy module)
+	private static final String PERSON_NAME = "queues_appointment.person_name";
+
 	private final JdbcClient jdbc;
 
-	Appointments(JdbcClient jdbc) {
+	private final PersonalData personalData;
+
+	Appointments(JdbcClient jdbc, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
 	}
 
 	/**
@@ -60,7 +67,7 @@ class Appointments {
 				.param("day", appointment.day())
 				.param("slot", appointment.slot())
 				.param("person", appointment.person())
-				.param("name", appointment.personName())
+				.param("name", this.personalData.seal(appointment.personName(), PERSON_NAME))
 				.param("at", Timestamp.from(at))
 				.update();
 		}
@@ -80,7 +87,7 @@ class Appointments {
 	List<Appointment> of(String person) {
 		return this.jdbc.sql("select * from queues_appointment where person = :person order by day desc, slot desc")
 			.param("person", person)
-			.query(Appointments::appointment)
+			.query(this::appointment)
 			.list();
 	}
 
@@ -105,22 +112,18 @@ class Appointments {
 		return this.jdbc.sql("""
 				select * from queues_appointment
 				where code = :code and hall = :hall and day = :day and status = 'BOOKED' for update
-				""")
-			.param("code", code)
-			.param("hall", hallCode)
-			.param("day", day)
-			.query(Appointments::appointment)
-			.optional();
+				""").param("code", code).param("hall", hallCode).param("day", day).query(this::appointment).optional();
 	}
 
 	void checkIn(UUID id) {
 		this.jdbc.sql("update queues_appointment set status = 'CHECKED_IN' where id = :id").param("id", id).update();
 	}
 
-	private static Appointment appointment(ResultSet row, int number) throws SQLException {
+	private Appointment appointment(ResultSet row, int number) throws SQLException {
 		return new Appointment(row.getObject("id", UUID.class), row.getString("code"), row.getString("hall"),
 				row.getString("item_code"), row.getObject("day", LocalDate.class),
-				row.getObject("slot", LocalTime.class), row.getString("person"), row.getString("person_name"),
+				row.getObject("slot", LocalTime.class), row.getString("person"),
+				this.personalData.open(row.getString("person_name"), PERSON_NAME),
 				Appointment.Status.valueOf(row.getString("status")));
 	}
 

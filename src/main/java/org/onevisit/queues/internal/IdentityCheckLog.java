@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.queues.Halls;
 import org.onevisit.queues.QueueRefused;
 import org.onevisit.queues.WindowIdentityCheck;
 import org.onevisit.queues.WindowIdentityChecks;
+import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.TimeOrderedIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +31,21 @@ class IdentityCheckLog implements WindowIdentityChecks {
 
 	private final Clock clock;
 
-	IdentityCheckLog(JdbcClient jdbc, Halls halls, Clock clock) {
+	private final PersonalData personalData;
+
+	IdentityCheckLog(JdbcClient jdbc, Halls halls, Clock clock, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.halls = halls;
 		this.clock = clock;
+		this.personalData = personalData;
+	}
+
+	/**
+	 * A person as the log keeps them: the blind index of their resident ID, by which a
+	 * check is found again; anything else as it is.
+	 */
+	private String stored(String subject) {
+		return ResidentId.isValid(subject) ? this.personalData.blindIndex(ResidentId.of(subject)) : subject;
 	}
 
 	@Override
@@ -61,7 +74,7 @@ class IdentityCheckLog implements WindowIdentityChecks {
 			.param("id", check.id())
 			.param("clerk", clerk)
 			.param("hall", hallCode)
-			.param("subject", subject)
+			.param("subject", stored(subject))
 			.param("method", method.name())
 			.param("ticket", ticket)
 			.param("day", today)
@@ -77,11 +90,11 @@ class IdentityCheckLog implements WindowIdentityChecks {
 				where hall = :hall and day = :day and subject = :subject order by checked_at desc limit 1""")
 			.param("hall", hallCode)
 			.param("day", LocalDate.now(this.clock))
-			.param("subject", subject)
+			.param("subject", stored(subject))
 			.query((row, n) -> new WindowIdentityCheck(row.getObject("id", UUID.class), row.getString("clerk"),
-					row.getString("hall"), row.getString("subject"),
-					WindowIdentityCheck.Method.valueOf(row.getString("method")), row.getString("ticket_number"),
-					row.getObject("day", LocalDate.class), row.getTimestamp("checked_at").toInstant()))
+					row.getString("hall"), subject, WindowIdentityCheck.Method.valueOf(row.getString("method")),
+					row.getString("ticket_number"), row.getObject("day", LocalDate.class),
+					row.getTimestamp("checked_at").toInstant()))
 			.optional();
 	}
 

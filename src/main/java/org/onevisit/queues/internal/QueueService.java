@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.queues.Appointment;
 import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
@@ -53,8 +54,8 @@ class QueueService implements Queues {
 	}
 
 	/** The queues on a clock of one's own, as the integration tests build them. */
-	QueueService(Halls halls, JdbcClient jdbc, WorkingDays calendar, Clock clock) {
-		this(halls, new Appointments(jdbc), new Tickets(jdbc), calendar, clock, 30);
+	QueueService(Halls halls, JdbcClient jdbc, PersonalData personalData, WorkingDays calendar, Clock clock) {
+		this(halls, new Appointments(jdbc, personalData), new Tickets(jdbc), calendar, clock, 30);
 	}
 
 	@Override

@@ -14,7 +14,9 @@ import org.onevisit.OneVisitHttp;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.catalog.RegistryChange;
 import org.onevisit.exchange.RegistryUpdate;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.registries.RegistryControl;
+import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.CreditCode;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +39,9 @@ class WriteBackIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	PersonalData personalData;
 
 	@Autowired
 	RegistryControl registries;
@@ -115,7 +120,9 @@ class WriteBackIntegrationTests {
 			.param("id", id)
 			.param("purpose", "%exchange.purpose.writeBack%" + tracking + "%")
 			.query(String.class)
-			.list()).containsExactly(Matters.SELLER, Matters.BUYER);
+			.list()).as("each person by the blind index of their resident ID")
+			.containsExactlyInAnyOrder(this.personalData.blindIndex(ResidentId.of(Matters.SELLER)),
+					this.personalData.blindIndex(ResidentId.of(Matters.BUYER)));
 		OneVisitHttp seller = new OneVisitHttp(this.port);
 		seller.logIn("applicant1", "onevisit-demo");
 		assertThat(seller.get("/my/applications/" + id).body()).contains("已回写");

@@ -16,6 +16,7 @@ import org.onevisit.queues.QueueRefused;
 import org.onevisit.queues.QueueStatus;
 import org.onevisit.queues.Ticket;
 import org.onevisit.shared.WorkingDays;
+import org.onevisit.privacy.PersonalData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +55,9 @@ class QueuesIntegrationTests {
 	int port;
 
 	@Autowired
+	PersonalData personalData;
+
+	@Autowired
 	Halls halls;
 
 	@Autowired
@@ -74,7 +78,7 @@ class QueuesIntegrationTests {
 		this.clock = TestClock.at(LocalDateTime.of(2026, 11, 30, 10, 0));
 		// bookings run in a transaction below, as through the Spring proxy, for the
 		// slot lock
-		this.queues = new QueueService(this.halls, this.jdbc, this.calendar, this.clock);
+		this.queues = new QueueService(this.halls, this.jdbc, this.personalData, this.calendar, this.clock);
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import org.onevisit.applications.ReviewRefused;
 import org.onevisit.applications.Uploads;
 import org.onevisit.identity.OneVisitUser;
 
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +57,7 @@ class UploadController {
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", "sandbox; default-src 'none'")
-			.body(new FileSystemResource(stored.file()));
+			.body(new ByteArrayResource(stored.content()));
 	}
 
 }

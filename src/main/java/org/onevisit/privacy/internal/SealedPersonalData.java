@@ -1,0 +1,186 @@
+package org.onevisit.privacy.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.onevisit.privacy.PersonalData;
+import org.onevisit.privacy.PersonalDataUnreadable;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Sm4Gcm;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * {@link PersonalData} with {@link Sm4Gcm} under the data keys. The associated data is
+ * the context and the key id, so neither can be swapped under a sealed value.
+ */
+@Service
+class SealedPersonalData implements PersonalData {
+
+	private static final int NONCE_BYTES = 12;
+
+	private final DataKeys keys;
+
+	SealedPersonalData(DataKeys keys) {
+		this.keys = keys;
+	}
+
+	@Override
+	public String seal(String plain, String context) {
+		if (plain == null) {
+			return null;
+		}
+		int keyId = this.keys.current();
+		byte[] sealed = Sm4Gcm.seal(this.keys.sealKey(keyId), plain.getBytes(StandardCharsets.UTF_8),
+				associated(keyId, context));
+		return SEALED_PREFIX + keyId + "." + Base64.getEncoder().encodeToString(sealed);
+	}
+
+	@Override
+	public String sealStable(String plain, String context) {
+		if (plain == null) {
+			return null;
+		}
+		byte[] plainBytes = plain.getBytes(StandardCharsets.UTF_8);
+		byte[] associated = associated(DataKeys.INDEX_KEY_ID, context);
+		// a synthetic nonce (as in SIV): a keyed hash of context and text, so that a
+		// nonce
+		// repeats only with the very same text, and GCM's keystream is never reused
+		byte[] nonce = Arrays.copyOf(mac(this.keys.stableNonceKey(), associated, plainBytes), NONCE_BYTES);
+		byte[] sealed = sealWithNonce(this.keys.stableKey(), nonce, plainBytes, associated);
+		return SEALED_PREFIX + DataKeys.INDEX_KEY_ID + "." + Base64.getEncoder().encodeToString(sealed);
+	}
+
+	@Override
+	public String open(String sealed, String context) {
+		if (sealed == null) {
+			return null;
+		}
+		int dot = sealed.indexOf('.', SEALED_PREFIX.length());
+		if (!PersonalData.isSealed(sealed) || dot < 0) {
+			throw new PersonalDataUnreadable(context, "not a sealed value");
+		}
+		int keyId = keyId(sealed.substring(SEALED_PREFIX.length(), dot), context);
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(sealed.substring(dot + 1));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PersonalDataUnreadable(context, "not a sealed value");
+		}
+		return new String(open(keyId, bytes, context), StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public byte[] sealBytes(byte[] plain, String context) {
+		int keyId = this.keys.current();
+		byte[] sealed = Sm4Gcm.seal(this.keys.sealKey(keyId), plain, associated(keyId, context));
+		return ByteBuffer.allocate(Integer.BYTES + sealed.length).putInt(keyId).put(sealed).array();
+	}
+
+	@Override
+	public byte[] openBytes(byte[] sealed, String context) {
+		if (sealed.length < Integer.BYTES) {
+			throw new PersonalDataUnreadable(context, "not a sealed value");
+		}
+		ByteBuffer buffer = ByteBuffer.wrap(sealed);
+		int keyId = buffer.getInt();
+		byte[] rest = new byte[buffer.remaining()];
+		buffer.get(rest);
+		return open(keyId, rest, context);
+	}
+
+	@Override
+	public String blindIndex(ResidentId residentId) {
+		if (residentId == null) {
+			return null;
+		}
+		return blindIndex("resident-id", residentId.value());
+	}
+
+	@Override
+	public String blindIndex(String kind, String value) {
+		return HexFormat.of()
+			.formatHex(mac(this.keys.indexKey(), (kind + ":" + value).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** HMAC-SM3 of the parts, one after the other. */
+	static byte[] mac(byte[] key, byte[]... parts) {
+		// HMac keeps state between calls: one per call, which costs two SM3 blocks
+		HMac mac = new HMac(new SM3Digest());
+		mac.init(new KeyParameter(key));
+		for (byte[] part : parts) {
+			mac.update(part, 0, part.length);
+		}
+		byte[] out = new byte[mac.getMacSize()];
+		mac.doFinal(out, 0);
+		return out;
+	}
+
+	@Override
+	public int rotateDataKey() {
+		return this.keys.rotate();
+	}
+
+	@Override
+	public int currentDataKey() {
+		return this.keys.current();
+	}
+
+	private byte[] open(int keyId, byte[] sealed, String context) {
+		byte[] key = (keyId == DataKeys.INDEX_KEY_ID) ? this.keys.stableKey() : this.keys.sealKey(keyId);
+		if (key == null) {
+			throw new PersonalDataUnreadable(context, "no data key " + keyId);
+		}
+		try {
+			return Sm4Gcm.open(key, sealed, associated(keyId, context));
+		}
+		catch (Sm4Gcm.SealBroken ex) {
+			throw new PersonalDataUnreadable(context, "altered, or sealed for another context");
+		}
+	}
+
+	/**
+	 * {@link Sm4Gcm#seal} with a given nonce, in its format (nonce, ciphertext, tag), so
+	 * that {@link Sm4Gcm#open} opens it.
+	 */
+	private static byte[] sealWithNonce(byte[] key, byte[] nonce, byte[] plain, byte[] associatedData) {
+		GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
+		cipher.init(true, new AEADParameters(new KeyParameter(key), 128, nonce, associatedData));
+		byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
+		System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+		int written = cipher.processBytes(plain, 0, plain.length, out, NONCE_BYTES);
+		try {
+			cipher.doFinal(out, NONCE_BYTES + written);
+		}
+		catch (InvalidCipherTextException ex) {
+			throw new IllegalStateException("SM4-GCM encryption failed", ex);
+		}
+		return out;
+	}
+
+	private static int keyId(String text, String context) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new PersonalDataUnreadable(context, "not a sealed value");
+		}
+	}
+
+	private static byte[] associated(int keyId, String context) {
+		return (keyId + "/" + context).getBytes(StandardCharsets.UTF_8);
+	}
+
+}

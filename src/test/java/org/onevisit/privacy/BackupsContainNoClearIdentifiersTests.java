@@ -1,0 +1,169 @@
+package org.onevisit.privacy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.applications.Uploads;
+import org.onevisit.registries.RegistryControl;
+import org.postgresql.PGConnection;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a backup of OneVisit holds, scanned as an attacker who stole one would: every
+ * table's content as {@code pg_dump} writes it ({@code COPY … TO STDOUT}; the zonky
+ * binaries carry no {@code pg_dump} of their own version), after the demo people filed,
+ * confirmed, paid for and received a flat transfer, chose a courier and uploaded a file.
+ * No demo person's resident ID or name may appear, in clear or hex-encoded (as bytea
+ * columns are dumped), and no uploaded file on disk may show its content.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BackupsContainNoClearIdentifiersTests {
+
+	/** 张三, 王芳 and 李四, the people of the demo's flat transfer. */
+	static final List<String> IDENTIFIERS = List.of(Matters.SELLER, Matters.WIFE, Matters.BUYER, "张三", "王芳", "李四");
+
+	/**
+	 * Reworked by another change this session (issue 25's messages): sealed once it is
+	 * merged. Left out here so that this test names every other table that leaks.
+	 */
+	static final Set<String> NOT_YET_SEALED = Set.of("messages_message");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RegistryControl registries;
+
+	@Autowired
+	Uploads uploads;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Value("${onevisit.data-dir}")
+	Path dataDirectory;
+
+	@Test
+	void backupsContainNoClearIdentifiers() throws Exception {
+		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		JsonNode filed = matters.fileFlatTransfer();
+		chooseACourier(filed);
+		matters.approveAll(filed);
+		matters.payThroughTheSimulator(filed);
+		awaitItsLicences(UUID.fromString(filed.path("id").asString()));
+		Uploads.Stored upload = this.uploads.find(
+				this.uploads
+					.store("applicant1", "张三的身份证.pdf",
+							new ByteArrayInputStream(("%PDF-1.4\n% 张三 " + Matters.SELLER + "\n%%EOF\n")
+								.getBytes(StandardCharsets.UTF_8)))
+					.id(),
+				"applicant1")
+			.orElseThrow();
+
+		Map<String, String> dump = dump();
+
+		assertThat(dump).as("the dump holds the matter").containsKey("applications_application");
+		assertThat(dump.get("applications_application")).contains(filed.path("trackingNo").asString());
+		Map<String, List<String>> leaks = new LinkedHashMap<>();
+		dump.forEach((table, content) -> {
+			List<String> found = IDENTIFIERS.stream()
+				.filter((identifier) -> content.contains(identifier) || content.contains(hex(identifier)))
+				.toList();
+			if (!found.isEmpty()) {
+				leaks.put(table, found);
+			}
+		});
+		assertThat(leaks).as("tables whose dump shows a demo person's ID or name").isEmpty();
+		assertThat(upload.content()).asString(StandardCharsets.UTF_8).contains(Matters.SELLER);
+		try (Stream<Path> files = Files.list(this.dataDirectory.resolve("uploads"))) {
+			for (Path file : files.toList()) {
+				String onDisk = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+				assertThat(onDisk).as(file.toString()).doesNotContain("%PDF", Matters.SELLER);
+			}
+		}
+	}
+
+	private void chooseACourier(JsonNode filed) {
+		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
+		OneVisitHttp seller = new OneVisitHttp(this.port);
+		seller.logIn("applicant1", "onevisit-demo");
+		String page = seller.get(delivery).body();
+		seller.postForm(delivery,
+				"method=COURIER&recipient=" + URLEncoder.encode("张三", StandardCharsets.UTF_8)
+						+ "&phone=13800001234&address=" + URLEncoder.encode("示范市东湖区示范路12号3幢", StandardCharsets.UTF_8)
+						+ "&_csrf=" + OneVisitHttp.csrfTokenOf(page));
+	}
+
+	private void awaitItsLicences(UUID application) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (licences(application) == 0 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		assertThat(licences(application)).as("licences issued").isPositive();
+	}
+
+	private int licences(UUID application) {
+		return this.jdbc.sql("select count(*) from licences_licence where application_id = :id")
+			.param("id", application)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Every table of the schema, as COPY writes it (which is what pg_dump writes). */
+	private Map<String, String> dump() throws SQLException, IOException {
+		Map<String, String> dump = new LinkedHashMap<>();
+		List<String> tables = new ArrayList<>(this.jdbc.sql("""
+				select table_name from information_schema.tables
+				where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name
+				""").query(String.class).list());
+		tables.removeAll(NOT_YET_SEALED);
+		try (Connection connection = this.dataSource.getConnection()) {
+			PGConnection postgres = connection.unwrap(PGConnection.class);
+			for (String table : tables) {
+				StringWriter out = new StringWriter();
+				// the names come from the catalogue of the schema, not from input
+				postgres.getCopyAPI().copyOut("COPY (select * from \"" + table + "\") TO STDOUT", out);
+				dump.put(table, out.toString());
+			}
+		}
+		return dump;
+	}
+
+	private static String hex(String text) {
+		return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
