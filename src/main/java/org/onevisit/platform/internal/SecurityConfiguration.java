@@ -1,12 +1,18 @@
 package org.onevisit.platform.internal;
 
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.onevisit.platform.LoginGuard;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
@@ -57,18 +63,26 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-			LoginGuard attempts) {
+			LoginGuard attempts, ApplicationEventPublisher events) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwords);
 		ProviderManager passwordsChecked = new ProviderManager(provider);
+		AuthenticationEventPublisher outcomes = authenticationEvents(events);
+		passwordsChecked.setAuthenticationEventPublisher(outcomes);
 		// every login, page or API, passes the throttle before its password is checked
 		return (authentication) -> {
 			String username = authentication.getName();
 			String address = clientAddress(authentication);
-			attempts.checkAllowed(username, address);
+			try {
+				attempts.checkAllowed(username, address);
+			}
+			catch (LoginGuard.Refused refused) {
+				outcomes.publishAuthenticationFailure(refused, authentication);
+				throw refused;
+			}
 			try {
 				Authentication authenticated = passwordsChecked.authenticate(authentication);
-				attempts.succeeded(username);
+				attempts.succeeded(username, address);
 				return authenticated;
 			}
 			catch (AuthenticationException ex) {
@@ -76,6 +90,18 @@ class SecurityConfiguration {
 				throw ex;
 			}
 		};
+	}
+
+	/**
+	 * Spring Security's success and failure events for every login, page or API, for the
+	 * security log; a login held back by the throttle is published as a locked-out
+	 * failure.
+	 */
+	private static AuthenticationEventPublisher authenticationEvents(ApplicationEventPublisher events) {
+		DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+		publisher
+			.setAdditionalExceptionMappings(Map.of(LoginGuard.Refused.class, AuthenticationFailureLockedEvent.class));
+		return publisher;
 	}
 
 	/**

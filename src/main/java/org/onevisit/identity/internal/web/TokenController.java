@@ -60,11 +60,15 @@ class TokenController {
 
 	}
 
-	/** Too many failed logins for the account or from the address: try again later. */
+	/**
+	 * Too many failed logins for the account at this address or from the address: try
+	 * again after the back-off, given in whole minutes rounded up.
+	 */
 	static final class TooManyAttempts extends OneVisitException {
 
 		TooManyAttempts(Duration retryAfter) {
-			super("too_many_attempts", Kind.TOO_MANY_REQUESTS, "too many failed logins", retryAfter.toMinutes());
+			super("too_many_attempts", Kind.TOO_MANY_REQUESTS, "too many failed logins",
+					Math.max(1, retryAfter.plusSeconds(59).toMinutes()));
 		}
 
 	}
