@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -52,6 +53,57 @@ class Accounts {
 			.update() == 1;
 	}
 
+	/** Keeps the number the registry holds, when it is the one given; true always. */
+	boolean setRegistryMobile(UUID id, String registryMobile) {
+		this.jdbc.sql("update identity_account set registry_mobile = :mobile where id = :id and phone = :mobile")
+			.param("mobile", registryMobile)
+			.param("id", id)
+			.update();
+		return true;
+	}
+
+	/** The registry's number, when the person gave it at registration. */
+	String registryMobile(UUID id) {
+		return this.jdbc.sql("select registry_mobile from identity_account where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+	String phone(UUID id) {
+		return this.jdbc.sql("select phone from identity_account where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+	void limit(UUID id) {
+		this.jdbc.sql("update identity_account set limited = true where id = :id").param("id", id).update();
+	}
+
+	/** Lifts the limit; true when the account was limited. */
+	boolean verify(UUID id, String by, Instant at) {
+		return this.jdbc.sql("""
+				update identity_account set limited = false, identity_verified_at = :at, identity_verified_by = :by
+				where id = :id and limited
+				""").param("at", Timestamp.from(at)).param("by", by).param("id", id).update() == 1;
+	}
+
+	void setPassword(UUID id, String hash) {
+		this.jdbc.sql("update identity_account set password_hash = :hash where id = :id")
+			.param("hash", hash)
+			.param("id", id)
+			.update();
+	}
+
 	boolean setActingPerson(UUID id, String residentId, String name) {
 		return this.jdbc
 			.sql("update identity_account set acting_resident_id = :person, acting_name = :name where id = :id")
@@ -91,7 +143,8 @@ class Accounts {
 		return new OneVisitUser(row.getObject("id", UUID.class), row.getString("username"),
 				row.getString("password_hash"), row.getString("display_name"), roleSet,
 				row.getString("department_code"), residentId != null ? ResidentId.of(residentId) : null,
-				creditCode != null ? CreditCode.of(creditCode) : null, row.getBoolean("enabled"));
+				creditCode != null ? CreditCode.of(creditCode) : null, row.getBoolean("enabled"),
+				row.getBoolean("limited"));
 	}
 
 }

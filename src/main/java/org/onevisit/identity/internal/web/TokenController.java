@@ -45,7 +45,7 @@ class TokenController {
 	record TokenResponse(String access_token, String token_type, long expires_in) {
 	}
 
-	record Me(String username, String displayName, List<String> roles, String department) {
+	record Me(String username, String displayName, List<String> roles, String department, boolean identityVerified) {
 	}
 
 	/**
@@ -98,7 +98,7 @@ class TokenController {
 	@Operation(summary = "Who the bearer of this token is")
 	Me me(@AuthenticationPrincipal OneVisitUser user) {
 		return new Me(user.getUsername(), user.displayName(), user.roles().stream().map(Role::name).sorted().toList(),
-				user.departmentCode().orElse(null));
+				user.departmentCode().orElse(null), !user.limited());
 	}
 
 }
