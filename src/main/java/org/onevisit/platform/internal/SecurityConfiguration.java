@@ -2,6 +2,7 @@ package org.onevisit.platform.internal;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -58,6 +62,13 @@ class SecurityConfiguration {
 	// identity's OneVisitUser.IDENTITY_VERIFIED (platform cannot name identity's types)
 	static final String IDENTITY_VERIFIED = "IDENTITY_VERIFIED";
 
+	// identity's SecondFactorPending.AUTHORITY: a staff password without its second
+	// factor
+	static final String SECOND_FACTOR_PENDING = "SECOND_FACTOR_PENDING";
+
+	// every role; a login still waiting for its second factor holds none of them
+	static final String[] ROLES = { "APPLICANT", "CLERK", "REVIEWER", "SUPERVISOR", "ADMIN" };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// bcrypt by default; the {id} prefix lets the algorithm change without a
@@ -67,9 +78,11 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-			LoginGuard attempts, ApplicationEventPublisher events) {
+			LoginGuard attempts, ApplicationEventPublisher events, ObjectProvider<GrantedAuthoritiesMapper> factors) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwords);
+		// identity's: a staff member's password alone grants only the second-factor page
+		factors.ifAvailable(provider::setAuthoritiesMapper);
 		ProviderManager passwordsChecked = new ProviderManager(provider);
 		AuthenticationEventPublisher outcomes = authenticationEvents(events);
 		passwordsChecked.setAuthenticationEventPublisher(outcomes);
@@ -117,6 +130,24 @@ class SecurityConfiguration {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
 			String... filingPaths) {
 		return requests.requestMatchers(HttpMethod.POST, filingPaths).hasAuthority(IDENTITY_VERIFIED);
+	}
+
+	/**
+	 * After the password, a staff member goes on to the second factor; everyone else to
+	 * the page that asked for the login, or home.
+	 */
+	private static AuthenticationSuccessHandler secondFactorFirst() {
+		SavedRequestAwareAuthenticationSuccessHandler done = new SavedRequestAwareAuthenticationSuccessHandler();
+		done.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			if (authentication.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> SECOND_FACTOR_PENDING.equals(authority.getAuthority()))) {
+				response.sendRedirect(request.getContextPath() + "/login/second-factor");
+				return;
+			}
+			done.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	/**
@@ -211,9 +242,11 @@ class SecurityConfiguration {
 					// the queues at each hall, for anyone deciding when to go
 					.requestMatchers(HttpMethod.GET, "/halls", "/halls/**")
 					.permitAll()
+					.requestMatchers("/login/second-factor", "/login/second-factor/**")
+					.hasAuthority(SECOND_FACTOR_PENDING)
 					// the simulated payment provider's own pages
 					.requestMatchers("/pay/**", "/approvals/**")
-					.authenticated()
+					.hasAnyRole(ROLES)
 					.requestMatchers("/licences/**")
 					.hasAnyRole("APPLICANT", "REVIEWER")
 					.requestMatchers("/my/**", "/apply/**")
@@ -227,12 +260,12 @@ class SecurityConfiguration {
 					.requestMatchers("/admin/**")
 					.hasRole("ADMIN")
 					.requestMatchers("/account/**")
-					.authenticated()
+					.hasAnyRole(ROLES)
 					.anyRequest()
 					.denyAll())
 			.formLogin(
 					(login) -> login.loginPage("/login")
-						.defaultSuccessUrl("/", false)
+						.successHandler(secondFactorFirst())
 						.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
 								+ ((failure instanceof LoginGuard.Refused) ? "/login?throttled" : "/login?error")))
 						.permitAll())

@@ -3,6 +3,7 @@ package org.onevisit.identity.internal;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.DemoTotp;
 import org.onevisit.OneVisitHttp;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +25,8 @@ class LoginThrottleBehindProxyTests {
 	int port;
 
 	HttpResponse<String> token(OneVisitHttp http, String username, String password, String client) {
-		return http.postJson("/api/v1/auth/token",
-				"{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", "X-Forwarded-For", client);
+		return http.postJson("/api/v1/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + password
+				+ "\",\"otp\":\"" + DemoTotp.now() + "\"}", "X-Forwarded-For", client);
 	}
 
 	@Test

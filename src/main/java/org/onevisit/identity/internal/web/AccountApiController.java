@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.identity.internal.ApiTokens;
+import org.onevisit.identity.internal.SecondFactors;
 import org.onevisit.shared.OneVisitException;
 
 import org.springframework.http.ResponseEntity;
@@ -35,10 +36,13 @@ class AccountApiController {
 
 	private final Clock clock;
 
-	AccountApiController(AccountManagement accounts, ApiTokens tokens, Clock clock) {
+	private final SecondFactors factors;
+
+	AccountApiController(AccountManagement accounts, ApiTokens tokens, Clock clock, SecondFactors factors) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.clock = clock;
+		this.factors = factors;
 	}
 
 	record TokenView(UUID id, Instant issuedAt, Instant expiresAt, Instant revokedAt, boolean active) {
@@ -94,6 +98,18 @@ class AccountApiController {
 	ResponseEntity<Void> verifiedAtWindow(@AuthenticationPrincipal OneVisitUser clerk, @PathVariable String username) {
 		this.accounts.findByUsername(username).orElseThrow(NotFound::new);
 		this.accounts.verifyAtWindow(username, clerk.getUsername());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/admin/accounts/{username}/second-factor/reset")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(
+			summary = "Clear a staff member's second factor (a lost phone); they set it up again at their next login")
+	ResponseEntity<Void> resetSecondFactor(@AuthenticationPrincipal OneVisitUser admin, @PathVariable String username) {
+		OneVisitUser holder = this.accounts.findByUsername(username).orElseThrow(NotFound::new);
+		if (!this.factors.reset(holder, admin.getUsername())) {
+			throw new NotFound();
+		}
 		return ResponseEntity.noContent().build();
 	}
 
