@@ -49,7 +49,10 @@ class AccessControlMatrixTests {
 
 	/** Open to anyone, signed in or not. */
 	static final List<String> PUBLIC = List.of("/", "/login", "/register", "/register/business", "/register/verify",
-			"/register/verify/resend", "/recover", "/recover/reset", "/error", "/guides", "/guides/items/{code}",
+			"/register/verify/resend", "/recover", "/recover/reset",
+			// the second step of a staff login: only a password login waiting for it gets
+			// there (StaffSecondFactorTests)
+			"/login/second-factor", "/login/second-factor/enrol", "/error", "/guides", "/guides/items/{code}",
 			"/guides/bundles/{code}", "/catalogue/indicators", "/verify", "/verify/licences/{id}", "/halls",
 			"/api/v1/auth/token", "/api/v1/items", "/api/v1/items/{code}", "/api/v1/bundles", "/api/v1/bundles/{code}",
 			"/api/v1/catalogue/indicators", "/api/v1/calendar/", "/api/v1/licences/keys", "/api/v1/licences/verify",
