@@ -28,7 +28,20 @@ public interface DataExchange {
 	 * Checks a registering person's name against the population registry (实名核验), logged
 	 * like any access.
 	 */
-	IdentityCheck checkIdentity(ResidentId residentId, String name);
+	default IdentityCheck checkIdentity(ResidentId residentId, String name) {
+		return checkPerson(residentId, name).outcome();
+	}
+
+	/**
+	 * Checks a registering person's name against the population registry and reads the
+	 * mobile number the registry holds for them (empty when it holds none or the name
+	 * does not match), both logged like any access.
+	 */
+	PersonCheck checkPerson(ResidentId residentId, String name);
+
+	/** The population registry's answer on a registering person. */
+	record PersonCheck(IdentityCheck outcome, Optional<String> registeredMobile) {
+	}
 
 	/** What the population registry says of a name and an ID number. */
 	enum IdentityCheck {

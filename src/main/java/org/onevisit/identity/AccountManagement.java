@@ -73,8 +73,61 @@ public interface AccountManagement {
 			String actingName, String phone, String rawPassword) {
 	}
 
-	/** What a person gives to register; the password is checked for length here. */
-	record Registration(ResidentId residentId, String name, String phone, String rawPassword) {
+	/**
+	 * What a person gives to register; the password is checked for length here. The
+	 * registry's number is the mobile number the population registry holds for the person
+	 * (null when it holds none).
+	 */
+	record Registration(ResidentId residentId, String name, String phone, String rawPassword, String registryMobile) {
+
+		public Registration(ResidentId residentId, String name, String phone, String rawPassword) {
+			this(residentId, name, phone, rawPassword, null);
+		}
+
 	}
+
+	/**
+	 * How registration ended: {@code codeSent} when the number given is the registry's
+	 * and a one-time code went to it; otherwise the account stays limited until a clerk
+	 * checks the person's ID at a window.
+	 */
+	record Registered(OneVisitUser user, boolean codeSent) {
+	}
+
+	/**
+	 * Registers like {@link #register(Registration)}, limited until the mobile number is
+	 * confirmed: a one-time code goes to it when it is the number the registry holds.
+	 */
+	Registered registerLimited(Registration registration);
+
+	/**
+	 * Another one-time code to the registry's number, a minute after the last at least.
+	 */
+	void resendRegistrationCode(String username);
+
+	/**
+	 * Confirms the mobile number with the code sent to it and lifts the limit; refuses a
+	 * wrong, expired or exhausted code ({@link AccountRuleViolated}).
+	 */
+	void confirmMobile(String username, String code);
+
+	/**
+	 * A clerk has checked the person's ID card at a window: the limit is lifted and the
+	 * check recorded.
+	 */
+	void verifyAtWindow(String username, String clerk);
+
+	/** Changes the password after checking the old one; revokes every API token. */
+	void changePassword(String username, String oldPassword, String newPassword);
+
+	/**
+	 * Starts password recovery: a one-time code to the account's mobile number, if the
+	 * account has a confirmed one; silent otherwise, so that nobody learns who has an
+	 * account.
+	 */
+	void startRecovery(String username);
+
+	/** Sets a new password with the recovery code; revokes every API token. */
+	void recover(String username, String code, String newPassword);
 
 }

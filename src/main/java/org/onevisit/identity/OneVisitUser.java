@@ -26,6 +26,11 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
  */
 public final class OneVisitUser implements UserDetails, OAuth2AuthenticatedPrincipal, CredentialsContainer {
 
+	/**
+	 * The authority of every account but a limited one: filing and confirming need it.
+	 */
+	public static final String IDENTITY_VERIFIED = "IDENTITY_VERIFIED";
+
 	private final UUID accountId;
 
 	private final String username;
@@ -44,8 +49,17 @@ public final class OneVisitUser implements UserDetails, OAuth2AuthenticatedPrinc
 
 	private final boolean enabled;
 
+	private final boolean limited;
+
 	public OneVisitUser(UUID accountId, String username, String passwordHash, String displayName, Set<Role> roles,
 			String departmentCode, ResidentId residentId, CreditCode creditCode, boolean enabled) {
+		this(accountId, username, passwordHash, displayName, roles, departmentCode, residentId, creditCode, enabled,
+				false);
+	}
+
+	public OneVisitUser(UUID accountId, String username, String passwordHash, String displayName, Set<Role> roles,
+			String departmentCode, ResidentId residentId, CreditCode creditCode, boolean enabled, boolean limited) {
+		this.limited = limited;
 		this.accountId = accountId;
 		this.username = username;
 		this.passwordHash = passwordHash;
@@ -86,6 +100,14 @@ public final class OneVisitUser implements UserDetails, OAuth2AuthenticatedPrinc
 		return Optional.ofNullable(this.departmentCode);
 	}
 
+	/**
+	 * Registered in a name whose mobile number is not yet confirmed: the account reads,
+	 * and files or confirms nothing, until the person is verified.
+	 */
+	public boolean limited() {
+		return this.limited;
+	}
+
 	public Optional<ResidentId> residentId() {
 		return Optional.ofNullable(this.residentId);
 	}
@@ -100,6 +122,9 @@ public final class OneVisitUser implements UserDetails, OAuth2AuthenticatedPrinc
 		this.roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority(role.authority())));
 		if (this.departmentCode != null) {
 			authorities.add(new SimpleGrantedAuthority("DEPARTMENT_" + this.departmentCode));
+		}
+		if (!this.limited) {
+			authorities.add(new SimpleGrantedAuthority(IDENTITY_VERIFIED));
 		}
 		return authorities;
 	}

@@ -11,14 +11,15 @@ import org.springframework.security.core.AuthenticationException;
 public interface LoginGuard {
 
 	/**
-	 * Throws {@link Refused} while logins for the username or from the address are held
-	 * back.
+	 * Throws {@link Refused} while logins for the username at the address, or from the
+	 * address, are held back.
 	 */
 	void checkAllowed(String username, String address);
 
 	void failed(String username, String address);
 
-	void succeeded(String username);
+	/** A successful login clears the failures of that account at that address. */
+	void succeeded(String username, String address);
 
 	/** A login refused because of earlier failures, whatever the password. */
 	final class Refused extends AuthenticationException {

@@ -29,6 +29,9 @@ public interface RegistryControl {
 	 */
 	Optional<String> nameOf(String residentId);
 
+	/** The mobile number the population registry holds for a resident. */
+	Optional<String> mobileOf(String residentId);
+
 	/**
 	 * Enterprises as the enterprise registry holds them, ordered by credit code, as its
 	 * operator would list them.

@@ -220,8 +220,8 @@ final class Load {
 				HttpResponse<String> response = this.client
 					.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/auth/token"))
 						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers
-							.ofString("{\"username\":\"" + user + "\",\"password\":\"onevisit-demo\"}"))
+						.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user
+								+ "\",\"password\":\"onevisit-demo\",\"otp\":\"" + org.onevisit.DemoTotp.now() + "\"}"))
 						.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200) {
 					return JSON.readTree(response.body()).path("access_token").asString();

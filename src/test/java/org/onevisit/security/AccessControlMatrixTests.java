@@ -48,12 +48,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessControlMatrixTests {
 
 	/** Open to anyone, signed in or not. */
-	static final List<String> PUBLIC = List.of("/", "/login", "/register", "/register/business", "/error", "/guides",
-			"/guides/items/{code}", "/guides/bundles/{code}", "/catalogue/indicators", "/verify",
-			"/verify/licences/{id}", "/halls", "/api/v1/auth/token", "/api/v1/items", "/api/v1/items/{code}",
-			"/api/v1/bundles", "/api/v1/bundles/{code}", "/api/v1/catalogue/indicators", "/api/v1/calendar/",
-			"/api/v1/licences/keys", "/api/v1/keys", "/api/v1/keys/{name}", "/api/v1/licences/verify", "/api/v1/halls",
-			"/api/v1/open-data/", "/api/v1/payments/callbacks/{provider}", "/v3/api-docs", "/swagger-ui");
+	static final List<String> PUBLIC = List.of("/", "/login", "/register", "/register/business", "/register/verify",
+			"/register/verify/resend", "/recover", "/recover/reset",
+			// the second step of a staff login: only a password login waiting for it gets
+			// there (StaffSecondFactorTests)
+			"/login/second-factor", "/login/second-factor/enrol", "/error", "/guides", "/guides/items/{code}",
+			"/guides/bundles/{code}", "/catalogue/indicators", "/verify", "/verify/licences/{id}", "/halls",
+			"/api/v1/auth/token", "/api/v1/items", "/api/v1/items/{code}", "/api/v1/bundles", "/api/v1/bundles/{code}",
+			"/api/v1/catalogue/indicators", "/api/v1/calendar/", "/api/v1/licences/keys", "/api/v1/keys",
+			"/api/v1/keys/{name}", "/api/v1/licences/verify", "/api/v1/halls", "/api/v1/open-data/",
+			"/api/v1/payments/callbacks/{provider}", "/v3/api-docs", "/swagger-ui");
 
 	/**
 	 * Paths for staff roles only: an applicant is refused (403) whatever the resource.
@@ -177,6 +181,18 @@ class AccessControlMatrixTests {
 		this.owned.put("/my/appointments/{id}/cancel", new Owned(appointment, null, List.of("applicant2")));
 		this.owned.put("/review/rectifications/{id}", new Owned(rectification, null, List.of("reviewer-health")));
 		this.owned.put("/my/benefits/{grant}/acceptance", new Owned(grant, null, List.of("applicant1")));
+		// applicant1's own API token: nobody else revokes it
+		OneVisitHttp holder = new OneVisitHttp(this.port);
+		String bearer = "Bearer " + holder.bearerToken("applicant1", "onevisit-demo");
+		String token = OneVisitHttp.json(holder.get("/api/v1/me/tokens", "Authorization", bearer))
+			.path(0)
+			.path("id")
+			.asString();
+		this.owned.put("/account/tokens/{id}/revoke", new Owned(token, null, List.of("applicant2", "clerk1")));
+		this.owned.put("/api/v1/me/tokens/{id}/revocation", new Owned(token, null, List.of("applicant2", "clerk1")));
+		// only a clerk, with the person before them, lifts an account's limit
+		this.owned.put("/api/v1/accounts/{username}/identity-verification",
+				new Owned("applicant1", null, List.of("applicant2", "reviewer-tax", "admin1")));
 	}
 
 	@Test

@@ -372,20 +372,27 @@ class Prefilling implements DataExchange {
 	}
 
 	@Override
-	public IdentityCheck checkIdentity(ResidentId residentId, String name) {
+	public PersonCheck checkPerson(ResidentId residentId, String name) {
 		Need need = new Need("population.identity", residentId.value(), "onevisit", "registration");
-		Found found = this.fetcher
-			.fetch("onevisit", "registration:" + residentId.value(),
-					Sentence.of("exchange.purpose.personRegistration").stored(), List.of(need))
-			.get(need);
+		Need mobile = new Need("population.mobile", residentId.value(), "onevisit", "registration");
+		Map<Need, Found> answers = this.fetcher.fetch("onevisit", "registration:" + residentId.value(),
+				Sentence.of("exchange.purpose.personRegistration").stored(), List.of(need, mobile));
+		Found found = answers.get(need);
 		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
-			return IdentityCheck.UNAVAILABLE;
+			return new PersonCheck(IdentityCheck.UNAVAILABLE, Optional.empty());
 		}
 		if (found.evidence() == null || found.evidence().records().isEmpty()) {
-			return IdentityCheck.NOT_FOUND;
+			return new PersonCheck(IdentityCheck.NOT_FOUND, Optional.empty());
 		}
 		Object registered = found.evidence().records().get(0).get("name");
-		return (name != null && name.strip().equals(registered)) ? IdentityCheck.MATCHES : IdentityCheck.DOES_NOT_MATCH;
+		if (name == null || !name.strip().equals(registered)) {
+			return new PersonCheck(IdentityCheck.DOES_NOT_MATCH, Optional.empty());
+		}
+		Found held = answers.get(mobile);
+		Optional<String> number = (held != null && held.evidence() != null && !held.evidence().records().isEmpty())
+				? Optional.ofNullable(held.evidence().records().get(0).get("mobile")).map(Object::toString)
+				: Optional.empty();
+		return new PersonCheck(IdentityCheck.MATCHES, number);
 	}
 
 	@Override

@@ -1,18 +1,31 @@
 package org.onevisit.identity.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.onevisit.identity.AccountEvents.IdentityVerifiedAtWindow;
+import org.onevisit.identity.AccountEvents.MobileVerified;
+import org.onevisit.identity.AccountEvents.PasswordChanged;
+import org.onevisit.identity.AccountEvents.PasswordRecovered;
+import org.onevisit.identity.AccountEvents.RegistrationLimited;
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.AccountRuleViolated;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.identity.Role;
+import org.onevisit.identity.TextMessages;
+import org.onevisit.platform.DatabaseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,6 +38,12 @@ import org.springframework.util.StringUtils;
 @Service
 class AccountService implements AccountManagement, UserDetailsService {
 
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	static final String REGISTRATION = "registration";
+
+	static final String RECOVERY = "recovery";
+
 	private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
 	private final Accounts accounts;
@@ -33,10 +52,134 @@ class AccountService implements AccountManagement, UserDetailsService {
 
 	private final Clock clock;
 
-	AccountService(Accounts accounts, PasswordEncoder passwords, Clock clock) {
+	private final OneTimeCodes codes;
+
+	private final ApiTokens tokens;
+
+	private final ObjectProvider<TextMessages> texts;
+
+	private final MessageSource messages;
+
+	private final ApplicationEventPublisher events;
+
+	private final SecondFactors factors;
+
+	private final DatabaseMode mode;
+
+	AccountService(Accounts accounts, PasswordEncoder passwords, Clock clock, OneTimeCodes codes, ApiTokens tokens,
+			ObjectProvider<TextMessages> texts, MessageSource messages, ApplicationEventPublisher events,
+			SecondFactors factors, DatabaseMode mode) {
+		this.factors = factors;
+		this.mode = mode;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.codes = codes;
+		this.tokens = tokens;
+		this.texts = texts;
+		this.messages = messages;
+		this.events = events;
+	}
+
+	@Override
+	@Transactional
+	public Registered registerLimited(Registration registration) {
+		OneVisitUser user = register(registration);
+		this.accounts.limit(user.accountId());
+		String phone = registration.phone().strip();
+		boolean registryHolds = phone.equals(registration.registryMobile());
+		if (registryHolds) {
+			sendCode(user.accountId(), REGISTRATION, phone);
+		}
+		this.events.publishEvent(new RegistrationLimited(user.getUsername(), registryHolds, this.clock.instant()));
+		return new Registered(this.accounts.findById(user.accountId()).orElseThrow(), registryHolds);
+	}
+
+	@Override
+	@Transactional
+	public void resendRegistrationCode(String username) {
+		OneVisitUser user = limitedAccount(username);
+		String registryMobile = this.accounts.registryMobile(user.accountId());
+		if (registryMobile == null) {
+			throw new AccountRuleViolated("code_not_possible", "the number given is not the registry's");
+		}
+		sendCode(user.accountId(), REGISTRATION, registryMobile);
+	}
+
+	@Override
+	@Transactional
+	public void confirmMobile(String username, String code) {
+		OneVisitUser user = limitedAccount(username);
+		this.codes.use(user.accountId(), REGISTRATION, code);
+		Instant now = this.clock.instant();
+		this.accounts.verify(user.accountId(), "sms", now);
+		this.events.publishEvent(new MobileVerified(user.getUsername(), now));
+	}
+
+	@Override
+	@Transactional
+	public void verifyAtWindow(String username, String clerk) {
+		OneVisitUser user = this.accounts.findByUsername(username)
+			.orElseThrow(() -> new AccountRuleViolated("account_not_found", "no such account"));
+		Instant now = this.clock.instant();
+		if (this.accounts.verify(user.accountId(), clerk, now)) {
+			this.events.publishEvent(new IdentityVerifiedAtWindow(username, clerk, now));
+		}
+	}
+
+	@Override
+	@Transactional
+	public void changePassword(String username, String oldPassword, String newPassword) {
+		OneVisitUser user = this.accounts.findByUsername(username).orElseThrow();
+		if (oldPassword == null || !this.passwords.matches(oldPassword, user.getPassword())) {
+			throw new AccountRuleViolated("password_wrong", "the current password is not this one");
+		}
+		checkPassword(newPassword);
+		this.accounts.setPassword(user.accountId(), this.passwords.encode(newPassword));
+		int revoked = this.tokens.revokeAll(user, "password-change");
+		this.events.publishEvent(new PasswordChanged(username, revoked, this.clock.instant()));
+	}
+
+	@Override
+	@Transactional
+	public void startRecovery(String username) {
+		Optional<OneVisitUser> user = this.accounts.findByUsername(username == null ? "" : username.strip());
+		if (user.isEmpty() || user.get().limited()) {
+			return;
+		}
+		String phone = this.accounts.phone(user.get().accountId());
+		if (phone != null) {
+			sendCode(user.get().accountId(), RECOVERY, phone);
+		}
+	}
+
+	@Override
+	@Transactional
+	public void recover(String username, String code, String newPassword) {
+		OneVisitUser user = this.accounts.findByUsername(username == null ? "" : username.strip())
+			.orElseThrow(() -> new AccountRuleViolated("code_wrong", "no such account"));
+		checkPassword(newPassword);
+		this.codes.use(user.accountId(), RECOVERY, code);
+		this.accounts.setPassword(user.accountId(), this.passwords.encode(newPassword));
+		int revoked = this.tokens.revokeAll(user, "password-recovery");
+		this.events.publishEvent(new PasswordRecovered(user.getUsername(), revoked, this.clock.instant()));
+	}
+
+	private OneVisitUser limitedAccount(String username) {
+		return this.accounts.findByUsername(username == null ? "" : username.strip())
+			.filter(OneVisitUser::limited)
+			.orElseThrow(() -> new AccountRuleViolated("code_wrong", "no limited account of that name"));
+	}
+
+	private void sendCode(UUID account, String purpose, String mobile) {
+		String code = this.codes.issue(account, purpose, mobile);
+		String text = this.messages.getMessage("sms.code." + purpose, new Object[] { code },
+				LocaleContextHolder.getLocale());
+		TextMessages sms = this.texts.getIfAvailable();
+		if (sms == null) {
+			throw new IllegalStateException("no SMS gateway to send the one-time code");
+		}
+		sms.send(mobile, text);
 	}
 
 	@Override
@@ -53,7 +196,13 @@ class AccountService implements AccountManagement, UserDetailsService {
 		if (this.accounts.insertIfAbsent(user, this.clock.instant())) {
 			log.info("Opened account {} with role {}", account.username(), account.role());
 		}
-		return this.accounts.findByUsername(account.username()).orElseThrow();
+		OneVisitUser opened = this.accounts.findByUsername(account.username()).orElseThrow();
+		if (this.mode.demo() && SecondFactors.needed(opened)) {
+			// the demo's staff share a published secret, so that a tester signs in at
+			// once
+			this.factors.enrolIfAbsent(opened, Totp.fromBase32(SecondFactors.DEMO_TOTP_SECRET));
+		}
+		return opened;
 	}
 
 	@Override
@@ -67,7 +216,8 @@ class AccountService implements AccountManagement, UserDetailsService {
 		boolean opened;
 		try {
 			opened = this.accounts.insertIfAbsent(user, this.clock.instant())
-					&& this.accounts.setPhone(user.accountId(), registration.phone().strip());
+					&& this.accounts.setPhone(user.accountId(), registration.phone().strip())
+					&& this.accounts.setRegistryMobile(user.accountId(), registration.registryMobile());
 		}
 		catch (DuplicateKeyException ex) {
 			opened = false;
@@ -109,8 +259,19 @@ class AccountService implements AccountManagement, UserDetailsService {
 		if (phone == null || !MOBILE.matcher(phone.strip()).matches()) {
 			throw new AccountRuleViolated("phone_invalid", "a mainland mobile number has 11 digits and starts with 1");
 		}
+		checkPassword(password);
+	}
+
+	/**
+	 * At least 10 characters, and at most 72 bytes: bcrypt reads no further, so more
+	 * would be a promise it does not keep.
+	 */
+	static void checkPassword(String password) {
 		if (password == null || password.length() < 10) {
 			throw new AccountRuleViolated("password_too_short", "a password has at least 10 characters");
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new AccountRuleViolated("password_too_long", "a password has at most 72 bytes");
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +40,8 @@ class Accounts {
 	private static final String ACTING_NAME = "identity_account.acting_name";
 
 	private static final String PHONE = "identity_account.phone";
+
+	private static final String REGISTRY_MOBILE = "identity_account.registry_mobile";
 
 	private final JdbcClient jdbc;
 
@@ -75,6 +78,58 @@ class Accounts {
 			.param("phone", this.personalData.seal(phone, PHONE))
 			.param("id", id)
 			.update() == 1;
+	}
+
+	/** Keeps the number the registry holds, when it is the one given; true always. */
+	boolean setRegistryMobile(UUID id, String registryMobile) {
+		if (registryMobile != null && registryMobile.equals(phone(id))) {
+			this.jdbc.sql("update identity_account set registry_mobile = :mobile where id = :id")
+				.param("mobile", this.personalData.seal(registryMobile, REGISTRY_MOBILE))
+				.param("id", id)
+				.update();
+		}
+		return true;
+	}
+
+	/** The registry's number, when the person gave it at registration. */
+	String registryMobile(UUID id) {
+		return opened(id, "registry_mobile", REGISTRY_MOBILE);
+	}
+
+	String phone(UUID id) {
+		return opened(id, "phone", PHONE);
+	}
+
+	/** A sealed column of the account, opened; null when empty. */
+	private String opened(UUID id, String column, String context) {
+		return this.jdbc.sql("select " + column + " from identity_account where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst()
+			.map((sealed) -> this.personalData.open(sealed, context))
+			.orElse(null);
+	}
+
+	void limit(UUID id) {
+		this.jdbc.sql("update identity_account set limited = true where id = :id").param("id", id).update();
+	}
+
+	/** Lifts the limit; true when the account was limited. */
+	boolean verify(UUID id, String by, Instant at) {
+		return this.jdbc.sql("""
+				update identity_account set limited = false, identity_verified_at = :at, identity_verified_by = :by
+				where id = :id and limited
+				""").param("at", Timestamp.from(at)).param("by", by).param("id", id).update() == 1;
+	}
+
+	void setPassword(UUID id, String hash) {
+		this.jdbc.sql("update identity_account set password_hash = :hash where id = :id")
+			.param("hash", hash)
+			.param("id", id)
+			.update();
 	}
 
 	boolean setActingPerson(UUID id, String residentId, String name) {
@@ -118,7 +173,8 @@ class Accounts {
 		return new OneVisitUser(row.getObject("id", UUID.class), row.getString("username"),
 				row.getString("password_hash"), this.personalData.open(row.getString("display_name"), DISPLAY_NAME),
 				roleSet, row.getString("department_code"), residentId != null ? ResidentId.of(residentId) : null,
-				creditCode != null ? CreditCode.of(creditCode) : null, row.getBoolean("enabled"));
+				creditCode != null ? CreditCode.of(creditCode) : null, row.getBoolean("enabled"),
+				row.getBoolean("limited"));
 	}
 
 }

@@ -1,24 +1,35 @@
 package org.onevisit.platform.internal;
 
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.onevisit.platform.LoginGuard;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -48,6 +59,16 @@ class SecurityConfiguration {
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
 			+ "frame-ancestors 'none'";
 
+	// identity's OneVisitUser.IDENTITY_VERIFIED (platform cannot name identity's types)
+	static final String IDENTITY_VERIFIED = "IDENTITY_VERIFIED";
+
+	// identity's SecondFactorPending.AUTHORITY: a staff password without its second
+	// factor
+	static final String SECOND_FACTOR_PENDING = "SECOND_FACTOR_PENDING";
+
+	// every role; a login still waiting for its second factor holds none of them
+	static final String[] ROLES = { "APPLICANT", "CLERK", "REVIEWER", "SUPERVISOR", "ADMIN" };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// bcrypt by default; the {id} prefix lets the algorithm change without a
@@ -57,24 +78,75 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-			LoginGuard attempts) {
+			LoginGuard attempts, ApplicationEventPublisher events, ObjectProvider<GrantedAuthoritiesMapper> factors) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwords);
+		// identity's: a staff member's password alone grants only the second-factor page
+		factors.ifAvailable(provider::setAuthoritiesMapper);
 		ProviderManager passwordsChecked = new ProviderManager(provider);
+		AuthenticationEventPublisher outcomes = authenticationEvents(events);
+		passwordsChecked.setAuthenticationEventPublisher(outcomes);
 		// every login, page or API, passes the throttle before its password is checked
 		return (authentication) -> {
 			String username = authentication.getName();
 			String address = clientAddress(authentication);
-			attempts.checkAllowed(username, address);
+			try {
+				attempts.checkAllowed(username, address);
+			}
+			catch (LoginGuard.Refused refused) {
+				outcomes.publishAuthenticationFailure(refused, authentication);
+				throw refused;
+			}
 			try {
 				Authentication authenticated = passwordsChecked.authenticate(authentication);
-				attempts.succeeded(username);
+				attempts.succeeded(username, address);
 				return authenticated;
 			}
 			catch (AuthenticationException ex) {
 				attempts.failed(username, address);
 				throw ex;
 			}
+		};
+	}
+
+	/**
+	 * Spring Security's success and failure events for every login, page or API, for the
+	 * security log; a login held back by the throttle is published as a locked-out
+	 * failure.
+	 */
+	private static AuthenticationEventPublisher authenticationEvents(ApplicationEventPublisher events) {
+		DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+		publisher
+			.setAdditionalExceptionMappings(Map.of(LoginGuard.Refused.class, AuthenticationFailureLockedEvent.class));
+		return publisher;
+	}
+
+	/**
+	 * An account registered in a name whose mobile number is not confirmed (identity's
+	 * limited account) reads, and files or confirms nothing: these posts need the
+	 * authority every other account has.
+	 */
+	private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry onlyVerifiedIdentitiesFileOrConfirm(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			String... filingPaths) {
+		return requests.requestMatchers(HttpMethod.POST, filingPaths).hasAuthority(IDENTITY_VERIFIED);
+	}
+
+	/**
+	 * After the password, a staff member goes on to the second factor; everyone else to
+	 * the page that asked for the login, or home.
+	 */
+	private static AuthenticationSuccessHandler secondFactorFirst() {
+		SavedRequestAwareAuthenticationSuccessHandler done = new SavedRequestAwareAuthenticationSuccessHandler();
+		done.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			if (authentication.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> SECOND_FACTOR_PENDING.equals(authority.getAuthority()))) {
+				response.sendRedirect(request.getContextPath() + "/login/second-factor");
+				return;
+			}
+			done.onAuthenticationSuccess(request, response, authentication);
 		};
 	}
 
@@ -99,7 +171,9 @@ class SecurityConfiguration {
 
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+			.authorizeHttpRequests((requests) -> onlyVerifiedIdentitiesFileOrConfirm(requests, "/api/v1/applications",
+					"/api/v1/confirmations/**")
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**", "/api/v1/items", "/api/v1/items/**",
 						"/api/v1/bundles", "/api/v1/bundles/**", "/api/v1/catalogue/indicators")
@@ -154,41 +228,44 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager);
 		RequestMatcher swagger = (request) -> request.getRequestURI()
 			.startsWith(request.getContextPath() + "/swagger-ui");
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/login", "/register", "/register/**", "/error", "/favicon.ico", "/favicon.svg",
-					"/css/**", "/js/**", "/images/**", "/webjars/**")
-			.permitAll()
-			.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/guides", "/guides/**", "/catalogue/indicators")
-			.permitAll()
-			.requestMatchers("/verify", "/verify/**")
-			.permitAll()
-			// the queues at each hall, for anyone deciding when to go
-			.requestMatchers(HttpMethod.GET, "/halls", "/halls/**")
-			.permitAll()
-			// the simulated payment provider's own pages
-			.requestMatchers("/pay/**", "/approvals/**")
-			.authenticated()
-			.requestMatchers("/licences/**")
-			.hasAnyRole("APPLICANT", "REVIEWER")
-			.requestMatchers("/my/**", "/apply/**")
-			.hasRole("APPLICANT")
-			.requestMatchers("/hall/**")
-			.hasRole("CLERK")
-			.requestMatchers("/review/**")
-			.hasRole("REVIEWER")
-			.requestMatchers("/supervision/**")
-			.hasRole("SUPERVISOR")
-			.requestMatchers("/admin/**")
-			.hasRole("ADMIN")
-			.requestMatchers("/account/**")
-			.authenticated()
-			.anyRequest()
-			.denyAll())
+		http.authorizeHttpRequests(
+				(requests) -> onlyVerifiedIdentitiesFileOrConfirm(requests, "/apply/**", "/my/confirmations/**")
+					.requestMatchers("/", "/login", "/register", "/register/**", "/recover", "/recover/**", "/error",
+							"/favicon.ico", "/favicon.svg", "/css/**", "/js/**", "/images/**", "/webjars/**")
+					.permitAll()
+					.requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+					.permitAll()
+					.requestMatchers(HttpMethod.GET, "/guides", "/guides/**", "/catalogue/indicators")
+					.permitAll()
+					.requestMatchers("/verify", "/verify/**")
+					.permitAll()
+					// the queues at each hall, for anyone deciding when to go
+					.requestMatchers(HttpMethod.GET, "/halls", "/halls/**")
+					.permitAll()
+					.requestMatchers("/login/second-factor", "/login/second-factor/**")
+					.hasAuthority(SECOND_FACTOR_PENDING)
+					// the simulated payment provider's own pages
+					.requestMatchers("/pay/**", "/approvals/**")
+					.hasAnyRole(ROLES)
+					.requestMatchers("/licences/**")
+					.hasAnyRole("APPLICANT", "REVIEWER")
+					.requestMatchers("/my/**", "/apply/**")
+					.hasRole("APPLICANT")
+					.requestMatchers("/hall/**")
+					.hasRole("CLERK")
+					.requestMatchers("/review/**")
+					.hasRole("REVIEWER")
+					.requestMatchers("/supervision/**")
+					.hasRole("SUPERVISOR")
+					.requestMatchers("/admin/**")
+					.hasRole("ADMIN")
+					.requestMatchers("/account/**")
+					.hasAnyRole(ROLES)
+					.anyRequest()
+					.denyAll())
 			.formLogin(
 					(login) -> login.loginPage("/login")
-						.defaultSuccessUrl("/", false)
+						.successHandler(secondFactorFirst())
 						.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
 								+ ((failure instanceof LoginGuard.Refused) ? "/login?throttled" : "/login?error")))
 						.permitAll())

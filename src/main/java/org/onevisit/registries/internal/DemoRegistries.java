@@ -183,6 +183,13 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 	}
 
 	@Override
+	public Optional<String> mobileOf(String residentId) {
+		return this.city.book()
+			.find("population.mobile", residentId)
+			.map((entry) -> (String) entry.records().get(0).get("mobile"));
+	}
+
+	@Override
 	public List<String> residentsWith(DataProblem problem) {
 		return this.city.residentsWith(problem);
 	}

@@ -280,7 +280,17 @@ final class SyntheticCity {
 		identity.put("address", address);
 		this.book.add("population.identity", id, this.synced, identity);
 		this.book.add("population.photo", id, this.synced, Map.of("photoRef", "PHOTO-" + id.substring(12)));
+		this.book.add("population.mobile", id, this.synced, Map.of("mobile", mobileOf(id)));
 		return person;
+	}
+
+	/**
+	 * The mobile number the registry holds for a resident: derived from the ID number
+	 * rather than drawn, so that the city's other random draws stay as they were.
+	 */
+	static String mobileOf(String residentId) {
+		long digits = Math.floorMod(residentId.hashCode() * 2_654_435_761L, 1_000_000_000L);
+		return "13" + String.format("%09d", digits);
 	}
 
 	private void householdRecords(List<Person> members) {

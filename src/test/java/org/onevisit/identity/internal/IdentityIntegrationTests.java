@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onevisit.DemoTotp;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
@@ -78,8 +79,13 @@ class IdentityIntegrationTests {
 
 	@Test
 	void exchangesAPasswordForABearerTokenThatIdentifiesTheReviewersDepartment() {
-		HttpResponse<String> issued = this.visitor.postJson("/api/v1/auth/token",
+		// staff give the one-time code too
+		HttpResponse<String> withoutCode = this.visitor.postJson("/api/v1/auth/token",
 				"{\"username\":\"reviewer-tax\",\"password\":\"onevisit-demo\"}");
+		assertThat(withoutCode.statusCode()).isEqualTo(401);
+		assertThat(OneVisitHttp.json(withoutCode).path("code").asString()).isEqualTo("second_factor_required");
+		HttpResponse<String> issued = this.visitor.postJson("/api/v1/auth/token",
+				"{\"username\":\"reviewer-tax\",\"password\":\"onevisit-demo\",\"otp\":\"" + DemoTotp.now() + "\"}");
 		JsonNode token = OneVisitHttp.json(issued);
 
 		HttpResponse<String> me = this.visitor.get("/api/v1/me", "Authorization",

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.messages.internal.SimulatedSmsGateway;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.registries.RegistryControl.DataProblem;
 
@@ -24,6 +25,9 @@ class RegistrationPagesTests {
 
 	@Autowired
 	RegistryControl registries;
+
+	@Autowired
+	SimulatedSmsGateway sms;
 
 	HttpResponse<String> register(OneVisitHttp http, String name, String residentId, String phone) {
 		String csrf = OneVisitHttp.csrfTokenOf(http.get("/register").body());
@@ -44,10 +48,18 @@ class RegistrationPagesTests {
 		HttpResponse<String> badPhone = register(http, name, resident, "0571-1234");
 		assertThat(badPhone.body()).contains("手机号码应为以1开头的11位数字");
 
-		HttpResponse<String> registered = register(http, name, resident, "13800138000");
+		// with the number the registry holds for them, confirmed by the code sent to it
+		String mobile = this.registries.mobileOf(resident).orElseThrow();
+		HttpResponse<String> registered = register(http, name, resident, mobile);
 		assertThat(registered.statusCode()).isEqualTo(302);
 		assertThat(registered.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?registered"));
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/register/verify?id=" + resident));
+		String text = this.sms.sentTo(mobile).get(0).text();
+		String code = text.replaceAll("\\D*(\\d{6}).*", "$1");
+		String csrf = OneVisitHttp.csrfTokenOf(http.get("/register/verify?id=" + resident).body());
+		assertThat(http.postForm("/register/verify", "id=" + resident + "&code=" + code + "&_csrf=" + csrf)
+			.headers()
+			.firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith("/login?verified"));
 
 		OneVisitHttp person = new OneVisitHttp(this.port);
 		HttpResponse<String> login = person.logIn(resident, "long-enough-1");

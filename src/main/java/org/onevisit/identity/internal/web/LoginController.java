@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.onevisit.identity.internal.SecondFactors;
 import org.onevisit.platform.DatabaseMode;
 
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ class LoginController {
 			response.setStatus(429);
 		}
 		model.addAttribute("demoUsernames", this.mode.demo() ? DEMO_USERNAMES : List.of());
+		model.addAttribute("demoTotpSecret", SecondFactors.DEMO_TOTP_SECRET);
 		return "identity/login";
 	}
 

@@ -14,6 +14,8 @@ import org.onevisit.identity.Role;
 import org.onevisit.platform.LoginGuard;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.identity.internal.ApiTokens;
+import org.onevisit.identity.internal.SecondFactorLogin;
+import org.onevisit.identity.internal.SecondFactors;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -34,18 +36,26 @@ class TokenController {
 
 	private final ApiTokens tokens;
 
-	TokenController(AuthenticationManager authentication, ApiTokens tokens) {
+	private final SecondFactors factors;
+
+	private final LoginGuard guard;
+
+	TokenController(AuthenticationManager authentication, ApiTokens tokens, SecondFactors factors, LoginGuard guard) {
 		this.authentication = authentication;
 		this.tokens = tokens;
+		this.factors = factors;
+		this.guard = guard;
 	}
 
-	record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+	/** The one-time code {@code otp} is needed for staff accounts only. */
+	record TokenRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password,
+			@Size(max = 20) String otp) {
 	}
 
 	record TokenResponse(String access_token, String token_type, long expires_in) {
 	}
 
-	record Me(String username, String displayName, List<String> roles, String department) {
+	record Me(String username, String displayName, List<String> roles, String department, boolean identityVerified) {
 	}
 
 	/**
@@ -60,11 +70,15 @@ class TokenController {
 
 	}
 
-	/** Too many failed logins for the account or from the address: try again later. */
+	/**
+	 * Too many failed logins for the account at this address or from the address: try
+	 * again after the back-off, given in whole minutes rounded up.
+	 */
 	static final class TooManyAttempts extends OneVisitException {
 
 		TooManyAttempts(Duration retryAfter) {
-			super("too_many_attempts", Kind.TOO_MANY_REQUESTS, "too many failed logins", retryAfter.toMinutes());
+			super("too_many_attempts", Kind.TOO_MANY_REQUESTS, "too many failed logins",
+					Math.max(1, retryAfter.plusSeconds(59).toMinutes()));
 		}
 
 	}
@@ -86,15 +100,47 @@ class TokenController {
 		catch (AuthenticationException ex) {
 			throw new InvalidCredentials();
 		}
-		ApiTokens.IssuedToken token = this.tokens.issue((OneVisitUser) authenticated.getPrincipal());
+		OneVisitUser user = (OneVisitUser) authenticated.getPrincipal();
+		if (SecondFactorLogin.pending(authenticated)) {
+			// staff tools get a token only with the second factor too
+			requireSecondFactor(user, request.otp(), http);
+		}
+		ApiTokens.IssuedToken token = this.tokens.issue(user);
 		return new TokenResponse(token.value(), "Bearer", token.lifetime().toSeconds());
+	}
+
+	private void requireSecondFactor(OneVisitUser user, String otp, HttpServletRequest http) {
+		if (!this.factors.enrolled(user)) {
+			throw new SecondFactorMissing("second_factor_not_enrolled", "enrol at the login page first");
+		}
+		String address = http.getRemoteAddr();
+		try {
+			this.guard.checkAllowed(user.getUsername(), address);
+		}
+		catch (LoginGuard.Refused ex) {
+			throw new TooManyAttempts(ex.retryAfter());
+		}
+		if (!this.factors.verify(user, otp)) {
+			this.guard.failed(user.getUsername(), address);
+			throw new SecondFactorMissing("second_factor_required", "a staff token needs the one-time code");
+		}
+		this.guard.succeeded(user.getUsername(), address);
+	}
+
+	/** A staff account's password without a right one-time code. */
+	static final class SecondFactorMissing extends OneVisitException {
+
+		SecondFactorMissing(String code, String developerMessage) {
+			super(code, Kind.UNAUTHENTICATED, developerMessage);
+		}
+
 	}
 
 	@GetMapping("/api/v1/me")
 	@Operation(summary = "Who the bearer of this token is")
 	Me me(@AuthenticationPrincipal OneVisitUser user) {
 		return new Me(user.getUsername(), user.displayName(), user.roles().stream().map(Role::name).sorted().toList(),
-				user.departmentCode().orElse(null));
+				user.departmentCode().orElse(null), !user.limited());
 	}
 
 }

@@ -5,10 +5,12 @@ import java.util.Optional;
 
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.IdentityCheck;
+import org.onevisit.exchange.DataExchange.PersonCheck;
 import org.onevisit.exchange.DataExchange.Representation;
 import org.onevisit.exchange.DataExchange.RepresentativeCheck;
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.AccountManagement.BusinessRegistration;
+import org.onevisit.identity.AccountManagement.Registered;
 import org.onevisit.identity.AccountManagement.Registration;
 import org.onevisit.identity.AccountRuleViolated;
 import org.onevisit.shared.CreditCode;
@@ -52,19 +54,31 @@ class RegistrationController {
 		model.addAttribute("name", name);
 		model.addAttribute("residentId", residentId);
 		model.addAttribute("phone", phone);
-		Optional<String> refusal = personRefusal(residentId, name, password, passwordAgain);
+		Optional<String> refusal = formRefusal(residentId, password, passwordAgain);
 		if (refusal.isPresent()) {
 			return refused(model, refusal.get());
 		}
+		ResidentId person = ResidentId.of(residentId);
+		// the registry's number comes with the same check as the name
+		PersonCheck check = this.exchange.checkPerson(person, name);
+		refusal = identityRefusal(check.outcome());
+		if (refusal.isPresent()) {
+			return refused(model, refusal.get());
+		}
+		Registered registered;
 		try {
-			this.accounts.register(new Registration(ResidentId.of(residentId), name, phone, password));
+			registered = this.accounts.registerLimited(
+					new Registration(person, name, phone, password, check.registeredMobile().orElse(null)));
 		}
 		catch (AccountRuleViolated violated) {
 			model.addAttribute("error",
 					this.messages.getMessage(violated.messageKey(), violated.arguments(), violated.code(), locale));
 			return "portal/register";
 		}
-		return "redirect:/login?registered";
+		// an ID read elsewhere with the reader's own phone opens an account that files
+		// nothing until its holder shows the ID card at a window
+		return registered.codeSent() ? "redirect:/register/verify?id=" + person.value()
+				: "redirect:/login?registered&limited";
 	}
 
 	@GetMapping("/register/business")
@@ -119,13 +133,21 @@ class RegistrationController {
 	 * two different passwords, or a name and ID the population registry does not match.
 	 */
 	private Optional<String> personRefusal(String residentId, String name, String password, String passwordAgain) {
+		return formRefusal(residentId, password, passwordAgain)
+			.or(() -> identityRefusal(this.exchange.checkIdentity(ResidentId.of(residentId), name)));
+	}
+
+	private static Optional<String> formRefusal(String residentId, String password, String passwordAgain) {
 		if (!ResidentId.isValid(residentId)) {
 			return Optional.of("register.error.residentId");
 		}
 		if (!password.equals(passwordAgain)) {
 			return Optional.of("register.error.passwordsDiffer");
 		}
-		IdentityCheck check = this.exchange.checkIdentity(ResidentId.of(residentId), name);
+		return Optional.empty();
+	}
+
+	private static Optional<String> identityRefusal(IdentityCheck check) {
 		if (check != IdentityCheck.MATCHES) {
 			// one message for a wrong name and an unknown number: nobody learns whose ID
 			// it is
