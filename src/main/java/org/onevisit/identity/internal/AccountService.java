@@ -123,7 +123,7 @@ class AccountService implements AccountManagement, UserDetailsService {
 			.orElseThrow(() -> new AccountRuleViolated("account_not_found", "no such account"));
 		Instant now = this.clock.instant();
 		if (this.accounts.verify(user.accountId(), clerk, now)) {
-			this.events.publishEvent(new IdentityVerifiedAtWindow(username, clerk, now));
+			this.events.publishEvent(new IdentityVerifiedAtWindow(user.getUsername(), clerk, now));
 		}
 	}
 
