@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.onevisit.platform.PublicUrl;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
@@ -47,12 +48,10 @@ import org.onevisit.portal.internal.Drafts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,7 +59,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Applying online (在线申报): the form of an item or a bundle rendered from the catalogue,
@@ -84,11 +82,11 @@ class ApplyController {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	ApplyController(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
 			MessageSource messages, Drafts drafts, Halls halls, WindowIdentityChecks identityChecks, Clock clock,
-			@Value("${onevisit.public-url:}") String publicUrl) {
+			PublicUrl publicUrl) {
 		this.identityChecks = identityChecks;
 		this.halls = halls;
 		this.clock = clock;
@@ -357,8 +355,7 @@ class ApplyController {
 	}
 
 	private String publicBase(HttpServletRequest request) {
-		return StringUtils.hasText(this.publicUrl) ? this.publicUrl.replaceAll("/+$", "")
-				: ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+		return this.publicUrl.base();
 	}
 
 	private void render(Model model, Matter matter, Prefilled prefilled, Map<String, Object> values,
