@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.onevisit.platform.LoginGuard;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -57,10 +58,12 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-			LoginGuard attempts) {
+			LoginGuard attempts, AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwords);
 		ProviderManager passwordsChecked = new ProviderManager(provider);
+		// logins that held or failed reach the security log (audit)
+		passwordsChecked.setAuthenticationEventPublisher(events);
 		// every login, page or API, passes the throttle before its password is checked
 		return (authentication) -> {
 			String username = authentication.getName();

@@ -14,6 +14,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.CaseViewed;
 import org.onevisit.applications.MaterialRecord;
 import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.SubmissionRefused;
@@ -58,7 +60,11 @@ class ApplicationApiController {
 
 	private final Sentences sentences;
 
-	ApplicationApiController(ApplicationManagement applications, Clock clock, WorkingDays days, Sentences sentences) {
+	private final SecurityLog securityLog;
+
+	ApplicationApiController(ApplicationManagement applications, Clock clock, WorkingDays days, Sentences sentences,
+			SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.applications = applications;
 		this.clock = clock;
 		this.days = days;
@@ -133,7 +139,16 @@ class ApplicationApiController {
 	@GetMapping("/api/v1/applications/{id}")
 	@Operation(summary = "An application with its department tasks, due dates and expected completion")
 	ApplicationView find(@PathVariable UUID id, Actor actor) {
-		return view(this.applications.find(new ApplicationId(id), actor));
+		ApplicationView found = view(this.applications.find(new ApplicationId(id), actor));
+		recordStaffView(actor, id, "api application");
+		return found;
+	}
+
+	/** Staff (and department systems) reading a case leave a trace; applicants do not. */
+	private void recordStaffView(Actor actor, UUID id, String view) {
+		if (actor.kind() != Actor.Kind.APPLICANT) {
+			this.securityLog.record(new CaseViewed(actor.username(), id.toString(), view));
+		}
 	}
 
 	@GetMapping("/api/v1/applications")
@@ -146,11 +161,13 @@ class ApplicationApiController {
 	@GetMapping("/api/v1/applications/{id}/history")
 	@Operation(summary = "Every transition of the application: who, when, from, to, why")
 	List<HistoryEntry> history(@PathVariable UUID id, Actor actor) {
-		return this.applications.history(new ApplicationId(id), actor)
+		List<HistoryEntry> history = this.applications.history(new ApplicationId(id), actor)
 			.stream()
 			.map((e) -> new HistoryEntry(e.at(), e.actor(), e.task(), e.from(), e.to(),
 					this.sentences.render(e.reason())))
 			.toList();
+		recordStaffView(actor, id, "api application history");
+		return history;
 	}
 
 	@PostMapping("/api/v1/tasks/{id}/decisions")

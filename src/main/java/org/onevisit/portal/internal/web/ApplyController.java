@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.PersonalDataViewed;
 import org.onevisit.platform.PublicUrl;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
@@ -84,9 +86,12 @@ class ApplyController {
 
 	private final PublicUrl publicUrl;
 
+	private final SecurityLog securityLog;
+
 	ApplyController(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
 			MessageSource messages, Drafts drafts, Halls halls, WindowIdentityChecks identityChecks, Clock clock,
-			PublicUrl publicUrl) {
+			PublicUrl publicUrl, SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.identityChecks = identityChecks;
 		this.halls = halls;
 		this.clock = clock;
@@ -203,6 +208,9 @@ class ApplyController {
 		if (!identityChecked(person, session, model, locale)) {
 			return hall(null, session, model);
 		}
+		// the form comes pre-filled with the person's registry data
+		this.securityLog.record(
+				new PersonalDataViewed(user.getUsername(), ResidentId.of(residentId), "window application " + code));
 		return form(matter(kind, code), new Filer(user, person, Channel.HALL, hallOf(session)), model);
 	}
 
