@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,9 @@ class InputHardeningTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RegistryControl registries;
 
 	OneVisitHttp http;
 
@@ -164,6 +168,43 @@ class InputHardeningTests {
 			.isNotEmpty()
 			.allSatisfy((cookie) -> assertThat(cookie).contains("Secure").contains("HttpOnly"));
 		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+	}
+
+	@Test
+	void listsAnApplicantsApplicationsAPageAtATimeWithANextLink() {
+		Matters matters = new Matters(this.http, this.registries);
+		for (int i = 0; i < 3; i++) {
+			matters.fileFlatTransfer();
+		}
+		String token = "Bearer " + this.http.bearerToken("applicant1", "onevisit-demo");
+		java.util.List<String> all = ids(this.http.get("/api/v1/applications?limit=200", "Authorization", token));
+
+		java.util.List<String> paged = new java.util.ArrayList<>();
+		String next = "/api/v1/applications?limit=2";
+		// three pages at most: other tests of the suite file for the same applicant
+		while (next != null && paged.size() < 6) {
+			HttpResponse<String> page = this.http.get(next, "Authorization", token);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(ids(page)).hasSizeLessThanOrEqualTo(2);
+			paged.addAll(ids(page));
+			next = page.headers()
+				.firstValue("Link")
+				.map((link) -> link.replaceAll("^<([^>]+)>; rel=\"next\"$", "$1"))
+				.orElse(null);
+		}
+
+		assertThat(paged).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+		assertThat(paged).containsExactlyElementsOf(all.subList(0, paged.size()));
+		HttpResponse<String> forged = this.http.get("/api/v1/applications?cursor=bm90LWEtY3Vyc29y", "Authorization",
+				token);
+		assertThat(forged.statusCode()).isEqualTo(400);
+		assertThat(OneVisitHttp.json(forged).path("code").asString()).isEqualTo("cursor_invalid");
+	}
+
+	private static java.util.List<String> ids(HttpResponse<String> response) {
+		java.util.List<String> ids = new java.util.ArrayList<>();
+		OneVisitHttp.json(response).forEach((application) -> ids.add(application.path("id").asString()));
+		return ids;
 	}
 
 	private HttpResponse<String> submit(String body) {

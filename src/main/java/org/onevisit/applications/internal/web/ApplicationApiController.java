@@ -39,6 +39,9 @@ import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.WorkingDays;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -153,9 +156,22 @@ class ApplicationApiController {
 
 	@GetMapping("/api/v1/applications")
 	@PreAuthorize("hasRole('APPLICANT')")
-	@Operation(summary = "My applications, newest first")
-	List<ApplicationView> mine(Actor actor) {
-		return this.applications.filedBy(actor).stream().map(this::view).toList();
+	@Operation(summary = "My applications, newest first, a page at a time (limit 1 to 200, default 50): "
+			+ "the Link header's rel=\"next\" and the X-Next-Cursor header lead to the next page")
+	ResponseEntity<List<ApplicationView>> mine(Actor actor, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") int limit) {
+		ApplicationManagement.FiledPage page = this.applications.filedBy(actor, cursor, limit);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (page.next() != null) {
+			// RFC 8288: the body stays the list it always was; the next page is a link
+			String next = UriComponentsBuilder.fromPath("/api/v1/applications")
+				.queryParam("cursor", page.next())
+				.queryParam("limit", limit)
+				.build()
+				.toUriString();
+			answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").header("X-Next-Cursor", page.next());
+		}
+		return answer.body(page.applications().stream().map(this::view).toList());
 	}
 
 	@GetMapping("/api/v1/applications/{id}/history")
