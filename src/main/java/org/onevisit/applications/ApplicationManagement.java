@@ -136,6 +136,17 @@ public interface ApplicationManagement {
 
 	List<Application> filedBy(Actor applicant);
 
+	/**
+	 * A page of {@link #filedBy(Actor)}, newest first: at most {@code limit} after the
+	 * cursor a previous page gave (null: the first page), and the cursor of the next page
+	 * when there is one. A cursor that is not one is refused ({@code cursor_invalid}).
+	 */
+	FiledPage filedBy(Actor applicant, String cursor, int limit);
+
+	/** A page of an applicant's list and the opaque cursor of the next, or null. */
+	record FiledPage(List<Application> applications, String next) {
+	}
+
 	List<HistoryEntry> history(ApplicationId application, Actor by);
 
 	/**

@@ -25,11 +25,35 @@ import org.onevisit.shared.ResidentId;
  */
 public final class FormCheck {
 
+	/**
+	 * The longest text a field takes: a form's longest answer (an address, a business
+	 * scope) is a few hundred characters.
+	 */
+	public static final int MAX_TEXT_LENGTH = 2_000;
+
+	/** All of a form's texts together. */
+	public static final int MAX_FORM_LENGTH = 50_000;
+
+	/**
+	 * Every number of the catalogue's forms is an amount, an area or a count: never
+	 * negative, and none reaches a trillion (yuan, square metres or people).
+	 */
+	public static final BigDecimal MAX_NUMBER = new BigDecimal("1e12");
+
 	private FormCheck() {
 	}
 
 	public static List<FieldViolation> check(List<FormField> fields, Map<String, Object> values) {
 		List<FieldViolation> violations = new ArrayList<>();
+		long length = values.values()
+			.stream()
+			.mapToLong((value) -> (value != null) ? String.valueOf(value).length() : 0)
+			.sum();
+		if (length > MAX_FORM_LENGTH) {
+			// refused whole, unread: no use checking a form no person wrote
+			violations.add(new FieldViolation("form", "form_too_large", String.valueOf(MAX_FORM_LENGTH)));
+			return violations;
+		}
 		Map<String, FormField> known = new LinkedHashMap<>();
 		fields.forEach((field) -> known.put(field.name(), field));
 		values.keySet()
@@ -76,16 +100,39 @@ public final class FormCheck {
 
 	private static String problemWith(FieldType type, String pattern, List<String> options, Object value) {
 		return switch (type) {
-			case STRING ->
-				(value instanceof String text) ? ((pattern != null && !Pattern.compile(pattern).matcher(text).matches())
-						? "pattern_mismatch" : null) : "not_text";
-			case NUMBER -> isNumber(value) ? null : "not_a_number";
+			case STRING -> textProblem(pattern, value);
+			case NUMBER -> numberProblem(value);
 			case BOOLEAN -> (value instanceof Boolean) ? null : "not_true_or_false";
 			case DATE -> isDate(value) ? null : "not_a_date";
 			case ENUM -> options.contains(String.valueOf(value)) ? null : "not_an_option";
 			case RESIDENT_ID -> identifierProblem(value, true);
 			case CREDIT_CODE -> identifierProblem(value, false);
 		};
+	}
+
+	private static String textProblem(String pattern, Object value) {
+		if (!(value instanceof String text)) {
+			return "not_text";
+		}
+		if (text.length() > MAX_TEXT_LENGTH) {
+			return "too_long";
+		}
+		return (pattern != null && !Pattern.compile(pattern).matcher(text).matches()) ? "pattern_mismatch" : null;
+	}
+
+	private static String numberProblem(Object value) {
+		if (!isNumber(value)) {
+			return "not_a_number";
+		}
+		BigDecimal number;
+		try {
+			number = new BigDecimal(String.valueOf(value).strip());
+		}
+		catch (NumberFormatException ex) {
+			// a double JSON gave as infinity or NaN
+			return "out_of_range";
+		}
+		return (number.signum() < 0 || number.compareTo(MAX_NUMBER) > 0) ? "out_of_range" : null;
 	}
 
 	private static String identifierProblem(Object value, boolean person) {

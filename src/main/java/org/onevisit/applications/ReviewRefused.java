@@ -76,6 +76,11 @@ public final class ReviewRefused extends OneVisitException {
 				"task " + task + ": whoever did " + earlierStep + " may not do " + step, earlierStep, step);
 	}
 
+	/** A list's cursor that no page of ours gave. */
+	public static ReviewRefused cursorInvalid() {
+		return new ReviewRefused("cursor_invalid", Kind.INVALID, "not a cursor of this list");
+	}
+
 	public static ReviewRefused decisionInvalid(String developerMessage) {
 		return new ReviewRefused("decision_invalid", Kind.INVALID, developerMessage);
 	}

@@ -48,6 +48,12 @@ public interface PaymentManagement {
 	URI checkout(ApplicationId application, Actor by);
 
 	/**
+	 * The largest callback body kept: a provider's notice is a few hundred bytes; more is
+	 * refused unread and unstored.
+	 */
+	int MAX_CALLBACK_BYTES = 64 * 1024;
+
+	/**
 	 * A provider's callback, exactly as received. The order is paid only when the
 	 * signature verifies and the callback matches it; a repeat of a callback already
 	 * applied changes nothing. Every callback is kept, refused ones too.

@@ -35,6 +35,11 @@ public final class PaymentRefused extends OneVisitException {
 		return new PaymentRefused("payment_callback_forged", Kind.UNAUTHENTICATED, "callback refused: " + why);
 	}
 
+	public static PaymentRefused callbackTooLarge(int limit) {
+		return new PaymentRefused("payment_callback_too_large", Kind.INVALID,
+				"callback body over " + limit + " bytes, not stored", limit / 1024);
+	}
+
 	public static PaymentRefused unknownOrder(UUID payment) {
 		return new PaymentRefused("payment_callback_unknown_order", Kind.UNPROCESSABLE,
 				"callback for unknown payment " + payment);

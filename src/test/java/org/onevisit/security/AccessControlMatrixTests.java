@@ -63,7 +63,7 @@ class AccessControlMatrixTests {
 	 * Paths for staff roles only: an applicant is refused (403) whatever the resource.
 	 */
 	static final Map<String, String> STAFF = Map.of("/hall", "clerk1", "/review", "reviewer-tax", "/supervision",
-			"supervisor1", "/admin", "admin1", "/api/v1/admin", "admin1");
+			"supervisor1", "/admin", "admin1", "/api/v1/admin", "admin1", "/api/v1/security-log", "supervisor1");
 
 	@LocalServerPort
 	int port;

@@ -66,6 +66,14 @@ class UploadAttackTests {
 	}
 
 	@Test
+	void refusesAControlCharacterInAnUploadsFileNameWithAMessage() {
+		HttpResponse<String> refused = upload("结清证明\u0000.pdf", PDF);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("控制字符");
+	}
+
+	@Test
 	void refusesPolyglotsThatAreNotWhatTheAcceptedTypesStartWith() {
 		// a GIF that is also a script, and an HTML page that hides a PDF further in
 		byte[] gifScript = "GIF89a/*\u0000\u0000*/=1;alert(document.domain)//".getBytes(StandardCharsets.ISO_8859_1);

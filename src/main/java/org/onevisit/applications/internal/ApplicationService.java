@@ -602,6 +602,17 @@ class ApplicationService implements ApplicationManagement {
 
 	@Override
 	@Transactional(readOnly = true)
+	public FiledPage filedBy(Actor applicant, String cursor, int limit) {
+		int size = Math.max(1, Math.min(limit, 200));
+		List<Applications.Filed> filed = this.applications.filedBy(applicant.username(), applicant.subject(),
+				(cursor != null) ? FiledCursor.read(cursor) : null, size + 1);
+		List<Applications.Filed> page = filed.subList(0, Math.min(size, filed.size()));
+		return new FiledPage(page.stream().map((one) -> this.applications.load(one.id(), false).orElseThrow()).toList(),
+				(filed.size() > size) ? FiledCursor.write(page.get(page.size() - 1)) : null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(ApplicationId id, Actor by) {
 		find(id, by);
 		return this.applications.history(id);

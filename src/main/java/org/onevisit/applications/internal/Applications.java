@@ -3,6 +3,7 @@ package org.onevisit.applications.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -593,20 +594,35 @@ class Applications {
 
 	/** What the applicant filed, and what others filed about them, newest first. */
 	List<ApplicationId> filedBy(String username, Subject subject) {
+		return filedBy(username, subject, null, 200).stream().map(Filed::id).toList();
+	}
+
+	/** One of an applicant's matters in their list, and where it stands in it. */
+	record Filed(ApplicationId id, Instant submittedAt) {
+	}
+
+	/**
+	 * A page of {@link #filedBy(String, Subject)}: at most {@code limit}, older than
+	 * {@code after} (null: from the newest). Submission time then id orders them, so that
+	 * a page never repeats or skips a matter filed in the same instant.
+	 */
+	List<Filed> filedBy(String username, Subject subject, Filed after, int limit) {
 		return this.jdbc.sql("""
-				select id from applications_application
-				where filed_by = :who or subject_index = :subject
-				   or (parties <> '[]'::jsonb and parties @> cast(:party as jsonb))
-				order by submitted_at desc limit 200
+				select id, submitted_at from applications_application
+				where (filed_by = :who or subject_index = :subject
+				   or (parties <> '[]'::jsonb and parties @> cast(:party as jsonb)))
+				  and (cast(:afterAt as timestamptz) is null or (submitted_at, id) < (:afterAt, :afterId))
+				order by submitted_at desc, id desc limit :limit
 				""")
 			.param("who", username)
 			.param("subject", (subject != null) ? subjectIndex(subject) : null)
 			.param("party", containing(subject, null))
-			.query(UUID.class)
-			.list()
-			.stream()
-			.map(ApplicationId::new)
-			.toList();
+			.param("afterAt", (after != null) ? Timestamp.from(after.submittedAt()) : null, Types.TIMESTAMP)
+			.param("afterId", (after != null) ? after.id().value() : null, Types.OTHER)
+			.param("limit", limit)
+			.query((row, i) -> new Filed(new ApplicationId(row.getObject("id", UUID.class)),
+					row.getTimestamp("submitted_at").toInstant()))
+			.list();
 	}
 
 	/** The matters waiting for this person's or business's confirmation, oldest first. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.ConfigurationChanged;
 import org.onevisit.benefits.BenefitRefused;
 import org.onevisit.benefits.Benefits;
 import org.onevisit.benefits.BenefitsGiven;
@@ -49,8 +51,11 @@ class BenefitService implements Benefits {
 
 	private final Clock clock;
 
+	private final SecurityLog securityLog;
+
 	BenefitService(PolicyBook book, Candidates candidates, PolicySwitches switches, Grants grants,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.book = book;
 		this.candidates = candidates;
 		this.switches = switches;
@@ -123,6 +128,7 @@ class BenefitService implements Benefits {
 		PolicySwitch change = new PolicySwitch(policy.code(), on, by, this.clock.instant());
 		this.switches.switchTo(change);
 		this.switches.log(change);
+		this.securityLog.record(new ConfigurationChanged(by, "benefit policy " + policy.code(), on ? "on" : "off"));
 	}
 
 	@SchedulerLock(name = "benefit-policies")

@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
 
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.ConfigurationChanged;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration;
 import org.onevisit.catalog.ServiceItem;
@@ -30,7 +32,11 @@ class CatalogueEditing implements CatalogueAdministration {
 
 	private final Clock clock;
 
-	CatalogueEditing(CatalogueStore store, PublishedCatalogue catalogue, CatalogueFiles files, Clock clock) {
+	private final SecurityLog securityLog;
+
+	CatalogueEditing(CatalogueStore store, PublishedCatalogue catalogue, CatalogueFiles files, Clock clock,
+			SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.store = store;
 		this.catalogue = catalogue;
 		this.files = files;
@@ -51,12 +57,14 @@ class CatalogueEditing implements CatalogueAdministration {
 	@Override
 	@Transactional
 	public Versioned<ServiceItem> publishItem(String code, String by) {
+		this.securityLog.record(new ConfigurationChanged(by, "catalogue item " + code, "published"));
 		return publish(this.store.items(), code, by);
 	}
 
 	@Override
 	@Transactional
 	public Versioned<ServiceItem> retireItem(String code, String by) {
+		this.securityLog.record(new ConfigurationChanged(by, "catalogue item " + code, "retired"));
 		return retire(this.store.items(), code, by);
 	}
 
@@ -81,12 +89,14 @@ class CatalogueEditing implements CatalogueAdministration {
 		// is published now
 		CatalogueYaml.readBundle("bundle.yaml", new StringReader(CatalogueYaml.writeBundle(draft.content())),
 				this.catalogue.rulesContext());
+		this.securityLog.record(new ConfigurationChanged(by, "catalogue bundle " + code, "published"));
 		return publish(this.store.bundles(), code, by);
 	}
 
 	@Override
 	@Transactional
 	public Versioned<Bundle> retireBundle(String code, String by) {
+		this.securityLog.record(new ConfigurationChanged(by, "catalogue bundle " + code, "retired"));
 		return retire(this.store.bundles(), code, by);
 	}
 
@@ -137,7 +147,9 @@ class CatalogueEditing implements CatalogueAdministration {
 
 	@Override
 	public ImportReport importCatalogue(String fileName, Reader yaml, String by) {
-		return this.files.importCatalogue(fileName, yaml, by);
+		ImportReport report = this.files.importCatalogue(fileName, yaml, by);
+		this.securityLog.record(new ConfigurationChanged(by, "catalogue", "imported " + report));
+		return report;
 	}
 
 	@Override
@@ -152,7 +164,9 @@ class CatalogueEditing implements CatalogueAdministration {
 
 	@Override
 	public ImportReport importItemsCsv(String fileName, Reader csv, String by) {
-		return this.files.importItemsCsv(fileName, csv, by);
+		ImportReport report = this.files.importItemsCsv(fileName, csv, by);
+		this.securityLog.record(new ConfigurationChanged(by, "catalogue items", "imported " + report));
+		return report;
 	}
 
 	@Override

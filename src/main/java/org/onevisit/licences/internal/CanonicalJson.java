@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,12 @@ final class CanonicalJson {
 	static Map<String, Object> read(JsonMapper json, String document) throws Malformed {
 		JsonNode root;
 		try {
-			root = json.readTree(document);
+			// a member named twice would let a forged text show one value to the reader
+			// and sign another: never a licence, whatever the application's own mapper
+			// says
+			root = json.readerFor(JsonNode.class)
+				.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+				.readValue(document);
 		}
 		catch (JacksonException ex) {
 			throw new Malformed("not JSON");

@@ -175,6 +175,10 @@ class PaymentService implements PaymentManagement {
 
 	@Override
 	public Payment confirm(String providerCode, byte[] body, String keyId, String signature) {
+		// anyone may call back: what is kept as evidence is bounded before anything else
+		if (body.length > PaymentManagement.MAX_CALLBACK_BYTES) {
+			throw PaymentRefused.callbackTooLarge(PaymentManagement.MAX_CALLBACK_BYTES);
+		}
 		String text = new String(body, StandardCharsets.UTF_8);
 		PaymentProvider provider = this.providers.get(providerCode);
 		if (provider == null) {

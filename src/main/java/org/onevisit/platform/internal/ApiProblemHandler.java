@@ -9,6 +9,7 @@ import org.onevisit.shared.OneVisitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -75,7 +76,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(OneVisitException.class)
 	ResponseEntity<ProblemDetail> onOneVisitException(OneVisitException ex, HttpServletRequest request) {
 		ProblemDetail problem = this.problems.of(ex, request);
-		return ResponseEntity.status(problem.getStatus()).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+		if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+			response.header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE);
+		}
+		return response.body(problem);
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
@@ -145,6 +150,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	static String codeOf(Exception ex, HttpStatusCode status) {
+		if (ex instanceof HttpMessageNotReadableException
+				&& NestedExceptionUtils.getMostSpecificCause(ex) instanceof ControlCharacterJson.Refused) {
+			return "control_characters";
+		}
 		return CODES.stream()
 			.filter((code) -> code.getKey().isInstance(ex))
 			.map(Map.Entry::getValue)

@@ -48,6 +48,12 @@ class Problems {
 		this.json = json;
 	}
 
+	/**
+	 * The challenge every 401 of the API carries (RFC 6750): the API knows bearer tokens
+	 * only.
+	 */
+	static final String BEARER_CHALLENGE = "Bearer realm=\"onevisit\"";
+
 	static HttpStatus statusOf(OneVisitException.Kind kind) {
 		return switch (kind) {
 			case INVALID -> HttpStatus.BAD_REQUEST;
@@ -140,6 +146,9 @@ class Problems {
 			throws IOException {
 		LocaleContextHolder.setLocale(this.locales.resolveLocale(request));
 		ProblemDetail problem = of(status, code, request);
+		if (status == HttpStatus.UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
+			response.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
+		}
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

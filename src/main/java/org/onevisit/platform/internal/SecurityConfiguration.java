@@ -84,6 +84,7 @@ class SecurityConfiguration {
 		// identity's: a staff member's password alone grants only the second-factor page
 		factors.ifAvailable(provider::setAuthoritiesMapper);
 		ProviderManager passwordsChecked = new ProviderManager(provider);
+		// logins that held or failed reach the security log (audit)
 		AuthenticationEventPublisher outcomes = authenticationEvents(events);
 		passwordsChecked.setAuthenticationEventPublisher(outcomes);
 		// every login, page or API, passes the throttle before its password is checked
@@ -205,12 +206,15 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.oauth2ResourceServer((resource) -> resource.opaqueToken((opaque) -> opaque.introspector(tokens))
-				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
-						HttpStatus.UNAUTHORIZED, "unauthenticated"))
+				.authenticationEntryPoint((request, response, ex) -> {
+					// RFC 6750: a token that was sent but does not hold
+					response.setHeader("WWW-Authenticate", Problems.BEARER_CHALLENGE + ", error=\"invalid_token\"");
+					problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+				})
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"forbidden")))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
-				response.setHeader("WWW-Authenticate", "Bearer");
+				response.setHeader("WWW-Authenticate", Problems.BEARER_CHALLENGE);
 				problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
 			})
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,

@@ -14,6 +14,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.CaseViewed;
 import org.onevisit.applications.MaterialRecord;
 import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.SubmissionRefused;
@@ -37,6 +39,9 @@ import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.WorkingDays;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +63,11 @@ class ApplicationApiController {
 
 	private final Sentences sentences;
 
-	ApplicationApiController(ApplicationManagement applications, Clock clock, WorkingDays days, Sentences sentences) {
+	private final SecurityLog securityLog;
+
+	ApplicationApiController(ApplicationManagement applications, Clock clock, WorkingDays days, Sentences sentences,
+			SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.applications = applications;
 		this.clock = clock;
 		this.days = days;
@@ -133,24 +142,48 @@ class ApplicationApiController {
 	@GetMapping("/api/v1/applications/{id}")
 	@Operation(summary = "An application with its department tasks, due dates and expected completion")
 	ApplicationView find(@PathVariable UUID id, Actor actor) {
-		return view(this.applications.find(new ApplicationId(id), actor));
+		ApplicationView found = view(this.applications.find(new ApplicationId(id), actor));
+		recordStaffView(actor, id, "api application");
+		return found;
+	}
+
+	/** Staff (and department systems) reading a case leave a trace; applicants do not. */
+	private void recordStaffView(Actor actor, UUID id, String view) {
+		if (actor.kind() != Actor.Kind.APPLICANT) {
+			this.securityLog.record(new CaseViewed(actor.username(), id.toString(), view));
+		}
 	}
 
 	@GetMapping("/api/v1/applications")
 	@PreAuthorize("hasRole('APPLICANT')")
-	@Operation(summary = "My applications, newest first")
-	List<ApplicationView> mine(Actor actor) {
-		return this.applications.filedBy(actor).stream().map(this::view).toList();
+	@Operation(summary = "My applications, newest first, a page at a time (limit 1 to 200, default 50): "
+			+ "the Link header's rel=\"next\" and the X-Next-Cursor header lead to the next page")
+	ResponseEntity<List<ApplicationView>> mine(Actor actor, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") int limit) {
+		ApplicationManagement.FiledPage page = this.applications.filedBy(actor, cursor, limit);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (page.next() != null) {
+			// RFC 8288: the body stays the list it always was; the next page is a link
+			String next = UriComponentsBuilder.fromPath("/api/v1/applications")
+				.queryParam("cursor", page.next())
+				.queryParam("limit", limit)
+				.build()
+				.toUriString();
+			answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").header("X-Next-Cursor", page.next());
+		}
+		return answer.body(page.applications().stream().map(this::view).toList());
 	}
 
 	@GetMapping("/api/v1/applications/{id}/history")
 	@Operation(summary = "Every transition of the application: who, when, from, to, why")
 	List<HistoryEntry> history(@PathVariable UUID id, Actor actor) {
-		return this.applications.history(new ApplicationId(id), actor)
+		List<HistoryEntry> history = this.applications.history(new ApplicationId(id), actor)
 			.stream()
 			.map((e) -> new HistoryEntry(e.at(), e.actor(), e.task(), e.from(), e.to(),
 					this.sentences.render(e.reason())))
 			.toList();
+		recordStaffView(actor, id, "api application history");
+		return history;
 	}
 
 	@PostMapping("/api/v1/tasks/{id}/decisions")

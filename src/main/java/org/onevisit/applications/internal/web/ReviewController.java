@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.CaseViewed;
 import org.onevisit.platform.PageRefusals;
 
 import org.onevisit.applications.Application;
@@ -45,8 +47,11 @@ class ReviewController {
 
 	private final ObjectProvider<WriteBacks> writeBacks;
 
+	private final SecurityLog securityLog;
+
 	ReviewController(ApplicationManagement applications, Catalogue catalogue, PageRefusals refusals,
-			ObjectProvider<WriteBacks> writeBacks) {
+			ObjectProvider<WriteBacks> writeBacks, SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.writeBacks = writeBacks;
 		this.applications = applications;
 		this.catalogue = catalogue;
@@ -77,6 +82,7 @@ class ReviewController {
 	String task(@PathVariable UUID id, Actor actor, Model model) {
 		TaskId taskId = new TaskId(id);
 		Application application = this.applications.findByTask(taskId, actor);
+		this.securityLog.record(new CaseViewed(actor.username(), application.id().value().toString(), "review task"));
 		Task task = application.tasks()
 			.stream()
 			.filter((candidate) -> candidate.id().equals(taskId))

@@ -3,6 +3,8 @@ package org.onevisit.applications.internal.web;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.CaseViewed;
 import org.onevisit.applications.ReviewRefused;
 import org.onevisit.applications.Uploads;
 import org.onevisit.identity.OneVisitUser;
@@ -28,8 +30,11 @@ class UploadController {
 
 	private final Uploads uploads;
 
-	UploadController(Uploads uploads) {
+	private final SecurityLog securityLog;
+
+	UploadController(Uploads uploads, SecurityLog securityLog) {
 		this.uploads = uploads;
+		this.securityLog = securityLog;
 	}
 
 	@GetMapping("/my/uploads/{id}")
@@ -41,9 +46,11 @@ class UploadController {
 	/** A reviewer reads the uploads of the applications their department reviews. */
 	@GetMapping("/review/uploads/{id}")
 	ResponseEntity<Resource> review(@PathVariable UUID id, @AuthenticationPrincipal OneVisitUser user) {
-		return attachment(user.departmentCode()
+		ResponseEntity<Resource> file = attachment(user.departmentCode()
 			.flatMap((department) -> this.uploads.findForReview(id, department))
 			.orElseThrow(() -> ReviewRefused.uploadNotFound(id)));
+		this.securityLog.record(new CaseViewed(user.getUsername(), id.toString(), "review upload"));
+		return file;
 	}
 
 	private static ResponseEntity<Resource> attachment(Uploads.Stored stored) {

@@ -13,10 +13,10 @@ import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.licences.Verification;
 import org.onevisit.platform.PageRefusals;
+import org.onevisit.platform.PublicUrl;
 import org.onevisit.platform.QrCodes;
 import org.onevisit.shared.Subject;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The wallet (我的证照), the printable certificate with its QR code, revocation by the
@@ -41,10 +40,10 @@ class LicenceController {
 
 	private final PageRefusals refusals;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	LicenceController(LicenceWallet wallet, ApplicationManagement applications, PageRefusals refusals,
-			@Value("${onevisit.public-url:}") String publicUrl) {
+			PublicUrl publicUrl) {
 		this.wallet = wallet;
 		this.applications = applications;
 		this.refusals = refusals;
@@ -129,8 +128,7 @@ class LicenceController {
 	}
 
 	private String baseUrl() {
-		return StringUtils.hasText(this.publicUrl) ? this.publicUrl.replaceAll("/+$", "")
-				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		return this.publicUrl.base();
 	}
 
 }

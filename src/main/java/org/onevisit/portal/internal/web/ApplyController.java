@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.PersonalDataViewed;
+import org.onevisit.platform.PublicUrl;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
@@ -48,12 +51,10 @@ import org.onevisit.portal.internal.Drafts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +63,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Applying online (在线申报): the form of an item or a bundle rendered from the catalogue,
@@ -86,11 +86,14 @@ class ApplyController {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
+
+	private final SecurityLog securityLog;
 
 	ApplyController(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
 			MessageSource messages, Drafts drafts, Halls halls, WindowIdentityChecks identityChecks, Clock clock,
-			@Value("${onevisit.public-url:}") String publicUrl) {
+			PublicUrl publicUrl, SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.identityChecks = identityChecks;
 		this.halls = halls;
 		this.clock = clock;
@@ -207,6 +210,9 @@ class ApplyController {
 		if (!identityChecked(person, session, model, locale)) {
 			return hall(null, session, model);
 		}
+		// the form comes pre-filled with the person's registry data
+		this.securityLog.record(
+				new PersonalDataViewed(user.getUsername(), ResidentId.of(residentId), "window application " + code));
 		return form(matter(kind, code), new Filer(user, person, Channel.HALL, hallOf(session)), model);
 	}
 
@@ -430,8 +436,7 @@ class ApplyController {
 	}
 
 	private String publicBase(HttpServletRequest request) {
-		return StringUtils.hasText(this.publicUrl) ? this.publicUrl.replaceAll("/+$", "")
-				: ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+		return this.publicUrl.base();
 	}
 
 	private void render(Model model, Matter matter, Prefilled prefilled, Map<String, Object> values,

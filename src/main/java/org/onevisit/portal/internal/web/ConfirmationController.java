@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.PersonalDataViewed;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.AwaitedConfirmation;
@@ -53,8 +55,11 @@ class ConfirmationController {
 
 	private final WindowIdentityChecks identityChecks;
 
+	private final SecurityLog securityLog;
+
 	ConfirmationController(ApplicationManagement applications, AccountManagement accounts, Catalogue catalogue,
-			PageRefusals refusals, Halls halls, WindowIdentityChecks identityChecks) {
+			PageRefusals refusals, Halls halls, WindowIdentityChecks identityChecks, SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.applications = applications;
 		this.accounts = accounts;
 		this.catalogue = catalogue;
@@ -115,8 +120,11 @@ class ConfirmationController {
 
 	/** The window: a clerk looks up what awaits the person before them. */
 	@GetMapping("/hall/confirmations")
-	String atTheWindow(@RequestParam(name = "residentId", required = false) String residentId, Model model) {
+	String atTheWindow(@RequestParam(name = "residentId", required = false) String residentId, Actor clerk,
+			Model model) {
 		if (residentId != null && ResidentId.isValid(residentId)) {
+			this.securityLog
+				.record(new PersonalDataViewed(clerk.username(), ResidentId.of(residentId), "window confirmations"));
 			model.addAttribute("residentId", ResidentId.of(residentId).value());
 			model.addAttribute("awaiting",
 					this.applications.awaitingConfirmation(Subject.person(ResidentId.of(residentId))));

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.onevisit.audit.SecurityLog;
+import org.onevisit.audit.SecurityEvent.CaseViewed;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
@@ -38,8 +40,11 @@ class SupervisionController {
 
 	private final Halls halls;
 
-	SupervisionController(Supervision supervision, ApplicationManagement applications, Directory directory,
-			Halls halls) {
+	private final SecurityLog securityLog;
+
+	SupervisionController(Supervision supervision, ApplicationManagement applications, Directory directory, Halls halls,
+			SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.supervision = supervision;
 		this.applications = applications;
 		this.directory = directory;
@@ -70,6 +75,7 @@ class SupervisionController {
 	@GetMapping("/supervision/applications/{id}")
 	String trail(@PathVariable UUID id, Actor supervisor, Model model) {
 		Application matter = this.applications.find(new ApplicationId(id), supervisor);
+		this.securityLog.record(new CaseViewed(supervisor.username(), id.toString(), "supervision trail"));
 		model.addAttribute("matter", matter);
 		model.addAttribute("history", this.applications.history(matter.id(), supervisor));
 		model.addAttribute("departments", departmentNames());

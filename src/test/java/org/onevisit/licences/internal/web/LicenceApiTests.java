@@ -109,6 +109,25 @@ class LicenceApiTests {
 	}
 
 	@Test
+	void aForgedTextNamingAMemberTwiceIsInvalidThoughItsLastValuesAreTheSignedOnes() throws Exception {
+		JsonNode licence = certificateOfApprovedTransfer();
+		String document = licence.path("document").toString();
+		String first = licence.path("document").propertyNames().iterator().next();
+		// a reader sees the forged value first; a parser that keeps the last member
+		// would check the signed one and say "valid"
+		String forged = document.replaceFirst("^\\{", "{\"" + first + "\":\"王五\",");
+
+		JsonNode api = OneVisitHttp.json(this.http.postJson("/api/v1/licences/verify", forged));
+		assertThat(api.path("valid").asBoolean()).isFalse();
+		assertThat(api.path("reason").asString()).isEqualTo("malformed");
+
+		String token = OneVisitHttp.csrfTokenOf(this.http.get("/verify").body());
+		HttpResponse<String> page = this.http.postForm("/verify", "document="
+				+ java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + token);
+		assertThat(page.body()).doesNotContain("证照真实有效");
+	}
+
+	@Test
 	void thePublishedKeyVerifiesALicenceUsingOnlyTheDocumentedFormat() throws Exception {
 		JsonNode licence = certificateOfApprovedTransfer();
 		JsonNode document = licence.path("document");

@@ -1,0 +1,165 @@
+package org.onevisit.security;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.benefits.Benefits;
+import org.onevisit.registries.RegistryControl;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The security log as a supervisor meets it (issue 25, point 5): failed and successful
+ * logins, refused accesses, staff reads of a case and of a person, configuration changes;
+ * searched by person, kind and day a page at a time; and no row of it can be changed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityLogTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RegistryControl registries;
+
+	@Autowired
+	Benefits benefits;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	OneVisitHttp http;
+
+	@BeforeEach
+	void client() {
+		this.http = new OneVisitHttp(this.port);
+	}
+
+	@Test
+	void recordsFailedAndSuccessfulLoginsOfThePagesAndTheApi() {
+		this.http.postJson("/api/v1/auth/token", "{\"username\":\"reviewer-fire\",\"password\":\"guessed\"}");
+		new OneVisitHttp(this.port).logIn("reviewer-fire", "onevisit-demo");
+
+		List<JsonNode> entries = search("person=reviewer-fire");
+
+		assertThat(kinds(entries)).contains("LOGIN_FAILED", "LOGIN_SUCCEEDED");
+		assertThat(entries).allSatisfy((entry) -> assertThat(entry.toString()).doesNotContain("guessed"));
+	}
+
+	@Test
+	void recordsAccessesRefusedToASignedInPerson() {
+		OneVisitHttp applicant = new OneVisitHttp(this.port);
+		applicant.logIn("applicant3", "onevisit-demo");
+		assertThat(applicant.get("/supervision/security-log").statusCode()).isEqualTo(403);
+		HttpResponse<String> api = this.http.get("/api/v1/security-log", "Authorization", bearer("applicant3"));
+		assertThat(api.statusCode()).isEqualTo(403);
+
+		List<String> refused = search("person=applicant3&kind=ACCESS_REFUSED").stream()
+			.map((entry) -> entry.path("detail").asString())
+			.toList();
+
+		assertThat(refused).contains("GET /supervision/security-log", "GET /api/v1/security-log");
+	}
+
+	@Test
+	void recordsEveryStaffViewOfACaseAndOfAPersonButNotTheApplicantsOwn() {
+		Matters matters = new Matters(this.http, this.registries);
+		String application = matters.fileFlatTransfer().path("id").asString();
+		this.http.get("/api/v1/applications/" + application, "Authorization", bearer("applicant1"));
+		this.http.get("/api/v1/applications/" + application, "Authorization", bearer("supervisor1"));
+		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		clerk.logIn("clerk2", "onevisit-demo");
+		clerk.get("/hall/confirmations?residentId=339903199007180029");
+
+		List<JsonNode> viewsOfTheCase = search("person=" + application + "&kind=CASE_VIEWED");
+		List<JsonNode> lookups = search("person=clerk2&kind=PERSONAL_DATA_VIEWED");
+
+		assertThat(viewsOfTheCase).extracting((entry) -> entry.path("actor").asString())
+			.contains("supervisor1")
+			.doesNotContain("applicant1");
+		assertThat(lookups).extracting((entry) -> entry.path("subject").asString()).contains("3399**********0029");
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_security_event where subject = '339903199007180029' or actor = '339903199007180029'",
+				Long.class))
+			.isZero();
+		// a supervisor searches the person by their resident ID, and finds the masked
+		// entries
+		assertThat(search("person=339903199007180029&kind=PERSONAL_DATA_VIEWED")).isNotEmpty();
+	}
+
+	@Test
+	void recordsAPolicySwitchedAsAConfigurationChange() {
+		this.benefits.switchOn("senior-bus-card", "admin1");
+
+		assertThat(search("person=admin1&kind=CONFIGURATION_CHANGED"))
+			.anySatisfy((entry) -> assertThat(entry.path("subject").asString()).contains("senior-bus-card"));
+	}
+
+	@Test
+	void supervisorsPageThroughTheLogWithANextLinkAndByDay() {
+		for (int i = 0; i < 3; i++) {
+			this.http.postJson("/api/v1/auth/token",
+					"{\"username\":\"reviewer-hrss\",\"password\":\"wrong" + i + "\"}");
+		}
+		String token = bearer("supervisor1");
+
+		JsonNode first = OneVisitHttp.json(this.http
+			.get("/api/v1/security-log?person=reviewer-hrss&kind=LOGIN_FAILED&limit=2", "Authorization", token));
+		JsonNode second = OneVisitHttp.json(this.http.get(first.path("next").asString(), "Authorization", token));
+		JsonNode tomorrow = OneVisitHttp.json(
+				this.http.get("/api/v1/security-log?person=reviewer-hrss&from=" + java.time.LocalDate.now().plusDays(2),
+						"Authorization", token));
+
+		assertThat(first.path("entries")).hasSize(2);
+		assertThat(second.path("entries")).isNotEmpty();
+		assertThat(second.path("entries").get(0).path("id").asLong())
+			.isLessThan(first.path("entries").get(1).path("id").asLong());
+		assertThat(tomorrow.path("entries")).isEmpty();
+		OneVisitHttp supervisor = new OneVisitHttp(this.port);
+		supervisor.logIn("supervisor1", "onevisit-demo");
+		String page = supervisor.get("/supervision/security-log?person=reviewer-hrss&kind=LOGIN_FAILED").body();
+		assertThat(page).contains("登录失败").contains("reviewer-hrss");
+	}
+
+	@Test
+	void noEntryCanBeChangedOrRemoved() {
+		this.http.postJson("/api/v1/auth/token", "{\"username\":\"reviewer-medins\",\"password\":\"nope\"}");
+
+		assertThatThrownBy(() -> this.jdbc.update("update audit_security_event set actor = 'nobody'")).rootCause()
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> this.jdbc.update("delete from audit_security_event")).rootCause()
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> this.jdbc.execute("truncate audit_security_event")).rootCause()
+			.hasMessageContaining("append-only");
+	}
+
+	private List<JsonNode> search(String query) {
+		HttpResponse<String> found = this.http.get("/api/v1/security-log?" + query, "Authorization",
+				bearer("supervisor1"));
+		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+		List<JsonNode> entries = new ArrayList<>();
+		OneVisitHttp.json(found).path("entries").forEach(entries::add);
+		return entries;
+	}
+
+	private static List<String> kinds(List<JsonNode> entries) {
+		return entries.stream().map((entry) -> entry.path("kind").asString()).toList();
+	}
+
+	private String bearer(String username) {
+		return "Bearer " + this.http.bearerToken(username, "onevisit-demo");
+	}
+
+}
