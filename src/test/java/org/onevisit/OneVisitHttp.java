@@ -93,6 +93,19 @@ public final class OneVisitHttp {
 	 * Logs in through the login page as a person would, CSRF token included; answers the
 	 * login response.
 	 */
+	// the clock of the server's second factor: a test may run the server on one of its
+	// own
+	private java.time.Clock serverClock = java.time.Clock.systemUTC();
+
+	/**
+	 * This client, for a server running on a clock the test set: the one-time codes of
+	 * staff logins are that clock's.
+	 */
+	public OneVisitHttp onServerClock(java.time.Clock clock) {
+		this.serverClock = clock;
+		return this;
+	}
+
 	public HttpResponse<String> logIn(String username, String password) {
 		String token = csrfTokenOf(get("/login").body());
 		HttpResponse<String> login = postForm("/login",
@@ -102,13 +115,13 @@ public final class OneVisitHttp {
 		}
 		// a demo staff account: the second step, with the code the demo secret gives now
 		String second = csrfTokenOf(get("/login/second-factor").body());
-		return postForm("/login/second-factor", "code=" + DemoTotp.now() + "&_csrf=" + second);
+		return postForm("/login/second-factor", "code=" + DemoTotp.at(this.serverClock.instant()) + "&_csrf=" + second);
 	}
 
 	public String bearerToken(String username, String password) {
 		// the one-time code counts for staff accounts only
 		HttpResponse<String> response = postJson("/api/v1/auth/token", "{\"username\":\"" + username
-				+ "\",\"password\":\"" + password + "\",\"otp\":\"" + DemoTotp.now() + "\"}");
+				+ "\",\"password\":\"" + password + "\",\"otp\":\"" + DemoTotp.at(this.serverClock.instant()) + "\"}");
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("no token for " + username + ": " + response.body());
 		}

@@ -13,7 +13,7 @@ public sealed interface SecurityEvent {
 	enum Kind {
 
 		LOGIN_SUCCEEDED, LOGIN_FAILED, ACCESS_REFUSED, CASE_VIEWED, PERSONAL_DATA_VIEWED, KEY_USED,
-		CONFIGURATION_CHANGED
+		CONFIGURATION_CHANGED, ACCOUNT_CHANGED
 
 	}
 
@@ -151,6 +151,30 @@ public sealed interface SecurityEvent {
 		@Override
 		public String detail() {
 			return this.use;
+		}
+
+	}
+
+	/**
+	 * A change to an account's means of authentication: a password changed or recovered,
+	 * a mobile number or identity verified, a second factor enrolled or reset, a recovery
+	 * code used, an API token issued or revoked.
+	 */
+	record AccountChanged(String actor, String account, String change) implements SecurityEvent {
+
+		@Override
+		public Kind kind() {
+			return Kind.ACCOUNT_CHANGED;
+		}
+
+		@Override
+		public String subject() {
+			return this.account;
+		}
+
+		@Override
+		public String detail() {
+			return this.change;
 		}
 
 	}

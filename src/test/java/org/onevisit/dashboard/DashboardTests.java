@@ -47,6 +47,9 @@ class DashboardTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.onevisit.privacy.PersonalData personalData;
+
 	void fileSome() throws InterruptedException {
 		OneVisitHttp http = new OneVisitHttp(this.port);
 		Matters matters = new Matters(http, this.registries);
@@ -109,11 +112,19 @@ class DashboardTests {
 	void publishesOpenDataWithEveryCellUnderTenSuppressed() throws InterruptedException {
 		// one matter of an item no other test files (失业保险金申领): a cell of one
 		UUID rare = UUID.randomUUID();
+		// sealed as the repository seals them, and filed by nobody whose list would show
+		// it
 		this.jdbc.sql("""
 				insert into applications_application (id, tracking_number, subject_resident_id, filed_by, channel, form,
 				    status, submitted_at)
-				values (:id, :tracking, '339902198503120016', 'applicant1', 'ONLINE', '{}', 'IN_REVIEW', now())
-				""").param("id", rare).param("tracking", "RARE-" + rare).update();
+				values (:id, :tracking, :subject, 'open-data-test', 'ONLINE', :form, 'IN_REVIEW', now())
+				""")
+			.param("id", rare)
+			.param("tracking", "RARE-" + rare)
+			.param("subject",
+					this.personalData.seal("339902198503120016", "applications_application.subject_resident_id"))
+			.param("form", this.personalData.seal("{}", "applications_application.form"))
+			.update();
 		this.jdbc.sql("""
 				insert into applications_task (id, application_id, item_code, item_version, department_code,
 				    committed_limit, statutory_limit, step, status, committed_due, statutory_due, version)

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each event of another module that a person must know of leaves one message in their
  * inbox, and a repeated event leaves no second one.
  */
-@ApplicationModuleTest(extraIncludes = { "platform", "identity" })
+@ApplicationModuleTest(extraIncludes = { "platform", "identity", "privacy", "signing" })
 class MessagesModuleTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-06T02:00:00Z");

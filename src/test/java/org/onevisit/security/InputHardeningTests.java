@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TLS through the load balancer, and a 401 without its challenge. Each answered 500, was
  * accepted or went unmarked before.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the test client stands for the load balancer: its X-Forwarded-Proto is believed
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "onevisit.security.trusted-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
 class InputHardeningTests {
 
 	@LocalServerPort

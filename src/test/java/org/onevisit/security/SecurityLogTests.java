@@ -108,6 +108,23 @@ class SecurityLogTests {
 	}
 
 	@Test
+	void recordsAKeyRotationAndEveryChangeToHowAnAccountSignsIn() {
+		String admin = "Bearer " + this.http.bearerToken("admin1", "onevisit-demo");
+		String applicant = "Bearer " + this.http.bearerToken("applicant3", "onevisit-demo");
+		String rotated = OneVisitHttp
+			.json(this.http.postJson("/api/v1/admin/keys/webhooks/rotation", "{}", "Authorization", admin))
+			.path("keyId")
+			.asString();
+
+		assertThat(search("person=admin1&kind=KEY_USED"))
+			.anySatisfy((entry) -> assertThat(entry.path("subject").asString()).isEqualTo(rotated));
+		assertThat(search("person=applicant3&kind=ACCOUNT_CHANGED"))
+			.as("the token issued to applicant3 is an account change")
+			.anySatisfy((entry) -> assertThat(entry.path("detail").asString()).isEqualTo("ApiTokenIssued"));
+		assertThat(applicant).isNotBlank();
+	}
+
+	@Test
 	void supervisorsPageThroughTheLogWithANextLinkAndByDay() {
 		for (int i = 0; i < 3; i++) {
 			this.http.postJson("/api/v1/auth/token",

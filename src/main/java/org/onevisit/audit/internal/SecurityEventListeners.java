@@ -2,9 +2,13 @@ package org.onevisit.audit.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.onevisit.audit.SecurityEvent.AccessRefused;
+import org.onevisit.audit.SecurityEvent.AccountChanged;
+import org.onevisit.audit.SecurityEvent.KeyUsed;
 import org.onevisit.audit.SecurityEvent.LoginFailed;
 import org.onevisit.audit.SecurityEvent.LoginSucceeded;
 import org.onevisit.audit.SecurityLog;
+import org.onevisit.identity.AccountEvents;
+import org.onevisit.signing.KeyRotated;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +67,28 @@ class SecurityEventListeners {
 			// a bearer token that does not hold: never its value, which may be someone's
 			this.log.record(new LoginFailed("anonymous", addressOf(failure.getAuthentication()), "bearer token"));
 		}
+	}
+
+	/** A signing key rotated: the use of a key an administrator decides. */
+	@EventListener
+	void on(KeyRotated rotated) {
+		this.log.record(new KeyUsed(rotated.by(), rotated.keyId(), "rotation " + rotated.name().code()));
+	}
+
+	/** Every change to how an account authenticates, by whoever made it. */
+	@EventListener
+	void on(AccountEvents.AccountEvent changed) {
+		String actor = changed.username();
+		if (changed instanceof AccountEvents.SecondFactorReset reset) {
+			actor = reset.administrator();
+		}
+		else if (changed instanceof AccountEvents.IdentityVerifiedAtWindow verified) {
+			actor = verified.clerk();
+		}
+		else if (changed instanceof AccountEvents.ApiTokenRevoked revoked) {
+			actor = revoked.by();
+		}
+		this.log.record(new AccountChanged(actor, changed.username(), changed.getClass().getSimpleName()));
 	}
 
 	@EventListener

@@ -82,7 +82,8 @@ class ExternalDatabaseTests {
 		// as command-line arguments: they outrank application.yml, as ONEVISIT_DB_URL
 		// does
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--onevisit.db.url=" + url,
-				"--onevisit.db.user=postgres", "--onevisit.db.password=", "--spring.profiles.active=test"));
+				"--onevisit.db.user=postgres", "--onevisit.db.password=", "--spring.profiles.active=test",
+				"--onevisit.public-url=https://zwfw.example.gov.cn"));
 		arguments.addAll(List.of(extraArguments));
 		return new SpringApplicationBuilder(OneVisitApplication.class).run(arguments.toArray(String[]::new));
 	}

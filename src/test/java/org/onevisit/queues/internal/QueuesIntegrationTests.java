@@ -155,7 +155,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aWrongAppointmentCodeAtTheDeskIsAMessageOnTheDesk() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		OneVisitHttp clerk = new OneVisitHttp(this.port).onServerClock(TestClock.at(WEDNESDAY_MORNING));
 		clerk.logIn("clerk1", "onevisit-demo");
 		String desk = clerk.get("/hall/queue?hall=west&window=2").body();
 
@@ -246,7 +246,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aClerkDrawsAWalkInTicketAndCallsItToTheirWindow() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		OneVisitHttp clerk = new OneVisitHttp(this.port).onServerClock(TestClock.at(WEDNESDAY_MORNING));
 		clerk.logIn("clerk1", "onevisit-demo");
 		String desk = clerk.get("/hall/queue?hall=west&window=2").body();
 

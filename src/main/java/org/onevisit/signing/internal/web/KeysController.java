@@ -1,15 +1,19 @@
 package org.onevisit.signing.internal.web;
 
+import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
 import org.onevisit.signing.KeyName;
+import org.onevisit.signing.KeyRotated;
 import org.onevisit.signing.SigningKeys;
 import org.onevisit.signing.SigningKeys.PublishedKey;
 import org.onevisit.signing.SigningRefused;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +30,14 @@ class KeysController {
 
 	private final SigningKeys keys;
 
-	KeysController(SigningKeys keys) {
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	KeysController(SigningKeys keys, ApplicationEventPublisher events, Clock clock) {
 		this.keys = keys;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/** Every key by name: which one signs now and which only verify. */
@@ -48,8 +58,13 @@ class KeysController {
 	/** A new key signs under that name from now on; the earlier ones keep verifying. */
 	@PostMapping("/api/v1/admin/keys/{name}/rotation")
 	@ResponseStatus(HttpStatus.CREATED)
-	KeyView rotate(@PathVariable String name) {
-		return KeyView.of(this.keys.rotate(named(name)));
+	KeyView rotate(@PathVariable String name, Principal administrator) {
+		KeyName rotating = named(name);
+		KeyView rotated = KeyView.of(this.keys.rotate(rotating));
+		// for the security log, in this request's thread: a rotation is rare
+		this.events
+			.publishEvent(new KeyRotated(rotating, rotated.keyId(), administrator.getName(), this.clock.instant()));
+		return rotated;
 	}
 
 	private static KeyName named(String name) {
