@@ -71,6 +71,7 @@ final class Node implements AutoCloseable {
 		builder.environment().put("ONEVISIT_DB_USER", "postgres");
 		builder.environment().put("ONEVISIT_DB_PASSWORD", "");
 		builder.environment().put("ONEVISIT_KEK", KEK);
+		builder.environment().put("ONEVISIT_PUBLIC_URL", "http://localhost");
 		this.process = builder.start();
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -107,6 +108,7 @@ final class Node implements AutoCloseable {
 		builder.environment().put("ONEVISIT_DB_USER", "postgres");
 		builder.environment().put("ONEVISIT_DB_PASSWORD", "");
 		builder.environment().put("ONEVISIT_KEK", KEK);
+		builder.environment().put("ONEVISIT_PUBLIC_URL", "http://localhost");
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes());
 		return new Exited(process.waitFor(), output);

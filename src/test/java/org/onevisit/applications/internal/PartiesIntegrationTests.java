@@ -290,7 +290,7 @@ class PartiesIntegrationTests {
 			.satisfies((buyer) -> {
 				assertThat(buyer.state()).isEqualTo(PartyConfirmation.State.CONFIRMED);
 				assertThat(buyer.window().check()).isEqualTo(PartyConfirmation.IdentityCheck.ID_CARD);
-				assertThat(buyer.window().reference()).isEqualTo(LI_SI);
+				assertThat(buyer.window().reference()).isEqualTo(ResidentId.of(LI_SI).masked());
 				assertThat(buyer.window().clerk()).isEqualTo("clerk1");
 				assertThat(buyer.window().hall()).isNotBlank();
 			});

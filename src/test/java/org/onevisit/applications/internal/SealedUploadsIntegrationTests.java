@@ -37,6 +37,9 @@ class SealedUploadsIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.onevisit.privacy.PersonalData personalData;
+
 	@Value("${onevisit.data-dir}")
 	Path dataDirectory;
 
@@ -106,9 +109,12 @@ class SealedUploadsIntegrationTests {
 		this.jdbc.sql("""
 				insert into applications_application (id, tracking_number, subject_credit_code, filed_by, channel,
 				    form, status, submitted_at, materials)
-				values (:id, :tracking, '91339900MA2H5T7K0B', 'applicant1', 'ONLINE', '{}', 'SUBMITTED', now(),
+				values (:id, :tracking, '91339900MA2H5T7K0B', 'uploads-test', 'ONLINE', :form, 'SUBMITTED', now(),
 				    jsonb_build_array(jsonb_build_object('reference', cast(:upload as text))))
 				""")
+			// sealed as the repository seals it, and filed by nobody whose list would
+			// show it
+			.param("form", this.personalData.seal("{}", "applications_application.form"))
 			.param("id", UUID.randomUUID())
 			.param("tracking", "TEST-" + UUID.randomUUID())
 			.param("upload", upload.id().toString())

@@ -173,9 +173,12 @@ class ConfirmationController {
 						WindowIdentityCheck.Method.valueOf(check.name()),
 						(check == PartyConfirmation.IdentityCheck.TICKET) ? ticket : null)
 				: this.identityChecks.requireCheckedToday(hall, residentId);
+		// the card's number is the party's own, kept sealed with the party: the check
+		// names it
+		// masked, as the case file shows it
 		return new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.valueOf(checked.method().name()),
-				(checked.ticketNumber() != null) ? checked.ticketNumber() : checked.subject(), checked.clerk(),
-				checked.hallCode());
+				(checked.ticketNumber() != null) ? checked.ticketNumber() : ResidentId.of(residentId).masked(),
+				checked.clerk(), checked.hallCode());
 	}
 
 	/** Someone else's part is not found, before anything else is said of it. */
