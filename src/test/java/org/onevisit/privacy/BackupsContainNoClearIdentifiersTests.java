@@ -99,8 +99,15 @@ class BackupsContainNoClearIdentifiersTests {
 		assertThat(dump.get("applications_application")).contains(filed.path("trackingNo").asString());
 		Map<String, List<String>> leaks = new LinkedHashMap<>();
 		dump.forEach((table, content) -> {
+			// each leak with the row it was found in, to say which column leaks
 			List<String> found = IDENTIFIERS.stream()
 				.filter((identifier) -> content.contains(identifier) || content.contains(hex(identifier)))
+				.map((identifier) -> identifier + " in "
+						+ content.lines()
+							.filter((row) -> row.contains(identifier) || row.contains(hex(identifier)))
+							.findFirst()
+							.map((row) -> around(row, row.contains(identifier) ? identifier : hex(identifier)))
+							.orElse(""))
 				.toList();
 			if (!found.isEmpty()) {
 				leaks.put(table, found);
@@ -114,6 +121,12 @@ class BackupsContainNoClearIdentifiersTests {
 				assertThat(onDisk).as(file.toString()).doesNotContain("%PDF", Matters.SELLER);
 			}
 		}
+	}
+
+	/** The part of a dumped row around a value, to tell its column. */
+	private static String around(String row, String value) {
+		int at = row.indexOf(value);
+		return row.substring(Math.max(0, at - 200), Math.min(row.length(), at + value.length() + 100));
 	}
 
 	private void chooseACourier(JsonNode filed) {

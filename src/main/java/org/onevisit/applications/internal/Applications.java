@@ -799,12 +799,12 @@ class Applications {
 			Instant decidedAt, String decidedBy, String channel, String hash, String reason, String identityCheck,
 			String checkReference, String clerk, String hall) {
 
-		static StoredParty of(PartyConfirmation part, String index, String sealedPerson) {
+		static StoredParty of(PartyConfirmation part, String index, String sealedPerson, String sealedReference) {
 			PartyConfirmation.WindowCheck window = part.window();
 			return new StoredParty(part.id().toString(), index, sealedPerson, part.party().business() != null,
 					part.role().name(), part.mode().name(), part.state().name(), part.decidedAt(), part.decidedBy(),
 					(part.channel() != null) ? part.channel().name() : null, part.hash(), part.reason(),
-					(window != null) ? window.check().name() : null, (window != null) ? window.reference() : null,
+					(window != null) ? window.check().name() : null, sealedReference,
 					(window != null) ? window.clerk() : null, (window != null) ? window.hall() : null);
 		}
 
@@ -813,7 +813,8 @@ class Applications {
 					: Subject.person(ResidentId.of(personalData.open(this.person, PARTIES_COLUMN + "/" + this.id)));
 			PartyConfirmation.WindowCheck window = (this.identityCheck != null)
 					? new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.valueOf(this.identityCheck),
-							this.checkReference, this.clerk, this.hall)
+							personalData.open(this.checkReference, PARTIES_COLUMN + "/" + this.id + "/check"),
+							this.clerk, this.hall)
 					: null;
 			return new PartyConfirmation(UUID.fromString(this.id), subject, Party.Role.valueOf(this.role),
 					Party.Confirmation.valueOf(this.mode), PartyConfirmation.State.valueOf(this.state), this.decidedAt,
@@ -826,7 +827,11 @@ class Applications {
 	private String parties(List<PartyConfirmation> parties) {
 		return parties.isEmpty() ? "[]" : this.json.writeValueAsString(parties.stream()
 			.map((part) -> StoredParty.of(part, subjectIndex(part.party()), (part.party().person() != null)
-					? this.personalData.seal(part.party().person().value(), PARTIES_COLUMN + "/" + part.id()) : null))
+					? this.personalData.seal(part.party().person().value(), PARTIES_COLUMN + "/" + part.id()) : null,
+					// a check by ID card names the card: sealed like the party's own
+					// number
+					(part.window() != null) ? this.personalData.seal(part.window().reference(),
+							PARTIES_COLUMN + "/" + part.id() + "/check") : null))
 			.toList());
 	}
 
