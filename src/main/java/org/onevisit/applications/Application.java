@@ -153,11 +153,11 @@ public final class Application {
 	private void submitted(Instant now) {
 		boolean awaitingData = this.materials.stream()
 			.anyMatch((material) -> material.state() == MaterialRecord.State.PENDING_FETCH);
-		this.events.add(new ApplicationSubmitted(this.id, this.trackingNumber,
+		this.events.add(new ApplicationSubmitted(this.id, this.trackingNumber, this.subject,
 				this.tasks.stream()
 					.map((task) -> new FiledItem(task.id(), task.plan().itemCode(), task.plan().itemVersion()))
 					.toList(),
-				awaitingData, now));
+				awaitingData, committedDue(), now));
 	}
 
 	/**
@@ -325,7 +325,8 @@ public final class Application {
 		else if (decision instanceof Decision.RequestSupplement supplement) {
 			String before = task.requestSupplement(supplement.missing(), now);
 			record(now, by, task.id(), before, task.describe(), String.join("；", task.missing()));
-			this.events.add(new SupplementRequested(this.id, task.id(), task.missing(), now));
+			this.events.add(new SupplementRequested(this.id, this.trackingNumber, this.subject, task.id(),
+					task.missing(), now));
 		}
 		settle(now, by, owing);
 		resultNeededOf(task, now);
@@ -547,7 +548,13 @@ public final class Application {
 				.forEach((task) -> record(now, by, task.id(), task.withdraw(), task.describe(),
 						"rejected by another department"));
 			changeStatus(ApplicationStatus.REJECTED, now, by, null);
-			this.events.add(new ApplicationRejected(this.id, this.trackingNumber, now));
+			this.events.add(new ApplicationRejected(this.id, this.trackingNumber, this.subject,
+					this.tasks.stream()
+						.filter((task) -> task.status() == TaskStatus.REJECTED)
+						.map(Task::reason)
+						.filter((reason) -> reason != null && !reason.isBlank())
+						.toList(),
+					now));
 		}
 		else if (this.tasks.stream().allMatch((task) -> task.status() == TaskStatus.APPROVED)) {
 			Optional<Dues.Owed> owed = owing.apply(approvedItems());
@@ -570,7 +577,7 @@ public final class Application {
 
 	private void approve(Instant now, Actor by) {
 		changeStatus(ApplicationStatus.APPROVED, now, by, null);
-		this.events.add(new ApplicationApproved(this.id, this.trackingNumber, approvedItems(), now));
+		this.events.add(new ApplicationApproved(this.id, this.trackingNumber, this.subject, approvedItems(), now));
 	}
 
 	private List<ApprovedItem> approvedItems() {

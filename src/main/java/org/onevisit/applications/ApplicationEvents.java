@@ -2,6 +2,7 @@ package org.onevisit.applications;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.onevisit.catalog.Party;
@@ -19,26 +20,28 @@ public final class ApplicationEvents {
 	/**
 	 * Filed, with a task per item. {@code awaitingData} says whether some material is
 	 * still to be fetched from a registry, so that a listener with nothing to do is not
-	 * even recorded in the outbox.
+	 * even recorded in the outbox. The applicant and the committed date travel with it,
+	 * so that telling the applicant needs no second read of the matter.
 	 */
-	public record ApplicationSubmitted(ApplicationId application, String trackingNumber, List<FiledItem> items,
-			boolean awaitingData, Instant at) implements ApplicationEvent {
+	public record ApplicationSubmitted(ApplicationId application, String trackingNumber, Subject applicant,
+			List<FiledItem> items, boolean awaitingData, LocalDate committedDue,
+			Instant at) implements ApplicationEvent {
 	}
 
 	/** One item of a filed application, with the catalogue version it was filed under. */
 	public record FiledItem(TaskId task, String itemCode, int itemVersion) {
 	}
 
-	public record SupplementRequested(ApplicationId application, TaskId task, List<String> missing,
-			Instant at) implements ApplicationEvent {
+	public record SupplementRequested(ApplicationId application, String trackingNumber, Subject applicant, TaskId task,
+			List<String> missing, Instant at) implements ApplicationEvent {
 	}
 
 	public record SupplementProvided(ApplicationId application, TaskId task, Instant at) implements ApplicationEvent {
 	}
 
 	/** Every task approved: licences are issued from this. */
-	public record ApplicationApproved(ApplicationId application, String trackingNumber, List<ApprovedItem> items,
-			Instant at) implements ApplicationEvent {
+	public record ApplicationApproved(ApplicationId application, String trackingNumber, Subject applicant,
+			List<ApprovedItem> items, Instant at) implements ApplicationEvent {
 	}
 
 	/**
@@ -57,8 +60,9 @@ public final class ApplicationEvents {
 			Instant at) implements ApplicationEvent {
 	}
 
-	public record ApplicationRejected(ApplicationId application, String trackingNumber,
-			Instant at) implements ApplicationEvent {
+	/** Rejected, with each rejecting department's reason. */
+	public record ApplicationRejected(ApplicationId application, String trackingNumber, Subject applicant,
+			List<String> reasons, Instant at) implements ApplicationEvent {
 	}
 
 	public record ApplicationWithdrawn(ApplicationId application, Instant at) implements ApplicationEvent {

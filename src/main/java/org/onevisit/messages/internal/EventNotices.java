@@ -2,7 +2,6 @@ package org.onevisit.messages.internal;
 
 import java.util.List;
 
-import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
@@ -13,9 +12,6 @@ import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
 import org.onevisit.applications.ApplicationEvents.ApplicationLapsed;
 import org.onevisit.applications.ApplicationEvents.ApplicationLapsedUnpaid;
 import org.onevisit.applications.ApplicationId;
-import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.applications.Task;
-import org.onevisit.applications.TaskStatus;
 import org.onevisit.benefits.BenefitsGiven;
 import org.onevisit.benefits.Policy;
 import org.onevisit.delivery.Deliveries;
@@ -47,17 +43,13 @@ class EventNotices {
 
 	private final Notifications notifications;
 
-	// the matters' own notices need them; a test of this module alone publishes none
-	private final ObjectProvider<ApplicationManagement> applications;
-
 	private final ObjectProvider<Deliveries> deliveries;
 
 	private final int paymentDays;
 
-	EventNotices(Notifications notifications, ObjectProvider<ApplicationManagement> applications,
-			ObjectProvider<Deliveries> deliveries, @Value("${onevisit.payments.payment-days:15}") int paymentDays) {
+	EventNotices(Notifications notifications, ObjectProvider<Deliveries> deliveries,
+			@Value("${onevisit.payments.payment-days:15}") int paymentDays) {
 		this.notifications = notifications;
-		this.applications = applications;
 		this.deliveries = deliveries;
 		this.paymentDays = paymentDays;
 	}
@@ -68,9 +60,8 @@ class EventNotices {
 	 */
 	@EventListener
 	void on(ApplicationSubmitted submitted) {
-		Application matter = matterOf(submitted.application());
-		this.notifications.send(List.of(new Notice(matter.subject(), "submitted:" + submitted.application(),
-				"message.filed", List.of(submitted.trackingNumber(), matter.committedDue().toString()),
+		this.notifications.send(List.of(new Notice(submitted.applicant(), "submitted:" + submitted.application(),
+				"message.filed", List.of(submitted.trackingNumber(), submitted.committedDue().toString()),
 				matter(submitted.application()))));
 	}
 
@@ -79,42 +70,30 @@ class EventNotices {
 	 */
 	@EventListener
 	void on(SupplementRequested requested) {
-		Application matter = matterOf(requested.application());
-		this.notifications.send(List.of(new Notice(matter.subject(),
+		this.notifications.send(List.of(new Notice(requested.applicant(),
 				"supplement-requested:" + requested.task() + ":" + requested.at().toEpochMilli(),
 				"message.supplementRequested",
-				List.of(matter.trackingNumber(), String.join(" / ", requested.missing())),
+				List.of(requested.trackingNumber(), String.join(" / ", requested.missing())),
 				matter(requested.application()))));
 	}
 
 	@EventListener
 	void on(ApplicationApproved approved) {
-		Application matter = matterOf(approved.application());
-		this.notifications.send(List.of(new Notice(matter.subject(), "approved:" + approved.application(),
+		this.notifications.send(List.of(new Notice(approved.applicant(), "approved:" + approved.application(),
 				"message.approved", List.of(approved.trackingNumber()), matter(approved.application()))));
 		if (pickedUp(approved.application())) {
-			this.notifications.send(List.of(new Notice(matter.subject(), "ready-for-pick-up:" + approved.application(),
-					"message.readyForPickUp", List.of(approved.trackingNumber()), matter(approved.application()))));
+			this.notifications
+				.send(List.of(new Notice(approved.applicant(), "ready-for-pick-up:" + approved.application(),
+						"message.readyForPickUp", List.of(approved.trackingNumber()), matter(approved.application()))));
 		}
 	}
 
 	/** The reasons each department gave, so that the applicant can file again rightly. */
 	@EventListener
 	void on(ApplicationRejected rejected) {
-		Application matter = matterOf(rejected.application());
-		List<String> reasons = matter.tasks()
-			.stream()
-			.filter((task) -> task.status() == TaskStatus.REJECTED)
-			.map(Task::reason)
-			.filter((reason) -> reason != null && !reason.isBlank())
-			.toList();
-		this.notifications
-			.send(List.of(new Notice(matter.subject(), "rejected:" + rejected.application(), "message.rejected",
-					List.of(rejected.trackingNumber(), String.join(" / ", reasons)), matter(rejected.application()))));
-	}
-
-	private Application matterOf(ApplicationId application) {
-		return this.applications.getObject().find(application, Actor.system());
+		this.notifications.send(List.of(new Notice(rejected.applicant(), "rejected:" + rejected.application(),
+				"message.rejected", List.of(rejected.trackingNumber(), String.join(" / ", rejected.reasons())),
+				matter(rejected.application()))));
 	}
 
 	/** Whether the applicant chose to collect the result at a hall. */
