@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.onevisit.shared.WorkingDays.FixedHoliday;
 import org.onevisit.shared.WorkingDays.Holiday;
@@ -79,6 +80,21 @@ final class HolidayScheduleFile {
 	}
 
 	static List<Schedule> read(String file, Reader reader) {
+		return parse(file, reader, HolidayScheduleFile::schedules);
+	}
+
+	/**
+	 * Reads the statutory holidays on fixed dates (see
+	 * {@code calendar/prc-statutory-holidays.yaml}): a source and holidays of month-days.
+	 */
+	static List<FixedHoliday> readFixed(Resource resource) throws IOException {
+		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+			return parse(String.valueOf(resource.getFilename()), reader, HolidayScheduleFile::fixedHolidays);
+		}
+	}
+
+	/** The file read by one of the readers below, or every problem found in it. */
+	private static <T> T parse(String file, Reader reader, BiFunction<HolidayScheduleFile, Node, T> contents) {
 		HolidayScheduleFile parser = new HolidayScheduleFile(file);
 		Node root;
 		try {
@@ -87,34 +103,11 @@ final class HolidayScheduleFile {
 		catch (YAMLException ex) {
 			throw new Invalid(List.of(new Problem(file, 0, "(file)", "not valid YAML: " + ex.getMessage())));
 		}
-		List<Schedule> schedules = parser.schedules(root);
+		T read = contents.apply(parser, root);
 		if (!parser.problems.isEmpty()) {
 			throw new Invalid(parser.problems);
 		}
-		return schedules;
-	}
-
-	/**
-	 * Reads the statutory holidays on fixed dates (see
-	 * {@code calendar/prc-statutory-holidays.yaml}): a source and holidays of month-days.
-	 */
-	static List<FixedHoliday> readFixed(Resource resource) throws IOException {
-		String file = String.valueOf(resource.getFilename());
-		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-			HolidayScheduleFile parser = new HolidayScheduleFile(file);
-			Node root;
-			try {
-				root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
-			}
-			catch (YAMLException ex) {
-				throw new Invalid(List.of(new Problem(file, 0, "(file)", "not valid YAML: " + ex.getMessage())));
-			}
-			List<FixedHoliday> holidays = parser.fixedHolidays(root);
-			if (!parser.problems.isEmpty()) {
-				throw new Invalid(parser.problems);
-			}
-			return holidays;
-		}
+		return read;
 	}
 
 	private List<FixedHoliday> fixedHolidays(Node root) {
