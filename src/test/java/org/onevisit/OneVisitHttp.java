@@ -51,6 +51,12 @@ public final class OneVisitHttp {
 			.build());
 	}
 
+	public HttpResponse<String> putJson(String path, String json, String... headers) {
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
 		return send(request(path, headers).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body))

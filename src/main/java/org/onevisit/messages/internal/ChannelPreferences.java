@@ -5,49 +5,51 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.onevisit.identity.OneVisitUser;
-import org.onevisit.shared.Subject;
+import org.onevisit.privacy.PersonalData;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Each recipient's chosen channels, keyed by who they are to the messages module. */
+/**
+ * Each recipient's chosen channels, keyed by who they are to the messages module
+ * ({@link Recipients}); the e-mail address and the mobile number are stored sealed, each
+ * bound to its column and recipient.
+ */
 @Repository
 class ChannelPreferences {
 
-	private static final RowMapper<Preferences> ROW = (row, n) -> new Preferences(row.getString("recipient"),
-			row.getString("email"), row.getString("mobile"), row.getBoolean("email_enabled"),
-			row.getBoolean("sms_enabled"), row.getString("locale"), row.getString("department"));
+	private static final String EMAIL = "messages_channel_preference.email/";
+
+	private static final String MOBILE = "messages_channel_preference.mobile/";
 
 	/** The department a supervisor is recorded under: they are warned of every one. */
 	static final String EVERY_DEPARTMENT = "*";
 
 	private final JdbcClient jdbc;
 
+	private final PersonalData personalData;
+
 	private final Clock clock;
 
-	ChannelPreferences(JdbcClient jdbc, Clock clock) {
+	private final RowMapper<Preferences> row;
+
+	ChannelPreferences(JdbcClient jdbc, PersonalData personalData, Clock clock) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
 		this.clock = clock;
-	}
-
-	/**
-	 * Whom an account is to this module: the business or person it speaks for, else the
-	 * staff member by username.
-	 */
-	static String recipientOf(OneVisitUser user) {
-		return user.subject().map(ChannelPreferences::recipientOf).orElse("staff:" + user.getUsername());
-	}
-
-	static String recipientOf(Subject subject) {
-		return subject.identifier();
+		this.row = (row, n) -> {
+			String recipient = row.getString("recipient");
+			return new Preferences(recipient, personalData.open(row.getString("email"), EMAIL + recipient),
+					personalData.open(row.getString("mobile"), MOBILE + recipient), row.getBoolean("email_enabled"),
+					row.getBoolean("sms_enabled"), row.getString("locale"), row.getString("department"));
+		};
 	}
 
 	Optional<Preferences> of(String recipient) {
 		return this.jdbc.sql("select * from messages_channel_preference where recipient = :recipient")
 			.param("recipient", recipient)
-			.query(ROW)
+			.query(this.row)
 			.optional();
 	}
 
@@ -60,7 +62,7 @@ class ChannelPreferences {
 			.sql("select * from messages_channel_preference where department = :department or department = :every")
 			.param("department", department)
 			.param("every", EVERY_DEPARTMENT)
-			.query(ROW)
+			.query(this.row)
 			.list();
 	}
 
@@ -74,8 +76,8 @@ class ChannelPreferences {
 				    locale = excluded.locale, department = excluded.department, updated_at = excluded.updated_at
 				""")
 			.param("recipient", preferences.recipient())
-			.param("email", preferences.email())
-			.param("mobile", preferences.mobile())
+			.param("email", this.personalData.seal(preferences.email(), EMAIL + preferences.recipient()))
+			.param("mobile", this.personalData.seal(preferences.mobile(), MOBILE + preferences.recipient()))
 			.param("emailEnabled", preferences.emailEnabled())
 			.param("smsEnabled", preferences.smsEnabled())
 			.param("locale", preferences.locale())

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.onevisit.shared.Subject;
 import org.onevisit.messages.Inbox;
 import org.onevisit.messages.Message;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.CreditCode;
-import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Stores messages in the transaction of their cause, and reads them back. A cause is
  * stored once: repeating an action finds its message already there. A message stored for
  * the first time also puts its e-mail and text, if its recipient chose them, in the
- * outbox ({@link OutgoingDeliveries}), in the same transaction.
+ * outbox ({@link OutgoingDeliveries}), in the same transaction. A person's messages are
+ * filed under the blind index of their resident ID, what a message says is sealed, and
+ * the cause is kept as its blind index: causes name the matter and, for a party or a
+ * benefit's recipient, the person.
  */
 @Service
 class Messages implements Inbox, Notifications {
@@ -34,9 +37,17 @@ class Messages implements Inbox, Notifications {
 	private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
 	};
 
+	private static final String ARGUMENTS = "messages_message.arguments/";
+
+	private static final String CAUSE = "message-cause";
+
 	private final JdbcClient jdbc;
 
 	private final ChannelPreferences preferences;
+
+	private final Recipients recipients;
+
+	private final PersonalData personalData;
 
 	private final OutgoingDeliveries deliveries;
 
@@ -46,10 +57,12 @@ class Messages implements Inbox, Notifications {
 
 	private final Clock clock;
 
-	Messages(JdbcClient jdbc, ChannelPreferences preferences, OutgoingDeliveries deliveries,
-			ObjectProvider<DeliverySender> sender, JsonMapper json, Clock clock) {
+	Messages(JdbcClient jdbc, ChannelPreferences preferences, Recipients recipients, PersonalData personalData,
+			OutgoingDeliveries deliveries, ObjectProvider<DeliverySender> sender, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.preferences = preferences;
+		this.recipients = recipients;
+		this.personalData = personalData;
 		this.deliveries = deliveries;
 		this.sender = sender;
 		this.json = json;
@@ -62,26 +75,27 @@ class Messages implements Inbox, Notifications {
 		Timestamp at = Timestamp.from(this.clock.instant());
 		for (Notice notice : notices) {
 			// a cause already told is told nowhere again, in no channel
+			String cause = this.personalData.blindIndex(CAUSE, notice.cause());
 			Optional<Long> stored = this.jdbc.sql("""
-					insert into messages_message (recipient_resident_id, recipient_credit_code, cause, message_key,
+					insert into messages_message (recipient_person_index, recipient_credit_code, cause, message_key,
 					    arguments, link, created_at)
-					values (:person, :business, :cause, :key, cast(:arguments as jsonb), :link, :at)
+					values (:person, :business, :cause, :key, :arguments, :link, :at)
 					on conflict (cause) do nothing
 					returning id
 					""")
-				.param("person", Optional.ofNullable(notice.recipient().person()).map(ResidentId::value).orElse(null))
+				.param("person", this.personalData.blindIndex(notice.recipient().person()))
 				.param("business",
 						Optional.ofNullable(notice.recipient().business()).map(CreditCode::value).orElse(null))
-				.param("cause", notice.cause())
+				.param("cause", cause)
 				.param("key", notice.key())
-				.param("arguments", this.json.writeValueAsString(notice.arguments()))
+				.param("arguments",
+						this.personalData.seal(this.json.writeValueAsString(notice.arguments()), ARGUMENTS + cause))
 				.param("link", notice.link())
 				.param("at", at)
 				.query(Long.class)
 				.optional();
 			stored.ifPresent((message) -> {
-				String recipient = ChannelPreferences.recipientOf(notice.recipient());
-				this.preferences.of(recipient)
+				this.preferences.of(this.recipients.of(notice.recipient()))
 					.ifPresent((chosen) -> sendAfterCommit(
 							this.deliveries.enqueue(message, chosen, notice.key(), notice.arguments(), notice.link())));
 			});
@@ -112,15 +126,18 @@ class Messages implements Inbox, Notifications {
 
 	@Override
 	public List<Message> of(Subject recipient) {
-		String column = (recipient.person() != null) ? "recipient_resident_id" : "recipient_credit_code";
-		String value = recipient.identifier();
+		String column = (recipient.person() != null) ? "recipient_person_index" : "recipient_credit_code";
+		String value = (recipient.person() != null) ? this.personalData.blindIndex(recipient.person())
+				: recipient.identifier();
 		return this.jdbc
 			.sql("select * from messages_message where " + column
 					+ " = :who order by created_at desc, id desc limit 200")
 			.param("who", value)
 			.query((row, rowNum) -> new Message(row.getLong("id"), row.getString("message_key"),
-					this.json.readValue(row.getString("arguments"), TEXTS), row.getString("link"),
-					row.getTimestamp("created_at").toInstant()))
+					this.json.readValue(
+							this.personalData.open(row.getString("arguments"), ARGUMENTS + row.getString("cause")),
+							TEXTS),
+					row.getString("link"), row.getTimestamp("created_at").toInstant()))
 			.list();
 	}
 

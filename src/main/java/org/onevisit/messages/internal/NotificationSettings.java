@@ -26,8 +26,11 @@ public class NotificationSettings {
 
 	private final OutgoingDeliveries deliveries;
 
-	NotificationSettings(ChannelPreferences preferences, OutgoingDeliveries deliveries) {
+	private final Recipients recipients;
+
+	NotificationSettings(ChannelPreferences preferences, OutgoingDeliveries deliveries, Recipients recipients) {
 		this.preferences = preferences;
+		this.recipients = recipients;
 		this.deliveries = deliveries;
 	}
 
@@ -48,7 +51,7 @@ public class NotificationSettings {
 	}
 
 	public Preferences of(OneVisitUser user) {
-		String recipient = ChannelPreferences.recipientOf(user);
+		String recipient = this.recipients.of(user);
 		return this.preferences.of(recipient).orElseGet(() -> Preferences.none(recipient, staffDepartment(user)));
 	}
 
@@ -58,7 +61,7 @@ public class NotificationSettings {
 	 */
 	@Transactional
 	public Preferences choose(OneVisitUser user, Choice choice) {
-		Preferences chosen = Preferences.chosen(ChannelPreferences.recipientOf(user), choice.email(), choice.mobile(),
+		Preferences chosen = Preferences.chosen(this.recipients.of(user), choice.email(), choice.mobile(),
 				choice.emailOn(), choice.smsOn(), choice.locale(), staffDepartment(user));
 		this.preferences.save(chosen);
 		return chosen;

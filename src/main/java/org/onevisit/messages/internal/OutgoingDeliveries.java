@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onevisit.privacy.PersonalData;
+import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Repository;
  * The outbox of e-mails and texts: a row per notice and channel, written in the notice's
  * transaction, claimed by the sender after commit. A row moves PENDING → SENDING → SENT,
  * back to PENDING after a failure until its attempts run out (FAILED); a row left SENDING
- * by a crash is never picked up again on its own, so nothing is sent twice.
+ * by a crash is never picked up again on its own, so nothing is sent twice. The address,
+ * what the notice says and the channel's last error (which may quote the address) are
+ * stored sealed, bound to the delivery.
  */
 @Repository
 public class OutgoingDeliveries {
@@ -51,25 +55,42 @@ public class OutgoingDeliveries {
 	private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
 	};
 
+	private static final String ADDRESS = "messages_delivery.address/";
+
+	private static final String ARGUMENTS = "messages_delivery.arguments/";
+
+	private static final String LAST_ERROR = "messages_delivery.last_error/";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
+
+	private final PersonalData personalData;
+
+	private final Recipients recipients;
 
 	private final Clock clock;
 
 	private final RowMapper<Outgoing> row;
 
-	OutgoingDeliveries(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	OutgoingDeliveries(JdbcClient jdbc, JsonMapper json, PersonalData personalData, Recipients recipients,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.personalData = personalData;
+		this.recipients = recipients;
 		this.clock = clock;
-		this.row = (rs, n) -> new Outgoing(rs.getObject("id", UUID.class), (Long) rs.getObject("message_id"),
-				rs.getString("recipient"), Channel.valueOf(rs.getString("channel")), rs.getString("address"),
-				rs.getString("locale"), rs.getString("message_key"),
-				this.json.readValue(rs.getString("arguments"), TEXTS), rs.getString("link"),
-				State.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
-				rs.getString("gateway_reference"), rs.getString("receipt"), instant(rs.getTimestamp("created_at")),
-				instant(rs.getTimestamp("sent_at")));
+		this.row = (rs, n) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			return new Outgoing(id, (Long) rs.getObject("message_id"), rs.getString("recipient"),
+					Channel.valueOf(rs.getString("channel")), personalData.open(rs.getString("address"), ADDRESS + id),
+					rs.getString("locale"), rs.getString("message_key"),
+					this.json.readValue(personalData.open(rs.getString("arguments"), ARGUMENTS + id), TEXTS),
+					rs.getString("link"), State.valueOf(rs.getString("state")), rs.getInt("attempts"),
+					personalData.open(rs.getString("last_error"), LAST_ERROR + id), rs.getString("gateway_reference"),
+					rs.getString("receipt"), instant(rs.getTimestamp("created_at")),
+					instant(rs.getTimestamp("sent_at")));
+		};
 	}
 
 	/**
@@ -94,17 +115,17 @@ public class OutgoingDeliveries {
 		this.jdbc.sql("""
 				insert into messages_delivery (id, message_id, recipient, channel, address, locale, message_key,
 				    arguments, link, state, next_attempt_at, created_at)
-				values (:id, :message, :recipient, :channel, :address, :locale, :key, cast(:arguments as jsonb), :link,
+				values (:id, :message, :recipient, :channel, :address, :locale, :key, :arguments, :link,
 				    'PENDING', :now, :now)
 				""")
 			.param("id", id)
 			.param("message", message)
 			.param("recipient", to.recipient())
 			.param("channel", channel.name())
-			.param("address", address)
+			.param("address", this.personalData.seal(address, ADDRESS + id))
 			.param("locale", to.locale())
 			.param("key", key)
-			.param("arguments", this.json.writeValueAsString(arguments))
+			.param("arguments", this.personalData.seal(this.json.writeValueAsString(arguments), ARGUMENTS + id))
 			.param("link", link)
 			.param("now", now)
 			.update();
@@ -149,7 +170,7 @@ public class OutgoingDeliveries {
 				""")
 			.param("id", delivery.id())
 			.param("state", spent ? State.FAILED.name() : State.PENDING.name())
-			.param("reason", abbreviated(reason))
+			.param("reason", this.personalData.seal(abbreviated(reason), LAST_ERROR + delivery.id()))
 			.param("next", Timestamp.from(this.clock.instant().plus(wait)))
 			.update();
 	}
@@ -192,9 +213,9 @@ public class OutgoingDeliveries {
 			.optional();
 	}
 
-	List<Outgoing> to(String recipient) {
+	List<Outgoing> to(Subject recipient) {
 		return this.jdbc.sql("select * from messages_delivery where recipient = :recipient order by created_at")
-			.param("recipient", recipient)
+			.param("recipient", this.recipients.of(recipient))
 			.query(this.row)
 			.list();
 	}

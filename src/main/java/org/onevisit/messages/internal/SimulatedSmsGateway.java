@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.onevisit.messages.SmsGateway;
+import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.SigningKey;
 import org.onevisit.shared.VerifyingKey;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * sends nothing, records every text in PostgreSQL as an operator's records would, and
  * calls back a delivery receipt signed with its own SM2 key (generated at first start
  * under the data directory), as an operator does. It also remembers the texts in memory,
- * so that a test reads the one-time code or the notice a person would have received.
+ * so that a test reads the one-time code or the notice a person would have received. Its
+ * records keep the number as a blind index and the text sealed, as OneVisit's own tables
+ * do.
  */
 @Component
 @ConditionalOnExpression("'${onevisit.sms.gateway-url:}' == ''")
@@ -35,7 +38,13 @@ public class SimulatedSmsGateway implements SmsGateway {
 	public record Sms(String id, String mobileNumber, String text, Instant at) {
 	}
 
+	private static final String MOBILE = "mobile";
+
+	private static final String TEXT = "messages_simulated_sms.text/";
+
 	private final List<Sms> sent = new CopyOnWriteArrayList<>();
+
+	private final PersonalData personalData;
 
 	private final Clock clock;
 
@@ -47,13 +56,15 @@ public class SimulatedSmsGateway implements SmsGateway {
 
 	private final ObjectProvider<SmsReceipts> receipts;
 
-	SimulatedSmsGateway(Clock clock, JdbcClient jdbc, JsonMapper json, ObjectProvider<SmsReceipts> receipts) {
+	SimulatedSmsGateway(Clock clock, JdbcClient jdbc, JsonMapper json, PersonalData personalData,
+			ObjectProvider<SmsReceipts> receipts) {
 		this.clock = clock;
+		this.personalData = personalData;
 		this.jdbc = jdbc;
 		this.json = json;
 		// the simulated operator stands for another organisation's machine: its key lives
-		// in
-		// memory only, made at each start (ADR 12), never as a file in the data directory
+		// in memory only, made at each start (ADR 12), never as a file in the data
+		// directory
 		this.key = SigningKey.generate();
 		this.receipts = receipts;
 	}
@@ -73,8 +84,8 @@ public class SimulatedSmsGateway implements SmsGateway {
 				""")
 			.param("id", id)
 			.param("reference", reference)
-			.param("mobile", mobileNumber)
-			.param("text", text)
+			.param("mobile", this.personalData.blindIndex(MOBILE, mobileNumber))
+			.param("text", this.personalData.seal(text, TEXT + id))
 			.param("at", Timestamp.from(at))
 			.update();
 		this.sent.add(new Sms(id, mobileNumber, text, at));
@@ -94,7 +105,7 @@ public class SimulatedSmsGateway implements SmsGateway {
 	/** How many texts the operator's records hold for that number. */
 	public int recordedFor(String mobileNumber) {
 		return this.jdbc.sql("select count(*) from messages_simulated_sms where mobile = :mobile")
-			.param("mobile", mobileNumber)
+			.param("mobile", this.personalData.blindIndex(MOBILE, mobileNumber))
 			.query(Integer.class)
 			.single();
 	}

@@ -146,7 +146,7 @@ class NotificationJourneyTests {
 		});
 		// every e-mail a delivery of its own, and none twice
 		assertThat(emails).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
-		List<Outgoing> sent = this.deliveries.to(APPLICANT1);
+		List<Outgoing> sent = this.deliveries.to(person(APPLICANT1));
 		assertThat(sent).filteredOn((delivery) -> delivery.address().equals(mail))
 			.allSatisfy((delivery) -> assertThat(delivery.state()).isEqualTo(OutgoingDeliveries.State.SENT))
 			.hasSize(emails.size());
@@ -255,7 +255,7 @@ class NotificationJourneyTests {
 				.doesNotContain("查看详情");
 		});
 		assertThat(this.sms.sentTo(mobile)).isEmpty();
-		assertThat(this.deliveries.to(APPLICANT3))
+		assertThat(this.deliveries.to(person(APPLICANT3)))
 			.noneMatch((delivery) -> delivery.channel() == OutgoingDeliveries.Channel.SMS);
 	}
 
@@ -352,18 +352,23 @@ class NotificationJourneyTests {
 			.publishEvent(new LicenceRevoked(UUID.randomUUID(), "营业执照", holder, reason, Instant.now())));
 	}
 
+	private static Subject person(String residentId) {
+		return Subject.person(ResidentId.of(residentId));
+	}
+
 	private Outgoing awaitDelivery(String recipient, String address, Predicate<Outgoing> condition)
 			throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
-			for (Outgoing delivery : this.deliveries.to(recipient)) {
+			for (Outgoing delivery : this.deliveries.to(person(recipient))) {
 				if (delivery.address().equals(address) && condition.test(delivery)) {
 					return delivery;
 				}
 			}
 			Thread.sleep(100);
 		}
-		throw new AssertionError("no delivery to " + address + " as expected: " + this.deliveries.to(recipient));
+		throw new AssertionError(
+				"no delivery to " + address + " as expected: " + this.deliveries.to(person(recipient)));
 	}
 
 	private List<MimeMessage> awaitEmails(String address, Predicate<List<MimeMessage>> condition)
