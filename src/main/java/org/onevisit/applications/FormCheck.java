@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
+import org.onevisit.catalog.FieldLimits;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.FormField;
 import org.onevisit.shared.CreditCode;
@@ -25,20 +26,14 @@ import org.onevisit.shared.ResidentId;
  */
 public final class FormCheck {
 
-	/**
-	 * The longest text a field takes: a form's longest answer (an address, a business
-	 * scope) is a few hundred characters.
-	 */
-	public static final int MAX_TEXT_LENGTH = 2_000;
+	/** The longest text any field takes, whatever the catalogue says. */
+	public static final int MAX_TEXT_LENGTH = FieldLimits.TEXT_CEILING;
 
 	/** All of a form's texts together. */
 	public static final int MAX_FORM_LENGTH = 50_000;
 
-	/**
-	 * Every number of the catalogue's forms is an amount, an area or a count: never
-	 * negative, and none reaches a trillion (yuan, square metres or people).
-	 */
-	public static final BigDecimal MAX_NUMBER = new BigDecimal("1e12");
+	/** The largest number any field takes, whatever the catalogue says. */
+	public static final BigDecimal MAX_NUMBER = FieldLimits.NUMBER_CEILING;
 
 	private FormCheck() {
 	}
@@ -69,9 +64,10 @@ public final class FormCheck {
 				}
 				continue;
 			}
-			String problem = problemWith(field.type(), field.pattern(), field.options(), value);
+			String problem = problemWith(field.type(), field.pattern(), field.options(), field.limits(), value);
 			if (problem != null) {
-				violations.add(new FieldViolation(field.name(), problem, field.label()));
+				violations
+					.add(new FieldViolation(field.name(), problem, field.label(), limitOf(problem, field.limits())));
 			}
 		}
 		return violations;
@@ -98,10 +94,21 @@ public final class FormCheck {
 		return byItem;
 	}
 
-	private static String problemWith(FieldType type, String pattern, List<String> options, Object value) {
+	/** The bound a value broke, to name it beside the problem. */
+	private static String limitOf(String problem, FieldLimits limits) {
+		return switch (problem) {
+			case "too_long" -> String.valueOf(limits.textLength());
+			case "below_minimum" -> limits.lowest().toPlainString();
+			case "above_maximum" -> limits.highest().toPlainString();
+			default -> null;
+		};
+	}
+
+	private static String problemWith(FieldType type, String pattern, List<String> options, FieldLimits limits,
+			Object value) {
 		return switch (type) {
-			case STRING -> textProblem(pattern, value);
-			case NUMBER -> numberProblem(value);
+			case STRING -> textProblem(pattern, limits, value);
+			case NUMBER -> numberProblem(limits, value);
 			case BOOLEAN -> (value instanceof Boolean) ? null : "not_true_or_false";
 			case DATE -> isDate(value) ? null : "not_a_date";
 			case ENUM -> options.contains(String.valueOf(value)) ? null : "not_an_option";
@@ -110,17 +117,17 @@ public final class FormCheck {
 		};
 	}
 
-	private static String textProblem(String pattern, Object value) {
+	private static String textProblem(String pattern, FieldLimits limits, Object value) {
 		if (!(value instanceof String text)) {
 			return "not_text";
 		}
-		if (text.length() > MAX_TEXT_LENGTH) {
+		if (text.codePointCount(0, text.length()) > limits.textLength()) {
 			return "too_long";
 		}
 		return (pattern != null && !Pattern.compile(pattern).matcher(text).matches()) ? "pattern_mismatch" : null;
 	}
 
-	private static String numberProblem(Object value) {
+	private static String numberProblem(FieldLimits limits, Object value) {
 		if (!isNumber(value)) {
 			return "not_a_number";
 		}
@@ -132,7 +139,10 @@ public final class FormCheck {
 			// a double JSON gave as infinity or NaN
 			return "out_of_range";
 		}
-		return (number.signum() < 0 || number.compareTo(MAX_NUMBER) > 0) ? "out_of_range" : null;
+		if (number.compareTo(limits.lowest()) < 0) {
+			return "below_minimum";
+		}
+		return (number.compareTo(limits.highest()) > 0) ? "above_maximum" : null;
 	}
 
 	private static String identifierProblem(Object value, boolean person) {

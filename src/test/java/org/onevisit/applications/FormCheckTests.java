@@ -1,5 +1,6 @@
 package org.onevisit.applications;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
+import org.onevisit.catalog.FieldLimits;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.FormField;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class FormCheckTests {
 
@@ -48,6 +51,34 @@ class FormCheckTests {
 			.containsExactly("colour: unknown_field", "sellerId: resident_id_invalid.check_character",
 					"bank: credit_code_invalid.check_character", "price: not_a_number", "signedOn: not_a_date",
 					"payment: not_an_option", "onlyHome: not_true_or_false", "account: pattern_mismatch");
+	}
+
+	@Test
+	void holdsEachFieldToItsOwnLimitsAndNamesTheBoundItBroke() {
+		List<FormField> form = List.of(
+				new FormField("price", "成交价格（元）", FieldType.NUMBER, true, null, List.of(), null,
+						new FieldLimits(null, new BigDecimal("1"), new BigDecimal("10000000000"))),
+				new FormField("name", "姓名", FieldType.STRING, true, null, List.of(), null,
+						new FieldLimits(50, null, null)));
+
+		assertThat(FormCheck.check(form, Map.of("price", 0.5, "name", "张".repeat(51))))
+			.extracting(FieldViolation::field, FieldViolation::code, FieldViolation::limit)
+			.containsExactly(tuple("price", "below_minimum", "1"), tuple("name", "too_long", "50"));
+		assertThat(FormCheck.check(form, Map.of("price", 20_000_000_000L, "name", "张".repeat(50))))
+			.extracting(FieldViolation::field, FieldViolation::code, FieldViolation::limit)
+			.containsExactly(tuple("price", "above_maximum", "10000000000"));
+		assertThat(FormCheck.check(form, Map.of("price", 1, "name", "张三"))).isEmpty();
+	}
+
+	@Test
+	void aFieldWithoutLimitsOfItsOwnStillKeepsThePlatformsCeilings() {
+		assertThat(FormCheck.check(FORM, Map.of("sellerId", "11010519491231002x", "price", -1, "payment", "商业贷款")))
+			.extracting(FieldViolation::code)
+			.containsExactly("below_minimum");
+		assertThat(FormCheck.check(FORM,
+				Map.of("sellerId", "11010519491231002x", "price", new BigDecimal("1e13"), "payment", "商业贷款")))
+			.extracting(FieldViolation::code, FieldViolation::limit)
+			.containsExactly(tuple("above_maximum", "1000000000000"));
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.onevisit.catalog.Channel;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Fee;
 import org.onevisit.catalog.LicenceType;
+import org.onevisit.catalog.FieldLimits;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.Form;
 import org.onevisit.catalog.FormField;
@@ -60,7 +61,8 @@ final class CatalogueYaml {
 			// the changes the item's approval writes back to registries
 			"writes");
 
-	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill");
+	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill",
+			"maxLength", "minimum", "maximum");
 
 	private CatalogueYaml() {
 	}
@@ -468,10 +470,37 @@ final class CatalogueYaml {
 				prefill = (element != null && field != null) ? new Prefill(element, field, of) : null;
 			}
 		}
+		FieldLimits limits = limits(yaml, node, at, type);
 		if (name == null || label == null || type == null) {
 			return null;
 		}
-		return new FormField(name, label, type, required, pattern, options, prefill);
+		return new FormField(name, label, type, required, pattern, options, prefill, limits);
+	}
+
+	/**
+	 * A field's own limits: a length for text, a range for numbers, each within the
+	 * platform's ceilings.
+	 */
+	private static FieldLimits limits(YamlReader yaml, MappingNode node, String at, FieldType type) {
+		Integer maxLength = yaml.optionalInteger(node, "maxLength", at, 1, FieldLimits.TEXT_CEILING);
+		BigDecimal minimum = yaml.decimal(node, "minimum", at);
+		BigDecimal maximum = yaml.decimal(node, "maximum", at);
+		if (maxLength != null && type != null && type != FieldType.STRING) {
+			yaml.problem(at + ".maxLength", "only a text field has a maximum length");
+		}
+		if ((minimum != null || maximum != null) && type != null && type != FieldType.NUMBER) {
+			yaml.problem(at + ((minimum != null) ? ".minimum" : ".maximum"), "only a number field has a range");
+		}
+		if (minimum != null && minimum.signum() < 0) {
+			yaml.problem(at + ".minimum", "must not be negative: every number of a form is an amount, area or count");
+		}
+		if (maximum != null && maximum.compareTo(FieldLimits.NUMBER_CEILING) > 0) {
+			yaml.problem(at + ".maximum", "must not exceed " + FieldLimits.NUMBER_CEILING.toPlainString());
+		}
+		if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
+			yaml.problem(at + ".minimum", "is greater than the maximum " + maximum.toPlainString());
+		}
+		return new FieldLimits(maxLength, minimum, maximum);
 	}
 
 	private static Material material(YamlReader yaml, MappingNode node, String at) {
@@ -502,7 +531,7 @@ final class CatalogueYaml {
 			FormField field = field(yaml, fieldNode, at);
 			Map<String, String> maps = yaml.textMap(fieldNode, "maps", at);
 			return (field != null) ? new BundleField(field.name(), field.label(), field.type(), field.required(),
-					field.pattern(), field.options(), maps, field.prefill()) : null;
+					field.pattern(), field.options(), maps, field.prefill(), field.limits()) : null;
 		});
 		List<Party> parties = yaml.mappings(node, "parties", path, (party, at) -> party(yaml, party, at));
 		Map<String, List<String>> needs = yaml.textLists(node, "needs", path);
@@ -651,11 +680,11 @@ final class CatalogueYaml {
 
 	private static Map<String, Object> field(FormField field) {
 		return field(field.name(), field.label(), field.type(), field.required(), field.pattern(), field.options(),
-				field.prefill());
+				field.prefill(), field.limits());
 	}
 
 	private static Map<String, Object> field(String name, String label, FieldType type, boolean required,
-			String pattern, List<String> options, Prefill prefill) {
+			String pattern, List<String> options, Prefill prefill, FieldLimits limits) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("name", name);
 		map.put("label", label);
@@ -665,6 +694,15 @@ final class CatalogueYaml {
 		}
 		putIf(map, "pattern", pattern);
 		putList(map, "options", options);
+		if (limits.maxLength() != null) {
+			map.put("maxLength", limits.maxLength());
+		}
+		if (limits.minimum() != null) {
+			map.put("minimum", limits.minimum().toPlainString());
+		}
+		if (limits.maximum() != null) {
+			map.put("maximum", limits.maximum().toPlainString());
+		}
 		if (prefill != null) {
 			Map<String, Object> p = new LinkedHashMap<>();
 			p.put("element", prefill.element());
@@ -685,7 +723,7 @@ final class CatalogueYaml {
 		if (!bundle.fields().isEmpty()) {
 			map.put("form", bundle.fields().stream().map((field) -> {
 				Map<String, Object> f = field(field.name(), field.label(), field.type(), field.required(),
-						field.pattern(), field.options(), field.prefill());
+						field.pattern(), field.options(), field.prefill(), field.limits());
 				// maps in item order so that the text does not depend on hashing
 				Map<String, Object> maps = new LinkedHashMap<>();
 				bundle.itemCodes()

@@ -1,6 +1,7 @@
 package org.onevisit.catalog.internal;
 
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -152,6 +153,30 @@ final class YamlReader {
 		catch (NumberFormatException ex) {
 			problem(path + "." + key, "expected a whole number, got '" + value + "'");
 			return fallback;
+		}
+	}
+
+	/** A whole number within bounds, or null when the key is absent or wrong. */
+	Integer optionalInteger(MappingNode mapping, String key, String path, int min, int max) {
+		if (child(mapping, key) == null) {
+			return null;
+		}
+		int number = integer(mapping, key, path, Integer.MIN_VALUE, min, max, false);
+		return (number != Integer.MIN_VALUE) ? number : null;
+	}
+
+	/** A decimal number such as 1 or 12.5, or null when the key is absent or wrong. */
+	BigDecimal decimal(MappingNode mapping, String key, String path) {
+		String value = text(mapping, key, path, false);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return new BigDecimal(value);
+		}
+		catch (NumberFormatException ex) {
+			problem(path + "." + key, "expected a number such as 1 or 12.5, got '" + value + "'");
+			return null;
 		}
 	}
 

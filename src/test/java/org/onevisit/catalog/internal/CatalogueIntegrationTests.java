@@ -309,6 +309,11 @@ class CatalogueIntegrationTests {
 		assertThat(guide.path("form").path("properties").path("sellerId").path("format").asString())
 			.isEqualTo("resident-id");
 		assertThat(guide.path("form").path("required")).extracting(JsonNode::asString).contains("sellerId", "price");
+		// the bounds the filing is checked against, as the catalogue sets them for the
+		// field
+		assertThat(guide.path("form").path("properties").path("price").path("minimum").asInt()).isEqualTo(1);
+		assertThat(guide.path("form").path("properties").path("price").path("maximum").asLong())
+			.isEqualTo(10_000_000_000L);
 		JsonNode household = find(guide.path("materials"), "household-register");
 		assertThat(household.path("source").asString()).isEqualTo("SHARED_DATA");
 		assertThat(household.path("dataElement").asString()).isEqualTo("population.household");

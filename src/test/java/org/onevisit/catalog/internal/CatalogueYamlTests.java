@@ -146,6 +146,41 @@ class CatalogueYamlTests {
 	}
 
 	@Test
+	void refusesFieldLimitsThatDoNotFitTheFieldNamingTheirLines() {
+		String file = """
+				regions:
+				  - {code: "339900", name: 示范市, level: city}
+				departments:
+				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB00000352}
+				items:
+				  - code: T-001
+				    name: 测试事项
+				    department: tax
+				    region: "339900"
+				    limits: {statutory: 5, committed: 1}
+				    channels: both
+				    visits: 0
+				    materialsBefore: 0
+				    form:
+				      - {name: price, label: 价格（元）, type: number, minimum: 100, maximum: 10}
+				      - {name: area, label: 面积, type: number, minimum: -1, maximum: 1e13}
+				      - {name: owner, label: 姓名, type: string, maxLength: 5000}
+				      - {name: day, label: 日期, type: date, maxLength: 10}
+				      - {name: word, label: 说明, type: string, minimum: 1}
+				bundles: []
+				""";
+
+		assertThatThrownBy(
+				() -> CatalogueYaml.read("limits.yaml", new StringReader(file), CatalogueRules.Context.EMPTY))
+			.isInstanceOfSatisfying(CatalogueInvalid.class,
+					(invalid) -> assertThat(invalid.problems())
+						.extracting(CatalogueProblem::line, CatalogueProblem::field)
+						.containsExactly(tuple(15, "items[0].form[0].minimum"), tuple(16, "items[0].form[1].minimum"),
+								tuple(16, "items[0].form[1].maximum"), tuple(17, "items[0].form[2].maxLength"),
+								tuple(18, "items[0].form[3].maxLength"), tuple(19, "items[0].form[4].minimum")));
+	}
+
+	@Test
 	void checksTheRulesOnceTheFileReadsWellAndNamesEachBreach() {
 		String file = """
 				regions:

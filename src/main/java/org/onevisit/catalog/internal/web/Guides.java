@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Directory;
+import org.onevisit.catalog.FieldLimits;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
@@ -68,14 +69,15 @@ class Guides {
 	static Map<String, Object> schema(List<FormField> fields) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		fields.forEach((field) -> properties.put(field.name(),
-				property(field.label(), field.type(), field.pattern(), field.options())));
+				property(field.label(), field.type(), field.pattern(), field.options(), field.limits())));
 		return object(properties, fields.stream().filter(FormField::required).map(FormField::name).toList());
 	}
 
 	static Map<String, Object> bundleSchema(List<BundleField> fields) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		fields.forEach((field) -> {
-			Map<String, Object> property = property(field.label(), field.type(), field.pattern(), field.options());
+			Map<String, Object> property = property(field.label(), field.type(), field.pattern(), field.options(),
+					field.limits());
 			property.put("x-onevisit-maps", field.itemFields());
 			properties.put(field.name(), property);
 		});
@@ -92,12 +94,20 @@ class Guides {
 		return schema;
 	}
 
-	private static Map<String, Object> property(String label, FieldType type, String pattern, List<String> options) {
+	private static Map<String, Object> property(String label, FieldType type, String pattern, List<String> options,
+			FieldLimits limits) {
 		Map<String, Object> property = new LinkedHashMap<>();
 		property.put("title", label);
 		switch (type) {
-			case STRING -> property.put("type", "string");
-			case NUMBER -> property.put("type", "number");
+			case STRING -> {
+				property.put("type", "string");
+				property.put("maxLength", limits.textLength());
+			}
+			case NUMBER -> {
+				property.put("type", "number");
+				property.put("minimum", limits.lowest());
+				property.put("maximum", limits.highest());
+			}
 			case BOOLEAN -> property.put("type", "boolean");
 			case DATE -> {
 				property.put("type", "string");
