@@ -85,9 +85,20 @@ public final class Browsers {
 	 * On the page that checks the answers before filing online: makes the declaration
 	 * (承诺) and files.
 	 */
+	/**
+	 * Ticks the 承诺 on the check page, files, and follows the receipt's link to the
+	 * matter's page, where the journeys go on.
+	 */
 	public static void declareAndFile(WebDriver browser) {
+		declareAndFileToTheReceipt(browser);
+		waitFor(browser, By.id("to-progress")).click();
+	}
+
+	/** Ticks the 承诺 on the check page and files: the receipt page is shown. */
+	public static void declareAndFileToTheReceipt(WebDriver browser) {
 		waitFor(browser, By.id("declaration")).click();
 		browser.findElement(By.cssSelector("button[name=action][value=file]")).click();
+		waitFor(browser, By.id("filing-receipt"));
 	}
 
 	public static WebElement waitFor(WebDriver browser, By element) {

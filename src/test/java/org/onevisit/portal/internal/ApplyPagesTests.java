@@ -63,7 +63,16 @@ class ApplyPagesTests {
 
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}\\?filed"));
+			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}/filed"));
+		// the receipt: the tracking number, the committed date and what happens next
+		Document receipt = Jsoup.parse(this.seller
+			.get(filed.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+			.body());
+		assertThat(receipt.getElementById("tracking-number").text()).matches("339900-[0-9-]+");
+		assertThat(receipt.select("h1").text()).isEqualTo("申请已提交");
+		assertThat(receipt.select(".next-steps li").eachText()).first().asString().contains("其他当事人会收到确认请求");
+		assertThat(receipt.select(".next-steps li").eachText())
+			.anySatisfy((step) -> assertThat(step).matches("3 个部门同时审查（并联审批），承诺在 \\d{4}-\\d{2}-\\d{2} 前全部办结.*"));
 		// no matter left open
 		String id = filed.headers()
 			.firstValue("Location")

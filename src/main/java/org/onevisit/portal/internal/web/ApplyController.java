@@ -359,7 +359,7 @@ class ApplyController {
 					Actor.of(user), requestKey);
 			this.drafts.remove(user.getUsername(), matter.key());
 			return filer.atHall() ? "redirect:/hall/receipts/" + filed.id().value()
-					: "redirect:/my/applications/" + filed.id().value() + "?filed";
+					: "redirect:/my/applications/" + filed.id().value() + "/filed";
 		}
 		catch (SubmissionRefused refused) {
 			Map<String, FieldViolation> violations = new LinkedHashMap<>();
