@@ -36,6 +36,12 @@ public final class NotificationRefused extends OneVisitException {
 		return new NotificationRefused("sms_receipt_forged", Kind.FORBIDDEN, why, List.of());
 	}
 
+	/** A body too long to be a receipt, refused unread. */
+	public static NotificationRefused receiptTooLarge(int limit) {
+		return new NotificationRefused("sms_receipt_too_large", Kind.INVALID, "receipt body over " + limit + " bytes",
+				List.of());
+	}
+
 	/** The fields that are missing or wrong. */
 	public List<String> fields() {
 		return this.fields;

@@ -28,6 +28,9 @@ import org.springframework.util.StringUtils;
 @Service
 public class SmsReceipts {
 
+	/** A receipt is a few hundred bytes of JSON; anything longer is not one. */
+	public static final int MAX_RECEIPT_BYTES = 4 * 1024;
+
 	/** A receipt as it arrives: the body and the signature over it. */
 	public record SignedReceipt(byte[] body, String keyId, String signature) {
 	}
@@ -55,6 +58,9 @@ public class SmsReceipts {
 	 */
 	@Transactional
 	public void accept(SignedReceipt receipt) {
+		if (receipt.body().length > MAX_RECEIPT_BYTES) {
+			throw NotificationRefused.receiptTooLarge(MAX_RECEIPT_BYTES);
+		}
 		VerifyingKey key = this.keys.stream()
 			.filter((known) -> known.id().equals(receipt.keyId()))
 			.findFirst()

@@ -204,6 +204,8 @@ class NotificationJourneyTests {
 			assertThat(failed.findValuesAsString("id")).contains(delivery.toString());
 			OneVisitHttp admin = new OneVisitHttp(this.port);
 			admin.logIn("admin1", "onevisit-demo");
+			assertThat(admin.get("/").body()).as("the navigation leads there")
+				.contains("href=\"/admin/notifications\"");
 			assertThat(admin.get("/admin/notifications").body()).contains(delivery.toString())
 				.contains("发送失败")
 				.contains(mail);
@@ -308,19 +310,24 @@ class NotificationJourneyTests {
 
 	@Test
 	void believesOnlyReceiptsSignedByTheGateway() throws Exception {
+		// the operator has no account here: its signature is what it is believed by
 		OneVisitHttp http = new OneVisitHttp(this.port);
-		String bearer = new Matters(http).bearer("applicant1");
 		SmsReceipts.SignedReceipt signed = this.sms.receipt("X1", UUID.randomUUID().toString(), "DELIVERED");
 		String body = new String(signed.body(), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(http
-			.post("/api/v1/sms/receipts", "application/json", body, "Authorization", bearer, "X-Sms-Key-Id",
-					signed.keyId(), "X-Sms-Signature", signed.signature())
+			.post("/api/v1/sms/receipts", "application/json", body, "X-Sms-Key-Id", signed.keyId(), "X-Sms-Signature",
+					signed.signature())
 			.statusCode()).isEqualTo(200);
 		HttpResponse<String> forged = http.post("/api/v1/sms/receipts", "application/json",
-				body.replace("DELIVERED", "FAILED"), "Authorization", bearer, "X-Sms-Key-Id", signed.keyId(),
-				"X-Sms-Signature", signed.signature());
+				body.replace("DELIVERED", "FAILED"), "X-Sms-Key-Id", signed.keyId(), "X-Sms-Signature",
+				signed.signature());
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(OneVisitHttp.json(forged).path("code").asString()).isEqualTo("sms_receipt_forged");
+		HttpResponse<String> huge = http.post("/api/v1/sms/receipts", "application/json",
+				"{\"pad\":\"" + "x".repeat(1_000_000) + "\"}", "X-Sms-Key-Id", signed.keyId(), "X-Sms-Signature",
+				signed.signature());
+		assertThat(huge.statusCode()).isEqualTo(400);
+		assertThat(OneVisitHttp.json(huge).path("code").asString()).isEqualTo("sms_receipt_too_large");
 	}
 
 	@Test
