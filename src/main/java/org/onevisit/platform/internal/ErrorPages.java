@@ -23,6 +23,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+	/** The request attribute in which a refusal names its reason (a problem code). */
+	static final String REFUSAL = "onevisit.refusal";
+
 	private final Problems problems;
 
 	ErrorPages(Problems problems) {
@@ -38,7 +41,7 @@ class ErrorPages implements ErrorController {
 		ModelAndView page = new ModelAndView("error");
 		page.setStatus(status);
 		page.addObject("status", status.value());
-		String code = codeOf(status);
+		String code = codeOf(status, request);
 		page.addObject("code", code);
 		page.addObject("message", this.problems.text("problem." + code, request));
 		page.addObject("requestId", request.getAttribute(RequestIdFilter.MDC_KEY));
@@ -48,7 +51,7 @@ class ErrorPages implements ErrorController {
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
-		ProblemDetail problem = this.problems.of(status, codeOf(status), request);
+		ProblemDetail problem = this.problems.of(status, codeOf(status, request), request);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
 			problem.setInstance(URI.create(uri.toString()));
@@ -70,6 +73,12 @@ class ErrorPages implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	/** The reason a refusal named, else the status's own. */
+	private static String codeOf(HttpStatus status, HttpServletRequest request) {
+		return (status == HttpStatus.FORBIDDEN && request.getAttribute(REFUSAL) instanceof String refusal) ? refusal
+				: codeOf(status);
 	}
 
 	private static String codeOf(HttpStatus status) {

@@ -15,6 +15,8 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -123,6 +125,23 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Why a request is refused, as a problem code: an applicant whose identity is not yet
+	 * verified is refused what only verified identities may do, and is told so.
+	 */
+	static String refusalOf(Authentication authentication) {
+		boolean unverifiedApplicant = authentication != null
+				&& authentication.getAuthorities()
+					.stream()
+					.map(GrantedAuthority::getAuthority)
+					.anyMatch("ROLE_APPLICANT"::equals)
+				&& authentication.getAuthorities()
+					.stream()
+					.map(GrantedAuthority::getAuthority)
+					.noneMatch(IDENTITY_VERIFIED::equals);
+		return unverifiedApplicant ? "identity_unverified" : "forbidden";
+	}
+
+	/**
 	 * An account registered in a name whose mobile number is not confirmed (identity's
 	 * limited account) reads, and files or confirms nothing: these posts need the
 	 * authority every other account has.
@@ -216,13 +235,13 @@ class SecurityConfiguration {
 					problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
 				})
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"forbidden")))
+						refusalOf(SecurityContextHolder.getContext().getAuthentication()))))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", Problems.BEARER_CHALLENGE);
 				problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
 			})
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"forbidden")))
+						refusalOf(SecurityContextHolder.getContext().getAuthentication()))))
 			.headers(
 					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
@@ -271,6 +290,12 @@ class SecurityConfiguration {
 					.hasAnyRole(ROLES)
 					.anyRequest()
 					.denyAll())
+			// the error page says why: a limited account is told how to lift the limit
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, ex) -> {
+				request.setAttribute(ErrorPages.REFUSAL,
+						refusalOf(SecurityContextHolder.getContext().getAuthentication()));
+				response.sendError(HttpStatus.FORBIDDEN.value());
+			}))
 			.formLogin(
 					(login) -> login.loginPage("/login")
 						.successHandler(secondFactorFirst())

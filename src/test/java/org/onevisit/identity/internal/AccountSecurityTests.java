@@ -161,9 +161,10 @@ class AccountSecurityTests {
 			.path("identityVerified")
 			.asBoolean()).isFalse();
 		assertThat(attacker.get("/api/v1/applications", "Authorization", token).statusCode()).isEqualTo(200);
-		assertThat(attacker
-			.postJson("/api/v1/applications", "{\"itemCode\":\"339900-NR-002\",\"form\":{}}", "Authorization", token)
-			.statusCode()).isEqualTo(403);
+		HttpResponse<String> filing = attacker.postJson("/api/v1/applications",
+				"{\"itemCode\":\"339900-NR-002\",\"form\":{}}", "Authorization", token);
+		assertThat(filing.statusCode()).isEqualTo(403);
+		assertThat(OneVisitHttp.json(filing).path("code").asString()).isEqualTo("identity_unverified");
 		assertThat(attacker
 			.postJson("/api/v1/confirmations/" + java.util.UUID.randomUUID(), "{\"accept\":true}", "Authorization",
 					token)
@@ -173,7 +174,11 @@ class AccountSecurityTests {
 		assertThat(page.get("/my").statusCode()).isEqualTo(200);
 		String csrf = OneVisitHttp.csrfTokenOf(page.get("/account/security").body());
 		assertThat(page.get("/account/security").body()).contains("尚未核验身份");
-		assertThat(page.postForm("/apply/items/339900-NR-002", "_csrf=" + csrf).statusCode()).isEqualTo(403);
+		HttpResponse<String> refused = page.postForm("/apply/items/339900-NR-002", "_csrf=" + csrf, "Accept",
+				"text/html");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		// the page says why, and how to lift the limit
+		assertThat(refused.body()).contains("您的身份尚未核验").contains("href=\"/halls\"");
 		assertThat(this.recorder.events)
 			.anySatisfy((event) -> assertThat(event).isInstanceOfSatisfying(RegistrationLimited.class, (limited) -> {
 				assertThat(limited.username()).isEqualTo(accountOf(victim));
