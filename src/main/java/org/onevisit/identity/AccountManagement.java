@@ -68,10 +68,27 @@ public interface AccountManagement {
 	 */
 	OneVisitUser registerBusiness(BusinessRegistration registration);
 
-	/** What a business gives to register, through the person acting for it. */
+	/**
+	 * What a business gives to register, through the person acting for it; the registry's
+	 * number is the mobile number the population registry holds for that person (null
+	 * when it holds none).
+	 */
 	record BusinessRegistration(CreditCode creditCode, String enterpriseName, ResidentId actingPerson,
-			String actingName, String phone, String rawPassword) {
+			String actingName, String phone, String rawPassword, String registryMobile) {
+
+		public BusinessRegistration(CreditCode creditCode, String enterpriseName, ResidentId actingPerson,
+				String actingName, String phone, String rawPassword) {
+			this(creditCode, enterpriseName, actingPerson, actingName, phone, rawPassword, null);
+		}
+
 	}
+
+	/**
+	 * Registers a business like {@link #registerBusiness}, limited until the acting
+	 * person's mobile number is confirmed, as {@link #registerLimited} does for a person:
+	 * a name and an ID number read elsewhere must not open a business's account.
+	 */
+	Registered registerBusinessLimited(BusinessRegistration registration);
 
 	/**
 	 * What a person gives to register; the password is checked for length here. The

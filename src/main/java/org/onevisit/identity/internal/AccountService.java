@@ -86,10 +86,25 @@ class AccountService implements AccountManagement, UserDetailsService {
 	public Registered registerLimited(Registration registration) {
 		OneVisitUser user = register(registration);
 		this.accounts.limit(user.accountId());
-		String phone = registration.phone().strip();
-		boolean registryHolds = phone.equals(registration.registryMobile());
+		return limitedUntilConfirmed(user, registration.phone().strip().equals(registration.registryMobile()));
+	}
+
+	@Override
+	@Transactional
+	public Registered registerBusinessLimited(BusinessRegistration registration) {
+		OneVisitUser user = registerBusiness(registration);
+		this.accounts.limit(user.accountId());
+		this.accounts.setRegistryMobile(user.accountId(), registration.registryMobile());
+		return limitedUntilConfirmed(user, registration.phone().strip().equals(registration.registryMobile()));
+	}
+
+	/**
+	 * A code to the number given when the registry holds it; otherwise the account waits
+	 * for a window.
+	 */
+	private Registered limitedUntilConfirmed(OneVisitUser user, boolean registryHolds) {
 		if (registryHolds) {
-			sendCode(user.accountId(), REGISTRATION, phone);
+			sendCode(user.accountId(), REGISTRATION, this.accounts.registryMobile(user.accountId()));
 		}
 		this.events.publishEvent(new RegistrationLimited(user.getUsername(), registryHolds, this.clock.instant()));
 		return new Registered(this.accounts.findById(user.accountId()).orElseThrow(), registryHolds);

@@ -81,11 +81,44 @@ class RegistrationPagesTests {
 	}
 
 	HttpResponse<String> registerBusiness(OneVisitHttp http, String creditCode, String name, String residentId) {
+		return registerBusiness(http, creditCode, name, residentId, "13900139000");
+	}
+
+	HttpResponse<String> registerBusiness(OneVisitHttp http, String creditCode, String name, String residentId,
+			String phone) {
 		String csrf = OneVisitHttp.csrfTokenOf(http.get("/register/business").body());
 		return http.postForm("/register/business",
 				"creditCode=" + creditCode + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&residentId="
-						+ residentId + "&phone=13900139000&password=long-enough-1&passwordAgain=long-enough-1&_csrf="
+						+ residentId + "&phone=" + phone + "&password=long-enough-1&passwordAgain=long-enough-1&_csrf="
 						+ csrf);
+	}
+
+	@Test
+	void aBusinessRegisteredWithANumberTheRegistryDoesNotHoldStaysLimited() {
+		// someone who read the representative's name and ID elsewhere, with their own
+		// phone
+		RegistryControl.Enterprise enterprise = this.registries.enterprises()
+			.stream()
+			.filter(RegistryControl.Enterprise::active)
+			.filter((e) -> !e.representativeId().equals("339902198503120016"))
+			.skip(1)
+			.findFirst()
+			.orElseThrow();
+		OneVisitHttp http = new OneVisitHttp(this.port);
+
+		HttpResponse<String> registered = registerBusiness(http, enterprise.creditCode(),
+				enterprise.representativeName(), enterprise.representativeId(), "17012345670");
+
+		assertThat(registered.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?registered&limited"));
+		assertThat(this.sms.sentTo("17012345670")).isEmpty();
+		OneVisitHttp business = new OneVisitHttp(this.port);
+		business.logIn(enterprise.creditCode(), "long-enough-1");
+		String token = "Bearer " + business.bearerToken(enterprise.creditCode(), "long-enough-1");
+		HttpResponse<String> filing = business.postJson("/api/v1/applications",
+				"{\"itemCode\":\"339900-SAMR-001\",\"form\":{}}", "Authorization", token);
+		assertThat(filing.statusCode()).isEqualTo(403);
+		assertThat(OneVisitHttp.json(filing).path("code").asString()).isEqualTo("identity_unverified");
 	}
 
 	@Test
@@ -110,9 +143,21 @@ class RegistrationPagesTests {
 		assertThat(registerBusiness(http, "91339900MA2H5T7KX6", "张三", "339902198503120016").body())
 			.contains("统一社会信用代码不正确");
 
+		// with the number the population registry holds for the representative, confirmed
+		// by the code sent to it
+		String mobile = this.registries.mobileOf(enterprise.representativeId()).orElseThrow();
 		HttpResponse<String> registered = registerBusiness(http, enterprise.creditCode().toLowerCase(),
-				enterprise.representativeName(), enterprise.representativeId());
+				enterprise.representativeName(), enterprise.representativeId(), mobile);
 		assertThat(registered.statusCode()).as(registered::body).isEqualTo(302);
+		assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).endsWith("/register/verify?id=" + enterprise.creditCode()));
+		String code = this.sms.sentTo(mobile).get(0).text().replaceAll("\\D*(\\d{6}).*", "$1");
+		String csrf = OneVisitHttp.csrfTokenOf(http.get("/register/verify?id=" + enterprise.creditCode()).body());
+		assertThat(
+				http.postForm("/register/verify", "id=" + enterprise.creditCode() + "&code=" + code + "&_csrf=" + csrf)
+					.headers()
+					.firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?verified"));
 
 		OneVisitHttp business = new OneVisitHttp(this.port);
 		business.logIn(enterprise.creditCode(), "long-enough-1");

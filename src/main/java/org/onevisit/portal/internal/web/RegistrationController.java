@@ -103,11 +103,17 @@ class RegistrationController {
 		if (!CreditCode.isValid(code)) {
 			return refusedBusiness(model, "register.error.creditCode");
 		}
-		Optional<String> refusal = personRefusal(residentId, name, password, passwordAgain);
+		Optional<String> refusal = formRefusal(residentId, password, passwordAgain);
 		if (refusal.isPresent()) {
 			return refusedBusiness(model, refusal.get());
 		}
 		ResidentId person = ResidentId.of(residentId);
+		// the representative's number comes with the same check as the name
+		PersonCheck check = this.exchange.checkPerson(person, name);
+		refusal = identityRefusal(check.outcome());
+		if (refusal.isPresent()) {
+			return refusedBusiness(model, refusal.get());
+		}
 		Representation represents = this.exchange.checkRepresentative(CreditCode.of(code), person, name);
 		if (represents.outcome() != RepresentativeCheck.REPRESENTS) {
 			// not found and not the representative read alike: nobody learns who runs
@@ -116,25 +122,21 @@ class RegistrationController {
 					"register.error.business." + ((represents.outcome() == RepresentativeCheck.NOT_FOUND)
 							? "NOT_REPRESENTATIVE" : represents.outcome().name()));
 		}
+		Registered registered;
 		try {
-			this.accounts.registerBusiness(new BusinessRegistration(CreditCode.of(code), represents.enterpriseName(),
-					person, name, phone, password));
+			registered = this.accounts.registerBusinessLimited(new BusinessRegistration(CreditCode.of(code),
+					represents.enterpriseName(), person, name, phone, password, check.registeredMobile().orElse(null)));
 		}
 		catch (AccountRuleViolated violated) {
 			model.addAttribute("error",
 					this.messages.getMessage(violated.messageKey(), violated.arguments(), violated.code(), locale));
 			return "portal/register-business";
 		}
-		return "redirect:/login?registered";
-	}
-
-	/**
-	 * Why the person cannot register, as a message key: a resident ID that is not one,
-	 * two different passwords, or a name and ID the population registry does not match.
-	 */
-	private Optional<String> personRefusal(String residentId, String name, String password, String passwordAgain) {
-		return formRefusal(residentId, password, passwordAgain)
-			.or(() -> identityRefusal(this.exchange.checkIdentity(ResidentId.of(residentId), name)));
+		// as for a person: the representative's name and ID read elsewhere open an
+		// account
+		// that files nothing until the representative confirms the registry's number or
+		// shows the ID card at a window
+		return registered.codeSent() ? "redirect:/register/verify?id=" + code : "redirect:/login?registered&limited";
 	}
 
 	private static Optional<String> formRefusal(String residentId, String password, String passwordAgain) {
