@@ -1,5 +1,6 @@
 package org.onevisit.platform.internal;
 
+import org.onevisit.platform.ProblemResponses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * bundles, in the caller's language. Every error the API reports passes through here.
  */
 @Component
-class Problems {
+class Problems implements ProblemResponses {
 
 	private final MessageSource messages;
 
@@ -142,7 +143,8 @@ class Problems {
 	}
 
 	/** For code that runs outside MVC, such as the security filters. */
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+	@Override
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
 			throws IOException {
 		LocaleContextHolder.setLocale(this.locales.resolveLocale(request));
 		ProblemDetail problem = of(status, code, request);
