@@ -1,10 +1,10 @@
 package org.onevisit.partners.internal;
 
-import java.util.stream.Stream;
-import java.util.stream.Collectors;
-import java.util.TreeSet;
 import java.time.Instant;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A registered client as administrators and citizens see it. */
 public record Partner(String clientId, String name, PartnerKind kind, boolean suspended, Instant registeredAt,

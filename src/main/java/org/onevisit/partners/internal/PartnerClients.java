@@ -1,8 +1,5 @@
 package org.onevisit.partners.internal;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import java.util.Locale;
-import java.util.TreeSet;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -12,13 +9,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.onevisit.audit.SecurityEvent.ConfigurationChanged;
 import org.onevisit.audit.SecurityLog;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;

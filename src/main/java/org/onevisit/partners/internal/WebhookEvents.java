@@ -2,6 +2,7 @@ package org.onevisit.partners.internal;
 
 import org.onevisit.applications.ApplicationEvent;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
+import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
@@ -29,7 +30,13 @@ class WebhookEvents {
 	void on(ApplicationEvent event) {
 		String type = null;
 		String tracking = null;
-		if (event instanceof ApplicationSubmitted submitted) {
+		// a matter with parties is filed when it awaits their confirmations, and
+		// submitted to its departments later: one "filed" either way (Webhooks.enqueue)
+		if (event instanceof ApplicationAwaitingParties awaiting) {
+			type = "application.filed";
+			tracking = awaiting.trackingNumber();
+		}
+		else if (event instanceof ApplicationSubmitted submitted) {
 			type = "application.filed";
 			tracking = submitted.trackingNumber();
 		}

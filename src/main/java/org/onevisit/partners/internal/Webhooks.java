@@ -165,7 +165,8 @@ public class Webhooks {
 			payload.put("data", data);
 			String body = this.json.writeValueAsString(payload);
 			for (Subscription subscription : subscriptions(partner)) {
-				if (!subscription.events().contains(eventType)) {
+				if (!subscription.events().contains(eventType)
+						|| ("application.filed".equals(eventType) && alreadyFiled(subscription, filing))) {
 					continue;
 				}
 				Instant now = this.clock.instant();
@@ -184,6 +185,16 @@ public class Webhooks {
 					.update();
 			}
 		}
+	}
+
+	private boolean alreadyFiled(Subscription subscription, Map<String, Object> filing) {
+		return this.jdbc
+			.sql("select count(*) from partners_webhook_delivery where subscription_id = :subscription "
+					+ "and event_type = 'application.filed' and application_id = :application")
+			.param("subscription", subscription.id())
+			.param("application", filing.get("application_id"))
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** Sends what is due; each node claims its own deliveries (SKIP LOCKED). */

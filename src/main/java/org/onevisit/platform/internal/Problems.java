@@ -1,6 +1,5 @@
 package org.onevisit.platform.internal;
 
-import org.onevisit.platform.ProblemResponses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.onevisit.platform.ProblemResponses;
 import org.onevisit.shared.OneVisitException;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,5 @@
 package org.onevisit.partners.internal.web;
 
-import java.util.stream.Collectors;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,8 +16,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.onevisit.applications.Application;
-import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.catalog.Catalogue;
