@@ -21,8 +21,12 @@ import org.onevisit.applications.Uploads;
 import org.onevisit.benefits.Benefits;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.identity.Actor;
+import org.onevisit.partners.internal.Mandates;
+import org.onevisit.partners.internal.PartnerAdministration;
 import org.onevisit.queues.Queues;
 import org.onevisit.registries.RegistryControl;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.JsonNode;
 
@@ -92,6 +96,12 @@ class AccessControlMatrixTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PartnerAdministration partners;
+
+	@Autowired
+	Mandates mandates;
 
 	/** Each owned path variable's value, and who owns it and who must not reach it. */
 	final Map<String, Owned> owned = new LinkedHashMap<>();
@@ -190,6 +200,21 @@ class AccessControlMatrixTests {
 			.asString();
 		this.owned.put("/account/tokens/{id}/revoke", new Owned(token, null, List.of("applicant2", "clerk1")));
 		this.owned.put("/api/v1/me/tokens/{id}/revocation", new Owned(token, null, List.of("applicant2", "clerk1")));
+		// applicant1's mandate to a bank: only she reads its receipt or withdraws it
+		String bank = this.partners.register("矩阵测试银行", "BANK", List.of("nr"), null, "admin1").clientId();
+		String mandate = this.mandates
+			.grant(Subject.person(ResidentId.of(Matters.SELLER)), bank, List.of("flat-transfer"), "矩阵测试",
+					LocalDate.now().plusDays(5), "applicant1")
+			.id()
+			.toString();
+		this.owned.put("/my/mandates/{id}/receipt",
+				new Owned(mandate, "applicant1", List.of("applicant2", "business1")));
+		this.owned.put("/my/mandates/{id}/withdrawal", new Owned(mandate, null, List.of("applicant2", "business1")));
+		// a partner's webhook delivery: partners' tokens only, and never another
+		// partner's
+		// (WebhookDeliveryTests)
+		this.owned.put("/api/v1/partner/webhooks/deliveries/{id}/replay",
+				new Owned("msg_0", null, List.of("applicant2", "clerk1")));
 		// only a clerk, with the person before them, lifts an account's limit
 		this.owned.put("/api/v1/accounts/{username}/identity-verification",
 				new Owned("applicant1", null, List.of("applicant2", "reviewer-tax", "admin1")));

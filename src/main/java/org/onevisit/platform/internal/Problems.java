@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.onevisit.platform.ProblemResponses;
 import org.onevisit.shared.OneVisitException;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * bundles, in the caller's language. Every error the API reports passes through here.
  */
 @Component
-class Problems {
+class Problems implements ProblemResponses {
 
 	private final MessageSource messages;
 
@@ -142,7 +143,8 @@ class Problems {
 	}
 
 	/** For code that runs outside MVC, such as the security filters. */
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+	@Override
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
 			throws IOException {
 		LocaleContextHolder.setLocale(this.locales.resolveLocale(request));
 		ProblemDetail problem = of(status, code, request);

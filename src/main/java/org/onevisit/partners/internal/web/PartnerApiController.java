@@ -1,0 +1,185 @@
+package org.onevisit.partners.internal.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.Channel;
+import org.onevisit.applications.SubmissionRefused;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.ServiceItem;
+import org.onevisit.identity.Actor;
+import org.onevisit.partners.internal.Mandate;
+import org.onevisit.partners.internal.MandateRefused;
+import org.onevisit.partners.internal.Mandates;
+import org.onevisit.partners.internal.Webhooks;
+import org.onevisit.shared.CreditCode;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The API as partners call it with their JWTs: a filing for a person or business under
+ * their mandate (the same {@code POST /api/v1/applications} applicants use, routed here
+ * for partners' tokens only), and the mandates the partner holds. Every filing is on the
+ * subject's record of partner actions with the mandate's id.
+ */
+@RestController
+@Tag(name = "Partners", description = "Partners file for people and businesses under their mandates")
+class PartnerApiController {
+
+	private final ApplicationManagement applications;
+
+	private final Mandates mandates;
+
+	private final Catalogue catalogue;
+
+	private final Webhooks webhooks;
+
+	PartnerApiController(ApplicationManagement applications, Mandates mandates, Catalogue catalogue,
+			Webhooks webhooks) {
+		this.webhooks = webhooks;
+		this.applications = applications;
+		this.mandates = mandates;
+		this.catalogue = catalogue;
+	}
+
+	record ApplicantRequest(String residentId, String creditCode) {
+	}
+
+	record PartnerSubmission(UUID mandateId, String itemCode, String bundleCode,
+			@NotNull @Valid ApplicantRequest applicant, Map<String, Object> form,
+			Map<String, @Size(max = 200) String> materials, Map<String, @Size(max = 100) String> evidence,
+			Map<String, @Size(max = 500) String> uploadReasons) {
+	}
+
+	record FiledView(UUID id, String trackingNo, String status, UUID mandateId, String channel) {
+	}
+
+	record MandateView(UUID id, String subject, List<String> items, String purpose, Instant grantedAt,
+			LocalDate validUntil, String channel) {
+	}
+
+	@PostMapping(path = "/api/v1/applications", headers = "OneVisit-Partner-Client")
+	@PreAuthorize("hasAuthority('PARTNER')")
+	@Operation(summary = "A partner files for the person or business whose mandate it names (mandateId)")
+	ResponseEntity<FiledView> file(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String key,
+			@RequestParam(required = false) UUID mandateId, @Valid @RequestBody PartnerSubmission request,
+			JwtAuthenticationToken partner) {
+		String clientId = partner.getToken().getSubject();
+		Subject subject = subjectOf(request.applicant());
+		UUID named = (request.mandateId() != null) ? request.mandateId() : mandateId;
+		String filed = (request.itemCode() != null) ? request.itemCode() : request.bundleCode();
+		Mandate mandate = this.mandates.require(named, clientId, subject, filed);
+		requireScope(partner, request);
+		// the filing and its record for the subject commit together, before any webhook
+		// of the matter is sent
+		Application application = this.mandates.fileUnder(mandate,
+				() -> this.applications.submit(
+						new Submission(request.itemCode(), request.bundleCode(), subject, Channel.PARTNER,
+								request.form(), request.materials(), request.evidence(), request.uploadReasons()),
+						new Actor(clientId, Actor.Kind.APPLICANT, null, subject), key),
+				(made) -> new Mandates.Filed(made.id().value(), made.trackingNumber()));
+		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id().value()))
+			.body(new FiledView(application.id().value(), application.trackingNumber(), application.status().name(),
+					mandate.id(), application.channel().name()));
+	}
+
+	/** The partner's scopes name the item groups (departments) it may file in. */
+	private void requireScope(JwtAuthenticationToken partner, PartnerSubmission request) {
+		Set<String> scopes = partner.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toSet());
+		List<ServiceItem> items = (request.itemCode() != null)
+				? List.of(this.catalogue.item(request.itemCode()).content())
+				: this.catalogue.itemsOf(this.catalogue.bundle(request.bundleCode()).content());
+		for (ServiceItem item : items) {
+			if (!scopes.contains("SCOPE_file:" + item.departmentCode())) {
+				throw MandateRefused.outsideScope();
+			}
+		}
+	}
+
+	@GetMapping("/api/v1/partner/mandates")
+	@PreAuthorize("hasAuthority('PARTNER')")
+	@Operation(summary = "The mandates the calling partner holds today (subjects masked)")
+	List<MandateView> mandates(JwtAuthenticationToken partner) {
+		return this.mandates.heldBy(partner.getToken().getSubject())
+			.stream()
+			.map((mandate) -> new MandateView(mandate.id(), mandate.maskedSubject(), mandate.items(), mandate.purpose(),
+					mandate.grantedAt(), mandate.validUntil(), mandate.channel().name()))
+			.toList();
+	}
+
+	record SubscriptionRequest(@NotBlank @Size(max = 500) String url, List<@Size(max = 60) String> events) {
+	}
+
+	@PostMapping("/api/v1/partner/webhooks")
+	@PreAuthorize("hasAuthority('PARTNER')")
+	@Operation(summary = "Subscribe a URL to events of the matters the partner files (Standard Webhooks, SM2-signed)")
+	ResponseEntity<Webhooks.Subscription> subscribe(@Valid @RequestBody SubscriptionRequest request,
+			JwtAuthenticationToken partner) {
+		Webhooks.Subscription subscription = this.webhooks.subscribe(partner.getToken().getSubject(), request.url(),
+				request.events());
+		return ResponseEntity.created(URI.create("/api/v1/partner/webhooks")).body(subscription);
+	}
+
+	@GetMapping("/api/v1/partner/webhooks")
+	@PreAuthorize("hasAuthority('PARTNER')")
+	@Operation(summary = "The partner's webhook subscriptions")
+	List<Webhooks.Subscription> subscriptions(JwtAuthenticationToken partner) {
+		return this.webhooks.subscriptions(partner.getToken().getSubject());
+	}
+
+	@GetMapping("/api/v1/partner/webhooks/deliveries")
+	@PreAuthorize("hasAuthority('PARTNER')")
+	@Operation(summary = "The partner's webhook deliveries, newest first, each with its attempts")
+	List<Webhooks.Delivery> deliveries(JwtAuthenticationToken partner) {
+		return this.webhooks.deliveries(partner.getToken().getSubject());
+	}
+
+	@PostMapping("/api/v1/partner/webhooks/deliveries/{id}/replay")
+	@PreAuthorize("hasAuthority('PARTNER')")
+	@Operation(summary = "Send a delivery again now")
+	ResponseEntity<Void> replay(@PathVariable String id, JwtAuthenticationToken partner) {
+		this.webhooks.replay(partner.getToken().getSubject(), id);
+		return ResponseEntity.accepted().build();
+	}
+
+	private static Subject subjectOf(ApplicantRequest applicant) {
+		boolean person = applicant.residentId() != null && !applicant.residentId().isBlank();
+		boolean business = applicant.creditCode() != null && !applicant.creditCode().isBlank();
+		if (person == business) {
+			throw SubmissionRefused.applicantInvalid();
+		}
+		return person ? Subject.person(ResidentId.of(applicant.residentId()))
+				: Subject.business(CreditCode.of(applicant.creditCode()));
+	}
+
+}
