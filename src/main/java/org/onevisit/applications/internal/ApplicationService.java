@@ -47,6 +47,7 @@ import org.onevisit.applications.TaskChanged;
 import org.onevisit.applications.TaskId;
 import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.UploadRefused;
+import org.onevisit.applications.Upload;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.Catalogue;
@@ -769,6 +770,7 @@ class ApplicationService implements ApplicationManagement {
 				if (reason == null || reason.isBlank()) {
 					throw SubmissionRefused.uploadReasonMissing(material.code(), material.name());
 				}
+				requireOwnUpload(reference, material.code(), material.name(), by);
 				return new MaterialRecord(material.code(), material.name(), material.source(),
 						MaterialRecord.State.PROVIDED, reference.strip(), neededBy, reason.strip());
 			}
@@ -782,14 +784,17 @@ class ApplicationService implements ApplicationManagement {
 		};
 		boolean uploaded = material.source() == MaterialSource.UPLOAD && reference != null && !reference.isBlank();
 		if (uploaded) {
-			requireOwnUpload(reference, by);
+			requireOwnUpload(reference, material.code(), material.name(), by);
 		}
 		return new MaterialRecord(material.code(), material.name(), material.source(), state,
 				uploaded ? reference.strip() : null, neededBy);
 	}
 
-	/** A submission names only uploads its filer made: nobody attaches another's file. */
-	private void requireOwnUpload(String reference, Actor by) {
+	/**
+	 * A submission or a supplement names only uploads its filer made, for that material
+	 * or none in particular: nobody attaches another's file.
+	 */
+	private void requireOwnUpload(String reference, String materialCode, String materialName, Actor by) {
 		UUID id;
 		try {
 			id = UUID.fromString(reference.strip());
@@ -797,8 +802,11 @@ class ApplicationService implements ApplicationManagement {
 		catch (IllegalArgumentException ex) {
 			throw UploadRefused.unknown(reference);
 		}
-		if (this.uploads.find(id, by.username()).isEmpty()) {
-			throw UploadRefused.unknown(reference);
+		Upload upload = this.uploads.find(id, by.username())
+			.map(Uploads.Stored::upload)
+			.orElseThrow(() -> UploadRefused.unknown(reference));
+		if (!upload.fits(materialCode)) {
+			throw UploadRefused.otherMaterial(reference, materialName);
 		}
 	}
 
