@@ -117,6 +117,7 @@ class FileUploads implements Uploads {
 	/**
 	 * Deletes the uploads no submission names a day after they were stored, those of
 	 * refused submissions among them (nothing names them): their records and their files.
+	 * An upload a supplement replaced stays while the supplement's answer names it.
 	 * Answers how many.
 	 */
 	int deleteUnused(Duration after) {
@@ -125,6 +126,8 @@ class FileUploads implements Uploads {
 				where u.stored_at < :before and not exists (
 				    select 1 from applications_application a
 				    where a.materials @> jsonb_build_array(jsonb_build_object('reference', u.id::text)))
+				  and not exists (
+				    select 1 from applications_supplement s where s.uploads @> jsonb_build_array(u.id::text))
 				returning u.id
 				""").param("before", Timestamp.from(this.clock.instant().minus(after))).query(UUID.class).list();
 		for (UUID id : unused) {
