@@ -113,8 +113,8 @@ public interface ApplicationManagement {
 	Application provideSupplement(ApplicationId application, SupplementAnswer answer, Actor by);
 
 	/**
-	 * Every supplement request of the matter and its answer, oldest first, for whoever
-	 * may read the matter.
+	 * Every supplement request of the matter and its answer, oldest first, for its
+	 * applicant and the staff who may see it (not its other parties).
 	 */
 	List<Supplement> supplements(ApplicationId application, Actor by);
 

@@ -614,7 +614,11 @@ class ApplicationService implements ApplicationManagement {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Supplement> supplements(ApplicationId id, Actor by) {
-		find(id, by);
+		// the answers hold what the applicant corrected: theirs and the departments',
+		// not the other parties', who read the matter as filed
+		this.applications.load(id, false)
+			.filter((application) -> application.visibleTo(by))
+			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
 		return this.applications.supplements(id);
 	}
 
