@@ -55,6 +55,9 @@ class SupplementApiTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	FileUploads uploads;
+
 	OneVisitHttp http;
 
 	Matters matters;
@@ -180,6 +183,37 @@ class SupplementApiTests {
 		assertThat(OneVisitHttp.json(invalid).path("code").asString()).isEqualTo("form_invalid");
 		assertThat(this.http.get("/api/v1/applications/" + asked.id(), "Authorization", this.seller).body())
 			.contains("WAITING_FOR_SUPPLEMENT");
+	}
+
+	@Test
+	void keepsAnUploadASecondSupplementReplacedWhileTheFirstAnswerNamesIt() {
+		Asked asked = aSupplementRequested();
+		String first = upload(this.seller);
+		assertThat(answer(asked, """
+				{"materials":{"%s":"%s"},"fields":{"paymentMethod":"公积金贷款"}}""".formatted(asked.material(), first))
+			.statusCode()).isEqualTo(200);
+		JsonNode again = OneVisitHttp
+			.json(this.http.postJson("/api/v1/tasks/" + taskOf(asked.application(), "tax") + "/decisions", """
+					{"decision":"SUPPLEMENT","materials":{"%s":"仍不清晰"}}""".formatted(asked.material()), "Authorization",
+					this.matters.bearer("reviewer-tax")));
+		assertThat(again.path("status").asString()).isEqualTo("WAITING_FOR_SUPPLEMENT");
+		String second = upload(this.seller);
+		assertThat(answer(asked, """
+				{"materials":{"%s":"%s"}}""".formatted(asked.material(), second)).statusCode()).isEqualTo(200);
+		this.jdbc.sql("update applications_upload set stored_at = now() - interval '2 days' where id in (:ids)")
+			.param("ids", java.util.List.of(UUID.fromString(first), UUID.fromString(second)))
+			.update();
+
+		this.uploads.deleteUnused(java.time.Duration.ofDays(1));
+
+		assertThat(this.http.get("/api/v1/uploads/" + first, "Authorization", this.seller).statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/api/v1/uploads/" + second, "Authorization", this.seller).statusCode())
+			.isEqualTo(200);
+		JsonNode supplements = OneVisitHttp
+			.json(this.http.get("/api/v1/applications/" + asked.id() + "/supplements", "Authorization", this.seller));
+		assertThat(supplements).hasSize(2);
+		assertThat(supplements.path(1).path("changes").path(0).path("before").asString()).isEqualTo(first);
+		assertThat(supplements.path(1).path("changes").path(0).path("after").asString()).isEqualTo(second);
 	}
 
 	@Test
