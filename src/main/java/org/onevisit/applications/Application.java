@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
 import org.onevisit.applications.ApplicationEvents.ApprovedItem;
 import org.onevisit.applications.ApplicationEvents.FiledItem;
 import org.onevisit.applications.ApplicationEvents.ResultNeeded;
+import org.onevisit.applications.ApplicationEvents.SupplementLapsed;
 import org.onevisit.applications.ApplicationEvents.SupplementProvided;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
 import org.onevisit.catalog.Party;
@@ -54,7 +56,13 @@ public final class Application {
 
 	private final String bundleCode;
 
-	private final Map<String, Object> form;
+	private Map<String, Object> form;
+
+	private boolean formCorrected;
+
+	private final List<Supplement> newSupplements = new ArrayList<>();
+
+	private final List<Supplement.Answered> answeredSupplements = new ArrayList<>();
 
 	private List<MaterialRecord> materials;
 
@@ -323,10 +331,16 @@ public final class Application {
 			record(now, by, task.id(), task.reject(reject.reason()), task.describe(), task.reason());
 		}
 		else if (decision instanceof Decision.RequestSupplement supplement) {
-			String before = task.requestSupplement(supplement.missing(), now);
-			record(now, by, task.id(), before, task.describe(), String.join("；", task.missing()));
-			this.events.add(new SupplementRequested(this.id, this.trackingNumber, this.subject, task.id(),
-					task.missing(), now));
+			List<SupplementItem> items = supplement.items().stream().map(this::namedMaterial).toList();
+			String before = task.requestSupplement(supplement.missing(), items, supplement.due(), now);
+			List<String> lines = new ArrayList<>();
+			items.forEach((item) -> lines.add(item.line()));
+			lines.addAll(task.missing());
+			record(now, by, task.id(), before, task.describe(), String.join("；", lines));
+			this.newSupplements.add(new Supplement(task.id(), now, by.username(), items, task.missing(),
+					supplement.due(), null, null, List.of()));
+			this.events.add(new SupplementRequested(this.id, this.trackingNumber, this.subject, task.id(), lines,
+					supplement.due(), now));
 		}
 		settle(now, by, owing);
 		resultNeededOf(task, now);
@@ -430,10 +444,36 @@ public final class Application {
 	}
 
 	/**
-	 * The applicant provides everything asked for: every task waiting for a supplement
-	 * resumes, its due dates moved by the working days it waited.
+	 * A material asked for is one of the matter's, named as the applicant reads it; a
+	 * field is checked against the form by whoever knows the form.
+	 */
+	private SupplementItem namedMaterial(SupplementItem item) {
+		if (item.kind() != SupplementItem.Kind.MATERIAL) {
+			return item;
+		}
+		MaterialRecord material = this.materials.stream()
+			.filter((candidate) -> candidate.code().equals(item.name()))
+			.findFirst()
+			.orElseThrow(() -> ReviewRefused.decisionInvalid("the matter has no material " + item.name()));
+		return new SupplementItem(item.kind(), item.name(), material.name(), item.reason());
+	}
+
+	/**
+	 * The applicant provides what was asked, with nothing asked to give: a request that
+	 * names no material or field.
 	 */
 	public void provideSupplement(Actor by, Clock clock, WorkingDays days) {
+		provideSupplement(by, SupplementAnswer.NOTHING, clock, days);
+	}
+
+	/**
+	 * The applicant provides everything asked for, item by item: each material asked is
+	 * the upload given for it now, each field the value given. Every task waiting for a
+	 * supplement resumes, its due dates moved by the working days it waited; what was
+	 * asked and what was given (before and after) stay in the matter's supplements. An
+	 * item asked and not given, or given and not asked, refuses the whole answer.
+	 */
+	public void provideSupplement(Actor by, SupplementAnswer answer, Clock clock, WorkingDays days) {
 		requireOwner(by);
 		List<Task> waiting = this.tasks.stream()
 			.filter((task) -> task.status() == TaskStatus.WAITING_FOR_SUPPLEMENT)
@@ -441,7 +481,69 @@ public final class Application {
 		if (waiting.isEmpty()) {
 			throw ReviewRefused.nothingToSupplement(this.id);
 		}
+		List<SupplementItem> asked = waiting.stream().flatMap((task) -> task.asked().stream()).toList();
+		List<FieldViolation> missing = asked.stream()
+			.filter((item) -> !answer.gives(item))
+			.map((item) -> new FieldViolation(item.name(), "supplement_item_missing", item.label()))
+			.distinct()
+			.toList();
+		if (!missing.isEmpty()) {
+			throw SubmissionRefused.supplementIncomplete(missing);
+		}
+		List<String> notAsked = new ArrayList<>();
+		answer.materials()
+			.keySet()
+			.stream()
+			.filter((code) -> !asks(asked, SupplementItem.Kind.MATERIAL, code))
+			.forEach(notAsked::add);
+		answer.fields()
+			.keySet()
+			.stream()
+			.filter((name) -> !asks(asked, SupplementItem.Kind.FIELD, name))
+			.forEach(notAsked::add);
+		if (!notAsked.isEmpty()) {
+			throw SubmissionRefused.supplementNotAsked(notAsked);
+		}
 		Instant now = clock.instant();
+		Map<String, Object> formBefore = form();
+		Map<String, MaterialRecord> materialsBefore = new LinkedHashMap<>();
+		this.materials.forEach((material) -> materialsBefore.put(material.code(), material));
+		Map<String, Object> corrected = new LinkedHashMap<>(formBefore);
+		List<MaterialRecord> updated = new ArrayList<>(this.materials);
+		for (Task task : waiting) {
+			List<Supplement.Change> changes = new ArrayList<>();
+			for (SupplementItem item : task.asked()) {
+				if (item.kind() == SupplementItem.Kind.MATERIAL) {
+					MaterialRecord material = materialsBefore.get(item.name());
+					String upload = answer.materials().get(item.name());
+					String before = (material.state() == MaterialRecord.State.PROVIDED) ? material.reference() : null;
+					changes.add(new Supplement.Change(item.kind(), item.name(), item.label(), before, upload));
+					updated.replaceAll((each) -> each.code().equals(item.name())
+							? each.now(MaterialRecord.State.PROVIDED, upload, null) : each);
+				}
+				else {
+					Object value = answer.fields().get(item.name());
+					changes.add(new Supplement.Change(item.kind(), item.name(), item.label(),
+							text(formBefore.get(item.name())), text(value)));
+					corrected.put(item.name(), value);
+				}
+			}
+			this.answeredSupplements.add(new Supplement.Answered(task.id(), now, by.username(), changes));
+		}
+		if (!answer.fields().isEmpty()) {
+			this.form = Map.copyOf(corrected);
+			this.formCorrected = true;
+		}
+		if (!answer.materials().isEmpty()) {
+			for (MaterialRecord material : updated) {
+				MaterialRecord was = materialsBefore.get(material.code());
+				if (!material.equals(was)) {
+					record(now, by, null, "material " + material.code() + " " + was.state(),
+							"material " + material.code() + " " + material.state(), null);
+				}
+			}
+			this.materials = List.copyOf(updated);
+		}
 		for (Task task : waiting) {
 			String before = task.resume(now, days, clock.getZone());
 			record(now, by, task.id(), before, task.describe(), null);
@@ -449,6 +551,38 @@ public final class Application {
 		}
 		// a task resumed is under review again: nothing is complete, nothing owed yet
 		settle(now, by, Owing.NOTHING);
+	}
+
+	private static boolean asks(List<SupplementItem> asked, SupplementItem.Kind kind, String name) {
+		return asked.stream().anyMatch((item) -> item.kind() == kind && item.name().equals(name));
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? String.valueOf(value) : null;
+	}
+
+	/**
+	 * A supplement asked for did not come by its last day: the matter lapses (视为撤回申请),
+	 * its open tasks withdrawn, and the applicant is told. A matter answered meanwhile,
+	 * or not yet due, is left as it is.
+	 * @return whether it lapsed now
+	 */
+	public boolean lapseUnsupplemented(Clock clock) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+		Optional<LocalDate> overdue = this.tasks.stream()
+			.filter((task) -> task.supplementOverdue(today))
+			.map(Task::supplementDue)
+			.min(Comparator.naturalOrder());
+		if (this.status.finished() || overdue.isEmpty()) {
+			return false;
+		}
+		Instant now = clock.instant();
+		this.tasks.stream()
+			.filter((task) -> task.status().open() || task.status().waiting())
+			.forEach((task) -> record(now, Actor.system(), task.id(), task.withdraw(), task.describe(), null));
+		changeStatus(ApplicationStatus.LAPSED, now, Actor.system(), null);
+		this.events.add(new SupplementLapsed(this.id, this.trackingNumber, this.subject, overdue.get(), now));
+		return true;
 	}
 
 	/** The applicant withdraws the matter before it is decided. */
@@ -509,6 +643,23 @@ public final class Application {
 	 */
 	public List<HistoryEntry> newHistory() {
 		return List.copyOf(this.newHistory);
+	}
+
+	/** The supplement requests made since it was loaded, for the repository to save. */
+	public List<Supplement> newSupplements() {
+		return List.copyOf(this.newSupplements);
+	}
+
+	/**
+	 * The supplement requests answered since it was loaded, for the repository to save.
+	 */
+	public List<Supplement.Answered> answeredSupplements() {
+		return List.copyOf(this.answeredSupplements);
+	}
+
+	/** Whether a supplement corrected fields of its form since it was loaded. */
+	public boolean formCorrected() {
+		return this.formCorrected;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.onevisit.applications.ApplicationEvents.ApplicationLapsedUnpaid;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationEvents.ApplicationWithdrawn;
+import org.onevisit.applications.ApplicationEvents.SupplementLapsed;
 import org.onevisit.applications.ApplicationEvents.SupplementProvided;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
 
@@ -20,9 +21,10 @@ import org.onevisit.applications.ApplicationEvents.SupplementRequested;
  * switches over it is told by the compiler when a new fact is added. The records stay
  * nested in {@link ApplicationEvents}, whose binary names the outbox has stored.
  */
-public sealed interface ApplicationEvent permits ApplicationSubmitted, SupplementRequested, SupplementProvided,
-		ApplicationApproved, ResultNeeded, ApplicationRejected, ApplicationWithdrawn, ApplicationAwaitingParties,
-		ApplicationDeclined, ApplicationLapsed, ApplicationAwaitingPayment, ApplicationLapsedUnpaid {
+public sealed interface ApplicationEvent
+		permits ApplicationSubmitted, SupplementRequested, SupplementProvided, SupplementLapsed, ApplicationApproved,
+		ResultNeeded, ApplicationRejected, ApplicationWithdrawn, ApplicationAwaitingParties, ApplicationDeclined,
+		ApplicationLapsed, ApplicationAwaitingPayment, ApplicationLapsedUnpaid {
 
 	ApplicationId application();
 

@@ -32,8 +32,21 @@ public final class ApplicationEvents {
 	public record FiledItem(TaskId task, String itemCode, int itemVersion) {
 	}
 
+	/**
+	 * A department asks the applicant for more: every line asked (the materials and
+	 * fields named, with the reasons, and lines to read), and the last day to answer
+	 * (null when none is set).
+	 */
 	public record SupplementRequested(ApplicationId application, String trackingNumber, Subject applicant, TaskId task,
-			List<String> missing, Instant at) implements ApplicationEvent {
+			List<String> missing, LocalDate due, Instant at) implements ApplicationEvent {
+	}
+
+	/**
+	 * A supplement asked for did not come by its last day: the matter lapses (视为撤回申请)
+	 * without a result, and the applicant is told.
+	 */
+	public record SupplementLapsed(ApplicationId application, String trackingNumber, Subject applicant, LocalDate due,
+			Instant at) implements ApplicationEvent {
 	}
 
 	public record SupplementProvided(ApplicationId application, TaskId task, Instant at) implements ApplicationEvent {

@@ -102,7 +102,26 @@ public interface ApplicationManagement {
 	 */
 	List<Eligibility.Judgement> eligibility(TaskId task, Actor by);
 
+	/** Answers a supplement request that named no material or field to give. */
 	Application provideSupplement(ApplicationId application, Actor by);
+
+	/**
+	 * Answers the supplement requests waiting, item by item: an upload of the applicant's
+	 * for each material asked, a value for each field asked; every item asked must be
+	 * given, and nothing else.
+	 */
+	Application provideSupplement(ApplicationId application, SupplementAnswer answer, Actor by);
+
+	/**
+	 * Every supplement request of the matter and its answer, oldest first, for its
+	 * applicant and the staff who may see it (not its other parties).
+	 */
+	List<Supplement> supplements(ApplicationId application, Actor by);
+
+	/**
+	 * Lapses the matters whose supplement did not come by its last day; answers how many.
+	 */
+	int lapseUnsupplemented();
 
 	Application withdraw(ApplicationId application, Actor by);
 

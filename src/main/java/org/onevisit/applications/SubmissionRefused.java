@@ -92,6 +92,22 @@ public final class SubmissionRefused extends OneVisitException {
 
 	}
 
+	/**
+	 * A supplement that leaves out items the request asked for; all of them are named at
+	 * once, and nothing of the answer is kept.
+	 */
+	public static SubmissionRefused supplementIncomplete(List<FieldViolation> missing) {
+		return new SubmissionRefused("supplement_incomplete", Kind.UNPROCESSABLE,
+				missing.size() + " item(s) asked for are missing", missing, missing.size());
+	}
+
+	/** A supplement that gives items nobody asked for: nothing of it is kept. */
+	public static SubmissionRefused supplementNotAsked(List<String> names) {
+		return new SubmissionRefused("supplement_not_asked", Kind.UNPROCESSABLE, "not asked for: " + names,
+				names.stream().map((name) -> new FieldViolation(name, "supplement_not_asked", name)).toList(),
+				names.size());
+	}
+
 	public static SubmissionRefused neitherItemNorBundle() {
 		return new SubmissionRefused("submission_invalid", Kind.INVALID, "name exactly one item or one bundle",
 				List.of());

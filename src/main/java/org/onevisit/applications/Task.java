@@ -44,6 +44,10 @@ public final class Task {
 
 	private List<String> awaiting;
 
+	private List<SupplementItem> asked = List.of();
+
+	private LocalDate supplementDue;
+
 	private Task(TaskId id, PlannedTask plan, String step, TaskStatus status, LocalDate committedDue,
 			LocalDate statutoryDue, Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason,
 			long version, List<String> awaiting) {
@@ -81,6 +85,20 @@ public final class Task {
 			long version, List<String> awaiting) {
 		return new Task(id, plan, step, status, committedDue, statutoryDue, pausedSince, pausedWorkingDays, missing,
 				reason, version, awaiting);
+	}
+
+	/**
+	 * A task as it was saved while it waits for a supplement: what the request asked and
+	 * by when; for the applications' repository alone.
+	 */
+	public static Task restore(TaskId id, PlannedTask plan, String step, TaskStatus status, LocalDate committedDue,
+			LocalDate statutoryDue, Instant pausedSince, int pausedWorkingDays, List<String> missing, String reason,
+			long version, List<String> awaiting, List<SupplementItem> asked, LocalDate supplementDue) {
+		Task task = new Task(id, plan, step, status, committedDue, statutoryDue, pausedSince, pausedWorkingDays,
+				missing, reason, version, awaiting);
+		task.asked = List.copyOf(asked);
+		task.supplementDue = supplementDue;
+		return task;
 	}
 
 	/**
@@ -239,16 +257,36 @@ public final class Task {
 	}
 
 	String requestSupplement(List<String> what, Instant at) {
+		return requestSupplement(what, List.of(), null, at);
+	}
+
+	/**
+	 * Asks the applicant for the items and lines, answered by the day due (none: no
+	 * deadline); the clock stops meanwhile.
+	 */
+	String requestSupplement(List<String> what, List<SupplementItem> items, LocalDate due, Instant at) {
 		requireStatus(TaskStatus.IN_REVIEW);
-		if (what.isEmpty() || what.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
+		if ((what.isEmpty() && items.isEmpty())
+				|| what.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
 			throw ReviewRefused.decisionInvalid("a supplement request lists everything missing");
+		}
+		if (items.stream().map((item) -> item.kind() + ":" + item.name()).distinct().count() != items.size()) {
+			throw ReviewRefused.decisionInvalid("a supplement request names each item once");
 		}
 		String before = describe();
 		this.status = TaskStatus.WAITING_FOR_SUPPLEMENT;
 		this.missing = what.stream().map(String::strip).toList();
+		this.asked = List.copyOf(items);
+		this.supplementDue = due;
 		this.pausedSince = at;
 		this.version++;
 		return before;
+	}
+
+	/** Whether its supplement was due before that day and has not come. */
+	boolean supplementOverdue(LocalDate today) {
+		return this.status == TaskStatus.WAITING_FOR_SUPPLEMENT && this.supplementDue != null
+				&& this.supplementDue.isBefore(today);
 	}
 
 	/**
@@ -265,7 +303,10 @@ public final class Task {
 		this.statutoryDue = days.addWorkingDays(this.statutoryDue, paused).date();
 		this.status = TaskStatus.IN_REVIEW;
 		this.pausedSince = null;
+		// what was asked stays in the matter's supplements, with what was given
 		this.missing = List.of();
+		this.asked = List.of();
+		this.supplementDue = null;
 		this.version++;
 		return before;
 	}
@@ -348,6 +389,16 @@ public final class Task {
 
 	public String reason() {
 		return this.reason;
+	}
+
+	/** The materials and fields a supplement request waiting for an answer asks for. */
+	public List<SupplementItem> asked() {
+		return this.asked;
+	}
+
+	/** The last day to answer the supplement request waiting; null when none waits. */
+	public LocalDate supplementDue() {
+		return this.supplementDue;
 	}
 
 	/** The items of the bundle whose results the task still waits for; none once open. */

@@ -6,7 +6,11 @@ import org.onevisit.shared.OneVisitException;
 public final class UploadRefused extends OneVisitException {
 
 	private UploadRefused(String code, String message, Object... arguments) {
-		super(code, Kind.UNPROCESSABLE, message, arguments);
+		this(code, Kind.UNPROCESSABLE, message, arguments);
+	}
+
+	private UploadRefused(String code, Kind kind, String message, Object... arguments) {
+		super(code, kind, message, arguments);
 	}
 
 	public static UploadRefused typeNotAllowed(String originalName, String detected) {
@@ -15,11 +19,18 @@ public final class UploadRefused extends OneVisitException {
 	}
 
 	public static UploadRefused tooLarge(String originalName) {
-		return new UploadRefused("upload_too_large", originalName + " is larger than 20 MB", originalName, 20);
+		return new UploadRefused("upload_too_large", Kind.TOO_LARGE, originalName + " is larger than 20 MB",
+				originalName, 20);
 	}
 
 	public static UploadRefused empty(String originalName) {
 		return new UploadRefused("upload_empty", originalName + " is empty", originalName);
+	}
+
+	/** An upload made for one material, named for another. */
+	public static UploadRefused otherMaterial(String reference, String materialName) {
+		return new UploadRefused("upload_other_material", "upload " + reference + " was made for another material",
+				reference, materialName);
 	}
 
 	public static UploadRefused unknown(String reference) {

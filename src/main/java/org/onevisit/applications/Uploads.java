@@ -13,7 +13,15 @@ public interface Uploads {
 	long MAX_BYTES = 20L * 1024 * 1024;
 
 	/** Stores the content if it is an accepted type within the limit; else refuses. */
-	Upload store(String owner, String originalName, InputStream content);
+	default Upload store(String owner, String originalName, InputStream content) {
+		return store(owner, originalName, content, null);
+	}
+
+	/**
+	 * Stores the content as {@link #store(String, String, InputStream)}, for the material
+	 * named (null: for none in particular).
+	 */
+	Upload store(String owner, String originalName, InputStream content, String material);
 
 	/** The upload and where its bytes are, if it is the owner's. */
 	Optional<Stored> find(UUID id, String owner);

@@ -16,7 +16,9 @@ public abstract class OneVisitException extends RuntimeException {
 	 */
 	public enum Kind {
 
-		INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED, UNPROCESSABLE, UNAVAILABLE, TOO_MANY_REQUESTS
+		INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED, UNPROCESSABLE, UNAVAILABLE, TOO_MANY_REQUESTS,
+		/** More bytes than the server keeps (413). */
+		TOO_LARGE
 
 	}
 

@@ -185,6 +185,7 @@ class AccessControlMatrixTests {
 		this.owned.put("/licences/{id}/revoke", revocable);
 		this.owned.put("/api/v1/licences/{id}/revocation", revocable);
 		this.owned.put("/my/uploads/{id}", new Owned(upload, "applicant1", List.of("applicant2")));
+		this.owned.put("/api/v1/uploads/{id}", new Owned(upload, "applicant1", List.of("applicant2", "business1")));
 		this.owned.put("/review/uploads/{id}", new Owned(upload, null, List.of("reviewer-tax")));
 		Owned paying = new Owned(payment, "applicant1", List.of("applicant2"));
 		this.owned.put("/pay/simulator/{payment}", paying);

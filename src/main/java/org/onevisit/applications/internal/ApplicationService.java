@@ -42,14 +42,20 @@ import org.onevisit.applications.RegisteredOwners;
 import org.onevisit.applications.PlannedTask;
 import org.onevisit.applications.ReviewRefused;
 import org.onevisit.applications.SubmissionRefused;
+import org.onevisit.applications.Supplement;
+import org.onevisit.applications.SupplementAnswer;
+import org.onevisit.applications.SupplementItem;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskChanged;
 import org.onevisit.applications.TaskId;
 import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.UploadRefused;
+import org.onevisit.applications.Upload;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.Bundle;
+import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Party;
@@ -66,6 +72,8 @@ import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,10 +113,27 @@ class ApplicationService implements ApplicationManagement {
 
 	private final ObjectProvider<Dues> dues;
 
+	private final int supplementDays;
+
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
 			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
 			Halls halls, ObjectProvider<Dues> dues) {
+		this(applications, catalogue, days, clock, events, json, heldLicences, uploads, registeredOwners, eligibility,
+				halls, dues, 15);
+	}
+
+	/**
+	 * @param supplementDays the working days an applicant has to answer a 补正 request
+	 * ({@code onevisit.supplements.period-days})
+	 */
+	@Autowired
+	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
+			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
+			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
+			Halls halls, ObjectProvider<Dues> dues,
+			@Value("${onevisit.supplements.period-days:15}") int supplementDays) {
+		this.supplementDays = supplementDays;
 		this.dues = dues;
 		this.eligibility = eligibility;
 		this.halls = halls;
@@ -363,9 +388,42 @@ class ApplicationService implements ApplicationManagement {
 			// a task that assesses taxes (the tax office's) assesses them as it approves
 			dues().ifPresent((owed) -> owed.assessOnApproval(application.id(), task, by));
 		}
-		application.decide(taskId, decision, by, this.clock, owing(application.id()));
+		Decision decided = (decision instanceof Decision.RequestSupplement supplement)
+				? asked(supplement, application, task) : decision;
+		application.decide(taskId, decided, by, this.clock, owing(application.id()));
 		save(loaded);
 		return application;
+	}
+
+	/**
+	 * A supplement request as the applicant will read it: each field asked is one of the
+	 * matter's form, named by its label, and the request is answered by the last day of
+	 * the 补正 period, counted in working days from today.
+	 */
+	private Decision.RequestSupplement asked(Decision.RequestSupplement supplement, Application application,
+			Task task) {
+		Map<String, FormField> fields = new LinkedHashMap<>();
+		formFieldsOf(application.bundleCode(), task).forEach((field) -> fields.put(field.name(), field));
+		List<SupplementItem> items = supplement.items().stream().map((item) -> {
+			if (item.kind() != SupplementItem.Kind.FIELD) {
+				return item;
+			}
+			FormField field = fields.get(item.name());
+			if (field == null) {
+				throw ReviewRefused.decisionInvalid("the matter's form has no field " + item.name());
+			}
+			return new SupplementItem(item.kind(), item.name(), field.label(), item.reason());
+		}).toList();
+		LocalDate due = this.days.addWorkingDays(LocalDate.now(this.clock), this.supplementDays).date();
+		return new Decision.RequestSupplement(supplement.missing(), supplement.note(), items, due);
+	}
+
+	/** The fields of the form the matter was filed with: its bundle's, or its item's. */
+	private List<FormField> formFieldsOf(String bundleCode, Task task) {
+		if (bundleCode != null) {
+			return this.catalogue.bundle(bundleCode).content().fields().stream().map(BundleField::asField).toList();
+		}
+		return this.catalogue.item(task.plan().itemCode(), task.plan().itemVersion()).content().form().fields();
 	}
 
 	@Override
@@ -518,11 +576,65 @@ class ApplicationService implements ApplicationManagement {
 	@Override
 	@Transactional
 	public Application provideSupplement(ApplicationId id, Actor by) {
+		return provideSupplement(id, SupplementAnswer.NOTHING, by);
+	}
+
+	/**
+	 * Checked as a filing is: each upload the applicant's own, made for that material or
+	 * none; each corrected field by the form's rules. A refusal keeps nothing.
+	 */
+	@Override
+	@Transactional
+	public Application provideSupplement(ApplicationId id, SupplementAnswer answer, Actor by) {
 		Applications.Loaded loaded = lockedFor(id, by);
 		Application application = loaded.application();
-		application.provideSupplement(by, this.clock, this.days);
+		Map<String, String> names = new LinkedHashMap<>();
+		application.materials().forEach((material) -> names.put(material.code(), material.name()));
+		answer.materials().forEach((code, upload) -> {
+			if (names.containsKey(code)) {
+				requireOwnUpload(upload, code, names.get(code), by);
+			}
+		});
+		application.provideSupplement(by, answer, this.clock, this.days);
+		if (application.formCorrected()) {
+			Task any = application.tasks().get(0);
+			List<FieldViolation> violations = FormCheck
+				.check(formFieldsOf(application.bundleCode(), any), application.form())
+				.stream()
+				.filter((violation) -> answer.fields().containsKey(violation.field()))
+				.toList();
+			if (!violations.isEmpty()) {
+				throw SubmissionRefused.formInvalid(violations);
+			}
+		}
 		save(loaded);
 		return application;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Supplement> supplements(ApplicationId id, Actor by) {
+		// the answers hold what the applicant corrected: theirs and the departments',
+		// not the other parties', who read the matter as filed
+		this.applications.load(id, false)
+			.filter((application) -> application.visibleTo(by))
+			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
+		return this.applications.supplements(id);
+	}
+
+	@Override
+	@Transactional
+	public int lapseUnsupplemented() {
+		int lapsed = 0;
+		for (ApplicationId id : this.applications.pastSupplementDue(LocalDate.now(this.clock), 500)) {
+			Applications.Loaded loaded = this.applications.load(id, true).map(Applications.Loaded::of).orElseThrow();
+			// answered meanwhile, or lapsed by another node: left alone
+			if (loaded.application().lapseUnsupplemented(this.clock)) {
+				save(loaded);
+				lapsed++;
+			}
+		}
+		return lapsed;
 	}
 
 	@Override
@@ -769,6 +881,7 @@ class ApplicationService implements ApplicationManagement {
 				if (reason == null || reason.isBlank()) {
 					throw SubmissionRefused.uploadReasonMissing(material.code(), material.name());
 				}
+				requireOwnUpload(reference, material.code(), material.name(), by);
 				return new MaterialRecord(material.code(), material.name(), material.source(),
 						MaterialRecord.State.PROVIDED, reference.strip(), neededBy, reason.strip());
 			}
@@ -782,14 +895,17 @@ class ApplicationService implements ApplicationManagement {
 		};
 		boolean uploaded = material.source() == MaterialSource.UPLOAD && reference != null && !reference.isBlank();
 		if (uploaded) {
-			requireOwnUpload(reference, by);
+			requireOwnUpload(reference, material.code(), material.name(), by);
 		}
 		return new MaterialRecord(material.code(), material.name(), material.source(), state,
 				uploaded ? reference.strip() : null, neededBy);
 	}
 
-	/** A submission names only uploads its filer made: nobody attaches another's file. */
-	private void requireOwnUpload(String reference, Actor by) {
+	/**
+	 * A submission or a supplement names only uploads its filer made, for that material
+	 * or none in particular: nobody attaches another's file.
+	 */
+	private void requireOwnUpload(String reference, String materialCode, String materialName, Actor by) {
 		UUID id;
 		try {
 			id = UUID.fromString(reference.strip());
@@ -797,8 +913,11 @@ class ApplicationService implements ApplicationManagement {
 		catch (IllegalArgumentException ex) {
 			throw UploadRefused.unknown(reference);
 		}
-		if (this.uploads.find(id, by.username()).isEmpty()) {
-			throw UploadRefused.unknown(reference);
+		Upload upload = this.uploads.find(id, by.username())
+			.map(Uploads.Stored::upload)
+			.orElseThrow(() -> UploadRefused.unknown(reference));
+		if (!upload.fits(materialCode)) {
+			throw UploadRefused.otherMaterial(reference, materialName);
 		}
 	}
 

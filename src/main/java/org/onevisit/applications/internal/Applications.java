@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
@@ -29,6 +30,8 @@ import org.onevisit.applications.InboxEntry;
 import org.onevisit.applications.MaterialRecord;
 import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.PlannedTask;
+import org.onevisit.applications.Supplement;
+import org.onevisit.applications.SupplementItem;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskChanged;
 import org.onevisit.applications.TaskId;
@@ -66,6 +69,14 @@ class Applications {
 
 	private static final TypeReference<List<StoredParty>> PARTIES = new TypeReference<>() {
 	};
+
+	private static final TypeReference<List<SupplementItem>> ITEMS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Supplement.Change>> CHANGES = new TypeReference<>() {
+	};
+
+	private static final String ANSWER_COLUMN = "applications_supplement.answer";
 
 	/** The statuses in which a matter waits for something outside the departments. */
 	private static final Set<ApplicationStatus> WAITING = EnumSet.of(ApplicationStatus.AWAITING_PARTIES,
@@ -276,11 +287,15 @@ class Applications {
 		boolean materials = !application.materials().equals(loaded.materials());
 		boolean parties = !application.parties().equals(loaded.parties());
 		List<HistoryEntry> history = application.newHistory();
-		if (changed.isEmpty() && !settled && !materials && !parties && history.isEmpty()) {
+		boolean form = application.formCorrected();
+		List<Supplement> requested = application.newSupplements();
+		List<Supplement.Answered> answered = application.answeredSupplements();
+		if (changed.isEmpty() && !settled && !materials && !parties && !form && history.isEmpty() && requested.isEmpty()
+				&& answered.isEmpty()) {
 			return;
 		}
 		Statement statement = new Statement(application.id());
-		if (settled || materials || parties) {
+		if (settled || materials || parties || form) {
 			List<String> columns = new ArrayList<>();
 			if (settled) {
 				columns.add("status = :status, finished_at = cast(:finishedAt as timestamptz)");
@@ -294,6 +309,11 @@ class Applications {
 			if (parties) {
 				columns.add("parties = cast(:parties as jsonb)");
 				statement.bind("parties", parties(application.parties()));
+			}
+			if (form) {
+				columns.add("form = :form");
+				statement.bind("form",
+						this.personalData.seal(this.json.writeValueAsString(application.form()), FORM_COLUMN));
 			}
 			statement.with(settled ? "status" : "application",
 					"update applications_application set " + String.join(", ", columns) + " where id = :application");
@@ -309,7 +329,8 @@ class Applications {
 								update applications_task set step = :t#_step, status = :t#_status, committed_due = :t#_committedDue,
 								    statutory_due = :t#_statutoryDue, paused_since = cast(:t#_pausedSince as timestamptz),
 								    paused_working_days = :t#_paused, missing = cast(:t#_missing as jsonb), reason = :t#_reason,
-								    version = :t#_version, awaiting = cast(:t#_awaiting as jsonb)
+								    version = :t#_version, awaiting = cast(:t#_awaiting as jsonb),
+								    asked = cast(:t#_asked as jsonb), supplement_due = cast(:t#_supplementDue as date)
 								where id = :t#_id and version = :t#_loadedVersion
 								returning id"""
 							.replace("#", String.valueOf(t)))
@@ -317,6 +338,7 @@ class Applications {
 			bindState(statement, "t" + t + "_", task);
 		}
 		appendHistory(statement, history);
+		supplements(statement, requested, answered);
 		statement.finish(changed.isEmpty() ? "select 0"
 				: "select " + IntStream.range(0, changed.size())
 					.mapToObj((t) -> "(select count(*) from t" + t + "_changed)")
@@ -352,6 +374,91 @@ class Applications {
 		}
 	}
 
+	/**
+	 * Keeps each supplement request made, and each answer given with the request it
+	 * answers (the one of its task still open): the answer sealed, as a corrected field
+	 * holds personal data, the uploads it names in the clear.
+	 */
+	private void supplements(Statement statement, List<Supplement> requested, List<Supplement.Answered> answered) {
+		for (int r = 0; r < requested.size(); r++) {
+			Supplement request = requested.get(r);
+			statement.with("s" + r + "_requested", """
+					insert into applications_supplement (id, application_id, task_id, requested_at, requested_by,
+					    items, lines, due)
+					values (:s#_id, :application, :s#_task, :s#_at, :s#_by, cast(:s#_items as jsonb),
+					    cast(:s#_lines as jsonb), cast(:s#_due as date))""".replace("#", String.valueOf(r)))
+				.bind("s" + r + "_id", UUID.randomUUID())
+				.bind("s" + r + "_task", request.task().value())
+				.bind("s" + r + "_at", Timestamp.from(request.requestedAt()))
+				.bind("s" + r + "_by", request.requestedBy())
+				.bind("s" + r + "_items", this.json.writeValueAsString(request.items()))
+				.bind("s" + r + "_lines", this.json.writeValueAsString(request.lines()))
+				.bind("s" + r + "_due", request.due());
+		}
+		for (int a = 0; a < answered.size(); a++) {
+			Supplement.Answered answer = answered.get(a);
+			List<String> uploads = answer.changes()
+				.stream()
+				.filter((change) -> change.kind() == SupplementItem.Kind.MATERIAL)
+				.flatMap((change) -> Stream.of(change.before(), change.after()))
+				.filter((upload) -> upload != null)
+				.distinct()
+				.toList();
+			statement.with("a" + a + "_answered", """
+					update applications_supplement set answered_at = :a#_at, answered_by = :a#_by,
+					    answer = :a#_answer, uploads = cast(:a#_uploads as jsonb)
+					where task_id = :a#_task and answered_at is null""".replace("#", String.valueOf(a)))
+				.bind("a" + a + "_task", answer.task().value())
+				.bind("a" + a + "_at", Timestamp.from(answer.at()))
+				.bind("a" + a + "_by", answer.by())
+				// bound to its task: an answer copied to another request does not open
+				.bind("a" + a + "_answer",
+						this.personalData.seal(this.json.writeValueAsString(answer.changes()),
+								ANSWER_COLUMN + "/" + answer.task().value()))
+				.bind("a" + a + "_uploads", this.json.writeValueAsString(uploads));
+		}
+	}
+
+	/**
+	 * Every supplement request of the matter, oldest first, with its answer opened when
+	 * it was answered.
+	 */
+	List<Supplement> supplements(ApplicationId id) {
+		return this.jdbc.sql("""
+				select task_id, requested_at, requested_by, items, lines, due, answered_at, answered_by, answer
+				from applications_supplement where application_id = :id order by requested_at, id
+				""").param("id", id.value()).query((row, rowNum) -> {
+			UUID task = row.getObject("task_id", UUID.class);
+			String answer = row.getString("answer");
+			return new Supplement(new TaskId(task), row.getTimestamp("requested_at").toInstant(),
+					row.getString("requested_by"), this.json.readValue(row.getString("items"), ITEMS),
+					this.json.readValue(row.getString("lines"), TEXTS), row.getObject("due", LocalDate.class),
+					instant(row, "answered_at"), row.getString("answered_by"),
+					(answer != null)
+							? this.json.readValue(this.personalData.open(answer, ANSWER_COLUMN + "/" + task), CHANGES)
+							: List.of());
+		}).list();
+	}
+
+	/**
+	 * Matters with a supplement asked for whose last day passed before today, oldest
+	 * deadline first.
+	 */
+	List<ApplicationId> pastSupplementDue(LocalDate today, int limit) {
+		return this.jdbc.sql("""
+				select application_id from applications_task
+				where status = 'WAITING_FOR_SUPPLEMENT' and supplement_due < :today
+				group by application_id order by min(supplement_due) limit :limit
+				""")
+			.param("today", today)
+			.param("limit", limit)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(ApplicationId::new)
+			.toList();
+	}
+
 	/** Binds a task's id and everything its transitions change, under the prefix. */
 	private void bindState(Statement statement, String prefix, Task task) {
 		statement.bind(prefix + "id", task.id().value())
@@ -364,8 +471,9 @@ class Applications {
 			.bind(prefix + "missing", this.json.writeValueAsString(task.missing()))
 			.bind(prefix + "reason", task.reason())
 			.bind(prefix + "version", task.version())
-			.bind(prefix + "awaiting",
-					task.awaiting().isEmpty() ? "[]" : this.json.writeValueAsString(task.awaiting()));
+			.bind(prefix + "awaiting", task.awaiting().isEmpty() ? "[]" : this.json.writeValueAsString(task.awaiting()))
+			.bind(prefix + "asked", task.asked().isEmpty() ? "[]" : this.json.writeValueAsString(task.asked()))
+			.bind(prefix + "supplementDue", task.supplementDue());
 	}
 
 	/**
@@ -753,7 +861,7 @@ class Applications {
 		return this.jdbc.sql("""
 				select id, item_code, item_version, department_code, committed_limit, statutory_limit, step, status,
 				       committed_due, statutory_due, paused_since, paused_working_days, missing, reason, version,
-				       awaiting
+				       awaiting, asked, supplement_due
 				from applications_task where application_id = :id order by item_code
 				""")
 			.param("id", id.value())
@@ -765,7 +873,8 @@ class Applications {
 					row.getString("step"), TaskStatus.valueOf(row.getString("status")),
 					row.getObject("committed_due", LocalDate.class), row.getObject("statutory_due", LocalDate.class),
 					instant(row, "paused_since"), row.getInt("paused_working_days"), missing(row.getString("missing")),
-					row.getString("reason"), row.getLong("version"), missing(row.getString("awaiting"))))
+					row.getString("reason"), row.getLong("version"), missing(row.getString("awaiting")),
+					asked(row.getString("asked")), row.getObject("supplement_due", LocalDate.class)))
 			.list();
 	}
 
@@ -842,6 +951,11 @@ class Applications {
 					.stream()
 					.map((stored) -> stored.restore(this.personalData))
 					.toList();
+	}
+
+	/** The items a supplement request waiting asks for; none for nearly every task. */
+	private List<SupplementItem> asked(String json) {
+		return (json == null || "[]".equals(json)) ? List.of() : this.json.readValue(json, ITEMS);
 	}
 
 	/** What a supplement request named; nothing for nearly every task, so no parsing. */

@@ -45,6 +45,20 @@ class Deadlines {
 		}
 	}
 
+	/**
+	 * A supplement not given by the last day of its 补正 period: the matter lapses, as the
+	 * notice said it would.
+	 */
+	@SchedulerLock(name = "supplements-lapse")
+	@Scheduled(fixedDelayString = "${onevisit.supplements.lapse-interval:PT1H}",
+			initialDelayString = "${onevisit.supplements.lapse-interval:PT1H}")
+	void lapseUnsupplemented() {
+		int lapsed = this.applications.lapseUnsupplemented();
+		if (lapsed > 0) {
+			log.info("{} matters lapsed without the supplement asked for", lapsed);
+		}
+	}
+
 	@SchedulerLock(name = "payments-lapse")
 	@Scheduled(fixedDelayString = "${onevisit.payments.lapse-interval:PT1H}",
 			initialDelayString = "${onevisit.payments.lapse-interval:PT1H}")

@@ -61,7 +61,7 @@ class FileUploads implements Uploads {
 	}
 
 	@Override
-	public Upload store(String owner, String originalName, InputStream content) {
+	public Upload store(String owner, String originalName, InputStream content, String material) {
 		String name = displayName(originalName);
 		UUID id = UUID.randomUUID();
 		try {
@@ -89,10 +89,11 @@ class FileUploads implements Uploads {
 			}
 			Instant now = this.clock.instant();
 			Upload upload = new Upload(id, owner, name, detected, bytes.length,
-					HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), now);
+					HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), now, material);
 			this.jdbc.sql("""
-					insert into applications_upload (id, owner, original_name, media_type, size, sha256, stored_at)
-					values (:id, :owner, :name, :type, :size, :sha256, :at)
+					insert into applications_upload (id, owner, original_name, media_type, size, sha256, stored_at,
+					    material)
+					values (:id, :owner, :name, :type, :size, :sha256, :at, :material)
 					""")
 				.param("id", id)
 				.param("owner", owner)
@@ -101,6 +102,7 @@ class FileUploads implements Uploads {
 				.param("size", (long) bytes.length)
 				.param("sha256", upload.sha256())
 				.param("at", Timestamp.from(now))
+				.param("material", material)
 				.update();
 			return upload;
 		}
@@ -115,6 +117,7 @@ class FileUploads implements Uploads {
 	/**
 	 * Deletes the uploads no submission names a day after they were stored, those of
 	 * refused submissions among them (nothing names them): their records and their files.
+	 * An upload a supplement replaced stays while the supplement's answer names it.
 	 * Answers how many.
 	 */
 	int deleteUnused(Duration after) {
@@ -123,6 +126,8 @@ class FileUploads implements Uploads {
 				where u.stored_at < :before and not exists (
 				    select 1 from applications_application a
 				    where a.materials @> jsonb_build_array(jsonb_build_object('reference', u.id::text)))
+				  and not exists (
+				    select 1 from applications_supplement s where s.uploads @> jsonb_build_array(u.id::text))
 				returning u.id
 				""").param("before", Timestamp.from(this.clock.instant().minus(after))).query(UUID.class).list();
 		for (UUID id : unused) {
@@ -176,7 +181,8 @@ class FileUploads implements Uploads {
 		UUID id = row.getObject("id", UUID.class);
 		return new Upload(id, row.getString("owner"),
 				this.personalData.open(row.getString("original_name"), nameContext(id)), row.getString("media_type"),
-				row.getLong("size"), row.getString("sha256"), row.getTimestamp("stored_at").toInstant());
+				row.getLong("size"), row.getString("sha256"), row.getTimestamp("stored_at").toInstant(),
+				row.getString("material"));
 	}
 
 	// a file or name is bound to its upload: swapped under another id, it does not open

@@ -6,6 +6,7 @@ import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
+import org.onevisit.applications.ApplicationEvents.SupplementLapsed;
 import org.onevisit.applications.ApplicationEvents.SupplementRequested;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingPayment;
 import org.onevisit.applications.ApplicationEvents.ApplicationDeclined;
@@ -66,15 +67,27 @@ class EventNotices {
 	}
 
 	/**
-	 * Every item asked for, so that the applicant knows what to bring without looking.
+	 * Every item asked for, so that the applicant knows what to bring without looking,
+	 * and the last day to answer.
 	 */
 	@EventListener
 	void on(SupplementRequested requested) {
+		boolean due = requested.due() != null;
 		this.notifications.send(List.of(new Notice(requested.applicant(),
 				"supplement-requested:" + requested.task() + ":" + requested.at().toEpochMilli(),
-				"message.supplementRequested",
-				List.of(requested.trackingNumber(), String.join(" / ", requested.missing())),
+				due ? "message.supplementRequestedBy" : "message.supplementRequested",
+				due ? List.of(requested.trackingNumber(), String.join(" / ", requested.missing()),
+						requested.due().toString())
+						: List.of(requested.trackingNumber(), String.join(" / ", requested.missing())),
 				matter(requested.application()))));
+	}
+
+	/** The supplement did not come in time: the matter is over, and why. */
+	@EventListener
+	void on(SupplementLapsed lapsed) {
+		this.notifications.send(List
+			.of(new Notice(lapsed.applicant(), "supplement-lapsed:" + lapsed.application(), "message.supplementLapsed",
+					List.of(lapsed.trackingNumber(), lapsed.due().toString()), matter(lapsed.application()))));
 	}
 
 	@EventListener

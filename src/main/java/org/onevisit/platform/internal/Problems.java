@@ -65,6 +65,7 @@ class Problems implements ProblemResponses {
 			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
 		};
 	}
 

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +21,9 @@ import org.onevisit.audit.SecurityEvent.CaseViewed;
 import org.onevisit.applications.MaterialRecord;
 import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.SubmissionRefused;
+import org.onevisit.applications.Supplement;
+import org.onevisit.applications.SupplementAnswer;
+import org.onevisit.applications.SupplementItem;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
@@ -82,13 +87,51 @@ class ApplicationApiController {
 			Map<String, @Size(max = 100) String> evidence, Map<String, @Size(max = 500) String> uploadReasons) {
 	}
 
+	/**
+	 * A decision; a supplement request names the materials (code to reason) and form
+	 * fields (name to reason) to give again, besides lines to read.
+	 */
 	record DecisionRequest(@NotBlank String decision, @Size(max = 2000) String reason,
-			List<@Size(max = 500) String> missing, String nextStep, Long taskVersion) {
+			List<@Size(max = 500) String> missing, Map<String, @Size(max = 500) String> materials,
+			Map<String, @Size(max = 500) String> fields, String nextStep, Long taskVersion) {
+
+		List<SupplementItem> items() {
+			List<SupplementItem> items = new ArrayList<>();
+			if (this.materials != null) {
+				this.materials.forEach(
+						(code, why) -> items.add(new SupplementItem(SupplementItem.Kind.MATERIAL, code, null, why)));
+			}
+			if (this.fields != null) {
+				this.fields
+					.forEach((name, why) -> items.add(new SupplementItem(SupplementItem.Kind.FIELD, name, null, why)));
+			}
+			return items;
+		}
+
+	}
+
+	/**
+	 * An answer to the supplement requests waiting: an upload id (POST /api/v1/uploads)
+	 * for each material asked, a value for each field asked.
+	 */
+	record SupplementRequest(Map<String, @Size(max = 100) String> materials, Map<String, Object> fields) {
 	}
 
 	record TaskView(UUID id, String itemCode, int itemVersion, String department, String step, String stepLabel,
 			String status, LocalDate committedDue, LocalDate statutoryDue, int pausedWorkingDays, List<String> missing,
-			String reason, long version) {
+			List<SupplementItem> asked, LocalDate supplementDue, String reason, long version) {
+	}
+
+	/** A supplement request and, once answered, what was given for each item. */
+	record SupplementView(UUID task, Instant requestedAt, String requestedBy, List<SupplementItem> items,
+			List<String> lines, LocalDate due, Instant answeredAt, String answeredBy, List<Supplement.Change> changes) {
+
+		static SupplementView of(Supplement supplement) {
+			return new SupplementView(supplement.task().value(), supplement.requestedAt(), supplement.requestedBy(),
+					supplement.items(), supplement.lines(), supplement.due(), supplement.answeredAt(),
+					supplement.answeredBy(), supplement.changes());
+		}
+
 	}
 
 	record ApplicationView(UUID id, String trackingNo, String status, String bundleCode, String channel,
@@ -191,15 +234,39 @@ class ApplicationApiController {
 	@Operation(
 			summary = "Decide a task at its current step: APPROVE, REJECT (with reason) or SUPPLEMENT (with everything missing)")
 	ApplicationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request, Actor actor) {
-		Decision decision = Decision.named(request.decision(), request.reason(), request.missing(), request.nextStep());
+		Decision decision = Decision.named(request.decision(), request.reason(), request.missing(), request.items(),
+				request.nextStep());
 		return view(this.applications.decide(new TaskId(id), decision, actor, request.taskVersion()));
 	}
 
 	@PostMapping("/api/v1/applications/{id}/supplements")
 	@PreAuthorize("hasRole('APPLICANT')")
-	@Operation(summary = "Provide everything the departments asked for; their clocks run again")
-	ApplicationView supplement(@PathVariable UUID id, Actor actor) {
-		return view(this.applications.provideSupplement(new ApplicationId(id), actor));
+	@Operation(
+			summary = "Provide everything the departments asked for, item by item: an upload id for each "
+					+ "material asked, a value for each field asked (checked as a filing is); their clocks run again. "
+					+ "An item asked and not given is a 422 problem supplement_incomplete, and nothing is kept",
+			responses = { @ApiResponse(responseCode = "200", description = "the matter, under review again"),
+					@ApiResponse(responseCode = "422",
+							description = "supplement_incomplete, supplement_not_asked, form_invalid, upload_unknown, "
+									+ "upload_other_material"),
+					@ApiResponse(responseCode = "409", description = "no_supplement_requested") })
+	ApplicationView supplement(@PathVariable UUID id, @Valid @RequestBody(required = false) SupplementRequest request,
+			Actor actor) {
+		SupplementAnswer answer = (request != null) ? new SupplementAnswer(request.materials(), request.fields())
+				: SupplementAnswer.NOTHING;
+		return view(this.applications.provideSupplement(new ApplicationId(id), answer, actor));
+	}
+
+	@GetMapping("/api/v1/applications/{id}/supplements")
+	@Operation(summary = "Every supplement request of the application, oldest first: what was asked (materials and "
+			+ "fields with the reasons, the deadline) and what was given (each item before and after)")
+	List<SupplementView> supplements(@PathVariable UUID id, Actor actor) {
+		List<SupplementView> supplements = this.applications.supplements(new ApplicationId(id), actor)
+			.stream()
+			.map(SupplementView::of)
+			.toList();
+		recordStaffView(actor, id, "api application supplements");
+		return supplements;
 	}
 
 	@PostMapping("/api/v1/applications/{id}/withdrawal")
@@ -228,7 +295,7 @@ class ApplicationApiController {
 					.map((task) -> new TaskView(task.id().value(), task.plan().itemCode(), task.plan().itemVersion(),
 							task.plan().departmentCode(), task.step(), task.stepLabel(), task.status().name(),
 							task.committedDue(), task.statutoryDue(), task.pausedWorkingDays(), task.missing(),
-							this.sentences.render(task.reason()), task.version()))
+							task.asked(), task.supplementDue(), this.sentences.render(task.reason()), task.version()))
 					.toList(),
 				// notes and reasons the platform wrote are answered in the caller's
 				// language

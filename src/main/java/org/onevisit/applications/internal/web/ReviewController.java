@@ -1,5 +1,6 @@
 package org.onevisit.applications.internal.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Decision;
 import org.onevisit.applications.InboxEntry;
+import org.onevisit.applications.SupplementItem;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskId;
 import org.onevisit.applications.WriteBacks;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,7 +65,7 @@ class ReviewController {
 	 * A line of the case file's form: the question as the citizen saw it, and their
 	 * answer.
 	 */
-	record Answer(String label, Object value) {
+	record Answer(String name, String label, Object value) {
 	}
 
 	@GetMapping("/review")
@@ -108,17 +111,43 @@ class ReviewController {
 		// offered
 		model.addAttribute("separatedFrom", this.applications.separatedFrom(taskId, actor).orElse(null));
 		model.addAttribute("names", new ItemNames(this.catalogue));
+		// what changed since this task's last supplement request, while it is reviewed
+		// again
+		model.addAttribute("answered",
+				this.applications.supplements(application.id(), actor)
+					.stream()
+					.filter((supplement) -> supplement.task().equals(taskId) && supplement.answered())
+					.reduce((earlier, later) -> later)
+					.orElse(null));
 		return "review/task";
 	}
 
 	@PostMapping("/review/tasks/{id}/decision")
 	String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String missing, @RequestParam(required = false) String nextStep,
-			@RequestParam long taskVersion, Actor actor, RedirectAttributes redirect, Locale locale) {
+			@RequestParam long taskVersion, @RequestParam MultiValueMap<String, String> parameters, Actor actor,
+			RedirectAttributes redirect, Locale locale) {
 		List<String> asked = (missing == null) ? List.of()
 				: missing.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
-		boolean decided = this.refusals.attempt(() -> this.applications.decide(new TaskId(id),
-				Decision.named(decision, reason, asked, nextStep), actor, taskVersion), redirect, locale);
+		// a material or field is asked for when the reviewer gave the reason for it
+		List<SupplementItem> items = new ArrayList<>();
+		parameters.forEach((name, values) -> {
+			String why = values.isEmpty() ? null : values.get(0);
+			if (why == null || why.isBlank()) {
+				return;
+			}
+			if (name.startsWith("material.")) {
+				items.add(new SupplementItem(SupplementItem.Kind.MATERIAL, name.substring("material.".length()), null,
+						why));
+			}
+			else if (name.startsWith("field.")) {
+				items.add(new SupplementItem(SupplementItem.Kind.FIELD, name.substring("field.".length()), null, why));
+			}
+		});
+		boolean decided = this.refusals.attempt(
+				() -> this.applications.decide(new TaskId(id), Decision.named(decision, reason, asked,
+						"SUPPLEMENT".equals(decision) ? items : List.of(), nextStep), actor, taskVersion),
+				redirect, locale);
 		if (!decided) {
 			return "redirect:/review/tasks/" + id;
 		}
@@ -132,13 +161,13 @@ class ReviewController {
 				.content()
 				.fields()
 				.stream()
-				.map((field) -> new Answer(field.label(), application.form().get(field.name())))
+				.map((field) -> new Answer(field.name(), field.label(), application.form().get(field.name())))
 				.toList();
 		}
 		return item.form()
 			.fields()
 			.stream()
-			.map((field) -> new Answer(field.label(), application.form().get(field.name())))
+			.map((field) -> new Answer(field.name(), field.label(), application.form().get(field.name())))
 			.toList();
 	}
 

@@ -1,0 +1,250 @@
+package org.onevisit.applications.internal.web;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.onevisit.Browsers;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.messages.internal.SimulatedSmsGateway;
+import org.onevisit.registries.RegistryControl;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The citizen's 补正 journey in headless Chromium, in Chinese and in English: filed online
+ * after checking the answers and declaring (承诺), told by e-mail (a real SMTP server) and
+ * text (the simulated gateway); the tax office asks for a material and a field; the
+ * seller uploads the file and corrects the field on the page; the reviewer sees what
+ * changed; approved and paid; a message for each step.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "onevisit.messages.send-interval=PT0.2S", "onevisit.messages.backoff=PT0.2S" })
+class SupplementJourneyBrowserTests {
+
+	private static final int SMTP_PORT = freePort();
+
+	private static final GreenMail SMTP = startedSmtp();
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		SMTP.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RegistryControl registries;
+
+	@Autowired
+	SimulatedSmsGateway sms;
+
+	ChromeDriver seller;
+
+	ChromeDriver office;
+
+	@AfterEach
+	void closeBrowsers() {
+		for (ChromeDriver browser : new ChromeDriver[] { this.seller, this.office }) {
+			if (browser != null) {
+				browser.quit();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "zh-CN", "en" })
+	void theSellerIsAskedForMoreAnswersOnThePageAndIsToldAtEachStep(String language) throws Exception {
+		boolean english = "en".equals(language);
+		String base = "http://localhost:" + this.port;
+		OneVisitHttp http = new OneVisitHttp(this.port);
+		Matters matters = new Matters(http, this.registries);
+		String mail = "seller." + UUID.randomUUID() + "@example.test";
+		String mobile = english ? "13800000611" : "13800000610";
+		assertThat(choose(matters, """
+				{"email":"%s","mobile":"%s","emailEnabled":true,"smsEnabled":true,"locale":"%s"}
+				""".formatted(mail, mobile, language)).statusCode()).isEqualTo(200);
+
+		// filed online: the answers checked, the declaration made
+		this.seller = Browsers.chromium(1280, 900);
+		Browsers.logIn(this.seller, base, "applicant1");
+		this.seller.get(base + "/apply/bundles/flat-transfer?lang=" + language);
+		Browsers.waitFor(this.seller, By.id("field-buyerName"));
+		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		Browsers.retype(this.seller, "field-certificateNo", flat.certificateNo());
+		Browsers.retype(this.seller, "field-address", flat.address());
+		this.seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		assertThat(Browsers.waitFor(this.seller, By.cssSelector("dl.answers")).getText()).contains(flat.address());
+		Browsers.declareAndFile(this.seller);
+		Browsers.waitFor(this.seller, By.id("progress"));
+		String page = this.seller.getCurrentUrl().replaceFirst("\\?.*", "");
+		String id = page.substring(page.lastIndexOf('/') + 1);
+		String seller = matters.bearer("applicant1");
+		JsonNode filed = OneVisitHttp.json(http.get("/api/v1/applications/" + id, "Authorization", seller));
+		String tracking = filed.path("trackingNo").asString();
+		awaitEmail(mail, (body) -> body.contains(tracking));
+		awaitText(mobile, (text) -> text.contains(tracking));
+		JsonNode underReview = matters.confirmAsParties(filed);
+
+		// the tax office asks for a clearer copy of a material and the payment method
+		JsonNode material = underReview.path("materials").path(0);
+		String taxTask = ApplicationApiTests.taskOf(underReview, "tax");
+		this.office = Browsers.chromium(1280, 900);
+		Browsers.logIn(this.office, base, "reviewer-tax");
+		this.office.get(base + "/review/tasks/" + taxTask + "?lang=" + language);
+		Browsers.waitFor(this.office, By.id("ask-material-0")).sendKeys("扫描件不清晰");
+		this.office.findElement(By.cssSelector("#ask-fields input[name='field.paymentMethod']")).sendKeys("与网签合同不一致");
+		WebElement ask = this.office
+			.findElement(By.xpath("//form[input[@name='decision' and @value='SUPPLEMENT']]//button[@type='submit']"));
+		ask.click();
+		Browsers.waitUntilGone(this.office, ask);
+		String due = OneVisitHttp.json(http.get("/api/v1/applications/" + id, "Authorization", seller))
+			.path("tasks")
+			.valueStream()
+			.filter((task) -> task.path("id").asString().equals(taxTask))
+			.findFirst()
+			.orElseThrow()
+			.path("supplementDue")
+			.asString();
+		assertThat(due).isNotBlank();
+		String asked = english ? "needs more from you" : "需要补正";
+		awaitEmail(mail, (body) -> body.contains(asked) && body.contains(due) && body.contains("付款方式"));
+		awaitText(mobile, (text) -> text.contains(asked) && text.contains(due));
+
+		// the seller answers each item on the page: the file, and the corrected field
+		this.seller.get(page + "?lang=" + language);
+		WebElement supplement = Browsers.waitFor(this.seller, By.id("supplement"));
+		assertThat(supplement.getText()).contains(material.path("name").asString(), "扫描件不清晰", "付款方式", "与网签合同不一致", due);
+		Path scan = Files.createTempFile("scan", ".pdf");
+		Files.writeString(scan, "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
+		supplement.findElement(By.cssSelector("input[type=file]")).sendKeys(scan.toString());
+		new Select(supplement.findElement(By.cssSelector("select[name='field.paymentMethod']")))
+			.selectByVisibleText("公积金贷款");
+		WebElement answer = supplement.findElement(By.cssSelector("button.primary"));
+		answer.click();
+		Browsers.waitUntilGone(this.seller, answer);
+		assertThat(Browsers.waitFor(this.seller, By.cssSelector("p.notice")).getText()).isNotBlank();
+		assertThat(this.seller.findElements(By.id("supplement"))).isEmpty();
+
+		// the reviewer sees what changed since the request
+		this.office.get(base + "/review/tasks/" + taxTask + "?lang=" + language);
+		assertThat(Browsers.waitFor(this.office, By.id("supplement-changes")).getText()).contains("付款方式", "商业贷款",
+				"公积金贷款", material.path("name").asString());
+
+		// approved by every department and paid: the seller is told
+		matters.approveAll(OneVisitHttp.json(http.get("/api/v1/applications/" + id, "Authorization", seller)));
+		awaitEmail(mail, (body) -> body.contains(tracking) && body.contains(english ? "CNY" : "待缴费"));
+		JsonNode paid = matters
+			.payThroughTheSimulator(OneVisitHttp.json(http.get("/api/v1/applications/" + id, "Authorization", seller)));
+		assertThat(paid.path("status").asString()).isEqualTo("APPROVED");
+		// the approval itself, not the payment notice that says every department approved
+		String approved = tracking + (english ? " is approved" : " 已审批通过");
+		awaitEmail(mail, (body) -> body.contains(approved));
+		awaitText(mobile, (text) -> text.contains(approved));
+		Files.deleteIfExists(scan);
+	}
+
+	private HttpResponse<String> choose(Matters matters, String json) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/my/notification-preferences"))
+				.header("Authorization", matters.bearer("applicant1"))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void awaitEmail(String address, Predicate<String> body) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (received(address).stream().noneMatch(body) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+		}
+		assertThat(received(address)).as("e-mails to %s", address).anyMatch(body);
+	}
+
+	private void awaitText(String mobile, Predicate<String> text) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (this.sms.sentTo(mobile).stream().map(SimulatedSmsGateway.Sms::text).noneMatch(text)
+				&& Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+		}
+		assertThat(this.sms.sentTo(mobile)).as("texts to %s", mobile)
+			.extracting(SimulatedSmsGateway.Sms::text)
+			.anyMatch(text);
+	}
+
+	/** The bodies of the e-mails that reached the address so far. */
+	private static List<String> received(String address) {
+		return Arrays.stream(SMTP.getReceivedMessages()).filter((email) -> {
+			try {
+				return Arrays.stream(email.getAllRecipients()).anyMatch((to) -> to.toString().equals(address));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).map(SupplementJourneyBrowserTests::body).toList();
+	}
+
+	private static String body(MimeMessage email) {
+		try {
+			return email.getContent().toString();
+		}
+		catch (IOException | MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static GreenMail startedSmtp() {
+		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		return server;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

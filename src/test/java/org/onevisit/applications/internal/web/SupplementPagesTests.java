@@ -1,0 +1,107 @@
+package org.onevisit.applications.internal.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 补正 on the pages: the reviewer asks for a material and a field with reasons, the
+ * applicant answers each with its own control, and the reviewer sees what changed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SupplementPagesTests {
+
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RegistryControl registries;
+
+	@Test
+	void theApplicantAnswersEachItemOnThePageAndTheReviewerSeesWhatChanged() {
+		OneVisitHttp api = new OneVisitHttp(this.port);
+		JsonNode filed = new Matters(api, this.registries).fileFlatTransfer();
+		String id = filed.path("id").asString();
+		JsonNode tax = filed.path("tasks")
+			.valueStream()
+			.filter((task) -> task.path("department").asString().equals("tax"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode material = filed.path("materials").path(0);
+		String code = material.path("code").asString();
+
+		OneVisitHttp reviewer = new OneVisitHttp(this.port);
+		reviewer.logIn("reviewer-tax", "onevisit-demo");
+		String caseFile = reviewer.get("/review/tasks/" + tax.path("id").asString()).body();
+		assertThat(Jsoup.parse(caseFile).select("#ask-fields input[name=field.paymentMethod]")).hasSize(1);
+		reviewer.postForm("/review/tasks/" + tax.path("id").asString() + "/decision",
+				"decision=SUPPLEMENT&taskVersion=" + tax.path("version").asLong() + "&material." + code + "="
+						+ URLEncoder.encode("请上传清晰的扫描件", StandardCharsets.UTF_8) + "&field.paymentMethod="
+						+ URLEncoder.encode("与网签合同不一致", StandardCharsets.UTF_8) + "&field.price=&_csrf="
+						+ OneVisitHttp.csrfTokenOf(caseFile));
+
+		OneVisitHttp applicant = new OneVisitHttp(this.port);
+		applicant.logIn("applicant1", "onevisit-demo");
+		Document page = Jsoup.parse(applicant.get("/my/applications/" + id).body());
+		assertThat(page.select("#supplement").text()).contains(material.path("name").asString(), "请上传清晰的扫描件", "付款方式",
+				"与网签合同不一致", "商业贷款", "逾期未补正");
+		assertThat(page.select("#supplement input[type=file][name=material." + code + "]")).hasSize(1);
+		assertThat(page.select("#supplement select[name=field.paymentMethod] option[selected]").text())
+			.isEqualTo("商业贷款");
+		// the price was not asked: no control for it
+		assertThat(page.select("#supplement [name=field.price]")).isEmpty();
+
+		applicant.postMultipart(
+				"/my/applications/" + id + "/supplement", Map.of("_csrf",
+						page.select("#supplement input[name=_csrf]").attr("value"), "field.paymentMethod", "公积金贷款"),
+				Map.of("material." + code, Map.entry("清晰扫描件.pdf", PDF)));
+
+		assertThat(applicant.get("/my/applications/" + id).body()).contains("补正已提交");
+		Document changed = Jsoup.parse(reviewer.get("/review/tasks/" + tax.path("id").asString()).body());
+		assertThat(changed.select("#supplement-changes").text()).contains("付款方式", "商业贷款", "公积金贷款",
+				material.path("name").asString());
+		String newFile = changed.select("#supplement-changes a").first().attr("href");
+		assertThat(reviewer.get(newFile).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void tellsTheApplicantWhatIsStillMissingAndKeepsTheMatterWaiting() {
+		OneVisitHttp api = new OneVisitHttp(this.port);
+		JsonNode filed = new Matters(api, this.registries).fileFlatTransfer();
+		String id = filed.path("id").asString();
+		JsonNode tax = filed.path("tasks")
+			.valueStream()
+			.filter((task) -> task.path("department").asString().equals("tax"))
+			.findFirst()
+			.orElseThrow();
+		api.postJson("/api/v1/tasks/" + tax.path("id").asString() + "/decisions",
+				"{\"decision\":\"SUPPLEMENT\",\"fields\":{\"paymentMethod\":\"与网签合同不一致\"}}", "Authorization",
+				"Bearer " + api.bearerToken("reviewer-tax", "onevisit-demo"));
+
+		OneVisitHttp applicant = new OneVisitHttp(this.port);
+		applicant.logIn("applicant1", "onevisit-demo");
+		String page = applicant.get("/my/applications/" + id).body();
+		applicant.postForm("/my/applications/" + id + "/supplement", "_csrf=" + OneVisitHttp.csrfTokenOf(page));
+
+		String after = applicant.get("/my/applications/" + id).body();
+		assertThat(after).contains("补正还缺 1 项").doesNotContain("补正已提交");
+		assertThat(Jsoup.parse(after).select("#supplement")).hasSize(1);
+	}
+
+}
