@@ -36,7 +36,11 @@ class FailedDeliveriesController {
 
 	@GetMapping("/admin/notifications")
 	String failed(Model model) {
-		model.addAttribute("deliveries", this.settings.needingAttention());
+		List<Outgoing> deliveries = this.settings.needingAttention();
+		model.addAttribute("deliveries", deliveries);
+		Map<UUID, FailureKind> kinds = new java.util.HashMap<>();
+		deliveries.forEach((delivery) -> kinds.put(delivery.id(), FailureKind.of(delivery)));
+		model.addAttribute("kinds", kinds);
 		return "messages/failed";
 	}
 
