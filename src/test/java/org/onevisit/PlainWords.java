@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,8 +109,7 @@ public final class PlainWords {
 		return token.equals("e.g") || token.equals("i.e") || token.equals("etc");
 	}
 
-	private static void collect(Set<String> found, Pattern pattern, String text,
-			java.util.function.Predicate<String> counts) {
+	private static void collect(Set<String> found, Pattern pattern, String text, Predicate<String> counts) {
 		Matcher matcher = pattern.matcher(text);
 		while (matcher.find()) {
 			String token = matcher.group();

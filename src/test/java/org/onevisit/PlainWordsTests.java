@@ -35,6 +35,14 @@ class PlainWordsTests {
 	}
 
 	@Test
+	void readsTrueAndFalseInAnEnglishSentenceAsWordsButNotAsAValue() {
+		assertThat(PlainWords.findings("/apply",
+				"I declare the information is true; if any of it is false I answer for it"))
+			.isEmpty();
+		assertThat(PlainWords.findings("/apply", "Seized false")).singleElement().asString().startsWith("\"false\"");
+	}
+
+	@Test
 	void skipsWhatAPersonTypedWhenTheTestSaysSo() {
 		assertThat(PlainWords.findings("/my", "地址 my-street.example", Set.of("my-street.example"))).isEmpty();
 	}

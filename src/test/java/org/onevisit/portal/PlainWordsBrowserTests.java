@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every journey's pages as a browser shows them, in Chinese and in English, read by the
- * plain-words scan ({@link PlainWords}): the text a person sees ({@code innerText},
- * after scripts ran), without code shown as code. The citizen files through the pages
- * (check your answers, the declaration); the matters the reviewers, the window and the
+ * plain-words scan ({@link PlainWords}): the text a person sees ({@code innerText}, after
+ * scripts ran), without code shown as code. The citizen files through the pages (check
+ * your answers, the declaration); the matters the reviewers, the window and the
  * supervisor read are filed and decided through the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -73,6 +73,19 @@ class PlainWordsPagesTests {
 	}
 
 	@Test
+	void theTimelineSaysWhoDidWhatByNameRoleAndLabel() {
+		OneVisitHttp citizen = visitor("applicant1", "zh-CN");
+
+		String timeline = Jsoup.parse(citizen.get("/my/applications/" + this.decided.path("id").asString()).body())
+			.select(".timeline")
+			.text();
+
+		assertThat(timeline).contains("李四：买方已确认", "王芳：共有人已确认", "系统自动：材料「婚姻状况证明」已由部门数据共享获取")
+			.containsPattern("审批员（审批人员）：[^：]+：办理中（审查）")
+			.doesNotContain("reviewer-", "IN_REVIEW", "party ", "material ");
+	}
+
+	@Test
 	void everyJourneysPagesSpeakPlainEnglish() {
 		List<String> findings = walk("en");
 

@@ -1,5 +1,6 @@
 package org.onevisit.messages.internal.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ class FailedDeliveriesController {
 	String failed(Model model) {
 		List<Outgoing> deliveries = this.settings.needingAttention();
 		model.addAttribute("deliveries", deliveries);
-		Map<UUID, FailureKind> kinds = new java.util.HashMap<>();
+		Map<UUID, FailureKind> kinds = new HashMap<>();
 		deliveries.forEach((delivery) -> kinds.put(delivery.id(), FailureKind.of(delivery)));
 		model.addAttribute("kinds", kinds);
 		return "messages/failed";

@@ -7,8 +7,8 @@ import org.onevisit.messages.internal.OutgoingDeliveries.State;
 
 /**
  * Why a delivery failed, as an administrator reads it: a kind with its own sentence in
- * the bundles ({@code notify.failure.<kind>}); the technical reason stays on the page
- * for whoever fixes it, folded away.
+ * the bundles ({@code notify.failure.<kind>}); the technical reason stays on the page for
+ * whoever fixes it, folded away.
  */
 enum FailureKind {
 
