@@ -44,6 +44,8 @@ class PlainWordsPagesTests {
 
 	JsonNode underReview;
 
+	JsonNode awaitingParties;
+
 	/** Coded identifiers a person does read as they are: tracking numbers, the flat's. */
 	final Set<String> coded = new HashSet<>();
 
@@ -55,6 +57,11 @@ class PlainWordsPagesTests {
 		RegistryControl.Flat selling = matters.mintFlat();
 		this.decided = matters.payThroughTheSimulator(matters.approveAll(matters.confirmAsParties(matters.file(sold))));
 		this.underReview = matters.confirmAsParties(matters.file(selling));
+		RegistryControl.Flat offered = matters.mintFlat();
+		this.awaitingParties = matters.file(offered);
+		this.coded.add(this.awaitingParties.path("trackingNo").asString());
+		this.coded.add(offered.certificateNo());
+		this.coded.add(offered.address());
 		for (JsonNode matter : List.of(this.decided, this.underReview)) {
 			this.coded.add(matter.path("trackingNo").asString());
 		}
@@ -104,7 +111,9 @@ class PlainWordsPagesTests {
 				"/my/applications/" + decidedId + "/progress", "/my/applications/" + openId, "/my/data",
 				"/my/notifications", "/my/messages", "/my/licences", "/my/applications/" + decidedId + "/licences",
 				"/my/benefits", "/my/appointments", "/my/confirmations", "/my/complaints", "/my/enquiries", "/halls",
-				"/account/security", "/catalogue/indicators", "/verify")) {
+				"/account/security", "/catalogue/indicators", "/verify", "/my/applications/" + decidedId + "/payment",
+				"/my/applications/" + decidedId + "/delivery", "/my/applications/" + decidedId + "/rating",
+				"/my/applications/" + this.awaitingParties.path("id").asString())) {
 			scan(findings, citizen, page);
 		}
 		// the page that checks the answers: the pre-filled form, as posted
@@ -117,12 +126,18 @@ class PlainWordsPagesTests {
 		OneVisitHttp spouse = visitor("applicant3", language);
 		scan(findings, spouse, "/my");
 		scan(findings, spouse, "/my/confirmations");
+		String token = "Bearer " + new OneVisitHttp(this.port).bearerToken("applicant3", "onevisit-demo");
+		for (JsonNode part : OneVisitHttp
+			.json(new OneVisitHttp(this.port).get("/api/v1/my/confirmations", "Authorization", token))) {
+			scan(findings, spouse, "/my/confirmations/" + part.path("id").asString());
+		}
 
 		for (JsonNode task : this.underReview.path("tasks")) {
 			OneVisitHttp reviewer = visitor("reviewer-" + task.path("department").asString(), language);
 			scan(findings, reviewer, "/review");
 			scan(findings, reviewer, "/review/tasks/" + task.path("id").asString());
 			scan(findings, reviewer, "/review/warnings");
+			scan(findings, reviewer, "/review/rectifications");
 			scan(findings, reviewer, "/approvals/applications/" + openId);
 		}
 
@@ -159,6 +174,10 @@ class PlainWordsPagesTests {
 	}
 
 	private void scanText(List<String> findings, String page, HttpResponse<String> response) {
+		if (response.statusCode() / 100 == 3) {
+			// a page that sends elsewhere in this state (paid already): no text to read
+			return;
+		}
 		if (response.statusCode() != 200) {
 			findings.add("status " + response.statusCode() + " on " + page);
 			return;
