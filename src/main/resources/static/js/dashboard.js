@@ -5,6 +5,12 @@
 	if (!holder || typeof echarts === 'undefined') {
 		return;
 	}
+	// the words of the charts, from the page's message bundle: legends and hall names
+	const word = (name) => holder.querySelector('[data-word="' + name + '"]').textContent;
+	const hallName = (code) => {
+		const named = holder.querySelector('[data-hall="' + code + '"]');
+		return named ? named.textContent : code;
+	};
 	const chart = (name) => echarts.init(holder.querySelector('[data-chart="' + name + '"]'));
 	fetch(holder.dataset.source, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
 		.then((response) => response.json())
@@ -29,8 +35,8 @@
 				xAxis: { type: 'category', data: departments.map((d) => d.name), axisLabel: { rotate: 30 } },
 				yAxis: { type: 'value' },
 				series: [
-					{ name: 'avg h', type: 'bar', data: departments.map((d) => d.averageHours) },
-					{ name: 'p90 ≤ h', type: 'bar', data: departments.map((d) => d.p90HoursAtMost) }
+					{ name: word('average'), type: 'bar', data: departments.map((d) => d.averageHours) },
+					{ name: word('p90'), type: 'bar', data: departments.map((d) => d.p90HoursAtMost) }
 				]
 			});
 			const halls = Object.keys(view.demandByHallAndHour);
@@ -43,7 +49,7 @@
 			chart('demand').setOption({
 				tooltip: {},
 				xAxis: { type: 'category', data: [...Array(24).keys()].map((h) => h + ':00') },
-				yAxis: { type: 'category', data: halls },
+				yAxis: { type: 'category', data: halls.map(hallName) },
 				visualMap: { min: 0, max: most, calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },
 				series: [{ type: 'heatmap', data: cells }]
 			});

@@ -208,7 +208,11 @@ class NotificationJourneyTests {
 				.contains("href=\"/admin/notifications\"");
 			assertThat(admin.get("/admin/notifications").body()).contains(delivery.toString())
 				.contains("发送失败")
-				.contains(mail);
+				.contains(mail)
+				// why, in a sentence; the technical reason folded away for whoever fixes
+				// it
+				.contains("无法连接邮件服务器或短信网关")
+				.contains("技术详情");
 		}
 		finally {
 			smtp = startedSmtp();

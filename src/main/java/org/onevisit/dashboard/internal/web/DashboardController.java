@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Directory;
+import org.onevisit.queues.Halls;
 import org.onevisit.catalog.RegionLevel;
 import org.onevisit.dashboard.DashboardFilter;
 import org.onevisit.dashboard.DashboardView;
@@ -38,7 +39,11 @@ class DashboardController {
 
 	private final Directory directory;
 
-	DashboardController(DashboardService dashboard, OpenData openData, Catalogue catalogue, Directory directory) {
+	private final Halls halls;
+
+	DashboardController(DashboardService dashboard, OpenData openData, Catalogue catalogue, Directory directory,
+			Halls halls) {
+		this.halls = halls;
 		this.dashboard = dashboard;
 		this.openData = openData;
 		this.catalogue = catalogue;
@@ -54,6 +59,8 @@ class DashboardController {
 		model.addAttribute("levels", RegionLevel.values());
 		model.addAttribute("departments", this.directory.departments());
 		model.addAttribute("items", this.catalogue.publishedItems());
+		// the charts name halls by name, never by the code the figures are keyed by
+		model.addAttribute("hallNames", this.halls.names());
 		return "dashboard/dashboard";
 	}
 

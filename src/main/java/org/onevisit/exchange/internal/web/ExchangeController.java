@@ -3,6 +3,7 @@ package org.onevisit.exchange.internal.web;
 import java.util.List;
 
 import org.onevisit.shared.Subject;
+import org.onevisit.exchange.AccessReadings;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.identity.OneVisitUser;
 
@@ -18,14 +19,17 @@ class ExchangeController {
 
 	private final DataExchange exchange;
 
-	ExchangeController(DataExchange exchange) {
+	private final AccessReadings readings;
+
+	ExchangeController(DataExchange exchange, AccessReadings readings) {
 		this.exchange = exchange;
+		this.readings = readings;
 	}
 
 	@GetMapping("/my/data")
 	String myData(@AuthenticationPrincipal OneVisitUser user, Model model) {
 		String me = user.subject().map(Subject::identifier).orElse(null);
-		model.addAttribute("accesses", (me != null) ? this.exchange.accessesTo(me, 500) : List.of());
+		model.addAttribute("accesses", this.readings.of((me != null) ? this.exchange.accessesTo(me, 500) : List.of()));
 		return "exchange/my-data";
 	}
 

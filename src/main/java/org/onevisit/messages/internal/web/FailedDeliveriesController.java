@@ -1,5 +1,6 @@
 package org.onevisit.messages.internal.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,11 @@ class FailedDeliveriesController {
 
 	@GetMapping("/admin/notifications")
 	String failed(Model model) {
-		model.addAttribute("deliveries", this.settings.needingAttention());
+		List<Outgoing> deliveries = this.settings.needingAttention();
+		model.addAttribute("deliveries", deliveries);
+		Map<UUID, FailureKind> kinds = new HashMap<>();
+		deliveries.forEach((delivery) -> kinds.put(delivery.id(), FailureKind.of(delivery)));
+		model.addAttribute("kinds", kinds);
 		return "messages/failed";
 	}
 

@@ -9,6 +9,7 @@ import org.onevisit.queues.Appointment;
 import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.CatalogueEntryNotFound;
+import org.onevisit.exchange.AccessReadings;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.identity.OneVisitUser;
@@ -45,8 +46,11 @@ class MySpaceController {
 
 	private final Catalogue catalogue;
 
+	private final AccessReadings readings;
+
 	MySpaceController(ApplicationManagement applications, LicenceWallet licences, Inbox inbox, DataExchange exchange,
-			Queues queues, Feedback feedback, Catalogue catalogue) {
+			Queues queues, Feedback feedback, Catalogue catalogue, AccessReadings readings) {
+		this.readings = readings;
 		this.applications = applications;
 		this.licences = licences;
 		this.inbox = inbox;
@@ -65,7 +69,7 @@ class MySpaceController {
 				filed.stream().filter((matter) -> matter.status().finished()).limit(RECENT).toList());
 		model.addAttribute("licences", this.licences.heldBy(subject));
 		model.addAttribute("messages", this.inbox.of(subject).stream().limit(RECENT).toList());
-		model.addAttribute("accesses", this.exchange.accessesTo(subject.identifier(), RECENT));
+		model.addAttribute("accesses", this.readings.of(this.exchange.accessesTo(subject.identifier(), RECENT)));
 		model.addAttribute("appointments",
 				this.queues.appointmentsOf(user.getUsername())
 					.stream()

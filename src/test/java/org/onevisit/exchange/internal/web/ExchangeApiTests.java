@@ -254,8 +254,10 @@ class ExchangeApiTests {
 		this.http.logIn("applicant1", "onevisit-demo");
 		HttpResponse<String> page = this.http.get("/my/data");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("我的数据", "预填“二手房转移登记一件事”，为申请人 3399**********0016 调取其本人数据",
-				"population.identity");
+		// the department, the person and the data by their names, never by their codes
+		assertThat(page.body())
+			.contains("我的数据", "预填“二手房转移登记一件事”，为申请人 3399**********0016 调取其本人数据", "公安人口信息库：居民身份信息", "张三")
+			.doesNotContain("population.identity", "applicant1");
 
 		assertThat(
 				this.http.get("/api/v1/admin/ledger/verification", "Authorization", bearer("applicant1")).statusCode())
