@@ -2,6 +2,7 @@ package org.onevisit.applications;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.onevisit.catalog.ApplicantKind;
@@ -81,8 +82,8 @@ public final class SubmissionRefused extends OneVisitException {
 	 */
 	public static SubmissionRefused applicantKindNotOffered(String itemName, ApplicantKind kind) {
 		return new SubmissionRefused("applicant_kind_not_offered", Kind.UNPROCESSABLE,
-				itemName + " is not offered to a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " applicant",
-				List.of(), Map.of("applicantKind", kind.name()), itemName, (kind == ApplicantKind.BUSINESS) ? 1 : 0);
+				itemName + " is not offered to a " + kind.name().toLowerCase(Locale.ROOT) + " applicant", List.of(),
+				Map.of("applicantKind", kind.name()), itemName, (kind == ApplicantKind.BUSINESS) ? 1 : 0);
 	}
 
 	/**

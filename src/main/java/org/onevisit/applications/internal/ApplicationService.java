@@ -157,8 +157,9 @@ class ApplicationService implements ApplicationManagement {
 		if (submission.bundleCode() != null) {
 			Bundle bundle = this.catalogue.bundle(submission.bundleCode()).content();
 			items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
-			requireOfferedThrough(submission.channel(), items);
+			// who may apply before where: a business is not sent to a hall for a marriage
 			requireOfferedTo(submission.subject(), items);
+			requireOfferedThrough(submission.channel(), items);
 			formViolations = FormCheck.check(bundle, submission.form());
 			Set<String> issued = issuedLicences(items);
 			materials = this.catalogue.materialsOf(bundle)
@@ -178,8 +179,9 @@ class ApplicationService implements ApplicationManagement {
 		else {
 			Versioned<ServiceItem> item = this.catalogue.item(submission.itemCode());
 			items = List.of(item);
-			requireOfferedThrough(submission.channel(), items);
+			// who may apply before where: a business is not sent to a hall for a marriage
 			requireOfferedTo(submission.subject(), items);
+			requireOfferedThrough(submission.channel(), items);
 			formViolations = FormCheck.check(item.content().form().fields(), submission.form());
 			materials = item.content()
 				.materials()

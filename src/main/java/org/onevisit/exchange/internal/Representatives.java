@@ -60,7 +60,8 @@ class Representatives {
 		}
 		DataElement.SubjectKind kind = this.elements.element(element).map(DataElement::subject).orElse(null);
 		boolean business = filer.business() != null;
-		if (kind == null || (kind == DataElement.SubjectKind.BUSINESS) == business) {
+		if (kind == null || kind == DataElement.SubjectKind.ANY
+				|| (kind == DataElement.SubjectKind.BUSINESS) == business) {
 			return Optional.of(filer.identifier());
 		}
 		return (kind == DataElement.SubjectKind.PERSON) ? representative.get() : Optional.empty();
