@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -61,8 +62,12 @@ class BusinessApplicantTests {
 	}
 
 	JsonNode prefill(String itemCode) {
+		return prefill("itemCode", itemCode);
+	}
+
+	JsonNode prefill(String kind, String code) {
 		HttpResponse<String> prefilled = this.http.postJson("/api/v1/prefills",
-				"{\"itemCode\":\"" + itemCode + "\",\"applicant\":{\"creditCode\":\"" + COMPANY + "\"},\"form\":{}}",
+				"{\"" + kind + "\":\"" + code + "\",\"applicant\":{\"creditCode\":\"" + COMPANY + "\"},\"form\":{}}",
 				"Authorization", this.business);
 		assertThat(prefilled.statusCode()).as(prefilled.body()).isEqualTo(200);
 		return OneVisitHttp.json(prefilled);
@@ -80,8 +85,13 @@ class BusinessApplicantTests {
 	 */
 	HttpResponse<String> file(String itemCode, JsonNode prefilled, Map<String, Object> more,
 			Map<String, String> uploaded) {
+		return file("itemCode", itemCode, prefilled, more, uploaded);
+	}
+
+	HttpResponse<String> file(String kind, String code, JsonNode prefilled, Map<String, Object> more,
+			Map<String, String> uploaded) {
 		ObjectNode body = JSON.createObjectNode();
-		body.put("itemCode", itemCode);
+		body.put(kind, code);
 		body.putObject("applicant").put("creditCode", COMPANY);
 		ObjectNode form = body.putObject("form");
 		prefilled.path("form").properties().forEach((entry) -> form.set(entry.getKey(), entry.getValue()));
@@ -173,6 +183,53 @@ class BusinessApplicantTests {
 		assertThat(licence.toString()).contains(COMPANY_NAME, COMPANY_ADDRESS);
 	}
 
+	@Test
+	void aBusinessFilesTheBundleForOpeningARestaurantAndHoldsItsPermitAndItsFireCheck() throws InterruptedException {
+		JsonNode prefilled = prefill("bundleCode", "licensed-restaurant");
+		assertThat(prefilled.path("form").path("operatorName").asString()).isEqualTo(COMPANY_NAME);
+		assertThat(prefilled.path("form").path("operatorId").asString()).isEqualTo(Matters.SELLER);
+		assertThat(material(prefilled.path("materials"), "business-licence").path("outcome").asString())
+			.isEqualTo("FETCHED");
+		Map<String, String> uploaded = Map.of("floor-plan", upload("平面布局图.pdf"), "fire-plan", upload("消防平面图.pdf"));
+
+		HttpResponse<String> filed = file("bundleCode", "licensed-restaurant", prefilled,
+				Map.of("floorArea", 90, "menuCategory", "热食类食品制售", "fireCommitment", true), uploaded);
+
+		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+		Matters matters = new Matters(this.http);
+		JsonNode application = collected(matters.confirmAsParties(OneVisitHttp.json(filed)));
+		assertThat(material(application.path("materials"), "business-licence").path("state").asString())
+			.isEqualTo("FETCHED");
+		JsonNode approved = matters.approveAll(application);
+		assertThat(approved.path("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
+		String tracking = approved.path("trackingNo").asString();
+		assertThat(licencesFor(tracking, 2)).extracting((licence) -> licence.path("type").asString())
+			.containsExactlyInAnyOrder("食品经营许可证", "公众聚集场所投入使用营业前消防安全检查意见书");
+		assertThat(licencesFor(tracking, 2))
+			.allSatisfy((licence) -> assertThat(licence.path("holder").asString()).isEqualTo(COMPANY));
+	}
+
+	String upload(String name) {
+		return this.uploads.store("business1", name, new ByteArrayInputStream(PDF)).id().toString();
+	}
+
+	/** The business's licences for the matter, once as many as expected are issued. */
+	List<JsonNode> licencesFor(String tracking, int expected) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 20_000;
+		List<JsonNode> found = List.of();
+		while (System.currentTimeMillis() < deadline) {
+			found = OneVisitHttp.json(this.http.get("/api/v1/licences", "Authorization", this.business))
+				.valueStream()
+				.filter((licence) -> licence.path("trackingNo").asString().equals(tracking))
+				.toList();
+			if (found.size() >= expected) {
+				return found;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("licences for " + tracking + ": " + found);
+	}
+
 	JsonNode licenceFor(String tracking) throws InterruptedException {
 		long deadline = System.currentTimeMillis() + 20_000;
 		while (System.currentTimeMillis() < deadline) {
@@ -203,6 +260,18 @@ class BusinessApplicantTests {
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}\\?filed"));
+	}
+
+	@Test
+	void aBusinessOpeningAPersonsItemIsToldItIsOfferedOnlyToPeopleBeforeFillingAnything() {
+		OneVisitHttp pages = new OneVisitHttp(this.port);
+		pages.logIn("business1", "onevisit-demo");
+
+		Document form = Jsoup.parse(pages.get("/apply/items/339900-POLICE-005").body());
+
+		assertThat(form.getElementById("refusal").text()).contains("无犯罪记录证明", "只面向个人");
+		// nothing was read for it: the applicant's number is not filled in
+		assertThat(form.getElementById("field-applicantId").val()).isEmpty();
 	}
 
 	@Test

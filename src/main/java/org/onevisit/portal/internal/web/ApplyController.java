@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import org.onevisit.shared.Subject;
 import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
+import org.onevisit.catalog.ApplicantKind;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.BundleMaterial;
@@ -54,6 +56,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -362,9 +365,14 @@ class ApplyController {
 		Map<String, Object> draft = filer.atHall() ? Map.of()
 				: this.drafts.find(filer.user().getUsername(), matter.key()).orElse(Map.of());
 		model.addAttribute("draftRestored", !draft.isEmpty());
-		// a matter filed only at a hall says so before anyone fills a form, and reads
-		// nobody's data for a form that cannot be filed here
-		Prefilled prefilled = (!filer.atHall() && matter.hallOnly() != null)
+		// a matter filed only at a hall, or not offered to this kind of applicant, says
+		// so
+		// before anyone fills a form, and reads nobody's data for a form that cannot be
+		// filed
+		Optional<SubmissionRefused> notOffered = notOfferedTo(matter, filer.subject());
+		notOffered.ifPresent((refused) -> model.addAttribute("refusalText", this.messages
+			.getMessage(refused.messageKey(), refused.arguments(), refused.code(), LocaleContextHolder.getLocale())));
+		Prefilled prefilled = ((!filer.atHall() && matter.hallOnly() != null) || notOffered.isPresent())
 				? new Prefilled(null, Map.of(), Map.of(), List.of()) : prefill(filer, matter, draft);
 		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
 		model.addAttribute("filer", filer);
@@ -591,6 +599,21 @@ class ApplyController {
 					? text.toUpperCase(Locale.ROOT) : text);
 		}
 		return values;
+	}
+
+	/**
+	 * The refusal a filing would meet when an item of the matter is not offered to the
+	 * applicant's kind (a business and a marriage).
+	 */
+	private Optional<SubmissionRefused> notOfferedTo(Matter matter, Subject applicant) {
+		ApplicantKind kind = ApplicantKind.of(applicant);
+		List<String> codes = (matter.bundleCode() != null)
+				? this.catalogue.bundle(matter.bundleCode()).content().itemCodes() : List.of(matter.itemCode());
+		return codes.stream()
+			.map((code) -> this.catalogue.item(code).content())
+			.filter((item) -> !item.offeredTo(kind))
+			.findFirst()
+			.map((item) -> SubmissionRefused.applicantKindNotOffered(item.name(), kind));
 	}
 
 	private Matter matter(String kind, String code) {
