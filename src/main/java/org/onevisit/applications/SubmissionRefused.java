@@ -2,8 +2,10 @@ package org.onevisit.applications;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.onevisit.catalog.ApplicantKind;
 import org.onevisit.catalog.ApprovalRule;
 import org.onevisit.shared.OneVisitException;
 
@@ -71,6 +73,17 @@ public final class SubmissionRefused extends OneVisitException {
 		return new SubmissionRefused("channel_not_offered", Kind.UNPROCESSABLE, itemName + " is offered only at a hall",
 				List.of(), Map.of("halls", halls, "bring", bring), itemName,
 				String.join("; ", halls.stream().map(HallToVisit::described).toList()), String.join("; ", bring));
+	}
+
+	/**
+	 * The item (or an item of the bundle) is not offered to this kind of applicant (a
+	 * business filing a marriage, a person filing a business's change registration): the
+	 * catalogue's 服务对象 says who may apply.
+	 */
+	public static SubmissionRefused applicantKindNotOffered(String itemName, ApplicantKind kind) {
+		return new SubmissionRefused("applicant_kind_not_offered", Kind.UNPROCESSABLE,
+				itemName + " is not offered to a " + kind.name().toLowerCase(Locale.ROOT) + " applicant", List.of(),
+				Map.of("applicantKind", kind.name()), itemName, (kind == ApplicantKind.BUSINESS) ? 1 : 0);
 	}
 
 	/**

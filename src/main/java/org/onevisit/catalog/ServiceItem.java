@@ -11,13 +11,15 @@ import java.util.List;
  * and approved; {@code sameMatter} names the form fields that identify the matter's
  * object (a property unit, a couple), so that a second matter on it is refused while the
  * first is in progress; {@code writes} lists the changes its approval makes to registries
- * (回写).
+ * (回写); {@code applicants} who may apply for it (服务对象), a person unless the catalogue
+ * says otherwise.
  */
 public record ServiceItem(String code, String name, String departmentCode, String regionCode, boolean citywide,
 		List<String> legalBasis, List<String> conditions, List<Fee> fees, int statutoryLimit, int committedLimit,
 		Channel channels, int visits, boolean onTheSpot, int materialsBefore, String licenceType, List<String> keywords,
 		Form form, List<Material> materials, Workflow workflow, List<ApprovalRule> approvalRules, List<Party> parties,
-		List<ApprovalRule> eligibility, List<String> sameMatter, List<RegistryChange> writes) {
+		List<ApprovalRule> eligibility, List<String> sameMatter, List<RegistryChange> writes,
+		List<ApplicantKind> applicants) {
 
 	public ServiceItem {
 		legalBasis = copy(legalBasis);
@@ -32,6 +34,13 @@ public record ServiceItem(String code, String name, String departmentCode, Strin
 		eligibility = copy(eligibility);
 		sameMatter = copy(sameMatter);
 		writes = copy(writes);
+		applicants = (applicants != null && !applicants.isEmpty()) ? List.copyOf(applicants)
+				: List.of(ApplicantKind.PERSON);
+	}
+
+	/** Whether the item is offered to this kind of applicant. */
+	public boolean offeredTo(ApplicantKind kind) {
+		return this.applicants.contains(kind);
 	}
 
 	/** Whether a task of this item may be approved by its rules, without a person. */

@@ -12,7 +12,9 @@ public record DataElement(String code, String registry, String name, SubjectKind
 	/** Whose data an element is. */
 	public enum SubjectKind {
 
-		PERSON, BUSINESS
+		PERSON, BUSINESS,
+		/** About a person or a business alike, by either identifier (a taxpayer). */
+		ANY
 
 	}
 

@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import org.onevisit.applications.Application;
@@ -52,6 +54,7 @@ import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Upload;
 import org.onevisit.applications.Uploads;
+import org.onevisit.catalog.ApplicantKind;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
@@ -179,11 +182,14 @@ class ApplicationService implements ApplicationManagement {
 		if (submission.bundleCode() != null) {
 			Bundle bundle = this.catalogue.bundle(submission.bundleCode()).content();
 			items = bundle.itemCodes().stream().map(this.catalogue::item).toList();
+			// who may apply before where: a business is not sent to a hall for a marriage
+			requireOfferedTo(submission.subject(), items);
 			requireOfferedThrough(submission.channel(), items);
 			formViolations = FormCheck.check(bundle, submission.form());
+			Set<String> issued = issuedLicences(items);
 			materials = this.catalogue.materialsOf(bundle)
 				.stream()
-				.map((needed) -> record(needed.material(), needed.itemCodes(), submission, by))
+				.map((needed) -> record(needed.material(), needed.itemCodes(), submission, by, issued))
 				.toList();
 			planned = items.stream().map((item) -> plan(item, bundle.needsOf(item.code()))).toList();
 			region = items.get(0).content().regionCode();
@@ -198,12 +204,14 @@ class ApplicationService implements ApplicationManagement {
 		else {
 			Versioned<ServiceItem> item = this.catalogue.item(submission.itemCode());
 			items = List.of(item);
+			// who may apply before where: a business is not sent to a hall for a marriage
+			requireOfferedTo(submission.subject(), items);
 			requireOfferedThrough(submission.channel(), items);
 			formViolations = FormCheck.check(item.content().form().fields(), submission.form());
 			materials = item.content()
 				.materials()
 				.stream()
-				.map((material) -> record(material, List.of(item.code()), submission, by))
+				.map((material) -> record(material, List.of(item.code()), submission, by, Set.of()))
 				.toList();
 			planned = List.of(plan(item, List.of()));
 			region = item.content().regionCode();
@@ -820,6 +828,24 @@ class ApplicationService implements ApplicationManagement {
 	 * (a bundle not if one of its items is): the refusal names the halls and what to
 	 * bring there.
 	 */
+	/** The licence types the items of a matter issue. */
+	private static Set<String> issuedLicences(List<Versioned<ServiceItem>> items) {
+		return items.stream()
+			.map((item) -> item.content().licenceType())
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+	}
+
+	/** Each item is offered to the applicant's kind (服务对象), as the catalogue says. */
+	private static void requireOfferedTo(Subject applicant, List<Versioned<ServiceItem>> items) {
+		ApplicantKind kind = ApplicantKind.of(applicant);
+		for (Versioned<ServiceItem> item : items) {
+			if (!item.content().offeredTo(kind)) {
+				throw SubmissionRefused.applicantKindNotOffered(item.content().name(), kind);
+			}
+		}
+	}
+
 	private void requireOfferedThrough(Channel channel, List<Versioned<ServiceItem>> items) {
 		if (channel == Channel.HALL) {
 			return;
@@ -857,7 +883,8 @@ class ApplicationService implements ApplicationManagement {
 	 * Where a material stands when filed: uploaded or missing, to be fetched, to be
 	 * matched with a licence, waived.
 	 */
-	private MaterialRecord record(Material material, List<String> neededBy, Submission submission, Actor by) {
+	private MaterialRecord record(Material material, List<String> neededBy, Submission submission, Actor by,
+			Set<String> issued) {
 		if (material.source() == MaterialSource.LICENCE) {
 			// a licence the applicant already holds is the material: nothing to hand in
 			Optional<String> held = Optional.ofNullable(this.heldLicences.getIfAvailable())
@@ -866,7 +893,10 @@ class ApplicationService implements ApplicationManagement {
 				return new MaterialRecord(material.code(), material.name(), material.source(),
 						MaterialRecord.State.LICENCE_HELD, held.get(), neededBy);
 			}
-			if (material.dataElement() == null) {
+			// the applicant's licence that an item of the same bundle issues (the
+			// business
+			// licence of the business being set up) is awaited, not looked up
+			if (material.dataElement() == null || (material.of() == null && issued.contains(material.licenceType()))) {
 				return new MaterialRecord(material.code(), material.name(), material.source(),
 						MaterialRecord.State.PENDING_LICENCE, null, neededBy);
 			}

@@ -227,7 +227,8 @@ class CatalogueFiles {
 		return Optional.of(new ServiceItem(item.code(), name, record.get("department").strip(), item.regionCode(),
 				citywide, item.legalBasis(), item.conditions(), item.fees(), statutory, committed, channels, visits,
 				onTheSpot, before, item.licenceType(), item.keywords(), item.form(), item.materials(), item.workflow(),
-				item.approvalRules(), item.parties(), item.eligibility(), item.sameMatter(), item.writes()));
+				item.approvalRules(), item.parties(), item.eligibility(), item.sameMatter(), item.writes(),
+				item.applicants()));
 
 	}
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
+import org.onevisit.catalog.ApplicantKind;
 import org.onevisit.catalog.ApprovalRule;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
@@ -59,7 +60,9 @@ final class CatalogueYaml {
 			// the form fields that name the matter's object (one matter at a time on it)
 			"sameMatter",
 			// the changes the item's approval writes back to registries
-			"writes");
+			"writes",
+			// who may apply (服务对象): person, business or both; a person when absent
+			"applicants");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill",
 			"maxLength", "minimum", "maximum");
@@ -291,6 +294,7 @@ final class CatalogueYaml {
 		List<String> keywords = yaml.texts(node, "keywords", path);
 		List<String> sameMatter = yaml.texts(node, "sameMatter", path);
 		List<RegistryChange> writes = registryChanges(yaml, node, path);
+		List<ApplicantKind> applicants = applicantKinds(yaml, node, path);
 		List<FormField> fields = yaml.mappings(node, "form", path, (field, at) -> {
 			yaml.onlyKeys(field, at, FIELD_KEYS);
 			return field(yaml, field, at);
@@ -307,7 +311,29 @@ final class CatalogueYaml {
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps), rules, parties, eligibility, sameMatter, writes);
+				new Workflow(steps), rules, parties, eligibility, sameMatter, writes, applicants);
+	}
+
+	private static List<ApplicantKind> applicantKinds(YamlReader yaml, MappingNode node, String path) {
+		List<ApplicantKind> kinds = new ArrayList<>();
+		List<String> names = yaml.texts(node, "applicants", path);
+		for (int i = 0; i < names.size(); i++) {
+			String name = names.get(i);
+			Optional<ApplicantKind> kind = Arrays.stream(ApplicantKind.values())
+				.filter((candidate) -> YamlReader.camel(candidate).equals(name))
+				.findFirst();
+			if (kind.isEmpty()) {
+				yaml.problem(node, path + ".applicants[" + i + "]", "unknown applicant kind " + name
+						+ ", expected one of " + Arrays.stream(ApplicantKind.values()).map(YamlReader::camel).toList());
+			}
+			else if (kinds.contains(kind.get())) {
+				yaml.problem(node, path + ".applicants[" + i + "]", "applicant kind " + name + " is named twice");
+			}
+			else {
+				kinds.add(kind.get());
+			}
+		}
+		return kinds;
 	}
 
 	private static List<RegistryChange> registryChanges(YamlReader yaml, MappingNode node, String path) {
@@ -622,6 +648,9 @@ final class CatalogueYaml {
 		map.put("channels", YamlReader.camel(item.channels()));
 		putList(map, "sameMatter", item.sameMatter());
 		putList(map, "writes", item.writes().stream().map(YamlReader::camel).toList());
+		if (!item.applicants().equals(List.of(ApplicantKind.PERSON))) {
+			putList(map, "applicants", item.applicants().stream().map(YamlReader::camel).toList());
+		}
 		map.put("visits", item.visits());
 		if (item.onTheSpot()) {
 			map.put("onTheSpot", true);

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.function.Supplier;
+
+import org.onevisit.catalog.MaterialSource;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationSubmitted;
 import org.onevisit.applications.ApplicationId;
@@ -61,8 +65,11 @@ class EvidenceCollection {
 
 	private final Clock clock;
 
+	private final Representatives representatives;
+
 	EvidenceCollection(ApplicationManagement applications, Catalogue catalogue, Fetcher fetcher, Evidences evidences,
-			Clock clock) {
+			Clock clock, Representatives representatives) {
+		this.representatives = representatives;
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.fetcher = fetcher;
@@ -102,12 +109,24 @@ class EvidenceCollection {
 		}
 		String itemCode = (filing.bundleCode() == null) ? filing.items().get(0).code() : null;
 		MatterShape shape = MatterShape.of(this.catalogue, itemCode, filing.bundleCode());
-		String applicant = filing.subject().identifier();
+		String purpose = Sentence.of("exchange.purpose.filing", filing.trackingNumber()).stored();
+		// a business's legal representative is looked up once, and only if a material is
+		// theirs
+		Map<String, Optional<String>> representative = new HashMap<>();
+		Supplier<Optional<String>> acting = () -> representative.computeIfAbsent("", (any) -> this.representatives
+			.of(filing.subject().identifier(), "onevisit", id.value().toString(), purpose));
 		List<DataOutcome> outcomes = new ArrayList<>();
 		Map<Need, String> toFetch = new LinkedHashMap<>();
 		for (MaterialRecord material : pending) {
 			Optional<DataMaterial> shaped = shape.material(material.code());
-			Optional<String> subject = shaped.flatMap((m) -> MatterShape.subject(m.of(), filing.form(), applicant));
+			Optional<String> subject = shaped.flatMap((m) -> this.representatives.subject(m.of(),
+					m.material().dataElement(), filing.form(), filing.subject(), acting));
+			if (shaped.isPresent() && subject.isEmpty() && material.source() == MaterialSource.LICENCE) {
+				// a business's licence for a person filing: theirs once the business is
+				// registered, as the bundle's licence will be
+				outcomes.add(new DataOutcome(material.code(), MaterialRecord.State.PENDING_LICENCE, null, null));
+				continue;
+			}
 			if (shaped.isEmpty() || subject.isEmpty()) {
 				outcomes.add(new DataOutcome(material.code(), MaterialRecord.State.NEEDS_UPLOAD, null,
 						Sentence.of("exchange.note.subjectUnknown").stored()));
@@ -125,8 +144,7 @@ class EvidenceCollection {
 		}
 		if (!toFetch.isEmpty()) {
 			// several materials may need the same record: asked once
-			Map<Need, Found> found = this.fetcher.fetch("onevisit", id.value().toString(),
-					Sentence.of("exchange.purpose.filing", filing.trackingNumber()).stored(),
+			Map<Need, Found> found = this.fetcher.fetch("onevisit", id.value().toString(), purpose,
 					List.copyOf(new LinkedHashSet<>(toFetch.keySet())));
 			toFetch.forEach((need, code) -> outcomes.add(outcome(code, found.get(need))));
 		}

@@ -72,9 +72,13 @@ class Prefilling implements DataExchange {
 
 	private final String inOperation;
 
+	private final Representatives representatives;
+
 	Prefilling(Catalogue catalogue, Fetcher fetcher, AccessLedger ledger, DataElementCatalogue elements,
 			ObjectProvider<HeldLicences> licences, Clock clock,
-			@Value("${onevisit.exchange.enterprise-in-operation}") String inOperation) {
+			@Value("${onevisit.exchange.enterprise-in-operation}") String inOperation,
+			Representatives representatives) {
+		this.representatives = representatives;
 		this.catalogue = catalogue;
 		this.fetcher = fetcher;
 		this.ledger = ledger;
@@ -119,6 +123,14 @@ class Prefilling implements DataExchange {
 
 		private final String applicant;
 
+		private final Subject filer;
+
+		/**
+		 * For a business filing, the person who acts for it as its enterprise record
+		 * says: their data is the business's own as far as pre-filling goes.
+		 */
+		private final Optional<String> representative;
+
 		private final Map<String, Object> form;
 
 		private final Map<String, FieldSource> sources = new HashMap<>();
@@ -144,6 +156,10 @@ class Prefilling implements DataExchange {
 			this.onBehalfOf = onBehalfOf(request.applicant());
 			this.purpose = Sentence.of("exchange.purpose.prefillFor", this.matterName, this.onBehalfOf).stored();
 			this.applicant = request.applicant().identifier();
+			this.filer = request.applicant();
+			this.representative = (this.filer.business() != null)
+					? Prefilling.this.representatives.of(this.applicant, this.username, this.reference, this.purpose)
+					: Optional.empty();
 			this.form = new LinkedHashMap<>(request.typed());
 			this.materials = this.shape.materials()
 				.stream()
@@ -160,10 +176,13 @@ class Prefilling implements DataExchange {
 		void fillOwnIdentifiers() {
 			for (PrefilledField field : this.shape.fields()) {
 				if (blank(this.form.get(field.name())) && isOwnIdentifier(field)) {
-					subjectOf(field.prefill().of()).ifPresent((subject) -> {
+					subjectOf(field.prefill().of(), field.prefill().element()).ifPresent((subject) -> {
 						this.form.put(field.name(), subject);
-						this.sources.put(field.name(), new FieldSource(field.prefill().element(),
-								registryOf(field.prefill().element()), null));
+						// a business's legal representative is named by its enterprise
+						// record
+						String element = subject.equals(this.applicant) ? field.prefill().element()
+								: "enterprise.registration";
+						this.sources.put(field.name(), new FieldSource(element, registryOf(element), null));
 					});
 				}
 			}
@@ -205,7 +224,7 @@ class Prefilling implements DataExchange {
 				if (!blank(this.form.get(field.name()))) {
 					continue;
 				}
-				subjectOf(field.prefill().of())
+				subjectOf(field.prefill().of(), field.prefill().element())
 					.map((subject) -> this.found.get(new Key(field.prefill().element(), subject)))
 					.filter((result) -> result.evidence() != null && !result.evidence().records().isEmpty())
 					.ifPresent((result) -> fill(field, result));
@@ -215,7 +234,7 @@ class Prefilling implements DataExchange {
 		List<MaterialPreview> previews() {
 			List<MaterialPreview> previews = new ArrayList<>();
 			for (DataMaterial material : this.materials) {
-				Optional<String> subject = subjectOf(material.of());
+				Optional<String> subject = subjectOf(material.of(), material.material().dataElement());
 				if (subject.isPresent() && !own(subject.get())) {
 					previews.add(afterConfirmation(material, subject.get()));
 					continue;
@@ -246,7 +265,7 @@ class Prefilling implements DataExchange {
 
 		private void addNeed(Set<Need> needs, Set<Key> asked, String of, String element, String consumer, String item) {
 			// only the filer's own records: another person's are read after they confirm
-			subjectOf(of).filter(this::own).ifPresent((subject) -> {
+			subjectOf(of, element).filter(this::own).ifPresent((subject) -> {
 				Key key = new Key(element, subject);
 				if (!this.found.containsKey(key) && asked.add(key)) {
 					needs.add(new Need(key.element(), subject, consumer, item));
@@ -254,12 +273,13 @@ class Prefilling implements DataExchange {
 			});
 		}
 
-		private Optional<String> subjectOf(String of) {
-			return MatterShape.subject(of, this.form, this.applicant);
+		private Optional<String> subjectOf(String of, String element) {
+			return Prefilling.this.representatives.subject(of, element, this.form, this.filer,
+					() -> this.representative);
 		}
 
 		private boolean own(String subject) {
-			return subject.equals(this.applicant);
+			return subject.equals(this.applicant) || this.representative.filter(subject::equals).isPresent();
 		}
 
 		/**
@@ -271,7 +291,7 @@ class Prefilling implements DataExchange {
 			Map<String, Need> asked = new LinkedHashMap<>();
 			Map<String, String> answers = new LinkedHashMap<>();
 			for (MatterShape.PersonField person : this.shape.people()) {
-				Optional<String> subject = subjectOf(person.name()).filter((id) -> !own(id));
+				Optional<String> subject = subjectOf(person.name(), null).filter((id) -> !own(id));
 				if (subject.isEmpty() || !ResidentId.isValid(subject.get())) {
 					continue;
 				}

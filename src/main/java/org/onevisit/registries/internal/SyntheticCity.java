@@ -567,6 +567,10 @@ final class SyntheticCity {
 		record.put("status", "存续");
 		record.put("registeredCapital", "50万元");
 		record.put("registeredOn", registeredOn);
+		record.put("enterpriseType", "有限责任公司（自然人投资或控股）");
+		record.put("address", "示范市东湖区示范路8号");
+		record.put("businessScope", "餐饮服务；食品销售");
+		record.put("businessTerm", "长期");
 		this.ids.add(DEMO_ENTERPRISE);
 		this.enterprises++;
 		this.book.add("enterprise.registration", DEMO_ENTERPRISE, this.synced, record);
@@ -597,6 +601,11 @@ final class SyntheticCity {
 		record.put("status", (this.random.nextInt(100) < 5) ? "注销" : "存续");
 		record.put("registeredCapital", (10 + this.random.nextInt(990)) + "万元");
 		record.put("registeredOn", this.today.minusDays(30 + this.random.nextInt(5000)).toString());
+		// drawn from what was drawn already: the random sequence after it is the same
+		record.put("enterpriseType", "有限责任公司（自然人投资或控股）");
+		record.put("address", representative.address());
+		record.put("businessScope", industry + "相关业务");
+		record.put("businessTerm", "长期");
 		this.book.add("enterprise.registration", creditCode, this.synced, record);
 		this.book.add("tax.clearance", creditCode, this.synced, Map.of("arrears", this.random.nextInt(100) < 4));
 		if (this.random.nextInt(100) < 80) {

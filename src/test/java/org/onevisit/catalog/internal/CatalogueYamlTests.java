@@ -48,14 +48,16 @@ class CatalogueYamlTests {
 	}
 
 	@Test
-	void theDemoCityHasAtLeastFortyItemsInNineDepartmentsAndTheFourBundlesOfTheBrief() throws IOException {
+	void theDemoCityHasAtLeastFortyItemsInNineDepartmentsTheFourBundlesOfTheBriefAndALicensedBusinesssOwn()
+			throws IOException {
 		CatalogueDocument seed = seed();
 
 		assertThat(seed.items()).hasSizeGreaterThanOrEqualTo(40);
 		assertThat(seed.departments()).hasSizeGreaterThanOrEqualTo(9);
 		assertThat(seed.items().stream().map(ServiceItem::departmentCode).distinct()).hasSizeGreaterThanOrEqualTo(9);
 		assertThat(seed.bundles()).extracting(Bundle::code)
-			.containsExactlyInAnyOrder("flat-transfer", "business-startup", "restaurant", "newborn");
+			.containsExactlyInAnyOrder("flat-transfer", "business-startup", "restaurant", "licensed-restaurant",
+					"newborn");
 		assertThat(seed.regions()).extracting((region) -> region.level().name()).contains("PROVINCE", "CITY", "COUNTY");
 	}
 

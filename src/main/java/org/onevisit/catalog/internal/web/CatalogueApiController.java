@@ -64,7 +64,7 @@ class CatalogueApiController {
 	record ItemGuide(String code, int version, String name, String department, String departmentName, String region,
 			boolean citywide, List<String> legalBasis, List<String> conditions, List<FeeGuide> fees, Limits limits,
 			String channels, int visits, boolean onTheSpot, String licence, int materialsBefore,
-			Map<String, Object> form, List<MaterialGuide> materials) {
+			Map<String, Object> form, List<MaterialGuide> materials, List<String> applicants) {
 	}
 
 	record BundleGuide(String code, int version, String name, String description, List<ItemSummary> items,
@@ -103,7 +103,9 @@ class CatalogueApiController {
 					.toList(),
 				new Limits(item.statutoryLimit(), item.committedLimit()), item.channels().name(), item.visits(),
 				item.onTheSpot(), item.licenceType(), item.materialsBefore(), Guides.schema(item.form().fields()),
-				item.materials().stream().map((material) -> guide(material, List.of(item.code()), locale)).toList());
+				item.materials().stream().map((material) -> guide(material, List.of(item.code()), locale)).toList(),
+				// who may apply (服务对象): person, business
+				item.applicants().stream().map((kind) -> kind.name().toLowerCase(Locale.ROOT)).toList());
 	}
 
 	@GetMapping("/api/v1/bundles")

@@ -2,6 +2,7 @@ package org.onevisit.portal.internal.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +30,7 @@ import org.onevisit.shared.Subject;
 import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.applications.UploadRefused;
 import org.onevisit.applications.Uploads;
+import org.onevisit.catalog.ApplicantKind;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.BundleMaterial;
@@ -45,6 +48,7 @@ import org.onevisit.queues.Halls;
 import org.onevisit.queues.QueueRefused;
 import org.onevisit.queues.WindowIdentityCheck;
 import org.onevisit.queues.WindowIdentityChecks;
+import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.portal.internal.Drafts;
 
@@ -52,6 +56,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -136,7 +141,28 @@ class ApplyController {
 			return this.channel == Channel.HALL;
 		}
 
+		/** The applicant as the window's pages name them: masked, or by credit code. */
+		public String applicantShown() {
+			return (this.subject.person() != null) ? this.subject.person().masked() : this.subject.business().value();
+		}
+
+		/** The request parameter that carries the applicant from page to page. */
+		public String applicantParameter() {
+			return (this.subject.person() != null) ? "residentId" : "creditCode";
+		}
+
 	}
+
+	/**
+	 * A business at the window, as its enterprise record names it, and the legal
+	 * representative whose ID card the clerk read and the registry confirmed.
+	 */
+	record BusinessAtWindow(String creditCode, String name, String representative,
+			String representativeMasked) implements Serializable {
+	}
+
+	// the session attribute prefix under which the businesses looked up today are kept
+	private static final String BUSINESS = "onevisit.hall.business.";
 
 	@GetMapping("/apply/{kind:items|bundles}/{code}")
 	String form(@PathVariable String kind, @PathVariable String code, @AuthenticationPrincipal OneVisitUser user,
@@ -203,30 +229,105 @@ class ApplyController {
 		return "redirect:/hall/apply/" + matter + "?residentId=" + person;
 	}
 
-	@GetMapping("/hall/apply/{kind:items|bundles}/{code}")
-	String hallForm(@PathVariable String kind, @PathVariable String code, @RequestParam("residentId") String residentId,
-			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
-		Subject person = Subject.person(ResidentId.of(residentId));
-		if (!identityChecked(person, session, model, locale)) {
+	/**
+	 * The clerk looks up a business by its credit code, with the person present: their ID
+	 * card is read, and the enterprise registry must name them as the business's legal
+	 * representative, for a business that is still in business. Both checks are recorded;
+	 * the hall may then read the business's data for it today.
+	 */
+	@PostMapping("/hall/apply/business")
+	String hallBusinessLookup(@RequestParam("creditCode") String creditCode,
+			@RequestParam("residentId") String residentId, @RequestParam("name") String name,
+			@RequestParam("matter") String matter, @AuthenticationPrincipal OneVisitUser user, HttpSession session,
+			Model model, Locale locale) {
+		String code = creditCode.strip().toUpperCase(Locale.ROOT);
+		if (!CreditCode.isValid(code) || !ResidentId.isValid(residentId) || name.isBlank()
+				|| !matter.matches("(items|bundles)/[A-Za-z0-9-]+")) {
+			model.addAttribute("businessError", this.messages.getMessage("window.business.lookupError", null, locale));
 			return hall(null, session, model);
 		}
-		// the form comes pre-filled with the person's registry data
-		this.securityLog.record(
-				new PersonalDataViewed(user.getUsername(), ResidentId.of(residentId), "window application " + code));
-		return form(matter(kind, code), new Filer(user, person, Channel.HALL, hallOf(session)), model);
+		ResidentId person = ResidentId.of(residentId);
+		try {
+			this.identityChecks.record(user.getUsername(), hallOf(session), person.value(),
+					WindowIdentityCheck.Method.ID_CARD, null);
+		}
+		catch (QueueRefused refused) {
+			model.addAttribute("businessError",
+					this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+			return hall(null, session, model);
+		}
+		DataExchange.Representation represents = this.exchange.checkRepresentative(CreditCode.of(code), person, name);
+		if (represents.outcome() != DataExchange.RepresentativeCheck.REPRESENTS) {
+			// not found and not the representative read alike: the window learns no more
+			// than the person present can show
+			String outcome = (represents.outcome() == DataExchange.RepresentativeCheck.NOT_FOUND)
+					? DataExchange.RepresentativeCheck.NOT_REPRESENTATIVE.name() : represents.outcome().name();
+			model.addAttribute("businessError",
+					this.messages.getMessage("window.business.refused." + outcome, null, locale));
+			return hall(null, session, model);
+		}
+		this.identityChecks.record(user.getUsername(), hallOf(session), code, WindowIdentityCheck.Method.ID_CARD, null);
+		session.setAttribute(BUSINESS + code,
+				new BusinessAtWindow(code, represents.enterpriseName(), name.strip(), person.masked()));
+		return "redirect:/hall/apply/" + matter + "?creditCode=" + code;
+	}
+
+	@GetMapping("/hall/apply/{kind:items|bundles}/{code}")
+	String hallForm(@PathVariable String kind, @PathVariable String code,
+			@RequestParam(name = "residentId", required = false) String residentId,
+			@RequestParam(name = "creditCode", required = false) String creditCode,
+			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
+		Subject applicant = applicantAtWindow(residentId, creditCode);
+		if (applicant == null) {
+			model.addAttribute("lookupError", true);
+			return hall(null, session, model);
+		}
+		if (!identityChecked(applicant, session, model, locale)) {
+			return hall(null, session, model);
+		}
+		// the form comes pre-filled with the applicant's registry data
+		if (applicant.person() != null) {
+			this.securityLog
+				.record(new PersonalDataViewed(user.getUsername(), applicant.person(), "window application " + code));
+		}
+		model.addAttribute("business", businessAtWindow(applicant, session));
+		return form(matter(kind, code), new Filer(user, applicant, Channel.HALL, hallOf(session)), model);
 	}
 
 	@PostMapping("/hall/apply/{kind:items|bundles}/{code}")
 	String hallSubmit(@PathVariable String kind, @PathVariable String code,
-			@RequestParam("requestKey") String requestKey, @RequestParam("residentId") String residentId,
+			@RequestParam("requestKey") String requestKey,
+			@RequestParam(name = "residentId", required = false) String residentId,
+			@RequestParam(name = "creditCode", required = false) String creditCode,
 			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
 			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
-		Subject person = Subject.person(ResidentId.of(residentId));
-		if (!identityChecked(person, session, model, locale)) {
+		Subject applicant = applicantAtWindow(residentId, creditCode);
+		if (applicant == null) {
+			model.addAttribute("lookupError", true);
 			return hall(null, session, model);
 		}
-		return submit(matter(kind, code), new Filer(user, person, Channel.HALL, hallOf(session)), requestKey,
+		if (!identityChecked(applicant, session, model, locale)) {
+			return hall(null, session, model);
+		}
+		model.addAttribute("business", businessAtWindow(applicant, session));
+		return submit(matter(kind, code), new Filer(user, applicant, Channel.HALL, hallOf(session)), requestKey,
 				parameters, request, model, locale);
+	}
+
+	/** The person or the business the window files for, as the page names them. */
+	private static Subject applicantAtWindow(String residentId, String creditCode) {
+		if (residentId != null && ResidentId.isValid(residentId)) {
+			return Subject.person(ResidentId.of(residentId));
+		}
+		if (creditCode != null && CreditCode.isValid(creditCode.strip().toUpperCase(Locale.ROOT))) {
+			return Subject.business(CreditCode.of(creditCode.strip().toUpperCase(Locale.ROOT)));
+		}
+		return null;
+	}
+
+	private static BusinessAtWindow businessAtWindow(Subject applicant, HttpSession session) {
+		return (applicant.business() != null)
+				? (BusinessAtWindow) session.getAttribute(BUSINESS + applicant.business().value()) : null;
 	}
 
 	/**
@@ -264,9 +365,14 @@ class ApplyController {
 		Map<String, Object> draft = filer.atHall() ? Map.of()
 				: this.drafts.find(filer.user().getUsername(), matter.key()).orElse(Map.of());
 		model.addAttribute("draftRestored", !draft.isEmpty());
-		// a matter filed only at a hall says so before anyone fills a form, and reads
-		// nobody's data for a form that cannot be filed here
-		Prefilled prefilled = (!filer.atHall() && matter.hallOnly() != null)
+		// a matter filed only at a hall, or not offered to this kind of applicant, says
+		// so
+		// before anyone fills a form, and reads nobody's data for a form that cannot be
+		// filed
+		Optional<SubmissionRefused> notOffered = notOfferedTo(matter, filer.subject());
+		notOffered.ifPresent((refused) -> model.addAttribute("refusalText", this.messages
+			.getMessage(refused.messageKey(), refused.arguments(), refused.code(), LocaleContextHolder.getLocale())));
+		Prefilled prefilled = ((!filer.atHall() && matter.hallOnly() != null) || notOffered.isPresent())
 				? new Prefilled(null, Map.of(), Map.of(), List.of()) : prefill(filer, matter, draft);
 		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
 		model.addAttribute("filer", filer);
@@ -493,6 +599,21 @@ class ApplyController {
 					? text.toUpperCase(Locale.ROOT) : text);
 		}
 		return values;
+	}
+
+	/**
+	 * The refusal a filing would meet when an item of the matter is not offered to the
+	 * applicant's kind (a business and a marriage).
+	 */
+	private Optional<SubmissionRefused> notOfferedTo(Matter matter, Subject applicant) {
+		ApplicantKind kind = ApplicantKind.of(applicant);
+		List<String> codes = (matter.bundleCode() != null)
+				? this.catalogue.bundle(matter.bundleCode()).content().itemCodes() : List.of(matter.itemCode());
+		return codes.stream()
+			.map((code) -> this.catalogue.item(code).content())
+			.filter((item) -> !item.offeredTo(kind))
+			.findFirst()
+			.map((item) -> SubmissionRefused.applicantKindNotOffered(item.name(), kind));
 	}
 
 	private Matter matter(String kind, String code) {

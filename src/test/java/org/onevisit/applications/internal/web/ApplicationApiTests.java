@@ -97,6 +97,104 @@ class ApplicationApiTests {
 		});
 	}
 
+	@Autowired
+	org.onevisit.applications.Uploads uploads;
+
+	/**
+	 * A value the form's JSON Schema accepts for the property: the business's own credit
+	 * code, its legal representative's ID, the first option.
+	 */
+	static Object filler(JsonNode property) {
+		String format = property.path("format").asString();
+		if (property.has("enum")) {
+			return property.path("enum").get(0).asString();
+		}
+		return switch (property.path("type").asString()) {
+			case "number" -> 1;
+			case "boolean" -> true;
+			default -> switch (format) {
+				case "resident-id" -> Matters.SELLER;
+				case "credit-code" -> "91339900MA2H5T7K0B";
+				case "date" -> java.time.LocalDate.now().toString();
+				default -> property.path("pattern").asString().contains("{28}") ? "3".repeat(28) : "示范内容";
+			};
+		};
+	}
+
+	@Test
+	void aBusinessFilesEveryItemOfferedToBusinessesAndIsToldByNameWhichAreNot() {
+		String business = bearer("business1");
+		java.util.List<String> offered = new java.util.ArrayList<>();
+		java.util.List<String> businessOnly = new java.util.ArrayList<>();
+		for (JsonNode summary : OneVisitHttp.json(this.http.get("/api/v1/items"))) {
+			String code = summary.path("code").asString();
+			JsonNode guide = OneVisitHttp.json(this.http.get("/api/v1/items/" + code));
+			java.util.List<String> applicants = guide.path("applicants").valueStream().map(JsonNode::asString).toList();
+			if (!applicants.contains("business")) {
+				HttpResponse<String> refused = this.http.postJson("/api/v1/applications",
+						"{\"itemCode\":\"" + code
+								+ "\",\"applicant\":{\"creditCode\":\"91339900MA2H5T7K0B\"},\"form\":{}}",
+						"Authorization", business, "Idempotency-Key", UUID.randomUUID().toString());
+				assertThat(refused.statusCode()).as(code).isEqualTo(422);
+				assertThat(OneVisitHttp.json(refused).path("code").asString()).as(code)
+					.isEqualTo("applicant_kind_not_offered");
+				assertThat(OneVisitHttp.json(refused).path("detail").asString())
+					.contains(guide.path("name").asString());
+				continue;
+			}
+			offered.add(code);
+			if (!applicants.contains("person")) {
+				businessOnly.add(code);
+			}
+			// the form as the enterprise registry fills it, the rest as the schema allows
+			JsonNode prefilled = OneVisitHttp.json(this.http.postJson("/api/v1/prefills",
+					"{\"itemCode\":\"" + code + "\",\"applicant\":{\"creditCode\":\"91339900MA2H5T7K0B\"},\"form\":{}}",
+					"Authorization", business));
+			java.util.Map<String, Object> form = new java.util.LinkedHashMap<>();
+			prefilled.path("form")
+				.properties()
+				.forEach((entry) -> form.put(entry.getKey(), entry.getValue().asString()));
+			guide.path("form").path("properties").properties().forEach((entry) -> {
+				if (form.get(entry.getKey()) == null || form.get(entry.getKey()).toString().isBlank()) {
+					form.put(entry.getKey(), filler(entry.getValue()));
+				}
+			});
+			java.util.Map<String, String> materials = new java.util.LinkedHashMap<>();
+			guide.path("materials")
+				.valueStream()
+				.filter((material) -> material.path("source").asString().equals("UPLOAD"))
+				.forEach((material) -> materials.put(material.path("code").asString(),
+						this.uploads
+							.store("business1", "材料.pdf",
+									new java.io.ByteArrayInputStream("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
+										.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+							.id()
+							.toString()));
+			java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+			body.put("itemCode", code);
+			body.put("applicant", java.util.Map.of("creditCode", "91339900MA2H5T7K0B"));
+			body.put("form", form);
+			body.put("materials", materials);
+			HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
+					tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body), "Authorization",
+					business, "Idempotency-Key", UUID.randomUUID().toString());
+
+			assertThat(filed.statusCode()).as(code + ": " + filed.body()).isEqualTo(201);
+		}
+		assertThat(offered).contains("339900-SAMR-003", "339900-SAMR-004", "339900-TAX-003", "339900-FIRE-001");
+
+		// and a person is told by name that a business's own item is not theirs to file
+		for (String code : businessOnly) {
+			HttpResponse<String> refused = this.http.postJson("/api/v1/applications",
+					"{\"itemCode\":\"" + code + "\",\"applicant\":{\"residentId\":\"" + Matters.SELLER
+							+ "\"},\"form\":{}}",
+					"Authorization", this.seller, "Idempotency-Key", UUID.randomUUID().toString());
+			assertThat(OneVisitHttp.json(refused).path("code").asString()).as(code)
+				.isEqualTo("applicant_kind_not_offered");
+		}
+		assertThat(businessOnly).contains("339900-SAMR-004", "339900-NR-004");
+	}
+
 	@Test
 	void aBusinessAccountFilesForItsBusinessButNotForAnother() {
 		String business = bearer("business1");
