@@ -60,9 +60,13 @@ class SoftwareKeys implements Signer, SigningKeys {
 		this.refresh = refresh;
 		legacy.importAndDelete();
 		// a key-encryption key that is not the one the keys were stored under fails the
-		// start, not the first signature
+		// start, not the first signature; and every name has its key from the start,
+		// made here outside any transaction: made at the first signature, inside the
+		// signer's transaction, concurrent first signatures each waited on another's
+		// uncommitted key while holding a pooled connection, until the pool ran dry
+		Instant now = clock.instant();
 		for (KeyName name : KeyName.values()) {
-			store.signing(name).ifPresent(this::open);
+			store.signing(name).map(this::open).orElseGet(() -> first(name, now));
 		}
 	}
 
