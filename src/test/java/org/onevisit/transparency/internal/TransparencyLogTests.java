@@ -140,7 +140,8 @@ class TransparencyLogTests {
 				logKeyHex(), "stranger.example/witness", stranger);
 		OneVisitHttp http = new OneVisitHttp(this.port);
 
-		var refused = http.post("/api/v1/log/cosignatures", "text/plain", checkpoint + "\u2014 x AAAAAAAA\n");
+		String text = SignedNote.parse(checkpoint).text();
+		var refused = http.post("/api/v1/log/cosignatures", "text/plain", text + "\n\u2014 x AAAAAAAA\n");
 		var unknownSize = http.get("/api/v1/log/proofs/inclusion?index=0&size=" + Long.MAX_VALUE);
 
 		assertThat(refused.statusCode()).isEqualTo(422);
