@@ -72,8 +72,9 @@ public class PublicLog {
 	}
 
 	/** The inclusion proof of an entry in the tree of a signed checkpoint. */
-	public Proof inclusionProof(long index, long size) {
-		LogTables.SignedCheckpoint checkpoint = signedOfSize(size);
+	public Proof inclusionProof(long index, Long size) {
+		LogTables.SignedCheckpoint checkpoint = (size != null) ? signedOfSize(size)
+				: this.tables.latestCheckpoint().orElseThrow(() -> TransparencyRefused.noCheckpointOfSize(0));
 		if (index < 0 || index >= checkpoint.size()) {
 			throw TransparencyRefused.indexOutOfRange(index, checkpoint.size());
 		}

@@ -3,6 +3,7 @@ package org.onevisit.transparency.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -130,11 +131,11 @@ class Sequencer {
 			LogTables.Tree tree = this.tables.tree();
 			Optional<LogTables.SignedCheckpoint> last = this.tables.latestCheckpoint();
 			Instant now = this.clock.instant();
-			if (last.isPresent() && (last.get().size() >= tree.size()
-					|| (!force && last.get().signedAt().plus(this.checkpointInterval).isAfter(now)))) {
+			if (last.isPresent() && !extendsLastCheckpoint(last.get(), tree)) {
 				return false;
 			}
-			if (last.isPresent() && !extendsLastCheckpoint(last.get(), tree)) {
+			if (last.isPresent() && (last.get().size() == tree.size()
+					|| (!force && last.get().signedAt().plus(this.checkpointInterval).isAfter(now)))) {
 				return false;
 			}
 			Checkpoint checkpoint = new Checkpoint(this.origin, tree.size(), tree.root());
@@ -146,10 +147,14 @@ class Sequencer {
 
 	/** Whether the tree as stored extends the last signed one; logs loudly if not. */
 	private boolean extendsLastCheckpoint(LogTables.SignedCheckpoint last, LogTables.Tree tree) {
+		if (last.size() == tree.size() && Arrays.equals(last.root(), tree.root())) {
+			return true;
+		}
 		try {
 			Tiles tiles = new Tiles(tree.size(), this.tables.tileReader());
-			List<byte[]> proof = Merkle.consistencyProof(last.size(), tree.size(), tiles);
-			if (Merkle.verifyConsistency(last.size(), tree.size(), last.root(), tree.root(), proof)) {
+			List<byte[]> proof = (last.size() <= tree.size()) ? Merkle.consistencyProof(last.size(), tree.size(), tiles)
+					: null;
+			if (proof != null && Merkle.verifyConsistency(last.size(), tree.size(), last.root(), tree.root(), proof)) {
 				return true;
 			}
 		}
