@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -46,8 +45,15 @@ class LogTables {
 				.update();
 			return;
 		}
-		this.batch.batchUpdate("insert into transparency_pending (reference, entry) values (?, ?)",
-				entries.stream().map((entry) -> new Object[] { entry.reference(), entry.encode() }).toList());
+		// one statement for the whole list: a batch of single-row inserts costs a round
+		// trip each
+		String[] references = entries.stream().map(LogEntry::reference).toArray(String[]::new);
+		byte[][] encoded = entries.stream().map(LogEntry::encode).toArray(byte[][]::new);
+		this.batch.update("insert into transparency_pending (reference, entry) select * from unnest(?, ?)",
+				(statement) -> {
+					statement.setArray(1, statement.getConnection().createArrayOf("text", references));
+					statement.setArray(2, statement.getConnection().createArrayOf("bytea", encoded));
+				});
 	}
 
 	/** Whether this transaction now holds the sequencer's lock. */
@@ -92,11 +98,18 @@ class LogTables {
 	}
 
 	void addEntries(long firstIndex, List<Pending> entries) {
-		List<Object[]> rows = new ArrayList<>(entries.size());
-		for (int i = 0; i < entries.size(); i++) {
-			rows.add(new Object[] { firstIndex + i, entries.get(i).reference(), entries.get(i).entry() });
+		Long[] indexes = new Long[entries.size()];
+		for (int i = 0; i < indexes.length; i++) {
+			indexes[i] = firstIndex + i;
 		}
-		this.batch.batchUpdate("insert into transparency_entry (idx, reference, entry) values (?, ?, ?)", rows);
+		String[] references = entries.stream().map(Pending::reference).toArray(String[]::new);
+		byte[][] bytes = entries.stream().map(Pending::entry).toArray(byte[][]::new);
+		this.batch.update("insert into transparency_entry (idx, reference, entry) select * from unnest(?, ?, ?)",
+				(statement) -> {
+					statement.setArray(1, statement.getConnection().createArrayOf("bigint", indexes));
+					statement.setArray(2, statement.getConnection().createArrayOf("text", references));
+					statement.setArray(3, statement.getConnection().createArrayOf("bytea", bytes));
+				});
 	}
 
 	void saveTiles(List<TileBuilder.Tile> tiles) {
