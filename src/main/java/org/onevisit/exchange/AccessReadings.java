@@ -22,9 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessReadings {
 
-	/** One access, rendered. */
-	public record Reading(Instant at, String department, String who, String registry, String elements, String purpose,
-			String outcome) {
+	/**
+	 * One access, rendered; {@code seq} is its place in the ledger (and its log entry's
+	 * name).
+	 */
+	public record Reading(long seq, Instant at, String department, String who, String registry, String elements,
+			String purpose, String outcome) {
 	}
 
 	private final DataCatalogue data;
@@ -58,7 +61,7 @@ public class AccessReadings {
 			.filter((code) -> !code.isBlank())
 			.map((code) -> this.data.element(code).map(DataElement::name).orElse(code))
 			.toList();
-		return new Reading(access.at(), department,
+		return new Reading(access.seq(), access.at(), department,
 				this.sentences.render(this.people.nameOf(access.actor()).stored(), locale), registry,
 				String.join(separator, elements), access.purpose(), access.outcome());
 	}

@@ -23,7 +23,10 @@ public enum KeyName {
 	PAYMENTS,
 
 	/** Notifications the platform posts to subscribers. */
-	WEBHOOKS;
+	WEBHOOKS,
+
+	/** Checkpoints of the public transparency log. */
+	LOG;
 
 	/** The name as published and as given in URLs: {@code licences}, {@code exchange}. */
 	public String code() {

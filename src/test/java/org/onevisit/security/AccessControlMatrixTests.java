@@ -61,7 +61,10 @@ class AccessControlMatrixTests {
 			"/api/v1/auth/token", "/api/v1/items", "/api/v1/items/{code}", "/api/v1/bundles", "/api/v1/bundles/{code}",
 			"/api/v1/catalogue/indicators", "/api/v1/calendar/", "/api/v1/licences/keys", "/api/v1/keys",
 			"/api/v1/keys/{name}", "/api/v1/licences/verify", "/api/v1/halls", "/api/v1/open-data/",
-			"/api/v1/payments/callbacks/{provider}", "/api/v1/sms/receipts", "/v3/api-docs", "/swagger-ui");
+			"/api/v1/payments/callbacks/{provider}", "/api/v1/sms/receipts", "/v3/api-docs", "/swagger-ui",
+			// the public transparency log: checkpoint, tiles, proofs, and witnesses'
+			// cosignatures (accepted by signature, TransparencyLogTests)
+			"/log/", "/api/v1/log/proofs/", "/api/v1/log/cosignatures");
 
 	/**
 	 * Paths for staff roles only: an applicant is refused (403) whatever the resource.

@@ -6,10 +6,12 @@ import java.util.List;
 
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration.AuditEntry;
+import org.onevisit.catalog.CatalogueChanged;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.ServiceItem;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +26,15 @@ class CatalogueStore {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final VersionedStore<ServiceItem> items;
 
 	private final VersionedStore<Bundle> bundles;
 
-	CatalogueStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	CatalogueStore(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 		this.items = new VersionedStore<>(jdbc, json, "catalog_item", "item", CatalogueEntryNotFound::item,
 				ServiceItem.class, ServiceItem::code, ServiceItem::name, ServiceItem::departmentCode);
@@ -67,6 +72,18 @@ class CatalogueStore {
 			.param("version", version)
 			.param("detail", detail)
 			.update();
+		// every publication and retirement the trail records is also told, in this
+		// transaction, to whoever keeps a public record of the catalogue
+		String change = switch (action) {
+			case "PUBLISH", "IMPORT_PUBLISH" -> "publish";
+			case "RETIRE" -> "retire";
+			default -> null;
+		};
+		int colon = subject.indexOf(':');
+		if (change != null && version != null && colon > 0) {
+			this.events.publishEvent(new CatalogueChanged(subject.substring(0, colon), subject.substring(colon + 1),
+					version, change, this.clock.instant()));
+		}
 	}
 
 	List<AuditEntry> auditTrail(int limit) {

@@ -38,6 +38,8 @@ import org.onevisit.shared.VerifyingKey;
 import org.onevisit.signing.KeyName;
 import org.onevisit.signing.Signer;
 import org.onevisit.signing.SigningKeys;
+import org.onevisit.transparency.LogEntry;
+import org.onevisit.transparency.TransparencyLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +91,8 @@ class AccessLedger implements SmartLifecycle {
 
 	private final PersonalData personalData;
 
+	private final TransparencyLog transparencyLog;
+
 	private final int checkpointEvery;
 
 	private static final int VERIFY_BATCH = 10_000;
@@ -109,8 +113,10 @@ class AccessLedger implements SmartLifecycle {
 
 	AccessLedger(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Signer signer,
 			SigningKeys keys, Evidences evidences, Clock clock, PersonalData personalData,
+			TransparencyLog transparencyLog,
 			@Value("${onevisit.exchange.ledger.checkpoint-every:1000}") int checkpointEvery) {
 		this.personalData = personalData;
+		this.transparencyLog = transparencyLog;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.batch = new JdbcTemplate(dataSource);
@@ -230,6 +236,14 @@ class AccessLedger implements SmartLifecycle {
 			}
 		}
 		insert(rows);
+		// each access enters the public log by its place and hash in this chain, in the
+		// same transaction: the log names no person
+		List<LogEntry> logged = new ArrayList<>(rows.size());
+		for (Object[] row : rows) {
+			logged.add(LogEntry.dataAccess((long) row[0], (byte[]) row[12], (String) row[5], (String) row[3],
+					(String) row[10], at));
+		}
+		this.transparencyLog.record(logged);
 		List<Evidences.Evidence> evidence = batch.stream().flatMap((pending) -> pending.evidence().stream()).toList();
 		if (!evidence.isEmpty()) {
 			this.evidences.save(evidence);

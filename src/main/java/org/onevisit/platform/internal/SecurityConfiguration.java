@@ -203,6 +203,12 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/licences/verify")
 				.permitAll()
+				// the public log's proofs are for everyone; a witness's cosignature is
+				// accepted by its signature, not an account
+				.requestMatchers(HttpMethod.GET, "/api/v1/log/proofs/*")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/log/cosignatures")
+				.permitAll()
 				// a payment provider calls back without an account; the callback is
 				// signed
 				.requestMatchers(HttpMethod.POST, "/api/v1/payments/callbacks/*")
@@ -265,6 +271,9 @@ class SecurityConfiguration {
 					.requestMatchers(HttpMethod.GET, "/guides", "/guides/**", "/catalogue/indicators")
 					.permitAll()
 					.requestMatchers("/verify", "/verify/**")
+					.permitAll()
+					// the public transparency log, as static tiles anyone may mirror
+					.requestMatchers(HttpMethod.GET, "/log/checkpoint", "/log/tile/**")
 					.permitAll()
 					// the queues at each hall, for anyone deciding when to go
 					.requestMatchers(HttpMethod.GET, "/halls", "/halls/**")

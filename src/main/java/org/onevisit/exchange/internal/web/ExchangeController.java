@@ -3,9 +3,12 @@ package org.onevisit.exchange.internal.web;
 import java.util.List;
 
 import org.onevisit.shared.Subject;
+import org.onevisit.exchange.AccessEntry;
 import org.onevisit.exchange.AccessReadings;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.identity.OneVisitUser;
+import org.onevisit.transparency.LogEntry;
+import org.onevisit.transparency.TransparencyLog;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,15 +24,22 @@ class ExchangeController {
 
 	private final AccessReadings readings;
 
-	ExchangeController(DataExchange exchange, AccessReadings readings) {
+	private final TransparencyLog log;
+
+	ExchangeController(DataExchange exchange, AccessReadings readings, TransparencyLog log) {
 		this.exchange = exchange;
 		this.readings = readings;
+		this.log = log;
 	}
 
 	@GetMapping("/my/data")
 	String myData(@AuthenticationPrincipal OneVisitUser user, Model model) {
 		String me = user.subject().map(Subject::identifier).orElse(null);
-		model.addAttribute("accesses", this.readings.of((me != null) ? this.exchange.accessesTo(me, 500) : List.of()));
+		List<AccessEntry> accesses = (me != null) ? this.exchange.accessesTo(me, 500) : List.of();
+		model.addAttribute("accesses", this.readings.of(accesses));
+		// each access's entry in the public log, linked to its proof of inclusion
+		model.addAttribute("logIndexes",
+				this.log.indexes(accesses.stream().map((access) -> LogEntry.accessReference(access.seq())).toList()));
 		return "exchange/my-data";
 	}
 

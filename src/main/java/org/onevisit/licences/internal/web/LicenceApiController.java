@@ -15,6 +15,9 @@ import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
 import org.onevisit.licences.LicenceWallet.PublishedKey;
 import org.onevisit.licences.Verification;
+import org.onevisit.transparency.Inclusion;
+import org.onevisit.transparency.LogEntry;
+import org.onevisit.transparency.TransparencyLog;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +43,12 @@ class LicenceApiController {
 
 	private final JsonMapper json;
 
-	LicenceApiController(LicenceWallet wallet, JsonMapper json) {
+	private final TransparencyLog log;
+
+	LicenceApiController(LicenceWallet wallet, JsonMapper json, TransparencyLog log) {
 		this.wallet = wallet;
 		this.json = json;
+		this.log = log;
 	}
 
 	record LicenceView(UUID id, String number, String type, String typeCode, String holder, String issuerDepartment,
@@ -53,7 +59,7 @@ class LicenceApiController {
 
 	record VerificationView(boolean valid, String reason, UUID licence, String number, String type, String issuerName,
 			LocalDate issuedOn, LocalDate validUntil, Instant revokedAt, String revocationReason, UUID supersededBy,
-			String successorNumber) {
+			String successorNumber, Inclusion log) {
 	}
 
 	record RevocationRequest(String reason) {
@@ -79,7 +85,10 @@ class LicenceApiController {
 				(licence != null) ? licence.issuedOn() : null, (licence != null) ? licence.validUntil() : null,
 				verification.revokedAt(), verification.revocationReason(),
 				(revocation != null) ? revocation.successor() : null,
-				(revocation != null) ? revocation.successorNumber() : null);
+				(revocation != null) ? revocation.successorNumber() : null,
+				// where the public log records the licence, with the proof against its
+				// signed checkpoint (null until a checkpoint covers it)
+				(licence != null) ? this.log.inclusion(LogEntry.licenceReference(licence.id())).orElse(null) : null);
 	}
 
 	@GetMapping("/api/v1/licences")

@@ -16,6 +16,8 @@ import org.onevisit.platform.PageRefusals;
 import org.onevisit.platform.PublicUrl;
 import org.onevisit.platform.QrCodes;
 import org.onevisit.shared.Subject;
+import org.onevisit.transparency.LogEntry;
+import org.onevisit.transparency.TransparencyLog;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,8 +44,11 @@ class LicenceController {
 
 	private final PublicUrl publicUrl;
 
+	private final TransparencyLog log;
+
 	LicenceController(LicenceWallet wallet, ApplicationManagement applications, PageRefusals refusals,
-			PublicUrl publicUrl) {
+			PublicUrl publicUrl, TransparencyLog log) {
+		this.log = log;
 		this.wallet = wallet;
 		this.applications = applications;
 		this.refusals = refusals;
@@ -115,8 +120,10 @@ class LicenceController {
 			model.addAttribute("error", "licence.verify.empty");
 			return "licences/verify";
 		}
-		model.addAttribute("verification", this.wallet.verify(document));
+		Verification verification = this.wallet.verify(document);
+		model.addAttribute("verification", verification);
 		model.addAttribute("document", document);
+		addLogEntry(verification, model);
 		return "licences/verify";
 	}
 
@@ -124,7 +131,16 @@ class LicenceController {
 	String verifyIssued(@PathVariable UUID id, Model model) {
 		Verification verification = this.wallet.verifyIssued(id);
 		model.addAttribute("verification", verification);
+		addLogEntry(verification, model);
 		return "licences/verified";
+	}
+
+	/** Where the public log records the licence, for the page to say so in words. */
+	private void addLogEntry(Verification verification, Model model) {
+		if (verification.licence() != null) {
+			model.addAttribute("logEntry",
+					this.log.inclusion(LogEntry.licenceReference(verification.licence().id())).orElse(null));
+		}
 	}
 
 	private String baseUrl() {

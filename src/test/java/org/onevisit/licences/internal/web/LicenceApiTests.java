@@ -6,7 +6,9 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -17,6 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.registries.RegistryControl;
+import org.onevisit.transparency.LogEntry;
+import org.onevisit.transparency.tlog.Checkpoint;
+import org.onevisit.transparency.tlog.Merkle;
+import org.onevisit.transparency.tlog.SignedNote;
+import org.onevisit.transparency.tlog.TreeHash;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,6 +113,38 @@ class LicenceApiTests {
 		HttpResponse<String> page = this.http.get("/verify/licences/" + licence.path("id").asString());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("证照真实有效").contains("不动产权证书").doesNotContain("339903199007180029");
+	}
+
+	@Test
+	void verifyingALicenceProvesItIsRecordedInThePublicLogAndThePageSaysAtWhichEntry() throws Exception {
+		JsonNode licence = certificateOfApprovedTransfer();
+		String document = licence.path("document").toString();
+
+		JsonNode log = awaitLogEntry(document);
+		long index = log.path("index").asLong();
+		byte[] entry = Base64.getDecoder().decode(log.path("entry").asString());
+		Checkpoint checkpoint = Checkpoint.parse(SignedNote.parse(log.path("checkpoint").asString()).text());
+		List<byte[]> proof = new ArrayList<>();
+		log.path("proof").forEach((hash) -> proof.add(Base64.getDecoder().decode(hash.asString())));
+		String page = this.http.get("/verify/licences/" + licence.path("id").asString()).body();
+
+		assertThat(LogEntry.decode(entry).kind()).isEqualTo(LogEntry.Kind.LICENCE_ISSUED);
+		assertThat(LogEntry.decode(entry).reference()).isEqualTo("licence/" + licence.path("id").asString());
+		assertThat(Merkle.verifyInclusion(index, checkpoint.size(), TreeHash.leaf(entry), proof, checkpoint.root()))
+			.isTrue();
+		assertThat(page).contains("本证照已记录在公开透明日志的第 " + index + " 条");
+	}
+
+	private JsonNode awaitLogEntry(String document) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline) {
+			JsonNode log = OneVisitHttp.json(this.http.postJson("/api/v1/licences/verify", document)).path("log");
+			if (!log.isMissingNode() && !log.isNull()) {
+				return log;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("no signed checkpoint covered the licence within 30 s");
 	}
 
 	@Test

@@ -1,0 +1,93 @@
+package org.onevisit.transparency.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.onevisit.transparency.Inclusion;
+import org.onevisit.transparency.LogEntry;
+import org.onevisit.transparency.TransparencyLog;
+import org.onevisit.transparency.tlog.Merkle;
+import org.onevisit.transparency.tlog.Tiles;
+
+import org.springframework.stereotype.Service;
+
+/** The log as the other modules and the public see it. */
+@Service
+class LogService implements TransparencyLog {
+
+	private final LogTables tables;
+
+	LogService(LogTables tables) {
+		this.tables = tables;
+	}
+
+	@Override
+	public void record(List<LogEntry> entries) {
+		if (!entries.isEmpty()) {
+			this.tables.addPending(entries);
+		}
+	}
+
+	@Override
+	public Optional<Inclusion> inclusion(String reference) {
+		Optional<LogTables.SignedCheckpoint> checkpoint = this.tables.latestCheckpoint();
+		Optional<Long> index = this.tables.indexOf(reference);
+		if (checkpoint.isEmpty() || index.isEmpty() || index.get() >= checkpoint.get().size()) {
+			return Optional.empty();
+		}
+		return Optional.of(inclusion(index.get(), checkpoint.get()));
+	}
+
+	Inclusion inclusion(long index, LogTables.SignedCheckpoint checkpoint) {
+		List<byte[]> proof = Merkle.inclusionProof(index, checkpoint.size(),
+				new Tiles(checkpoint.size(), this.tables.tileReader()));
+		byte[] entry = this.tables.entries(index, 1).get(0);
+		return new Inclusion(index, base64(entry), checkpoint.size(), proof.stream().map(LogService::base64).toList(),
+				withCosignatures(checkpoint));
+	}
+
+	@Override
+	public Map<String, Long> indexes(Collection<String> references) {
+		return this.tables.indexes(references);
+	}
+
+	/** The newest checkpoint as a signed note with the witnesses' cosignatures. */
+	Optional<String> checkpoint() {
+		return this.tables.latestCheckpoint().map(this::withCosignatures);
+	}
+
+	String withCosignatures(LogTables.SignedCheckpoint checkpoint) {
+		StringBuilder note = new StringBuilder(checkpoint.note());
+		this.tables.cosignatures(checkpoint.size()).forEach(note::append);
+		return note.toString();
+	}
+
+	/** A tile's hashes, or null when the tree has no such tile (yet). */
+	byte[] tile(int level, long index, int width) {
+		return this.tables.tile(level, index, width);
+	}
+
+	/** An entry bundle: each entry as a big-endian uint16 length and its bytes. */
+	byte[] entryBundle(long index, int width) {
+		List<byte[]> entries = this.tables.entries(index * Tiles.WIDTH, width);
+		if (entries.size() != width) {
+			return null;
+		}
+		ByteArrayOutputStream bundle = new ByteArrayOutputStream(width * 64);
+		for (byte[] entry : entries) {
+			bundle.write(entry.length >>> 8);
+			bundle.write(entry.length & 0xFF);
+			bundle.writeBytes(entry);
+		}
+		return bundle.toByteArray();
+	}
+
+	static String base64(byte[] bytes) {
+		return Base64.getEncoder().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,116 @@
+package org.onevisit.transparency.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.onevisit.transparency.Inclusion;
+import org.onevisit.transparency.LogVerification;
+import org.onevisit.transparency.TransparencyRefused;
+import org.onevisit.transparency.tlog.Merkle;
+import org.onevisit.transparency.tlog.Tiles;
+
+import org.springframework.stereotype.Component;
+
+/** What the log's public endpoints answer: checkpoints, tiles, proofs, cosignatures. */
+@Component
+public class PublicLog {
+
+	private static final Pattern TILE = Pattern.compile(
+			"tile/(entries|[0-9]|[1-5][0-9]|6[0-3])/((?:x[0-9]{3}/)*)([0-9]{3})(?:\\.p/([1-9][0-9]?|1[0-9]{2}|2[0-4][0-9]|25[0-5]))?");
+
+	private final LogService log;
+
+	private final LogTables tables;
+
+	private final Witnesses witnesses;
+
+	private final LogVerifier verifier;
+
+	PublicLog(LogService log, LogTables tables, Witnesses witnesses, LogVerifier verifier) {
+		this.log = log;
+		this.tables = tables;
+		this.witnesses = witnesses;
+		this.verifier = verifier;
+	}
+
+	/** The newest checkpoint as a signed note with the witnesses' cosignatures. */
+	public Optional<String> checkpoint() {
+		return this.log.checkpoint();
+	}
+
+	/**
+	 * A tile or entry bundle by its path ({@code tile/0/x001/234.p/17}), or null when the
+	 * path is not one or the tree has no such resource.
+	 */
+	public byte[] resource(String path) {
+		Matcher matcher = TILE.matcher(path);
+		if (!matcher.matches()) {
+			return null;
+		}
+		long index = 0;
+		for (String part : matcher.group(2).split("/")) {
+			if (!part.isEmpty()) {
+				index = index * 1000 + Integer.parseInt(part.substring(1));
+			}
+		}
+		index = index * 1000 + Integer.parseInt(matcher.group(3));
+		int width = (matcher.group(4) != null) ? Integer.parseInt(matcher.group(4)) : Tiles.WIDTH;
+		if (matcher.group(1).equals("entries")) {
+			return this.log.entryBundle(index, width);
+		}
+		return this.log.tile(Integer.parseInt(matcher.group(1)), index, width);
+	}
+
+	/**
+	 * A proof as the API answers it: for an inclusion the entry's index and bytes, for a
+	 * consistency the first tree's size; the hashes in base64, the second tree's
+	 * checkpoint.
+	 */
+	public record Proof(Long index, long size, Long from, String entry, List<String> hashes, String checkpoint) {
+	}
+
+	/** The inclusion proof of an entry in the tree of a signed checkpoint. */
+	public Proof inclusionProof(long index, Long size) {
+		LogTables.SignedCheckpoint checkpoint = (size != null) ? signedOfSize(size)
+				: this.tables.latestCheckpoint().orElseThrow(() -> TransparencyRefused.noCheckpointOfSize(0));
+		if (index < 0 || index >= checkpoint.size()) {
+			throw TransparencyRefused.indexOutOfRange(index, checkpoint.size());
+		}
+		Inclusion inclusion = this.log.inclusion(index, checkpoint);
+		return new Proof(index, checkpoint.size(), null, inclusion.entry(), inclusion.proof(), inclusion.checkpoint());
+	}
+
+	/** The consistency proof between the trees of two signed checkpoints. */
+	public Proof consistencyProof(long from, long to) {
+		if (from > to) {
+			throw TransparencyRefused.sizesReversed(from, to);
+		}
+		LogTables.SignedCheckpoint second = signedOfSize(to);
+		if (from != 0) {
+			signedOfSize(from);
+		}
+		List<byte[]> proof = Merkle.consistencyProof(from, second.size(),
+				new Tiles(second.size(), this.tables.tileReader()));
+		return new Proof(null, second.size(), from, null, proof.stream().map(LogService::base64).toList(),
+				this.log.withCosignatures(second));
+	}
+
+	private LogTables.SignedCheckpoint signedOfSize(long size) {
+		return this.tables.checkpoint(size).orElseThrow(() -> TransparencyRefused.noCheckpointOfSize(size));
+	}
+
+	/**
+	 * Keeps a registered witness's cosignature of a checkpoint: how many were accepted.
+	 */
+	public int acceptCosignature(String cosignedNote) {
+		return this.witnesses.accept(cosignedNote);
+	}
+
+	/** Checks the whole log against every signed checkpoint. */
+	public LogVerification verify() {
+		return this.verifier.verify();
+	}
+
+}
