@@ -55,7 +55,13 @@ public record LogEntry(Kind kind, Instant at, List<String> fields) {
 		 * Fields: reference {@code key/<name>/<key id>}, public key (uncompressed point,
 		 * hex).
 		 */
-		SIGNING_KEY_CHANGED(6);
+		SIGNING_KEY_CHANGED(6),
+		/**
+		 * Fields: reference {@code security/<security log id>}, the row's commitment
+		 * (hex: SM3 of a random salt kept with the row and the row's values, so that it
+		 * names nobody and cannot be confirmed by guessing), the event's kind.
+		 */
+		SECURITY_EVENT(7);
 
 		private final int code;
 
@@ -104,6 +110,14 @@ public record LogEntry(Kind kind, Instant at, List<String> fields) {
 
 	public static LogEntry signingKeyChanged(String keyName, String keyId, String publicKey, Instant at) {
 		return new LogEntry(Kind.SIGNING_KEY_CHANGED, at, List.of("key/" + keyName + "/" + keyId, publicKey));
+	}
+
+	public static LogEntry securityEvent(long id, byte[] commitment, String eventKind, Instant at) {
+		return new LogEntry(Kind.SECURITY_EVENT, at, List.of(securityReference(id), hex(commitment), text(eventKind)));
+	}
+
+	public static String securityReference(long id) {
+		return "security/" + id;
 	}
 
 	public static String accessReference(long ledgerSeq) {

@@ -1,15 +1,25 @@
 package org.onevisit.security;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.benefits.Benefits;
 import org.onevisit.registries.RegistryControl;
+import org.onevisit.transparency.LogEntry;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +66,53 @@ class SecurityLogTests {
 
 		assertThat(kinds(entries)).contains("LOGIN_FAILED", "LOGIN_SUCCEEDED");
 		assertThat(entries).allSatisfy((entry) -> assertThat(entry.toString()).doesNotContain("guessed"));
+	}
+
+	@Test
+	void entersEachEventInThePublicLogAsACommitmentThatNamesNobody() throws InterruptedException {
+		this.http.postJson("/api/v1/auth/token", "{\"username\":\"reviewer-housing\",\"password\":\"wrong\"}");
+		Map<String, Object> row = this.jdbc.queryForMap("""
+				select id, at, kind, actor, subject, detail, salt from audit_security_event
+				where actor = 'reviewer-housing' and kind = 'LOGIN_FAILED' order by id desc limit 1
+				""");
+		long id = ((Number) row.get("id")).longValue();
+
+		byte[] entry = null;
+		for (int i = 0; i < 100 && entry == null; i++) {
+			entry = this.jdbc.query("""
+					select entry from transparency_pending where reference = ?
+					union all select entry from transparency_entry where reference = ?
+					""", (rs) -> rs.next() ? rs.getBytes(1) : null, "security/" + id, "security/" + id);
+			Thread.sleep(50);
+		}
+
+		assertThat(entry).as("the log's entry for security event " + id).isNotNull();
+		LogEntry logged = LogEntry.decode(entry);
+		assertThat(logged.kind()).isEqualTo(LogEntry.Kind.SECURITY_EVENT);
+		assertThat(logged.fields()).containsExactly("security/" + id, commitment(row), "LOGIN_FAILED");
+		assertThat(new String(entry, StandardCharsets.UTF_8)).doesNotContain("reviewer-housing");
+	}
+
+	/**
+	 * SM3 over the salt, then each value with its length, as docs/transparency-log.md
+	 * says.
+	 */
+	private static String commitment(Map<String, Object> row) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes((byte[]) row.get("salt"));
+		Instant at = ((java.sql.Timestamp) row.get("at")).toInstant();
+		for (Object value : Arrays.asList(row.get("id"), at, row.get("kind"), row.get("actor"), row.get("subject"),
+				row.get("detail"))) {
+			byte[] utf8 = String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+			bytes.writeBytes(ByteBuffer.allocate(4).putInt(utf8.length).array());
+			bytes.writeBytes(utf8);
+		}
+		SM3Digest sm3 = new SM3Digest();
+		byte[] input = bytes.toByteArray();
+		sm3.update(input, 0, input.length);
+		byte[] hash = new byte[32];
+		sm3.doFinal(hash, 0);
+		return HexFormat.of().formatHex(hash);
 	}
 
 	@Test

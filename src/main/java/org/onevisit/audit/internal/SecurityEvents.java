@@ -1,21 +1,29 @@
 package org.onevisit.audit.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.onevisit.audit.SecurityEvent;
 import org.onevisit.audit.SecurityLog;
 import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Sm3;
+import org.onevisit.transparency.LogEntry;
+import org.onevisit.transparency.TransparencyLog;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The security log's table: appended to, and searched newest first a page at a time, the
- * cursor being the last id seen.
+ * cursor being the last id seen. Each row also enters the public transparency log as a
+ * salted commitment, so that a row removed or changed by someone with the database is
+ * seen there, while the public log names nobody.
  */
 @Repository
 class SecurityEvents implements SecurityLog {
@@ -23,12 +31,17 @@ class SecurityEvents implements SecurityLog {
 	/** Longer values are cut: an attacker chooses usernames and paths. */
 	static final int MAX_VALUE_LENGTH = 300;
 
+	private static final SecureRandom SALTS = new SecureRandom();
+
 	private final JdbcTemplate jdbc;
+
+	private final TransparencyLog log;
 
 	private final Clock clock;
 
-	SecurityEvents(JdbcTemplate jdbc, Clock clock) {
+	SecurityEvents(JdbcTemplate jdbc, TransparencyLog log, Clock clock) {
 		this.jdbc = jdbc;
+		this.log = log;
 		this.clock = clock;
 	}
 
@@ -54,9 +67,37 @@ class SecurityEvents implements SecurityLog {
 
 	@Override
 	public void record(SecurityEvent event) {
-		this.jdbc.update("insert into audit_security_event (at, kind, actor, subject, detail) values (?, ?, ?, ?, ?)",
-				Timestamp.from(this.clock.instant()), event.kind().name(), cut(masked(event.actor())),
-				cut(masked(event.subject())), cut(event.detail()));
+		// as PostgreSQL keeps it, so that the row read back gives the same commitment
+		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String kind = event.kind().name();
+		String actor = cut(masked(event.actor()));
+		String subject = cut(masked(event.subject()));
+		String detail = cut(event.detail());
+		byte[] salt = new byte[16];
+		SALTS.nextBytes(salt);
+		Long id = this.jdbc.queryForObject("""
+				insert into audit_security_event (at, kind, actor, subject, detail, salt) values (?, ?, ?, ?, ?, ?)
+				returning id
+				""", Long.class, Timestamp.from(at), kind, actor, subject, detail, salt);
+		this.log.record(LogEntry.securityEvent(id, commitment(salt, id, at, kind, actor, subject, detail), kind, at));
+	}
+
+	/**
+	 * What the public log holds of a row: SM3 over the salt and each value, each value
+	 * preceded by its length (docs/transparency-log.md).
+	 */
+	static byte[] commitment(byte[] salt, long id, Instant at, String kind, String actor, String subject,
+			String detail) {
+		List<byte[]> parts = new ArrayList<>();
+		parts.add(salt);
+		for (String value : List.of(Long.toString(id), at.toString(), kind, String.valueOf(actor),
+				String.valueOf(subject), String.valueOf(detail))) {
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			parts.add(new byte[] { (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+					(byte) (bytes.length >>> 8), (byte) bytes.length });
+			parts.add(bytes);
+		}
+		return Sm3.hash(parts.toArray(new byte[0][]));
 	}
 
 	Page search(Search search) {

@@ -259,7 +259,7 @@ class BusinessApplicantTests {
 		HttpResponse<String> filed = pages.postForm("/apply/items/339900-TAX-003", encoded(inputs));
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}\\?filed"));
+			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}/filed"));
 	}
 
 	@Test
