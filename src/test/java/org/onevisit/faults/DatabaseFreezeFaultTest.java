@@ -12,11 +12,11 @@ import org.onevisit.faults.DatabaseOutageFaultTest.Probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fault 6 of docs/reliability.md: the database frozen, not dead (its postmaster and every
- * backend stopped with SIGSTOP, as a hung disk or a paused VM leaves it: connections stay
- * open and nothing answers or cancels) under load. Every request is answered 503 within
- * the bounded waits, none hangs; once the server runs again OneVisit serves without a
- * restart and nothing acknowledged is lost. Run with
+ * docs/reliability.md, "Bounded waits": the database frozen, not dead (its postmaster and
+ * every backend stopped with SIGSTOP, as a hung disk or a paused VM leaves it:
+ * connections stay open and nothing answers or cancels) under load. Every request is
+ * answered 503 within the bounded waits, none hangs; once the server runs again OneVisit
+ * serves without a restart and nothing acknowledged is lost. Run with
  * {@code ./mvnw -Pfaults test -Dtest=DatabaseFreezeFaultTest}.
  */
 @Tag("fault")
@@ -33,7 +33,8 @@ class DatabaseFreezeFaultTest {
 			load.start(4);
 			Thread.sleep(Duration.ofSeconds(20).toMillis());
 
-			long slowestBefore = load.slowest.get();
+			// the load's slowest attempt from here on: those the freeze caught
+			long slowestBefore = load.slowest.getThenReset();
 			long unavailableBefore = load.serviceUnavailable.sum();
 			List<Long> frozen = server.freeze();
 			long stopped = System.nanoTime();
@@ -83,7 +84,10 @@ class DatabaseFreezeFaultTest {
 			// the documented bound is 1 to 2 s; a little more on a shared two-core
 			// machine
 			assertThat(slowestProbe).as("answered within the bound").isLessThan(3_000);
-			assertThat(slowestWhileFrozen).as("no request hangs").isLessThan(5_000);
+			// a request in flight at the freeze: cut by the watch, at the latest by the
+			// socket
+			// timeout (7 s)
+			assertThat(slowestWhileFrozen).as("no request hangs").isLessThan(10_000);
 			assertThat(census.acknowledgedFound()).as("lost").isEqualTo(load.acknowledged.size());
 			assertThat(census.duplicates()).as("duplicates").isZero();
 			assertThat(census.incompletePublications()).as("incomplete publications").isZero();

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fault 5 of docs/reliability.md: OneVisit in its default mode (its own embedded
- * PostgreSQL kept in the data directory) under load. First OneVisit is killed with
- * SIGKILL, which leaves its PostgreSQL running, and started again with the same command:
- * it stops the server left behind and comes up. Then the embedded postmaster is killed
- * with SIGKILL: OneVisit starts it again (crash recovery from the WAL) and serves without
- * a restart. Nothing acknowledged is lost or duplicated. Run with
+ * docs/reliability.md, "The embedded mode recovers by itself": OneVisit in its default
+ * mode (its own embedded PostgreSQL kept in the data directory) under load. First
+ * OneVisit is killed with SIGKILL, which leaves its PostgreSQL running, and started again
+ * with the same command: it stops the server left behind and comes up. Then the embedded
+ * postmaster is killed with SIGKILL: OneVisit starts it again (crash recovery from the
+ * WAL) and serves without a restart. Nothing acknowledged is lost or duplicated. Run with
  * {@code ./mvnw -Pfaults test -Dtest=EmbeddedRecoveryFaultTest}.
  */
 @Tag("fault")

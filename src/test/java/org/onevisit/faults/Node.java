@@ -83,7 +83,7 @@ final class Node implements AutoCloseable {
 		environment(builder);
 		this.process = builder.start();
 		// minutes on a shared two-core machine
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
@@ -103,7 +103,7 @@ final class Node implements AutoCloseable {
 			}
 			Thread.sleep(500);
 		}
-		throw new IllegalStateException(this.name + " did not come up in 5 minutes; see " + this.log);
+		throw new IllegalStateException(this.name + " did not come up in 10 minutes; see " + this.log);
 	}
 
 	/**
