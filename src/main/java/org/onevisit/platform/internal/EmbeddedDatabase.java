@@ -51,6 +51,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
+	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
 	private final EmbeddedPostgres postgres;
 
 	private final String jdbcUrl;
@@ -80,6 +82,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 		// it.
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setRegisterShutdownHook(false)
+			// zonky's 10 s were too few for a start right after stopping a server left
+			// behind, on a busy machine
+			.setPGStartupWait(STARTUP_WAIT)
 			.setPort(settings.port());
 		server.forEach(builder::setServerConfig);
 		Path directory = null;
