@@ -43,7 +43,7 @@ class EmbeddedRecoveryFaultTest {
 			int acknowledgedAtTheKill = load.acknowledged.size();
 			node.start();
 			Duration nodeBack = Duration.ofNanos(System.nanoTime() - killed);
-			boolean leftBehindStopped = !leftBehind.isAlive();
+			boolean leftBehindStopped = ProcessHandle.of(leftBehind.pid()).isEmpty();
 			Thread.sleep(Duration.ofSeconds(20).toMillis());
 
 			int acknowledgedAtTheCrash = load.acknowledged.size();

@@ -26,7 +26,7 @@ final class EmbeddedServer implements Database {
 
 	/** The running postmaster, if any. */
 	Optional<ProcessHandle> postmaster() {
-		return line(0).map(Long::parseLong).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+		return line(0).map(Long::parseLong).flatMap(ProcessHandle::of);
 	}
 
 	@Override
@@ -39,7 +39,10 @@ final class EmbeddedServer implements Database {
 	long kill() throws Exception {
 		ProcessHandle postmaster = postmaster().orElseThrow();
 		postmaster.destroyForcibly();
-		postmaster.onExit().get(30, TimeUnit.SECONDS);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (ProcessHandle.of(postmaster.pid()).isPresent() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
 		return postmaster.pid();
 	}
 

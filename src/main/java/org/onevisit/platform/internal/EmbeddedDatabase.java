@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
@@ -131,7 +130,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 		if (postmaster.isEmpty()) {
 			return;
 		}
-		Optional<ProcessHandle> owner = owner(directory).filter(ProcessHandle::isAlive)
+		Optional<ProcessHandle> owner = owner(directory)
 			.filter((process) -> process.pid() != ProcessHandle.current().pid());
 		if (owner.isPresent()) {
 			throw new IllegalStateException("The embedded PostgreSQL in " + directory
@@ -141,16 +140,19 @@ final class EmbeddedDatabase implements AutoCloseable {
 		log.warn("Embedded PostgreSQL {} in {} was left running by a OneVisit that is gone; stopping it", pid,
 				directory);
 		Postmaster.signal(pid, "INT");
-		try {
-			postmaster.get().onExit().get(ORPHAN_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while waiting for PostgreSQL " + pid + " to stop", ex);
-		}
-		catch (Exception ex) {
-			throw new IOException("PostgreSQL " + pid + " left in " + directory + " did not stop in "
-					+ ORPHAN_SHUTDOWN.toSeconds() + " s", ex);
+		long deadline = System.nanoTime() + ORPHAN_SHUTDOWN.toNanos();
+		while (Postmaster.alive(pid)) {
+			if (System.nanoTime() > deadline) {
+				throw new IOException("PostgreSQL " + pid + " left in " + directory + " did not stop in "
+						+ ORPHAN_SHUTDOWN.toSeconds() + " s");
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while waiting for PostgreSQL " + pid + " to stop", ex);
+			}
 		}
 		log.info("Embedded PostgreSQL {} left behind stopped", pid);
 	}
@@ -244,11 +246,19 @@ final class EmbeddedDatabase implements AutoCloseable {
 				return Optional.empty();
 			}
 			return ProcessHandle.of(pid)
-				.filter(ProcessHandle::isAlive)
 				.filter((process) -> process.info()
 					.command()
 					.map((command) -> command.endsWith("postgres"))
 					.orElse(true));
+		}
+
+		/**
+		 * Whether the process exists. Not {@link ProcessHandle#isAlive()}: for a process
+		 * that is no child of this JVM it compares start times derived from the boot
+		 * time, which jitters, and answered false for a live postmaster.
+		 */
+		static boolean alive(long pid) {
+			return ProcessHandle.of(pid).isPresent();
 		}
 
 		/** {@code kill -<signal> <pid>}: Java sends only TERM and KILL itself. */
@@ -320,7 +330,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 			while (!this.stopping) {
 				try {
 					Thread.sleep(WATCH_INTERVAL.toMillis());
-					if (!this.stopping && !this.postmaster.isAlive()) {
+					if (!this.stopping && !Postmaster.alive(this.postmaster.pid())) {
 						restart();
 					}
 				}
@@ -335,6 +345,12 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 		private synchronized void restart() throws IOException, InterruptedException {
 			if (this.stopping) {
+				return;
+			}
+			Optional<ProcessHandle> running = Postmaster.running(this.directory);
+			if (running.isPresent() && running.get().pid() != this.postmaster.pid()) {
+				// started again by someone else meanwhile (pg_ctl, an operator): kept
+				this.postmaster = running.get();
 				return;
 			}
 			if (!this.down) {
