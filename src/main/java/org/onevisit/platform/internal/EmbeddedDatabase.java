@@ -347,6 +347,14 @@ final class EmbeddedDatabase implements AutoCloseable {
 			if (this.stopping) {
 				return;
 			}
+			if (owner(this.directory).map(ProcessHandle::pid).orElse(-1L) != ProcessHandle.current().pid()) {
+				// another OneVisit took the directory over (this one was thought gone):
+				// its server is not ours to start
+				log.warn("Embedded PostgreSQL in {} now belongs to another OneVisit; no longer watched from here",
+						this.directory);
+				this.stopping = true;
+				return;
+			}
 			Optional<ProcessHandle> running = Postmaster.running(this.directory);
 			if (running.isPresent() && running.get().pid() != this.postmaster.pid()) {
 				// started again by someone else meanwhile (pg_ctl, an operator): kept
