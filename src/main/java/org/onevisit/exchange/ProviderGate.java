@@ -43,14 +43,20 @@ public final class ProviderGate {
 
 	private final JsonMapper json;
 
-	// request ids seen within the window, with when they may be forgotten: an older
-	// request is refused by its timestamp anyway
-	private final Map<String, Instant> seen = new ConcurrentHashMap<>();
-
-	private volatile Instant lastSweep = Instant.EPOCH;
+	private final ReplayMemory seen;
 
 	public ProviderGate(String registry, PlatformKeys platformKeys, SigningKey registryKey, AccessRules rules,
 			Clock clock, Duration window, JsonMapper json) {
+		this(registry, platformKeys, registryKey, rules, clock, window, json, new InMemory(clock));
+	}
+
+	/**
+	 * A gate that remembers the request ids it admitted where the registry keeps them
+	 * (e.g. its database, so that a replay is refused after its restart too).
+	 */
+	public ProviderGate(String registry, PlatformKeys platformKeys, SigningKey registryKey, AccessRules rules,
+			Clock clock, Duration window, JsonMapper json, ReplayMemory seen) {
+		this.seen = seen;
 		this.registry = registry;
 		this.platformKeys = platformKeys;
 		this.registryKey = registryKey;
@@ -132,8 +138,8 @@ public final class ProviderGate {
 		if (at.isBefore(now.minus(this.window)) || at.isAfter(now.plus(this.window))) {
 			throw ExchangeRefused.outsideWindow(timestamp);
 		}
-		forgetExpired(now);
-		if (this.seen.putIfAbsent(requestId, at.plus(this.window)) != null) {
+		// an older request is refused by its timestamp anyway
+		if (!this.seen.firstTime(requestId, at.plus(this.window))) {
 			throw ExchangeRefused.replayed(requestId);
 		}
 	}
@@ -161,13 +167,43 @@ public final class ProviderGate {
 	public record Signed(byte[] body, String keyId, String signature) {
 	}
 
-	private void forgetExpired(Instant now) {
-		// a sweep costs a pass over every id in the window: at most once a second
-		Instant last = this.lastSweep;
-		if (now.isAfter(last.plusSeconds(1))) {
-			this.lastSweep = now;
-			this.seen.values().removeIf((until) -> until.isBefore(now));
+	/**
+	 * The request ids a gate admitted, each until it falls out of the clock window.
+	 */
+	@FunctionalInterface
+	public interface ReplayMemory {
+
+		/**
+		 * Whether the id is seen for the first time; remembered until then, at least.
+		 */
+		boolean firstTime(String requestId, Instant forgetAfter);
+
+	}
+
+	/** In memory: forgotten when the registry's process ends. */
+	static final class InMemory implements ReplayMemory {
+
+		private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+
+		private final Clock clock;
+
+		private volatile Instant lastSweep = Instant.EPOCH;
+
+		InMemory(Clock clock) {
+			this.clock = clock;
 		}
+
+		@Override
+		public boolean firstTime(String requestId, Instant forgetAfter) {
+			Instant now = this.clock.instant();
+			// a sweep costs a pass over every id in the window: at most once a second
+			if (now.isAfter(this.lastSweep.plusSeconds(1))) {
+				this.lastSweep = now;
+				this.seen.values().removeIf((until) -> until.isBefore(now));
+			}
+			return this.seen.putIfAbsent(requestId, forgetAfter) == null;
+		}
+
 	}
 
 	private static byte[] decode(String signature) {

@@ -24,6 +24,27 @@ public interface RegistryControl {
 	boolean running(String registry);
 
 	/**
+	 * Stops the registry and starts it as a new process would: a new gate remembering
+	 * nothing in memory (what it admitted is in the registry's own table).
+	 */
+	void restart(String registry);
+
+	/**
+	 * The requests the registry answered, newest first, from its own log: OneVisit's and
+	 * anyone else's, admitted or refused.
+	 */
+	List<AnsweredRequest> requestsAnswered(String registry, int limit);
+
+	/**
+	 * One request a registry answered: {@code kind} query or update, the request's id as
+	 * it claimed it (null when unreadable), the key it was signed with, the HTTP status,
+	 * {@code ANSWERED} or {@code REFUSED:<code>}, and the SM3 hash of its exact bytes.
+	 */
+	record AnsweredRequest(Instant at, String kind, String requestId, String keyId, int status, String outcome,
+			String bodyHash) {
+	}
+
+	/**
 	 * A resident's name as the population registry holds it, as its operator would look
 	 * it up.
 	 */

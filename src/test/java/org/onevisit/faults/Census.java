@@ -27,7 +27,7 @@ record Census(long found, long acknowledgedFound, long duplicates, long approved
 
 	private static final JsonMapper JSON = new JsonMapper();
 
-	static Census take(LocalPostgres postgres, Load load) throws SQLException {
+	static Census take(Database postgres, Load load) throws SQLException {
 		try (Connection connection = postgres.connect()) {
 			// forms are sealed (docs/privacy.md): the run's filings are found by opening
 			// them
@@ -88,8 +88,7 @@ record Census(long found, long acknowledgedFound, long duplicates, long approved
 	}
 
 	/** Waits until no event publication is left incomplete, or the time is up. */
-	static Duration awaitOutboxDrained(LocalPostgres postgres, Duration limit)
-			throws SQLException, InterruptedException {
+	static Duration awaitOutboxDrained(Database postgres, Duration limit) throws SQLException, InterruptedException {
 		long start = System.nanoTime();
 		long deadline = start + limit.toNanos();
 		try (Connection connection = postgres.connect()) {
@@ -101,7 +100,7 @@ record Census(long found, long acknowledgedFound, long duplicates, long approved
 	}
 
 	/** Event publications not (yet) completed, right now. */
-	static long incompletePublications(LocalPostgres postgres) throws SQLException {
+	static long incompletePublications(Database postgres) throws SQLException {
 		try (Connection connection = postgres.connect()) {
 			return incompletePublications(connection);
 		}

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -65,12 +66,23 @@ final class Load {
 
 	final LongAdder gaveUp = new LongAdder();
 
+	/** The longest single attempt, answered or not, in milliseconds. */
+	final LongAccumulator slowest = new LongAccumulator(Long::max, 0);
+
+	/** How long a request is tried again before the client gives up. */
+	private final Duration patience;
+
 	private final AtomicBoolean running = new AtomicBoolean(true);
 
 	private ExecutorService clients;
 
 	Load(List<Node> nodes) {
+		this(nodes, Duration.ofMinutes(2));
+	}
+
+	Load(List<Node> nodes, Duration patience) {
 		this.nodes = nodes;
+		this.patience = patience;
 	}
 
 	/** The address that marks this run's filings in the database. */
@@ -155,14 +167,16 @@ final class Load {
 	}
 
 	/**
-	 * Tries the request on node after node until one answers below 500, for two minutes.
+	 * Tries the request on node after node until one answers below 500, for its patience.
 	 */
 	private HttpResponse<String> retried(Supplier<HttpRequest> request) {
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		long deadline = System.nanoTime() + this.patience.toNanos();
 		while (System.nanoTime() < deadline) {
 			this.requests.increment();
+			long sent = System.nanoTime();
 			try {
 				HttpResponse<String> response = this.client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+				this.slowest.accumulate((System.nanoTime() - sent) / 1_000_000);
 				if (response.statusCode() < 500) {
 					return response;
 				}
@@ -172,6 +186,7 @@ final class Load {
 			}
 			catch (IOException ex) {
 				// the node died or is not listening: unacknowledged, so retried
+				this.slowest.accumulate((System.nanoTime() - sent) / 1_000_000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

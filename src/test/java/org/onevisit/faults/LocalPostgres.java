@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * and {@code synchronous_commit} on. PostgreSQL refuses to run as root, so as root every
  * command runs as the {@code postgres} user the package creates.
  */
-final class LocalPostgres implements AutoCloseable {
+final class LocalPostgres implements Database, AutoCloseable {
 
 	static final String DATABASE = "onevisit";
 
@@ -101,7 +101,8 @@ final class LocalPostgres implements AutoCloseable {
 		return "jdbc:postgresql://localhost:" + this.port + "/" + DATABASE;
 	}
 
-	Connection connect() throws SQLException {
+	@Override
+	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(), "postgres", "");
 	}
 

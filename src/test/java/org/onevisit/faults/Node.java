@@ -45,6 +45,19 @@ final class Node implements AutoCloseable {
 	static final String KEK = "6f6e6576697369742d6661756c747321";
 
 	static Node of(String name, LocalPostgres postgres, Path dataDirectory, String... arguments) throws IOException {
+		return create(name, postgres.jdbcUrl(), dataDirectory, arguments);
+	}
+
+	/**
+	 * A node in OneVisit's default mode, as the README starts it: its own embedded
+	 * PostgreSQL kept in {@code <dataDirectory>/postgres}.
+	 */
+	static Node embedded(String name, Path dataDirectory, String... arguments) throws IOException {
+		return create(name, null, dataDirectory, arguments);
+	}
+
+	private static Node create(String name, String databaseUrl, Path dataDirectory, String... arguments)
+			throws IOException {
 		int port = LocalPostgres.freePort();
 		Path log = dataDirectory.resolve(name + ".out");
 		Files.createDirectories(dataDirectory);
@@ -57,7 +70,7 @@ final class Node implements AutoCloseable {
 						// scans
 						"--logging.level.org.onevisit=warn"));
 		command.addAll(List.of(arguments));
-		return new Node(name, port, command, log, postgres.jdbcUrl());
+		return new Node(name, port, command, log, databaseUrl);
 	}
 
 	/** Starts the node and waits until it reports itself up. */
@@ -67,13 +80,10 @@ final class Node implements AutoCloseable {
 		withDemo.add("--onevisit.demo=true");
 		ProcessBuilder builder = new ProcessBuilder(withDemo).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
-		builder.environment().put("ONEVISIT_DB_URL", this.databaseUrl);
-		builder.environment().put("ONEVISIT_DB_USER", "postgres");
-		builder.environment().put("ONEVISIT_DB_PASSWORD", "");
-		builder.environment().put("ONEVISIT_KEK", KEK);
-		builder.environment().put("ONEVISIT_PUBLIC_URL", "http://localhost");
+		environment(builder);
 		this.process = builder.start();
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		// minutes on a shared two-core machine
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
@@ -93,7 +103,7 @@ final class Node implements AutoCloseable {
 			}
 			Thread.sleep(500);
 		}
-		throw new IllegalStateException(this.name + " did not come up in 3 minutes; see " + this.log);
+		throw new IllegalStateException(this.name + " did not come up in 10 minutes; see " + this.log);
 	}
 
 	/**
@@ -104,14 +114,23 @@ final class Node implements AutoCloseable {
 		List<String> full = new ArrayList<>(this.command);
 		full.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
-		builder.environment().put("ONEVISIT_DB_URL", this.databaseUrl);
-		builder.environment().put("ONEVISIT_DB_USER", "postgres");
-		builder.environment().put("ONEVISIT_DB_PASSWORD", "");
-		builder.environment().put("ONEVISIT_KEK", KEK);
-		builder.environment().put("ONEVISIT_PUBLIC_URL", "http://localhost");
+		environment(builder);
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes());
 		return new Exited(process.waitFor(), output);
+	}
+
+	private void environment(ProcessBuilder builder) {
+		if (this.databaseUrl != null) {
+			builder.environment().put("ONEVISIT_DB_URL", this.databaseUrl);
+			builder.environment().put("ONEVISIT_DB_USER", "postgres");
+			builder.environment().put("ONEVISIT_DB_PASSWORD", "");
+		}
+		else {
+			builder.environment().remove("ONEVISIT_DB_URL");
+		}
+		builder.environment().put("ONEVISIT_KEK", KEK);
+		builder.environment().put("ONEVISIT_PUBLIC_URL", "http://localhost");
 	}
 
 	record Exited(int code, String output) {

@@ -1,21 +1,16 @@
 package org.onevisit.platform.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.onevisit.platform.DatabaseMode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -23,17 +18,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * Chooses the database: an external PostgreSQL when {@code onevisit.db.url} is set,
- * otherwise a real PostgreSQL 17 started in-process by zonky. Zonky starts its server
- * with {@code fsync} and {@code synchronous_commit} off; a durable run turns both back on
- * and checks that they are.
+ * otherwise a real PostgreSQL 17 started in-process by zonky ({@link EmbeddedDatabase}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
-
-	private static final String DATABASE = "onevisit";
 
 	@Bean
 	DatabaseMode databaseMode(DatabaseProperties properties, Environment environment) {
@@ -62,106 +51,73 @@ class DatabaseConfiguration {
 		return EmbeddedDatabase.start(properties.embedded());
 	}
 
+	/**
+	 * Asks the server every {@code watch-interval} for an answer and cuts the pool's
+	 * connections when none comes (see {@link DatabaseWatch}).
+	 */
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) throws SQLException {
+	DatabaseWatch databaseWatch(DatabaseProperties properties, EmbeddedDatabase embedded) {
+		PGSimpleDataSource probes = server(properties, embedded);
+		int seconds = wholeSeconds(properties.watchTimeout());
+		probes.setConnectTimeout(seconds);
+		probes.setLoginTimeout(seconds);
+		return new DatabaseWatch(probes, properties.watchInterval(), properties.watchTimeout()).start();
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded, DatabaseWatch watch) {
+		PGSimpleDataSource server = server(properties, embedded);
+		// a batch of inserts becomes one multi-row insert: one round trip for the tasks
+		// of a bundle
+		server.setReWriteBatchedInserts(true);
+		// Bounded waits: the server cancels a request's statement or lock wait (it is
+		// answered, the transaction rolled back); a read from a server that cannot cancel
+		// gives up after the socket timeout, and connecting after the pool's wait.
+		server.setOptions("-c statement_timeout=" + properties.statementTimeout().toMillis() + " -c lock_timeout="
+				+ properties.lockTimeout().toMillis());
+		server.setSocketTimeout(wholeSeconds(properties.socketTimeout()));
+		server.setConnectTimeout(wholeSeconds(properties.connectionTimeout()));
+		server.setLoginTimeout(wholeSeconds(properties.connectionTimeout()));
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("onevisit");
 		config.setMaximumPoolSize(properties.poolSize());
 		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
-		// a batch of inserts becomes one multi-row insert: one round trip for the tasks
-		// of a bundle
-		config.addDataSourceProperty("reWriteBatchedInserts", "true");
-		if (embedded == EmbeddedDatabase.NONE) {
-			config.setJdbcUrl(properties.url());
-			config.setUsername(properties.user());
-			config.setPassword(properties.password());
-		}
-		else {
-			config.setJdbcUrl(embedded.jdbcUrl());
-			config.setUsername("postgres");
-		}
+		// an idle connection is checked before it is lent: the check waits no longer
+		// than a request would for a connection
+		config.setValidationTimeout(Math.max(250, properties.connectionTimeout().toMillis() / 2));
+		config.setDataSource(watch.tracking(server));
 		return new HikariDataSource(config);
 	}
 
-	/** The in-process server, or {@link #NONE} when an external one is used. */
-	static final class EmbeddedDatabase implements AutoCloseable {
+	/**
+	 * Migrations (an index built on a large table, a backfill) may take longer than a
+	 * request may: Flyway gets connections of its own, outside the pool, without the
+	 * statement and lock timeouts.
+	 */
+	@Bean
+	FlywayConfigurationCustomizer migrationsWithoutRequestTimeouts(DatabaseProperties properties,
+			EmbeddedDatabase embedded) {
+		return (configuration) -> configuration.dataSource(server(properties, embedded));
+	}
 
-		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null);
-
-		private final EmbeddedPostgres postgres;
-
-		private final String jdbcUrl;
-
-		private EmbeddedDatabase(EmbeddedPostgres postgres, String jdbcUrl) {
-			this.postgres = postgres;
-			this.jdbcUrl = jdbcUrl;
+	/** Connections to the configured server, or to the embedded one. */
+	private static PGSimpleDataSource server(DatabaseProperties properties, EmbeddedDatabase embedded) {
+		PGSimpleDataSource server = new PGSimpleDataSource();
+		if (embedded == EmbeddedDatabase.NONE) {
+			server.setUrl(properties.url());
+			server.setUser(properties.user());
+			server.setPassword(properties.password());
 		}
-
-		static EmbeddedDatabase start(DatabaseProperties.Embedded settings) throws IOException, SQLException {
-			// Spring closes the server with the context; zonky's own shutdown hook would
-			// race it.
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setRegisterShutdownHook(false)
-				.setPort(settings.port())
-				.setServerConfig("fsync", settings.durable() ? "on" : "off")
-				.setServerConfig("synchronous_commit", settings.durable() ? "on" : "off")
-				.setServerConfig("full_page_writes", settings.durable() ? "on" : "off")
-				.setServerConfig("max_connections", "200")
-				// a write-heavy server's usual settings: checkpoints by time rather
-				// than every gigabyte of WAL, so fewer full-page images; durability is
-				// unchanged
-				.setServerConfig("max_wal_size", "4GB")
-				.setServerConfig("checkpoint_timeout", "15min");
-			if (settings.settings() != null) {
-				settings.settings().forEach(builder::setServerConfig);
-			}
-			if (StringUtils.hasText(settings.dataDirectory())) {
-				Path directory = Path.of(settings.dataDirectory()).toAbsolutePath();
-				Files.createDirectories(directory);
-				builder.setDataDirectory(directory).setCleanDataDirectory(false);
-			}
-			EmbeddedPostgres postgres = builder.start();
-			try (Connection connection = postgres.getPostgresDatabase().getConnection();
-					Statement statement = connection.createStatement()) {
-				if (settings.durable()) {
-					requireSetting(statement, "fsync", "on");
-					requireSetting(statement, "synchronous_commit", "on");
-				}
-				try (ResultSet exists = statement
-					.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-					if (!exists.next()) {
-						statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-					}
-				}
-			}
-			String url = postgres.getJdbcUrl("postgres", DATABASE);
-			log.info("Embedded PostgreSQL on port {} (durable: {}, data: {})", postgres.getPort(), settings.durable(),
-					StringUtils.hasText(settings.dataDirectory()) ? settings.dataDirectory() : "temporary");
-			return new EmbeddedDatabase(postgres, url);
+		else {
+			server.setUrl(embedded.jdbcUrl());
+			server.setUser("postgres");
 		}
+		return server;
+	}
 
-		private static void requireSetting(Statement statement, String name, String expected) throws SQLException {
-			try (ResultSet result = statement.executeQuery("show " + name)) {
-				result.next();
-				String actual = result.getString(1);
-				if (!expected.equals(actual)) {
-					throw new IllegalStateException("Embedded PostgreSQL runs with " + name + "=" + actual
-							+ ", a durable run needs " + expected);
-				}
-			}
-		}
-
-		String jdbcUrl() {
-			return this.jdbcUrl;
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (this.postgres != null) {
-				this.postgres.close();
-			}
-		}
-
+	/** pgjdbc's timeouts are whole seconds; 0 means none. */
+	private static int wholeSeconds(Duration duration) {
+		return (int) Math.ceil(duration.toMillis() / 1000.0);
 	}
 
 }

@@ -38,6 +38,12 @@ class DatabaseOutage extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
+	/** {@code lock_not_available}: the lock timeout ran out. */
+	private static final String LOCK_TIMEOUT = "55P03";
+
+	/** {@code query_canceled}: the statement timeout ran out. */
+	private static final String STATEMENT_TIMEOUT = "57014";
+
 	private final Problems problems;
 
 	DatabaseOutage(Problems problems) {
@@ -45,7 +51,8 @@ class DatabaseOutage extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether the failure means the database is unreachable, not that a query was wrong.
+	 * Whether the failure means the database is unreachable, or too busy to answer within
+	 * the bounded waits, not that a query was wrong.
 	 */
 	static boolean causedBy(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
@@ -63,7 +70,11 @@ class DatabaseOutage extends OncePerRequestFilter {
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 			// connection exceptions, and the server shutting down or starting up
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+					// a bounded wait that ran out (onevisit.db.lock-timeout,
+					// statement-timeout): the transaction was rolled back, a retry is
+					// safe
+							|| LOCK_TIMEOUT.equals(sql.getSQLState()) || STATEMENT_TIMEOUT.equals(sql.getSQLState()))) {
 				return true;
 			}
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.onevisit.exchange.AccessRules;
 import org.onevisit.exchange.DataCatalogue;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +51,16 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 
 	private final RegistryWrites writes;
 
+	private final JsonMapper json;
+
+	private final Map<String, Supplier<ProviderGate>> gates = new LinkedHashMap<>();
+
+	private final RequestLog requestLog;
+
 	private volatile boolean running;
 
 	DemoRegistries(DataCatalogue catalogue, RegistryDirectory directory, AccessRules rules, Clock clock,
-			JsonMapper json, @Value("${onevisit.exchange.window:PT1M}") Duration window,
+			JsonMapper json, JdbcClient jdbc, @Value("${onevisit.exchange.window:PT1M}") Duration window,
 			@Value("${onevisit.registries.residents:10000}") int residents,
 			@Value("${onevisit.registries.enterprises:1000}") int enterprises,
 			@Value("${onevisit.registries.seed:20261122}") long seed) {
@@ -62,14 +70,17 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 		log.info("Demo registries generated {} residents and {} enterprises in {} ms", this.city.residents().size(),
 				this.city.enterprises(), (System.nanoTime() - started) / 1_000_000);
 		this.writes = new RegistryWrites(this.city.book(), clock);
+		this.requestLog = new RequestLog(jdbc, clock);
+		this.json = json;
 		for (Registry registry : catalogue.registries()) {
 			// the department's own key, on its own machine in production: here only in
 			// memory, made at each start, never in OneVisit's data directory (ADR 12)
 			SigningKey key = SigningKey.generate();
-			ProviderGate gate = new ProviderGate(registry.code(), directory::platformKey, key, rules, clock, window,
-					json);
-			this.servers.put(registry.code(),
-					new RegistryServer(registry.code(), gate, this.city.book(), this.writes, json, 0));
+			Supplier<ProviderGate> gate = () -> new ProviderGate(registry.code(), directory::platformKey, key, rules,
+					clock, window, json, new AdmittedRequests(registry.code(), jdbc, clock));
+			this.gates.put(registry.code(), gate);
+			this.servers.put(registry.code(), new RegistryServer(registry.code(), gate.get(), this.city.book(),
+					this.writes, json, this.requestLog, 0));
 			this.keys.put(registry.code(), key);
 		}
 	}
@@ -110,6 +121,22 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 		RegistryServer server = server(registry);
 		server.start();
 		this.directory.connect(registry, server.url(), this.keys.get(registry).verifyingKey());
+	}
+
+	@Override
+	public synchronized void restart(String registry) {
+		RegistryServer old = server(registry);
+		old.stop();
+		RegistryServer server = new RegistryServer(registry, this.gates.get(registry).get(), this.city.book(),
+				this.writes, this.json, this.requestLog, old.url().getPort());
+		this.servers.put(registry, server);
+		start(registry);
+	}
+
+	@Override
+	public List<AnsweredRequest> requestsAnswered(String registry, int limit) {
+		server(registry);
+		return this.requestLog.answeredBy(registry, limit);
 	}
 
 	@Override

@@ -23,6 +23,7 @@ import org.onevisit.exchange.RegistryRequest;
 import org.onevisit.exchange.RegistryUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,6 +60,8 @@ final class RegistryServer {
 
 	private final RegistryWrites writes;
 
+	private final RequestLog requestLog;
+
 	private volatile Duration delay = Duration.ZERO;
 
 	private HttpServer server;
@@ -68,7 +71,8 @@ final class RegistryServer {
 	private int port;
 
 	RegistryServer(String registry, ProviderGate gate, RegistryBook book, RegistryWrites writes, JsonMapper json,
-			int port) {
+			RequestLog requestLog, int port) {
+		this.requestLog = requestLog;
 		this.registry = registry;
 		this.gate = gate;
 		this.book = book;
@@ -140,7 +144,7 @@ final class RegistryServer {
 
 	/** Answers an admitted query: each query's records, or a scan's matches. */
 	private void handle(HttpExchange exchange) throws IOException {
-		serve(exchange, "answer",
+		serve(exchange, "query",
 				(body, keyId, signature) -> this.gate.admit(body, keyId, signature)
 					.queries()
 					.stream()
@@ -154,7 +158,7 @@ final class RegistryServer {
 	 * and the update id, with the results as its one record.
 	 */
 	private void handleUpdate(HttpExchange exchange) throws IOException {
-		serve(exchange, "apply an update", (body, keyId, signature) -> {
+		serve(exchange, "update", (body, keyId, signature) -> {
 			RegistryUpdate update = this.gate.admitUpdate(body, keyId, signature);
 			Map<String, String> results = this.writes.apply(update);
 			return List.of(new RegistryAnswer.Result(update.change().name(), update.updateId(),
@@ -173,11 +177,12 @@ final class RegistryServer {
 	}
 
 	/**
-	 * One exchange: POST only, the body read, the operator's delay, then the results
-	 * signed and bound to the body; a refusal is answered as a problem, a failure logged
-	 * and answered 500.
+	 * One exchange ({@code kind} query or update): POST only, the body read, the
+	 * operator's delay, then the results signed and bound to the body; a refusal is
+	 * answered as a problem, a failure logged and answered 500. Each answer is written to
+	 * the registry's own log.
 	 */
-	private void serve(HttpExchange exchange, String what, Answering answering) throws IOException {
+	private void serve(HttpExchange exchange, String kind, Answering answering) throws IOException {
 		try (exchange) {
 			if (!"POST".equals(exchange.getRequestMethod())) {
 				send(exchange, 405, "application/problem+json", problem(405, "method_not_allowed", "POST only"), null);
@@ -187,28 +192,43 @@ final class RegistryServer {
 			try (InputStream in = exchange.getRequestBody()) {
 				body = in.readNBytes(1_000_000);
 			}
+			String keyId = exchange.getRequestHeaders().getFirst(ProviderGate.KEY_HEADER);
 			if (!this.delay.isZero()) {
 				Thread.sleep(this.delay.toMillis());
 			}
 			List<RegistryAnswer.Result> results;
 			try {
-				results = answering.results(body, exchange.getRequestHeaders().getFirst(ProviderGate.KEY_HEADER),
+				results = answering.results(body, keyId,
 						exchange.getRequestHeaders().getFirst(ProviderGate.SIGNATURE_HEADER));
 			}
 			catch (ExchangeRefused ex) {
+				this.requestLog.record(this.registry, kind, requestIdOf(body), keyId, ex.status(),
+						"REFUSED:" + ex.code(), body);
 				send(exchange, ex.status(), "application/problem+json",
 						problem(ex.status(), ex.code(), ex.getMessage()), null);
 				return;
 			}
 			ProviderGate.Signed answer = this.gate.answer(body, results);
+			this.requestLog.record(this.registry, kind, requestIdOf(body), keyId, 200, "ANSWERED", body);
 			send(exchange, 200, "application/json", answer.body(), answer);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			log.error("Registry {} failed to {}", this.registry, what, ex);
+			log.error("Registry {} failed to answer a {}", this.registry, kind, ex);
 			send(exchange, 500, "application/problem+json", problem(500, "registry_error", "internal error"), null);
+		}
+	}
+
+	/** The id a request claims, read whether or not it was admitted. */
+	private String requestIdOf(byte[] body) {
+		try {
+			String id = this.json.readTree(body).path("requestId").asString(null);
+			return (id != null && id.length() <= 200) ? id : null;
+		}
+		catch (JacksonException ex) {
+			return null;
 		}
 	}
 

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -47,6 +49,16 @@ class DatabaseOutageTests {
 				new IllegalStateException(new SQLException("the database system is shutting down", "57P03")))))
 			.isTrue();
 		assertThat(DatabaseOutage.causedBy(rollbackFailed)).isTrue();
+	}
+
+	@Test
+	void answersABoundedWaitThatRanOutAsUnavailableForAWhileNotAsAServerError() {
+		assertThat(DatabaseOutage.causedBy(new CannotAcquireLockException("update",
+				new SQLException("ERROR: canceling statement due to lock timeout", "55P03"))))
+			.isTrue();
+		assertThat(DatabaseOutage.causedBy(new QueryTimeoutException("select",
+				new SQLException("ERROR: canceling statement due to statement timeout", "57014"))))
+			.isTrue();
 	}
 
 	@Test

@@ -9,7 +9,6 @@ import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onevisit.platform.internal.DatabaseConfiguration.EmbeddedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitApplication;
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.platform.DatabaseMode;
-import org.onevisit.platform.internal.DatabaseConfiguration.EmbeddedDatabase;
 import org.onevisit.signing.KeyEncryptionKey;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,0 +1,201 @@
+package org.onevisit.platform.internal;
+
+import java.net.SocketTimeoutException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Cuts the pool's connections when the server stops answering. A frozen server (its
+ * processes stopped, a hung disk, a network path that swallows packets) cancels nothing:
+ * {@code statement_timeout} never fires, and a request would wait for its socket's
+ * timeout. The watch asks the server for {@code select 1} every interval on a connection
+ * of its own; when no answer comes within its timeout it aborts every connection the pool
+ * holds, so the requests waiting on them fail at once and are answered 503
+ * ({@link DatabaseOutage}), and new ones wait at most the pool's connection timeout.
+ */
+final class DatabaseWatch implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseWatch.class);
+
+	private static final Executor AT_ONCE = Runnable::run;
+
+	private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+
+	private final PGSimpleDataSource probes;
+
+	private final Duration interval;
+
+	private final Duration timeout;
+
+	private final Thread thread;
+
+	private volatile boolean closed;
+
+	private Connection probe;
+
+	private boolean unanswered;
+
+	private volatile long cuts;
+
+	/**
+	 * @param probes where to ask; its own connections, outside the pool
+	 */
+	DatabaseWatch(PGSimpleDataSource probes, Duration interval, Duration timeout) {
+		this.probes = probes;
+		this.interval = interval;
+		this.timeout = timeout;
+		this.thread = new Thread(this::watch, "database-watch");
+		this.thread.setDaemon(true);
+	}
+
+	/** The pool's source of connections, each remembered so that it can be cut. */
+	DataSource tracking(DataSource physical) {
+		return new DelegatingDataSource(physical) {
+			@Override
+			public Connection getConnection() throws SQLException {
+				return tracked(super.getConnection());
+			}
+
+			@Override
+			public Connection getConnection(String username, String password) throws SQLException {
+				return tracked(super.getConnection(username, password));
+			}
+		};
+	}
+
+	private Connection tracked(Connection connection) {
+		this.connections.add(connection);
+		return connection;
+	}
+
+	DatabaseWatch start() {
+		if (!this.interval.isZero() && !this.timeout.isZero()) {
+			this.thread.start();
+		}
+		return this;
+	}
+
+	/** How many times the pool's connections were cut. */
+	long cuts() {
+		return this.cuts;
+	}
+
+	private void watch() {
+		try {
+			keepWatching();
+		}
+		finally {
+			closeProbe();
+		}
+	}
+
+	private void keepWatching() {
+		while (!this.closed) {
+			try {
+				Thread.sleep(this.interval.toMillis());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			this.connections.removeIf(DatabaseWatch::isClosed);
+			boolean answered = ask();
+			if (!answered && !this.unanswered) {
+				log.warn("The database did not answer within {} ms: cutting the pool's {} connections",
+						this.timeout.toMillis(), this.connections.size());
+				cutAll();
+			}
+			else if (answered && this.unanswered) {
+				log.info("The database answers again");
+			}
+			this.unanswered = !answered;
+		}
+	}
+
+	/**
+	 * Whether the server answered in time; a server that refuses connections answers (the
+	 * pool finds out by itself), one that accepts and then stays silent does not.
+	 */
+	private boolean ask() {
+		try {
+			if (this.probe == null || this.probe.isClosed()) {
+				this.probe = this.probes.getConnection();
+				this.probe.setNetworkTimeout(AT_ONCE, (int) this.timeout.toMillis());
+			}
+			try (Statement statement = this.probe.createStatement()) {
+				statement.execute("select 1");
+			}
+			return true;
+		}
+		catch (SQLException ex) {
+			closeProbe();
+			return !timedOut(ex);
+		}
+	}
+
+	private static boolean timedOut(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException
+					|| (cause.getMessage() != null && cause.getMessage().contains("timed out"))) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private void cutAll() {
+		this.cuts++;
+		for (Connection connection : this.connections) {
+			try {
+				connection.abort(AT_ONCE);
+			}
+			catch (SQLException | RuntimeException ex) {
+				log.debug("Could not cut a connection", ex);
+			}
+		}
+		this.connections.clear();
+	}
+
+	private void closeProbe() {
+		if (this.probe != null) {
+			try {
+				this.probe.abort(AT_ONCE);
+			}
+			catch (SQLException | RuntimeException ex) {
+				// it is gone either way
+			}
+			this.probe = null;
+		}
+	}
+
+	private static boolean isClosed(Connection connection) {
+		try {
+			return connection.isClosed();
+		}
+		catch (SQLException ex) {
+			return true;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		this.thread.interrupt();
+	}
+
+}

@@ -1,0 +1,144 @@
+package org.onevisit.platform.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bounded waits: a request's statement and lock waits are limited by the server, and a
+ * frozen server (its processes stopped with SIGSTOP, so it cancels nothing) fails the
+ * requests waiting on it as unreachable within two seconds instead of hanging; once it
+ * runs again the pool serves again.
+ */
+class DatabaseWatchTests {
+
+	static EmbeddedDatabase server;
+
+	static DatabaseWatch watch;
+
+	static HikariDataSource pool;
+
+	@BeforeAll
+	static void startAServerAndThePool() throws Exception {
+		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false, Map.of()));
+		DatabaseProperties properties = new DatabaseProperties(null, null, null, 4, Duration.ofSeconds(1),
+				Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(7), Duration.ofMillis(500),
+				Duration.ofSeconds(1), null);
+		DatabaseConfiguration configuration = new DatabaseConfiguration();
+		watch = configuration.databaseWatch(properties, server);
+		pool = configuration.dataSource(properties, server, watch);
+	}
+
+	@AfterAll
+	static void stopThem() throws Exception {
+		pool.close();
+		watch.close();
+		server.close();
+	}
+
+	@Test
+	void limitsARequestsStatementsAndLockWaits() throws SQLException {
+		assertThat(query("show statement_timeout")).isEqualTo("5s");
+		assertThat(query("show lock_timeout")).isEqualTo("2s");
+	}
+
+	@Test
+	void failsTheRequestsOnAFrozenServerAsUnreachableWithinTwoSecondsAndServesOnceItRunsAgain() throws Exception {
+		assertThat(query("select 1")).isEqualTo("1");
+		List<Long> frozen = processesOfTheServer();
+		long cutsBefore = watch.cuts();
+
+		signal(frozen, "STOP");
+		List<Outcome> outcomes = new ArrayList<>();
+		try {
+			// one request already holding a connection, and ones arriving afterwards
+			Connection holding = pool.getConnection();
+			CompletableFuture<Outcome> inFlight = CompletableFuture.supplyAsync(() -> timed(() -> {
+				try (holding; Statement statement = holding.createStatement()) {
+					statement.execute("select 1");
+				}
+			}));
+			Thread.sleep(300);
+			for (int i = 0; i < 3; i++) {
+				outcomes.add(timed(() -> query("select 1")));
+			}
+			outcomes.add(inFlight.get(10, TimeUnit.SECONDS));
+		}
+		finally {
+			signal(frozen, "CONT");
+		}
+
+		assertThat(outcomes).allSatisfy((outcome) -> {
+			assertThat(outcome.failure()).as("failed").isNotNull();
+			assertThat(DatabaseOutage.causedBy(outcome.failure())).as(outcome.failure().toString()).isTrue();
+			assertThat(outcome.millis()).as("answered within two seconds").isLessThan(2_000);
+		});
+		assertThat(watch.cuts()).isEqualTo(cutsBefore + 1);
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		Outcome again = timed(() -> query("select 1"));
+		while (again.failure() != null && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			again = timed(() -> query("select 1"));
+		}
+		assertThat(again.failure()).as("serving again").isNull();
+	}
+
+	/** The postmaster and its children: what a frozen host or container stops. */
+	private static List<Long> processesOfTheServer() throws SQLException {
+		long backend = Long.parseLong(query("select pg_backend_pid()"));
+		ProcessHandle postmaster = ProcessHandle.of(backend).orElseThrow().parent().orElseThrow();
+		List<Long> all = new ArrayList<>(List.of(postmaster.pid()));
+		postmaster.descendants().forEach((child) -> all.add(child.pid()));
+		return all;
+	}
+
+	private static void signal(List<Long> pids, String signal) throws Exception {
+		for (long pid : pids) {
+			EmbeddedDatabase.Postmaster.signal(pid, signal);
+		}
+	}
+
+	private static String query(String sql) throws SQLException {
+		try (Connection connection = pool.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	private static Outcome timed(Work work) {
+		long start = System.nanoTime();
+		try {
+			work.run();
+			return new Outcome(null, (System.nanoTime() - start) / 1_000_000);
+		}
+		catch (Exception ex) {
+			return new Outcome(ex, (System.nanoTime() - start) / 1_000_000);
+		}
+	}
+
+	interface Work {
+
+		void run() throws Exception;
+
+	}
+
+	record Outcome(Exception failure, long millis) {
+	}
+
+}
