@@ -10,20 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.onevisit.audit.SecurityEvent;
+import org.onevisit.audit.SecurityEventRecorded;
 import org.onevisit.audit.SecurityLog;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Sm3;
-import org.onevisit.transparency.LogEntry;
-import org.onevisit.transparency.TransparencyLog;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The security log's table: appended to, and searched newest first a page at a time, the
- * cursor being the last id seen. Each row also enters the public transparency log as a
- * salted commitment, so that a row removed or changed by someone with the database is
- * seen there, while the public log names nobody.
+ * cursor being the last id seen. Each row is told as a salted commitment
+ * ({@link SecurityEventRecorded}), which the public transparency log records, so that a
+ * row removed or changed by someone with the database is seen there, while the public log
+ * names nobody.
  */
 @Repository
 class SecurityEvents implements SecurityLog {
@@ -35,13 +37,13 @@ class SecurityEvents implements SecurityLog {
 
 	private final JdbcTemplate jdbc;
 
-	private final TransparencyLog log;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SecurityEvents(JdbcTemplate jdbc, TransparencyLog log, Clock clock) {
+	SecurityEvents(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.log = log;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -79,7 +81,8 @@ class SecurityEvents implements SecurityLog {
 				insert into audit_security_event (at, kind, actor, subject, detail, salt) values (?, ?, ?, ?, ?, ?)
 				returning id
 				""", Long.class, Timestamp.from(at), kind, actor, subject, detail, salt);
-		this.log.record(LogEntry.securityEvent(id, commitment(salt, id, at, kind, actor, subject, detail), kind, at));
+		this.events.publishEvent(new SecurityEventRecorded(id, commitment(salt, id, at, kind, actor, subject, detail),
+				event.kind(), at));
 	}
 
 	/**
