@@ -77,25 +77,21 @@ class Sequencer {
 	@Scheduled(fixedDelayString = "${onevisit.transparency.batch-interval:PT1S}", initialDelayString = "PT1S")
 	void run() {
 		try {
-			sequenceAll();
-			checkpointIfDue(false);
+			int done;
+			do {
+				Integer sequenced = this.transactions.execute((status) -> sequenceBatch());
+				done = (sequenced != null) ? sequenced : 0;
+				// a checkpoint falls due while a backlog is worked off too: under a
+				// steady
+				// stream of full batches, signing only once the backlog was gone signed
+				// nothing at all
+				checkpointIfDue(false);
+			}
+			while (done == this.batchSize);
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not sequence the transparency log", ex);
 		}
-	}
-
-	/** Sequences every pending entry, batch by batch: how many. */
-	long sequenceAll() {
-		long total = 0;
-		int done;
-		do {
-			Integer sequenced = this.transactions.execute((status) -> sequenceBatch());
-			done = (sequenced != null) ? sequenced : 0;
-			total += done;
-		}
-		while (done == this.batchSize);
-		return total;
 	}
 
 	private int sequenceBatch() {
