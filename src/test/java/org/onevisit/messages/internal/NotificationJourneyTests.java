@@ -1,7 +1,6 @@
 package org.onevisit.messages.internal;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +14,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.TestSmtp;
 import org.onevisit.licences.LicenceEvents.LicenceRevoked;
 import org.onevisit.messages.internal.OutgoingDeliveries.Outgoing;
 import org.onevisit.registries.RegistryControl;
@@ -57,9 +56,9 @@ class NotificationJourneyTests {
 
 	private static final String APPLICANT3 = "33990319870602934X";
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = TestSmtp.freePort();
 
-	private static volatile GreenMail smtp = startedSmtp();
+	private static volatile GreenMail smtp = TestSmtp.startedOn(SMTP_PORT);
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -215,7 +214,7 @@ class NotificationJourneyTests {
 				.contains("技术详情");
 		}
 		finally {
-			smtp = startedSmtp();
+			smtp = TestSmtp.startedOn(SMTP_PORT);
 		}
 
 		HttpResponse<String> retried = http.postJson("/api/v1/admin/notifications/" + delivery + "/retry", "{}",
@@ -420,21 +419,6 @@ class NotificationJourneyTests {
 			return email.getContent().toString();
 		}
 		catch (IOException | MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static GreenMail startedSmtp() {
-		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

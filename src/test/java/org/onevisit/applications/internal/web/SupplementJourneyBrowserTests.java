@@ -1,7 +1,6 @@
 package org.onevisit.applications.internal.web;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.TestSmtp;
 import org.onevisit.messages.internal.SimulatedSmsGateway;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
@@ -53,9 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "onevisit.messages.send-interval=PT0.2S", "onevisit.messages.backoff=PT0.2S" })
 class SupplementJourneyBrowserTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = TestSmtp.freePort();
 
-	private static final GreenMail SMTP = startedSmtp();
+	private static final GreenMail SMTP = TestSmtp.startedOn(SMTP_PORT);
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -228,21 +227,6 @@ class SupplementJourneyBrowserTests {
 			return email.getContent().toString();
 		}
 		catch (IOException | MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static GreenMail startedSmtp() {
-		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
