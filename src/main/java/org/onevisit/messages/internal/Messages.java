@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.onevisit.messages.Inbox;
 import org.onevisit.messages.Message;
 import org.onevisit.privacy.PersonalData;
-import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +75,9 @@ class Messages implements Inbox, Notifications {
 		for (Notice notice : notices) {
 			// a cause already told is told nowhere again, in no channel
 			String cause = this.personalData.blindIndex(CAUSE, notice.cause());
+			// the person's blind index or the credit code: the column that names them
+			String recipient = this.recipients.of(notice.recipient());
+			boolean person = notice.recipient().person() != null;
 			Optional<Long> stored = this.jdbc.sql("""
 					insert into messages_message (recipient_person_index, recipient_credit_code, cause, message_key,
 					    arguments, link, created_at)
@@ -83,9 +85,8 @@ class Messages implements Inbox, Notifications {
 					on conflict (cause) do nothing
 					returning id
 					""")
-				.param("person", this.personalData.blindIndex(notice.recipient().person()))
-				.param("business",
-						Optional.ofNullable(notice.recipient().business()).map(CreditCode::value).orElse(null))
+				.param("person", person ? recipient : null)
+				.param("business", person ? null : recipient)
 				.param("cause", cause)
 				.param("key", notice.key())
 				.param("arguments",
@@ -95,7 +96,7 @@ class Messages implements Inbox, Notifications {
 				.query(Long.class)
 				.optional();
 			stored.ifPresent((message) -> {
-				this.preferences.of(this.recipients.of(notice.recipient()))
+				this.preferences.of(recipient)
 					.ifPresent((chosen) -> sendAfterCommit(
 							this.deliveries.enqueue(message, chosen, notice.key(), notice.arguments(), notice.link())));
 			});
@@ -127,8 +128,7 @@ class Messages implements Inbox, Notifications {
 	@Override
 	public List<Message> of(Subject recipient) {
 		String column = (recipient.person() != null) ? "recipient_person_index" : "recipient_credit_code";
-		String value = (recipient.person() != null) ? this.personalData.blindIndex(recipient.person())
-				: recipient.identifier();
+		String value = this.recipients.of(recipient);
 		return this.jdbc
 			.sql("select * from messages_message where " + column
 					+ " = :who order by created_at desc, id desc limit 200")
