@@ -149,6 +149,7 @@ public final class Application {
 		tasks.forEach((task) -> application.record(now, filedBy, task.id(), null, task.describe(), null));
 		if (waiting) {
 			application.events.add(new ApplicationAwaitingParties(application.id, trackingNumber, subject,
+					application.channel,
 					parties.stream().filter(PartyConfirmation::pending).map(PartyConfirmation::party).toList(), now));
 		}
 		else {
@@ -161,7 +162,7 @@ public final class Application {
 	private void submitted(Instant now) {
 		boolean awaitingData = this.materials.stream()
 			.anyMatch((material) -> material.state() == MaterialRecord.State.PENDING_FETCH);
-		this.events.add(new ApplicationSubmitted(this.id, this.trackingNumber, this.subject,
+		this.events.add(new ApplicationSubmitted(this.id, this.trackingNumber, this.subject, this.channel,
 				this.tasks.stream()
 					.map((task) -> new FiledItem(task.id(), task.plan().itemCode(), task.plan().itemVersion()))
 					.toList(),
@@ -339,8 +340,8 @@ public final class Application {
 			record(now, by, task.id(), before, task.describe(), String.join("；", lines));
 			this.newSupplements.add(new Supplement(task.id(), now, by.username(), items, task.missing(),
 					supplement.due(), null, null, List.of()));
-			this.events.add(new SupplementRequested(this.id, this.trackingNumber, this.subject, task.id(), lines,
-					supplement.due(), now));
+			this.events.add(new SupplementRequested(this.id, this.trackingNumber, this.subject, this.channel, task.id(),
+					lines, supplement.due(), now));
 		}
 		settle(now, by, owing);
 		resultNeededOf(task, now);
@@ -699,7 +700,7 @@ public final class Application {
 				.forEach((task) -> record(now, by, task.id(), task.withdraw(), task.describe(),
 						"rejected by another department"));
 			changeStatus(ApplicationStatus.REJECTED, now, by, null);
-			this.events.add(new ApplicationRejected(this.id, this.trackingNumber, this.subject,
+			this.events.add(new ApplicationRejected(this.id, this.trackingNumber, this.subject, this.channel,
 					this.tasks.stream()
 						.filter((task) -> task.status() == TaskStatus.REJECTED)
 						.map(Task::reason)
@@ -728,7 +729,8 @@ public final class Application {
 
 	private void approve(Instant now, Actor by) {
 		changeStatus(ApplicationStatus.APPROVED, now, by, null);
-		this.events.add(new ApplicationApproved(this.id, this.trackingNumber, this.subject, approvedItems(), now));
+		this.events.add(new ApplicationApproved(this.id, this.trackingNumber, this.subject, this.channel,
+				approvedItems(), now));
 	}
 
 	private List<ApprovedItem> approvedItems() {

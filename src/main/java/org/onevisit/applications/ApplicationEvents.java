@@ -24,7 +24,7 @@ public final class ApplicationEvents {
 	 * so that telling the applicant needs no second read of the matter.
 	 */
 	public record ApplicationSubmitted(ApplicationId application, String trackingNumber, Subject applicant,
-			List<FiledItem> items, boolean awaitingData, LocalDate committedDue,
+			Channel channel, List<FiledItem> items, boolean awaitingData, LocalDate committedDue,
 			Instant at) implements ApplicationEvent {
 	}
 
@@ -37,8 +37,8 @@ public final class ApplicationEvents {
 	 * fields named, with the reasons, and lines to read), and the last day to answer
 	 * (null when none is set).
 	 */
-	public record SupplementRequested(ApplicationId application, String trackingNumber, Subject applicant, TaskId task,
-			List<String> missing, LocalDate due, Instant at) implements ApplicationEvent {
+	public record SupplementRequested(ApplicationId application, String trackingNumber, Subject applicant,
+			Channel channel, TaskId task, List<String> missing, LocalDate due, Instant at) implements ApplicationEvent {
 	}
 
 	/**
@@ -54,7 +54,7 @@ public final class ApplicationEvents {
 
 	/** Every task approved: licences are issued from this. */
 	public record ApplicationApproved(ApplicationId application, String trackingNumber, Subject applicant,
-			List<ApprovedItem> items, Instant at) implements ApplicationEvent {
+			Channel channel, List<ApprovedItem> items, Instant at) implements ApplicationEvent {
 	}
 
 	/**
@@ -75,7 +75,7 @@ public final class ApplicationEvents {
 
 	/** Rejected, with each rejecting department's reason. */
 	public record ApplicationRejected(ApplicationId application, String trackingNumber, Subject applicant,
-			List<String> reasons, Instant at) implements ApplicationEvent {
+			Channel channel, List<String> reasons, Instant at) implements ApplicationEvent {
 	}
 
 	public record ApplicationWithdrawn(ApplicationId application, Instant at) implements ApplicationEvent {
@@ -86,7 +86,7 @@ public final class ApplicationEvents {
 	 * departments (they are told what awaits them).
 	 */
 	public record ApplicationAwaitingParties(ApplicationId application, String trackingNumber, Subject applicant,
-			List<Subject> parties, Instant at) implements ApplicationEvent {
+			Channel channel, List<Subject> parties, Instant at) implements ApplicationEvent {
 
 		public ApplicationAwaitingParties {
 			parties = List.copyOf(parties);

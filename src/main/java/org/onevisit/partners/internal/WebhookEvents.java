@@ -1,6 +1,9 @@
 package org.onevisit.partners.internal;
 
+import java.util.Optional;
+
 import org.onevisit.applications.ApplicationEvent;
+import org.onevisit.applications.Channel;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
 import org.onevisit.applications.ApplicationEvents.ApplicationRejected;
@@ -26,35 +29,44 @@ class WebhookEvents {
 		this.webhooks = webhooks;
 	}
 
-	@ApplicationModuleListener(id = "partners.webhooks.applications")
+	/**
+	 * Only the matters partners filed have subscribers: decided on the event, in memory,
+	 * so that every other matter's events cost no outbox row.
+	 */
+	public boolean concerns(ApplicationEvent event) {
+		return told(event).filter((told) -> told.channel() == Channel.PARTNER).isPresent();
+	}
+
+	@ApplicationModuleListener(id = "partners.webhooks.applications", condition = "@webhookEvents.concerns(#event)")
 	void on(ApplicationEvent event) {
-		String type = null;
-		String tracking = null;
+		told(event).ifPresent(
+				(told) -> this.webhooks.enqueue(told.type(), event.application().value(), told.tracking(), event.at()));
+	}
+
+	/** A webhook's type for an application's event, if partners are told of it. */
+	private static Optional<Told> told(ApplicationEvent event) {
 		// a matter with parties is filed when it awaits their confirmations, and
 		// submitted to its departments later: one "filed" either way (Webhooks.enqueue)
 		if (event instanceof ApplicationAwaitingParties awaiting) {
-			type = "application.filed";
-			tracking = awaiting.trackingNumber();
+			return Optional.of(new Told("application.filed", awaiting.trackingNumber(), awaiting.channel()));
 		}
-		else if (event instanceof ApplicationSubmitted submitted) {
-			type = "application.filed";
-			tracking = submitted.trackingNumber();
+		if (event instanceof ApplicationSubmitted submitted) {
+			return Optional.of(new Told("application.filed", submitted.trackingNumber(), submitted.channel()));
 		}
-		else if (event instanceof SupplementRequested requested) {
-			type = "application.supplement_requested";
-			tracking = requested.trackingNumber();
+		if (event instanceof SupplementRequested requested) {
+			return Optional
+				.of(new Told("application.supplement_requested", requested.trackingNumber(), requested.channel()));
 		}
-		else if (event instanceof ApplicationApproved approved) {
-			type = "application.approved";
-			tracking = approved.trackingNumber();
+		if (event instanceof ApplicationApproved approved) {
+			return Optional.of(new Told("application.approved", approved.trackingNumber(), approved.channel()));
 		}
-		else if (event instanceof ApplicationRejected rejected) {
-			type = "application.rejected";
-			tracking = rejected.trackingNumber();
+		if (event instanceof ApplicationRejected rejected) {
+			return Optional.of(new Told("application.rejected", rejected.trackingNumber(), rejected.channel()));
 		}
-		if (type != null) {
-			this.webhooks.enqueue(type, event.application().value(), tracking, event.at());
-		}
+		return Optional.empty();
+	}
+
+	private record Told(String type, String tracking, Channel channel) {
 	}
 
 	@ApplicationModuleListener(id = "partners.webhooks.payments")

@@ -247,7 +247,7 @@ class LicenceBenchmark {
 				}
 				assertThat(application.status()).isEqualTo(ApplicationStatus.APPROVED);
 				Application done = application;
-				approved.add(new ApplicationApproved(done.id(), done.trackingNumber(), done.subject(),
+				approved.add(new ApplicationApproved(done.id(), done.trackingNumber(), done.subject(), done.channel(),
 						done.tasks()
 							.stream()
 							.map((task) -> new ApprovedItem(task.id(), task.plan().itemCode(),

@@ -236,7 +236,7 @@ class LicencesIntegrationTests {
 	}
 
 	ApplicationApproved approvedEvent(Application approved) {
-		return new ApplicationApproved(approved.id(), approved.trackingNumber(), approved.subject(),
+		return new ApplicationApproved(approved.id(), approved.trackingNumber(), approved.subject(), approved.channel(),
 				approved.tasks()
 					.stream()
 					.map((task) -> new org.onevisit.applications.ApplicationEvents.ApprovedItem(task.id(),
