@@ -1,5 +1,7 @@
 package org.onevisit.messages.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -44,6 +46,14 @@ class ChannelPreferences {
 					personalData.open(row.getString("mobile"), MOBILE + recipient), row.getBoolean("email_enabled"),
 					row.getBoolean("sms_enabled"), row.getString("locale"), row.getString("department"));
 		};
+	}
+
+	/**
+	 * The preferences in a row that joined this table's columns to another's, if the
+	 * recipient has any.
+	 */
+	Optional<Preferences> joined(ResultSet row, int rowNum) throws SQLException {
+		return (row.getString("recipient") != null) ? Optional.of(this.row.mapRow(row, rowNum)) : Optional.empty();
 	}
 
 	Optional<Preferences> of(String recipient) {

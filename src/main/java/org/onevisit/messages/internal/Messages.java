@@ -78,12 +78,17 @@ class Messages implements Inbox, Notifications {
 			// the person's blind index or the credit code: the column that names them
 			String recipient = this.recipients.of(notice.recipient());
 			boolean person = notice.recipient().person() != null;
-			Optional<Long> stored = this.jdbc.sql("""
-					insert into messages_message (recipient_person_index, recipient_credit_code, cause, message_key,
-					    arguments, link, created_at)
-					values (:person, :business, :cause, :key, :arguments, :link, :at)
-					on conflict (cause) do nothing
-					returning id
+			// stored and the recipient's channels read in one round trip: no row when the
+			// cause was told before
+			Optional<Stored> stored = this.jdbc.sql("""
+					with stored as (
+					    insert into messages_message (recipient_person_index, recipient_credit_code, cause, message_key,
+					        arguments, link, created_at)
+					    values (:person, :business, :cause, :key, :arguments, :link, :at)
+					    on conflict (cause) do nothing
+					    returning id)
+					select stored.id as message_id, chosen.*
+					from stored left join messages_channel_preference chosen on chosen.recipient = :recipient
 					""")
 				.param("person", person ? recipient : null)
 				.param("business", person ? null : recipient)
@@ -93,14 +98,16 @@ class Messages implements Inbox, Notifications {
 						this.personalData.seal(this.json.writeValueAsString(notice.arguments()), ARGUMENTS + cause))
 				.param("link", notice.link())
 				.param("at", at)
-				.query(Long.class)
+				.param("recipient", recipient)
+				.query((row, rowNum) -> new Stored(row.getLong("message_id"), this.preferences.joined(row, rowNum)))
 				.optional();
-			stored.ifPresent((message) -> {
-				this.preferences.of(recipient)
-					.ifPresent((chosen) -> sendAfterCommit(
-							this.deliveries.enqueue(message, chosen, notice.key(), notice.arguments(), notice.link())));
-			});
+			stored.ifPresent((message) -> message.chosen()
+				.ifPresent((chosen) -> sendAfterCommit(this.deliveries.enqueue(message.id(), chosen, notice.key(),
+						notice.arguments(), notice.link()))));
 		}
+	}
+
+	private record Stored(long id, Optional<Preferences> chosen) {
 	}
 
 	@Override
