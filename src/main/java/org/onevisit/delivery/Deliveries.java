@@ -15,6 +15,12 @@ public interface Deliveries {
 	Delivery of(ApplicationId application, Actor by);
 
 	/**
+	 * Whether the applicant chose to collect the result at a hall: for the modules that
+	 * tell them when it is ready, without reading the application again.
+	 */
+	boolean collectedAtHall(ApplicationId application);
+
+	/**
 	 * The applicant chooses how to receive the result, until it is handed over; a pick-up
 	 * names a hall, a courier a recipient, a mobile number and an address.
 	 */

@@ -55,6 +55,11 @@ class DeliveryService implements Deliveries {
 	}
 
 	@Override
+	public boolean collectedAtHall(ApplicationId id) {
+		return this.choices.find(id).filter((chosen) -> chosen.method() == Delivery.Method.PICKUP).isPresent();
+	}
+
+	@Override
 	@Transactional
 	public Delivery choose(ApplicationId id, Choice choice, Actor applicant) {
 		ApplicationSummary application = this.applications.summary(id, applicant);

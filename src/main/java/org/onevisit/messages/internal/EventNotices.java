@@ -16,17 +16,14 @@ import org.onevisit.applications.ApplicationId;
 import org.onevisit.benefits.BenefitsGiven;
 import org.onevisit.benefits.Policy;
 import org.onevisit.delivery.Deliveries;
-import org.onevisit.delivery.Delivery;
 import org.onevisit.delivery.DeliveryHandedOver;
 import org.onevisit.feedback.FeedbackEvents.ComplaintAnswered;
 import org.onevisit.feedback.FeedbackEvents.EnquiryAnswered;
 import org.onevisit.feedback.FeedbackEvents.RectificationAnswered;
-import org.onevisit.identity.Actor;
 import org.onevisit.licences.LicenceEvents.LicenceRevoked;
 import org.onevisit.licences.LicenceEvents.LicencesIssued;
 import org.onevisit.messages.internal.Notifications.Notice;
 import org.onevisit.payments.PaymentConfirmed;
-import org.onevisit.shared.OneVisitException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -112,15 +109,7 @@ class EventNotices {
 	/** Whether the applicant chose to collect the result at a hall. */
 	private boolean pickedUp(ApplicationId application) {
 		Deliveries chosen = this.deliveries.getIfAvailable();
-		if (chosen == null) {
-			return false;
-		}
-		try {
-			return chosen.of(application, Actor.system()).method() == Delivery.Method.PICKUP;
-		}
-		catch (OneVisitException noChoice) {
-			return false;
-		}
+		return chosen != null && chosen.collectedAtHall(application);
 	}
 
 	@EventListener
