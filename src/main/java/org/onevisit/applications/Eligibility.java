@@ -26,7 +26,17 @@ public interface Eligibility {
 	 * @param reference the matter's tracking number, or what stands for it before one is
 	 * drawn
 	 */
-	List<Judgement> judge(List<Concern> concerns, Subject filer, String onBehalfOf, String reference);
+	default List<Judgement> judge(List<Concern> concerns, Subject filer, String onBehalfOf, String reference) {
+		return judge(concerns, filer, null, onBehalfOf, reference);
+	}
+
+	/**
+	 * Every condition as {@link #judge(List, Subject, String, String)}, where a partner
+	 * files for the subject under a mandate.
+	 * @param partner the credit code of the partner organisation that files, or null
+	 * where none does (for conditions on the filing partner)
+	 */
+	List<Judgement> judge(List<Concern> concerns, Subject filer, String partner, String onBehalfOf, String reference);
 
 	/** An item and its own form (for a bundle: the bundle's form mapped to the item). */
 	record Concern(ServiceItem item, Map<String, Object> form) {

@@ -9,7 +9,12 @@ import java.time.LocalDate;
  */
 public record InboxEntry(TaskId task, ApplicationId application, String trackingNumber, String itemCode, String step,
 		String stepLabel, TaskStatus status, LocalDate committedDue, LocalDate statutoryDue, Instant submittedAt,
-		String departmentCode, String hallCode) {
+		String departmentCode, String hallCode, Channel channel, String filedBy) {
+
+	/** Whether a partner filed the matter for its applicant (under their mandate). */
+	public boolean byPartner() {
+		return this.channel == Channel.PARTNER;
+	}
 
 	/** What a reviewer narrows the inbox to. */
 	public enum Filter {

@@ -39,10 +39,19 @@ public final class RuleEvaluation {
 	 */
 	public static List<ApprovalTrace.Line> judge(List<ApprovalRule> rules, Map<String, Object> form,
 			Function<ApprovalRule, DataReading> data, LocalDate today, ZoneId zone, String filer) {
+		return judge(rules, form, data, today, zone, filer, null);
+	}
+
+	/**
+	 * Each rule's line, where the partner that files for the subject (its credit code) is
+	 * known too, for the conditions that name it; null where no partner files.
+	 */
+	public static List<ApprovalTrace.Line> judge(List<ApprovalRule> rules, Map<String, Object> form,
+			Function<ApprovalRule, DataReading> data, LocalDate today, ZoneId zone, String filer, String partner) {
 		List<ApprovalTrace.Line> lines = new ArrayList<>(rules.size());
 		for (ApprovalRule rule : rules) {
-			lines.add(rule.onData() ? onData(rule, data.apply(rule), form, today, zone, filer)
-					: onForm(rule, form, today, filer));
+			lines.add(rule.onData() ? onData(rule, data.apply(rule), form, today, zone, filer, partner)
+					: onForm(rule, form, today, filer, partner));
 		}
 		return lines;
 	}
@@ -70,11 +79,16 @@ public final class RuleEvaluation {
 		return lines.stream().allMatch((line) -> line.verdict() == ApprovalTrace.Verdict.HOLDS);
 	}
 
-	private static ApprovalTrace.Line onForm(ApprovalRule rule, Map<String, Object> form, LocalDate today,
-			String filer) {
+	private static ApprovalTrace.Line onForm(ApprovalRule rule, Map<String, Object> form, LocalDate today, String filer,
+			String partner) {
 		Object value = form.get(rule.form());
 		if (value == null || value.toString().isBlank()) {
 			return unknown(rule, Sentence.of("approval.form.blank"));
+		}
+		if (rule.check() == ApprovalRule.Check.IS_FILING_PARTNER) {
+			boolean named = partner != null && partner.equals(value.toString().strip());
+			return line(rule, named ? ApprovalTrace.Verdict.HOLDS : ApprovalTrace.Verdict.FAILS,
+					Sentence.of(named ? "approval.form.isFilingPartner" : "approval.form.notFilingPartner"));
 		}
 		boolean holds;
 		try {
@@ -93,7 +107,7 @@ public final class RuleEvaluation {
 	}
 
 	private static ApprovalTrace.Line onData(ApprovalRule rule, DataReading reading, Map<String, Object> form,
-			LocalDate today, ZoneId zone, String filer) {
+			LocalDate today, ZoneId zone, String filer, String partner) {
 		Sentence registry = Sentence.of("exchange.registry." + reading.registry());
 		Sentence source = (reading.updatedAt() != null)
 				? Sentence.of("approval.source.dated", registry, LocalDate.ofInstant(reading.updatedAt(), zone))
@@ -142,6 +156,15 @@ public final class RuleEvaluation {
 		if (records.isEmpty()) {
 			return unknown(rule, Sentence.of("approval.data.missing", source));
 		}
+		if (rule.check() == ApprovalRule.Check.IS_FILING_PARTNER) {
+			// nobody but the organisation the register names may act on the record: a
+			// filing that no partner makes, or another partner's, fails
+			boolean named = partner != null && records.stream()
+				.allMatch((record) -> record.get(rule.field()) != null
+						&& partner.equals(record.get(rule.field()).toString().strip()));
+			return line(rule, named ? ApprovalTrace.Verdict.HOLDS : ApprovalTrace.Verdict.FAILS,
+					Sentence.of(named ? "approval.data.isFilingPartner" : "approval.data.notFilingPartner", source));
+		}
 		// every record concerned must satisfy the condition: one seized flat among two
 		// is a seized flat
 		boolean holds = true;
@@ -185,7 +208,7 @@ public final class RuleEvaluation {
 			case ONE_OF -> rule.values().contains(text);
 			case AGE_BY_SEX_AT_LEAST -> Period.between(LocalDate.parse(text), today).getYears() >= Integer
 				.parseInt(rule.values().get(male(subject) ? 0 : 1));
-			case IS_FILER -> throw new IllegalStateException("judged above");
+			case IS_FILER, IS_FILING_PARTNER -> throw new IllegalStateException("judged above");
 		};
 	}
 

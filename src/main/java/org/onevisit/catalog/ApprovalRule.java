@@ -64,6 +64,12 @@ public record ApprovalRule(String name, String element, String field, String for
 		 */
 		IS_FILER,
 		/**
+		 * The organisation that files for the subject under a mandate: the record's value
+		 * is that partner's unified social credit code (the mortgagee a register names);
+		 * a filing no partner makes fails. On registry data only.
+		 */
+		IS_FILING_PARTNER,
+		/**
 		 * A date of birth at least {@code values[0]} whole years before today for a man,
 		 * and {@code values[1]} for a woman; the sex is read from the resident ID whose
 		 * record it is (GB 11643: the 17th digit, odd for men).
@@ -71,7 +77,8 @@ public record ApprovalRule(String name, String element, String field, String for
 		AGE_BY_SEX_AT_LEAST;
 
 		public boolean needsValue() {
-			return this != PRESENT && this != ONE_OF && this != IS_FILER && this != AGE_BY_SEX_AT_LEAST;
+			return this != PRESENT && this != ONE_OF && this != IS_FILER && this != IS_FILING_PARTNER
+					&& this != AGE_BY_SEX_AT_LEAST;
 		}
 
 		public boolean numeric() {

@@ -21,7 +21,13 @@ public enum RegistryChange {
 	/** A new enterprise with a newly assigned unified social credit code. */
 	ENTERPRISE_REGISTRATION("enterprise", List.of("creditCode", "enterpriseType", "establishedOn", "businessTerm")),
 	/** A newborn entered in a parent's household. */
-	BIRTH_REGISTRATION("population", List.of("householdNo", "childId"));
+	BIRTH_REGISTRATION("population", List.of("householdNo", "childId")),
+	/**
+	 * The mortgage the mortgagee holds on a flat ends (the secured debt is paid): the
+	 * owners get a certificate without it in place of the old one.
+	 */
+	MORTGAGE_RELEASE("realestate", List.of("certificateNo", "unitNo", "rightType", "usage", "area", "termUntil",
+			"coOwnership", "owners", "location", "cancelledCertificate", "releasedOn"));
 
 	private final String registry;
 

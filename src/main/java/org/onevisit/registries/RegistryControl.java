@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.onevisit.shared.CreditCode;
+
 /**
  * Operating the demo registries as a department's operator would: stop one, start it
  * again, make it slow; and finding residents with a given data problem for drills.
@@ -77,6 +79,21 @@ public interface RegistryControl {
 	 * that is ready to be transferred has them.
 	 */
 	void fileSaleContract(String certificateNo, String buyerId, long price);
+
+	/**
+	 * Registers a mortgage in force on a registered flat for the mortgagee bank (its name
+	 * and unified social credit code), as the property registry records a 抵押权首次登记.
+	 */
+	void registerMortgage(String certificateNo, String mortgagee, String mortgageeCode, long amount);
+
+	/** The bank that holds the demo's mortgages (中国工商银行示范市分行) and its credit code. */
+	String DEMO_BANK = "中国工商银行示范市分行";
+
+	/**
+	 * The demo bank's unified social credit code, as the property registry names the
+	 * mortgagee and the demo's bank partner is registered with.
+	 */
+	String DEMO_BANK_CODE = CreditCode.completing("91339900MA00B001").value();
 
 	/**
 	 * The property registry's record of a certificate: valid, or cancelled and by what.

@@ -33,6 +33,7 @@ import org.onevisit.applications.Dues;
 import org.onevisit.applications.Eligibility;
 import org.onevisit.applications.FieldViolation;
 import org.onevisit.applications.Filing;
+import org.onevisit.applications.FilingPartners;
 import org.onevisit.applications.FormCheck;
 import org.onevisit.applications.HeldLicences;
 import org.onevisit.applications.HistoryEntry;
@@ -118,12 +119,15 @@ class ApplicationService implements ApplicationManagement {
 
 	private final int supplementDays;
 
+	// null where the service is made by hand (a test): no partner then files
+	private final ObjectProvider<FilingPartners> filingPartners;
+
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
 			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
 			Halls halls, ObjectProvider<Dues> dues) {
 		this(applications, catalogue, days, clock, events, json, heldLicences, uploads, registeredOwners, eligibility,
-				halls, dues, 15);
+				halls, dues, null, 15);
 	}
 
 	/**
@@ -134,8 +138,9 @@ class ApplicationService implements ApplicationManagement {
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
 			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
-			Halls halls, ObjectProvider<Dues> dues,
+			Halls halls, ObjectProvider<Dues> dues, ObjectProvider<FilingPartners> filingPartners,
 			@Value("${onevisit.supplements.period-days:15}") int supplementDays) {
+		this.filingPartners = filingPartners;
 		this.supplementDays = supplementDays;
 		this.dues = dues;
 		this.eligibility = eligibility;
@@ -234,8 +239,9 @@ class ApplicationService implements ApplicationManagement {
 		// conditions of eligibility on the registries' data, before a number is drawn:
 		// a matter that cannot be granted is not filed, and nobody is asked to upload
 		// papers for it
-		List<Eligibility.Judgement> judged = judge(concerns, submission.subject(), by, "filing:" + by.username() + ":"
-				+ ((submission.bundleCode() != null) ? submission.bundleCode() : submission.itemCode()));
+		List<Eligibility.Judgement> judged = judge(concerns, submission.subject(),
+				(submission.channel() == Channel.PARTNER) ? by.username() : null, by, "filing:" + by.username() + ":"
+						+ ((submission.bundleCode() != null) ? submission.bundleCode() : submission.itemCode()));
 		if (judged.stream().anyMatch((judgement) -> judgement.verdict() == Eligibility.Verdict.FAILS)) {
 			throw SubmissionRefused.eligibilityFailed(judged);
 		}
@@ -534,8 +540,11 @@ class ApplicationService implements ApplicationManagement {
 	 * behalf; nothing is read for items without conditions. Where no module can judge
 	 * them, every condition counts as unconfirmed: none passes unread.
 	 */
-	private List<Eligibility.Judgement> judge(List<Eligibility.Concern> concerns, Subject filer, Actor by,
-			String reference) {
+	/**
+	 * @param partnerClient the client id of the partner filing for the subject, or null
+	 */
+	private List<Eligibility.Judgement> judge(List<Eligibility.Concern> concerns, Subject filer, String partnerClient,
+			Actor by, String reference) {
 		if (concerns.isEmpty()) {
 			return List.of();
 		}
@@ -549,7 +558,14 @@ class ApplicationService implements ApplicationManagement {
 							Eligibility.Verdict.UNKNOWN, Sentence.of("eligibility.unjudged").stored())))
 				.toList();
 		}
-		return judge.judge(concerns, filer, by.username(), reference);
+		return judge.judge(concerns, filer, partnerCode(partnerClient), by.username(), reference);
+	}
+
+	/** The filing partner's credit code, which conditions compare with a register. */
+	private String partnerCode(String partnerClient) {
+		FilingPartners partners = (partnerClient != null && this.filingPartners != null)
+				? this.filingPartners.getIfAvailable() : null;
+		return (partners != null) ? partners.creditCodeOf(partnerClient).orElse(null) : null;
 	}
 
 	/** The task's item's conditions, judged again on the form it was filed with. */
@@ -560,8 +576,8 @@ class ApplicationService implements ApplicationManagement {
 		}
 		Filing filing = filing(application.id());
 		Bundle bundle = (filing.bundleCode() != null) ? this.catalogue.bundle(filing.bundleCode()).content() : null;
-		return judge(List.of(Eligibility.Concern.of(item, bundle, filing.form())), filing.subject(), by,
-				application.trackingNumber());
+		return judge(List.of(Eligibility.Concern.of(item, bundle, filing.form())), filing.subject(),
+				(application.channel() == Channel.PARTNER) ? filing.filedBy() : null, by, application.trackingNumber());
 	}
 
 	/** The lines of conditions not confirmed, by item. */

@@ -645,7 +645,8 @@ class Applications {
 		Map<TaskId, List<String>> separated = new HashMap<>();
 		List<InboxEntry> entries = this.jdbc.sql("""
 				select t.id, t.application_id, a.tracking_number, t.item_code, t.step, t.status, t.committed_due,
-				       t.statutory_due, a.submitted_at, t.item_version, t.department_code, a.hall_code
+				       t.statutory_due, a.submitted_at, t.item_version, t.department_code, a.hall_code,
+				       a.channel, a.filed_by
 				from applications_task t join applications_application a on a.id = t.application_id
 				where (cast(:department as text) is null or t.department_code = :department)
 				  and t.status in ('IN_REVIEW', 'WAITING_FOR_SUPPLEMENT') and t.status in (:statuses)
@@ -671,7 +672,8 @@ class Applications {
 						step.map(ReviewStep::displayName).orElse(row.getString("step")),
 						TaskStatus.valueOf(row.getString("status")), row.getObject("committed_due", LocalDate.class),
 						row.getObject("statutory_due", LocalDate.class), row.getTimestamp("submitted_at").toInstant(),
-						row.getString("department_code"), row.getString("hall_code"));
+						row.getString("department_code"), row.getString("hall_code"),
+						Channel.valueOf(row.getString("channel")), row.getString("filed_by"));
 			})
 			.list();
 		if (forPerson == null || separated.isEmpty()) {

@@ -38,7 +38,8 @@ class EligibilityChecks implements Eligibility {
 	}
 
 	@Override
-	public List<Judgement> judge(List<Concern> concerns, Subject filer, String onBehalfOf, String reference) {
+	public List<Judgement> judge(List<Concern> concerns, Subject filer, String partner, String onBehalfOf,
+			String reference) {
 		List<Judgement> judged = new ArrayList<>();
 		for (Concern concern : concerns) {
 			ServiceItem item = concern.item();
@@ -64,7 +65,7 @@ class EligibilityChecks implements Eligibility {
 			}
 			List<ApprovalTrace.Line> lines = RuleEvaluation.judge(item.eligibility(), concern.form(),
 					(condition) -> readings.get(queries.get(condition)), LocalDate.now(this.clock),
-					this.clock.getZone(), filer.identifier());
+					this.clock.getZone(), filer.identifier(), partner);
 			for (int i = 0; i < lines.size(); i++) {
 				ApprovalTrace.Line line = lines.get(i);
 				judged.add(new Judgement(item.code(), item.eligibility().get(i), verdict(line.verdict()), line.text()));

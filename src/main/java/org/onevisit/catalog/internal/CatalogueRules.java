@@ -169,6 +169,10 @@ final class CatalogueRules {
 			if (rule.check() == ApprovalRule.Check.AGE_BY_SEX_AT_LEAST && rule.onData() && rule.of() == null) {
 				report.problem(at + ".of", "names the resident ID field whose holder's age and sex are read");
 			}
+			if (rule.check() == ApprovalRule.Check.IS_FILING_PARTNER && !rule.onData()
+					&& !identifierFields(item.form().fields()).contains(rule.form())) {
+				report.problem(at + ".form", "names no credit code field of the item's form: " + rule.form());
+			}
 			if (rule.check() == ApprovalRule.Check.IS_FILER && !rule.onData()
 					&& !identifierFields(item.form().fields()).contains(rule.form())) {
 				report.problem(at + ".form",

@@ -37,6 +37,12 @@ class DemoData implements ApplicationRunner {
 
 	static final String CATALOGUE = "catalog/demo/catalogue.yaml";
 
+	/**
+	 * The bank counter's item and bundle (issue 27), a file of its own imported after the
+	 * catalogue whose departments and items it uses.
+	 */
+	static final String BANK_COUNTER = "catalog/demo/bank-counter.yaml";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final DatabaseMode mode;
@@ -59,9 +65,11 @@ class DemoData implements ApplicationRunner {
 		if (!this.mode.demo()) {
 			return;
 		}
-		try (Reader yaml = new InputStreamReader(new ClassPathResource(CATALOGUE).getInputStream(),
-				StandardCharsets.UTF_8)) {
-			this.catalogue.importCatalogue("catalogue.yaml", yaml, "demo");
+		for (String file : List.of(CATALOGUE, BANK_COUNTER)) {
+			try (Reader yaml = new InputStreamReader(new ClassPathResource(file).getInputStream(),
+					StandardCharsets.UTF_8)) {
+				this.catalogue.importCatalogue(file.substring(file.lastIndexOf('/') + 1), yaml, "demo");
+			}
 		}
 		accounts().forEach(this.accounts::openIfAbsent);
 		log.info("Demo data ready: demo accounts with password '{}'", PASSWORD);

@@ -13,7 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,8 @@ import javax.sql.DataSource;
 import org.onevisit.exchange.AccessEntry;
 import org.onevisit.exchange.LedgerVerification;
 import org.onevisit.exchange.LedgerVerification.Problem;
+import org.onevisit.exchange.PartnerMandates;
+import org.onevisit.platform.Sentence;
 import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Sm3;
@@ -43,6 +47,7 @@ import org.onevisit.transparency.TransparencyLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,12 +114,16 @@ class AccessLedger implements SmartLifecycle {
 
 	private volatile Thread writer;
 
+	private final ObjectProvider<PartnerMandates> mandates;
+
 	private volatile boolean running;
 
 	AccessLedger(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager, Signer signer,
 			SigningKeys keys, Evidences evidences, Clock clock, PersonalData personalData,
 			TransparencyLog transparencyLog,
-			@Value("${onevisit.exchange.ledger.checkpoint-every:1000}") int checkpointEvery) {
+			@Value("${onevisit.exchange.ledger.checkpoint-every:1000}") int checkpointEvery,
+			ObjectProvider<PartnerMandates> mandates) {
+		this.mandates = mandates;
 		this.personalData = personalData;
 		this.transparencyLog = transparencyLog;
 		this.jdbc = jdbc;
@@ -147,7 +156,7 @@ class AccessLedger implements SmartLifecycle {
 		if (accesses.isEmpty() && evidence.isEmpty()) {
 			return;
 		}
-		Pending pending = new Pending(accesses, evidence, new CompletableFuture<>());
+		Pending pending = new Pending(underMandates(accesses), evidence, new CompletableFuture<>());
 		if (!this.running) {
 			// before start or after stop: write directly, there is no writer thread
 			write(List.of(pending));
@@ -168,6 +177,39 @@ class AccessLedger implements SmartLifecycle {
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("the access ledger was not written within 30 s", ex);
 		}
+	}
+
+	/**
+	 * Accesses made for a partner's filing name the mandate and the partner in their
+	 * purpose (in the caller's thread: a filing in progress is known there only), so that
+	 * the hash chain and the public log cover them as every other access.
+	 */
+	private List<Access> underMandates(List<Access> accesses) {
+		PartnerMandates partners = (this.mandates != null) ? this.mandates.getIfAvailable() : null;
+		if (partners == null || accesses.isEmpty()) {
+			return accesses;
+		}
+		Map<String, Optional<PartnerMandates.Mandated>> found = new HashMap<>();
+		List<Access> named = new ArrayList<>(accesses.size());
+		for (Access access : accesses) {
+			Optional<PartnerMandates.Mandated> mandate = found.computeIfAbsent(
+					access.actor() + SEPARATOR + access.reference(),
+					(key) -> partners.mandateOf(access.actor(), access.reference()));
+			named.add(
+					mandate
+						.map((held) -> new Access(access.actor(), access.consumer(), access.subject(),
+								access.registry(), access.elements(), access.reference(),
+								Sentence
+									.of("exchange.purpose.underMandate",
+											Sentence.from(access.purpose())
+												.<Object>map((said) -> said)
+												.orElse(access.purpose()),
+											held.partnerName(), held.mandateId().toString())
+									.stored(),
+								access.requestId(), access.outcome()))
+						.orElse(access));
+		}
+		return named;
 	}
 
 	private record Pending(List<Access> accesses, List<Evidences.Evidence> evidence, CompletableFuture<Void> done) {

@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.onevisit.platform.ProblemResponses;
 
+import org.onevisit.platform.PublicUrl;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -82,9 +84,14 @@ class AuthorizationServerConfiguration {
 	// staff roles that may sign in to a department system; applicants never do
 	private static final String[] STAFF = { "CLERK", "REVIEWER", "SUPERVISOR", "ADMIN" };
 
+	/**
+	 * The issuer is OneVisit's public address, never the Host header of each request:
+	 * whoever sends a request chooses that header, and tokens, discovery and ID tokens
+	 * would name whatever issuer the caller liked.
+	 */
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings() {
-		return AuthorizationServerSettings.builder().build();
+	AuthorizationServerSettings authorizationServerSettings(PublicUrl publicUrl) {
+		return AuthorizationServerSettings.builder().issuer(publicUrl.base()).build();
 	}
 
 	@Bean

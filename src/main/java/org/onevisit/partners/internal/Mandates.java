@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -190,6 +191,39 @@ public class Mandates {
 		return mandate;
 	}
 
+	private static final ThreadLocal<Mandate> FILING = new ThreadLocal<>();
+
+	/** The mandate a partner files under in this thread right now, if any. */
+	static Optional<Mandate> filingNow() {
+		return Optional.ofNullable(FILING.get());
+	}
+
+	/**
+	 * The mandate a matter was filed under, by its id or tracking number, and the name of
+	 * the partner that filed it.
+	 */
+	Optional<Map.Entry<UUID, String>> mandateOfMatter(String reference) {
+		if (reference == null || reference.isBlank()) {
+			return Optional.empty();
+		}
+		UUID application = null;
+		try {
+			application = UUID.fromString(reference.strip());
+		}
+		catch (IllegalArgumentException notAnId) {
+			// a tracking number
+		}
+		return this.jdbc
+			.sql("select a.mandate_id, p.name from partners_action a join partners_partner p"
+					+ " on p.client_id = a.partner_client_id where a.action = 'FILED' and "
+					+ ((application != null) ? "a.application_id = :application" : "a.tracking_number = :reference")
+					+ " order by a.id limit 1")
+			.param("reference", reference)
+			.param("application", application)
+			.query((row, n) -> Map.entry(row.getObject(1, UUID.class), row.getString(2)))
+			.optional();
+	}
+
 	/** A filing's identity, for the subject's record. */
 	public record Filed(UUID applicationId, String trackingNumber) {
 	}
@@ -200,7 +234,16 @@ public class Mandates {
 	 */
 	@Transactional
 	public <T> T fileUnder(Mandate mandate, Supplier<T> filing, Function<T, Filed> identity) {
-		T filed = filing.get();
+		T filed;
+		// the registries read while the matter is filed (its conditions) name the mandate
+		// on the access ledger: the filing has no number yet to find it by
+		FILING.set(mandate);
+		try {
+			filed = filing.get();
+		}
+		finally {
+			FILING.remove();
+		}
 		Filed which = identity.apply(filed);
 		recordAction(mandate, "FILED", which.applicationId(), which.trackingNumber());
 		return filed;
@@ -230,6 +273,24 @@ public class Mandates {
 			.param("application", applicationId)
 			.param("tracking", trackingNumber)
 			.update();
+	}
+
+	/** A matter the partner filed, with the mandate it filed under. */
+	public record FiledByPartner(Instant at, UUID mandateId, UUID applicationId, String trackingNumber) {
+	}
+
+	/** The matters the partner filed, newest first (its desk). */
+	public List<FiledByPartner> filedBy(String clientId, int limit) {
+		return this.jdbc
+			.sql("select at, mandate_id, application_id, tracking_number from partners_action "
+					+ "where partner_client_id = :partner and action = 'FILED' and application_id is not null "
+					+ "order by id desc limit :limit")
+			.param("partner", clientId)
+			.param("limit", limit)
+			.query((row, n) -> new FiledByPartner(row.getTimestamp("at").toInstant(),
+					row.getObject("mandate_id", UUID.class), row.getObject("application_id", UUID.class),
+					row.getString("tracking_number")))
+			.list();
 	}
 
 	/** What partners did for the subject, newest first. */

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import org.onevisit.shared.CreditCode;
+
 import org.springframework.stereotype.Component;
 
 /** What the administrator's page does with partners (for the web layer). */
@@ -30,11 +32,29 @@ public class PartnerAdministration {
 
 	public Credentials register(String name, String kind, Collection<String> itemGroups, String redirectUri,
 			String admin) {
+		return register(name, kind, itemGroups, redirectUri, null, admin);
+	}
+
+	/**
+	 * Registers a partner with the organisation's unified social credit code (blank:
+	 * none), by which registries name it (a mortgagee bank).
+	 */
+	public Credentials register(String name, String kind, Collection<String> itemGroups, String redirectUri,
+			String creditCode, String admin) {
 		PartnerKind parsed = Arrays.stream(PartnerKind.values())
 			.filter((candidate) -> candidate.name().equals(kind))
 			.findFirst()
 			.orElseThrow(PartnerRefused::kindUnknown);
-		PartnerClients.Registered made = this.clients.register(name, parsed, itemGroups, redirectUri, admin);
+		CreditCode code = null;
+		if (creditCode != null && !creditCode.isBlank()) {
+			try {
+				code = CreditCode.of(creditCode.strip());
+			}
+			catch (IllegalArgumentException invalid) {
+				throw PartnerRefused.creditCodeInvalid();
+			}
+		}
+		PartnerClients.Registered made = this.clients.register(name, parsed, itemGroups, redirectUri, code, admin);
 		return new Credentials(made.partner().clientId(), made.partner().name(), made.secret());
 	}
 

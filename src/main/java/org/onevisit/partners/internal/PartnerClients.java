@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.onevisit.audit.SecurityEvent.ConfigurationChanged;
 import org.onevisit.audit.SecurityLog;
+import org.onevisit.shared.CreditCode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,12 +110,31 @@ class PartnerClients implements RegisteredClientRepository {
 	@Transactional
 	Registered register(String name, PartnerKind kind, Collection<String> itemGroups, String redirectUri,
 			String admin) {
+		return register(name, kind, itemGroups, redirectUri, null, admin);
+	}
+
+	/**
+	 * Registers a partner as
+	 * {@link #register(String, PartnerKind, Collection, String, String)} does, with the
+	 * organisation's unified social credit code (may be null).
+	 */
+	@Transactional
+	Registered register(String name, PartnerKind kind, Collection<String> itemGroups, String redirectUri,
+			CreditCode creditCode, String admin) {
+		String clientId = kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
+				+ UUID.randomUUID().toString().substring(0, 8);
+		return register(clientId, newSecret(), name, kind, itemGroups, redirectUri, creditCode, admin);
+	}
+
+	/**
+	 * Registers a client under a given id and secret (the demo's bank, at first start).
+	 */
+	@Transactional
+	Registered register(String clientId, String secret, String name, PartnerKind kind, Collection<String> itemGroups,
+			String redirectUri, CreditCode creditCode, String admin) {
 		if (name == null || name.isBlank()) {
 			throw PartnerRefused.nameMissing();
 		}
-		String clientId = kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
-				+ UUID.randomUUID().toString().substring(0, 8);
-		String secret = newSecret();
 		RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
 			.clientId(clientId)
 			.clientIdIssuedAt(this.clock.instant())
@@ -154,9 +175,10 @@ class PartnerClients implements RegisteredClientRepository {
 		this.clients.save(client.build());
 		Instant now = this.clock.instant();
 		this.jdbc
-			.sql("insert into partners_partner (client_id, name, kind, registered_at, registered_by) "
-					+ "values (:id, :name, :kind, :at, :by)")
+			.sql("insert into partners_partner (client_id, name, kind, registered_at, registered_by, credit_code) "
+					+ "values (:id, :name, :kind, :at, :by, :code)")
 			.param("id", clientId)
+			.param("code", (creditCode != null) ? creditCode.value() : null)
 			.param("name", name.strip())
 			.param("kind", kind.name())
 			.param("at", Timestamp.from(now))
@@ -244,6 +266,24 @@ class PartnerClients implements RegisteredClientRepository {
 					(client != null) ? Set.copyOf(client.getRedirectUris()) : Set.of()))
 			.optional()
 			.orElseThrow(() -> PartnerRefused.unknown(clientId));
+	}
+
+	/** The organisation's unified social credit code, where its registration gave one. */
+	Optional<CreditCode> creditCodeOf(String clientId) {
+		return this.jdbc.sql("select credit_code from partners_partner where client_id = :id")
+			.param("id", clientId)
+			.query((row, n) -> Optional.ofNullable(row.getString(1)))
+			.optional()
+			.flatMap((code) -> code)
+			.map(CreditCode::of);
+	}
+
+	/** Whether a client of this id is registered (suspended or not). */
+	boolean registered(String clientId) {
+		return this.jdbc.sql("select count(*) from partners_partner where client_id = :id")
+			.param("id", clientId)
+			.query(Integer.class)
+			.single() == 1;
 	}
 
 	private static String newSecret() {

@@ -30,4 +30,9 @@ class PartnerRefused extends OneVisitException {
 		return new PartnerRefused("partner_groups_missing", Kind.INVALID, "a partner files in at least one item group");
 	}
 
+	static PartnerRefused creditCodeInvalid() {
+		return new PartnerRefused("partner_credit_code_invalid", Kind.INVALID,
+				"not a unified social credit code (GB 32100)");
+	}
+
 }

@@ -14,6 +14,11 @@ public class WebhookRefused extends OneVisitException {
 				"a subscription names an https URL and at least one known event type");
 	}
 
+	static WebhookRefused targetNotPublic() {
+		return new WebhookRefused("webhook_target_private", Kind.INVALID,
+				"the URL names or resolves to a loopback, private, link-local or unique local address");
+	}
+
 	static WebhookRefused notFound() {
 		return new WebhookRefused("webhook_delivery_not_found", Kind.NOT_FOUND, "no such delivery of this partner");
 	}

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -75,8 +76,11 @@ public class Webhooks {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
+	private final WebhookTargets targets;
+
 	Webhooks(JdbcClient jdbc, Signer signer, JsonMapper json, Clock clock,
-			@Value("${onevisit.partners.webhooks.first-retry:PT30S}") Duration firstRetry) {
+			@Value("${onevisit.partners.webhooks.first-retry:PT30S}") Duration firstRetry, WebhookTargets targets) {
+		this.targets = targets;
 		this.jdbc = jdbc;
 		this.signer = signer;
 		this.json = json;
@@ -98,8 +102,12 @@ public class Webhooks {
 	@Transactional
 	public Subscription subscribe(String partnerClientId, String url, List<String> events) {
 		List<String> types = (events != null) ? events.stream().distinct().toList() : List.of();
-		if (types.isEmpty() || !EVENT_TYPES.containsAll(types) || !acceptable(url)) {
+		WebhookTargets.Refusal refusal = this.targets.refusal(url);
+		if (types.isEmpty() || !EVENT_TYPES.containsAll(types) || refusal == WebhookTargets.Refusal.INVALID) {
 			throw WebhookRefused.invalid();
+		}
+		if (refusal != null) {
+			throw WebhookRefused.targetNotPublic();
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
@@ -113,19 +121,6 @@ public class Webhooks {
 			.param("at", Timestamp.from(now))
 			.update();
 		return new Subscription(id, url.strip(), types, now);
-	}
-
-	/** https, or http to this machine (for a partner's tests). */
-	private static boolean acceptable(String url) {
-		try {
-			URI uri = URI.create((url == null) ? "" : url.strip());
-			boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-			return uri.getHost() != null && url.length() <= 500
-					&& ("https".equals(uri.getScheme()) || (local && "http".equals(uri.getScheme())));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	public List<Subscription> subscriptions(String partnerClientId) {
@@ -223,6 +218,12 @@ public class Webhooks {
 		Integer status = null;
 		String error = null;
 		try {
+			// the name may resolve elsewhere than when it was subscribed
+			WebhookTargets.Refusal refusal = this.targets.refusal((String) row.get("url"));
+			if (refusal != null) {
+				throw new IOException("not delivered: the target is " + refusal.name().toLowerCase(Locale.ROOT)
+						+ " (not an https address on the public internet)");
+			}
 			long timestamp = this.clock.instant().getEpochSecond();
 			byte[] content = (id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8);
 			Signer.Signed signed = this.signer.sign(KeyName.WEBHOOKS, content);

@@ -198,6 +198,11 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 	}
 
 	@Override
+	public void registerMortgage(String certificateNo, String mortgagee, String mortgageeCode, long amount) {
+		this.writes.registerMortgage(certificateNo, mortgagee, mortgageeCode, amount);
+	}
+
+	@Override
 	public Optional<Certificate> certificate(String certificateNo) {
 		return this.writes.certificate(certificateNo);
 	}

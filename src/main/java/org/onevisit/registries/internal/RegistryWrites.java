@@ -120,6 +120,28 @@ final class RegistryWrites {
 				Map.of("certificateNo", certificateNo, "paid", false, "declaredIn", "二手房转移登记一件事"));
 	}
 
+	/**
+	 * Registers a mortgage on a flat for the mortgagee (its name and credit code), on
+	 * every owner's record, in force.
+	 */
+	synchronized void registerMortgage(String certificateNo, String mortgagee, String mortgageeCode, long amount) {
+		Map<String, Object> flat = flat(certificateNo)
+			.orElseThrow(() -> new IllegalArgumentException("no registered flat " + certificateNo));
+		@SuppressWarnings("unchecked")
+		List<String> owners = (List<String>) flat.get("ownerIds");
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("certificateNo", certificateNo);
+		record.put("mortgagee", mortgagee);
+		record.put("mortgageeCode", mortgageeCode);
+		record.put("amount", amount);
+		record.put("registeredOn", LocalDate.now(this.clock).toString());
+		record.put("status", "有效");
+		Instant now = this.clock.instant();
+		for (String owner : owners) {
+			this.book.add("realestate.mortgage", owner, now, record);
+		}
+	}
+
 	synchronized Optional<Certificate> certificate(String certificateNo) {
 		return this.book.find(CERTIFICATES, certificateNo)
 			.map((entry) -> entry.records().get(0))
@@ -143,6 +165,7 @@ final class RegistryWrites {
 			case MARRIAGE_REGISTRATION -> marry(update.fields());
 			case ENTERPRISE_REGISTRATION -> establish(update.fields());
 			case BIRTH_REGISTRATION -> enterNewborn(update.fields());
+			case MORTGAGE_RELEASE -> releaseMortgage(update.fields());
 		};
 		this.applied.put(update.updateId(), Map.copyOf(results));
 		return this.applied.get(update.updateId());
@@ -166,10 +189,21 @@ final class RegistryWrites {
 			throw ExchangeRefused.updateRefused(old + " is seized or under an objection");
 		}
 		List<Share> shares = shares(buyers, fields.get("buyerShares"));
+		@SuppressWarnings("unchecked")
+		List<String> previous = (List<String>) flat.getOrDefault("ownerIds", List.of(seller));
+		return reissue(flat, old, seller, previous, shares);
+	}
+
+	/**
+	 * A new certificate for the flat and its owners (shares), the old one cancelled with
+	 * the new as its successor: what a transfer, and the release of a mortgage, record.
+	 */
+	private Map<String, String> reissue(Map<String, Object> flat, String old, String anOwner, List<String> previous,
+			List<Share> shares) {
 		String certificate = nextCertificate();
 		LocalDate today = LocalDate.now(this.clock);
 		String unitNo = (flat.get("unitNo") != null) ? (String) flat.get("unitNo")
-				: unitNo(seller, Integer.parseInt(old.replaceAll("\\D", "").substring(4)));
+				: unitNo(anOwner, Integer.parseInt(old.replaceAll("\\D", "").substring(4)));
 		String termUntil = (flat.get("termUntil") != null) ? (String) flat.get("termUntil")
 				: LocalDate.parse((String) flat.get("registeredOn")).plusYears(70).minusDays(1).toString();
 		Map<String, Object> record = new LinkedHashMap<>(flat);
@@ -183,13 +217,11 @@ final class RegistryWrites {
 		record.put("coOwnership", coOwnership(shares.size()));
 		record.put("registeredOn", today.toString());
 		Instant now = this.clock.instant();
-		@SuppressWarnings("unchecked")
-		List<String> previous = (List<String>) flat.getOrDefault("ownerIds", List.of(seller));
 		for (String owner : previous) {
 			removeRecords("realestate.ownership", owner, old, now);
 		}
-		for (Share buyer : shares) {
-			this.book.add("realestate.ownership", buyer.ownerId(), now, record);
+		for (Share owner : shares) {
+			this.book.add("realestate.ownership", owner.ownerId(), now, record);
 		}
 		this.ownerOf.remove(old);
 		this.ownerOf.put(certificate, shares.get(0).ownerId());
@@ -209,6 +241,61 @@ final class RegistryWrites {
 				shares.stream().map((share) -> nameOf(share.ownerId()) + "（" + share.percent() + "%）").toList()));
 		results.put("location", String.valueOf(flat.get("address")));
 		results.put("cancelledCertificate", old);
+		return results;
+	}
+
+	/**
+	 * The mortgage the mortgagee (by its credit code) holds on the flat ends (民法典第三百九十三条:
+	 * the secured debt is paid): its records say 已注销 with the day, and the owners get a
+	 * certificate without the encumbrance in place of the old one. Refused when no
+	 * mortgage is in force on the flat or another mortgagee holds it.
+	 */
+	private Map<String, String> releaseMortgage(Map<String, String> fields) {
+		String old = required(fields, "certificateNo");
+		String mortgagor = required(fields, "holderId");
+		String mortgagee = required(fields, "mortgageeCode");
+		Map<String, Object> flat = this.book.find("realestate.ownership", mortgagor)
+			.flatMap((entry) -> entry.records()
+				.stream()
+				.filter((record) -> old.equals(record.get("certificateNo")))
+				.findFirst())
+			.orElseThrow(() -> ExchangeRefused.updateRefused("the mortgagor is not a registered owner of " + old));
+		boolean held = this.book.find("realestate.mortgage", mortgagor)
+			.stream()
+			.flatMap((entry) -> entry.records().stream())
+			.anyMatch((record) -> old.equals(record.get("certificateNo")) && "有效".equals(record.get("status"))
+					&& mortgagee.equals(record.get("mortgageeCode")));
+		if (!held) {
+			throw ExchangeRefused.updateRefused("no mortgage of " + mortgagee + " is in force on " + old);
+		}
+		@SuppressWarnings("unchecked")
+		List<String> owners = (List<String>) flat.getOrDefault("ownerIds", List.of(mortgagor));
+		@SuppressWarnings("unchecked")
+		List<Integer> percents = (List<Integer>) flat.get("shares");
+		List<Share> shares = new ArrayList<>();
+		for (int o = 0; o < owners.size(); o++) {
+			shares.add(new Share(owners.get(o), (percents != null && percents.size() == owners.size()) ? percents.get(o)
+					: (o == owners.size() - 1) ? 100 - 100 / owners.size() * o : 100 / owners.size()));
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		Instant now = this.clock.instant();
+		for (String owner : owners) {
+			this.book.find("realestate.mortgage", owner).ifPresent((entry) -> {
+				List<Map<String, Object>> records = entry.records().stream().map((record) -> {
+					if (!old.equals(record.get("certificateNo")) || !mortgagee.equals(record.get("mortgageeCode"))) {
+						return record;
+					}
+					Map<String, Object> released = new LinkedHashMap<>(record);
+					released.put("status", "已注销");
+					released.put("releasedOn", today.toString());
+					return released;
+				}).toList();
+				this.book.put("realestate.mortgage", owner,
+						new RegistryBook.Entry(entry.status(), now, entry.note(), records));
+			});
+		}
+		Map<String, String> results = reissue(flat, old, mortgagor, owners, shares);
+		results.put("releasedOn", today.toString());
 		return results;
 	}
 

@@ -73,6 +73,7 @@ final class SyntheticCity {
 
 	private static final String[] ROADS = { "解放路", "人民路", "中山路", "湖滨路", "文化路", "建设路", "学院路", "西山大道", "东湖北路", "新华路" };
 
+	// the first is the demo's bank partner (RegistryControl.DEMO_BANK)
 	private static final String[] BANKS = { "中国工商银行示范市分行", "中国建设银行示范市分行", "中国农业银行示范市分行", "中国银行示范市分行", "示范农商银行" };
 
 	private static final String[] INDUSTRIES = { "科技", "商贸", "餐饮管理", "建设工程", "文化传媒", "物流", "信息技术", "食品", "咨询服务",
@@ -377,9 +378,8 @@ final class SyntheticCity {
 							"amount", (int) (area * (6_000 + this.random.nextInt(9_000)))));
 			if (mortgaged) {
 				this.book.add("realestate.mortgage", owner.id(), this.synced,
-						Map.of("certificateNo", certificate, "mortgagee", BANKS[this.random.nextInt(BANKS.length)],
-								"amount", 200_000 + this.random.nextInt(80) * 10_000, "registeredOn",
-								record.get("registeredOn"), "status", "有效"));
+						mortgage(certificate, this.random.nextInt(BANKS.length),
+								200_000 + this.random.nextInt(80) * 10_000, record.get("registeredOn"), "有效"));
 			}
 		}
 		return certificate;
@@ -483,6 +483,22 @@ final class SyntheticCity {
 		this.book.add("births.delivery", mother.id(), this.synced, record);
 	}
 
+	/**
+	 * A mortgage record: the mortgagee by name and by its unified social credit code, by
+	 * which the bank counter knows the bank that files is the mortgagee.
+	 */
+	private static Map<String, Object> mortgage(String certificate, int bank, int amount, Object registeredOn,
+			String status) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("certificateNo", certificate);
+		record.put("mortgagee", BANKS[bank]);
+		record.put("mortgageeCode", CreditCode.completing(String.format("91339900MA00B%03d", bank + 1)).value());
+		record.put("amount", amount);
+		record.put("registeredOn", registeredOn);
+		record.put("status", status);
+		return record;
+	}
+
 	private static Map<String, Object> released(Map<String, Object> mortgage) {
 		Map<String, Object> copy = new LinkedHashMap<>(mortgage);
 		copy.put("status", "已注销");
@@ -551,8 +567,8 @@ final class SyntheticCity {
 		record.put("objection", objection);
 		this.book.add("realestate.ownership", owner.id(), this.synced, record);
 		if (mortgage != null) {
-			this.book.add("realestate.mortgage", owner.id(), this.synced, Map.of("certificateNo", certificate,
-					"mortgagee", BANKS[0], "amount", 600_000, "registeredOn", "2016-06-18", "status", mortgage));
+			this.book.add("realestate.mortgage", owner.id(), this.synced,
+					mortgage(certificate, 0, 600_000, "2016-06-18", mortgage));
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.onevisit.applications.internal.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.onevisit.audit.SecurityLog;
 import org.onevisit.audit.SecurityEvent.CaseViewed;
 import org.onevisit.platform.PageRefusals;
 
+import org.onevisit.applications.FilingPartners;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Decision;
@@ -52,8 +54,11 @@ class ReviewController {
 
 	private final SecurityLog securityLog;
 
+	private final ObjectProvider<FilingPartners> partners;
+
 	ReviewController(ApplicationManagement applications, Catalogue catalogue, PageRefusals refusals,
-			ObjectProvider<WriteBacks> writeBacks, SecurityLog securityLog) {
+			ObjectProvider<WriteBacks> writeBacks, SecurityLog securityLog, ObjectProvider<FilingPartners> partners) {
+		this.partners = partners;
 		this.securityLog = securityLog;
 		this.writeBacks = writeBacks;
 		this.applications = applications;
@@ -76,7 +81,19 @@ class ReviewController {
 			.orElse(InboxEntry.Filter.ALL);
 		model.addAttribute("filter", chosen.name());
 		model.addAttribute("filters", InboxEntry.Filter.values());
-		model.addAttribute("entries", this.applications.inbox(actor, chosen));
+		List<InboxEntry> entries = this.applications.inbox(actor, chosen);
+		model.addAttribute("entries", entries);
+		// matters a partner filed are shown apart, with the partner's name (the bank
+		// counter)
+		Map<String, String> partnerNames = new HashMap<>();
+		FilingPartners registered = this.partners.getIfAvailable();
+		entries.stream()
+			.filter(InboxEntry::byPartner)
+			.map(InboxEntry::filedBy)
+			.distinct()
+			.forEach((client) -> partnerNames.put(client,
+					(registered != null) ? registered.nameOf(client).orElse(client) : client));
+		model.addAttribute("partnerNames", partnerNames);
 		model.addAttribute("names", new ItemNames(this.catalogue));
 		return "review/inbox";
 	}

@@ -50,10 +50,12 @@ class PartnerAdminController {
 	@PostMapping("/admin/partners")
 	String register(@RequestParam String name, @RequestParam String kind,
 			@RequestParam(required = false) List<String> groups, @RequestParam(required = false) String redirectUri,
-			@AuthenticationPrincipal OneVisitUser admin, RedirectAttributes redirect, Locale locale, Model model) {
+			@RequestParam(required = false) String creditCode, @AuthenticationPrincipal OneVisitUser admin,
+			RedirectAttributes redirect, Locale locale, Model model) {
 		PartnerAdministration.Credentials[] made = new PartnerAdministration.Credentials[1];
 		if (this.refusals.attempt(() -> made[0] = this.partners.register(name, kind,
-				(groups != null) ? groups : List.of(), redirectUri, admin.getUsername()), redirect, locale)) {
+				(groups != null) ? groups : List.of(), redirectUri, creditCode, admin.getUsername()), redirect,
+				locale)) {
 			return showOnce(made[0], model);
 		}
 		return "redirect:/admin/partners";

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
@@ -124,6 +126,30 @@ class PartnerApiController {
 				throw MandateRefused.outsideScope();
 			}
 		}
+	}
+
+	record DeskEntry(UUID id, String trackingNo, String status, UUID mandateId, String bundleCode,
+			List<String> itemCodes, Instant filedAt, Instant finishedAt) {
+	}
+
+	/**
+	 * The partner's desk: the matters it filed, newest first, each with the mandate it
+	 * filed under and where it stands (the bank counter follows its mortgage releases
+	 * here).
+	 */
+	@GetMapping("/api/v1/partner/applications")
+	@PreAuthorize("hasAuthority('PARTNER')")
+	@Operation(summary = "The matters the calling partner filed, newest first, with their mandate and status")
+	List<DeskEntry> desk(@RequestParam(defaultValue = "50") int limit, JwtAuthenticationToken partner) {
+		String clientId = partner.getToken().getSubject();
+		return this.mandates.filedBy(clientId, Math.max(1, Math.min(limit, 200))).stream().map((filed) -> {
+			ApplicationSummary summary = this.applications.summary(new ApplicationId(filed.applicationId()),
+					Actor.system());
+			return new DeskEntry(filed.applicationId(), filed.trackingNumber(), summary.status().name(),
+					filed.mandateId(), this.applications.filing(summary.id()).bundleCode(),
+					summary.items().stream().map(ApplicationSummary.Item::itemCode).toList(), filed.at(),
+					summary.finishedAt());
+		}).toList();
 	}
 
 	@GetMapping("/api/v1/partner/mandates")

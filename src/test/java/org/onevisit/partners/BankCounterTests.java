@@ -1,0 +1,242 @@
+package org.onevisit.partners;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.registries.RegistryControl;
+import org.onevisit.shared.CreditCode;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bank counter (还贷+抵押注销, issue 27): the bank the register names as mortgagee files
+ * the release for the borrower under their mandate, certifying the payoff; once approved
+ * the property registry records the release, the old certificate is cancelled and the
+ * borrower holds a new one without the mortgage. Another bank, even with a mandate, is
+ * refused by the conditions of eligibility.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BankCounterTests {
+
+	/** 李四 (applicant2), the borrower. */
+	static final String BORROWER = Matters.BUYER;
+
+	/** The demo bank partner, registered at first start in demo mode. */
+	static final String BANK_CLIENT = "demo-bank";
+
+	static final String BANK_SECRET = "onevisit-demo-bank";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RegistryControl registries;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theMortgageeBankFilesTheReleaseAndTheBorrowerGetsACertificateWithoutTheMortgage() throws Exception {
+		RegistryControl.Flat flat = mortgagedFlat();
+		OneVisitHttp borrower = signedIn("applicant2");
+		String mandate = grant(borrower, BANK_CLIENT);
+		String token = clientCredentials(BANK_CLIENT, BANK_SECRET);
+
+		HttpResponse<String> filed = file(token, mandate, flat, RegistryControl.DEMO_BANK_CODE);
+		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+		JsonNode application = OneVisitHttp.json(filed);
+		assertThat(application.path("channel").asString()).isEqualTo("PARTNER");
+		String id = application.path("id").asString();
+		String tracking = application.path("trackingNo").asString();
+
+		// the registries read for the filing name the mandate and the bank, on the ledger
+		// and under 我的数据
+		assertThat(this.jdbc.sql("select count(*) from exchange_ledger where actor = :bank and purpose like :mandate")
+			.param("bank", BANK_CLIENT)
+			.param("mandate", "%exchange.purpose.underMandate%" + mandate + "%")
+			.query(Integer.class)
+			.single()).isPositive();
+		assertThat(Jsoup.parse(borrower.get("/my/data").body()).text()).contains(mandate)
+			.contains(RegistryControl.DEMO_BANK);
+
+		// the hall's reviewers see it apart, with the bank's name
+		OneVisitHttp reviewer = signedIn("reviewer-nr");
+		Document inbox = Jsoup.parse(reviewer.get("/review").body());
+		assertThat(inbox.select("tr:contains(" + tracking + ") .by-partner").text())
+			.contains(RegistryControl.DEMO_BANK);
+		// and the bank at its desk, with the mandate it filed under
+		JsonNode desk = OneVisitHttp
+			.json(new OneVisitHttp(this.port).get("/api/v1/partner/applications", "Authorization", "Bearer " + token));
+		assertThat(desk.toString()).contains(tracking).contains(mandate).contains("mortgage-payoff");
+
+		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		matters.approveAll(withMaterials(matters, id));
+
+		// the registry records the release and a certificate without the mortgage
+		RegistryControl.Certificate old = eventually(
+				() -> this.registries.certificate(flat.certificateNo()).orElse(null),
+				(certificate) -> certificate != null && "已注销".equals(certificate.status()));
+		assertThat(old.successor()).isNotBlank().isNotEqualTo(flat.certificateNo());
+		assertThat(this.registries.subjectsMatching("realestate.mortgage",
+				(record) -> flat.certificateNo().equals(record.get("certificateNo"))
+						&& "有效".equals(record.get("status"))))
+			.isEmpty();
+		assertThat(this.registries.subjectsMatching("realestate.mortgage",
+				(record) -> flat.certificateNo().equals(record.get("certificateNo"))
+						&& "已注销".equals(record.get("status"))))
+			.containsExactly(BORROWER);
+		assertThat(this.registries.subjectsMatching("realestate.ownership",
+				(record) -> old.successor().equals(record.get("certificateNo"))))
+			.containsExactly(BORROWER);
+
+		// the borrower holds the new certificate as the matter's result
+		JsonNode licence = eventually(() -> licenceOf(matters.bearer("applicant2"), tracking),
+				(found) -> found != null);
+		assertThat(licence.path("type").asString()).isEqualTo("不动产权证书");
+		assertThat(licence.path("number").asString()).isEqualTo(old.successor());
+		assertThat(licence.toString()).contains(flat.certificateNo());
+	}
+
+	@Test
+	void aBankThatIsNotTheRegisteredMortgageeIsRefusedEvenWithAMandate() {
+		RegistryControl.Flat flat = mortgagedFlat();
+		String otherCode = CreditCode
+			.completing("91339900MA00C" + String.format("%03d", 100 + new java.util.Random().nextInt(800)))
+			.value();
+		String[] other = register("另一家银行" + UUID.randomUUID().toString().substring(0, 4), otherCode);
+		String mandate = grant(signedIn("applicant2"), other[0]);
+		String token = clientCredentials(other[0], other[1]);
+
+		HttpResponse<String> filed = file(token, mandate, flat, otherCode);
+		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(422);
+		assertThat(OneVisitHttp.json(filed).path("code").asString()).isEqualTo("eligibility_failed");
+		assertThat(filed.body()).contains("filerIsRegisteredMortgagee").doesNotContain("mortgageInForce\"");
+		// naming the real mortgagee on the form does not make it one
+		HttpResponse<String> posing = file(token, mandate, flat, RegistryControl.DEMO_BANK_CODE);
+		assertThat(posing.statusCode()).as(posing.body()).isEqualTo(422);
+		assertThat(posing.body()).contains("formNamesTheFilingBank");
+		// and the mortgage stays in force
+		assertThat(this.registries.subjectsMatching("realestate.mortgage",
+				(record) -> flat.certificateNo().equals(record.get("certificateNo"))
+						&& "有效".equals(record.get("status"))))
+			.containsExactly(BORROWER);
+	}
+
+	@Test
+	void aFlatWithoutAMortgageHasNothingToRelease() {
+		RegistryControl.Flat flat = this.registries.registerFlat(List.of(new RegistryControl.Share(BORROWER, 100)),
+				"示范市西山区银行测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 76.0, LocalDate.of(2018, 5, 2));
+		String mandate = grant(signedIn("applicant2"), BANK_CLIENT);
+		HttpResponse<String> filed = file(clientCredentials(BANK_CLIENT, BANK_SECRET), mandate, flat,
+				RegistryControl.DEMO_BANK_CODE);
+		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(422);
+		assertThat(filed.body()).contains("mortgageRegistered");
+	}
+
+	private RegistryControl.Flat mortgagedFlat() {
+		RegistryControl.Flat flat = this.registries.registerFlat(List.of(new RegistryControl.Share(BORROWER, 100)),
+				"示范市东湖区银行测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 88.0, LocalDate.of(2017, 3, 9));
+		this.registries.registerMortgage(flat.certificateNo(), RegistryControl.DEMO_BANK,
+				RegistryControl.DEMO_BANK_CODE, 600_000);
+		return flat;
+	}
+
+	private HttpResponse<String> file(String token, String mandate, RegistryControl.Flat flat, String bankCode) {
+		String body = """
+				{"mandateId":"%s","bundleCode":"mortgage-payoff","applicant":{"residentId":"%s"},
+				 "form":{"mortgagorId":"%s","certificateNo":"%s","mortgageeCode":"%s",
+				         "loanContractNo":"GR2017-%s","settledOn":"%s","queryPurpose":"核对抵押注销后的登记结果"}}
+				""".formatted(mandate, BORROWER, BORROWER, flat.certificateNo(), bankCode,
+				UUID.randomUUID().toString().substring(0, 6), LocalDate.now().minusDays(1));
+		return new OneVisitHttp(this.port).postJson("/api/v1/applications", body, "Authorization", "Bearer " + token,
+				"Idempotency-Key", UUID.randomUUID().toString());
+	}
+
+	/** The application once its registry materials are fetched. */
+	private JsonNode withMaterials(Matters matters, String id) throws InterruptedException {
+		OneVisitHttp http = new OneVisitHttp(this.port);
+		String clerk = matters.bearer("clerk1");
+		return eventually(() -> OneVisitHttp.json(http.get("/api/v1/applications/" + id, "Authorization", clerk)),
+				(application) -> !application.path("materials").toString().contains("PENDING_FETCH"));
+	}
+
+	private JsonNode licenceOf(String bearer, String tracking) {
+		for (JsonNode licence : OneVisitHttp
+			.json(new OneVisitHttp(this.port).get("/api/v1/licences", "Authorization", bearer))) {
+			if (licence.path("trackingNo").asString().equals(tracking) && !licence.path("revoked").asBoolean()) {
+				return licence;
+			}
+		}
+		return null;
+	}
+
+	private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
+			throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 30_000;
+		T value = read.get();
+		while (!done.test(value) && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+			value = read.get();
+		}
+		assertThat(done.test(value)).as("in time: " + value).isTrue();
+		return value;
+	}
+
+	private String grant(OneVisitHttp citizen, String clientId) {
+		String csrf = OneVisitHttp.csrfTokenOf(citizen.get("/my/mandates").body());
+		HttpResponse<String> granted = citizen.postForm("/my/mandates",
+				"partner=" + clientId + "&items=mortgage-payoff&purpose=" + encode("还清房贷，代办抵押注销") + "&until="
+						+ LocalDate.now().plusDays(30) + "&_csrf=" + csrf);
+		assertThat(granted.statusCode()).isEqualTo(302);
+		Document page = Jsoup.parse(citizen.get("/my/mandates").body());
+		assertThat(page.select("[role=alert]")).as(page.select("[role=alert]").text()).isEmpty();
+		return page.select("article.mandate").first().attr("data-mandate");
+	}
+
+	private String[] register(String name, String creditCode) {
+		OneVisitHttp admin = signedIn("admin1");
+		String csrf = OneVisitHttp.csrfTokenOf(admin.get("/admin/partners").body());
+		HttpResponse<String> registered = admin.postForm("/admin/partners",
+				"name=" + encode(name) + "&kind=BANK&groups=nr&creditCode=" + creditCode + "&_csrf=" + csrf);
+		assertThat(registered.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(registered.body());
+		return new String[] { page.selectFirst("code.client-id").text(),
+				page.selectFirst("code.client-secret").text() };
+	}
+
+	private String clientCredentials(String clientId, String secret) {
+		HttpResponse<String> response = new OneVisitHttp(this.port).postForm("/oauth2/token",
+				"grant_type=client_credentials&scope=" + encode("file:nr"), "Authorization",
+				"Basic " + Base64.getEncoder()
+					.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return OneVisitHttp.json(response).path("access_token").asString();
+	}
+
+	private OneVisitHttp signedIn(String username) {
+		OneVisitHttp http = new OneVisitHttp(this.port);
+		http.logIn(username, "onevisit-demo");
+		return http;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
