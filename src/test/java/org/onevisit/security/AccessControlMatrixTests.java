@@ -21,6 +21,7 @@ import org.onevisit.applications.Uploads;
 import org.onevisit.benefits.Benefits;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.identity.Actor;
+import org.onevisit.partners.internal.Batches;
 import org.onevisit.partners.internal.Mandates;
 import org.onevisit.partners.internal.PartnerAdministration;
 import org.onevisit.queues.Queues;
@@ -105,6 +106,9 @@ class AccessControlMatrixTests {
 
 	@Autowired
 	Mandates mandates;
+
+	@Autowired
+	Batches batches;
 
 	/** Each owned path variable's value, and who owns it and who must not reach it. */
 	final Map<String, Owned> owned = new LinkedHashMap<>();
@@ -219,6 +223,16 @@ class AccessControlMatrixTests {
 		// (WebhookDeliveryTests)
 		this.owned.put("/api/v1/partner/webhooks/deliveries/{id}/replay",
 				new Owned("msg_0", null, List.of("applicant2", "clerk1")));
+		// a partner's batch: partners' tokens only, and never another partner's
+		// (BatchIntakeTests)
+		String batch = this.batches
+			.receive(bank, Set.of("file:nr"), Batches.Format.CSV, "Idempotency-Key,itemCode\nmatrix-1,339900-NR-001\n",
+					"matrix")
+			.toString();
+		for (String path : List.of("/api/v1/batches/{id}", "/api/v1/batches/{id}/results",
+				"/api/v1/batches/{id}/errors")) {
+			this.owned.put(path, new Owned(batch, null, List.of("applicant2", "clerk1")));
+		}
 		// only a clerk, with the person before them, lifts an account's limit
 		this.owned.put("/api/v1/accounts/{username}/identity-verification",
 				new Owned("applicant1", null, List.of("applicant2", "reviewer-tax", "admin1")));

@@ -224,6 +224,8 @@ class AuthorizationServerConfiguration {
 				.hasAuthority(PARTNER)
 				.requestMatchers("/api/v1/partner/**")
 				.hasAuthority(PARTNER)
+				.requestMatchers("/api/v1/batches", "/api/v1/batches/**")
+				.hasAuthority(PARTNER)
 				.anyRequest()
 				.denyAll())
 			.oauth2ResourceServer((resource) -> resource

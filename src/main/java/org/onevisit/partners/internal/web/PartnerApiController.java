@@ -17,21 +17,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
-import org.onevisit.applications.ApplicationSummary;
-import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.applications.Channel;
-import org.onevisit.applications.SubmissionRefused;
-import org.onevisit.catalog.Catalogue;
-import org.onevisit.catalog.ServiceItem;
+import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.identity.Actor;
-import org.onevisit.partners.internal.Mandate;
-import org.onevisit.partners.internal.MandateRefused;
 import org.onevisit.partners.internal.Mandates;
+import org.onevisit.partners.internal.PartnerFilings;
 import org.onevisit.partners.internal.Webhooks;
-import org.onevisit.shared.CreditCode;
-import org.onevisit.shared.ResidentId;
-import org.onevisit.shared.Subject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,20 +46,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Partners", description = "Partners file for people and businesses under their mandates")
 class PartnerApiController {
 
-	private final ApplicationManagement applications;
+	private final PartnerFilings filings;
 
 	private final Mandates mandates;
 
-	private final Catalogue catalogue;
-
 	private final Webhooks webhooks;
 
-	PartnerApiController(ApplicationManagement applications, Mandates mandates, Catalogue catalogue,
-			Webhooks webhooks) {
+	private final ApplicationManagement applications;
+
+	PartnerApiController(PartnerFilings filings, Mandates mandates, Webhooks webhooks,
+			ApplicationManagement applications) {
 		this.webhooks = webhooks;
 		this.applications = applications;
+		this.filings = filings;
 		this.mandates = mandates;
-		this.catalogue = catalogue;
 	}
 
 	record ApplicantRequest(String residentId, String creditCode) {
@@ -93,39 +84,26 @@ class PartnerApiController {
 	ResponseEntity<FiledView> file(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String key,
 			@RequestParam(required = false) UUID mandateId, @Valid @RequestBody PartnerSubmission request,
 			JwtAuthenticationToken partner) {
-		String clientId = partner.getToken().getSubject();
-		Subject subject = subjectOf(request.applicant());
-		UUID named = (request.mandateId() != null) ? request.mandateId() : mandateId;
-		String filed = (request.itemCode() != null) ? request.itemCode() : request.bundleCode();
-		Mandate mandate = this.mandates.require(named, clientId, subject, filed);
-		requireScope(partner, request);
-		// the filing and its record for the subject commit together, before any webhook
-		// of the matter is sent
-		Application application = this.mandates.fileUnder(mandate,
-				() -> this.applications.submit(
-						new Submission(request.itemCode(), request.bundleCode(), subject, Channel.PARTNER,
-								request.form(), request.materials(), request.evidence(), request.uploadReasons()),
-						new Actor(clientId, Actor.Kind.APPLICANT, null, subject), key),
-				(made) -> new Mandates.Filed(made.id().value(), made.trackingNumber()));
+		ApplicantRequest applicant = request.applicant();
+		PartnerFilings.Filed filed = this.filings.file(partner.getToken().getSubject(), scopesOf(partner),
+				new PartnerFilings.Filing((request.mandateId() != null) ? request.mandateId() : mandateId,
+						request.itemCode(), request.bundleCode(), applicant.residentId(), applicant.creditCode(),
+						request.form(), request.materials(), request.evidence(), request.uploadReasons()),
+				key);
+		Application application = filed.application();
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id().value()))
 			.body(new FiledView(application.id().value(), application.trackingNumber(), application.status().name(),
-					mandate.id(), application.channel().name()));
+					filed.mandate().id(), application.channel().name()));
 	}
 
-	/** The partner's scopes name the item groups (departments) it may file in. */
-	private void requireScope(JwtAuthenticationToken partner, PartnerSubmission request) {
-		Set<String> scopes = partner.getAuthorities()
+	/** The scopes the partner's token grants ({@code file:<group>}). */
+	static Set<String> scopesOf(JwtAuthenticationToken partner) {
+		return partner.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
+			.filter((authority) -> authority.startsWith("SCOPE_"))
+			.map((authority) -> authority.substring("SCOPE_".length()))
 			.collect(Collectors.toSet());
-		List<ServiceItem> items = (request.itemCode() != null)
-				? List.of(this.catalogue.item(request.itemCode()).content())
-				: this.catalogue.itemsOf(this.catalogue.bundle(request.bundleCode()).content());
-		for (ServiceItem item : items) {
-			if (!scopes.contains("SCOPE_file:" + item.departmentCode())) {
-				throw MandateRefused.outsideScope();
-			}
-		}
 	}
 
 	record DeskEntry(UUID id, String trackingNo, String status, UUID mandateId, String bundleCode,
@@ -196,16 +174,6 @@ class PartnerApiController {
 	ResponseEntity<Void> replay(@PathVariable String id, JwtAuthenticationToken partner) {
 		this.webhooks.replay(partner.getToken().getSubject(), id);
 		return ResponseEntity.accepted().build();
-	}
-
-	private static Subject subjectOf(ApplicantRequest applicant) {
-		boolean person = applicant.residentId() != null && !applicant.residentId().isBlank();
-		boolean business = applicant.creditCode() != null && !applicant.creditCode().isBlank();
-		if (person == business) {
-			throw SubmissionRefused.applicantInvalid();
-		}
-		return person ? Subject.person(ResidentId.of(applicant.residentId()))
-				: Subject.business(CreditCode.of(applicant.creditCode()));
 	}
 
 }
