@@ -40,7 +40,8 @@ final class Synonyms {
 
 	/**
 	 * The rules of a list as an administrator wrote it, phrases in simplified characters;
-	 * refused whole, with the line of every malformed rule.
+	 * refused whole, with the line of every malformed rule (its message a code the page
+	 * words: malformed, too_long, empty).
 	 */
 	static Synonyms parse(String text) {
 		List<Rule> rules = new ArrayList<>();
@@ -53,7 +54,7 @@ final class Synonyms {
 			}
 			String[] sides = rule.split("=>", -1);
 			if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
-				problems.add(new CatalogueProblem(FILE, number, "rule", "expected 'phrase, phrase => words'"));
+				problems.add(new CatalogueProblem(FILE, number, "rule", "malformed"));
 				continue;
 			}
 			List<String> phrases = Arrays.stream(sides[0].split("[,，、]"))
@@ -61,13 +62,13 @@ final class Synonyms {
 				.filter((phrase) -> !phrase.isEmpty())
 				.toList();
 			if (phrases.stream().anyMatch((phrase) -> phrase.length() > 40)) {
-				problems.add(new CatalogueProblem(FILE, number, "rule", "a phrase is longer than 40 characters"));
+				problems.add(new CatalogueProblem(FILE, number, "rule", "too_long"));
 				continue;
 			}
 			rules.add(new Rule(phrases, ChineseText.normalised(sides[1]).strip()));
 		}
 		if (rules.isEmpty() && problems.isEmpty()) {
-			problems.add(new CatalogueProblem(FILE, 1, "rule", "the list has no rule"));
+			problems.add(new CatalogueProblem(FILE, 1, "rule", "empty"));
 		}
 		if (!problems.isEmpty()) {
 			throw new CatalogueInvalid(problems);
