@@ -1,6 +1,7 @@
 package org.onevisit.catalog.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -153,7 +154,7 @@ final class PinyinLexicon {
 		int[] words = new int[n + 1];
 		int[] from = new int[n + 1];
 		Set<String>[] chosen = newSets(n + 1);
-		java.util.Arrays.fill(words, Integer.MAX_VALUE);
+		Arrays.fill(words, Integer.MAX_VALUE);
 		words[0] = 0;
 		int reach = Math.max(this.longestKey, LONGEST);
 		for (int end = 1; end <= n; end++) {

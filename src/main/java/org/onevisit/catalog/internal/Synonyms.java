@@ -57,7 +57,7 @@ final class Synonyms {
 				problems.add(new CatalogueProblem(FILE, number, "rule", "malformed"));
 				continue;
 			}
-			List<String> phrases = Arrays.stream(sides[0].split("[,，、]"))
+			List<String> phrases = Arrays.stream(sides[0].split("[,\\uFF0C\\u3001]"))
 				.map((phrase) -> ChineseText.normalised(phrase).strip())
 				.filter((phrase) -> !phrase.isEmpty())
 				.toList();

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -235,7 +236,7 @@ public class OpenData {
 		row.put("month", month.toString());
 		row.put("region", region.code());
 		row.put("regionName", region.name());
-		row.put("regionLevel", region.level().name().toLowerCase(java.util.Locale.ROOT));
+		row.put("regionLevel", region.level().name().toLowerCase(Locale.ROOT));
 		row.put("items", view.items());
 		row.put("onlineShare", view.onlineShare());
 		row.put("materialsCutShare", view.materialsCutShare());

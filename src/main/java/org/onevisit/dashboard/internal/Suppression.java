@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.function.Function;
 
 /**
  * Which counts of a published table are withheld. A count under {@link #MIN_CELL} is
@@ -72,7 +73,7 @@ final class Suppression {
 	}
 
 	/** Groups the keys by a part of them, in order of first appearance. */
-	static <K, G> Map<G, List<K>> grouped(List<K> keys, java.util.function.Function<K, G> by) {
+	static <K, G> Map<G, List<K>> grouped(List<K> keys, Function<K, G> by) {
 		Map<G, List<K>> groups = new LinkedHashMap<>();
 		keys.forEach((key) -> groups.computeIfAbsent(by.apply(key), (g) -> new ArrayList<>()).add(key));
 		return groups;
