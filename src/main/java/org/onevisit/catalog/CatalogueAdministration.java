@@ -73,6 +73,24 @@ public interface CatalogueAdministration {
 
 	List<AuditEntry> audit(int limit);
 
+	/**
+	 * The search's synonym list as administrators wrote it (citizens' phrases => the
+	 * catalogue's words), with its version; version 0 is the list shipped with the
+	 * application, before any was saved.
+	 */
+	SynonymList synonyms();
+
+	/**
+	 * Saves a new version of the synonym list, audited, and searched from the next
+	 * revision on; a malformed list is refused whole with the line of every malformed
+	 * rule ({@link CatalogueInvalid}) and nothing is saved.
+	 */
+	SynonymList saveSynonyms(String rules, String by);
+
+	/** One version of the synonym list. */
+	record SynonymList(int version, String rules) {
+	}
+
 	/** What an import did. */
 	record ImportReport(int regions, int departments, int itemsPublished, int itemsUnchanged, int bundlesPublished,
 			int bundlesUnchanged) {

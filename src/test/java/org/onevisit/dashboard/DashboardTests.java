@@ -47,9 +47,6 @@ class DashboardTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	org.onevisit.privacy.PersonalData personalData;
-
 	void fileSome() throws InterruptedException {
 		OneVisitHttp http = new OneVisitHttp(this.port);
 		Matters matters = new Matters(http, this.registries);
@@ -109,63 +106,31 @@ class DashboardTests {
 	}
 
 	@Test
-	void publishesOpenDataWithEveryCellUnderTenSuppressed() throws InterruptedException {
-		// one matter of an item no other test files (失业保险金申领): a cell of one
-		UUID rare = UUID.randomUUID();
-		// sealed as the repository seals them, and filed by nobody whose list would show
-		// it
-		this.jdbc.sql("""
-				insert into applications_application (id, tracking_number, subject_resident_id, filed_by, channel, form,
-				    status, submitted_at)
-				values (:id, :tracking, :subject, 'open-data-test', 'ONLINE', :form, 'IN_REVIEW', now())
-				""")
-			.param("id", rare)
-			.param("tracking", "RARE-" + rare)
-			.param("subject",
-					this.personalData.seal("339902198503120016", "applications_application.subject_resident_id"))
-			.param("form", this.personalData.seal("{}", "applications_application.form"))
-			.update();
-		this.jdbc.sql("""
-				insert into applications_task (id, application_id, item_code, item_version, department_code,
-				    committed_limit, statutory_limit, step, status, committed_due, statutory_due, version)
-				values (:id, :application, '339900-HRSS-002', 1, 'hrss', 5, 20, 'decide', 'IN_REVIEW', current_date + 7,
-				    current_date + 28, 0)
-				""").param("id", UUID.randomUUID()).param("application", rare).update();
+	void publishesOnlyEndedMonthsSoThatTodaysFilingsMoveNoPublishedCell() throws InterruptedException {
 		fileSome();
 		OneVisitHttp anyone = new OneVisitHttp(this.port);
+
 		HttpResponse<String> json = anyone.get("/api/v1/open-data/applications.json");
-		assertThat(json.statusCode()).isEqualTo(200);
-		JsonNode rows = OneVisitHttp.json(json).path("rows");
-		String month = today().toString().substring(0, 7);
-		int suppressed = 0;
-		int published = 0;
-		for (JsonNode row : rows) {
-			if (!row.path("month").asString().equals(month)) {
-				continue;
-			}
-			long count = this.jdbc.sql("""
-					select count(*) from applications_task t join applications_application a on a.id = t.application_id
-					where to_char(a.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') = :month
-					  and t.department_code = :department and t.item_code = :item
-					""")
-				.param("month", month)
-				.param("department", row.path("department").asString())
-				.param("item", row.path("item").asString())
-				.query(Long.class)
-				.single();
-			if (count < OpenData.MIN_CELL) {
-				assertThat(row.path("filed").isNull()).as(row.toString()).isTrue();
-				suppressed++;
-			}
-			else {
-				assertThat(row.path("filed").asLong()).as(row.toString()).isEqualTo(count);
-				published++;
-			}
-		}
-		assertThat(suppressed).isPositive();
-		assertThat(published).isPositive();
 		String csv = anyone.get("/api/v1/open-data/applications.csv").body();
-		assertThat(csv).startsWith("month,department,item,filed,finished,averageHours").contains("<10");
+		HttpResponse<String> indicators = anyone.get("/api/v1/open-data/indicators.json");
+
+		assertThat(json.statusCode()).isEqualTo(200);
+		JsonNode document = OneVisitHttp.json(json);
+		String month = today().toString().substring(0, 7);
+		assertThat(document.path("to").asString()).isEqualTo(today().withDayOfMonth(1).minusDays(1).toString());
+		assertThat(document.path("note").asString()).contains("suppressed", "10");
+		for (JsonNode row : document.path("rows")) {
+			assertThat(row.path("month").asString()).isNotEqualTo(month);
+		}
+		assertThat(csv).startsWith("month,level,department,departmentName,item,itemName,filed,finished,averageHours")
+			.doesNotContain("\r\n" + month);
+		assertThat(indicators.statusCode()).isEqualTo(200);
+		JsonNode rows = OneVisitHttp.json(indicators).path("rows");
+		assertThat(rows).isNotEmpty();
+		assertThat(rows.get(0).path("regionName").asString()).isNotBlank();
+		assertThat(rows.get(0).has("onlineShare")).isTrue();
+		assertThat(anyone.get("/api/v1/open-data/indicators.csv").body())
+			.startsWith("month,region,regionName,regionLevel,items,onlineShare");
 	}
 
 	@Test

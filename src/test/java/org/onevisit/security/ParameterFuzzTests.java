@@ -57,6 +57,8 @@ class ParameterFuzzTests {
 					List.of("region", "level", "department", "item", "from", "to")),
 			new Target("/api/v1/open-data/applications.json", "anonymous",
 					List.of("region", "level", "department", "item", "from", "to")),
+			new Target("/api/v1/open-data/indicators.json", "anonymous",
+					List.of("region", "level", "department", "item", "from", "to")),
 			new Target("/my/appointments", "page:applicant1", List.of("hall", "day", "item")),
 			new Target("/hall/queue", "page:clerk1", List.of("hall", "window")),
 			new Target("/api/v1/my/data-accesses", "api:applicant1", List.of("limit", "before")),

@@ -34,9 +34,12 @@ class CatalogueEditing implements CatalogueAdministration {
 
 	private final SecurityLog securityLog;
 
+	private final SynonymLists synonyms;
+
 	CatalogueEditing(CatalogueStore store, PublishedCatalogue catalogue, CatalogueFiles files, Clock clock,
-			SecurityLog securityLog) {
+			SecurityLog securityLog, SynonymLists synonyms) {
 		this.securityLog = securityLog;
+		this.synonyms = synonyms;
 		this.store = store;
 		this.catalogue = catalogue;
 		this.files = files;
@@ -172,6 +175,19 @@ class CatalogueEditing implements CatalogueAdministration {
 	@Override
 	public List<AuditEntry> audit(int limit) {
 		return this.store.auditTrail(limit);
+	}
+
+	@Override
+	public SynonymList synonyms() {
+		return new SynonymList(this.synonyms.currentVersion(), this.synonyms.current().text());
+	}
+
+	@Override
+	@Transactional
+	public SynonymList saveSynonyms(String rules, String by) {
+		int version = this.synonyms.save(rules, by);
+		this.securityLog.record(new ConfigurationChanged(by, "search synonyms", "version " + version));
+		return new SynonymList(version, rules);
 	}
 
 	// items and bundles are drafted, published and retired alike; each change is audited

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,6 +31,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -39,8 +43,12 @@ import org.onevisit.catalog.ServiceItem;
 
 /**
  * Full-text search over the published guides with Lucene's smartcn analyzer (Chinese word
- * segmentation) and the synonym list. The index lives in memory and is rebuilt whole on
- * each catalogue revision, then swapped in atomically: searches never wait for a rebuild.
+ * segmentation) and the synonym list. A query is first brought to the catalogue's writing
+ * (traditional to simplified); one in pinyin or initials is turned into the catalogue's
+ * words it spells, and a Chinese one also searches, at a lower weight, the words that
+ * sound like it (typos such as 结昏 for 结婚), so that an exact match stays first. The index
+ * lives in memory and is rebuilt whole on each catalogue revision, then swapped in
+ * atomically: searches never wait for a rebuild.
  */
 final class CatalogueSearch {
 
@@ -52,18 +60,23 @@ final class CatalogueSearch {
 
 	private static final float RELEVANCE_FLOOR = 0.25f;
 
-	private final Analyzer analyzer = new SmartChineseAnalyzer();
+	private static final float PHRASE_WEIGHT = 8f;
 
-	private final Synonyms synonyms;
+	/** Words a Chinese query only sounds like weigh less than the words it has. */
+	private static final float SOUNDS_LIKE_WEIGHT = 0.4f;
+
+	private final Analyzer analyzer = new SmartChineseAnalyzer();
 
 	private volatile Index index;
 
 	/**
-	 * A searcher over one revision, with the answers it has given: citizens ask the same
-	 * few things over and over (卖房, 社保), and a revision's answers never change, so they
-	 * are kept, without expiry, until the next revision replaces the whole index.
+	 * A searcher over one revision, with its synonyms and their sounds, and the answers
+	 * it has given: citizens ask the same few things over and over (卖房, 社保), and a
+	 * revision's answers never change, so they are kept, without expiry, until the next
+	 * revision replaces the whole index.
 	 */
-	private record Index(IndexSearcher searcher, Cache<String, List<SearchHit>> results) {
+	private record Index(IndexSearcher searcher, Synonyms synonyms, PinyinLexicon lexicon,
+			Cache<String, List<SearchHit>> results) {
 	}
 
 	private final int cacheSize;
@@ -72,8 +85,7 @@ final class CatalogueSearch {
 
 	private volatile long missesBefore;
 
-	CatalogueSearch(Synonyms synonyms, int cacheSize) {
-		this.synonyms = synonyms;
+	CatalogueSearch(int cacheSize) {
 		this.cacheSize = cacheSize;
 	}
 
@@ -95,8 +107,16 @@ final class CatalogueSearch {
 		return Caffeine.newBuilder().maximumSize(this.cacheSize).executor(Runnable::run).recordStats().build();
 	}
 
-	void rebuild(List<ServiceItem> items, List<Bundle> bundles, Function<String, String> departmentNames) {
+	void rebuild(List<ServiceItem> items, List<Bundle> bundles, Function<String, String> departmentNames,
+			Synonyms synonyms) {
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
+		Set<String> words = new LinkedHashSet<>(synonyms.words());
+		items.forEach((item) -> words.addAll(item.keywords()));
+		bundles.forEach((bundle) -> words.addAll(bundle.keywords()));
+		items.forEach((item) -> words.add(item.name()));
+		bundles.forEach((bundle) -> words.add(bundle.name()));
+		List<String> phrases = List.copyOf(words);
+		phrases.forEach((phrase) -> words.addAll(tokens(phrase)));
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer))) {
 			for (ServiceItem item : items) {
 				List<String> body = new ArrayList<>(item.conditions());
@@ -128,7 +148,8 @@ final class CatalogueSearch {
 				this.hitsBefore += stats.hitCount();
 				this.missesBefore += stats.missCount();
 			}
-			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), newResultCache());
+			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), synonyms,
+					new PinyinLexicon(words), newResultCache());
 
 		}
 		catch (IOException ex) {
@@ -138,23 +159,43 @@ final class CatalogueSearch {
 
 	List<SearchHit> search(String query, int limit) {
 		Index current = this.index;
-		String text = (query != null) ? query.strip() : "";
-		if (current == null || text.isEmpty()) {
+		String typed = (query != null) ? query.strip() : "";
+		if (current == null || typed.isEmpty()) {
 			return List.of();
 		}
+		String text = ChineseText.normalised(typed);
 		// only a search for the same words waits for one under way; cached answers never
 		// do
-		return current.results().get(text + '\u0000' + limit, (key) -> List.copyOf(find(current, text, limit)));
+		return current.results().get(text + '\u0000' + limit, (key) -> List.copyOf(find(current, typed, text, limit)));
 	}
 
-	private List<SearchHit> find(Index current, String text, int limit) {
+	private List<SearchHit> find(Index current, String typed, String text, int limit) {
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
-		builder.add(new BoostQuery(new TermQuery(new Term("code", text)), 20f), Occur.SHOULD);
-		for (String token : tokens(this.synonyms.expand(text))) {
-			for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
-				builder.add(new BoostQuery(new TermQuery(new Term(field.getKey(), token)), field.getValue()),
-						Occur.SHOULD);
-			}
+		builder.add(new BoostQuery(new TermQuery(new Term("code", typed.toUpperCase(Locale.ROOT))), 20f), Occur.SHOULD);
+		String words = text;
+		List<String> soundsLike = List.of();
+		if (ChineseText.isLatin(text)) {
+			words = String.join(" ", current.lexicon().spelledAs(text));
+		}
+		else {
+			soundsLike = current.lexicon()
+				.soundingLike(text)
+				.stream()
+				.filter((phrase) -> !text.contains(phrase))
+				.toList();
+		}
+		List<String> tokens = words.isBlank() ? List.of() : tokens(current.synonyms().expand(words));
+		add(builder, tokens, 1f);
+		List<String> typedWords = words.isBlank() ? List.of() : tokens(words);
+		if (typedWords.size() >= 2 && typedWords.size() <= 8) {
+			// the words in the order typed, as a name has them (离婚 登记 in 内地居民离婚登记): a
+			// common word such as 登记 in another item's keywords must not outweigh them
+			builder.add(new BoostQuery(new PhraseQuery("name", typedWords.toArray(String[]::new)), PHRASE_WEIGHT),
+					Occur.SHOULD);
+		}
+		if (!soundsLike.isEmpty()) {
+			List<String> heard = tokens(current.synonyms().expand(String.join(" ", soundsLike)));
+			add(builder, heard.stream().filter((token) -> !tokens.contains(token)).toList(), SOUNDS_LIKE_WEIGHT);
 		}
 		Query built = builder.build();
 		try {
@@ -176,6 +217,15 @@ final class CatalogueSearch {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void add(BooleanQuery.Builder builder, List<String> tokens, float weight) {
+		for (String token : tokens) {
+			for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+				builder.add(new BoostQuery(new TermQuery(new Term(field.getKey(), token)), field.getValue() * weight),
+						Occur.SHOULD);
+			}
 		}
 	}
 

@@ -35,7 +35,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -56,6 +55,8 @@ class PublishedCatalogue implements Catalogue {
 	private final JdbcDirectory directory;
 
 	private final CatalogueSearch search;
+
+	private final SynonymLists synonyms;
 
 	private final Map<String, LicenceType> licenceTypes;
 
@@ -84,7 +85,9 @@ class PublishedCatalogue implements Catalogue {
 	PublishedCatalogue(CatalogueStore store, JdbcDirectory directory,
 			@Value("${onevisit.catalogue.search-cache-size:10000}") int searchCacheSize,
 			@Value("${onevisit.catalogue.licence-types:classpath:catalog/licence-types.yaml}") Resource licenceTypes,
-			MeterRegistry meters, ObjectProvider<RegistryFields> registryFields) throws IOException {
+			MeterRegistry meters, ObjectProvider<RegistryFields> registryFields, SynonymLists synonyms)
+			throws IOException {
+		this.synonyms = synonyms;
 		this.registryFields = registryFields;
 		this.store = store;
 		this.directory = directory;
@@ -94,8 +97,7 @@ class PublishedCatalogue implements Catalogue {
 				.forEach((type) -> types.put(type.name(), type));
 			this.licenceTypes = Collections.unmodifiableMap(types);
 		}
-		this.search = new CatalogueSearch(Synonyms.read(new ClassPathResource("catalog/synonyms.txt")),
-				searchCacheSize);
+		this.search = new CatalogueSearch(searchCacheSize);
 		FunctionCounter.builder("onevisit.catalogue.search.cache", this.search, CatalogueSearch::cacheHits)
 			.tag("result", "hit")
 			.register(meters);
@@ -291,7 +293,8 @@ class PublishedCatalogue implements Catalogue {
 				Snapshot next = new Snapshot(revision, Collections.unmodifiableMap(published),
 						Collections.unmodifiableMap(publishedBundles));
 				Map<String, String> names = departmentNames();
-				this.search.rebuild(next.items(), next.bundles(), (code) -> names.getOrDefault(code, ""));
+				this.search.rebuild(next.items(), next.bundles(), (code) -> names.getOrDefault(code, ""),
+						this.synonyms.current());
 				this.snapshot = next;
 				log.info("Catalogue revision {}: {} items, {} bundles indexed", revision, published.size(),
 						publishedBundles.size());

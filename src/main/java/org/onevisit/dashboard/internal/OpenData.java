@@ -2,67 +2,283 @@ package org.onevisit.dashboard.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.onevisit.applications.ApplicationStatistics.MonthlyCell;
+import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.Department;
+import org.onevisit.catalog.Directory;
+import org.onevisit.catalog.Region;
+import org.onevisit.catalog.RegionLevel;
+import org.onevisit.catalog.ServiceItem;
 import org.onevisit.dashboard.DashboardFilter;
+import org.onevisit.dashboard.DashboardView;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's aggregates as open data (政务公开): tasks filed and finished per month,
- * department and item, with the average handling time. A count under ten is published as
- * suppressed, and an average drawn from fewer than ten finished tasks with it, so that no
- * cell is about fewer than ten people.
+ * The dashboard's aggregates as open data (政务公开), naming departments and items as the
+ * public knows them: tasks filed and finished per month, department and item, with the
+ * department's and the month's totals, and the reform's indicators per region and month.
+ * <p>
+ * Nothing published is about fewer than ten people: a count under ten is withheld, and so
+ * is any other count that would let a withheld one be worked out from a total
+ * ({@link Suppression}); a withheld count reads {@value #SUPPRESSED}, never a number.
+ * Only months that have ended are published, so a filing never moves a published cell
+ * (from 10 to 11, which would tell that one more person asked for that item): see
+ * docs/open-data.md.
  */
 @Component
 public class OpenData {
 
 	/** The smallest count published. */
-	public static final int MIN_CELL = 10;
+	public static final int MIN_CELL = Suppression.MIN_CELL;
 
-	public static final List<String> COLUMNS = List.of("month", "department", "item", "filed", "finished",
-			"averageHours");
+	/** What a withheld count reads in the CSV and the JSON's {@code suppressed} lists. */
+	public static final String SUPPRESSED = "suppressed";
 
-	// RFC 4180: CRLF after each record, a value quoted only where it must be
-	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
+	public static final List<String> COLUMNS = List.of("month", "level", "department", "departmentName", "item",
+			"itemName", "filed", "finished", "averageHours");
+
+	public static final List<String> INDICATOR_COLUMNS = List.of("month", "region", "regionName", "regionLevel",
+			"items", "onlineShare", "materialsCutShare", "timeCutShare", "onTheSpotShare", "satisfactionRate");
+
+	/** The region levels indicators are published for (GB/T 2260 codes). */
+	private static final Set<RegionLevel> INDICATOR_LEVELS = Set.of(RegionLevel.PROVINCE, RegionLevel.CITY,
+			RegionLevel.COUNTY);
 
 	private final DashboardService dashboard;
 
-	OpenData(DashboardService dashboard) {
+	private final Catalogue catalogue;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	OpenData(DashboardService dashboard, Catalogue catalogue, Directory directory, Clock clock) {
 		this.dashboard = dashboard;
+		this.catalogue = catalogue;
+		this.directory = directory;
+		this.clock = clock;
 	}
 
-	/** The rows, each column's value or null where suppressed. */
+	/**
+	 * The months published: those the filter asks for that have ended, by default the
+	 * last twelve; null when none has.
+	 */
+	public DashboardFilter closedMonths(DashboardFilter filter) {
+		LocalDate lastEnded = YearMonth.now(this.clock).minusMonths(1).atEndOfMonth();
+		LocalDate to = (filter.to() != null && filter.to().isBefore(lastEnded))
+				? YearMonth.from(filter.to()).atEndOfMonth() : lastEnded;
+		LocalDate from = (filter.from() != null) ? YearMonth.from(filter.from()).atDay(1)
+				: YearMonth.from(to).minusMonths(11).atDay(1);
+		if (from.isAfter(to)) {
+			return null;
+		}
+		return new DashboardFilter(blank(filter.region()), filter.level(), blank(filter.department()),
+				blank(filter.item()), from, to);
+	}
+
+	private static String blank(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/** The rows, each count a number or null where withheld, with what is withheld. */
 	public List<Map<String, Object>> rows(DashboardFilter filter) {
-		return this.dashboard.monthly(filter).stream().map(OpenData::published).toList();
+		DashboardFilter closed = closedMonths(filter);
+		if (closed == null) {
+			return List.of();
+		}
+		Map<String, String> departments = this.directory.departments()
+			.stream()
+			.collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a));
+		Map<String, String> items = this.catalogue.publishedItems()
+			.stream()
+			.collect(Collectors.toMap(ServiceItem::code, ServiceItem::name, (a, b) -> a));
+		return published(this.dashboard.monthly(closed), (code) -> departments.getOrDefault(code, code),
+				(code) -> items.getOrDefault(code, code));
 	}
 
-	static Map<String, Object> published(MonthlyCell cell) {
+	/**
+	 * The cells, a total per department and month after each department's items and one
+	 * per month after its departments, with primary and complementary suppression applied
+	 * to filed and finished alike.
+	 */
+	static List<Map<String, Object>> published(List<MonthlyCell> cells, Function<String, String> departmentNames,
+			Function<String, String> itemNames) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		List<long[]> counts = new ArrayList<>();
+		List<double[]> hours = new ArrayList<>();
+		Suppression filed = new Suppression();
+		Suppression finished = new Suppression();
+		Suppression.grouped(cells, MonthlyCell::month).forEach((month, ofMonth) -> {
+			List<Integer> departmentTotals = new ArrayList<>();
+			Suppression.grouped(ofMonth, MonthlyCell::department).forEach((department, ofDepartment) -> {
+				List<Integer> parts = new ArrayList<>();
+				long[] sum = new long[2];
+				double[] hoursSum = new double[1];
+				for (MonthlyCell cell : ofDepartment) {
+					parts.add(rows.size());
+					rows.add(row(month, "item", department, departmentNames.apply(department), cell.itemCode(),
+							itemNames.apply(cell.itemCode())));
+					counts.add(new long[] { cell.filed(), cell.finished() });
+					hours.add(new double[] { (cell.averageHours() != null) ? cell.averageHours() : 0 });
+					filed.count(cell.filed());
+					finished.count(cell.finished());
+					sum[0] += cell.filed();
+					sum[1] += cell.finished();
+					hoursSum[0] += (cell.averageHours() != null) ? cell.averageHours() * cell.finished() : 0;
+				}
+				int total = rows.size();
+				rows.add(row(month, "department", department, departmentNames.apply(department), null, null));
+				counts.add(sum);
+				hours.add(new double[] { (sum[1] > 0) ? hoursSum[0] / sum[1] : 0 });
+				filed.count(sum[0]);
+				finished.count(sum[1]);
+				filed.total(total, parts);
+				finished.total(total, parts);
+				departmentTotals.add(total);
+			});
+			int total = rows.size();
+			long[] sum = new long[2];
+			double[] hoursSum = new double[1];
+			departmentTotals.forEach((index) -> {
+				sum[0] += counts.get(index)[0];
+				sum[1] += counts.get(index)[1];
+				hoursSum[0] += hours.get(index)[0] * counts.get(index)[1];
+			});
+			rows.add(row(month, "month", null, null, null, null));
+			counts.add(sum);
+			hours.add(new double[] { (sum[1] > 0) ? hoursSum[0] / sum[1] : 0 });
+			filed.count(sum[0]);
+			finished.count(sum[1]);
+			filed.total(total, departmentTotals);
+			finished.total(total, departmentTotals);
+		});
+		Set<Integer> filedWithheld = filed.withheld();
+		Set<Integer> finishedWithheld = finished.withheld();
+		for (int i = 0; i < rows.size(); i++) {
+			Map<String, Object> row = rows.get(i);
+			List<String> withheld = new ArrayList<>();
+			row.put("filed", filedWithheld.contains(i) ? null : counts.get(i)[0]);
+			row.put("finished", finishedWithheld.contains(i) ? null : counts.get(i)[1]);
+			// an average over fewer than ten finished tasks is about fewer than ten
+			// people
+			boolean hoursShown = !finishedWithheld.contains(i) && counts.get(i)[1] > 0;
+			row.put("averageHours", hoursShown ? Math.round(hours.get(i)[0] * 100) / 100.0 : null);
+			if (filedWithheld.contains(i)) {
+				withheld.add("filed");
+			}
+			if (finishedWithheld.contains(i)) {
+				withheld.add("finished");
+				withheld.add("averageHours");
+			}
+			row.put(SUPPRESSED, withheld);
+		}
+		return rows;
+	}
+
+	private static Map<String, Object> row(String month, String level, String department, String departmentName,
+			String item, String itemName) {
 		Map<String, Object> row = new LinkedHashMap<>();
-		row.put("month", cell.month());
-		row.put("department", cell.department());
-		row.put("item", cell.itemCode());
-		row.put("filed", (cell.filed() >= MIN_CELL) ? cell.filed() : null);
-		row.put("finished", (cell.finished() >= MIN_CELL) ? cell.finished() : null);
-		row.put("averageHours", (cell.finished() >= MIN_CELL) ? cell.averageHours() : null);
+		row.put("month", month);
+		row.put("level", level);
+		row.put("department", department);
+		row.put("departmentName", departmentName);
+		row.put("item", item);
+		row.put("itemName", itemName);
 		return row;
 	}
 
-	/** CSV (RFC 4180) with a suppressed cell written as {@code <10}. */
+	/**
+	 * The reform's indicators per region (province, city, county) and ended month: the
+	 * share of items that can be done online, of materials no longer asked for, of time
+	 * cut from the statutory limits, of tasks finished the day they were filed, and of
+	 * satisfied ratings; a share over fewer than ten tasks or ratings is withheld.
+	 */
+	public List<Map<String, Object>> indicators(DashboardFilter filter) {
+		DashboardFilter closed = closedMonths(filter);
+		if (closed == null) {
+			return List.of();
+		}
+		List<Region> regions = this.directory.regions()
+			.stream()
+			.filter((region) -> INDICATOR_LEVELS.contains(region.level()))
+			.filter((region) -> closed.region() == null || closed.region().equals(region.code()))
+			.filter((region) -> closed.level() == null || closed.level() == region.level())
+			.toList();
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (YearMonth month = YearMonth.from(closed.from()); !month.isAfter(YearMonth.from(closed.to())); month = month
+			.plusMonths(1)) {
+			for (Region region : regions) {
+				DashboardView view = this.dashboard.view(new DashboardFilter(region.code(), null, closed.department(),
+						closed.item(), month.atDay(1), month.atEndOfMonth()));
+				rows.add(indicators(month, region, view));
+			}
+		}
+		return rows;
+	}
+
+	static Map<String, Object> indicators(YearMonth month, Region region, DashboardView view) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("month", month.toString());
+		row.put("region", region.code());
+		row.put("regionName", region.name());
+		row.put("regionLevel", region.level().name().toLowerCase(Locale.ROOT));
+		row.put("items", view.items());
+		row.put("onlineShare", view.onlineShare());
+		row.put("materialsCutShare", view.materialsCutShare());
+		Double committed = view.averageCommittedLimit();
+		Double statutory = view.averageStatutoryLimit();
+		row.put("timeCutShare", (committed != null && statutory != null && statutory > 0)
+				? Math.round((1 - committed / statutory) * 1000) / 1000.0 : null);
+		List<String> withheld = new ArrayList<>();
+		row.put("onTheSpotShare", (view.finished() >= MIN_CELL) ? view.onTheSpotShare() : null);
+		if (view.finished() < MIN_CELL) {
+			withheld.add("onTheSpotShare");
+		}
+		row.put("satisfactionRate", (view.ratings() >= MIN_CELL) ? view.satisfactionRate() : null);
+		if (view.ratings() < MIN_CELL) {
+			withheld.add("satisfactionRate");
+		}
+		row.put(SUPPRESSED, withheld);
+		return row;
+	}
+
+	/** CSV (RFC 4180) with a withheld count written as {@value #SUPPRESSED}. */
 	public String csv(DashboardFilter filter) {
 		return csv(rows(filter));
 	}
 
+	public String indicatorsCsv(DashboardFilter filter) {
+		return csv(INDICATOR_COLUMNS, indicators(filter));
+	}
+
 	static String csv(List<Map<String, Object>> rows) {
+		return csv(COLUMNS, rows);
+	}
+
+	@SuppressWarnings("unchecked")
+	static String csv(List<String> columns, List<Map<String, Object>> rows) {
+		// RFC 4180: CRLF after each record, a value quoted only where it must be
+		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).get();
 		StringBuilder csv = new StringBuilder();
-		try (CSVPrinter printer = new CSVPrinter(csv, FORMAT)) {
+		try (CSVPrinter printer = new CSVPrinter(csv, format)) {
 			for (Map<String, Object> row : rows) {
-				printer.printRecord(COLUMNS.stream().map((column) -> cell(column, row.get(column))));
+				List<String> withheld = (List<String>) row.getOrDefault(SUPPRESSED, List.of());
+				printer.printRecord(columns.stream().map((column) -> cell(row.get(column), withheld.contains(column))));
 			}
 		}
 		catch (IOException ex) {
@@ -72,11 +288,11 @@ public class OpenData {
 		return csv.toString();
 	}
 
-	private static String cell(String column, Object value) {
-		if (value == null) {
-			return ("averageHours".equals(column)) ? "" : "<" + MIN_CELL;
+	private static String cell(Object value, boolean withheld) {
+		if (withheld) {
+			return SUPPRESSED;
 		}
-		return value.toString();
+		return (value != null) ? value.toString() : "";
 	}
 
 }

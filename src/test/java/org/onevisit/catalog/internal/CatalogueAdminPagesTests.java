@@ -3,6 +3,7 @@ package org.onevisit.catalog.internal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,10 @@ import org.onevisit.catalog.Catalogue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** An administrator keeps the catalogue through its pages. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -70,6 +73,27 @@ class CatalogueAdminPagesTests {
 	}
 
 	@Test
+	void editsTheSynonymListRefusingAMalformedRuleByItsLineAndTheSearchFollowsTheSavedList() {
+		String page = this.admin.get("/admin/catalogue/synonyms").body();
+		String rules = currentRules(page);
+		String csrf = csrf(page);
+
+		String refused = saveSynonyms(csrf, rules + "\n敬老金 高龄津贴\n").body();
+		assertThat(refused).contains("未保存", "应写成");
+		assertThat(refused).contains("第 " + (rules.lines().count() + 1) + " 行");
+		assertThat(this.catalogue.search("敬老金", 3)).extracting((hit) -> hit.code()).doesNotContain("339900-CIVIL-003");
+
+		HttpResponse<String> saved = saveSynonyms(csrf, rules + "\n敬老金, 尊老金 => 高龄津贴\n");
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(this.admin.get("/admin/catalogue/synonyms").body()).contains("已保存为第", "敬老金, 尊老金");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.catalogue.search("敬老金", 3)).first()
+				.extracting((hit) -> hit.code())
+				.isEqualTo("339900-CIVIL-003"));
+		assertThat(this.admin.get("/admin/catalogue/audit").body()).contains("保存同义词表");
+	}
+
+	@Test
 	void letsNoOneButAdministratorsIn() {
 		OneVisitHttp clerk = new OneVisitHttp(this.port);
 		clerk.logIn("clerk1", "onevisit-demo");
@@ -98,6 +122,17 @@ class CatalogueAdminPagesTests {
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
 		return this.admin.post("/admin/catalogue/import?_csrf=" + csrf, "multipart/form-data; boundary=" + boundary,
 				body);
+	}
+
+	private HttpResponse<String> saveSynonyms(String csrf, String rules) {
+		return this.admin.postForm("/admin/catalogue/synonyms",
+				"rules=" + URLEncoder.encode(rules, StandardCharsets.UTF_8) + "&_csrf=" + csrf);
+	}
+
+	/** The list in the page's text area, as the browser would send it back. */
+	private static String currentRules(String html) {
+		int start = html.indexOf('>', html.indexOf("<textarea id=\"rules\"")) + 1;
+		return HtmlUtils.htmlUnescape(html.substring(start, html.indexOf("</textarea>", start))).strip();
 	}
 
 	private static String csrf(String html) {

@@ -26,7 +26,7 @@ class CatalogueSearchTests {
 		assertThat(search.cacheHits()).isEqualTo(1);
 		assertThat(search.cacheMisses()).isEqualTo(2);
 
-		search.rebuild(List.of(), List.of(), (code) -> code);
+		search.rebuild(List.of(), List.of(), (code) -> code, shippedSynonyms());
 		search.search("卖房", 5);
 
 		assertThat(search.cacheHits()).isEqualTo(1);
@@ -45,10 +45,13 @@ class CatalogueSearchTests {
 	}
 
 	private static CatalogueSearch aSearchKeeping(int answers) throws IOException {
-		CatalogueSearch search = new CatalogueSearch(Synonyms.read(new ClassPathResource("catalog/synonyms.txt")),
-				answers);
-		search.rebuild(List.of(), List.of(), (code) -> code);
+		CatalogueSearch search = new CatalogueSearch(answers);
+		search.rebuild(List.of(), List.of(), (code) -> code, shippedSynonyms());
 		return search;
+	}
+
+	private static Synonyms shippedSynonyms() throws IOException {
+		return Synonyms.read(new ClassPathResource("catalog/synonyms.txt"));
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration;
 import org.onevisit.catalog.CatalogueAdministration.ImportReport;
+import org.onevisit.catalog.CatalogueAdministration.SynonymList;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.ServiceItem;
@@ -243,6 +244,30 @@ class CatalogueAdminController {
 	ResponseEntity<String> exportCsv() {
 		// a byte-order mark so that spreadsheet programs read the Chinese correctly
 		return download("\uFEFF" + this.catalogue.exportItemsCsv(), "items.csv", "text/csv");
+	}
+
+	@GetMapping("/admin/catalogue/synonyms")
+	String synonyms(Model model) {
+		SynonymList list = this.catalogue.synonyms();
+		model.addAttribute("version", list.version());
+		model.addAttribute("rules", list.rules());
+		return "admin/catalogue/synonyms";
+	}
+
+	/** Saves the list when every rule is sound; otherwise shows each malformed line. */
+	@PostMapping("/admin/catalogue/synonyms")
+	String saveSynonyms(@RequestParam String rules, Principal admin, Model model, RedirectAttributes redirect) {
+		try {
+			SynonymList saved = this.catalogue.saveSynonyms(rules, admin.getName());
+			redirect.addFlashAttribute("saved", saved.version());
+			return "redirect:/admin/catalogue/synonyms";
+		}
+		catch (CatalogueInvalid invalid) {
+			model.addAttribute("problems", invalid.problems());
+			model.addAttribute("version", this.catalogue.synonyms().version());
+			model.addAttribute("rules", rules);
+			return "admin/catalogue/synonyms";
+		}
 	}
 
 	@GetMapping("/admin/catalogue/audit")

@@ -1,6 +1,7 @@
 package org.onevisit.dashboard.internal.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.onevisit.dashboard.DashboardView;
 import org.onevisit.dashboard.internal.DashboardService;
 import org.onevisit.dashboard.internal.OpenData;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,9 +44,12 @@ class DashboardController {
 
 	private final Halls halls;
 
+	private final MessageSource messages;
+
 	DashboardController(DashboardService dashboard, OpenData openData, Catalogue catalogue, Directory directory,
-			Halls halls) {
+			Halls halls, MessageSource messages) {
 		this.halls = halls;
+		this.messages = messages;
 		this.dashboard = dashboard;
 		this.openData = openData;
 		this.catalogue = catalogue;
@@ -83,23 +89,53 @@ class DashboardController {
 
 	@GetMapping(path = "/api/v1/open-data/applications.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	@Operation(
-			summary = "Open data: tasks filed and finished per month, department and item; counts under 10 suppressed (null)")
+	@Operation(summary = "Open data: tasks filed and finished per ended month, department and item, with department "
+			+ "and month totals; counts under 10, and counts that would give one away, withheld (null, "
+			+ "listed in each row's 'suppressed')")
 	Map<String, Object> openJson(DashboardFilter requested) {
-		DashboardFilter filter = this.dashboard.settled(requested);
-		List<Map<String, Object>> rows = this.openData.rows(filter);
-		return Map.of("from", filter.from(), "to", filter.to(), "suppressedBelow", OpenData.MIN_CELL, "columns",
-				OpenData.COLUMNS, "rows", rows);
+		return document(requested, OpenData.COLUMNS, this.openData.rows(requested), "dashboard.openData.note");
 	}
 
 	@GetMapping(path = "/api/v1/open-data/applications.csv")
-	@Operation(summary = "The same open data as CSV; a suppressed count reads <10")
+	@Operation(summary = "The same open data as CSV; a withheld count reads 'suppressed'")
 	ResponseEntity<String> openCsv(DashboardFilter requested) {
-		DashboardFilter filter = this.dashboard.settled(requested);
+		return csv("onevisit-applications.csv", this.openData.csv(requested));
+	}
+
+	@GetMapping(path = "/api/v1/open-data/indicators.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	@Operation(summary = "Open data: the reform's indicators per region (province, city, county) and ended month; "
+			+ "a share over fewer than 10 tasks or ratings withheld (null, listed in 'suppressed')")
+	Map<String, Object> indicatorsJson(DashboardFilter requested) {
+		return document(requested, OpenData.INDICATOR_COLUMNS, this.openData.indicators(requested),
+				"dashboard.openData.indicatorsNote");
+	}
+
+	@GetMapping(path = "/api/v1/open-data/indicators.csv")
+	@Operation(summary = "The same indicators as CSV; a withheld share reads 'suppressed'")
+	ResponseEntity<String> indicatorsCsv(DashboardFilter requested) {
+		return csv("onevisit-indicators.csv", this.openData.indicatorsCsv(requested));
+	}
+
+	private Map<String, Object> document(DashboardFilter requested, List<String> columns,
+			List<Map<String, Object>> rows, String note) {
+		DashboardFilter months = this.openData.closedMonths(requested);
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("from", (months != null) ? months.from() : null);
+		document.put("to", (months != null) ? months.to() : null);
+		document.put("suppressedBelow", OpenData.MIN_CELL);
+		document.put("note",
+				this.messages.getMessage(note, new Object[] { OpenData.MIN_CELL }, LocaleContextHolder.getLocale()));
+		document.put("columns", columns);
+		document.put("rows", rows);
+		return document;
+	}
+
+	private static ResponseEntity<String> csv(String fileName, String body) {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header("Content-Disposition", "attachment; filename=\"onevisit-applications.csv\"")
-			.body(this.openData.csv(filter));
+			.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+			.body(body);
 	}
 
 }
