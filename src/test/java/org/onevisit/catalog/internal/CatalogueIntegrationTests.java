@@ -460,6 +460,15 @@ class CatalogueIntegrationTests {
 	}
 
 	@Test
+	void anImplementationsGuideNamesTheRegionDepartmentAndHallThatHandleIt() {
+		String county = this.visitor.get("/guides/items/339903-NR-006").body();
+		String city = this.visitor.get("/guides/items/339900-NR-001").body();
+
+		assertThat(county).contains("办理地点", "西山区 · 西山区不动产登记服务中心 · 示范市西区便民服务中心");
+		assertThat(city).contains("示范市 · 示范市自然资源和规划局（不动产登记中心） · 示范市政务服务中心");
+	}
+
+	@Test
 	void reportsWhereTheCountiesImplementationsDifferThroughTheApi() {
 		String admin = this.visitor.bearerToken("admin1", "onevisit-demo");
 
