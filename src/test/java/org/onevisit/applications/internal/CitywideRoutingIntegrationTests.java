@@ -103,9 +103,11 @@ class CitywideRoutingIntegrationTests {
 		JsonNode city = OneVisitHttp.json(http.get("/api/v1/dashboard?level=city", "Authorization", admin));
 
 		assertThat(lower.path("filter").path("level").asString()).isEqualTo("COUNTY");
-		// the two counties' implementations of 不动产登记资料查询
-		assertThat(lower.path("items").asInt()).isEqualTo(2);
-		assertThat(upper.path("items").asInt()).isEqualTo(2);
+		// at least the two counties' implementations of 不动产登记资料查询 (other tests sharing
+		// this database may publish more)
+		assertThat(lower.path("items").asInt()).isGreaterThanOrEqualTo(2)
+			.isEqualTo(upper.path("items").asInt())
+			.isLessThan(city.path("items").asInt());
 		assertThat(city.path("items").asInt()).isGreaterThanOrEqualTo(41);
 		assertThat(http.get("/api/v1/dashboard?level=planet", "Authorization", admin).statusCode()).isEqualTo(400);
 	}

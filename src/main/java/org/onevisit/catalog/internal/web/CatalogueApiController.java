@@ -160,7 +160,7 @@ class CatalogueApiController {
 
 	@GetMapping("/api/v1/admin/catalogue/differences")
 	@PreAuthorize("hasRole('ADMIN')")
-	@Operation(summary = "Where regions' implementations of one basic item differ (同一事项无差别), "
+	@Operation(summary = "Where regions' implementations of one basic item differ (same item everywhere), "
 			+ "each marked allowed or not by the province")
 	List<ImplementationDifference> differences() {
 		return this.administration.differences();
