@@ -54,6 +54,8 @@ public final class Application {
 
 	private String hallCode;
 
+	private String owningHallCode;
+
 	private final String bundleCode;
 
 	private Map<String, Object> form;
@@ -273,6 +275,20 @@ public final class Application {
 
 	public String hallCode() {
 		return this.hallCode;
+	}
+
+	/**
+	 * Handled by the county that owns the matter, whose implementation names this hall
+	 * (全市通办: accepted at one hall, handled by another region's department); set when
+	 * filed.
+	 */
+	public void ownedBy(String hall) {
+		this.owningHallCode = hall;
+	}
+
+	/** The hall of the region that owns the matter, where it is not the accepting one. */
+	public String owningHallCode() {
+		return this.owningHallCode;
 	}
 
 	/**

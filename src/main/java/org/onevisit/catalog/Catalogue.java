@@ -20,6 +20,20 @@ public interface Catalogue {
 
 	List<ServiceItem> publishedItems();
 
+	/**
+	 * A region's published implementation of a basic item (实施清单), coded by the region and
+	 * the basic code.
+	 */
+	default Optional<Versioned<ServiceItem>> implementation(String basicCode, String regionCode) {
+		try {
+			Versioned<ServiceItem> found = item(regionCode + "-" + basicCode);
+			return basicCode.equals(found.content().basicCode()) ? Optional.of(found) : Optional.empty();
+		}
+		catch (CatalogueEntryNotFound ex) {
+			return Optional.empty();
+		}
+	}
+
 	/** A licence type by its name, as items name the licence they issue. */
 	Optional<LicenceType> licenceType(String name);
 

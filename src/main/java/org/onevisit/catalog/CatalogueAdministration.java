@@ -91,9 +91,15 @@ public interface CatalogueAdministration {
 	record SynonymList(int version, String rules) {
 	}
 
+	/**
+	 * Every attribute in which two regions' published implementations of one basic item
+	 * differ (同一事项无差别), by basic item and attribute.
+	 */
+	List<ImplementationDifference> differences();
+
 	/** What an import did. */
-	record ImportReport(int regions, int departments, int itemsPublished, int itemsUnchanged, int bundlesPublished,
-			int bundlesUnchanged) {
+	record ImportReport(int regions, int departments, int basicItems, int itemsPublished, int itemsUnchanged,
+			int bundlesPublished, int bundlesUnchanged) {
 	}
 
 	/** One administrator action. */

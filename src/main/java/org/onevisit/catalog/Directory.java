@@ -12,7 +12,16 @@ public interface Directory {
 	/** Adds the department, or updates it if the code is known. */
 	void register(Department department);
 
+	/** Adds the province's basic item, or updates it if the code is known. */
+	void register(BasicItem basicItem);
+
 	List<Region> regions();
+
+	Optional<Region> region(String code);
+
+	List<BasicItem> basicItems();
+
+	Optional<BasicItem> basicItem(String code);
 
 	List<Department> departments();
 

@@ -12,14 +12,16 @@ import java.util.List;
  * object (a property unit, a couple), so that a second matter on it is refused while the
  * first is in progress; {@code writes} lists the changes its approval makes to registries
  * (回写); {@code applicants} who may apply for it (服务对象), a person unless the catalogue
- * says otherwise.
+ * says otherwise. An item is a region's implementation (实施清单) of the province's
+ * {@code basicCode} item (基本目录), handled at the hall {@code hallCode} when the catalogue
+ * names one; an item without a basic code stands on its own.
  */
 public record ServiceItem(String code, String name, String departmentCode, String regionCode, boolean citywide,
 		List<String> legalBasis, List<String> conditions, List<Fee> fees, int statutoryLimit, int committedLimit,
 		Channel channels, int visits, boolean onTheSpot, int materialsBefore, String licenceType, List<String> keywords,
 		Form form, List<Material> materials, Workflow workflow, List<ApprovalRule> approvalRules, List<Party> parties,
 		List<ApprovalRule> eligibility, List<String> sameMatter, List<RegistryChange> writes,
-		List<ApplicantKind> applicants) {
+		List<ApplicantKind> applicants, String basicCode, String hallCode) {
 
 	public ServiceItem {
 		legalBasis = copy(legalBasis);
@@ -36,6 +38,11 @@ public record ServiceItem(String code, String name, String departmentCode, Strin
 		writes = copy(writes);
 		applicants = (applicants != null && !applicants.isEmpty()) ? List.copyOf(applicants)
 				: List.of(ApplicantKind.PERSON);
+	}
+
+	/** Whether this item implements a basic item of the province's catalogue. */
+	public boolean implementsBasicItem() {
+		return this.basicCode != null;
 	}
 
 	/** Whether the item is offered to this kind of applicant. */

@@ -11,16 +11,25 @@ import java.util.Set;
 import org.onevisit.shared.WorkingDays;
 
 /**
- * A service hall: its windows, its opening hours on working days, and how long a window
- * takes per ticket before the day has its own measurements.
+ * A service hall: its windows, its opening hours on working days, how long a window takes
+ * per ticket before the day has its own measurements, the region it belongs to and the
+ * regions whose matters its clerks accept (its own and, for a city's hall, the counties
+ * it serves).
  */
-public record Hall(String code, String name, String address, int windows, int serviceMinutes, List<Opening> hours) {
+public record Hall(String code, String name, String address, int windows, int serviceMinutes, List<Opening> hours,
+		String regionCode, List<String> serves) {
 
 	/** Slots for appointments are this long. */
 	public static final int SLOT_MINUTES = 30;
 
 	public Hall {
 		hours = List.copyOf(hours);
+		serves = (serves != null) ? List.copyOf(serves) : List.of();
+	}
+
+	/** Whether the hall's clerks accept matters of the region. */
+	public boolean serves(String region) {
+		return region.equals(this.regionCode) || this.serves.contains(region);
 	}
 
 	/** Hours on the given days of the week. */

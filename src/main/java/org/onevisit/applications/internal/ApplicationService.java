@@ -36,6 +36,7 @@ import org.onevisit.applications.Filing;
 import org.onevisit.applications.FilingPartners;
 import org.onevisit.applications.FormCheck;
 import org.onevisit.applications.HeldLicences;
+import org.onevisit.applications.HouseholdRegions;
 import org.onevisit.applications.HistoryEntry;
 import org.onevisit.applications.InboxEntry;
 import org.onevisit.applications.ConfirmationRefused;
@@ -117,6 +118,8 @@ class ApplicationService implements ApplicationManagement {
 
 	private final ObjectProvider<Dues> dues;
 
+	private final ObjectProvider<HouseholdRegions> householdRegions;
+
 	private final int supplementDays;
 
 	// null where the service is made by hand (a test): no partner then files
@@ -125,9 +128,9 @@ class ApplicationService implements ApplicationManagement {
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
 			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
-			Halls halls, ObjectProvider<Dues> dues) {
+			Halls halls, ObjectProvider<Dues> dues, ObjectProvider<HouseholdRegions> householdRegions) {
 		this(applications, catalogue, days, clock, events, json, heldLicences, uploads, registeredOwners, eligibility,
-				halls, dues, null, 15);
+				halls, dues, householdRegions, null, 15);
 	}
 
 	/**
@@ -138,10 +141,12 @@ class ApplicationService implements ApplicationManagement {
 	ApplicationService(Applications applications, Catalogue catalogue, WorkingDays days, Clock clock,
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
 			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
-			Halls halls, ObjectProvider<Dues> dues, ObjectProvider<FilingPartners> filingPartners,
+			Halls halls, ObjectProvider<Dues> dues, ObjectProvider<HouseholdRegions> householdRegions,
+			ObjectProvider<FilingPartners> filingPartners,
 			@Value("${onevisit.supplements.period-days:15}") int supplementDays) {
 		this.filingPartners = filingPartners;
 		this.supplementDays = supplementDays;
+		this.householdRegions = householdRegions;
 		this.dues = dues;
 		this.eligibility = eligibility;
 		this.halls = halls;
@@ -177,6 +182,7 @@ class ApplicationService implements ApplicationManagement {
 			}
 		}
 		List<PlannedTask> planned;
+		Versioned<ServiceItem> handling = null;
 		List<Party> declared;
 		List<ServiceItem> filedItems;
 		String region;
@@ -218,7 +224,8 @@ class ApplicationService implements ApplicationManagement {
 				.stream()
 				.map((material) -> record(material, List.of(item.code()), submission, by, Set.of()))
 				.toList();
-			planned = List.of(plan(item, List.of()));
+			handling = owningImplementation(item, submission);
+			planned = List.of(plan(handling, List.of()));
 			region = item.content().regionCode();
 			declared = item.content().parties();
 			filedItems = List.of(item.content());
@@ -261,6 +268,9 @@ class ApplicationService implements ApplicationManagement {
 				submission.bundleCode(), planned, submission.form(), materials, parties, this.clock, this.days);
 		if (submission.hallCode() != null && submission.channel() == Channel.HALL) {
 			application.receivedAt(submission.hallCode());
+		}
+		if (handling != null && !handling.code().equals(submission.itemCode())) {
+			application.ownedBy(handling.content().hallCode());
 		}
 		unconfirmed(judged).forEach((itemCode, lines) -> application.eligibilityUnconfirmed(itemCode,
 				Sentence.of("eligibility.unconfirmed", lines).stored(), by, this.clock));
@@ -1044,6 +1054,26 @@ class ApplicationService implements ApplicationManagement {
 	private String contentHash(Map<String, Object> form, List<MaterialRecord> materials) {
 		return Sm3.hex(
 				this.json.writeValueAsString(List.of(new TreeMap<>(form), materials)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * 全市通办: a citywide item is handled by the county that owns the matter, through that
+	 * county's implementation of the same basic item (its department, workflow and
+	 * limits), wherever in the city it was accepted; for a person, the county of their
+	 * household. Where the county publishes no implementation, or the registry does not
+	 * say, the item's own region handles it.
+	 */
+	private Versioned<ServiceItem> owningImplementation(Versioned<ServiceItem> item, Submission submission) {
+		ServiceItem accepted = item.content();
+		HouseholdRegions households = this.householdRegions.getIfAvailable();
+		if (!accepted.citywide() || !accepted.implementsBasicItem() || households == null
+				|| submission.subject().person() == null) {
+			return item;
+		}
+		return households.householdRegionOf(submission.subject().person())
+			.filter((county) -> !county.equals(accepted.regionCode()))
+			.flatMap((county) -> this.catalogue.implementation(accepted.basicCode(), county))
+			.orElse(item);
 	}
 
 	private static PlannedTask plan(Versioned<ServiceItem> version, List<String> needs) {

@@ -143,10 +143,10 @@ class Applications {
 		statement.with("application", """
 				insert into applications_application (id, tracking_number, subject_resident_id, subject_credit_code,
 				    subject_index, filed_by, channel, bundle_code, form, materials, parties, status, submitted_at,
-				    finished_at, hall_code)
+				    finished_at, hall_code, owning_hall_code)
 				values (:application, :tracking, :residentId, :creditCode, :subjectIndex, :filedBy, :channel, :bundle,
 				    :form, cast(:materials as jsonb), cast(:parties as jsonb), :status, :submittedAt,
-				    cast(:finishedAt as timestamptz), :hall)""")
+				    cast(:finishedAt as timestamptz), :hall, :owningHall)""")
 			.bind("tracking", application.trackingNumber())
 			.bind("residentId",
 					this.personalData.seal(
@@ -164,7 +164,8 @@ class Applications {
 			.bind("status", application.status().name())
 			.bind("submittedAt", Timestamp.from(application.submittedAt()))
 			.bind("finishedAt", timestamp(application.finishedAt()))
-			.bind("hall", application.hallCode());
+			.bind("hall", application.hallCode())
+			.bind("owningHall", application.owningHallCode());
 		List<Task> tasks = application.tasks();
 		statement.with("tasks", """
 				insert into applications_task (id, application_id, item_code, item_version, department_code,

@@ -9,6 +9,7 @@ import org.onevisit.audit.SecurityLog;
 import org.onevisit.audit.SecurityEvent.ConfigurationChanged;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration;
+import org.onevisit.catalog.ImplementationDifference;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.VersionConflict;
 import org.onevisit.catalog.Versioned;
@@ -60,6 +61,12 @@ class CatalogueEditing implements CatalogueAdministration {
 	@Override
 	@Transactional
 	public Versioned<ServiceItem> publishItem(String code, String by) {
+		Versioned<ServiceItem> draft = this.store.items()
+			.draft(code)
+			.orElseThrow(() -> new VersionConflict(code, "no draft of " + code));
+		// another region may have published its implementation since the draft was saved:
+		// what the province fixes is checked against what is published now
+		validateItem(CatalogueYaml.writeItem(draft.content()));
 		this.securityLog.record(new ConfigurationChanged(by, "catalogue item " + code, "published"));
 		return publish(this.store.items(), code, by);
 	}
@@ -219,6 +226,12 @@ class CatalogueEditing implements CatalogueAdministration {
 			throw entries.notFound(code);
 		}
 		return versions;
+	}
+
+	@Override
+	public List<ImplementationDifference> differences() {
+		return ImplementationDifferences.between(this.catalogue.publishedImplementations(),
+				this.catalogue.basicItems());
 	}
 
 }

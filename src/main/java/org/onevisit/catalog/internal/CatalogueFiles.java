@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,6 +69,7 @@ class CatalogueFiles {
 			.sorted(Comparator.comparing((Region region) -> region.level().ordinal()))
 			.forEach(this.directory::register);
 		document.departments().forEach(this.directory::register);
+		document.basicItems().forEach(this.directory::register);
 		int itemsPublished = 0;
 		for (ServiceItem item : document.items()) {
 			if (!alreadyPublished(this.store.items(), item.code(), item)) {
@@ -82,9 +84,9 @@ class CatalogueFiles {
 				bundlesPublished++;
 			}
 		}
-		ImportReport report = new ImportReport(document.regions().size(), document.departments().size(), itemsPublished,
-				document.items().size() - itemsPublished, bundlesPublished,
-				document.bundles().size() - bundlesPublished);
+		ImportReport report = new ImportReport(document.regions().size(), document.departments().size(),
+				document.basicItems().size(), itemsPublished, document.items().size() - itemsPublished,
+				bundlesPublished, document.bundles().size() - bundlesPublished);
 		this.store.audit(by, "IMPORT", "catalogue:" + fileName, null, report.toString());
 		if (itemsPublished + bundlesPublished > 0) {
 			this.catalogue.revised();
@@ -95,6 +97,7 @@ class CatalogueFiles {
 
 	public String exportCatalogue() {
 		return CatalogueYaml.write(new CatalogueDocument(this.directory.regions(), this.directory.departments(),
+				this.directory.basicItems(),
 				this.store.items().allPublished().stream().map(Versioned::content).toList(),
 				this.store.bundles().allPublished().stream().map(Versioned::content).toList()));
 	}
@@ -140,6 +143,9 @@ class CatalogueFiles {
 					continue;
 				}
 				CatalogueRules.checkItem(updated.get(), path, Set.of(), Set.of(), context, report);
+				CatalogueRules.checkImplementation(updated.get(), path, Map.of(),
+						CatalogueRules.implementationsBeside(updated.get(), List.of(updated.get()), context), context,
+						report);
 				if (updated.get()
 					.equals(this.store.items().published(updated.get().code()).map(Versioned::content).orElse(null))) {
 					unchanged++;
@@ -165,7 +171,7 @@ class CatalogueFiles {
 		if (!changed.isEmpty()) {
 			this.catalogue.revised();
 		}
-		return new ImportReport(0, 0, changed.size(), unchanged, 0, 0);
+		return new ImportReport(0, 0, 0, changed.size(), unchanged, 0, 0);
 	}
 
 	private static <T> boolean alreadyPublished(VersionedStore<T> versions, String code, T entry) {
@@ -228,7 +234,7 @@ class CatalogueFiles {
 				citywide, item.legalBasis(), item.conditions(), item.fees(), statutory, committed, channels, visits,
 				onTheSpot, before, item.licenceType(), item.keywords(), item.form(), item.materials(), item.workflow(),
 				item.approvalRules(), item.parties(), item.eligibility(), item.sameMatter(), item.writes(),
-				item.applicants()));
+				item.applicants(), item.basicCode(), item.hallCode()));
 
 	}
 

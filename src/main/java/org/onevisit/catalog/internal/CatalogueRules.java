@@ -14,6 +14,9 @@ import java.util.Deque;
 import java.util.ArrayDeque;
 
 import org.onevisit.catalog.ApprovalRule;
+import org.onevisit.catalog.BasicItem;
+import org.onevisit.catalog.ImplementationField;
+import org.onevisit.catalog.RegionLevel;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.CatalogueDocument;
@@ -54,6 +57,23 @@ final class CatalogueRules {
 			return Optional.empty();
 		}
 
+		default Optional<Region> region(String code) {
+			return Optional.empty();
+		}
+
+		/**
+		 * The province's basic items; {@code null} where they are not known (a file or an
+		 * item checked on its own), and then only those of the file are checked.
+		 */
+		default Map<String, BasicItem> basicItems() {
+			return null;
+		}
+
+		/** The published implementations of a basic item, in every region. */
+		default List<ServiceItem> publishedImplementations(String basicCode) {
+			return List.of();
+		}
+
 		/**
 		 * The licence types items may issue; {@code null} where they are not known (a
 		 * file checked on its own), and then not checked.
@@ -73,6 +93,8 @@ final class CatalogueRules {
 	}
 
 	static final Pattern ITEM_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
+
+	static final Pattern BASIC_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,29}");
 
 	static final Pattern BUNDLE_CODE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
@@ -208,6 +230,14 @@ final class CatalogueRules {
 	static void check(CatalogueDocument document, Context context, YamlReader report) {
 		Set<String> regions = new HashSet<>();
 		document.regions().stream().map(Region::code).forEach(regions::add);
+		checkRegions(document.regions(), context, report);
+		Map<String, BasicItem> basics = new HashMap<>();
+		for (int i = 0; i < document.basicItems().size(); i++) {
+			BasicItem basic = document.basicItems().get(i);
+			if (basics.put(basic.code(), basic) != null) {
+				report.problem("basicItems[" + i + "].code", "basic item " + basic.code() + " appears twice");
+			}
+		}
 		Set<String> departments = new HashSet<>();
 		for (int i = 0; i < document.departments().size(); i++) {
 			Department department = document.departments().get(i);
@@ -228,6 +258,13 @@ final class CatalogueRules {
 			}
 			checkItem(item, path, departments, regions, context, report);
 		}
+		for (int i = 0; i < document.items().size(); i++) {
+			ServiceItem item = document.items().get(i);
+			String path = (document.items().size() == 1 && report.lineOf("item.code") > 0) ? "item"
+					: "items[" + i + "]";
+			checkImplementation(item, path, basics, implementationsBeside(item, document.items(), context), context,
+					report);
+		}
 		Set<String> bundleCodes = new HashSet<>();
 		for (int i = 0; i < document.bundles().size(); i++) {
 			Bundle bundle = document.bundles().get(i);
@@ -235,6 +272,141 @@ final class CatalogueRules {
 				report.problem("bundles[" + i + "].code", "bundle " + bundle.code() + " appears twice");
 			}
 			checkBundle(bundle, "bundles[" + i + "]", items, context, report);
+		}
+	}
+
+	/**
+	 * Five levels, each region one level below its parent and its division code
+	 * continuing the parent's (GB/T 2260 for the upper three levels: a city keeps its
+	 * province's first two digits, a county its city's first four; a township's nine
+	 * digits begin with its county's code, a village's twelve with its township's).
+	 */
+	static void checkRegions(List<Region> regions, Context context, YamlReader report) {
+		Map<String, Region> inFile = new HashMap<>();
+		regions.forEach((region) -> inFile.put(region.code(), region));
+		for (int i = 0; i < regions.size(); i++) {
+			Region region = regions.get(i);
+			String at = "regions[" + i + "]";
+			if (!divisionCodeFitsItsLevel(region)) {
+				report.problem(at + ".code",
+						"a " + YamlReader.camel(region.level()) + "'s division code has "
+								+ ((region.level() == RegionLevel.VILLAGE) ? 12
+										: (region.level() == RegionLevel.TOWNSHIP) ? 9 : 6)
+								+ " digits: " + region.code());
+				continue;
+			}
+			if (region.parentCode() == null) {
+				// the top of what this file describes; its parents may be kept elsewhere
+				continue;
+			}
+			Optional<Region> parent = Optional.ofNullable(inFile.get(region.parentCode()))
+				.or(() -> context.region(region.parentCode()));
+			if (parent.isEmpty()) {
+				report.problem(at + ".parent", "unknown region " + region.parentCode());
+			}
+			else if (parent.get().level().ordinal() != region.level().ordinal() - 1) {
+				report.problem(at + ".level",
+						"a " + YamlReader.camel(region.level()) + " belongs to a "
+								+ YamlReader.camel(RegionLevel.values()[region.level().ordinal() - 1]) + ", not to a "
+								+ YamlReader.camel(parent.get().level()) + " (" + parent.get().code() + ")");
+			}
+			else if (!region.code().startsWith(significantDigits(parent.get()))) {
+				report.problem(at + ".code", "a division code continues its parent's: " + region.code()
+						+ " does not begin with " + significantDigits(parent.get()));
+			}
+		}
+	}
+
+	static boolean divisionCodeFitsItsLevel(Region region) {
+		int digits = switch (region.level()) {
+			case VILLAGE -> 12;
+			case TOWNSHIP -> 9;
+			default -> 6;
+		};
+		return region.code().length() == digits;
+	}
+
+	private static String significantDigits(Region region) {
+		return switch (region.level()) {
+			case PROVINCE -> region.code().substring(0, 2);
+			case CITY -> region.code().substring(0, 4);
+			default -> region.code();
+		};
+	}
+
+	/**
+	 * The other implementations of an item's basic item it must agree with: those of the
+	 * file, and the published ones the file does not replace.
+	 */
+	static List<ServiceItem> implementationsBeside(ServiceItem item, List<ServiceItem> documentItems, Context context) {
+		if (!item.implementsBasicItem()) {
+			return List.of();
+		}
+		Set<String> inFile = documentItems.stream().map(ServiceItem::code).collect(Collectors.toSet());
+		List<ServiceItem> others = new ArrayList<>();
+		documentItems.stream()
+			.filter((other) -> item.basicCode().equals(other.basicCode()) && !other.code().equals(item.code()))
+			.forEach(others::add);
+		context.publishedImplementations(item.basicCode())
+			.stream()
+			.filter((other) -> !inFile.contains(other.code()) && !other.code().equals(item.code()))
+			.forEach(others::add);
+		return others;
+	}
+
+	/**
+	 * An implementation (实施清单) keeps its basic item's name and legal basis, is coded by
+	 * its region and the basic code, stays within the province's bounds, and agrees with
+	 * every other region's implementation on what the province fixes (同一事项无差别).
+	 */
+	static void checkImplementation(ServiceItem item, String path, Map<String, BasicItem> documentBasics,
+			List<ServiceItem> others, Context context, YamlReader report) {
+		if (!item.implementsBasicItem()) {
+			return;
+		}
+		Optional<BasicItem> found = Optional.ofNullable(documentBasics.get(item.basicCode()))
+			.or(() -> Optional.ofNullable(context.basicItems()).map((known) -> known.get(item.basicCode())));
+		if (found.isEmpty() && context.basicItems() == null) {
+			return;
+		}
+		if (found.isEmpty()) {
+			report.problem(path + ".basic", "unknown basic item " + item.basicCode());
+			return;
+		}
+		BasicItem basic = found.get();
+		if (!item.code().equals(item.regionCode() + "-" + basic.code())) {
+			report.problem(path + ".code", "an implementation is coded by its region and its basic item: "
+					+ item.regionCode() + "-" + basic.code());
+		}
+		if (!item.name().equals(basic.name())) {
+			report.problem(path + ".name", "the province names the item " + basic.name());
+		}
+		if (!item.legalBasis().containsAll(basic.legalBasis())) {
+			report.problem(path + ".legalBasis", "keeps the basic item's legal basis " + basic.legalBasis());
+		}
+		// beyond the statutory limit too, it is reported once, as that
+		if (basic.maxCommitted() != null && item.committedLimit() > basic.maxCommitted()
+				&& !committedLimitMustNotExceedStatutoryLimit(item)) {
+			report.problem(path + ".limits.committed", "the province bounds the committed limit at "
+					+ basic.maxCommitted() + " working days; this one is " + item.committedLimit());
+		}
+		for (int f = 0; f < item.fees().size(); f++) {
+			if (basic.maxFee() != null && item.fees().get(f).amount().compareTo(basic.maxFee()) > 0) {
+				report.problem(path + ".fees[" + f + "].amount",
+						"the province bounds the fee at " + basic.maxFee().toPlainString() + " yuan; this one is "
+								+ item.fees().get(f).amount().toPlainString());
+			}
+		}
+		for (ImplementationField field : ImplementationField.values()) {
+			if (!basic.fixes(field)) {
+				continue;
+			}
+			others.stream()
+				.filter((other) -> field.differs(item, other))
+				.findFirst()
+				.ifPresent((other) -> report.problem(path + "." + field.path(),
+						field.key() + " differs from " + other.code() + " (region " + other.regionCode()
+								+ "), and the province fixes it for " + basic.code() + " " + basic.name()));
 		}
 	}
 

@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 
 import org.onevisit.catalog.ApplicantKind;
 import org.onevisit.catalog.ApprovalRule;
+import org.onevisit.catalog.BasicItem;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.CatalogueDocument;
@@ -29,6 +30,7 @@ import org.onevisit.catalog.FieldLimits;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.Form;
 import org.onevisit.catalog.FormField;
+import org.onevisit.catalog.ImplementationField;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.Party;
 import org.onevisit.catalog.Prefill;
@@ -52,7 +54,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class CatalogueYaml {
 
-	static final Set<String> TOP = Set.of("regions", "departments", "items", "bundles");
+	static final Set<String> TOP = Set.of("regions", "departments", "basicItems", "items", "bundles");
+
+	static final Set<String> BASIC_ITEM_KEYS = Set.of("code", "name", "legalBasis", "fixed", "bounds");
 
 	static final Set<String> ITEM_KEYS = Set.of("code", "name", "department", "region", "citywide", "legalBasis",
 			"conditions", "fees", "limits", "channels", "visits", "onTheSpot", "materialsBefore", "licence", "keywords",
@@ -62,7 +66,9 @@ final class CatalogueYaml {
 			// the changes the item's approval writes back to registries
 			"writes",
 			// who may apply (服务对象): person, business or both; a person when absent
-			"applicants");
+			"applicants",
+			// the basic item (基本目录) this item implements in its region, and its hall
+			"basic", "hall");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill",
 			"maxLength", "minimum", "maximum");
@@ -83,6 +89,7 @@ final class CatalogueYaml {
 			yaml.onlyKeys(top, "(file)", TOP);
 			return new CatalogueDocument(yaml.mappings(top, "regions", "(file)", (node, at) -> region(yaml, node, at)),
 					yaml.mappings(top, "departments", "(file)", (node, at) -> department(yaml, node, at)),
+					yaml.mappings(top, "basicItems", "(file)", (node, at) -> basicItem(yaml, node, at)),
 					yaml.mappings(top, "items", "(file)", (node, at) -> item(yaml, node, at)),
 					yaml.mappings(top, "bundles", "(file)", (node, at) -> bundle(yaml, node, at)));
 		}, (document, yaml) -> CatalogueRules.check(document, context, yaml));
@@ -93,7 +100,11 @@ final class CatalogueYaml {
 		return readChecked(file, reader, (yaml, root) -> {
 			MappingNode node = yaml.mapping(root, "item");
 			return (node != null) ? item(yaml, node, "item") : null;
-		}, (item, yaml) -> CatalogueRules.checkItem(item, "item", Set.of(), Set.of(), context, yaml));
+		}, (item, yaml) -> {
+			CatalogueRules.checkItem(item, "item", Set.of(), Set.of(), context, yaml);
+			CatalogueRules.checkImplementation(item, "item", Map.of(),
+					CatalogueRules.implementationsBeside(item, List.of(item), context), context, yaml);
+		});
 	}
 
 	/**
@@ -244,6 +255,50 @@ final class CatalogueYaml {
 		return (code != null && name != null && level != null) ? new Region(code, name, level, parent) : null;
 	}
 
+	private static BasicItem basicItem(YamlReader yaml, MappingNode node, String path) {
+		yaml.onlyKeys(node, path, BASIC_ITEM_KEYS);
+		String code = yaml.text(node, "code", path, true);
+		String name = yaml.text(node, "name", path, true);
+		List<String> legalBasis = yaml.texts(node, "legalBasis", path);
+		if (legalBasis.isEmpty()) {
+			yaml.problem(node, path + ".legalBasis", "a basic item names its legal basis");
+		}
+		Set<ImplementationField> fixed = new HashSet<>();
+		List<String> keys = yaml.texts(node, "fixed", path);
+		for (int i = 0; i < keys.size(); i++) {
+			String key = keys.get(i);
+			Optional<ImplementationField> field = Arrays.stream(ImplementationField.values())
+				.filter((candidate) -> candidate.key().equals(key))
+				.findFirst();
+			if (field.isEmpty()) {
+				yaml.problem(node, path + ".fixed[" + i + "]", "unknown attribute " + key + ", expected one of "
+						+ Arrays.stream(ImplementationField.values()).map(ImplementationField::key).toList());
+			}
+			else {
+				fixed.add(field.get());
+			}
+		}
+		Integer maxCommitted = null;
+		BigDecimal maxFee = null;
+		Node boundsNode = yaml.child(node, "bounds");
+		if (boundsNode != null) {
+			MappingNode bounds = yaml.mapping(boundsNode, path + ".bounds");
+			if (bounds != null) {
+				yaml.onlyKeys(bounds, path + ".bounds", Set.of("committed", "fee"));
+				if (yaml.child(bounds, "committed") != null) {
+					maxCommitted = yaml.integer(bounds, "committed", path + ".bounds", 0, 0, 3650, true);
+				}
+				maxFee = yaml.decimal(bounds, "fee", path + ".bounds");
+			}
+		}
+		if (code != null && !CatalogueRules.BASIC_CODE.matcher(code).matches()) {
+			yaml.problem(path + ".code", "a basic item code is 3-30 upper-case letters, digits and '-'");
+			return null;
+		}
+		return (code != null && name != null) ? new BasicItem(code, name, legalBasis, fixed, maxCommitted, maxFee)
+				: null;
+	}
+
 	private static Department department(YamlReader yaml, MappingNode node, String path) {
 		yaml.onlyKeys(node, path, Set.of("code", "name", "region", "creditCode"));
 		String code = yaml.text(node, "code", path, true);
@@ -306,12 +361,14 @@ final class CatalogueYaml {
 		List<ApprovalRule> rules = yaml.mappings(node, "approval", path, (rule, at) -> rule(yaml, rule, at));
 		List<ApprovalRule> eligibility = yaml.mappings(node, "eligibility", path,
 				(condition, at) -> condition(yaml, condition, at));
+		String basic = yaml.text(node, "basic", path, false);
+		String hall = yaml.text(node, "hall", path, false);
 		if (code == null || name == null || department == null || region == null || channels == null) {
 			return null;
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps), rules, parties, eligibility, sameMatter, writes, applicants);
+				new Workflow(steps), rules, parties, eligibility, sameMatter, writes, applicants, basic, hall);
 	}
 
 	private static List<ApplicantKind> applicantKinds(YamlReader yaml, MappingNode node, String path) {
@@ -574,6 +631,9 @@ final class CatalogueYaml {
 		Map<String, Object> top = new LinkedHashMap<>();
 		top.put("regions", document.regions().stream().map(CatalogueYaml::region).toList());
 		top.put("departments", document.departments().stream().map(CatalogueYaml::department).toList());
+		if (!document.basicItems().isEmpty()) {
+			top.put("basicItems", document.basicItems().stream().map(CatalogueYaml::basicItem).toList());
+		}
 		top.put("items", document.items().stream().map(CatalogueYaml::item).toList());
 		top.put("bundles", document.bundles().stream().map(CatalogueYaml::bundle).toList());
 		return yaml().dump(top);
@@ -608,6 +668,30 @@ final class CatalogueYaml {
 		return map;
 	}
 
+	private static Map<String, Object> basicItem(BasicItem basic) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("code", basic.code());
+		map.put("name", basic.name());
+		putList(map, "legalBasis", basic.legalBasis());
+		// in the enumeration's order, so that an export reads the same every time
+		putList(map, "fixed",
+				Arrays.stream(ImplementationField.values())
+					.filter(basic::fixes)
+					.map(ImplementationField::key)
+					.toList());
+		Map<String, Object> bounds = new LinkedHashMap<>();
+		if (basic.maxCommitted() != null) {
+			bounds.put("committed", basic.maxCommitted());
+		}
+		if (basic.maxFee() != null) {
+			bounds.put("fee", basic.maxFee().toPlainString());
+		}
+		if (!bounds.isEmpty()) {
+			map.put("bounds", bounds);
+		}
+		return map;
+	}
+
 	private static Map<String, Object> department(Department department) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("code", department.code());
@@ -623,6 +707,8 @@ final class CatalogueYaml {
 		map.put("name", item.name());
 		map.put("department", item.departmentCode());
 		map.put("region", item.regionCode());
+		putIf(map, "basic", item.basicCode());
+		putIf(map, "hall", item.hallCode());
 		if (item.citywide()) {
 			map.put("citywide", true);
 		}

@@ -3,11 +3,13 @@ package org.onevisit.catalog.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.onevisit.catalog.BasicItem;
 import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.Region;
 import org.onevisit.catalog.RegionLevel;
 import org.onevisit.shared.CreditCode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,8 +21,47 @@ class JdbcDirectory implements Directory {
 
 	private final JdbcClient jdbc;
 
-	JdbcDirectory(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	JdbcDirectory(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Override
+	public void register(BasicItem basicItem) {
+		this.jdbc
+			.sql("""
+					insert into catalog_basic_item (code, name, definition) values (:code, :name, cast(:definition as jsonb))
+					on conflict (code) do update set name = excluded.name, definition = excluded.definition
+					""")
+			.param("code", basicItem.code())
+			.param("name", basicItem.name())
+			.param("definition", this.json.writeValueAsString(basicItem))
+			.update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<BasicItem> basicItems() {
+		return this.jdbc.sql("select definition from catalog_basic_item order by code")
+			.query((row, rowNum) -> this.json.readValue(row.getString("definition"), BasicItem.class))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<BasicItem> basicItem(String code) {
+		return this.jdbc.sql("select definition from catalog_basic_item where code = :code")
+			.param("code", code)
+			.query((row, rowNum) -> this.json.readValue(row.getString("definition"), BasicItem.class))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Region> region(String code) {
+		return regions().stream().filter((region) -> region.code().equals(code)).findFirst();
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.onevisit.catalog.BasicItem;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleMaterial;
 import org.onevisit.catalog.Catalogue;
@@ -206,15 +207,53 @@ class PublishedCatalogue implements Catalogue {
 	 * licence types and the published items as the database has them now, in the caller's
 	 * transaction.
 	 */
+	/** The published items that implement a basic item. */
+	List<ServiceItem> publishedImplementations() {
+		return this.store.items()
+			.allPublished()
+			.stream()
+			.map(Versioned::content)
+			.filter(ServiceItem::implementsBasicItem)
+			.toList();
+	}
+
+	List<BasicItem> basicItems() {
+		return this.directory.basicItems();
+	}
+
 	CatalogueRules.Context rulesContext() {
 		Set<String> departments = this.directory.departments()
 			.stream()
 			.map(Department::code)
 			.collect(Collectors.toSet());
-		Set<String> regions = this.directory.regions().stream().map(Region::code).collect(Collectors.toSet());
+		Map<String, Region> regions = this.directory.regions()
+			.stream()
+			.collect(Collectors.toMap(Region::code, (region) -> region));
+		Map<String, BasicItem> basics = this.directory.basicItems()
+			.stream()
+			.collect(Collectors.toMap(BasicItem::code, (basic) -> basic));
 		Map<String, ServiceItem> published = new HashMap<>();
 		this.store.items().allPublished().forEach((version) -> published.put(version.code(), version.content()));
+		Map<String, List<ServiceItem>> implementations = published.values()
+			.stream()
+			.filter(ServiceItem::implementsBasicItem)
+			.collect(Collectors.groupingBy(ServiceItem::basicCode));
 		return new CatalogueRules.Context() {
+			@Override
+			public Optional<Region> region(String code) {
+				return Optional.ofNullable(regions.get(code));
+			}
+
+			@Override
+			public Map<String, BasicItem> basicItems() {
+				return basics;
+			}
+
+			@Override
+			public List<ServiceItem> publishedImplementations(String basicCode) {
+				return implementations.getOrDefault(basicCode, List.of());
+			}
+
 			@Override
 			public boolean departmentExists(String code) {
 				return departments.contains(code);
@@ -222,7 +261,7 @@ class PublishedCatalogue implements Catalogue {
 
 			@Override
 			public boolean regionExists(String code) {
-				return regions.contains(code);
+				return regions.containsKey(code);
 			}
 
 			@Override

@@ -3,6 +3,7 @@ package org.onevisit.demo.internal;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,6 +19,7 @@ import org.onevisit.shared.ResidentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
@@ -53,7 +55,16 @@ class DemoData implements ApplicationRunner {
 
 	private final AccountManagement accounts;
 
-	DemoData(DatabaseMode mode, CatalogueAdministration catalogue, Directory directory, AccountManagement accounts) {
+	private final boolean generated;
+
+	/**
+	 * @param generated whether to add the generated catalogue of real size
+	 * ({@code onevisit.demo-catalogue.generated}, on by default; the tests leave it out
+	 * but for those that measure it)
+	 */
+	DemoData(DatabaseMode mode, CatalogueAdministration catalogue, Directory directory, AccountManagement accounts,
+			@Value("${onevisit.demo-catalogue.generated:true}") boolean generated) {
+		this.generated = generated;
 		this.mode = mode;
 		this.catalogue = catalogue;
 		this.directory = directory;
@@ -70,6 +81,14 @@ class DemoData implements ApplicationRunner {
 					StandardCharsets.UTF_8)) {
 				this.catalogue.importCatalogue(file.substring(file.lastIndexOf('/') + 1), yaml, "demo");
 			}
+		}
+		if (this.generated) {
+			long started = System.nanoTime();
+			String text = GeneratedCatalogue.yaml();
+			CatalogueAdministration.ImportReport report = this.catalogue.importCatalogue("generated-catalogue.yaml",
+					new StringReader(text), "demo");
+			log.info("Generated catalogue: {} implementations, imported in {} ms ({})",
+					GeneratedCatalogue.implementations(text), (System.nanoTime() - started) / 1_000_000, report);
 		}
 		accounts().forEach(this.accounts::openIfAbsent);
 		log.info("Demo data ready: demo accounts with password '{}'", PASSWORD);

@@ -15,6 +15,7 @@ import java.time.Instant;
 
 import org.onevisit.applications.HeldLicences;
 import org.onevisit.shared.Subject;
+import org.onevisit.applications.HouseholdRegions;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.exchange.AccessEntry;
@@ -49,7 +50,7 @@ import org.onevisit.shared.CreditCode;
  * read after filing, for the matter, once they have confirmed it.
  */
 @Service
-class Prefilling implements DataExchange {
+class Prefilling implements DataExchange, HouseholdRegions {
 
 	private static final int ROUNDS = 3;
 
@@ -480,6 +481,19 @@ class Prefilling implements DataExchange {
 				&& name.strip().equals(registered.get("legalRepresentativeName"));
 		return new Representation(represents ? RepresentativeCheck.REPRESENTS : RepresentativeCheck.NOT_REPRESENTATIVE,
 				enterpriseName);
+	}
+
+	@Override
+	public Optional<String> householdRegionOf(ResidentId person) {
+		Need need = new Need("population.household", person.value(), "onevisit", "routing");
+		Found found = this.fetcher
+			.fetch("onevisit", "routing:" + person.value(), Sentence.of("exchange.purpose.routing").stored(),
+					List.of(need))
+			.get(need);
+		if (found.evidence() == null || found.evidence().records().isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(found.evidence().records().get(0).get("regionCode")).map(Object::toString);
 	}
 
 	@Override

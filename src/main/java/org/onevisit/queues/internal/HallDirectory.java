@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.onevisit.catalog.HallNames;
 import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** The halls, read from {@code queues/halls.yaml}. */
 @Component
-class HallDirectory implements Halls {
+class HallDirectory implements Halls, HallNames {
 
 	private final Map<String, Hall> halls = new LinkedHashMap<>();
 
@@ -45,9 +46,10 @@ class HallDirectory implements Halls {
 						LocalTime.parse((String) opening.get("closes"))))
 				.toList();
 			Hall parsed = new Hall((String) hall.get("code"), (String) hall.get("name"), (String) hall.get("address"),
-					(Integer) hall.get("windows"), (Integer) hall.get("serviceMinutes"), hours);
-			if (parsed.windows() < 1 || hours.isEmpty()) {
-				throw new IllegalStateException("hall " + parsed.code() + " needs windows and opening hours");
+					(Integer) hall.get("windows"), (Integer) hall.get("serviceMinutes"), hours,
+					(String) hall.get("region"), (List<String>) hall.getOrDefault("serves", List.of()));
+			if (parsed.windows() < 1 || hours.isEmpty() || parsed.regionCode() == null) {
+				throw new IllegalStateException("hall " + parsed.code() + " needs windows, opening hours and a region");
 			}
 			this.halls.put(parsed.code(), parsed);
 		}
@@ -56,6 +58,11 @@ class HallDirectory implements Halls {
 	@Override
 	public List<Hall> halls() {
 		return List.copyOf(this.halls.values());
+	}
+
+	@Override
+	public Optional<String> hallName(String hallCode) {
+		return hall(hallCode).map(Hall::name);
 	}
 
 	@Override

@@ -304,6 +304,13 @@ final class SyntheticCity {
 			record.put("head", members.get(0).name());
 			record.put("relation", member.relation());
 			record.put("address", member.address());
+			// the county the household is registered in: the region owning its citywide
+			// matters
+			for (int district = 0; district < DISTRICTS.length; district++) {
+				if (member.address().contains(DISTRICT_NAMES[district])) {
+					record.put("regionCode", DISTRICTS[district]);
+				}
+			}
 			record.put("members", list);
 			this.book.add("population.household", member.id(), this.synced, record);
 		}

@@ -188,7 +188,8 @@ class PaymentBeforeResultsIntegrationTests {
 				this.context.getBeanProvider(org.onevisit.applications.RegisteredOwners.class),
 				this.context.getBeanProvider(org.onevisit.applications.Eligibility.class),
 				this.context.getBean(org.onevisit.queues.Halls.class),
-				this.context.getBeanProvider(org.onevisit.applications.Dues.class));
+				this.context.getBeanProvider(org.onevisit.applications.Dues.class),
+				this.context.getBeanProvider(org.onevisit.applications.HouseholdRegions.class));
 	}
 
 	private static String taskOf(JsonNode application, String department) {

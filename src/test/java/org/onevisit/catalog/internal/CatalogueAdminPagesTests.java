@@ -28,6 +28,9 @@ class CatalogueAdminPagesTests {
 	@Autowired
 	Catalogue catalogue;
 
+	@Autowired
+	org.onevisit.catalog.CatalogueAdministration catalogueAdministration;
+
 	OneVisitHttp admin;
 
 	@BeforeEach
@@ -91,6 +94,34 @@ class CatalogueAdminPagesTests {
 				.extracting((hit) -> hit.code())
 				.isEqualTo("339900-CIVIL-003"));
 		assertThat(this.admin.get("/admin/catalogue/audit").body()).contains("保存同义词表");
+	}
+
+	@Test
+	void pagesAndSearchesACatalogueOfManyItems() {
+		String prefix = CatalogueIntegrationTests.testCode();
+		StringBuilder file = new StringBuilder("items:\n");
+		for (int i = 0; i < 55; i++) {
+			file.append("  - ")
+				.append(CatalogueIntegrationTests.anItem(prefix + "-" + (100 + i), "分页测试事项" + i)
+					.strip()
+					.replace("\n", "\n    "))
+				.append("\n");
+		}
+		this.catalogueAdministration.importCatalogue("many.yaml", new java.io.StringReader(file.toString()), "admin1");
+
+		String first = this.admin.get("/admin/catalogue?q=" + prefix).body();
+		String second = this.admin.get("/admin/catalogue?q=" + prefix + "&page=2").body();
+
+		assertThat(first).contains("事项（55）", "第 1 页，共 2 页", prefix + "-149").doesNotContain(prefix + "-150");
+		assertThat(second).contains("第 2 页，共 2 页", prefix + "-154").doesNotContain(prefix + "-149");
+		assertThat(this.admin.get("/admin/catalogue?q=" + prefix + "&page=99").body()).contains("第 2 页，共 2 页");
+	}
+
+	@Test
+	void showsWhereTheRegionsImplementationsOfOneItemDiffer() {
+		String page = this.admin.get("/admin/catalogue/differences").body();
+
+		assertThat(page).contains("同一事项无差别", "339902-NR-006", "339903-NR-006", "检索关键词", "允许因地而异");
 	}
 
 	@Test

@@ -102,7 +102,7 @@ class CatalogueIntegrationTests {
 		assertThat(read.bundles()).containsAll(seed.bundles());
 		// anything else exported was made by tests, under their own codes
 		assertThat(read.items()).filteredOn((item) -> !seed.items().contains(item))
-			.allSatisfy((item) -> assertThat(item.code()).startsWith("T-"));
+			.allSatisfy((item) -> assertThat(item.code()).containsPattern("^(\\d+-)?T-"));
 		assertThat(again.itemsPublished()).isZero();
 		assertThat(again.bundlesPublished()).isZero();
 		assertThat(this.administration.exportCatalogue()).isEqualTo(exported);
@@ -407,6 +407,81 @@ class CatalogueIntegrationTests {
 			.filter((material) -> material.path("code").asString().equals(code))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	// ------------------------------------------------------------------ implementations
+
+	static String anImplementation(String basic, String county, String material) {
+		return """
+				code: %s-%s
+				name: 测试资料查询
+				department: nr-%s
+				region: "%s"
+				basic: %s
+				legalBasis: [《测试办法》第一条]
+				limits: {statutory: 5, committed: 2}
+				channels: both
+				visits: 0
+				materialsBefore: 1
+				form:
+				  - {name: applicantId, label: 查询人身份证号码, type: residentId, required: true}
+				parties:
+				  - {field: applicantId, role: applicant, confirms: onlineOrHall}
+				materials:
+				  - {code: %s, name: 查询申请书, source: upload}
+				""".formatted(county, basic, county, county, basic, material);
+	}
+
+	@Test
+	void refusesToPublishAnImplementationThatNowDiffersFromAnotherRegionsWhereTheProvinceFixesIt() {
+		String basic = testCode();
+		String file = """
+				basicItems:
+				  - {code: %s, name: 测试资料查询, legalBasis: [《测试办法》第一条], fixed: [materials, form]}
+				items:
+				  - %s
+				""".formatted(basic, anImplementation(basic, "339902", "query-form").strip().replace("\n", "\n    "));
+		this.administration.importCatalogue("basic.yaml", new StringReader(file), "admin1");
+		this.administration.saveItemDraft(anImplementation(basic, "339903", "query-form"), "admin1");
+		// meanwhile 东湖区 asks for another material: 西山区's draft no longer agrees with it
+		this.administration.importCatalogue("changed.yaml",
+				new StringReader(file.replace("code: query-form", "code: local-form")), "admin1");
+
+		assertThatThrownBy(() -> this.administration.publishItem("339903-" + basic, "admin1")).isInstanceOfSatisfying(
+				CatalogueInvalid.class,
+				(invalid) -> assertThat(invalid.problems()).singleElement().satisfies((problem) -> {
+					assertThat(problem.field()).isEqualTo("item.materials");
+					assertThat(problem.message()).contains("339902-" + basic);
+				}));
+		assertThatThrownBy(() -> this.administration.saveItemDraft(
+				anImplementation(basic, "339903", "query-form").replace("committed: 2", "committed: 3"), "admin1"))
+			.isInstanceOf(CatalogueInvalid.class);
+		assertThat(this.catalogue.publishedItems()).extracting(ServiceItem::code).doesNotContain("339903-" + basic);
+	}
+
+	@Test
+	void anImplementationsGuideNamesTheRegionDepartmentAndHallThatHandleIt() {
+		String county = this.visitor.get("/guides/items/339903-NR-006").body();
+		String city = this.visitor.get("/guides/items/339900-NR-001").body();
+
+		assertThat(county).contains("办理地点", "西山区 · 西山区不动产登记服务中心 · 示范市西区便民服务中心");
+		assertThat(city).contains("示范市 · 示范市自然资源和规划局（不动产登记中心） · 示范市政务服务中心");
+	}
+
+	@Test
+	void reportsWhereTheCountiesImplementationsDifferThroughTheApi() {
+		String admin = this.visitor.bearerToken("admin1", "onevisit-demo");
+
+		HttpResponse<String> response = this.visitor.get("/api/v1/admin/catalogue/differences", "Authorization",
+				"Bearer " + admin);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode differences = OneVisitHttp.json(response);
+		assertThat(differences.valueStream()
+			.filter((difference) -> difference.path("basicCode").asString().equals("NR-006"))
+			.map((difference) -> difference.path("field").asString() + " " + difference.path("otherItemCode").asString()
+					+ " " + difference.path("allowed").asBoolean())
+			.toList()).containsExactlyInAnyOrder("KEYWORDS 339903-NR-006 true", "KEYWORDS 339903-NR-006 true");
 	}
 
 	private int count(String table) {

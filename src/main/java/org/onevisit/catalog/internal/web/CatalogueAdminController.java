@@ -47,6 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class CatalogueAdminController {
 
+	/** Items on one page of the catalogue list. */
+	static final int PAGE_SIZE = 50;
+
 	// the text a new entry starts from is catalogue data in Chinese, so it lives with the
 	// catalogue's files
 	static final String NEW_ITEM = template("new-item.yaml");
@@ -106,15 +109,22 @@ class CatalogueAdminController {
 	}
 
 	@GetMapping("/admin/catalogue")
-	String list(@RequestParam(required = false) String q, Model model) {
+	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
 		String filter = (q != null) ? q.strip() : "";
 		model.addAttribute("q", filter);
+		List<Row> matching = this.catalogue.latestItems()
+			.stream()
+			.map((version) -> Row.of(version, ServiceItem::name))
+			.filter((row) -> filter.isEmpty() || row.code().contains(filter) || row.name().contains(filter))
+			.toList();
+		// a real city publishes thousands of implementations: one page at a time
+		int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int shown = Math.min(Math.max(page, 1), pages);
+		model.addAttribute("matching", matching.size());
+		model.addAttribute("page", shown);
+		model.addAttribute("pages", pages);
 		model.addAttribute("items",
-				this.catalogue.latestItems()
-					.stream()
-					.map((version) -> Row.of(version, ServiceItem::name))
-					.filter((row) -> filter.isEmpty() || row.code().contains(filter) || row.name().contains(filter))
-					.toList());
+				matching.subList((shown - 1) * PAGE_SIZE, Math.min(shown * PAGE_SIZE, matching.size())));
 		model.addAttribute("bundles",
 				this.catalogue.latestBundles().stream().map((version) -> Row.of(version, Bundle::name)).toList());
 		return "admin/catalogue/list";
@@ -268,6 +278,12 @@ class CatalogueAdminController {
 			model.addAttribute("rules", rules);
 			return "admin/catalogue/synonyms";
 		}
+	}
+
+	@GetMapping("/admin/catalogue/differences")
+	String differences(Model model) {
+		model.addAttribute("differences", this.catalogue.differences());
+		return "admin/catalogue/differences";
 	}
 
 	@GetMapping("/admin/catalogue/audit")

@@ -17,6 +17,7 @@ import org.onevisit.catalog.BundleMaterial;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.CatalogueAdministration;
 import org.onevisit.catalog.CatalogueAdministration.ImportReport;
+import org.onevisit.catalog.ImplementationDifference;
 import org.onevisit.catalog.CatalogueIndicators;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.ServiceItem;
@@ -155,6 +156,14 @@ class CatalogueApiController {
 	ResponseEntity<ImportReport> importCatalogue(@RequestBody String yaml, Principal user) {
 		return ResponseEntity
 			.ok(this.administration.importCatalogue("upload.yaml", new StringReader(yaml), user.getName()));
+	}
+
+	@GetMapping("/api/v1/admin/catalogue/differences")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Where regions' implementations of one basic item differ (same item everywhere), "
+			+ "each marked allowed or not by the province")
+	List<ImplementationDifference> differences() {
+		return this.administration.differences();
 	}
 
 	private MaterialGuide guide(Material material, List<String> neededBy, Locale locale) {

@@ -53,6 +53,7 @@ class GuideController {
 		model.addAttribute("item", item);
 		model.addAttribute("version", version.version());
 		model.addAttribute("departmentName", this.guides.departmentName(item.departmentCode()));
+		model.addAttribute("whereHandled", this.guides.whereHandled(item, locale));
 		model.addAttribute("materials",
 				item.materials()
 					.stream()

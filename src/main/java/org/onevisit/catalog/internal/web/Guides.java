@@ -7,11 +7,15 @@ import java.util.Map;
 
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Directory;
+import org.onevisit.catalog.HallNames;
+import org.onevisit.catalog.ServiceItem;
+import org.onevisit.catalog.Region;
 import org.onevisit.catalog.FieldLimits;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.onevisit.catalog.Department;
@@ -27,7 +31,10 @@ class Guides {
 
 	private final Directory directory;
 
-	Guides(MessageSource messages, Directory directory) {
+	private final ObjectProvider<HallNames> halls;
+
+	Guides(MessageSource messages, Directory directory, ObjectProvider<HallNames> halls) {
+		this.halls = halls;
 		this.messages = messages;
 		this.directory = directory;
 	}
@@ -51,6 +58,21 @@ class Guides {
 	String registryName(String dataElement, Locale locale) {
 		String registry = dataElement.substring(0, dataElement.indexOf('.'));
 		return this.messages.getMessage("catalog.registry." + registry, null, registry, locale);
+	}
+
+	/**
+	 * Where an implementation is handled, as its guide says: the region, the department
+	 * and the hall, each by name.
+	 */
+	String whereHandled(ServiceItem item, Locale locale) {
+		String region = this.directory.region(item.regionCode()).map(Region::name).orElse(item.regionCode());
+		HallNames names = this.halls.getIfAvailable();
+		String hall = (item.hallCode() == null) ? null
+				: (names != null) ? names.hallName(item.hallCode()).orElse(item.hallCode()) : item.hallCode();
+		String department = departmentName(item.departmentCode());
+		return (hall != null)
+				? this.messages.getMessage("guides.where.hall", new Object[] { region, department, hall }, locale)
+				: this.messages.getMessage("guides.where", new Object[] { region, department }, locale);
 	}
 
 	String departmentName(String code) {

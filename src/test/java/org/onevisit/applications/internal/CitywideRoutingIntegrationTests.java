@@ -1,0 +1,115 @@
+package org.onevisit.applications.internal;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
+import org.onevisit.OneVisitHttp;
+import org.onevisit.identity.Actor;
+import org.onevisit.applications.Application;
+import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.applications.Channel;
+import org.onevisit.queues.Halls;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 全市通办: a citywide item accepted at any hall of the city is handled by the department of
+ * the county that owns the matter, with both halls recorded; and the indicators by region
+ * level.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CitywideRoutingIntegrationTests {
+
+	/** 张三, whose household is registered in 东湖区 (339902). */
+	static final String EAST_RESIDENT = "339902198503120016";
+
+	/** 李四, whose household is registered in 西山区 (339903). */
+	static final String WEST_RESIDENT = "339903199007180029";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationManagement applications;
+
+	@Autowired
+	Halls halls;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Application fileRegisterQueryAt(String hall, String resident) {
+		return this.applications.submit(
+				new Submission("339900-NR-006", null, Subject.person(ResidentId.of(resident)), Channel.HALL,
+						Map.of("applicantId", resident, "purpose", "办理贷款需查询名下房产"))
+					.atHall(hall),
+				Actor.clerk("clerk1"), null);
+	}
+
+	String owningHallOf(Application application) {
+		return this.jdbc.sql("select owning_hall_code from applications_application where id = :id")
+			.param("id", application.id().value())
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void aCitywideItemAcceptedAtTheOtherCountysHallGoesToTheDepartmentOfTheApplicantsHouseholdCounty() {
+		Application filed = fileRegisterQueryAt("west", EAST_RESIDENT);
+
+		assertThat(filed.tasks()).singleElement().satisfies((task) -> {
+			assertThat(task.plan().itemCode()).isEqualTo("339902-NR-006");
+			assertThat(task.plan().departmentCode()).isEqualTo("nr-339902");
+		});
+		assertThat(filed.hallCode()).isEqualTo("west");
+		assertThat(owningHallOf(filed)).isEqualTo("east");
+	}
+
+	@Test
+	void routesEachResidentToTheirOwnCountyWhicheverHallAcceptsIt() {
+		Application fromTheWest = fileRegisterQueryAt("east", WEST_RESIDENT);
+		Application atHome = fileRegisterQueryAt("west", WEST_RESIDENT);
+
+		assertThat(fromTheWest.tasks().get(0).plan().departmentCode()).isEqualTo("nr-339903");
+		assertThat(owningHallOf(fromTheWest)).isEqualTo("west");
+		assertThat(atHome.tasks().get(0).plan().departmentCode()).isEqualTo("nr-339903");
+	}
+
+	@Test
+	void hallsBelongToRegionsAndTheCitysHallServesBothCounties() {
+		assertThat(this.halls.serving("339902")).extracting((hall) -> hall.code())
+			.containsExactlyInAnyOrder("city", "east");
+		assertThat(this.halls.serving("339903")).extracting((hall) -> hall.code())
+			.containsExactlyInAnyOrder("city", "west");
+	}
+
+	@Test
+	void theDashboardFiltersByRegionLevelWrittenInAnyCase() {
+		OneVisitHttp http = new OneVisitHttp(this.port);
+		String admin = new Matters(http).bearer("admin1");
+
+		JsonNode lower = OneVisitHttp.json(http.get("/api/v1/dashboard?level=county", "Authorization", admin));
+		JsonNode upper = OneVisitHttp.json(http.get("/api/v1/dashboard?level=COUNTY", "Authorization", admin));
+		JsonNode city = OneVisitHttp.json(http.get("/api/v1/dashboard?level=city", "Authorization", admin));
+
+		assertThat(lower.path("filter").path("level").asString()).isEqualTo("COUNTY");
+		// at least the two counties' implementations of 不动产登记资料查询 (other tests sharing
+		// this database may publish more)
+		assertThat(lower.path("items").asInt()).isGreaterThanOrEqualTo(2)
+			.isEqualTo(upper.path("items").asInt())
+			.isLessThan(city.path("items").asInt());
+		assertThat(city.path("items").asInt()).isGreaterThanOrEqualTo(41);
+		assertThat(http.get("/api/v1/dashboard?level=planet", "Authorization", admin).statusCode()).isEqualTo(400);
+	}
+
+}
