@@ -16,6 +16,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.onevisit.platform.ApiRoute;
+import org.onevisit.platform.ApiScheme;
 import org.onevisit.platform.ProblemResponses;
 
 import org.onevisit.platform.PublicUrl;
@@ -209,6 +211,23 @@ class AuthorizationServerConfiguration {
 		return token.chars().filter((c) -> c == '.').count() == 2;
 	}
 
+	/**
+	 * Where a partner's JWT is accepted (filing under a mandate) and where nothing else
+	 * is (the partner's own desk): this chain enforces it and the OpenAPI document tells
+	 * it.
+	 */
+	static final ApiScheme PARTNER_TOKENS = new ApiScheme("partnerJwt", "JWT",
+			"A partner's access token (client_credentials at /oauth2/token), signed by OneVisit",
+			List.of(ApiRoute.post("/api/v1/applications"), ApiRoute.any("/api/v1/partner/**"),
+					ApiRoute.any("/api/v1/batches"), ApiRoute.any("/api/v1/batches/**")),
+			List.of(ApiRoute.any("/api/v1/partner/**"), ApiRoute.any("/api/v1/batches"),
+					ApiRoute.any("/api/v1/batches/**")));
+
+	@Bean
+	ApiScheme partnerTokenScheme() {
+		return PARTNER_TOKENS;
+	}
+
 	@Bean
 	@Order(-10)
 	SecurityFilterChain partnerApi(HttpSecurity http, JwtDecoder partnerTokens, ProblemResponses problems)
@@ -220,14 +239,14 @@ class AuthorizationServerConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			// deny by default: a partner reaches only what is made for partners
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/applications")
-				.hasAuthority(PARTNER)
-				.requestMatchers("/api/v1/partner/**")
-				.hasAuthority(PARTNER)
-				.requestMatchers("/api/v1/batches", "/api/v1/batches/**")
-				.hasAuthority(PARTNER)
-				.anyRequest()
-				.denyAll())
+			.authorizeHttpRequests((requests) -> {
+				for (ApiRoute route : PARTNER_TOKENS.accepted()) {
+					(route.method() == null ? requests.requestMatchers(route.pattern())
+							: requests.requestMatchers(route.method(), route.pattern()))
+						.hasAuthority(PARTNER);
+				}
+				requests.anyRequest().denyAll();
+			})
 			.oauth2ResourceServer((resource) -> resource
 				.jwt((jwt) -> jwt.decoder(partnerTokens).jwtAuthenticationConverter((token) -> {
 					List<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(token));

@@ -54,18 +54,33 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 * Spring MVC's exceptions and their codes, in order: the first type the exception is
 	 * wins (a missing header is also a binding exception, so it comes first).
 	 */
-	private static final List<Map.Entry<Class<? extends Exception>, String>> CODES = List.of(
-			Map.entry(NoResourceFoundException.class, "not_found"),
-			Map.entry(HttpRequestMethodNotSupportedException.class, "method_not_allowed"),
-			Map.entry(HttpMediaTypeNotSupportedException.class, "media_type_unsupported"),
-			Map.entry(HttpMediaTypeNotAcceptableException.class, "not_acceptable"),
-			Map.entry(MissingServletRequestParameterException.class, "parameter_missing"),
-			Map.entry(MissingRequestHeaderException.class, "header_missing"),
-			Map.entry(MethodArgumentTypeMismatchException.class, "parameter_invalid"),
-			Map.entry(HttpMessageNotReadableException.class, "body_unreadable"),
-			Map.entry(MethodArgumentNotValidException.class, "validation_failed"),
-			Map.entry(HandlerMethodValidationException.class, "validation_failed"),
-			Map.entry(ServletRequestBindingException.class, "bad_request"));
+	static final List<Mapped> CODES = List.of(new Mapped(NoResourceFoundException.class, 404, "not_found"),
+			new Mapped(HttpRequestMethodNotSupportedException.class, 405, "method_not_allowed"),
+			new Mapped(HttpMediaTypeNotSupportedException.class, 415, "media_type_unsupported"),
+			new Mapped(HttpMediaTypeNotAcceptableException.class, 406, "not_acceptable"),
+			new Mapped(MissingServletRequestParameterException.class, 400, "parameter_missing"),
+			new Mapped(MissingRequestHeaderException.class, 400, "header_missing"),
+			new Mapped(MethodArgumentTypeMismatchException.class, 400, "parameter_invalid"),
+			new Mapped(HttpMessageNotReadableException.class, 400, "body_unreadable"),
+			new Mapped(MethodArgumentNotValidException.class, 400, "validation_failed"),
+			new Mapped(HandlerMethodValidationException.class, 400, "validation_failed"),
+			new Mapped(ServletRequestBindingException.class, 400, "bad_request"));
+
+	/**
+	 * The codes this handler and the security filters give besides the typed exceptions',
+	 * by status, for the OpenAPI document.
+	 */
+	static final List<Mapped> OTHER_CODES = List.of(
+			new Mapped(HttpMessageNotReadableException.class, 400, "control_characters"),
+			new Mapped(ConstraintViolationException.class, 400, "validation_failed"),
+			new Mapped(Exception.class, 400, "bad_request"), new Mapped(AccessDeniedException.class, 403, "forbidden"),
+			new Mapped(AccessDeniedException.class, 403, "identity_unverified"),
+			new Mapped(Exception.class, 401, "unauthenticated"), new Mapped(Exception.class, 500, "internal_error"),
+			new Mapped(Exception.class, 503, "database_unavailable"));
+
+	/** An exception of Spring MVC's, the status Spring gives it and its problem code. */
+	record Mapped(Class<? extends Exception> type, int status, String code) {
+	}
 
 	private final Problems problems;
 
@@ -155,8 +170,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return "control_characters";
 		}
 		return CODES.stream()
-			.filter((code) -> code.getKey().isInstance(ex))
-			.map(Map.Entry::getValue)
+			.filter((code) -> code.type().isInstance(ex))
+			.map(Mapped::code)
 			.findFirst()
 			.orElse(status.is5xxServerError() ? "internal_error" : "bad_request");
 	}

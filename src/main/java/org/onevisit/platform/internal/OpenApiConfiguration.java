@@ -1,10 +1,10 @@
 package org.onevisit.platform.internal;
 
-import io.swagger.v3.oas.models.Components;
+import java.util.List;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.onevisit.platform.ApiScheme;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +15,15 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI oneVisitOpenApi() {
-		return new OpenAPI()
-			.info(new Info().title("OneVisit API")
-				.version("v1")
-				.description("Government services with at most one visit. Obtain a bearer token with "
-						+ "POST /api/v1/auth/token; every error is an RFC 9457 problem with a stable 'code'."))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+		return new OpenAPI().info(new Info().title("OneVisit API")
+			.version("v1")
+			.description("Government services with at most one visit. Obtain a bearer token with "
+					+ "POST /api/v1/auth/token; every error is an RFC 9457 problem with a stable 'code'."));
+	}
+
+	@Bean
+	OpenApiContract openApiContract(List<ApiScheme> schemes) {
+		return new OpenApiContract(schemes, ProblemCodes.found());
 	}
 
 }

@@ -1,5 +1,9 @@
 package org.onevisit.platform.internal;
 
+import java.io.IOException;
+
+import tools.jackson.databind.json.JsonMapper;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.onevisit.shared.OneVisitException;
@@ -8,6 +12,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -23,12 +29,26 @@ class PageErrorHandler {
 
 	private final Problems problems;
 
-	PageErrorHandler(Problems problems) {
+	private final JsonMapper json;
+
+	PageErrorHandler(Problems problems, JsonMapper json) {
 		this.problems = problems;
+		this.json = json;
 	}
 
 	@ExceptionHandler(OneVisitException.class)
-	ModelAndView onOneVisitException(OneVisitException ex, HttpServletRequest request, HttpServletResponse response) {
+	ModelAndView onOneVisitException(OneVisitException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			// an API operation of a page controller (@ResponseBody) answers as the API
+			// does, not with a page
+			ProblemDetail problem = this.problems.of(ex, request);
+			response.setStatus(problem.getStatus());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			this.json.writeValue(response.getOutputStream(), problem);
+			return null;
+		}
 		int status = Problems.statusOf(ex.kind()).value();
 		response.setStatus(status);
 		ModelAndView page = new ModelAndView("error");
