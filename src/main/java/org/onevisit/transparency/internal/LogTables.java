@@ -226,11 +226,15 @@ class LogTables {
 			.list();
 	}
 
+	/**
+	 * Keeps a witness's first cosignature of a checkpoint: the table is insert-only for
+	 * the application, and a later one says nothing more.
+	 */
 	void addCosignature(long size, String witness, String line, Instant at) {
 		this.jdbc.sql("""
 				insert into transparency_cosignature (size, witness, line, received_at)
 				values (:size, :witness, :line, :at)
-				on conflict (size, witness) do update set line = excluded.line, received_at = excluded.received_at
+				on conflict (size, witness) do nothing
 				""")
 			.param("size", size)
 			.param("witness", witness)
