@@ -71,6 +71,8 @@ begin
         execute 'revoke update, delete, truncate on transparency_entry, transparency_checkpoint, '
             || 'transparency_cosignature from ${appRole}';
         execute 'revoke delete, truncate on transparency_tile, transparency_tree from ${appRole}';
+        -- a pending entry is written and, by the sequencer, moved into the tree: never changed
+        execute 'revoke update, truncate on transparency_pending from ${appRole}';
     end if;
 end
 $$;
