@@ -292,12 +292,13 @@ class BundleThroughputBenchmark {
 	 * the server times each statement: reset here, before the measured round.
 	 */
 	private boolean statementStatistics() {
-		String preloaded = this.jdbc.sql("show shared_preload_libraries").query(String.class).single();
+		// the application's role may neither read this setting, create the extension nor
+		// reset it
+		JdbcClient superuser = Superuser.of(this.dataSource).jdbc();
+		String preloaded = superuser.sql("show shared_preload_libraries").query(String.class).single();
 		if (!preloaded.contains("pg_stat_statements")) {
 			return false;
 		}
-		// the application's role may neither create the extension nor reset it
-		JdbcClient superuser = Superuser.of(this.dataSource).jdbc();
 		superuser.sql("create extension if not exists pg_stat_statements").update();
 		superuser.sql("select pg_stat_statements_reset()").query(Object.class).list();
 		return true;
