@@ -10,6 +10,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.onevisit.Superuser;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * The issue's yardstick, rebuilt so that it runs on the same machine at the same hour as
  * the engine: a hand-written JDBC version of the 4-department bundle with no history, no
@@ -28,11 +32,16 @@ final class BareJdbcBundle {
 	}
 
 	void createTables() throws SQLException {
+		// the application's role may not create a schema: the superuser makes it one
+		JdbcClient superuser = Superuser.of(this.dataSource).jdbc();
+		superuser.sql("drop schema if exists bare cascade").update();
+		superuser
+			.sql("create schema bare authorization "
+					+ JdbcClient.create(this.dataSource).sql("select current_user").query(String.class).single())
+			.update();
 		try (Connection connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
 			statement.execute(
 					"""
-							drop schema if exists bare cascade;
-							create schema bare;
 							create table bare.application (id uuid primary key, applicant text not null, form jsonb not null,
 							  status text not null, remaining int not null, submitted_at timestamptz not null, finished_at timestamptz);
 							create table bare.idempotency (applicant text, key text, application_id uuid not null, primary key (applicant, key));

@@ -23,6 +23,9 @@ final class StatementCounter implements BeanPostProcessor {
 
 	static final LongAdder EXECUTED = new LongAdder();
 
+	/** Of those, the statements on the transparency log's tables. */
+	static final LongAdder LOG = new LongAdder();
+
 	private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
 	@Override
@@ -46,6 +49,10 @@ final class StatementCounter implements BeanPostProcessor {
 			}
 			catch (InvocationTargetException ex) {
 				throw ex.getCause();
+			}
+			if (result instanceof PreparedStatement && arguments != null && arguments.length > 0
+					&& arguments[0] instanceof String sql && sql.contains("transparency_")) {
+				LOG.increment();
 			}
 			if (result instanceof PreparedStatement) {
 				// Spring's templates, Spring Modulith and the bare version prepare each

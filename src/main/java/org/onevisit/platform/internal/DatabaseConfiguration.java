@@ -3,11 +3,15 @@ package org.onevisit.platform.internal;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.onevisit.platform.DatabaseMode;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -23,6 +27,8 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
 	@Bean
 	DatabaseMode databaseMode(DatabaseProperties properties, Environment environment) {
@@ -48,7 +54,9 @@ class DatabaseConfiguration {
 		if (StringUtils.hasText(properties.url())) {
 			return EmbeddedDatabase.NONE;
 		}
-		return EmbeddedDatabase.start(properties.embedded());
+		EmbeddedDatabase database = EmbeddedDatabase.start(properties.embedded());
+		DatabaseRoles.setUp(database.jdbcUrl(), EmbeddedDatabase.DATABASE);
+		return database;
 	}
 
 	/**
@@ -92,15 +100,26 @@ class DatabaseConfiguration {
 	/**
 	 * Migrations (an index built on a large table, a backfill) may take longer than a
 	 * request may: Flyway gets connections of its own, outside the pool, without the
-	 * statement and lock timeouts.
+	 * statement and lock timeouts, as the owner role. The migrations grant the
+	 * application's role ({@code ${appRole}}) what it may do.
 	 */
 	@Bean
-	FlywayConfigurationCustomizer migrationsWithoutRequestTimeouts(DatabaseProperties properties,
-			EmbeddedDatabase embedded) {
-		return (configuration) -> configuration.dataSource(server(properties, embedded));
+	FlywayConfigurationCustomizer migrationsAsTheOwner(DatabaseProperties properties, EmbeddedDatabase embedded) {
+		String applicationRole = applicationRole(properties, embedded);
+		if (embedded == EmbeddedDatabase.NONE && !StringUtils.hasText(properties.ownerUser())) {
+			log.warn("No owner role set (ONEVISIT_DB_OWNER_USER): {} owns the tables, so it could rewrite the "
+					+ "transparency log and the access ledger; see docs/deployment.md", applicationRole);
+		}
+		return (configuration) -> {
+			Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
+			placeholders.put("appRole", applicationRole);
+			configuration.dataSource(owner(properties, embedded)).placeholders(placeholders);
+		};
 	}
 
-	/** Connections to the configured server, or to the embedded one. */
+	/**
+	 * Connections to the configured server, or to the embedded one, as the application.
+	 */
 	private static PGSimpleDataSource server(DatabaseProperties properties, EmbeddedDatabase embedded) {
 		PGSimpleDataSource server = new PGSimpleDataSource();
 		if (embedded == EmbeddedDatabase.NONE) {
@@ -110,9 +129,29 @@ class DatabaseConfiguration {
 		}
 		else {
 			server.setUrl(embedded.jdbcUrl());
-			server.setUser("postgres");
+			server.setUser(DatabaseRoles.APPLICATION);
 		}
 		return server;
+	}
+
+	/**
+	 * Connections as the owner role, for the migrations; the application's own user when
+	 * an external server has no owner set.
+	 */
+	private static PGSimpleDataSource owner(DatabaseProperties properties, EmbeddedDatabase embedded) {
+		PGSimpleDataSource server = server(properties, embedded);
+		if (embedded != EmbeddedDatabase.NONE) {
+			server.setUser(DatabaseRoles.OWNER);
+		}
+		else if (StringUtils.hasText(properties.ownerUser())) {
+			server.setUser(properties.ownerUser());
+			server.setPassword(properties.ownerPassword());
+		}
+		return server;
+	}
+
+	private static String applicationRole(DatabaseProperties properties, EmbeddedDatabase embedded) {
+		return (embedded != EmbeddedDatabase.NONE) ? DatabaseRoles.APPLICATION : properties.user();
 	}
 
 	/** pgjdbc's timeouts are whole seconds; 0 means none. */

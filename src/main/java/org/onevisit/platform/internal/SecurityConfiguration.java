@@ -268,8 +268,9 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/verify", "/verify/**")
 					.permitAll()
-					// the public transparency log, as static tiles anyone may mirror
-					.requestMatchers(HttpMethod.GET, "/log/checkpoint", "/log/tile/**")
+					// the public transparency log: its page, and static tiles anyone may
+					// mirror
+					.requestMatchers(HttpMethod.GET, "/log", "/log/checkpoint", "/log/tile/**")
 					.permitAll()
 					// the queues at each hall, for anyone deciding when to go
 					.requestMatchers(HttpMethod.GET, "/halls", "/halls/**")

@@ -74,12 +74,6 @@ class LogTables {
 			.list();
 	}
 
-	void removePending(List<Pending> taken) {
-		Long[] ids = taken.stream().map(Pending::id).toArray(Long[]::new);
-		this.batch.update("delete from transparency_pending where id = any(?)",
-				(statement) -> statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids)));
-	}
-
 	record Tree(long size, byte[] root) {
 	}
 
@@ -97,19 +91,27 @@ class LogTables {
 			.update();
 	}
 
-	void addEntries(long firstIndex, List<Pending> entries) {
-		Long[] indexes = new Long[entries.size()];
-		for (int i = 0; i < indexes.length; i++) {
-			indexes[i] = firstIndex + i;
+	/**
+	 * Moves the pending entries taken into the tree, numbered from {@code firstIndex} in
+	 * the order of their ids (the order they were hashed in), in one statement on the
+	 * server: their bytes are not sent back. The application cannot update a pending row
+	 * (V202612080402), and one sequencer runs at a time, so the rows moved are the rows
+	 * read.
+	 */
+	void moveIntoTree(long firstIndex, List<Pending> taken) {
+		Long[] ids = taken.stream().map(Pending::id).toArray(Long[]::new);
+		int moved = this.batch.update("""
+				with taken as (delete from transparency_pending where id = any(?) returning id, reference, entry)
+				insert into transparency_entry (idx, reference, entry)
+				select ? + row_number() over (order by id) - 1, reference, entry from taken
+				""", (statement) -> {
+			statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids));
+			statement.setLong(2, firstIndex);
+		});
+		if (moved != taken.size()) {
+			throw new IllegalStateException(
+					"moved " + moved + " pending entries into the log instead of the " + taken.size() + " hashed");
 		}
-		String[] references = entries.stream().map(Pending::reference).toArray(String[]::new);
-		byte[][] bytes = entries.stream().map(Pending::entry).toArray(byte[][]::new);
-		this.batch.update("insert into transparency_entry (idx, reference, entry) select * from unnest(?, ?, ?)",
-				(statement) -> {
-					statement.setArray(1, statement.getConnection().createArrayOf("bigint", indexes));
-					statement.setArray(2, statement.getConnection().createArrayOf("text", references));
-					statement.setArray(3, statement.getConnection().createArrayOf("bytea", bytes));
-				});
 	}
 
 	void saveTiles(List<TileBuilder.Tile> tiles) {
@@ -226,11 +228,26 @@ class LogTables {
 			.list();
 	}
 
+	record Cosignature(String witness, long size, String line) {
+	}
+
+	/** Each witness's cosignature of the largest checkpoint it cosigned. */
+	List<Cosignature> latestCosignatures() {
+		return this.jdbc.sql("""
+				select distinct on (witness) witness, size, line from transparency_cosignature
+				order by witness, size desc
+				""").query((row, rowNum) -> new Cosignature(row.getString(1), row.getLong(2), row.getString(3))).list();
+	}
+
+	/**
+	 * Keeps a witness's first cosignature of a checkpoint: the table is insert-only for
+	 * the application, and a later one says nothing more.
+	 */
 	void addCosignature(long size, String witness, String line, Instant at) {
 		this.jdbc.sql("""
 				insert into transparency_cosignature (size, witness, line, received_at)
 				values (:size, :witness, :line, :at)
-				on conflict (size, witness) do update set line = excluded.line, received_at = excluded.received_at
+				on conflict (size, witness) do nothing
 				""")
 			.param("size", size)
 			.param("witness", witness)

@@ -1,5 +1,6 @@
 package org.onevisit.transparency.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -8,7 +9,9 @@ import java.util.regex.Pattern;
 import org.onevisit.transparency.Inclusion;
 import org.onevisit.transparency.LogVerification;
 import org.onevisit.transparency.TransparencyRefused;
+import org.onevisit.transparency.tlog.Checkpoint;
 import org.onevisit.transparency.tlog.Merkle;
+import org.onevisit.transparency.tlog.SignedNote;
 import org.onevisit.transparency.tlog.Tiles;
 
 import org.springframework.stereotype.Component;
@@ -38,6 +41,29 @@ public class PublicLog {
 	/** The newest checkpoint as a signed note with the witnesses' cosignatures. */
 	public Optional<String> checkpoint() {
 		return this.log.checkpoint();
+	}
+
+	/**
+	 * The newest checkpoint as a page shows it: its origin, size, root hash (base64) and
+	 * signing time, and each registered witness's latest cosignature.
+	 */
+	public record Overview(String origin, long size, String root, Instant signedAt, List<Cosigned> witnesses) {
+	}
+
+	/** A witness's latest cosignature: the size it covers and when; nulls before any. */
+	public record Cosigned(String name, Long size, Instant at) {
+	}
+
+	public Optional<Overview> overview() {
+		return this.tables.latestCheckpoint().map((signed) -> {
+			Checkpoint checkpoint = Checkpoint.parse(SignedNote.parse(signed.note()).text());
+			List<Cosigned> witnesses = this.witnesses.latest()
+				.stream()
+				.map((witness) -> new Cosigned(witness.name(), witness.size(), witness.at()))
+				.toList();
+			return new Overview(checkpoint.origin(), signed.size(), LogService.base64(signed.root()), signed.signedAt(),
+					witnesses);
+		});
 	}
 
 	/**

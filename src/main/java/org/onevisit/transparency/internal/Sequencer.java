@@ -107,9 +107,8 @@ class Sequencer {
 		for (LogTables.Pending entry : pending) {
 			builder.append(TreeHash.leaf(entry.entry()));
 		}
-		this.tables.addEntries(tree.size(), pending);
+		this.tables.moveIntoTree(tree.size(), pending);
 		this.tables.saveTiles(builder.drainChanged());
-		this.tables.removePending(pending);
 		long size = builder.size();
 		this.tables.saveTree(size, Merkle.root(size, new Tiles(size, this.tables.tileReader())), this.clock.instant());
 		return pending.size();

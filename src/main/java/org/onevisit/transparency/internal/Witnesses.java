@@ -1,11 +1,15 @@
 package org.onevisit.transparency.internal;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -79,6 +83,37 @@ class Witnesses {
 			return verifier.verifySignature(Arrays.copyOfRange(bytes, 8, 72));
 		}
 
+	}
+
+	/**
+	 * A registered witness and the largest checkpoint it cosigned, with the time it
+	 * signed (the cosignature's own timestamp); size and time null before its first.
+	 */
+	record Cosigned(String name, Long size, Instant at) {
+	}
+
+	/** Every registered witness's latest cosignature, in the order they are listed. */
+	List<Cosigned> latest() {
+		Map<String, LogTables.Cosignature> kept = new HashMap<>();
+		this.tables.latestCosignatures().forEach((cosignature) -> kept.put(cosignature.witness(), cosignature));
+		List<Cosigned> latest = new ArrayList<>();
+		for (Witness witness : this.witnesses) {
+			LogTables.Cosignature cosignature = kept.get(witness.name());
+			latest.add((cosignature != null)
+					? new Cosigned(witness.name(), cosignature.size(), timestamp(cosignature.line()))
+					: new Cosigned(witness.name(), null, null));
+		}
+		return latest;
+	}
+
+	/**
+	 * The timestamp of a cosignature line ({@code — name base64(key id || timestamp ||
+	 * signature)}): seconds since 1970, a big-endian uint64.
+	 */
+	static Instant timestamp(String line) {
+		String stripped = line.strip();
+		byte[] bytes = Base64.getDecoder().decode(stripped.substring(stripped.lastIndexOf(' ') + 1));
+		return Instant.ofEpochSecond(ByteBuffer.wrap(bytes, 4, 8).getLong());
 	}
 
 	/**

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onevisit.Superuser;
 import org.onevisit.signing.KeyName;
 import org.onevisit.signing.SigningKeys;
 import org.onevisit.transparency.LogEntry;
@@ -69,6 +73,16 @@ class TransparencyLogFaultTests {
 	@Autowired
 	SigningKeys keys;
 
+	@Autowired
+	DataSource dataSource;
+
+	private Superuser superuser;
+
+	@BeforeEach
+	void superuser() {
+		this.superuser = Superuser.of(this.dataSource);
+	}
+
 	@Test
 	void theWitnessAndTheVerificationNameARewrittenEntryAndTheRemovedNewestOnesUnderLoad() throws Exception {
 		AtomicBoolean loading = new AtomicBoolean(true);
@@ -95,17 +109,19 @@ class TransparencyLogFaultTests {
 			// entry 1234 rewritten, everything rebuilt around it
 			long middle = 1_234;
 			byte[] original = asSuperuser(() -> {
-				byte[] was = this.jdbc.sql("select entry from transparency_entry where idx = :idx")
+				byte[] was = this.superuser.jdbc()
+					.sql("select entry from transparency_entry where idx = :idx")
 					.param("idx", middle)
 					.query(byte[].class)
 					.single();
-				this.jdbc.sql("update transparency_entry set entry = :entry where idx = :idx")
+				this.superuser.jdbc()
+					.sql("update transparency_entry set entry = :entry where idx = :idx")
 					.param("entry",
 							LogEntry.dataAccess(999_999, new byte[32], "population", "nr", "DELIVERED", Instant.now())
 								.encode())
 					.param("idx", middle)
 					.update();
-				LogFixtures.rebuildTheTree(this.jdbc);
+				LogFixtures.rebuildTheTree(this.superuser.jdbc());
 				return was;
 			});
 			Witness.Outcome rewritten = witness.poll();
@@ -120,11 +136,12 @@ class TransparencyLogFaultTests {
 
 			// put back as it was: the log verifies and signs again
 			asSuperuser(() -> {
-				this.jdbc.sql("update transparency_entry set entry = :entry where idx = :idx")
+				this.superuser.jdbc()
+					.sql("update transparency_entry set entry = :entry where idx = :idx")
 					.param("entry", original)
 					.param("idx", middle)
 					.update();
-				LogFixtures.rebuildTheTree(this.jdbc);
+				LogFixtures.rebuildTheTree(this.superuser.jdbc());
 				return null;
 			});
 			assertThat(this.publicLog.verify().intact()).isTrue();
@@ -136,10 +153,15 @@ class TransparencyLogFaultTests {
 			long signed = restored.size();
 			AtomicLong latestSignedThen = new AtomicLong();
 			asSuperuser(() -> {
-				latestSignedThen
-					.set(this.jdbc.sql("select max(size) from transparency_checkpoint").query(Long.class).single());
-				this.jdbc.sql("delete from transparency_entry where idx >= :from").param("from", signed - 10).update();
-				LogFixtures.rebuildTheTree(this.jdbc);
+				latestSignedThen.set(this.superuser.jdbc()
+					.sql("select max(size) from transparency_checkpoint")
+					.query(Long.class)
+					.single());
+				this.superuser.jdbc()
+					.sql("delete from transparency_entry where idx >= :from")
+					.param("from", signed - 10)
+					.update();
+				LogFixtures.rebuildTheTree(this.superuser.jdbc());
 				return null;
 			});
 			awaitSize(signed + 500, false);
@@ -174,8 +196,9 @@ class TransparencyLogFaultTests {
 	 * Holds the sequencer's lock meanwhile, as an attacker who knows the system would.
 	 */
 	private <T> T asSuperuser(Work<T> work) {
-		return this.transactions.execute((status) -> {
-			this.jdbc.sql("select pg_advisory_xact_lock(:lock)")
+		return this.superuser.inTransaction(() -> {
+			this.superuser.jdbc()
+				.sql("select pg_advisory_xact_lock(:lock)")
 				.param("lock", LogTables.SEQUENCER_LOCK)
 				.query(Object.class)
 				.single();
