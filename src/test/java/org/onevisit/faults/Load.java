@@ -72,6 +72,9 @@ final class Load {
 
 	final LongAdder approved = new LongAdder();
 
+	/** Retries answered 409 {@code request_in_progress}: asked again a moment later. */
+	final LongAdder inProgress = new LongAdder();
+
 	final LongAdder gaveUp = new LongAdder();
 
 	/**
@@ -220,7 +223,13 @@ final class Load {
 			try {
 				HttpResponse<String> response = this.client.send(request.get(), HttpResponse.BodyHandlers.ofString());
 				this.slowest.accumulate((System.nanoTime() - sent) / 1_000_000);
-				if (response.statusCode() < 500) {
+				if (response.statusCode() == 409 && response.body().contains("\"request_in_progress\"")) {
+					// the first attempt with this key is still being worked on (its
+					// answer
+					// was lost or is late): the answer says to look again later
+					this.inProgress.increment();
+				}
+				else if (response.statusCode() < 500) {
 					return response;
 				}
 				if (response.statusCode() == 503) {
