@@ -50,7 +50,7 @@ class BackupRestoreDrillTest {
 		String second;
 		Path binaries;
 		try (Node node = Node
-			.embedded("node", data, "--onevisit.db.embedded.settings.archive_mode=on",
+			.embedded("node", data, "--onevisit.db.embedded.settings[archive_mode]=on",
 					"--onevisit.exchange.ledger.checkpoint-every=50")
 			.start()) {
 			PhysicalBackup.archiveInto(server, archive);
