@@ -43,6 +43,11 @@ final class PhysicalBackup {
 			// OneVisit's own files beside the server's
 			"onevisit.owner", "onevisit-restarts.log");
 
+	/**
+	 * PostgreSQL's timestamptz input: no {@code T} between date and time, no {@code Z}.
+	 */
+	private static final DateTimeFormatter TARGET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+
 	private PhysicalBackup() {
 	}
 
@@ -194,7 +199,7 @@ final class PhysicalBackup {
 			Files.writeString(directory.resolve("recovery.signal"), "");
 			Files.writeString(directory.resolve("postgresql.auto.conf"),
 					"\n# point-in-time restore\nrestore_command = 'cp " + archive + "/%f %p'\n"
-							+ "recovery_target_time = '" + moment.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+							+ "recovery_target_time = '" + moment.format(TARGET_TIME)
 							+ "'\nrecovery_target_action = 'promote'\n"
 							// the copy must not write into the original's archive
 							+ "archive_mode = 'off'\n",
