@@ -205,7 +205,8 @@ final class PhysicalBackup {
 							+ "archive_mode = 'off'\n",
 					StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 			Restored restored = new Restored(binaries, directory, LocalPostgres.freePort());
-			restored.pgCtl("-o", "-p " + restored.port + " -c listen_addresses=localhost", "-l",
+			// recovery refuses fewer connections than the original had (OneVisit's 200)
+			restored.pgCtl("-o", "-p " + restored.port + " -c listen_addresses=localhost -c max_connections=200", "-l",
 					directory.resolveSibling(directory.getFileName() + ".log").toString(), "-w", "-t", "300", "start");
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
 			while (restored.inRecovery()) {
