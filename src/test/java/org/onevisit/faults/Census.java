@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the database holds after a fault, counted straight from PostgreSQL: the filings of
- * one load run (marked by their address), duplicates, licences per approved item, and
- * event publications left incomplete.
+ * one load run (marked in their form), duplicates, licences per approved item, and event
+ * publications left incomplete.
  */
 record Census(long found, long acknowledgedFound, long duplicates, long approved, long licenceDuplicates,
 		long approvedWithoutLicences, long incompletePublications) {
@@ -31,7 +31,7 @@ record Census(long found, long acknowledgedFound, long duplicates, long approved
 		try (Connection connection = postgres.connect()) {
 			// forms are sealed (docs/privacy.md): the run's filings are found by opening
 			// them
-			Map<UUID, String> run = filingsOf(connection, load.addressPrefix());
+			Map<UUID, String> run = filingsOf(connection, load.markPrefix());
 			java.sql.Array ids = connection.createArrayOf("uuid", run.keySet().toArray());
 			long found = run.size();
 			long acknowledgedFound = count(connection,
@@ -56,8 +56,8 @@ record Census(long found, long acknowledgedFound, long duplicates, long approved
 	}
 
 	/**
-	 * The filings whose form's address starts with the prefix, with their address: each
-	 * form opened with the data keys, unwrapped under the nodes' key-encryption key.
+	 * The filings whose form's mark starts with the prefix, with their mark: each form
+	 * opened with the data keys, unwrapped under the nodes' key-encryption key.
 	 */
 	private static Map<UUID, String> filingsOf(Connection connection, String prefix) throws SQLException {
 		KeyEncryptionKey kek = KeyEncryptionKey.ofHex(Node.KEK);
@@ -78,9 +78,9 @@ record Census(long found, long acknowledgedFound, long duplicates, long approved
 				int keyId = Integer.parseInt(sealed[1]);
 				byte[] form = Sm4Gcm.open(keys.get(keyId), Base64.getDecoder().decode(sealed[2]),
 						(keyId + "/applications_application.form").getBytes(StandardCharsets.UTF_8));
-				String address = JSON.readTree(form).path("address").asString();
-				if (address.startsWith(prefix)) {
-					filings.put(row.getObject(1, UUID.class), address);
+				String mark = JSON.readTree(form).path(Load.MARK_FIELD).asString();
+				if (mark.startsWith(prefix)) {
+					filings.put(row.getObject(1, UUID.class), mark);
 				}
 			}
 		}

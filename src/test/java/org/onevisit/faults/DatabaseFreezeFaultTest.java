@@ -68,12 +68,13 @@ class DatabaseFreezeFaultTest {
 					frozen.size(), Duration.ofNanos(thawed - stopped).toSeconds(), probes.size(), answered503,
 					slowestProbe, slowestBefore, slowestWhileFrozen, unavailableWhileFrozen, serving.toMillis());
 			System.out.printf(
-					"FAULT database-freeze: requests %d (503 answers %d, other failed attempts %d, gave up %d);"
+					"FAULT database-freeze: requests %d (503 answers %d, other failed attempts %d, gave up %d,"
+							+ " matters refused %d, first: %s);"
 							+ " filings acknowledged %d, found %d, lost %d, duplicates %d; incomplete publications %d"
 							+ " (drained %d s after the load)%n",
 					load.requests.sum(), load.serviceUnavailable.sum(),
-					load.failedAttempts.sum() - load.serviceUnavailable.sum(), load.gaveUp.sum(),
-					load.acknowledged.size(), census.acknowledgedFound(),
+					load.failedAttempts.sum() - load.serviceUnavailable.sum(), load.gaveUp.sum(), load.refused.sum(),
+					load.firstRefusal.get(), load.acknowledged.size(), census.acknowledgedFound(),
 					load.acknowledged.size() - census.acknowledgedFound(), census.duplicates(),
 					census.incompletePublications(), drained.toSeconds());
 
@@ -92,6 +93,7 @@ class DatabaseFreezeFaultTest {
 			assertThat(census.duplicates()).as("duplicates").isZero();
 			assertThat(census.incompletePublications()).as("incomplete publications").isZero();
 			assertThat(load.gaveUp.sum()).isZero();
+			assertThat(load.refused.sum()).as("refused: " + load.firstRefusal.get()).isZero();
 		}
 	}
 

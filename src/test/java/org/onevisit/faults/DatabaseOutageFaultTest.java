@@ -94,6 +94,7 @@ class DatabaseOutageFaultTest {
 				assertThat(census.approvedWithoutLicences()).isZero();
 				assertThat(census.incompletePublications()).isZero();
 				assertThat(load.gaveUp.sum()).isZero();
+				assertThat(load.refused.sum()).as("refused: " + load.firstRefusal.get()).isZero();
 			}
 		}
 	}

@@ -67,13 +67,14 @@ class EmbeddedRecoveryFaultTest {
 							+ " OneVisit serving %d ms after the kill, without a restart%n",
 					crashed, acknowledgedAtTheCrash, restarted, databaseBack.toMillis());
 			System.out.printf(
-					"FAULT embedded-recovery: requests %d (503 answers %d, other failed attempts %d, gave up %d);"
+					"FAULT embedded-recovery: requests %d (503 answers %d, other failed attempts %d, gave up %d,"
+							+ " matters refused %d, first: %s);"
 							+ " filings acknowledged %d, found %d, lost %d, duplicates %d; approved %d, licence"
 							+ " duplicates %d, approved without licence %d; incomplete publications %d (drained %d s"
 							+ " after the load)%n",
 					load.requests.sum(), load.serviceUnavailable.sum(),
-					load.failedAttempts.sum() - load.serviceUnavailable.sum(), load.gaveUp.sum(),
-					load.acknowledged.size(), census.acknowledgedFound(),
+					load.failedAttempts.sum() - load.serviceUnavailable.sum(), load.gaveUp.sum(), load.refused.sum(),
+					load.firstRefusal.get(), load.acknowledged.size(), census.acknowledgedFound(),
 					load.acknowledged.size() - census.acknowledgedFound(), census.duplicates(), census.approved(),
 					census.licenceDuplicates(), census.approvedWithoutLicences(), census.incompletePublications(),
 					drained.toSeconds());
@@ -88,6 +89,7 @@ class EmbeddedRecoveryFaultTest {
 			assertThat(census.approvedWithoutLicences()).as("approved without a licence").isZero();
 			assertThat(census.incompletePublications()).as("incomplete publications").isZero();
 			assertThat(load.gaveUp.sum()).isZero();
+			assertThat(load.refused.sum()).as("refused: " + load.firstRefusal.get()).isZero();
 		}
 	}
 

@@ -35,6 +35,18 @@ final class EmbeddedServer implements Database {
 		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/onevisit", "postgres", "");
 	}
 
+	/** The server's data directory. */
+	Path directory() {
+		return this.directory;
+	}
+
+	/** Where the running postmaster's programs are: zonky's unpacked PostgreSQL. */
+	Path binaries() {
+		return postmaster().flatMap((postmaster) -> postmaster.info().command())
+			.map((command) -> Path.of(command).getParent())
+			.orElseThrow(() -> new IllegalStateException("no postmaster running in " + this.directory));
+	}
+
 	/** SIGKILL of the postmaster, as the OOM killer does it. */
 	long kill() throws Exception {
 		ProcessHandle postmaster = postmaster().orElseThrow();

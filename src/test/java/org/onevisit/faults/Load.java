@@ -15,20 +15,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import org.onevisit.Matters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A steady load of citizens filing the flat transfer and of reviewers approving it,
- * spread over the nodes as a load balancer would. A request that gets no answer, or a
- * 5xx, is retried on the next node with the same {@code Idempotency-Key} (filings) or the
- * same task version (decisions), as a careful client does; only a 201 counts as
- * acknowledged.
+ * A steady load of a citizen filing for a certificate of no criminal record (无犯罪记录证明: the
+ * applicant's data fetched from the population registry after the commit, a signed
+ * licence issued at the approval) and of the police reviewer approving it, spread over
+ * the nodes as a load balancer would. A request that gets no answer, or a 5xx, is retried
+ * on the next node with the same {@code Idempotency-Key} (filings) or the same task
+ * version (decisions), as a careful client does; only a 201 counts as acknowledged.
+ * <p>
+ * Not the flat transfer: a second matter on a flat is refused while one is open
+ * ({@code duplicate_matter}), its parties must confirm, and an approved one moves the
+ * flat to the buyer, so each filing needs a flat of its own, which the property registry
+ * of each node's JVM would have to register alike.
  */
 final class Load {
 
@@ -40,11 +46,13 @@ final class Load {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	/**
-	 * The demo flat: the nodes' registries run in their own JVMs, where this test cannot
-	 * register a flat per filing; a second matter on it is refused as a duplicate.
-	 */
-	private static final String DEMO_FLAT = "浙(2020)示范市不动产权第0012345号";
+	/** applicant1's resident ID: the certificate is issued only about the filer. */
+	private static final String APPLICANT = "339902198503120016";
+
+	private static final String FILING = """
+			{"itemCode":"339900-POLICE-005","applicant":{"residentId":"%s"},
+			 "form":{"applicantId":"%s","purpose":"%s"}}
+			""";
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -53,8 +61,8 @@ final class Load {
 	/** Idempotency key to the application id the 201 named. */
 	final Map<String, String> acknowledged = new ConcurrentHashMap<>();
 
-	/** Idempotency key to the address written in its form, unique per filing. */
-	final Map<String, String> addresses = new ConcurrentHashMap<>();
+	/** Idempotency key to the mark written in its form, unique per filing. */
+	final Map<String, String> marks = new ConcurrentHashMap<>();
 
 	final LongAdder requests = new LongAdder();
 
@@ -64,7 +72,18 @@ final class Load {
 
 	final LongAdder approved = new LongAdder();
 
+	/** Retries answered 409 {@code request_in_progress}: asked again a moment later. */
+	final LongAdder inProgress = new LongAdder();
+
 	final LongAdder gaveUp = new LongAdder();
+
+	/**
+	 * Matters a node refused (an answer below 500 that was not the expected one): a
+	 * client carries on with the next matter, and the first refusal is kept to be shown.
+	 */
+	final LongAdder refused = new LongAdder();
+
+	final AtomicReference<String> firstRefusal = new AtomicReference<>();
 
 	/** The longest single attempt, answered or not, in milliseconds. */
 	final LongAccumulator slowest = new LongAccumulator(Long::max, 0);
@@ -85,9 +104,12 @@ final class Load {
 		this.patience = patience;
 	}
 
-	/** The address that marks this run's filings in the database. */
-	String addressPrefix() {
-		return "故障测试路" + this.run + "-";
+	/** The form field that carries each filing's mark. */
+	static final String MARK_FIELD = "purpose";
+
+	/** The start of the mark of this run's filings, found by {@link Census}. */
+	String markPrefix() {
+		return "故障测试" + this.run + "-";
 	}
 
 	void start(int threads) {
@@ -97,10 +119,16 @@ final class Load {
 			this.clients.submit(() -> {
 				while (this.running.get()) {
 					try {
-						matter(addressPrefix() + sequence.incrementAndGet() + "号");
+						matter(markPrefix() + sequence.incrementAndGet());
 					}
 					catch (GaveUp ex) {
 						this.gaveUp.increment();
+					}
+					catch (RuntimeException ex) {
+						// a client that died here would leave the load stalled unseen
+						this.refused.increment();
+						this.firstRefusal.compareAndSet(null, ex.getMessage());
+						pause();
 					}
 				}
 			});
@@ -115,11 +143,28 @@ final class Load {
 		}
 	}
 
-	private void matter(String address) {
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Files one matter with this mark and has it approved, outside the running load;
+	 * answers the application's id once the filing is acknowledged and decided.
+	 */
+	String fileAndApprove(String mark) {
+		return matter(mark);
+	}
+
+	private String matter(String mark) {
 		String key = UUID.randomUUID().toString();
-		this.addresses.put(key, address);
+		this.marks.put(key, mark);
 		HttpResponse<String> filed = retried(() -> post("/api/v1/applications",
-				Matters.flatTransfer(DEMO_FLAT, address), "applicant1", "Idempotency-Key", key));
+				FILING.formatted(APPLICANT, APPLICANT, mark), "applicant1", "Idempotency-Key", key));
 		if (filed.statusCode() != 201 && filed.statusCode() != 200) {
 			throw new IllegalStateException("filing refused: " + filed.statusCode() + " " + filed.body());
 		}
@@ -129,6 +174,7 @@ final class Load {
 			approve(application.path("id").asString(), task.path("id").asString(), task.path("department").asString());
 		}
 		this.approved.increment();
+		return application.path("id").asString();
 	}
 
 	/** Approves every step of a task, each decision naming the version it saw. */
@@ -177,7 +223,13 @@ final class Load {
 			try {
 				HttpResponse<String> response = this.client.send(request.get(), HttpResponse.BodyHandlers.ofString());
 				this.slowest.accumulate((System.nanoTime() - sent) / 1_000_000);
-				if (response.statusCode() < 500) {
+				if (response.statusCode() == 409 && response.body().contains("\"request_in_progress\"")) {
+					// the first attempt with this key is still being worked on (its
+					// answer
+					// was lost or is late): the answer says to look again later
+					this.inProgress.increment();
+				}
+				else if (response.statusCode() < 500) {
 					return response;
 				}
 				if (response.statusCode() == 503) {
@@ -232,23 +284,37 @@ final class Load {
 	private String token(String user) {
 		for (Node node : this.nodes) {
 			try {
-				HttpResponse<String> response = this.client
-					.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/auth/token"))
-						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user
-								+ "\",\"password\":\"onevisit-demo\",\"otp\":\"" + org.onevisit.DemoTotp.now() + "\"}"))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200) {
-					return JSON.readTree(response.body()).path("access_token").asString();
-				}
+				return tokenFrom(this.client, node, user);
 			}
-			catch (IOException ex) {
+			catch (GaveUp ex) {
 				// try the next node
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
+		}
+		throw new GaveUp();
+	}
+
+	/** A bearer token for a demo account from this node, after any node of a load. */
+	static String bearerFrom(Node node, String user) {
+		return "Bearer " + tokenFrom(HttpClient.newHttpClient(), node, user);
+	}
+
+	private static String tokenFrom(HttpClient client, Node node, String user) {
+		try {
+			HttpResponse<String> response = client
+				.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/auth/token"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user
+							+ "\",\"password\":\"onevisit-demo\",\"otp\":\"" + org.onevisit.DemoTotp.now() + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 200) {
+				return JSON.readTree(response.body()).path("access_token").asString();
 			}
+		}
+		catch (IOException ex) {
+			// not answering
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		throw new GaveUp();
 	}

@@ -48,6 +48,11 @@ final class Node implements AutoCloseable {
 		return create(name, postgres.jdbcUrl(), dataDirectory, arguments);
 	}
 
+	/** A node on an external PostgreSQL at this JDBC URL (user postgres). */
+	static Node external(String name, String jdbcUrl, Path dataDirectory, String... arguments) throws IOException {
+		return create(name, jdbcUrl, dataDirectory, arguments);
+	}
+
 	/**
 	 * A node in OneVisit's default mode, as the README starts it: its own embedded
 	 * PostgreSQL kept in {@code <dataDirectory>/postgres}.

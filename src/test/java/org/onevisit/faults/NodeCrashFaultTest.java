@@ -65,6 +65,7 @@ class NodeCrashFaultTest {
 				assertThat(census.approvedWithoutLicences()).as("approved without a licence").isZero();
 				assertThat(census.incompletePublications()).as("incomplete publications").isZero();
 				assertThat(load.gaveUp.sum()).isZero();
+				assertThat(load.refused.sum()).as("refused: " + load.firstRefusal.get()).isZero();
 			}
 		}
 	}

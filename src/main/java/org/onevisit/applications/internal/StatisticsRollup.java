@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationStatistics;
+import org.onevisit.platform.LongWork;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,13 @@ class StatisticsRollup implements ApplicationStatistics {
 
 	private final Clock clock;
 
-	StatisticsRollup(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	private final LongWork longWork;
+
+	StatisticsRollup(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, LongWork longWork) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.longWork = longWork;
 	}
 
 	@SchedulerLock(name = "statistics-rollup")
@@ -79,6 +83,9 @@ class StatisticsRollup implements ApplicationStatistics {
 		Timestamp filedSince = Timestamp
 			.from(from.minusDays(LONGEST_MATTER_DAYS).atStartOfDay(this.clock.getZone()).toInstant());
 		this.transactions.executeWithoutResult((status) -> {
+			// a rebuild over years of history outlasts a request's 5 s statement timeout;
+			// the other node's wait for the advisory lock below outlasts its lock timeout
+			this.longWork.allowInThisTransaction();
 			// one node at a time recomputes; another waits and then recomputes the same
 			this.jdbc.sql("select pg_advisory_xact_lock(hashtext('applications-statistics'))").query().singleRow();
 			this.jdbc.sql("delete from applications_stats_filed where day >= :from").param("from", from).update();
