@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ADR 15: migrations expand and contract, so that nodes of version N and N+1 run side by
+ * ADR 16: migrations expand and contract, so that nodes of version N and N+1 run side by
  * side on one database during a rolling upgrade. What a test can see is checked here on
  * every migration from {@link #SINCE} on; earlier ones were written for a single node.
  */
@@ -127,14 +127,14 @@ class MigrationRulesTests {
 		List<String> problems = new ArrayList<>();
 		String statements = withoutComments(sql).toLowerCase(Locale.ROOT);
 		if (RENAME.matcher(statements).find()) {
-			problems.add(file + ": a rename breaks the nodes still running; add, copy, and drop later (ADR 15)");
+			problems.add(file + ": a rename breaks the nodes still running; add, copy, and drop later (ADR 16)");
 		}
 		if (CONTRACTION.matcher(statements).find()) {
 			Matcher contracts = CONTRACTS.matcher(sql.strip());
 			Matcher version = NAME.matcher(file);
 			long own = version.matches() ? Long.parseLong(version.group(1)) : Long.MAX_VALUE;
 			if (!file.contains("contract")) {
-				problems.add(file + ": drops, type changes and NOT NULL belong in a contract migration (ADR 15)");
+				problems.add(file + ": drops, type changes and NOT NULL belong in a contract migration (ADR 16)");
 			}
 			else if (!contracts.find()) {
 				problems.add(file + ": a contract migration starts with -- contracts V<the expand migration>");
