@@ -38,7 +38,7 @@ class LongWorkTests {
 	@BeforeAll
 	static void startAServerWithShortRequestBounds() throws Exception {
 		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false, Map.of()));
-		DatabaseProperties properties = new DatabaseProperties(null, null, null, 1, Duration.ofSeconds(1),
+		DatabaseProperties properties = new DatabaseProperties(null, null, null, null, null, 1, Duration.ofSeconds(1),
 				Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(500),
 				Duration.ofSeconds(1), null);
 		DatabaseConfiguration configuration = new DatabaseConfiguration();
