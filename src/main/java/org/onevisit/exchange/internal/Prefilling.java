@@ -396,7 +396,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 	public PersonCheck checkPerson(ResidentId residentId, String name) {
 		Need need = new Need("population.identity", residentId.value(), "onevisit", "registration");
 		Need mobile = new Need("population.mobile", residentId.value(), "onevisit", "registration");
-		Map<Need, Found> answers = this.fetcher.fetch("onevisit", "registration:" + residentId.value(),
+		Map<Need, Found> answers = this.fetcher.fetch("onevisit", "registration:" + TimeOrderedIds.next(),
 				Sentence.of("exchange.purpose.personRegistration").stored(), List.of(need, mobile));
 		Found found = answers.get(need);
 		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
@@ -463,7 +463,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 	public Representation checkRepresentative(CreditCode enterprise, ResidentId person, String name) {
 		Need need = new Need("enterprise.registration", enterprise.value(), "onevisit", "registration");
 		Found found = this.fetcher
-			.fetch("onevisit", "registration:" + enterprise.value(),
+			.fetch("onevisit", "registration:" + TimeOrderedIds.next(),
 					Sentence.of("exchange.purpose.businessRegistration").stored(), List.of(need))
 			.get(need);
 		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
@@ -487,7 +487,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 	public Optional<String> householdRegionOf(ResidentId person) {
 		Need need = new Need("population.household", person.value(), "onevisit", "routing");
 		Found found = this.fetcher
-			.fetch("onevisit", "routing:" + person.value(), Sentence.of("exchange.purpose.routing").stored(),
+			.fetch("onevisit", "routing:" + TimeOrderedIds.next(), Sentence.of("exchange.purpose.routing").stored(),
 					List.of(need))
 			.get(need);
 		if (found.evidence() == null || found.evidence().records().isEmpty()) {
