@@ -39,12 +39,6 @@ class DemoData implements ApplicationRunner {
 
 	static final String CATALOGUE = "catalog/demo/catalogue.yaml";
 
-	/**
-	 * The bank counter's item and bundle (issue 27), a file of its own imported after the
-	 * catalogue whose departments and items it uses.
-	 */
-	static final String BANK_COUNTER = "catalog/demo/bank-counter.yaml";
-
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final DatabaseMode mode;
@@ -76,11 +70,9 @@ class DemoData implements ApplicationRunner {
 		if (!this.mode.demo()) {
 			return;
 		}
-		for (String file : List.of(CATALOGUE, BANK_COUNTER)) {
-			try (Reader yaml = new InputStreamReader(new ClassPathResource(file).getInputStream(),
-					StandardCharsets.UTF_8)) {
-				this.catalogue.importCatalogue(file.substring(file.lastIndexOf('/') + 1), yaml, "demo");
-			}
+		try (Reader yaml = new InputStreamReader(new ClassPathResource(CATALOGUE).getInputStream(),
+				StandardCharsets.UTF_8)) {
+			this.catalogue.importCatalogue("catalogue.yaml", yaml, "demo");
 		}
 		if (this.generated) {
 			long started = System.nanoTime();

@@ -396,6 +396,10 @@ class CatalogueIntegrationTests {
 	@Test
 	void bundlesCombineItemsOfSeveralDepartments() {
 		for (Bundle bundle : this.catalogue.publishedBundles()) {
+			if (bundle.code().equals("mortgage-payoff")) {
+				// 还贷+抵押注销: its other half is the bank's, which files it; one department
+				continue;
+			}
 			assertThat(this.catalogue.itemsOf(bundle).stream().map(ServiceItem::departmentCode).distinct().count())
 				.as(bundle.code())
 				.isGreaterThanOrEqualTo(2);

@@ -48,7 +48,7 @@ class CatalogueYamlTests {
 	}
 
 	@Test
-	void theDemoCityHasAtLeastFortyItemsInNineDepartmentsTheFourBundlesOfTheBriefAndALicensedBusinesssOwn()
+	void theDemoCityHasAtLeastFortyItemsInNineDepartmentsTheFourBundlesOfTheBriefALicensedBusinesssOwnAndTheBankCounter()
 			throws IOException {
 		CatalogueDocument seed = seed();
 
@@ -57,7 +57,7 @@ class CatalogueYamlTests {
 		assertThat(seed.items().stream().map(ServiceItem::departmentCode).distinct()).hasSizeGreaterThanOrEqualTo(9);
 		assertThat(seed.bundles()).extracting(Bundle::code)
 			.containsExactlyInAnyOrder("flat-transfer", "business-startup", "restaurant", "licensed-restaurant",
-					"newborn");
+					"newborn", "mortgage-payoff");
 		assertThat(seed.regions()).extracting((region) -> region.level().name()).contains("PROVINCE", "CITY", "COUNTY");
 	}
 
