@@ -54,12 +54,15 @@ class OpenApiContract implements OpenApiCustomizer {
 	static final Map<String, Integer> SUCCESS = Map.ofEntries(Map.entry("POST /api/v1/applications", 201),
 			Map.entry("POST /api/v1/identity-checks", 201), Map.entry("POST /api/v1/partner/webhooks", 201),
 			Map.entry("POST /api/v1/partner/webhooks/deliveries/{id}/replay", 202),
-			Map.entry("POST /api/v1/me/tokens/{id}/revocation", 204), Map.entry("POST /api/v1/me/password", 204),
+			Map.entry("POST /api/v1/batches", 202), Map.entry("POST /api/v1/me/tokens/{id}/revocation", 204),
+			Map.entry("POST /api/v1/me/password", 204),
 			Map.entry("POST /api/v1/accounts/{username}/identity-verification", 204),
 			Map.entry("POST /api/v1/admin/accounts/{username}/second-factor/reset", 204));
 
 	/** Bodies that are not JSON, where the handler sets the type at run time. */
-	static final Map<String, String> MEDIA_TYPES = Map.of("GET /api/v1/open-data/applications.csv", "text/csv");
+	static final Map<String, String> MEDIA_TYPES = Map.of("GET /api/v1/open-data/applications.csv", "text/csv",
+			"GET /api/v1/open-data/indicators.csv", "text/csv", "GET /api/v1/batches/{id}/results", "text/csv",
+			"GET /api/v1/batches/{id}/errors", "text/csv");
 
 	/**
 	 * Headers the server sets for itself on the way in (partners' routing), which a
