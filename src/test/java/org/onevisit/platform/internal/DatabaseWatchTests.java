@@ -35,6 +35,8 @@ class DatabaseWatchTests {
 	@BeforeAll
 	static void startAServerAndThePool() throws Exception {
 		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false, Map.of()));
+		// the roles the pool connects as, as the application's configuration sets them up
+		DatabaseRoles.setUp(server.jdbcUrl(), EmbeddedDatabase.DATABASE);
 		DatabaseProperties properties = new DatabaseProperties(null, null, null, null, null, 4, Duration.ofSeconds(1),
 				Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(7), Duration.ofMillis(500),
 				Duration.ofSeconds(1), null);

@@ -38,6 +38,8 @@ class LongWorkTests {
 	@BeforeAll
 	static void startAServerWithShortRequestBounds() throws Exception {
 		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false, Map.of()));
+		// the roles the pool connects as, as the application's configuration sets them up
+		DatabaseRoles.setUp(server.jdbcUrl(), EmbeddedDatabase.DATABASE);
 		DatabaseProperties properties = new DatabaseProperties(null, null, null, null, null, 1, Duration.ofSeconds(1),
 				Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(500),
 				Duration.ofSeconds(1), null);
