@@ -1,5 +1,6 @@
 package org.onevisit.identity.internal.web;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,8 @@ import org.onevisit.platform.QrCodes;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +30,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class SecondFactorController {
+
+	/**
+	 * Where department systems send their staff to sign in (Spring Authorization Server).
+	 */
+	private static final String AUTHORIZATION_ENDPOINT = "/oauth2/authorize";
 
 	private static final String ENROLLING = SecondFactorController.class.getName() + ".secret";
 
@@ -59,7 +67,7 @@ class SecondFactorController {
 
 	@PostMapping("/login/second-factor")
 	String verify(@AuthenticationPrincipal OneVisitUser user, @RequestParam String code, HttpServletRequest request,
-			HttpServletResponse response) throws Exception {
+			HttpServletResponse response, Model model) throws Exception {
 		String address = request.getRemoteAddr();
 		try {
 			this.guard.checkAllowed(user.getUsername(), address);
@@ -73,6 +81,19 @@ class SecondFactorController {
 		}
 		this.guard.succeeded(user.getUsername(), address);
 		this.login.complete(user, request, response);
+		HttpSessionRequestCache asked = new HttpSessionRequestCache();
+		SavedRequest saved = asked.getRequest(request, response);
+		if (saved != null && URI.create(saved.getRedirectUrl())
+			.getPath()
+			.equals(request.getContextPath() + AUTHORIZATION_ENDPOINT)) {
+			// a department system's sign-in: its code goes to the system's own address,
+			// which the pages' form-action policy would refuse at the end of this form's
+			// redirects; a new navigation from this page is no form submission
+			asked.removeRequest(request, response);
+			response.setHeader("Refresh", "0;url=" + saved.getRedirectUrl());
+			model.addAttribute("continueTo", saved.getRedirectUrl());
+			return "identity/continue";
+		}
 		// back to the page that asked for the login, as after a password
 		new SavedRequestAwareAuthenticationSuccessHandler().onAuthenticationSuccess(request, response,
 				SecurityContextHolder.getContext().getAuthentication());
