@@ -44,6 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * application anyway). A refusal is recorded in a transaction of its own; a failure of
  * the system's (registry or database unavailable, the same key in flight) is retried
  * later with backoff, case by case.
+ * <p>
+ * A worker claims its next case as soon as it has filed one. The workers hold at most the
+ * pool's connections beyond those reserved for people, and each request of a person in
+ * progress on the node ({@link PeopleInFlight}) takes a worker's seat until it is
+ * answered: a batch fills the capacity people leave, and never makes them wait for it.
  */
 @Component
 public class BatchWorker implements SmartLifecycle {
@@ -55,13 +60,14 @@ public class BatchWorker implements SmartLifecycle {
 
 	private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
+	// how often a worker whose seat a person holds looks again
+	private static final Duration SEAT_WAIT = Duration.ofMillis(2);
+
 	private final JdbcClient jdbc;
 
 	private final Batches batches;
 
 	private final PartnerFilings filings;
-
-	private final PartnerClients partners;
 
 	private final MessageSource messages;
 
@@ -71,23 +77,53 @@ public class BatchWorker implements SmartLifecycle {
 
 	private final int workers;
 
+	private final PeopleInFlight people;
+
+	private final boolean yieldToPeople;
+
 	private final AtomicInteger active = new AtomicInteger();
+
+	// the workers filing a case now (a worker waiting for a seat is not counted)
+	private final AtomicInteger filing = new AtomicInteger();
 
 	private volatile ExecutorService executor;
 
 	private volatile boolean running;
 
-	BatchWorker(JdbcClient jdbc, Batches batches, PartnerFilings filings, PartnerClients partners,
-			MessageSource messages, PlatformTransactionManager transactionManager, Clock clock,
-			@Value("${onevisit.partners.batches.workers:2}") int workers) {
+	BatchWorker(JdbcClient jdbc, Batches batches, PartnerFilings filings, MessageSource messages,
+			PlatformTransactionManager transactionManager, Clock clock, PeopleInFlight people,
+			@Value("${onevisit.partners.batches.yield-to-people:true}") boolean yieldToPeople,
+			@Value("${onevisit.partners.batches.workers:0}") int workers,
+			@Value("${onevisit.db.pool-size:20}") int poolSize,
+			@Value("${onevisit.partners.batches.reserved-connections:10}") int reservedConnections) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.filings = filings;
-		this.partners = partners;
 		this.messages = messages;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
-		this.workers = Math.max(1, workers);
+		this.people = people;
+		this.yieldToPeople = yieldToPeople;
+		this.workers = workers(workers, Runtime.getRuntime().availableProcessors(), poolSize, reservedConnections);
+		log.info("Batch cases are filed by {} workers per node", this.workers);
+	}
+
+	/**
+	 * How many cases a node files at once. A case waits most of its time on the database
+	 * and on the access ledger's commit, so twice the cores keep both busy; each worker
+	 * holds one pooled connection while it files, and the connections reserved for people
+	 * (requests at windows and on the site) are never a worker's: the batch cannot starve
+	 * them of connections. A configured number is bounded the same way.
+	 */
+	static int workers(int configured, int cores, int poolSize, int reservedConnections) {
+		int forBatches = Math.max(1, poolSize - Math.max(0, reservedConnections));
+		int wanted = (configured > 0) ? configured : 2 * cores;
+		return Math.max(1, Math.min(wanted, forBatches));
+	}
+
+	/** The number of workers this node runs. */
+	public int workers() {
+		return this.workers;
 	}
 
 	/** Picks up cases that fell due (retries, another node's abandoned work). */
@@ -117,11 +153,51 @@ public class BatchWorker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * How many cases the workers file at once while people's requests are in progress:
+	 * each person takes a worker's seat, so that the node serves no more at once than its
+	 * workers would alone; one case is always filed, so that people never stop a batch.
+	 */
+	static int seats(int workers, int people) {
+		return Math.max(1, workers - Math.max(0, people));
+	}
+
+	/** Waits for a seat to file the next case; false when the node stops meanwhile. */
+	private boolean takeSeat() {
+		while (this.running) {
+			int seats = this.yieldToPeople ? seats(this.workers, this.people.now()) : this.workers;
+			int taken = this.filing.get();
+			if (taken < seats) {
+				if (this.filing.compareAndSet(taken, taken + 1)) {
+					return true;
+				}
+				continue;
+			}
+			try {
+				Thread.sleep(SEAT_WAIT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return false;
+	}
+
 	private void drain() {
 		try {
 			int busy = 0;
 			while (this.running) {
-				Outcome outcome = workNext();
+				if (!takeSeat()) {
+					return;
+				}
+				Outcome outcome;
+				try {
+					outcome = workNext();
+				}
+				finally {
+					this.filing.decrementAndGet();
+				}
 				if (outcome == Outcome.NOTHING_DUE || (outcome == Outcome.BUSY && ++busy > 3)) {
 					return;
 				}
@@ -187,9 +263,15 @@ public class BatchWorker implements SmartLifecycle {
 	 */
 	private List<Claimed> claim() {
 		Timestamp now = Timestamp.from(this.clock.instant());
+		// a group is claimed by its first pending row only: two workers that each took
+		// one
+		// row of the same group would both find it held and give it up
 		List<Claimed> first = this.jdbc.sql("""
 				select batch_id, row_no, idempotency_key, group_key, filing_sealed, attempts
-				from partners_batch_case where state = 'PENDING' and next_attempt_at <= :now
+				from partners_batch_case c where state = 'PENDING' and next_attempt_at <= :now
+				  and (group_key is null or not exists (
+				    select 1 from partners_batch_case g where g.batch_id = c.batch_id and g.group_key = c.group_key
+				      and g.state = 'PENDING' and g.row_no < c.row_no))
 				order by next_attempt_at, batch_id, row_no limit 1 for update skip locked
 				""").param("now", now).query(BatchWorker::claimed).list();
 		if (first.isEmpty()) {
@@ -222,16 +304,20 @@ public class BatchWorker implements SmartLifecycle {
 
 	/** Files every claimed case; the one that fails is named in {@code failing}. */
 	private void fileAll(List<Claimed> claimed, List<Claimed> failing) {
-		Map<String, Object> batch = this.jdbc.sql("select partner_client_id, scopes from partners_batch where id = :id")
-			.param("id", claimed.get(0).batch())
-			.query()
-			.singleRow();
+		// the batch's partner, its scopes at upload and whether it is suspended now: one
+		// statement per case
+		Map<String, Object> batch = this.jdbc.sql("""
+				select b.partner_client_id, b.scopes, p.suspended
+				from partners_batch b join partners_partner p on p.client_id = b.partner_client_id
+				where b.id = :id
+				""").param("id", claimed.get(0).batch()).query().singleRow();
 		String partner = (String) batch.get("partner_client_id");
 		Set<String> scopes = scopesOf(batch.get("scopes"));
+		boolean suspended = Boolean.TRUE.equals(batch.get("suspended"));
 		Instant now = this.clock.instant();
 		for (Claimed each : claimed) {
 			try {
-				if (!this.partners.active(partner)) {
+				if (suspended) {
 					throw BatchRefused.partnerSuspended();
 				}
 				Filing filing = this.batches.filingOf(each.sealed());
