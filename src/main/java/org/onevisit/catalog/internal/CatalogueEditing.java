@@ -49,7 +49,7 @@ class CatalogueEditing implements CatalogueAdministration {
 
 	@Override
 	public ServiceItem validateItem(String yaml) {
-		return CatalogueYaml.readItem("item.yaml", new StringReader(yaml), this.catalogue.rulesContext());
+		return CatalogueYaml.readItem("item.yaml", new StringReader(yaml), this.catalogue.entryRulesContext());
 	}
 
 	@Override
@@ -80,7 +80,7 @@ class CatalogueEditing implements CatalogueAdministration {
 
 	@Override
 	public Bundle validateBundle(String yaml) {
-		return CatalogueYaml.readBundle("bundle.yaml", new StringReader(yaml), this.catalogue.rulesContext());
+		return CatalogueYaml.readBundle("bundle.yaml", new StringReader(yaml), this.catalogue.entryRulesContext());
 	}
 
 	@Override
@@ -98,7 +98,7 @@ class CatalogueEditing implements CatalogueAdministration {
 		// the items may have changed since the draft was saved: check again against what
 		// is published now
 		CatalogueYaml.readBundle("bundle.yaml", new StringReader(CatalogueYaml.writeBundle(draft.content())),
-				this.catalogue.rulesContext());
+				this.catalogue.entryRulesContext());
 		this.securityLog.record(new ConfigurationChanged(by, "catalogue bundle " + code, "published"));
 		return publish(this.store.bundles(), code, by);
 	}

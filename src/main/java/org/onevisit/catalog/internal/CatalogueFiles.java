@@ -2,12 +2,17 @@ package org.onevisit.catalog.internal;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +22,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.onevisit.catalog.BasicItem;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration.ImportReport;
 import org.onevisit.catalog.CatalogueDocument;
 import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.CatalogueProblem;
 import org.onevisit.catalog.Channel;
+import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Region;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.Versioned;
@@ -60,19 +67,29 @@ class CatalogueFiles {
 		this.clock = clock;
 	}
 
+	/**
+	 * Imports a whole catalogue file. Only what differs from the catalogue is checked
+	 * against everything and written; a file imported before, with nothing published
+	 * since, is recognised by its digest and changes nothing.
+	 */
 	@Transactional
 	public ImportReport importCatalogue(String fileName, Reader yaml, String by) {
-		CatalogueDocument document = CatalogueYaml.read(fileName, yaml, this.catalogue.rulesContext());
+		String text = text(yaml, fileName);
+		String digest = digest(text);
+		long revision = this.store.revision();
+		Optional<ImportReport> asBefore = this.store.importedAsIs(digest, revision);
+		if (asBefore.isPresent()) {
+			this.store.audit(by, "IMPORT", "catalogue:" + fileName, null, asBefore.get().toString());
+			log.info("Imported catalogue {}: as imported before, nothing changed ({})", fileName, asBefore.get());
+			return asBefore.get();
+		}
+		CatalogueRules.Context context = this.catalogue.rulesContext();
+		CatalogueDocument document = CatalogueYaml.read(fileName, new StringReader(text), context);
 		Instant now = this.clock.instant();
-		document.regions()
-			.stream()
-			.sorted(Comparator.comparing((Region region) -> region.level().ordinal()))
-			.forEach(this.directory::register);
-		document.departments().forEach(this.directory::register);
-		document.basicItems().forEach(this.directory::register);
+		boolean directoryChanged = registerWhatChanged(document);
 		int itemsPublished = 0;
 		for (ServiceItem item : document.items()) {
-			if (!alreadyPublished(this.store.items(), item.code(), item)) {
+			if (context.publishedItem(item.code()).filter(item::equals).isEmpty()) {
 				publishImported(this.store.items(), "item", item.code(), item, by, now, fileName);
 				itemsPublished++;
 			}
@@ -88,11 +105,68 @@ class CatalogueFiles {
 				document.basicItems().size(), itemsPublished, document.items().size() - itemsPublished,
 				bundlesPublished, document.bundles().size() - bundlesPublished);
 		this.store.audit(by, "IMPORT", "catalogue:" + fileName, null, report.toString());
-		if (itemsPublished + bundlesPublished > 0) {
+		boolean changed = directoryChanged || itemsPublished + bundlesPublished > 0;
+		if (changed) {
 			this.catalogue.revised();
+		}
+		// remembered only when nothing else was published meanwhile: then the catalogue
+		// at this revision is exactly what the file says
+		long after = this.store.revision();
+		if (after == revision + (changed ? 1 : 0)) {
+			this.store.imported(digest, after, report);
 		}
 		log.info("Imported catalogue {}: {}", fileName, report);
 		return report;
+	}
+
+	/**
+	 * Writes the regions, departments and basic items of a file that differ from the
+	 * directory's; whether any did. A change moves the revision on like a publication:
+	 * guides and search show department names.
+	 */
+	private boolean registerWhatChanged(CatalogueDocument document) {
+		Set<Region> regions = Set.copyOf(this.directory.regions());
+		Set<Department> departments = Set.copyOf(this.directory.departments());
+		Set<BasicItem> basicItems = Set.copyOf(this.directory.basicItems());
+		List<Region> newRegions = document.regions()
+			.stream()
+			.filter((region) -> !regions.contains(region))
+			.sorted(Comparator.comparing((Region region) -> region.level().ordinal()))
+			.toList();
+		List<Department> newDepartments = document.departments()
+			.stream()
+			.filter((department) -> !departments.contains(department))
+			.toList();
+		List<BasicItem> newBasicItems = document.basicItems()
+			.stream()
+			.filter((basicItem) -> !basicItems.contains(basicItem))
+			.toList();
+		newRegions.forEach(this.directory::register);
+		newDepartments.forEach(this.directory::register);
+		newBasicItems.forEach(this.directory::register);
+		return !(newRegions.isEmpty() && newDepartments.isEmpty() && newBasicItems.isEmpty());
+	}
+
+	private static String text(Reader reader, String fileName) {
+		try {
+			StringWriter text = new StringWriter();
+			reader.transferTo(text);
+			return text.toString();
+		}
+		catch (IOException ex) {
+			throw new CatalogueInvalid(
+					List.of(new CatalogueProblem(fileName, 0, "(file)", "not readable: " + ex.getMessage())));
+		}
+	}
+
+	private static String digest(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public String exportCatalogue() {
@@ -142,17 +216,16 @@ class CatalogueFiles {
 				if (updated.isEmpty()) {
 					continue;
 				}
+				// a row as published was checked when it was
+				if (context.publishedItem(updated.get().code()).filter(updated.get()::equals).isPresent()) {
+					unchanged++;
+					continue;
+				}
 				CatalogueRules.checkItem(updated.get(), path, Set.of(), Set.of(), context, report);
 				CatalogueRules.checkImplementation(updated.get(), path, Map.of(),
 						CatalogueRules.implementationsBeside(updated.get(), List.of(updated.get()), context), context,
 						report);
-				if (updated.get()
-					.equals(this.store.items().published(updated.get().code()).map(Versioned::content).orElse(null))) {
-					unchanged++;
-				}
-				else {
-					changed.add(updated.get());
-				}
+				changed.add(updated.get());
 			}
 		}
 		catch (IOException | IllegalStateException | IllegalArgumentException ex) {
@@ -180,13 +253,12 @@ class CatalogueFiles {
 	}
 
 	/**
-	 * Saves an imported entry as a draft and publishes it at once, audited as imported.
+	 * Publishes an imported entry at once, as its draft would be, audited as imported.
 	 */
 	private <T> void publishImported(VersionedStore<T> versions, String kind, String code, T entry, String by,
 			Instant now, String fileName) {
-		versions.saveDraft(entry, by, now);
-		Versioned<T> version = versions.publishDraft(code, now);
-		this.store.audit(by, "IMPORT_PUBLISH", kind + ":" + code, version.version(), fileName);
+		int version = versions.publishNow(entry, by, now);
+		this.store.audit(by, "IMPORT_PUBLISH", kind + ":" + code, version, fileName);
 	}
 
 	private Optional<ServiceItem> csvItem(CSVRecord record, String path, YamlReader report,

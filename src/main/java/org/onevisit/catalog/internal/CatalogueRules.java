@@ -248,7 +248,13 @@ final class CatalogueRules {
 				report.problem("departments[" + i + "].region", "unknown region " + department.regionCode());
 			}
 		}
+		Set<String> basicsChanged = basics.values()
+			.stream()
+			.filter((basic) -> context.basicItems() == null || !basic.equals(context.basicItems().get(basic.code())))
+			.map(BasicItem::code)
+			.collect(Collectors.toSet());
 		Map<String, ServiceItem> items = new HashMap<>();
+		List<Boolean> asPublished = new ArrayList<>();
 		for (int i = 0; i < document.items().size(); i++) {
 			ServiceItem item = document.items().get(i);
 			String path = (document.items().size() == 1 && report.lineOf("item.code") > 0) ? "item"
@@ -256,14 +262,19 @@ final class CatalogueRules {
 			if (items.put(item.code(), item) != null) {
 				report.problem(path + ".code", "item " + item.code() + " appears twice");
 			}
-			checkItem(item, path, departments, regions, context, report);
+			asPublished.add(publishedAsIs(item, basicsChanged, context));
+			if (!asPublished.get(i)) {
+				checkItem(item, path, departments, regions, context, report);
+			}
 		}
+		FileImplementations inFile = new FileImplementations(document.items());
 		for (int i = 0; i < document.items().size(); i++) {
 			ServiceItem item = document.items().get(i);
 			String path = (document.items().size() == 1 && report.lineOf("item.code") > 0) ? "item"
 					: "items[" + i + "]";
-			checkImplementation(item, path, basics, implementationsBeside(item, document.items(), context), context,
-					report);
+			if (!asPublished.get(i)) {
+				checkImplementation(item, path, basics, inFile.beside(item, context), context, report);
+			}
 		}
 		Set<String> bundleCodes = new HashSet<>();
 		for (int i = 0; i < document.bundles().size(); i++) {
@@ -335,23 +346,54 @@ final class CatalogueRules {
 	}
 
 	/**
+	 * Whether an item of a file is the one published under its code, unchanged, and so
+	 * was checked when it was published: a file of two thousand implementations changing
+	 * one is checked for that one (against all the others), not two thousand times over.
+	 * An implementation whose basic item the file changes is checked again all the same.
+	 */
+	static boolean publishedAsIs(ServiceItem item, Set<String> basicsChanged, Context context) {
+		return !(item.implementsBasicItem() && basicsChanged.contains(item.basicCode()))
+				&& context.publishedItem(item.code()).filter(item::equals).isPresent();
+	}
+
+	/**
 	 * The other implementations of an item's basic item it must agree with: those of the
 	 * file, and the published ones the file does not replace.
 	 */
 	static List<ServiceItem> implementationsBeside(ServiceItem item, List<ServiceItem> documentItems, Context context) {
-		if (!item.implementsBasicItem()) {
-			return List.of();
+		return new FileImplementations(documentItems).beside(item, context);
+	}
+
+	/** A file's implementations by basic item, looked up once for all of its items. */
+	private static final class FileImplementations {
+
+		private final Set<String> codes;
+
+		private final Map<String, List<ServiceItem>> byBasicItem;
+
+		FileImplementations(List<ServiceItem> documentItems) {
+			this.codes = documentItems.stream().map(ServiceItem::code).collect(Collectors.toSet());
+			this.byBasicItem = documentItems.stream()
+				.filter(ServiceItem::implementsBasicItem)
+				.collect(Collectors.groupingBy(ServiceItem::basicCode));
 		}
-		Set<String> inFile = documentItems.stream().map(ServiceItem::code).collect(Collectors.toSet());
-		List<ServiceItem> others = new ArrayList<>();
-		documentItems.stream()
-			.filter((other) -> item.basicCode().equals(other.basicCode()) && !other.code().equals(item.code()))
-			.forEach(others::add);
-		context.publishedImplementations(item.basicCode())
-			.stream()
-			.filter((other) -> !inFile.contains(other.code()) && !other.code().equals(item.code()))
-			.forEach(others::add);
-		return others;
+
+		List<ServiceItem> beside(ServiceItem item, Context context) {
+			if (!item.implementsBasicItem()) {
+				return List.of();
+			}
+			List<ServiceItem> others = new ArrayList<>();
+			this.byBasicItem.getOrDefault(item.basicCode(), List.of())
+				.stream()
+				.filter((other) -> !other.code().equals(item.code()))
+				.forEach(others::add);
+			context.publishedImplementations(item.basicCode())
+				.stream()
+				.filter((other) -> !this.codes.contains(other.code()) && !other.code().equals(item.code()))
+				.forEach(others::add);
+			return others;
+		}
+
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -75,7 +76,7 @@ final class CatalogueSearch {
 	 * revision's answers never change, so they are kept, without expiry, until the next
 	 * revision replaces the whole index.
 	 */
-	private record Index(IndexSearcher searcher, Synonyms synonyms, PinyinLexicon lexicon,
+	private record Index(IndexSearcher searcher, SearchHit[] entries, Synonyms synonyms, PinyinLexicon lexicon,
 			Cache<String, List<SearchHit>> results) {
 	}
 
@@ -137,6 +138,8 @@ final class CatalogueSearch {
 				writer.addDocument(
 						document(SearchHit.Kind.BUNDLE, bundle.code(), bundle.name(), "", bundle.keywords(), body));
 			}
+			// one segment: every term of a query is looked up once, not once a segment
+			writer.forceMerge(1);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -148,8 +151,9 @@ final class CatalogueSearch {
 				this.hitsBefore += stats.hitCount();
 				this.missesBefore += stats.missCount();
 			}
-			this.index = new Index(new IndexSearcher(DirectoryReader.open(directory)), synonyms,
-					new PinyinLexicon(words), newResultCache());
+			DirectoryReader reader = DirectoryReader.open(directory);
+			this.index = new Index(new IndexSearcher(reader), entries(reader), synonyms, new PinyinLexicon(words),
+					newResultCache());
 
 		}
 		catch (IOException ex) {
@@ -202,13 +206,11 @@ final class CatalogueSearch {
 			IndexSearcher searcher = current.searcher();
 			List<SearchHit> hits = new ArrayList<>();
 			for (ScoreDoc found : searcher.search(built, Math.max(1, Math.min(limit, 100))).scoreDocs) {
-				Document document = searcher.storedFields().document(found.doc);
-				SearchHit.Kind kind = SearchHit.Kind.valueOf(document.get("kind"));
+				SearchHit entry = current.entries()[found.doc];
 				// a citizen names a life event; the bundle that settles all of it leads
 				// over its single items
-				float score = (kind == SearchHit.Kind.BUNDLE) ? found.score * BUNDLE_WEIGHT : found.score;
-				hits.add(new SearchHit(kind, document.get("code"), document.get("name"), document.get("departmentName"),
-						score));
+				float score = (entry.kind() == SearchHit.Kind.BUNDLE) ? found.score * BUNDLE_WEIGHT : found.score;
+				hits.add(new SearchHit(entry.kind(), entry.code(), entry.name(), entry.departmentName(), score));
 			}
 			hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
 			// a long tail matched only on common words such as 登记 is noise to a citizen
@@ -218,6 +220,22 @@ final class CatalogueSearch {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * What each document of a revision answers with, read once: reading a document's
+	 * stored fields decompresses a block of them, and did so for every hit of every
+	 * search.
+	 */
+	private static SearchHit[] entries(DirectoryReader reader) throws IOException {
+		StoredFields stored = reader.storedFields();
+		SearchHit[] entries = new SearchHit[reader.maxDoc()];
+		for (int doc = 0; doc < entries.length; doc++) {
+			Document document = stored.document(doc);
+			entries[doc] = new SearchHit(SearchHit.Kind.valueOf(document.get("kind")), document.get("code"),
+					document.get("name"), document.get("departmentName"), 0);
+		}
+		return entries;
 	}
 
 	private static void add(BooleanQuery.Builder builder, List<String> tokens, float weight) {

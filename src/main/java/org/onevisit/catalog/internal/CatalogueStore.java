@@ -3,9 +3,11 @@ package org.onevisit.catalog.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueAdministration.AuditEntry;
+import org.onevisit.catalog.CatalogueAdministration.ImportReport;
 import org.onevisit.catalog.CatalogueChanged;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.ServiceItem;
@@ -56,6 +58,37 @@ class CatalogueStore {
 
 	void nextRevision() {
 		this.jdbc.sql("update catalog_revision set revision = revision + 1, at = :at where id = 1")
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/**
+	 * The report of a file imported before, if the catalogue is still at the revision
+	 * that import left it at.
+	 */
+	Optional<ImportReport> importedAsIs(String digest, long revision) {
+		return this.jdbc.sql("select * from catalog_import where digest = :digest and revision = :revision")
+			.param("digest", digest)
+			.param("revision", revision)
+			.query((row, rowNum) -> new ImportReport(row.getInt("regions"), row.getInt("departments"),
+					row.getInt("basic_items"), 0, row.getInt("items"), 0, row.getInt("bundles")))
+			.optional();
+	}
+
+	/** Remembers that the catalogue at this revision is what the file says. */
+	void imported(String digest, long revision, ImportReport report) {
+		this.jdbc.sql("""
+				insert into catalog_import (digest, revision, regions, departments, basic_items, items, bundles, at)
+				values (:digest, :revision, :regions, :departments, :basicItems, :items, :bundles, :at)
+				on conflict (digest) do update set revision = excluded.revision, at = excluded.at
+				""")
+			.param("digest", digest)
+			.param("revision", revision)
+			.param("regions", report.regions())
+			.param("departments", report.departments())
+			.param("basicItems", report.basicItems())
+			.param("items", report.itemsPublished() + report.itemsUnchanged())
+			.param("bundles", report.bundlesPublished() + report.bundlesUnchanged())
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
 	}

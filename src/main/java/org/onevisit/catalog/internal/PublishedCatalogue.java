@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.onevisit.catalog.BasicItem;
@@ -202,11 +203,6 @@ class PublishedCatalogue implements Catalogue {
 		return CatalogueFigures.indicators(current.items(), current.bundles(), departmentNames());
 	}
 
-	/**
-	 * What an entry being saved or imported is checked against: the directory, the
-	 * licence types and the published items as the database has them now, in the caller's
-	 * transaction.
-	 */
 	/** The published items that implement a basic item. */
 	List<ServiceItem> publishedImplementations() {
 		return this.store.items()
@@ -221,7 +217,43 @@ class PublishedCatalogue implements Catalogue {
 		return this.directory.basicItems();
 	}
 
+	/**
+	 * What a file being imported is checked against: the directory, the licence types and
+	 * the published items as the database has them now, in the caller's transaction, all
+	 * read at once.
+	 */
 	CatalogueRules.Context rulesContext() {
+		Map<String, ServiceItem> published = new HashMap<>();
+		this.store.items().allPublished().forEach((version) -> published.put(version.code(), version.content()));
+		Map<String, List<ServiceItem>> implementations = published.values()
+			.stream()
+			.filter(ServiceItem::implementsBasicItem)
+			.collect(Collectors.groupingBy(ServiceItem::basicCode));
+		return rulesContext((code) -> Optional.ofNullable(published.get(code)),
+				(basicCode) -> implementations.getOrDefault(basicCode, List.of()));
+	}
+
+	/**
+	 * What one entry being saved or published is checked against: the published items it
+	 * refers to and its basic item's other implementations, each read when first asked,
+	 * not the whole catalogue.
+	 */
+	CatalogueRules.Context entryRulesContext() {
+		Map<String, Optional<ServiceItem>> published = new HashMap<>();
+		Map<String, List<ServiceItem>> implementations = new HashMap<>();
+		return rulesContext(
+				(code) -> published.computeIfAbsent(code,
+						(read) -> this.store.items().published(read).map(Versioned::content)),
+				(basicCode) -> implementations.computeIfAbsent(basicCode,
+						(read) -> this.store.items()
+							.allPublishedWith(VersionedStore.BASIC_CODE, read)
+							.stream()
+							.map(Versioned::content)
+							.toList()));
+	}
+
+	private CatalogueRules.Context rulesContext(Function<String, Optional<ServiceItem>> published,
+			Function<String, List<ServiceItem>> implementations) {
 		Set<String> departments = this.directory.departments()
 			.stream()
 			.map(Department::code)
@@ -232,12 +264,6 @@ class PublishedCatalogue implements Catalogue {
 		Map<String, BasicItem> basics = this.directory.basicItems()
 			.stream()
 			.collect(Collectors.toMap(BasicItem::code, (basic) -> basic));
-		Map<String, ServiceItem> published = new HashMap<>();
-		this.store.items().allPublished().forEach((version) -> published.put(version.code(), version.content()));
-		Map<String, List<ServiceItem>> implementations = published.values()
-			.stream()
-			.filter(ServiceItem::implementsBasicItem)
-			.collect(Collectors.groupingBy(ServiceItem::basicCode));
 		return new CatalogueRules.Context() {
 			@Override
 			public Optional<Region> region(String code) {
@@ -251,7 +277,7 @@ class PublishedCatalogue implements Catalogue {
 
 			@Override
 			public List<ServiceItem> publishedImplementations(String basicCode) {
-				return implementations.getOrDefault(basicCode, List.of());
+				return implementations.apply(basicCode);
 			}
 
 			@Override
@@ -266,7 +292,7 @@ class PublishedCatalogue implements Catalogue {
 
 			@Override
 			public Optional<ServiceItem> publishedItem(String code) {
-				return Optional.ofNullable(published.get(code));
+				return published.apply(code);
 			}
 
 			@Override

@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class VersionedStore<T> {
 
+	/** An item's basic item, as its definition names it. */
+	static final String BASIC_CODE = "basicCode";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -101,6 +104,19 @@ final class VersionedStore<T> {
 			.list();
 	}
 
+	/**
+	 * The published versions whose definition has this value at the top-level property
+	 * (one of the constants here, never a caller's text).
+	 */
+	List<Versioned<T>> allPublishedWith(String property, String value) {
+		return this.jdbc
+			.sql("select * from " + this.table + " where status = 'PUBLISHED' and definition ->> '" + property
+					+ "' = :value order by code")
+			.param("value", value)
+			.query(this::map)
+			.list();
+	}
+
 	/** The newest version of every code: what an administrator browses. */
 	List<Versioned<T>> latest() {
 		return this.jdbc.sql("""
@@ -147,6 +163,55 @@ final class VersionedStore<T> {
 			.param("by", by)
 			.update();
 		return version(code, version).orElseThrow();
+	}
+
+	/**
+	 * Publishes the content at once, as saving it as the code's draft and publishing that
+	 * would: an open draft is replaced and published, else a new version is; the version
+	 * published before is superseded. Three statements, where an import of two thousand
+	 * entries would otherwise spend nine on each.
+	 */
+	int publishNow(T content, String by, Instant at) {
+		String code = this.codeOf.apply(content);
+		String definition = this.json.writeValueAsString(content);
+		String department = (this.departmentOf != null) ? this.departmentOf.apply(content) : null;
+		this.jdbc.sql("update " + this.table + " set status = 'SUPERSEDED' where code = :code and status = 'PUBLISHED'")
+			.param("code", code)
+			.update();
+		Optional<Integer> draft = this.jdbc.sql("update " + this.table + """
+				 set definition = cast(:definition as jsonb), name = :name, saved_at = :at, saved_by = :by,
+				     status = 'PUBLISHED', published_at = :at %s
+				 where code = :code and status = 'DRAFT' returning version
+				""".formatted(this.departmentOf != null ? ", department_code = :department" : ""))
+			.param("definition", definition)
+			.param("name", this.nameOf.apply(content))
+			.param("department", department)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("code", code)
+			.query(Integer.class)
+			.optional();
+		if (draft.isPresent()) {
+			return draft.get();
+		}
+		return this.jdbc
+			.sql("insert into " + this.table
+					+ """
+							 (code, version, status, name, definition, saved_at, saved_by, published_at %s)
+							 select :code, coalesce(max(version), 0) + 1, 'PUBLISHED', :name, cast(:definition as jsonb), :at, :by,
+							        :at %s
+							 from %s where code = :code returning version
+							"""
+						.formatted(this.departmentOf != null ? ", department_code" : "",
+								this.departmentOf != null ? ", :department" : "", this.table))
+			.param("code", code)
+			.param("name", this.nameOf.apply(content))
+			.param("definition", definition)
+			.param("department", department)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.query(Integer.class)
+			.single();
 	}
 
 	/** Publishes the code's draft; the version published before it is superseded. */

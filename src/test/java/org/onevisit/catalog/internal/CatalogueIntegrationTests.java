@@ -23,6 +23,7 @@ import org.onevisit.catalog.SearchHit;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.catalog.VersionStatus;
 import org.onevisit.catalog.Versioned;
+import org.onevisit.shared.CreditCode;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +107,49 @@ class CatalogueIntegrationTests {
 		assertThat(again.itemsPublished()).isZero();
 		assertThat(again.bundlesPublished()).isZero();
 		assertThat(this.administration.exportCatalogue()).isEqualTo(exported);
+	}
+
+	@Test
+	void importsAFileAgainAsItWasOnlyWhileNothingWasPublishedSince() {
+		String code = testCode();
+		String file = "items:\n  - " + anItem(code, "导入测试").strip().replace("\n", "\n    ") + "\n";
+		ImportReport first = this.administration.importCatalogue("once.yaml", new StringReader(file), "test");
+		ImportReport again = this.administration.importCatalogue("once.yaml", new StringReader(file), "test");
+		// meanwhile an administrator renames the item: the same file puts its version
+		// back
+		this.administration.saveItemDraft(anItem(code, "导入测试改名"), "admin1");
+		this.administration.publishItem(code, "admin1");
+
+		ImportReport restored = this.administration.importCatalogue("once.yaml", new StringReader(file), "test");
+
+		assertThat(first.itemsPublished()).isEqualTo(1);
+		assertThat(again.itemsPublished()).isZero();
+		assertThat(again.itemsUnchanged()).isEqualTo(1);
+		assertThat(restored.itemsPublished()).isEqualTo(1);
+		assertThat(this.catalogue.item(code).content().name()).isEqualTo("导入测试");
+		assertThat(this.catalogue.item(code).version()).isEqualTo(3);
+	}
+
+	@Test
+	void aFileRenamingOnlyADepartmentMovesTheRevisionSoTheOldNameComesBackWithTheOldFile() {
+		String department = "t-" + testCode().substring(2).toLowerCase();
+		String credit = CreditCode.completing("11339900MB" + String.format("%06d", (int) (Math.random() * 1_000_000)))
+			.value();
+		String file = "departments:\n  - {code: %s, name: 测试局, region: \"339900\", creditCode: %s}\n"
+			.formatted(department, credit);
+		this.administration.importCatalogue("departments.yaml", new StringReader(file), "test");
+		long before = revision();
+
+		this.administration.importCatalogue("renamed.yaml", new StringReader(file.replace("测试局", "测试新局")), "test");
+		long renamed = revision();
+		this.administration.importCatalogue("departments.yaml", new StringReader(file), "test");
+
+		assertThat(renamed).isEqualTo(before + 1);
+		assertThat(revision()).isEqualTo(renamed + 1);
+		assertThat(this.jdbc.sql("select name from catalog_department where code = :code")
+			.param("code", department)
+			.query(String.class)
+			.single()).isEqualTo("测试局");
 	}
 
 	@Test
@@ -486,6 +530,10 @@ class CatalogueIntegrationTests {
 			.map((difference) -> difference.path("field").asString() + " " + difference.path("otherItemCode").asString()
 					+ " " + difference.path("allowed").asBoolean())
 			.toList()).containsExactlyInAnyOrder("KEYWORDS 339903-NR-006 true", "KEYWORDS 339903-NR-006 true");
+	}
+
+	private long revision() {
+		return this.jdbc.sql("select revision from catalog_revision").query(Long.class).single();
 	}
 
 	private int count(String table) {

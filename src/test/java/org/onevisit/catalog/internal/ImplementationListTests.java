@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -178,6 +179,72 @@ class ImplementationListTests {
 		assertThatThrownBy(() -> read(file)).isInstanceOfSatisfying(CatalogueInvalid.class,
 				(invalid) -> assertThat(invalid.problems()).extracting((problem) -> problem.field())
 					.contains("items[0].code", "items[1].basic"));
+	}
+
+	@Test
+	void checksOnlyTheImplementationsAFileChangesButEachAgainstAllTheOthers() {
+		CatalogueRules.Context published = publishedAs(
+				read(REGIONS + "items:\n" + implementation("339902", "civil-339902", 5, "10", "proof")
+						+ implementation("339903", "civil-339903", 5, "10", "proof")));
+		// 西山区 asks for another material; 东湖区's implementation stays as published
+		String file = REGIONS + "items:\n" + implementation("339902", "civil-339902", 5, "10", "proof")
+				+ implementation("339903", "civil-339903", 5, "10", "local-proof");
+
+		assertThatThrownBy(() -> CatalogueYaml.read("regions.yaml", new StringReader(file), published))
+			.isInstanceOfSatisfying(CatalogueInvalid.class,
+					(invalid) -> assertThat(invalid.problems())
+						.extracting((problem) -> problem.line() + " " + problem.field())
+						.containsExactly("44 items[1].materials"));
+	}
+
+	@Test
+	void checksEveryImplementationAgainWhenTheFileChangesWhatItsBasicItemFixes() {
+		String allowed = REGIONS.replace("fixed: [materials, fees]", "fixed: [fees]");
+		String items = "items:\n" + implementation("339902", "civil-339902", 5, "10", "proof")
+				+ implementation("339903", "civil-339903", 5, "10", "local-proof");
+		CatalogueRules.Context published = publishedAs(read(allowed + items));
+
+		// the province now fixes the materials: both published implementations,
+		// unchanged, are
+		// refused
+		assertThatThrownBy(() -> CatalogueYaml.read("regions.yaml", new StringReader(REGIONS + items), published))
+			.isInstanceOfSatisfying(CatalogueInvalid.class,
+					(invalid) -> assertThat(invalid.problems())
+						.extracting((problem) -> problem.line() + " " + problem.field())
+						.containsExactlyInAnyOrder("30 items[0].materials", "44 items[1].materials"));
+	}
+
+	/** A catalogue that has published the document's basic items and items. */
+	static CatalogueRules.Context publishedAs(CatalogueDocument document) {
+		Map<String, BasicItem> basics = document.basicItems()
+			.stream()
+			.collect(Collectors.toMap(BasicItem::code, Function.identity()));
+		return new CatalogueRules.Context() {
+			@Override
+			public boolean departmentExists(String code) {
+				return document.departments().stream().anyMatch((department) -> department.code().equals(code));
+			}
+
+			@Override
+			public boolean regionExists(String code) {
+				return document.regions().stream().anyMatch((region) -> region.code().equals(code));
+			}
+
+			@Override
+			public Map<String, BasicItem> basicItems() {
+				return basics;
+			}
+
+			@Override
+			public Optional<ServiceItem> publishedItem(String code) {
+				return document.items().stream().filter((item) -> item.code().equals(code)).findFirst();
+			}
+
+			@Override
+			public List<ServiceItem> publishedImplementations(String basicCode) {
+				return document.items().stream().filter((item) -> basicCode.equals(item.basicCode())).toList();
+			}
+		};
 	}
 
 	@Test
