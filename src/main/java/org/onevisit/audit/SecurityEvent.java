@@ -88,31 +88,29 @@ public sealed interface SecurityEvent {
 
 	}
 
-	/**
-	 * Staff read a case: a reviewer its task, a supervisor its trail, a clerk or a
-	 * department system an application.
+	/*
+	 * The events below name what they are about and how as the subject and the detail
+	 * themselves; the ones above compose them.
 	 */
-	record CaseViewed(String actor, String caseId, String view) implements SecurityEvent {
+
+	/**
+	 * Staff read a case (the subject): a reviewer its task, a supervisor its trail, a
+	 * clerk or a department system an application; the detail names the view.
+	 */
+	record CaseViewed(String actor, String subject, String detail) implements SecurityEvent {
 
 		@Override
 		public Kind kind() {
 			return Kind.CASE_VIEWED;
 		}
 
-		@Override
-		public String subject() {
-			return this.caseId;
-		}
-
-		@Override
-		public String detail() {
-			return this.view;
-		}
-
 	}
 
-	/** Staff looked a person up by resident ID (at the window, say). */
-	record PersonalDataViewed(String actor, String maskedPerson, String purpose) implements SecurityEvent {
+	/**
+	 * Staff looked a person up by resident ID (at the window, say): the subject is the
+	 * masked ID, the detail the purpose.
+	 */
+	record PersonalDataViewed(String actor, String subject, String detail) implements SecurityEvent {
 
 		public PersonalDataViewed(String actor, ResidentId person, String purpose) {
 			this(actor, person.masked(), purpose);
@@ -123,81 +121,44 @@ public sealed interface SecurityEvent {
 			return Kind.PERSONAL_DATA_VIEWED;
 		}
 
-		@Override
-		public String subject() {
-			return this.maskedPerson;
-		}
-
-		@Override
-		public String detail() {
-			return this.purpose;
-		}
-
 	}
 
-	/** A key signed, opened or was rotated; the signing module reports each use. */
-	record KeyUsed(String actor, String keyId, String use) implements SecurityEvent {
+	/**
+	 * A key (the subject, by its id) signed, opened or was rotated; the signing module
+	 * reports each use, the detail.
+	 */
+	record KeyUsed(String actor, String subject, String detail) implements SecurityEvent {
 
 		@Override
 		public Kind kind() {
 			return Kind.KEY_USED;
 		}
 
-		@Override
-		public String subject() {
-			return this.keyId;
-		}
-
-		@Override
-		public String detail() {
-			return this.use;
-		}
-
 	}
 
 	/**
-	 * A change to an account's means of authentication: a password changed or recovered,
-	 * a mobile number or identity verified, a second factor enrolled or reset, a recovery
-	 * code used, an API token issued or revoked.
+	 * A change (the detail) to an account's (the subject's) means of authentication: a
+	 * password changed or recovered, a mobile number or identity verified, a second
+	 * factor enrolled or reset, a recovery code used, an API token issued or revoked.
 	 */
-	record AccountChanged(String actor, String account, String change) implements SecurityEvent {
+	record AccountChanged(String actor, String subject, String detail) implements SecurityEvent {
 
 		@Override
 		public Kind kind() {
 			return Kind.ACCOUNT_CHANGED;
 		}
 
-		@Override
-		public String subject() {
-			return this.account;
-		}
-
-		@Override
-		public String detail() {
-			return this.change;
-		}
-
 	}
 
 	/**
-	 * What administrators change: a catalogue import, a published or retired entry, a
-	 * policy switched.
+	 * What administrators change (the detail) in an entry (the subject): a catalogue
+	 * import, a published or retired entry, a policy switched.
 	 */
-	record ConfigurationChanged(String actor, String entry, String change) implements SecurityEvent {
+	record ConfigurationChanged(String actor, String subject, String detail) implements SecurityEvent {
 
 		@Override
 		public Kind kind() {
 			return Kind.CONFIGURATION_CHANGED;
-		}
-
-		@Override
-		public String subject() {
-			return this.entry;
-		}
-
-		@Override
-		public String detail() {
-			return this.change;
 		}
 
 	}

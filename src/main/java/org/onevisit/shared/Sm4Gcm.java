@@ -21,7 +21,8 @@ public final class Sm4Gcm {
 	/** SM4 keys are 128 bits. */
 	public static final int KEY_BYTES = 16;
 
-	private static final int NONCE_BYTES = 12;
+	/** A sealed value begins with its 12-byte nonce. */
+	public static final int NONCE_BYTES = 12;
 
 	private static final int TAG_BITS = 128;
 
@@ -41,6 +42,18 @@ public final class Sm4Gcm {
 	public static byte[] seal(byte[] key, byte[] plain, byte[] associatedData) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		RANDOM.nextBytes(nonce);
+		return sealWithNonce(key, nonce, plain, associatedData);
+	}
+
+	/**
+	 * The same with a nonce the caller derives (a synthetic one, a keyed hash of the
+	 * plain bytes, so that the same text seals the same): GCM breaks if one nonce ever
+	 * seals two different texts under one key. {@link #open} opens it.
+	 */
+	public static byte[] sealWithNonce(byte[] key, byte[] nonce, byte[] plain, byte[] associatedData) {
+		if (nonce.length != NONCE_BYTES) {
+			throw new IllegalArgumentException("an SM4-GCM nonce here is " + NONCE_BYTES + " bytes");
+		}
 		GCMModeCipher cipher = cipher(true, key, nonce, associatedData);
 		byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
 		System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);

@@ -20,6 +20,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Partners;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,20 +72,20 @@ class AuthorizationServerTests {
 	@Test
 	void aPartnersTokenIsSignedAndReachesOnlyPartnerEndpointsWhileOpaqueTokensKeepWorking() throws Exception {
 		OneVisitHttp admin = admin();
-		Map<String, String> client = register(admin, "name=" + encode("示范银行") + "&kind=BANK&groups=nr&groups=tax");
-		String token = clientCredentials(client, "file:nr file:tax");
+		Partners.Client client = register(admin, "name=" + encode("示范银行") + "&kind=BANK&groups=nr&groups=tax");
+		String token = new Partners(this.port).token(client, "file:nr file:tax");
 		SignedJWT jwt = SignedJWT.parse(token);
 		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
 		JWKSet keys = JWKSet.parse(new OneVisitHttp(this.port).get("/oauth2/jwks").body());
 		ECKey key = keys.getKeyByKeyId(jwt.getHeader().getKeyID()).toECKey();
 		assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
-		assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(client.get("clientId"));
+		assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(client.clientId());
 		assertThat(jwt.getJWTClaimsSet().getStringClaim("partner_kind")).isEqualTo("BANK");
 		assertThat(jwt.getJWTClaimsSet().getStringListClaim("scope")).containsExactlyInAnyOrder("file:nr", "file:tax");
 		// a scope the partner is not registered for is not granted
 		assertThat(new OneVisitHttp(this.port)
 			.postForm("/oauth2/token", "grant_type=client_credentials&scope=file:police", "Authorization",
-					basic(client))
+					client.basic())
 			.statusCode()).isEqualTo(400);
 
 		OneVisitHttp partner = new OneVisitHttp(this.port);
@@ -108,21 +109,20 @@ class AuthorizationServerTests {
 	@Test
 	void aSuspendedPartnerGetsNoTokenAndItsTokensStopWorkingAndARotatedSecretReplacesTheOld() {
 		OneVisitHttp admin = admin();
-		Map<String, String> client = register(admin, "name=" + encode("示范中介") + "&kind=AGENCY&groups=nr");
-		String token = clientCredentials(client, "file:nr");
+		Partners.Client client = register(admin, "name=" + encode("示范中介") + "&kind=AGENCY&groups=nr");
+		String token = new Partners(this.port).token(client, "file:nr");
 		OneVisitHttp partner = new OneVisitHttp(this.port);
 		assertThat(partner.get("/api/v1/partner/mandates", "Authorization", "Bearer " + token).statusCode())
 			.isNotIn(401, 403);
 
-		post(admin, "/admin/partners/" + client.get("clientId") + "/suspension", "");
+		post(admin, "/admin/partners/" + client.clientId() + "/suspension", "");
 		assertThat(partner.get("/api/v1/partner/mandates", "Authorization", "Bearer " + token).statusCode())
 			.isEqualTo(401);
 		assertThat(tokenResponse(client).statusCode()).isEqualTo(401);
 
-		post(admin, "/admin/partners/" + client.get("clientId") + "/reinstatement", "");
-		Map<String, String> rotated = credentialsOn(
-				post(admin, "/admin/partners/" + client.get("clientId") + "/secret", ""));
-		assertThat(rotated.get("secret")).isNotEqualTo(client.get("secret"));
+		post(admin, "/admin/partners/" + client.clientId() + "/reinstatement", "");
+		Partners.Client rotated = credentialsOn(post(admin, "/admin/partners/" + client.clientId() + "/secret", ""));
+		assertThat(rotated.secret()).isNotEqualTo(client.secret());
 		assertThat(tokenResponse(client).statusCode()).isEqualTo(401);
 		assertThat(tokenResponse(rotated).statusCode()).isEqualTo(200);
 
@@ -130,28 +130,28 @@ class AuthorizationServerTests {
 		List<String> changes = this.jdbc
 			.sql("select detail from audit_security_event where kind = 'CONFIGURATION_CHANGED' and subject = :subject "
 					+ "order by id")
-			.param("subject", "partner " + client.get("clientId"))
+			.param("subject", "partner " + client.clientId())
 			.query(String.class)
 			.list();
 		assertThat(changes).containsExactly("registered AGENCY", "suspended", "reinstated", "secret rotated");
 		String secretHash = this.jdbc.sql("select client_secret from oauth2_registered_client where client_id = :id")
-			.param("id", client.get("clientId"))
+			.param("id", client.clientId())
 			.query(String.class)
 			.single();
-		assertThat(secretHash).startsWith("{bcrypt}").doesNotContain(rotated.get("secret"));
+		assertThat(secretHash).startsWith("{bcrypt}").doesNotContain(rotated.secret());
 	}
 
 	@Test
 	void aDepartmentSystemSignsAReviewerInWithAuthorizationCodeAndPkce() throws Exception {
 		OneVisitHttp admin = admin();
 		String callback = "http://localhost:9/callback";
-		Map<String, String> system = register(admin,
+		Partners.Client system = register(admin,
 				"name=" + encode("不动产登记业务系统") + "&kind=DEPARTMENT_SYSTEM&redirectUri=" + encode(callback));
 		String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
 		String challenge = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-		String authorize = "/oauth2/authorize?response_type=code&client_id=" + system.get("clientId") + "&redirect_uri="
+		String authorize = "/oauth2/authorize?response_type=code&client_id=" + system.clientId() + "&redirect_uri="
 				+ encode(callback) + "&scope=openid%20profile&state=s1&code_challenge=" + challenge
 				+ "&code_challenge_method=S256";
 
@@ -176,7 +176,7 @@ class AuthorizationServerTests {
 		assertThat(answer).containsEntry("state", "s1").containsKey("code");
 
 		OneVisitHttp departmentSystem = new OneVisitHttp(this.port);
-		String basic = basic(system);
+		String basic = system.basic();
 		// without the verifier the code is worth nothing
 		assertThat(
 				departmentSystem
@@ -195,7 +195,7 @@ class AuthorizationServerTests {
 		assertThat(idToken.verify(new ECDSAVerifier(keys.getKeyByKeyId(idToken.getHeader().getKeyID()).toECKey())))
 			.isTrue();
 		assertThat(idToken.getJWTClaimsSet().getSubject()).isEqualTo("reviewer-nr");
-		assertThat(idToken.getJWTClaimsSet().getAudience()).containsExactly(system.get("clientId"));
+		assertThat(idToken.getJWTClaimsSet().getAudience()).containsExactly(system.clientId());
 		assertThat(idToken.getJWTClaimsSet().getStringClaim("department")).isEqualTo("nr");
 		assertThat(idToken.getJWTClaimsSet().getStringListClaim("roles")).contains("REVIEWER");
 		// a user access token is no partner token: the partner API refuses it
@@ -208,12 +208,12 @@ class AuthorizationServerTests {
 	void anApplicantCannotSignInToADepartmentSystem() {
 		OneVisitHttp admin = admin();
 		String callback = "http://localhost:9/cb";
-		Map<String, String> system = register(admin,
+		Partners.Client system = register(admin,
 				"name=" + encode("税务业务系统") + "&kind=DEPARTMENT_SYSTEM&redirectUri=" + encode(callback));
 		OneVisitHttp browser = new OneVisitHttp(this.port);
 		browser.logIn("applicant1", "onevisit-demo");
-		HttpResponse<String> refused = browser.get("/oauth2/authorize?response_type=code&client_id="
-				+ system.get("clientId") + "&redirect_uri=" + encode(callback)
+		HttpResponse<String> refused = browser.get("/oauth2/authorize?response_type=code&client_id=" + system.clientId()
+				+ "&redirect_uri=" + encode(callback)
 				+ "&scope=openid&state=s&code_challenge=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq&code_challenge_method=S256");
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.headers().firstValue("Location")).isEmpty();
@@ -225,7 +225,7 @@ class AuthorizationServerTests {
 		return admin;
 	}
 
-	private Map<String, String> register(OneVisitHttp admin, String form) {
+	private Partners.Client register(OneVisitHttp admin, String form) {
 		return credentialsOn(post(admin, "/admin/partners", form));
 	}
 
@@ -242,26 +242,14 @@ class AuthorizationServerTests {
 		return document;
 	}
 
-	private static Map<String, String> credentialsOn(Document page) {
-		return Map.of("clientId", page.selectFirst("code.client-id").text(), "secret",
+	private static Partners.Client credentialsOn(Document page) {
+		return new Partners.Client(page.selectFirst("code.client-id").text(),
 				page.selectFirst("code.client-secret").text());
 	}
 
-	private String clientCredentials(Map<String, String> client, String scope) {
-		HttpResponse<String> response = new OneVisitHttp(this.port).postForm("/oauth2/token",
-				"grant_type=client_credentials&scope=" + encode(scope), "Authorization", basic(client));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return OneVisitHttp.json(response).path("access_token").asString();
-	}
-
-	private HttpResponse<String> tokenResponse(Map<String, String> client) {
+	private HttpResponse<String> tokenResponse(Partners.Client client) {
 		return new OneVisitHttp(this.port).postForm("/oauth2/token", "grant_type=client_credentials", "Authorization",
-				basic(client));
-	}
-
-	private static String basic(Map<String, String> client) {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((client.get("clientId") + ":" + client.get("secret")).getBytes(StandardCharsets.UTF_8));
+				client.basic());
 	}
 
 	private static Map<String, String> query(String raw) {

@@ -1,18 +1,17 @@
 package org.onevisit.partners;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Partners;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.CreditCode;
 import tools.jackson.databind.JsonNode;
@@ -37,11 +36,6 @@ class BankCounterTests {
 	/** 李四 (applicant2), the borrower. */
 	static final String BORROWER = Matters.BUYER;
 
-	/** The demo bank partner, registered at first start in demo mode. */
-	static final String BANK_CLIENT = "demo-bank";
-
-	static final String BANK_SECRET = "onevisit-demo-bank";
-
 	@LocalServerPort
 	int port;
 
@@ -51,12 +45,19 @@ class BankCounterTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	Partners partners;
+
+	@BeforeEach
+	void partners() {
+		this.partners = new Partners(this.port);
+	}
+
 	@Test
 	void theMortgageeBankFilesTheReleaseAndTheBorrowerGetsACertificateWithoutTheMortgage() throws Exception {
 		RegistryControl.Flat flat = mortgagedFlat();
 		OneVisitHttp borrower = signedIn("applicant2");
-		String mandate = grant(borrower, BANK_CLIENT);
-		String token = clientCredentials(BANK_CLIENT, BANK_SECRET);
+		String mandate = grant(borrower, Partners.Client.DEMO_BANK.clientId());
+		String token = this.partners.token(Partners.Client.DEMO_BANK, "file:nr");
 
 		HttpResponse<String> filed = file(token, mandate, flat, RegistryControl.DEMO_BANK_CODE);
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
@@ -68,7 +69,7 @@ class BankCounterTests {
 		// the registries read for the filing name the mandate and the bank, on the ledger
 		// and under 我的数据
 		assertThat(this.jdbc.sql("select count(*) from exchange_ledger where actor = :bank and purpose like :mandate")
-			.param("bank", BANK_CLIENT)
+			.param("bank", Partners.Client.DEMO_BANK.clientId())
 			.param("mandate", "%exchange.purpose.underMandate%" + mandate + "%")
 			.query(Integer.class)
 			.single()).isPositive();
@@ -119,9 +120,11 @@ class BankCounterTests {
 		String otherCode = CreditCode
 			.completing("91339900MA00C" + String.format("%03d", 100 + new java.util.Random().nextInt(800)))
 			.value();
-		String[] other = register("另一家银行" + UUID.randomUUID().toString().substring(0, 4), otherCode);
-		String mandate = grant(signedIn("applicant2"), other[0]);
-		String token = clientCredentials(other[0], other[1]);
+		Partners.Client other = this.partners
+			.register("name=" + Partners.encode("另一家银行" + UUID.randomUUID().toString().substring(0, 4))
+					+ "&kind=BANK&groups=nr&creditCode=" + otherCode);
+		String mandate = grant(signedIn("applicant2"), other.clientId());
+		String token = this.partners.token(other, "file:nr");
 
 		HttpResponse<String> filed = file(token, mandate, flat, otherCode);
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(422);
@@ -142,8 +145,8 @@ class BankCounterTests {
 	void aFlatWithoutAMortgageHasNothingToRelease() {
 		RegistryControl.Flat flat = this.registries.registerFlat(List.of(new RegistryControl.Share(BORROWER, 100)),
 				"示范市西山区银行测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 76.0, LocalDate.of(2018, 5, 2));
-		String mandate = grant(signedIn("applicant2"), BANK_CLIENT);
-		HttpResponse<String> filed = file(clientCredentials(BANK_CLIENT, BANK_SECRET), mandate, flat,
+		String mandate = grant(signedIn("applicant2"), Partners.Client.DEMO_BANK.clientId());
+		HttpResponse<String> filed = file(this.partners.token(Partners.Client.DEMO_BANK, "file:nr"), mandate, flat,
 				RegistryControl.DEMO_BANK_CODE);
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(422);
 		assertThat(filed.body()).contains("mortgageRegistered");
@@ -199,44 +202,11 @@ class BankCounterTests {
 	}
 
 	private String grant(OneVisitHttp citizen, String clientId) {
-		String csrf = OneVisitHttp.csrfTokenOf(citizen.get("/my/mandates").body());
-		HttpResponse<String> granted = citizen.postForm("/my/mandates",
-				"partner=" + clientId + "&items=mortgage-payoff&purpose=" + encode("还清房贷，代办抵押注销") + "&until="
-						+ LocalDate.now().plusDays(30) + "&_csrf=" + csrf);
-		assertThat(granted.statusCode()).isEqualTo(302);
-		Document page = Jsoup.parse(citizen.get("/my/mandates").body());
-		assertThat(page.select("[role=alert]")).as(page.select("[role=alert]").text()).isEmpty();
-		return page.select("article.mandate").first().attr("data-mandate");
-	}
-
-	private String[] register(String name, String creditCode) {
-		OneVisitHttp admin = signedIn("admin1");
-		String csrf = OneVisitHttp.csrfTokenOf(admin.get("/admin/partners").body());
-		HttpResponse<String> registered = admin.postForm("/admin/partners",
-				"name=" + encode(name) + "&kind=BANK&groups=nr&creditCode=" + creditCode + "&_csrf=" + csrf);
-		assertThat(registered.statusCode()).isEqualTo(200);
-		Document page = Jsoup.parse(registered.body());
-		return new String[] { page.selectFirst("code.client-id").text(),
-				page.selectFirst("code.client-secret").text() };
-	}
-
-	private String clientCredentials(String clientId, String secret) {
-		HttpResponse<String> response = new OneVisitHttp(this.port).postForm("/oauth2/token",
-				"grant_type=client_credentials&scope=" + encode("file:nr"), "Authorization",
-				"Basic " + Base64.getEncoder()
-					.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return OneVisitHttp.json(response).path("access_token").asString();
+		return this.partners.grant(citizen, clientId, "mortgage-payoff", "还清房贷，代办抵押注销");
 	}
 
 	private OneVisitHttp signedIn(String username) {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		http.logIn(username, "onevisit-demo");
-		return http;
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return this.partners.signedIn(username);
 	}
 
 }

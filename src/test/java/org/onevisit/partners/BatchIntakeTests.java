@@ -1,6 +1,5 @@
 package org.onevisit.partners;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -8,9 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Partners;
 import org.onevisit.partners.internal.BatchWorker;
 import org.onevisit.partners.internal.Batches;
 import org.onevisit.registries.RegistryControl;
@@ -72,7 +70,9 @@ class BatchIntakeTests {
 	@Autowired
 	BatchWorker worker;
 
-	Map<String, String> agency;
+	Partners partners;
+
+	Partners.Client agency;
 
 	String token;
 
@@ -80,10 +80,12 @@ class BatchIntakeTests {
 
 	@BeforeEach
 	void anAgencyHoldingTheSellersMandateForTheTransferRegistration() {
-		this.agency = register(
-				"name=" + encode("示范中介" + UUID.randomUUID().toString().substring(0, 4)) + "&kind=AGENCY&groups=nr");
-		this.token = "Bearer " + clientCredentials(this.agency, "file:nr");
-		this.mandate = grant(signedIn("applicant1"), this.agency.get("clientId"), ITEM);
+		this.partners = new Partners(this.port);
+		this.agency = this.partners.register("name="
+				+ Partners.encode("示范中介" + UUID.randomUUID().toString().substring(0, 4)) + "&kind=AGENCY&groups=nr");
+		this.token = this.partners.bearer(this.agency, "file:nr");
+		this.mandate = this.partners.grant(this.partners.signedIn("applicant1"), this.agency.clientId(), ITEM,
+				"代办存量房过户");
 	}
 
 	@Test
@@ -114,7 +116,7 @@ class BatchIntakeTests {
 		JsonNode application = OneVisitHttp.json(new OneVisitHttp(this.port)
 			.get("/api/v1/applications/" + results.get(0).get("applicationId"), "Authorization", bearer("applicant1")));
 		assertThat(application.path("channel").asString()).isEqualTo("PARTNER");
-		String record = Jsoup.parse(signedIn("applicant1").get("/my/mandates").body())
+		String record = Jsoup.parse(this.partners.signedIn("applicant1").get("/my/mandates").body())
 			.select("table.partner-actions tbody tr")
 			.text();
 		assertThat(record).contains(results.get(0).get("trackingNo")).contains(this.mandate);
@@ -165,7 +167,7 @@ class BatchIntakeTests {
 		// nothing of the refused group was filed: its first case's key names no
 		// application
 		assertThat(this.jdbc.sql("select count(*) from applications_idempotency where filed_by = :who and key = :key")
-			.param("who", this.agency.get("clientId"))
+			.param("who", this.agency.clientId())
 			.param("key", refusedGroup)
 			.query(Integer.class)
 			.single()).isZero();
@@ -177,8 +179,8 @@ class BatchIntakeTests {
 		for (int row = 0; row < 4; row++) {
 			csv.append(row(key(), "", this.mandate, "1250000")).append('\n');
 		}
-		UUID batch = this.batches.receive(this.agency.get("clientId"), Set.of("file:nr"), Batches.Format.CSV,
-				csv.toString(), this.agency.get("clientId"));
+		UUID batch = this.batches.receive(this.agency.clientId(), Set.of("file:nr"), Batches.Format.CSV, csv.toString(),
+				this.agency.clientId());
 
 		// a node claims rows 1 and 2 in its transaction, and dies before it commits
 		try (Connection node = this.dataSource.getConnection()) {
@@ -250,7 +252,7 @@ class BatchIntakeTests {
 
 		assertThat(upload("application/json", "{}").statusCode()).isEqualTo(400);
 		assertThat(this.jdbc.sql("select count(*) from partners_batch where partner_client_id = :partner")
-			.param("partner", this.agency.get("clientId"))
+			.param("partner", this.agency.clientId())
 			.query(Integer.class)
 			.single()).isZero();
 	}
@@ -260,8 +262,8 @@ class BatchIntakeTests {
 		String location = upload("text/csv", HEADER + "\n" + row(key(), "", "", "1") + "\n").headers()
 			.firstValue("Location")
 			.orElseThrow();
-		Map<String, String> other = register("name=" + encode("另一家中介") + "&kind=AGENCY&groups=nr");
-		String theirs = "Bearer " + clientCredentials(other, "file:nr");
+		Partners.Client other = this.partners.register("name=" + Partners.encode("另一家中介") + "&kind=AGENCY&groups=nr");
+		String theirs = this.partners.bearer(other, "file:nr");
 
 		assertThat(new OneVisitHttp(this.port).get(location, "Authorization", theirs).statusCode()).isEqualTo(404);
 		assertThat(new OneVisitHttp(this.port).get(location + "/errors", "Authorization", theirs).statusCode())
@@ -273,8 +275,8 @@ class BatchIntakeTests {
 
 	@Test
 	void theAdministratorUploadsAPartnersFileAndFollowsItsProgressOnAPageThatUpdatesItself() {
-		OneVisitHttp admin = signedIn("admin1");
-		String page = "/admin/partners/" + this.agency.get("clientId") + "/batches";
+		OneVisitHttp admin = this.partners.signedIn("admin1");
+		String page = "/admin/partners/" + this.agency.clientId() + "/batches";
 		String csv = HEADER + "\n" + row(key(), "", this.mandate, "1250000") + "\n" + row(key(), "", "", "1") + "\n";
 
 		HttpResponse<String> uploaded = admin.postMultipart(
@@ -367,7 +369,7 @@ class BatchIntakeTests {
 	private Batches.Progress waitFor(UUID batch, int pending) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
 		while (true) {
-			Batches.Progress progress = this.batches.progress(batch, this.agency.get("clientId"));
+			Batches.Progress progress = this.batches.progress(batch, this.agency.clientId());
 			if (progress.pending() == pending) {
 				return progress;
 			}
@@ -413,45 +415,6 @@ class BatchIntakeTests {
 
 	private String bearer(String username) {
 		return "Bearer " + new OneVisitHttp(this.port).bearerToken(username, "onevisit-demo");
-	}
-
-	private String grant(OneVisitHttp citizen, String clientId, String item) {
-		String csrf = OneVisitHttp.csrfTokenOf(citizen.get("/my/mandates").body());
-		HttpResponse<String> granted = citizen.postForm("/my/mandates", "partner=" + clientId + "&items=" + item
-				+ "&purpose=" + encode("代办存量房过户") + "&until=" + LocalDate.now().plusDays(30) + "&_csrf=" + csrf);
-		assertThat(granted.statusCode()).isEqualTo(302);
-		Document page = Jsoup.parse(citizen.get("/my/mandates").body());
-		return page.select("article.mandate").first().attr("data-mandate");
-	}
-
-	private OneVisitHttp signedIn(String username) {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		http.logIn(username, "onevisit-demo");
-		return http;
-	}
-
-	private Map<String, String> register(String form) {
-		OneVisitHttp admin = signedIn("admin1");
-		String csrf = OneVisitHttp.csrfTokenOf(admin.get("/admin/partners").body());
-		HttpResponse<String> registered = admin.postForm("/admin/partners", form + "&_csrf=" + csrf);
-		assertThat(registered.statusCode()).isEqualTo(200);
-		Document page = Jsoup.parse(registered.body());
-		return Map.of("clientId", page.selectFirst("code.client-id").text(), "secret",
-				page.selectFirst("code.client-secret").text());
-	}
-
-	private String clientCredentials(Map<String, String> client, String scope) {
-		HttpResponse<String> response = new OneVisitHttp(this.port).postForm("/oauth2/token",
-				"grant_type=client_credentials&scope=" + encode(scope), "Authorization",
-				"Basic " + Base64.getEncoder()
-					.encodeToString(
-							(client.get("clientId") + ":" + client.get("secret")).getBytes(StandardCharsets.UTF_8)));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return OneVisitHttp.json(response).path("access_token").asString();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,13 +21,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Browsers;
 import org.onevisit.DemoTotp;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Partners;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,9 +53,7 @@ class DepartmentSignInBrowserTests {
 
 	HttpServer system;
 
-	String clientId;
-
-	String clientSecret;
+	Partners.Client client;
 
 	/** state -> PKCE verifier, as the department system keeps them between the legs. */
 	final Map<String, String> pending = new ConcurrentHashMap<>();
@@ -72,17 +69,9 @@ class DepartmentSignInBrowserTests {
 		this.system.createContext("/start", this::start);
 		this.system.createContext("/callback", this::callback);
 		this.system.start();
-		OneVisitHttp admin = new OneVisitHttp(this.port);
-		admin.logIn("admin1", "onevisit-demo");
-		String csrf = OneVisitHttp.csrfTokenOf(admin.get("/admin/partners").body());
-		HttpResponse<String> registered = admin.postForm("/admin/partners",
-				"name=" + encode("不动产登记业务系统" + UUID.randomUUID().toString().substring(0, 4))
-						+ "&kind=DEPARTMENT_SYSTEM&redirectUri=" + encode(systemBase() + "/callback") + "&_csrf="
-						+ csrf);
-		assertThat(registered.statusCode()).isEqualTo(200);
-		var page = Jsoup.parse(registered.body());
-		this.clientId = page.selectFirst("code.client-id").text();
-		this.clientSecret = page.selectFirst("code.client-secret").text();
+		this.client = new Partners(this.port)
+			.register("name=" + Partners.encode("不动产登记业务系统" + UUID.randomUUID().toString().substring(0, 4))
+					+ "&kind=DEPARTMENT_SYSTEM&redirectUri=" + Partners.encode(systemBase() + "/callback"));
 	}
 
 	@AfterEach
@@ -131,7 +120,7 @@ class DepartmentSignInBrowserTests {
 				.encodeToString(
 						MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 			String authorize = "http://localhost:" + this.port + "/oauth2/authorize?response_type=code&client_id="
-					+ this.clientId + "&redirect_uri=" + encode(systemBase() + "/callback")
+					+ this.client.clientId() + "&redirect_uri=" + Partners.encode(systemBase() + "/callback")
 					+ "&scope=openid%20profile&state=" + state + "&code_challenge=" + challenge
 					+ "&code_challenge_method=S256";
 			exchange.getResponseHeaders().add("Location", authorize);
@@ -158,15 +147,14 @@ class DepartmentSignInBrowserTests {
 				return;
 			}
 			String base = "http://localhost:" + this.port;
-			HttpResponse<String> tokens = this.http
-				.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-					.timeout(Duration.ofSeconds(20))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.header("Authorization", "Basic " + Base64.getEncoder()
-						.encodeToString((this.clientId + ":" + this.clientSecret).getBytes(StandardCharsets.UTF_8)))
-					.POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + query.get("code")
-							+ "&redirect_uri=" + encode(systemBase() + "/callback") + "&code_verifier=" + verifier))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> tokens = this.http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+				.timeout(Duration.ofSeconds(20))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Authorization", this.client.basic())
+				.POST(HttpRequest.BodyPublishers
+					.ofString("grant_type=authorization_code&code=" + query.get("code") + "&redirect_uri="
+							+ Partners.encode(systemBase() + "/callback") + "&code_verifier=" + verifier))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			if (tokens.statusCode() != 200) {
 				answer(exchange, 502, "<p id=error>" + tokens.statusCode() + " " + tokens.body() + "</p>");
 				return;
@@ -178,7 +166,7 @@ class DepartmentSignInBrowserTests {
 				.body());
 			boolean verified = idToken
 				.verify(new ECDSAVerifier(keys.getKeyByKeyId(idToken.getHeader().getKeyID()).toECKey()))
-					&& idToken.getJWTClaimsSet().getAudience().contains(this.clientId);
+					&& idToken.getJWTClaimsSet().getAudience().contains(this.client.clientId());
 			var claims = idToken.getJWTClaimsSet();
 			answer(exchange, 200,
 					"<h1 id=signed-in>" + claims.getSubject() + "|" + claims.getStringClaim("department") + "|"
@@ -214,10 +202,6 @@ class DepartmentSignInBrowserTests {
 			}
 		}
 		return values;
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

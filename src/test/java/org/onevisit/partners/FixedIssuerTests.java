@@ -4,13 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.onevisit.OneVisitHttp;
+import org.onevisit.Partners;
 import org.onevisit.platform.PublicUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,12 +46,7 @@ class FixedIssuerTests {
 
 	@Test
 	void aPartnersTokenNamesThePublicAddressAsItsIssuer() {
-		HttpResponse<String> response = new OneVisitHttp(this.port).postForm("/oauth2/token",
-				"grant_type=client_credentials&scope=" + URLEncoder.encode("file:nr", StandardCharsets.UTF_8),
-				"Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString("demo-bank:onevisit-demo-bank".getBytes(StandardCharsets.UTF_8)));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		String token = OneVisitHttp.json(response).path("access_token").asString();
+		String token = new Partners(this.port).token(Partners.Client.DEMO_BANK, "file:nr");
 		JsonNode claims = JsonMapper.builder()
 			.build()
 			.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));

@@ -1,12 +1,8 @@
 package org.onevisit.partners;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -16,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Partners;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.ServiceItem;
 import org.onevisit.registries.RegistryControl;
@@ -50,29 +47,32 @@ class PartnerFilingTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	Map<String, String> bank;
+	Partners partners;
+
+	Partners.Client bank;
 
 	String token;
 
 	@BeforeEach
 	void aBankFilingTheFlatTransfersGroups() {
+		this.partners = new Partners(this.port);
 		List<String> departments = this.catalogue.itemsOf(this.catalogue.bundle("flat-transfer").content())
 			.stream()
 			.map(ServiceItem::departmentCode)
 			.distinct()
 			.toList();
 		String groups = departments.stream().map((group) -> "groups=" + group).collect(Collectors.joining("&"));
-		this.bank = register(
-				"name=" + encode("示范银行" + UUID.randomUUID().toString().substring(0, 4)) + "&kind=BANK&" + groups);
+		this.bank = this.partners.register("name="
+				+ Partners.encode("示范银行" + UUID.randomUUID().toString().substring(0, 4)) + "&kind=BANK&" + groups);
 		// the partner asks for the scopes it files under
-		this.token = "Bearer " + clientCredentials(this.bank,
+		this.token = this.partners.bearer(this.bank,
 				departments.stream().map((group) -> "file:" + group).collect(Collectors.joining(" ")));
 	}
 
 	@Test
 	void filesForTheCitizenUnderTheirMandateAndTheCitizenSeesItWithTheMandate() throws Exception {
 		OneVisitHttp seller = signedIn("applicant1");
-		String mandate = grant(seller, this.bank.get("clientId"), "flat-transfer");
+		String mandate = grant(seller, this.bank.clientId(), "flat-transfer");
 
 		HttpResponse<String> filed = file(mandate);
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
@@ -96,16 +96,16 @@ class PartnerFilingTests {
 		OneVisitHttp seller = signedIn("applicant1");
 		assertRefused(file(null), "mandate_missing");
 		assertRefused(file(UUID.randomUUID().toString()), "mandate_missing");
-		Map<String, String> other = register("name=" + encode("另一家中介") + "&kind=AGENCY&groups=nr");
-		String theirs = grant(seller, other.get("clientId"), "flat-transfer");
+		Partners.Client other = this.partners.register("name=" + Partners.encode("另一家中介") + "&kind=AGENCY&groups=nr");
+		String theirs = grant(seller, other.clientId(), "flat-transfer");
 		assertRefused(file(theirs), "mandate_missing");
-		String elsewhere = grant(seller, this.bank.get("clientId"), "339900-TAX-001");
+		String elsewhere = grant(seller, this.bank.clientId(), "339900-TAX-001");
 		assertRefused(file(elsewhere), "mandate_item_not_covered");
 	}
 
 	@Test
 	void anExpiredMandateIsRefused() {
-		String mandate = grant(signedIn("applicant1"), this.bank.get("clientId"), "flat-transfer");
+		String mandate = grant(signedIn("applicant1"), this.bank.clientId(), "flat-transfer");
 		// the days pass: its last day was yesterday
 		this.jdbc.sql("update partners_mandate set valid_until = :day where id = :id")
 			.param("day", LocalDate.now().minusDays(2))
@@ -117,7 +117,7 @@ class PartnerFilingTests {
 	@Test
 	void aWithdrawnMandateStopsThePartnersNextFiling() {
 		OneVisitHttp seller = signedIn("applicant1");
-		String mandate = grant(seller, this.bank.get("clientId"), "flat-transfer");
+		String mandate = grant(seller, this.bank.clientId(), "flat-transfer");
 		assertThat(file(mandate).statusCode()).isEqualTo(201);
 		String csrf = OneVisitHttp.csrfTokenOf(seller.get("/my/mandates").body());
 		assertThat(seller.postForm("/my/mandates/" + mandate + "/withdrawal", "_csrf=" + csrf).statusCode())
@@ -130,14 +130,14 @@ class PartnerFilingTests {
 	@Test
 	void theConsentReceiptNamesWhoToWhomWhatHowLongAndHowToWithdrawWithoutTheWholeId() {
 		OneVisitHttp seller = signedIn("applicant1");
-		String mandate = grant(seller, this.bank.get("clientId"), "flat-transfer");
+		String mandate = grant(seller, this.bank.clientId(), "flat-transfer");
 		HttpResponse<String> download = seller.get("/my/mandates/" + mandate + "/receipt");
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
 		JsonNode receipt = OneVisitHttp.json(download);
 		assertThat(receipt.path("receiptId").asString()).isEqualTo(mandate);
 		assertThat(receipt.path("piiPrincipal").path("id").asString()).contains("*").doesNotContain(Matters.SELLER);
-		assertThat(receipt.path("recipients").path(0).path("clientId").asString()).isEqualTo(this.bank.get("clientId"));
+		assertThat(receipt.path("recipients").path(0).path("clientId").asString()).isEqualTo(this.bank.clientId());
 		assertThat(receipt.path("purposes").path(0).path("items").toString()).contains("flat-transfer");
 		assertThat(receipt.path("piiCategories").size()).isGreaterThan(0);
 		assertThat(receipt.path("duration").path("until").asString())
@@ -155,8 +155,8 @@ class PartnerFilingTests {
 	void aClerkRecordsAPaperMandateThePartnerThenHolds() {
 		OneVisitHttp clerk = signedIn("clerk1");
 		String csrf = OneVisitHttp.csrfTokenOf(clerk.get("/hall/mandates").body());
-		String form = "residentId=" + Matters.BUYER + "&partner=" + this.bank.get("clientId")
-				+ "&items=flat-transfer&purpose=" + encode("代办过户") + "&until=" + LocalDate.now().plusDays(10)
+		String form = "residentId=" + Matters.BUYER + "&partner=" + this.bank.clientId()
+				+ "&items=flat-transfer&purpose=" + Partners.encode("代办过户") + "&until=" + LocalDate.now().plusDays(10)
 				+ "&identitiesChecked=true&_csrf=" + csrf;
 		assertThat(clerk.postForm("/hall/mandates", form).statusCode()).isEqualTo(302);
 		Document page = Jsoup.parse(clerk.get("/hall/mandates").body());
@@ -190,43 +190,11 @@ class PartnerFilingTests {
 	}
 
 	private String grant(OneVisitHttp citizen, String clientId, String item) {
-		String csrf = OneVisitHttp.csrfTokenOf(citizen.get("/my/mandates").body());
-		HttpResponse<String> granted = citizen.postForm("/my/mandates", "partner=" + clientId + "&items=" + item
-				+ "&purpose=" + encode("代办存量房过户") + "&until=" + LocalDate.now().plusDays(30) + "&_csrf=" + csrf);
-		assertThat(granted.statusCode()).isEqualTo(302);
-		Document page = Jsoup.parse(citizen.get("/my/mandates").body());
-		assertThat(page.select("[role=alert]")).as(page.select("[role=alert]").text()).isEmpty();
-		return page.select("article.mandate").first().attr("data-mandate");
+		return this.partners.grant(citizen, clientId, item, "代办存量房过户");
 	}
 
 	private OneVisitHttp signedIn(String username) {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		http.logIn(username, "onevisit-demo");
-		return http;
-	}
-
-	private Map<String, String> register(String form) {
-		OneVisitHttp admin = signedIn("admin1");
-		String csrf = OneVisitHttp.csrfTokenOf(admin.get("/admin/partners").body());
-		HttpResponse<String> registered = admin.postForm("/admin/partners", form + "&_csrf=" + csrf);
-		assertThat(registered.statusCode()).isEqualTo(200);
-		Document page = Jsoup.parse(registered.body());
-		return Map.of("clientId", page.selectFirst("code.client-id").text(), "secret",
-				page.selectFirst("code.client-secret").text());
-	}
-
-	private String clientCredentials(Map<String, String> client, String scope) {
-		HttpResponse<String> response = new OneVisitHttp(this.port).postForm("/oauth2/token",
-				"grant_type=client_credentials&scope=" + encode(scope), "Authorization",
-				"Basic " + Base64.getEncoder()
-					.encodeToString(
-							(client.get("clientId") + ":" + client.get("secret")).getBytes(StandardCharsets.UTF_8)));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return OneVisitHttp.json(response).path("access_token").asString();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return this.partners.signedIn(username);
 	}
 
 }

@@ -2,30 +2,26 @@ package org.onevisit.partners;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpServer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Partners;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.VerifyingKey;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +47,8 @@ class WebhookDeliveryTests {
 	@Autowired
 	RegistryControl registries;
 
+	Partners partners;
+
 	HttpServer receiver;
 
 	final List<Received> received = new CopyOnWriteArrayList<>();
@@ -62,6 +60,7 @@ class WebhookDeliveryTests {
 
 	@BeforeEach
 	void aReceiverThatFailsOnce() throws IOException {
+		this.partners = new Partners(this.port);
 		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.receiver.createContext("/hook", (exchange) -> {
 			byte[] body = exchange.getRequestBody().readAllBytes();
@@ -83,8 +82,8 @@ class WebhookDeliveryTests {
 
 	@Test
 	void deliversSignedRetriesAfterTheReceiverFailsAndReplaysOnRequest() throws Exception {
-		Map<String, String> bank = register();
-		String token = "Bearer " + token(bank);
+		Partners.Client bank = register();
+		String token = bearer(bank);
 		OneVisitHttp partner = new OneVisitHttp(this.port);
 		HttpResponse<String> subscribed = partner.postJson("/api/v1/partner/webhooks",
 				"{\"url\":\"http://127.0.0.1:" + this.receiver.getAddress().getPort()
@@ -97,9 +96,8 @@ class WebhookDeliveryTests {
 					"{\"url\":\"http://example.org/hook\",\"events\":[\"application.filed\"]}", "Authorization", token)
 			.statusCode()).isEqualTo(400);
 
-		OneVisitHttp seller = new OneVisitHttp(this.port);
-		seller.logIn("applicant1", "onevisit-demo");
-		String mandate = grant(seller, bank.get("clientId"));
+		String mandate = this.partners.grant(this.partners.signedIn("applicant1"), bank.clientId(), "flat-transfer",
+				"代办过户");
 		String body = Matters.flatTransfer(Matters.mintFlat(this.registries)).strip();
 		body = body.substring(0, body.length() - 1) + ",\"mandateId\":\"" + mandate + "\"}";
 		HttpResponse<String> filed = partner.postJson("/api/v1/applications", body, "Authorization", token,
@@ -150,7 +148,7 @@ class WebhookDeliveryTests {
 		assertThat(replayed.get(2).id()).isEqualTo(delivered.id());
 		assertThat(verifies(key, replayed.get(2))).isTrue();
 		// nobody replays another partner's delivery
-		String other = "Bearer " + token(register());
+		String other = bearer(register());
 		assertThat(partner
 			.postJson("/api/v1/partner/webhooks/deliveries/" + delivered.id() + "/replay", "{}", "Authorization", other)
 			.statusCode()).isEqualTo(404);
@@ -207,38 +205,14 @@ class WebhookDeliveryTests {
 		return key.verifies(content, Base64.getDecoder().decode(signature[1]));
 	}
 
-	private String grant(OneVisitHttp citizen, String clientId) {
-		String csrf = OneVisitHttp.csrfTokenOf(citizen.get("/my/mandates").body());
-		citizen.postForm("/my/mandates",
-				"partner=" + clientId + "&items=flat-transfer&purpose="
-						+ URLEncoder.encode("代办过户", StandardCharsets.UTF_8) + "&until=" + LocalDate.now().plusDays(30)
-						+ "&_csrf=" + csrf);
-		Document page = Jsoup.parse(citizen.get("/my/mandates").body());
-		return page.select("article.mandate").first().attr("data-mandate");
+	/** A bank filing the flat transfer's three departments' items. */
+	private Partners.Client register() {
+		return this.partners
+			.register("name=" + Partners.encode("回调测试银行") + "&kind=BANK&groups=nr&groups=housing&groups=tax");
 	}
 
-	private Map<String, String> register() {
-		OneVisitHttp admin = new OneVisitHttp(this.port);
-		admin.logIn("admin1", "onevisit-demo");
-		String csrf = OneVisitHttp.csrfTokenOf(admin.get("/admin/partners").body());
-		HttpResponse<String> page = admin.postForm("/admin/partners",
-				"name=" + URLEncoder.encode("回调测试银行", StandardCharsets.UTF_8)
-						+ "&kind=BANK&groups=nr&groups=housing&groups=tax&_csrf=" + csrf);
-		Document registered = Jsoup.parse(page.body());
-		return Map.of("clientId", registered.selectFirst("code.client-id").text(), "secret",
-				registered.selectFirst("code.client-secret").text());
-	}
-
-	private String token(Map<String, String> client) {
-		HttpResponse<String> response = new OneVisitHttp(this.port).postForm("/oauth2/token",
-				"grant_type=client_credentials&scope="
-						+ URLEncoder.encode("file:nr file:housing file:tax", StandardCharsets.UTF_8),
-				"Authorization",
-				"Basic " + Base64.getEncoder()
-					.encodeToString(
-							(client.get("clientId") + ":" + client.get("secret")).getBytes(StandardCharsets.UTF_8)));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return OneVisitHttp.json(response).path("access_token").asString();
+	private String bearer(Partners.Client client) {
+		return this.partners.bearer(client, "file:nr file:housing file:tax");
 	}
 
 }

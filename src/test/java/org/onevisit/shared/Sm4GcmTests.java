@@ -1,6 +1,8 @@
 package org.onevisit.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,24 +39,41 @@ class Sm4GcmTests {
 		assertThatThrownBy(() -> Sm4Gcm.open(key, new byte[5], CONTEXT)).isInstanceOf(Sm4Gcm.SealBroken.class);
 	}
 
+	// RFC 8998 appendix A.1: SM4-GCM with a known key, IV, AAD and plaintext
+	private static final byte[] KEY = HexFormat.of().parseHex("0123456789ABCDEFFEDCBA9876543210");
+
+	private static final byte[] IV = HexFormat.of().parseHex("00001234567800000000ABCD");
+
+	private static final byte[] AAD = HexFormat.of().parseHex("FEEDFACEDEADBEEFFEEDFACEDEADBEEFABADDAD2");
+
+	private static final byte[] PLAIN = HexFormat.of()
+		.parseHex("AAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBCCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDD"
+				+ "EEEEEEEEEEEEEEEEFFFFFFFFFFFFFFFFEEEEEEEEEEEEEEEEAAAAAAAAAAAAAAAA");
+
+	private static final byte[] CIPHERTEXT_AND_TAG = HexFormat.of()
+		.parseHex("17F399F08C67D5EE19D0DC9969C4BB7D5FD46FD3756489069157B282BB200735"
+				+ "D82710CA5C22F0CCFA7CBF93D496AC15A56834CBCF98C397B4024A2691233B8D"
+				+ "83DE3541E4C2B58177E065A9BF7B62EC");
+
 	@Test
 	void matchesTheSm4GcmTestVectorOfRfc8998() {
-		// RFC 8998 appendix A.1: SM4-GCM with a known key, IV, AAD and plaintext
-		byte[] key = java.util.HexFormat.of().parseHex("0123456789ABCDEFFEDCBA9876543210");
-		byte[] iv = java.util.HexFormat.of().parseHex("00001234567800000000ABCD");
-		byte[] aad = java.util.HexFormat.of().parseHex("FEEDFACEDEADBEEFFEEDFACEDEADBEEFABADDAD2");
-		byte[] plain = java.util.HexFormat.of()
-			.parseHex("AAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBCCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDD"
-					+ "EEEEEEEEEEEEEEEEFFFFFFFFFFFFFFFFEEEEEEEEEEEEEEEEAAAAAAAAAAAAAAAA");
-		byte[] sealed = new byte[iv.length + plain.length + 16];
-		System.arraycopy(iv, 0, sealed, 0, iv.length);
-		byte[] expected = java.util.HexFormat.of()
-			.parseHex("17F399F08C67D5EE19D0DC9969C4BB7D5FD46FD3756489069157B282BB200735"
-					+ "D82710CA5C22F0CCFA7CBF93D496AC15A56834CBCF98C397B4024A2691233B8D"
-					+ "83DE3541E4C2B58177E065A9BF7B62EC");
-		System.arraycopy(expected, 0, sealed, iv.length, expected.length);
+		byte[] sealed = new byte[IV.length + PLAIN.length + 16];
+		System.arraycopy(IV, 0, sealed, 0, IV.length);
+		System.arraycopy(CIPHERTEXT_AND_TAG, 0, sealed, IV.length, CIPHERTEXT_AND_TAG.length);
 
-		assertThat(Sm4Gcm.open(key, sealed, aad)).isEqualTo(plain);
+		assertThat(Sm4Gcm.open(KEY, sealed, AAD)).isEqualTo(PLAIN);
+	}
+
+	@Test
+	void sealsWithAGivenNonceInTheSameFormatAsTheTestVectorOfRfc8998() {
+		byte[] sealed = Sm4Gcm.sealWithNonce(KEY, IV, PLAIN, AAD);
+
+		assertThat(Arrays.copyOf(sealed, IV.length)).isEqualTo(IV);
+		assertThat(Arrays.copyOfRange(sealed, IV.length, sealed.length)).isEqualTo(CIPHERTEXT_AND_TAG);
+		assertThat(Sm4Gcm.sealWithNonce(KEY, IV, PLAIN, AAD)).as("the same nonce and text seal the same")
+			.isEqualTo(sealed);
+		assertThatThrownBy(() -> Sm4Gcm.sealWithNonce(KEY, new byte[8], PLAIN, AAD))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 }

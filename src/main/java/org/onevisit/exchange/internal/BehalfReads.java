@@ -35,11 +35,17 @@ class BehalfReads implements RegistryReads {
 			.toList();
 		Map<Need, Found> found = this.fetcher.fetch(onBehalfOf, reference, purpose, needs);
 		return queries.stream()
-			.map((query) -> reading(query, found.get(new Need(query.element(), query.subject(), consumer, itemCode))))
+			.map((query) -> reading(found.get(new Need(query.element(), query.subject(), consumer, itemCode))))
 			.toList();
 	}
 
-	private DataReading reading(DataQuery query, Found answer) {
+	/**
+	 * What a registry's answer to one need tells the reader: the reading, the first
+	 * record and every record (an owner of two flats has a record of each).
+	 */
+	DataReading reading(Found answer) {
+		Need need = answer.need();
+		DataQuery query = new DataQuery(need.element(), need.subject());
 		String registry = this.elements.element(query.element()).map(DataElement::registry).orElse(query.element());
 		Evidences.Evidence evidence = answer.evidence();
 		List<Map<String, Object>> records = (evidence != null) ? evidence.records() : List.of();

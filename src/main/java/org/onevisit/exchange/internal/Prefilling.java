@@ -75,11 +75,14 @@ class Prefilling implements DataExchange, HouseholdRegions {
 
 	private final Representatives representatives;
 
+	private final BehalfReads reads;
+
 	Prefilling(Catalogue catalogue, Fetcher fetcher, AccessLedger ledger, DataElementCatalogue elements,
 			ObjectProvider<HeldLicences> licences, Clock clock,
-			@Value("${onevisit.exchange.enterprise-in-operation}") String inOperation,
-			Representatives representatives) {
+			@Value("${onevisit.exchange.enterprise-in-operation}") String inOperation, Representatives representatives,
+			BehalfReads reads) {
 		this.representatives = representatives;
+		this.reads = reads;
 		this.catalogue = catalogue;
 		this.fetcher = fetcher;
 		this.ledger = ledger;
@@ -420,43 +423,13 @@ class Prefilling implements DataExchange, HouseholdRegions {
 	public Optional<List<DataReading>> scan(String consumer, String purposeKey, String purpose, String element,
 			RegistryRequest.Where where) {
 		return this.fetcher.scan("onevisit", consumer, purposeKey, purpose, element, where)
-			.map((found) -> found.stream().map(this::reading).toList());
+			.map((found) -> found.stream().map(this.reads::reading).toList());
 	}
 
 	@Override
 	public List<DataReading> read(String consumer, String itemCode, String reference, String purpose,
 			List<DataQuery> queries) {
-		List<Need> needs = queries.stream()
-			.map((query) -> new Need(query.element(), query.subject(), consumer, itemCode))
-			.distinct()
-			.toList();
-		Map<Need, Found> found = this.fetcher.fetch("onevisit", reference, purpose, needs);
-		return queries.stream()
-			.map((query) -> reading(found.get(new Need(query.element(), query.subject(), consumer, itemCode))))
-			.toList();
-	}
-
-	private DataReading reading(Found answer) {
-		Need need = answer.need();
-		DataQuery query = new DataQuery(need.element(), need.subject());
-		Evidences.Evidence evidence = answer.evidence();
-		String registry = this.elements.element(query.element()).map(DataElement::registry).orElse(query.element());
-		Map<String, Object> first = (evidence != null && !evidence.records().isEmpty()) ? evidence.records().get(0)
-				: Map.of();
-		Instant updated = (evidence != null) ? evidence.updatedAt() : null;
-		DataReading.Reading reading = switch (answer.kind()) {
-			case FETCHED -> DataReading.Reading.CURRENT;
-			case PENDING -> DataReading.Reading.UNAVAILABLE;
-			case REFUSED -> DataReading.Reading.REFUSED;
-			case UNUSABLE -> switch (evidence.status()) {
-				case NOT_FOUND -> DataReading.Reading.NOT_FOUND;
-				case INCOMPLETE -> DataReading.Reading.INCOMPLETE;
-				case FOUND -> DataReading.Reading.STALE;
-			};
-		};
-		// every record: an owner of two flats has a record of each
-		return new DataReading(query, reading, first, registry, updated,
-				(evidence != null) ? evidence.records() : List.of());
+		return this.reads.read("onevisit", consumer, itemCode, reference, purpose, queries);
 	}
 
 	@Override

@@ -186,12 +186,7 @@ class RegistryClient implements DisposableBean {
 	 * gate.
 	 */
 	Exchanged send(String registry, RegistryRequest request) {
-		RegistryDirectory.Endpoint endpoint = this.directory.endpoint(registry)
-			.orElseThrow(() -> new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, "not_connected",
-					"registry " + registry + " is not connected", null));
-		byte[] body = this.json.writeValueAsBytes(request);
-		Signer.Signed signed = this.directory.sign(body);
-		return post(endpoint, request, body, signed.keyId(), Base64.getEncoder().encodeToString(signed.signature()));
+		return signAndPost(registry, "exchange", request, request);
 	}
 
 	Exchanged post(RegistryDirectory.Endpoint endpoint, RegistryRequest request, byte[] body, String keyId,
@@ -217,12 +212,20 @@ class RegistryClient implements DisposableBean {
 
 	/** Sends one signed update as it is: for the write-back and for tests of the gate. */
 	Exchanged sendUpdate(String registry, RegistryUpdate update) {
+		return signAndPost(registry, "update", null, update);
+	}
+
+	/**
+	 * The message signed with the platform's key and posted to the registry's path; the
+	 * request, when it is one, is what the answer is checked against.
+	 */
+	private Exchanged signAndPost(String registry, String path, RegistryRequest request, Object message) {
 		RegistryDirectory.Endpoint endpoint = this.directory.endpoint(registry)
 			.orElseThrow(() -> new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, "not_connected",
 					"registry " + registry + " is not connected", null));
-		byte[] body = this.json.writeValueAsBytes(update);
+		byte[] body = this.json.writeValueAsBytes(message);
 		Signer.Signed signed = this.directory.sign(body);
-		return post(endpoint, "update", null, body, signed.keyId(),
+		return post(endpoint, path, request, body, signed.keyId(),
 				Base64.getEncoder().encodeToString(signed.signature()));
 	}
 

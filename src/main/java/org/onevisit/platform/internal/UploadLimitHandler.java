@@ -32,12 +32,7 @@ class UploadLimitHandler {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, HttpServletResponse response) {
-		ModelAndView page = new ModelAndView("error");
-		page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
-		page.addObject("status", HttpStatus.CONTENT_TOO_LARGE.value());
-		page.addObject("code", "upload_too_large");
-		page.addObject("message", this.problems.text("problem.request_too_large", request));
-		return page;
+		return errorPage(HttpStatus.CONTENT_TOO_LARGE, "upload_too_large", "problem.request_too_large", request);
 	}
 
 	/**
@@ -51,11 +46,18 @@ class UploadLimitHandler {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(this.problems.of(HttpStatus.BAD_REQUEST, "upload_missing", request));
 		}
+		return errorPage(HttpStatus.BAD_REQUEST, "upload_missing", "problem.upload_missing", request);
+	}
+
+	/**
+	 * The error page with the status, its code and the sentence of the request's locale.
+	 */
+	private ModelAndView errorPage(HttpStatus status, String code, String sentence, HttpServletRequest request) {
 		ModelAndView page = new ModelAndView("error");
-		page.setStatus(HttpStatus.BAD_REQUEST);
-		page.addObject("status", HttpStatus.BAD_REQUEST.value());
-		page.addObject("code", "upload_missing");
-		page.addObject("message", this.problems.text("problem.upload_missing", request));
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		page.addObject("code", code);
+		page.addObject("message", this.problems.text(sentence, request));
 		return page;
 	}
 

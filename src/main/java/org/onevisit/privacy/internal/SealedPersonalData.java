@@ -6,13 +6,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.onevisit.privacy.PersonalData;
 import org.onevisit.privacy.PersonalDataUnreadable;
@@ -27,8 +22,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class SealedPersonalData implements PersonalData {
-
-	private static final int NONCE_BYTES = 12;
 
 	private final DataKeys keys;
 
@@ -57,8 +50,8 @@ class SealedPersonalData implements PersonalData {
 		// a synthetic nonce (as in SIV): a keyed hash of context and text, so that a
 		// nonce
 		// repeats only with the very same text, and GCM's keystream is never reused
-		byte[] nonce = Arrays.copyOf(mac(this.keys.stableNonceKey(), associated, plainBytes), NONCE_BYTES);
-		byte[] sealed = sealWithNonce(this.keys.stableKey(), nonce, plainBytes, associated);
+		byte[] nonce = Arrays.copyOf(mac(this.keys.stableNonceKey(), associated, plainBytes), Sm4Gcm.NONCE_BYTES);
+		byte[] sealed = Sm4Gcm.sealWithNonce(this.keys.stableKey(), nonce, plainBytes, associated);
 		return SEALED_PREFIX + DataKeys.INDEX_KEY_ID + "." + Base64.getEncoder().encodeToString(sealed);
 	}
 
@@ -149,25 +142,6 @@ class SealedPersonalData implements PersonalData {
 		catch (Sm4Gcm.SealBroken ex) {
 			throw new PersonalDataUnreadable(context, "altered, or sealed for another context");
 		}
-	}
-
-	/**
-	 * {@link Sm4Gcm#seal} with a given nonce, in its format (nonce, ciphertext, tag), so
-	 * that {@link Sm4Gcm#open} opens it.
-	 */
-	private static byte[] sealWithNonce(byte[] key, byte[] nonce, byte[] plain, byte[] associatedData) {
-		GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
-		cipher.init(true, new AEADParameters(new KeyParameter(key), 128, nonce, associatedData));
-		byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
-		System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-		int written = cipher.processBytes(plain, 0, plain.length, out, NONCE_BYTES);
-		try {
-			cipher.doFinal(out, NONCE_BYTES + written);
-		}
-		catch (InvalidCipherTextException ex) {
-			throw new IllegalStateException("SM4-GCM encryption failed", ex);
-		}
-		return out;
 	}
 
 	private static int keyId(String text, String context) {

@@ -1,10 +1,5 @@
 package org.onevisit.platform.internal;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onevisit.platform.internal.DirectSql.execute;
+import static org.onevisit.platform.internal.DirectSql.query;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -170,22 +167,6 @@ class DatabaseRolesTests {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("the tree did not reach " + atLeast + " entries within 60 s");
-	}
-
-	private static void execute(String url, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private static String query(String url, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getString(1);
-		}
 	}
 
 }

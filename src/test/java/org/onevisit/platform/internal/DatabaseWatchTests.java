@@ -7,11 +7,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,29 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseWatchTests {
 
-	static EmbeddedDatabase server;
-
-	static DatabaseWatch watch;
-
-	static HikariDataSource pool;
+	static PooledServer server;
 
 	@BeforeAll
 	static void startAServerAndThePool() throws Exception {
-		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false, Map.of()));
-		// the roles the pool connects as, as the application's configuration sets them up
-		DatabaseRoles.setUp(server.jdbcUrl(), EmbeddedDatabase.DATABASE);
-		DatabaseProperties properties = new DatabaseProperties(null, null, null, null, null, 4, Duration.ofSeconds(1),
-				Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(7), Duration.ofMillis(500),
-				Duration.ofSeconds(1), null);
-		DatabaseConfiguration configuration = new DatabaseConfiguration();
-		watch = configuration.databaseWatch(properties, server);
-		pool = configuration.dataSource(properties, server, watch);
+		server = PooledServer.start(4, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(7));
 	}
 
 	@AfterAll
-	static void stopThem() throws Exception {
-		pool.close();
-		watch.close();
+	static void stopIt() throws Exception {
 		server.close();
 	}
 
@@ -62,13 +46,13 @@ class DatabaseWatchTests {
 	void failsTheRequestsOnAFrozenServerAsUnreachableWithinTwoSecondsAndServesOnceItRunsAgain() throws Exception {
 		assertThat(query("select 1")).isEqualTo("1");
 		List<Long> frozen = processesOfTheServer();
-		long cutsBefore = watch.cuts();
+		long cutsBefore = server.watch.cuts();
 
 		signal(frozen, "STOP");
 		List<Outcome> outcomes = new ArrayList<>();
 		try {
 			// one request already holding a connection, and ones arriving afterwards
-			Connection holding = pool.getConnection();
+			Connection holding = server.pool.getConnection();
 			CompletableFuture<Outcome> inFlight = CompletableFuture.supplyAsync(() -> timed(() -> {
 				try (holding; Statement statement = holding.createStatement()) {
 					statement.execute("select 1");
@@ -89,7 +73,7 @@ class DatabaseWatchTests {
 			assertThat(DatabaseOutage.causedBy(outcome.failure())).as(outcome.failure().toString()).isTrue();
 			assertThat(outcome.millis()).as("answered within two seconds").isLessThan(2_000);
 		});
-		assertThat(watch.cuts()).isEqualTo(cutsBefore + 1);
+		assertThat(server.watch.cuts()).isEqualTo(cutsBefore + 1);
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		Outcome again = timed(() -> query("select 1"));
 		while (again.failure() != null && System.nanoTime() < deadline) {
@@ -115,7 +99,7 @@ class DatabaseWatchTests {
 	}
 
 	private static String query(String sql) throws SQLException {
-		try (Connection connection = pool.getConnection();
+		try (Connection connection = server.pool.getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();

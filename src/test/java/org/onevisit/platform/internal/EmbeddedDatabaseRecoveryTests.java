@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onevisit.platform.internal.DirectSql.execute;
+import static org.onevisit.platform.internal.DirectSql.query;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -137,22 +135,6 @@ class EmbeddedDatabaseRecoveryTests {
 			}
 		}
 		throw new AssertionError("no answer in " + limit, last);
-	}
-
-	private static String query(String url, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getString(1);
-		}
-	}
-
-	private static void execute(String url, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 }

@@ -1,11 +1,7 @@
 package org.onevisit.platform.internal;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +43,11 @@ class EmbeddedDatabaseTests {
 	}
 
 	private static String query(EmbeddedDatabase database, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getString(1);
-		}
+		return DirectSql.query(database.jdbcUrl(), sql);
 	}
 
 	private static void execute(EmbeddedDatabase database, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+		DirectSql.execute(database.jdbcUrl(), sql);
 	}
 
 }

@@ -1,9 +1,7 @@
 package org.onevisit.platform.internal;
 
 import java.time.Duration;
-import java.util.Map;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LongWorkTests {
 
-	static EmbeddedDatabase server;
-
-	static DatabaseWatch watch;
-
-	static HikariDataSource pool;
+	static PooledServer server;
 
 	static JdbcClient jdbc;
 
@@ -37,25 +31,15 @@ class LongWorkTests {
 
 	@BeforeAll
 	static void startAServerWithShortRequestBounds() throws Exception {
-		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false, Map.of()));
-		// the roles the pool connects as, as the application's configuration sets them up
-		DatabaseRoles.setUp(server.jdbcUrl(), EmbeddedDatabase.DATABASE);
-		DatabaseProperties properties = new DatabaseProperties(null, null, null, null, null, 1, Duration.ofSeconds(1),
-				Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(500),
-				Duration.ofSeconds(1), null);
-		DatabaseConfiguration configuration = new DatabaseConfiguration();
-		watch = configuration.databaseWatch(properties, server);
 		// one connection: the statement after the long transaction runs on the same one
-		pool = configuration.dataSource(properties, server, watch);
-		jdbc = JdbcClient.create(pool);
-		transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
-		longWork = new TransactionLongWork(pool, Duration.ofSeconds(30));
+		server = PooledServer.start(1, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1));
+		jdbc = JdbcClient.create(server.pool);
+		transactions = new TransactionTemplate(new DataSourceTransactionManager(server.pool));
+		longWork = new TransactionLongWork(server.pool, Duration.ofSeconds(30));
 	}
 
 	@AfterAll
-	static void stopThem() throws Exception {
-		pool.close();
-		watch.close();
+	static void stopIt() throws Exception {
 		server.close();
 	}
 

@@ -22,8 +22,10 @@ import org.onevisit.transparency.tlog.SignedNote;
 import org.onevisit.transparency.tlog.TileBuilder;
 import org.onevisit.transparency.tlog.Tiles;
 import org.onevisit.transparency.tlog.TreeHash;
+import org.onevisit.transparency.witness.Witness;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A witness key made for a test, HTTP reads of the log, and an attacker's rebuild of the
@@ -33,7 +35,36 @@ final class LogFixtures {
 
 	static final String WITNESS_NAME = "audit-office.example/witness";
 
+	/** The log's origin line, as the checkpoints name it. */
+	static final String ORIGIN = "onevisit.example/log";
+
 	private LogFixtures() {
+	}
+
+	/**
+	 * A witness the log is told of at start (its key is fixed: the log must know it
+	 * then), keeping what it has seen in a directory of its own.
+	 */
+	record TestWitness(String name, String seedHex, Path directory) {
+
+		TestWitness(String name, String seedHex) {
+			this(name, seedHex, witnessDirectory(seedHex));
+		}
+
+		/**
+		 * Tells the log of the witness, as {@code onevisit.transparency.witnesses} does.
+		 */
+		void register(DynamicPropertyRegistry registry) {
+			registry.add("onevisit.transparency.witnesses", () -> vkey(this.name, this.seedHex));
+		}
+
+		/**
+		 * The witness, polling the log at this port and trusting this key of the log's.
+		 */
+		Witness polling(int port, String logKeyHex) {
+			return new Witness(URI.create("http://localhost:" + port), ORIGIN, logKeyHex, this.name, this.directory);
+		}
+
 	}
 
 	/** A directory holding a witness key (a fixed one: the log must know it at start). */

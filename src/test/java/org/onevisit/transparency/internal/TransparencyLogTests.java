@@ -1,8 +1,6 @@
 package org.onevisit.transparency.internal;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.signing.KeyName;
-import org.onevisit.signing.SigningKeys;
 import org.onevisit.transparency.LogEntry;
-import org.onevisit.transparency.TransparencyLog;
 import org.onevisit.transparency.tlog.Checkpoint;
 import org.onevisit.transparency.tlog.Merkle;
 import org.onevisit.transparency.tlog.SignedNote;
@@ -27,12 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,33 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checkpoint, the tiles and bundles give its root, the proofs verify with the RFC's
  * algorithms, and a registered witness's cosignature is shown beside the checkpoint.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"onevisit.transparency.batch-interval=PT0.1S", "onevisit.transparency.checkpoint-interval=PT0.3S" })
-class TransparencyLogTests {
+class TransparencyLogTests extends LogOverHttp {
 
-	private static final String SEED = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
-
-	private static final Path WITNESS_DIR = LogFixtures.witnessDirectory(SEED);
+	private static final LogFixtures.TestWitness WITNESS = new LogFixtures.TestWitness(LogFixtures.WITNESS_NAME,
+			"9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
 
 	@DynamicPropertySource
 	static void witnesses(DynamicPropertyRegistry registry) {
-		registry.add("onevisit.transparency.witnesses", () -> LogFixtures.vkey(LogFixtures.WITNESS_NAME, SEED));
+		WITNESS.register(registry);
 	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TransparencyLog log;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	SigningKeys keys;
 
 	@Autowired
 	JsonMapper json;
@@ -108,11 +86,10 @@ class TransparencyLogTests {
 
 	@Test
 	void consecutiveCheckpointsAreProvedConsistentAndAWitnessCosignsThem() {
-		Witness witness = new Witness(URI.create("http://localhost:" + this.port), "onevisit.example/log", logKeyHex(),
-				LogFixtures.WITNESS_NAME, WITNESS_DIR);
+		Witness witness = WITNESS.polling(this.port, logKeyHex());
 		this.transactions.executeWithoutResult((status) -> this.log
 			.record(LogEntry.catalogueChanged("bundle", UUID.randomUUID().toString(), 1, "publish", Instant.now())));
-		String first = awaitCheckpointCoveringAll();
+		SignedNote first = awaitCheckpointCoveringAll();
 		Witness.Outcome accepted = witness.poll();
 		assertThat(accepted.ok()).as(accepted.message()).isTrue();
 		String reference = "catalogue/bundle/" + UUID.randomUUID() + "/1";
@@ -120,7 +97,7 @@ class TransparencyLogTests {
 			.record(new LogEntry(LogEntry.Kind.CATALOGUE_CHANGED, Instant.now(), List.of(reference, "publish"))));
 		SignedNote later = awaitCheckpointCovering(reference);
 
-		Checkpoint one = Checkpoint.parse(SignedNote.parse(first).text());
+		Checkpoint one = Checkpoint.parse(first.text());
 		Checkpoint two = Checkpoint.parse(later.text());
 		JsonNode proof = getJson("/api/v1/log/proofs/consistency?from=" + one.size() + "&to=" + two.size());
 		assertThat(Merkle.verifyConsistency(one.size(), two.size(), one.root(), two.root(), hashes(proof))).isTrue();
@@ -133,14 +110,13 @@ class TransparencyLogTests {
 
 	@Test
 	void refusesACosignatureFromAnUnregisteredWitnessAndProofsOfUnsignedSizes() {
-		String checkpoint = awaitCheckpointCoveringAll();
-		Path stranger = LogFixtures
-			.witnessDirectory("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb");
-		Witness unregistered = new Witness(URI.create("http://localhost:" + this.port), "onevisit.example/log",
-				logKeyHex(), "stranger.example/witness", stranger);
+		SignedNote checkpoint = awaitCheckpointCoveringAll();
+		Witness unregistered = new LogFixtures.TestWitness("stranger.example/witness",
+				"4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb")
+			.polling(this.port, logKeyHex());
 		OneVisitHttp http = new OneVisitHttp(this.port);
 
-		String text = SignedNote.parse(checkpoint).text();
+		String text = checkpoint.text();
 		var refused = http.post("/api/v1/log/cosignatures", "text/plain", text + "\n\u2014 x AAAAAAAA\n");
 		var unknownSize = http.get("/api/v1/log/proofs/inclusion?index=0&size=" + Long.MAX_VALUE);
 
@@ -178,31 +154,23 @@ class TransparencyLogTests {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
 			Long index = this.log.indexes(List.of(reference)).get(reference);
-			if (index != null) {
-				var answer = LogFixtures.get(this.port, "/log/checkpoint");
-				if (answer.statusCode() == 200) {
-					SignedNote note = SignedNote.parse(new String(answer.body(), StandardCharsets.UTF_8));
-					if (Checkpoint.parse(note.text()).size() > index) {
-						return note;
-					}
-				}
+			SignedNote note = (index != null) ? servedCheckpoint() : null;
+			if (note != null && Checkpoint.parse(note.text()).size() > index) {
+				return note;
 			}
 			pause();
 		}
 		throw new AssertionError("no checkpoint covered " + reference + " within 30 s");
 	}
 
-	private String awaitCheckpointCoveringAll() {
+	private SignedNote awaitCheckpointCoveringAll() {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
 			long pending = this.jdbc.sql("select count(*) from transparency_pending").query(Long.class).single();
 			long size = this.jdbc.sql("select size from transparency_tree").query(Long.class).single();
-			var answer = LogFixtures.get(this.port, "/log/checkpoint");
-			if (pending == 0 && answer.statusCode() == 200) {
-				String note = new String(answer.body(), StandardCharsets.UTF_8);
-				if (Checkpoint.parse(SignedNote.parse(note).text()).size() == size) {
-					return note;
-				}
+			SignedNote note = servedCheckpoint();
+			if (pending == 0 && note != null && Checkpoint.parse(note.text()).size() == size) {
+				return note;
 			}
 			pause();
 		}

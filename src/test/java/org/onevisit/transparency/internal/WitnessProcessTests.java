@@ -16,19 +16,14 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Superuser;
 import org.onevisit.signing.KeyName;
-import org.onevisit.signing.SigningKeys;
 import org.onevisit.transparency.LogEntry;
-import org.onevisit.transparency.TransparencyLog;
 import org.onevisit.transparency.tlog.Checkpoint;
 import org.onevisit.transparency.tlog.SignedNote;
 import org.onevisit.transparency.witness.Witness;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,32 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cosigns what it accepts, the cosignature appears beside the checkpoint on the log's
  * page, and when a superuser rewrites an entry it exits 2 naming it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"onevisit.transparency.batch-interval=PT0.1S", "onevisit.transparency.checkpoint-interval=PT0.3S" })
-class WitnessProcessTests {
-
-	private static final String SEED = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb";
+class WitnessProcessTests extends LogOverHttp {
 
 	private static final String NAME = "court.example/witness";
 
-	private static final Path WITNESS_DIR = LogFixtures.witnessDirectory(SEED);
+	private static final LogFixtures.TestWitness WITNESS = new LogFixtures.TestWitness(NAME,
+			"4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb");
 
 	@DynamicPropertySource
 	static void witnesses(DynamicPropertyRegistry registry) {
-		registry.add("onevisit.transparency.witnesses", () -> LogFixtures.vkey(NAME, SEED));
+		WITNESS.register(registry);
 	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TransparencyLog log;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	SigningKeys keys;
 
 	@Autowired
 	DataSource dataSource;
@@ -121,8 +101,8 @@ class WitnessProcessTests {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
 						Witness.class.getName(), "--log", "http://localhost:" + this.port, "--log-key",
-						this.keys.keys(KeyName.LOG).get(0).key().hex(), "--origin", "onevisit.example/log", "--name",
-						NAME, "--dir", WITNESS_DIR.toString(), "--once"));
+						this.keys.keys(KeyName.LOG).get(0).key().hex(), "--origin", LogFixtures.ORIGIN, "--name", NAME,
+						"--dir", WITNESS.directory().toString(), "--once"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -158,13 +138,9 @@ class WitnessProcessTests {
 	private long awaitCheckpoint(long atLeast) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
-			var answer = LogFixtures.get(this.port, "/log/checkpoint");
-			if (answer.statusCode() == 200) {
-				Checkpoint checkpoint = Checkpoint
-					.parse(SignedNote.parse(new String(answer.body(), StandardCharsets.UTF_8)).text());
-				if (checkpoint.size() >= atLeast) {
-					return checkpoint.size();
-				}
+			SignedNote note = servedCheckpoint();
+			if (note != null && Checkpoint.parse(note.text()).size() >= atLeast) {
+				return Checkpoint.parse(note.text()).size();
 			}
 			Thread.sleep(100);
 		}

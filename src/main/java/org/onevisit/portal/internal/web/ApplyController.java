@@ -278,19 +278,15 @@ class ApplyController {
 			@RequestParam(name = "creditCode", required = false) String creditCode,
 			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
 		Subject applicant = applicantAtWindow(residentId, creditCode);
-		if (applicant == null) {
-			model.addAttribute("lookupError", true);
-			return hall(null, session, model);
-		}
-		if (!identityChecked(applicant, session, model, locale)) {
-			return hall(null, session, model);
+		String refused = refusedAtWindow(applicant, session, model, locale);
+		if (refused != null) {
+			return refused;
 		}
 		// the form comes pre-filled with the applicant's registry data
 		if (applicant.person() != null) {
 			this.securityLog
 				.record(new PersonalDataViewed(user.getUsername(), applicant.person(), "window application " + code));
 		}
-		model.addAttribute("business", businessAtWindow(applicant, session));
 		return form(matter(kind, code), new Filer(user, applicant, Channel.HALL, hallOf(session)), model);
 	}
 
@@ -302,6 +298,20 @@ class ApplyController {
 			@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
 			@AuthenticationPrincipal OneVisitUser user, HttpSession session, Model model, Locale locale) {
 		Subject applicant = applicantAtWindow(residentId, creditCode);
+		String refused = refusedAtWindow(applicant, session, model, locale);
+		if (refused != null) {
+			return refused;
+		}
+		return submit(matter(kind, code), new Filer(user, applicant, Channel.HALL, hallOf(session)), requestKey,
+				parameters, request, model, locale);
+	}
+
+	/**
+	 * The hall's page again when the window cannot file for this applicant (not found, or
+	 * their identity not checked); null when it can, with the business it files for, if
+	 * any, in the model.
+	 */
+	private String refusedAtWindow(Subject applicant, HttpSession session, Model model, Locale locale) {
 		if (applicant == null) {
 			model.addAttribute("lookupError", true);
 			return hall(null, session, model);
@@ -310,8 +320,7 @@ class ApplyController {
 			return hall(null, session, model);
 		}
 		model.addAttribute("business", businessAtWindow(applicant, session));
-		return submit(matter(kind, code), new Filer(user, applicant, Channel.HALL, hallOf(session)), requestKey,
-				parameters, request, model, locale);
+		return null;
 	}
 
 	/** The person or the business the window files for, as the page names them. */
