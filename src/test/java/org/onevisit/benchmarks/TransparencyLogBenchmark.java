@@ -183,9 +183,8 @@ class TransparencyLogBenchmark {
 
 		System.out.printf("log proofs over %,d entries: tiles built in %.1f s%n", entries, built);
 		// as the product serves them: through a cache of the tiles earlier proofs
-		// expanded,
-		// of the product's default size (2,048 tiles, 32 MB); the random entries' level-0
-		// tiles are seldom in it, the levels above nearly always
+		// expanded, of the product's default size (2,048 tiles, 32 MB); the random
+		// entries' level-0 tiles are seldom in it, the levels above nearly always
 		TileCache cache = new TileCache(2048);
 		proofs(entries, root, "as served (tiles expanded by earlier proofs kept in a cache of 2,048)",
 				() -> new Tiles(entries, reader, cache));

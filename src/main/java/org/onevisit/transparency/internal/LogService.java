@@ -23,10 +23,9 @@ class LogService implements TransparencyLog {
 
 	private final LogTables tables;
 
-	// tiles expanded by earlier proofs: a tile of a given width never changes. Only the
-	// proofs use it; the tiles served, the sequencer and the verification read the
-	// tables,
-	// so that a tile rewritten in the database is seen there
+	// tiles expanded by earlier proofs: a tile of a given width never changes. Only
+	// the proofs use it; the tiles served, the sequencer and the verification read
+	// the tables, so that a tile rewritten in the database is seen there
 	private final TileCache proofTiles;
 
 	LogService(LogTables tables, @Value("${onevisit.transparency.proof-tile-cache:2048}") int proofTileCache) {

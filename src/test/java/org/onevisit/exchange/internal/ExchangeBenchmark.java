@@ -186,8 +186,8 @@ class ExchangeBenchmark {
 					Prefilled prefilled = this.exchange.prefill(new PrefillRequest("applicant1",
 							Subject.person(ResidentId.of("339902198503120016")), null, "flat-transfer", Map.of()));
 					own[n++] = System.nanoTime() - start;
-					// the buyer's materials are read by the department after the buyer
-					// confirms
+					// the department reads the buyer's materials once the buyer
+					// confirms the matter
 					if (prefilled.materials()
 						.stream()
 						.anyMatch((m) -> m.outcome() != Prefilled.Outcome.FETCHED
