@@ -19,12 +19,23 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * Counts the SQL statements OneVisit executes, by wrapping its data source: for the
  * benchmarks' statements-per-operation figures.
  */
-final class StatementCounter implements BeanPostProcessor {
+public final class StatementCounter implements BeanPostProcessor {
 
-	static final LongAdder EXECUTED = new LongAdder();
+	public static final LongAdder EXECUTED = new LongAdder();
 
 	/** Of those, the statements on the transparency log's tables. */
-	static final LongAdder LOG = new LongAdder();
+	public static final LongAdder LOG = new LongAdder();
+
+	/** The time those took to execute, in nanoseconds. */
+	public static final LongAdder LOG_NANOS = new LongAdder();
+
+	/**
+	 * Of the log's statements, those writing entries in the act's own transaction (the
+	 * rest are the sequencer's, off the request's path), and their time.
+	 */
+	public static final LongAdder LOG_WRITES = new LongAdder();
+
+	public static final LongAdder LOG_WRITE_NANOS = new LongAdder();
 
 	private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
@@ -34,6 +45,31 @@ final class StatementCounter implements BeanPostProcessor {
 			return proxy(DataSource.class, dataSource);
 		}
 		return bean;
+	}
+
+	/** The log's statements only: timed as they execute. */
+	private static PreparedStatement timed(PreparedStatement target, boolean write) {
+		InvocationHandler handler = (self, method, arguments) -> {
+			boolean executing = method.getName().startsWith("execute");
+			long started = executing ? System.nanoTime() : 0;
+			try {
+				return method.invoke(target, arguments);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+			finally {
+				if (executing) {
+					long took = System.nanoTime() - started;
+					LOG_NANOS.add(took);
+					if (write) {
+						LOG_WRITE_NANOS.add(took);
+					}
+				}
+			}
+		};
+		return (PreparedStatement) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
+				new Class<?>[] { PreparedStatement.class }, handler);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -50,9 +86,15 @@ final class StatementCounter implements BeanPostProcessor {
 			catch (InvocationTargetException ex) {
 				throw ex.getCause();
 			}
-			if (result instanceof PreparedStatement && arguments != null && arguments.length > 0
+			if (result instanceof PreparedStatement prepared && arguments != null && arguments.length > 0
 					&& arguments[0] instanceof String sql && sql.contains("transparency_")) {
 				LOG.increment();
+				EXECUTED.increment();
+				boolean write = sql.strip().startsWith("insert into transparency_pending");
+				if (write) {
+					LOG_WRITES.increment();
+				}
+				return timed(prepared, write);
 			}
 			if (result instanceof PreparedStatement) {
 				// Spring's templates, Spring Modulith and the bare version prepare each

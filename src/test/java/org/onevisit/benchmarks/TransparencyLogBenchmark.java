@@ -1,6 +1,11 @@
 package org.onevisit.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -15,13 +21,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.onevisit.Superuser;
+import org.onevisit.transparency.Inclusion;
 import org.onevisit.transparency.LogEntry;
 import org.onevisit.transparency.TransparencyLog;
 import org.onevisit.transparency.tlog.Merkle;
 import org.onevisit.transparency.tlog.TileBuilder;
+import org.onevisit.transparency.tlog.TileCache;
 import org.onevisit.transparency.tlog.Tiles;
 import org.onevisit.transparency.tlog.TreeHash;
 
@@ -38,8 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * entries (its tiles built synthetically in memory), and the time from an entry to the
  * first signed checkpoint covering it, at the default intervals. Run with
  * {@code ./mvnw -Pbenchmark test -Dtest=TransparencyLogBenchmark}; sizes by
- * {@code -Dlog.appends=200000 -Dlog.proofTree=10000000 -Dlog.latencyProbes=200}. Prints
- * figures; asserts only that the work was done.
+ * {@code -Dlog.appends=200000 -Dlog.proofTree=10000000 -Dlog.latencyProbes=200}, samples
+ * by {@code -Dlog.proofs=20000 -Dlog.proofWarmUp=20000 -Dlog.productProofs=5000}; with
+ * {@code -Donevisit.db.embedded.settings.shared_preload_libraries=pg_stat_statements} the
+ * appends print where PostgreSQL spent its time. Prints figures; asserts only that the
+ * work was done.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = { "onevisit.db.embedded.durable=true", "logging.level.org.onevisit=warn" })
@@ -54,15 +69,22 @@ class TransparencyLogBenchmark {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void appendsPerSecondThroughTheSequencer() throws Exception {
 		int appends = Integer.getInteger("log.appends", 200_000);
 		int writers = 4;
 		int perTransaction = 100;
+		boolean statementStatistics = statementStatistics();
 		long start = size();
+		ProcessCpu cpu = new ProcessCpu(this.jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+		ProcessCpu.Sample cpuBefore = cpu.now();
+		long sequencerBefore = sequencerCpu();
 		ExecutorService pool = Executors.newFixedThreadPool(writers);
 		long began = System.nanoTime();
-		List<Future<?>> done = new ArrayList<>();
+		List<Future<Long>> done = new ArrayList<>();
 		for (int w = 0; w < writers; w++) {
 			int writer = w;
 			done.add(pool.submit(() -> {
@@ -73,32 +95,76 @@ class TransparencyLogBenchmark {
 					}
 					this.transactions.executeWithoutResult((status) -> this.log.record(batch));
 				}
+				return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 			}));
 		}
-		for (Future<?> writer : done) {
-			writer.get();
+		long writersCpu = 0;
+		for (Future<Long> writer : done) {
+			writersCpu += writer.get();
 		}
 		long written = System.nanoTime();
 		while (size() < start + appends) {
 			Thread.sleep(20);
 		}
 		long sequenced = System.nanoTime();
+		ProcessCpu.Sample used = cpu.now().since(cpuBefore);
+		long sequencerCpu = sequencerCpu() - sequencerBefore;
 		pool.shutdown();
 
 		double seconds = (sequenced - began) / 1e9;
 		System.out.printf(
-				"log appends: %d entries by %d writers in transactions of %d: written in %.2f s, "
-						+ "in the tree after %.2f s: %.0f entries/s%n",
-				appends, writers, perTransaction, (written - began) / 1e9, seconds, appends / seconds);
+				"log appends: %d entries by %d writers in transactions of %d: written in %.2f s (%.0f entries/s), "
+						+ "in the tree after %.2f s: %.0f entries/s; load average %.1f%n",
+				appends, writers, perTransaction, (written - began) / 1e9, appends / ((written - began) / 1e9), seconds,
+				appends / seconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		System.out.printf(
+				"log appends: CPU per entry %.1f µs in the JVM (writers' threads %.1f, sequencer %.1f), %.1f µs in "
+						+ "PostgreSQL; the host stole %.0f %%%n",
+				used.jvm() / 1e3 / appends, writersCpu / 1e3 / appends, sequencerCpu / 1e3 / appends,
+				used.database() / 1e3 / appends, 100 * used.stolen());
+		if (statementStatistics) {
+			printStatementStatistics(appends);
+		}
 		assertThat(size()).isGreaterThanOrEqualTo(start + appends);
+		proofsThroughTheProduct(appends);
+	}
+
+	/**
+	 * Inclusion proofs as the licence check and a citizen's data page ask for them: by
+	 * reference, from the tiles, entries and checkpoints stored in PostgreSQL.
+	 */
+	private void proofsThroughTheProduct(int appends) throws InterruptedException {
+		String last = "access/" + (appends - 1);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (this.log.inclusion(last).isEmpty() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		Random random = new Random(26);
+		int proofs = Integer.getInteger("log.productProofs", 5_000);
+		long[] took = new long[proofs];
+		for (int p = -proofs; p < proofs; p++) {
+			String reference = "access/" + random.nextInt(appends);
+			long t0 = System.nanoTime();
+			Optional<Inclusion> inclusion = this.log.inclusion(reference);
+			long t1 = System.nanoTime();
+			assertThat(inclusion).isPresent();
+			if (p >= 0) {
+				took[p] = t1 - t0;
+			}
+		}
+		Arrays.sort(took);
+		System.out.printf(
+				"log proofs through TransparencyLog.inclusion(reference) over the %,d entries in PostgreSQL: "
+						+ "median %.3f ms, p99 %.3f ms, max %.3f ms (%d proofs after as many to warm up)%n",
+				size(), took[proofs / 2] / 1e6, took[proofs * 99 / 100] / 1e6, took[proofs - 1] / 1e6, proofs);
 	}
 
 	@Test
 	void inclusionProofsOverTenMillionEntries() {
 		int entries = Integer.getInteger("log.proofTree", 10_000_000);
-		Map<String, byte[]> tiles = new HashMap<>();
+		Map<Long, byte[]> tiles = new HashMap<>();
 		Tiles.TileReader reader = (level, index, width) -> {
-			byte[] hashes = tiles.get(level + "/" + index);
+			byte[] hashes = tiles.get(((long) level << 56) | index);
 			return (hashes.length == width * TreeHash.SIZE) ? hashes : Arrays.copyOf(hashes, width * TreeHash.SIZE);
 		};
 		long building = System.nanoTime();
@@ -107,22 +173,42 @@ class TransparencyLogBenchmark {
 		for (long i = 0; i < entries; i++) {
 			builder.append(TreeHash.leaf(entry.putLong(0, i).array()));
 			if (i % 65_536 == 65_535) {
-				builder.drainChanged().forEach((tile) -> tiles.put(tile.level() + "/" + tile.index(), tile.hashes()));
+				builder.drainChanged()
+					.forEach((tile) -> tiles.put(((long) tile.level() << 56) | tile.index(), tile.hashes()));
 			}
 		}
-		builder.drainChanged().forEach((tile) -> tiles.put(tile.level() + "/" + tile.index(), tile.hashes()));
+		builder.drainChanged().forEach((tile) -> tiles.put(((long) tile.level() << 56) | tile.index(), tile.hashes()));
 		byte[] root = Merkle.root(entries, new Tiles(entries, reader));
 		double built = (System.nanoTime() - building) / 1e9;
 
+		System.out.printf("log proofs over %,d entries: tiles built in %.1f s%n", entries, built);
+		// as the product serves them: through a cache of the tiles earlier proofs
+		// expanded, of the product's default size (2,048 tiles, 32 MB); the random
+		// entries' level-0 tiles are seldom in it, the levels above nearly always
+		TileCache cache = new TileCache(2048);
+		proofs(entries, root, "as served (tiles expanded by earlier proofs kept in a cache of 2,048)",
+				() -> new Tiles(entries, reader, cache));
+		// nothing remembered from one proof to the next
+		proofs(entries, root, "cold (every tile read and hashed anew)", () -> new Tiles(entries, reader));
+	}
+
+	private void proofs(int entries, byte[] root, String how, Supplier<Tiles> tiles) {
 		Random random = new Random(26);
-		int proofs = 2_000;
+		ByteBuffer entry = ByteBuffer.allocate(8);
+		int proofs = Integer.getInteger("log.proofs", 20_000);
+		// as many again to warm up: the JIT compiles SM3 and the proof code within the
+		// first thousands, and a server proves for days
+		int warmUp = Integer.getInteger("log.proofWarmUp", 20_000);
 		long[] produce = new long[proofs];
 		long[] verify = new long[proofs];
-		for (int p = -200; p < proofs; p++) {
+		long[] gc = null;
+		for (int p = -warmUp; p < proofs; p++) {
+			if (p == 0) {
+				gc = garbageCollections();
+			}
 			long index = (long) (random.nextDouble() * entries);
 			long t0 = System.nanoTime();
-			// a new Tiles each time: nothing is remembered from one proof to the next
-			List<byte[]> proof = Merkle.inclusionProof(index, entries, new Tiles(entries, reader));
+			List<byte[]> proof = Merkle.inclusionProof(index, entries, tiles.get());
 			long t1 = System.nanoTime();
 			boolean ok = Merkle.verifyInclusion(index, entries, TreeHash.leaf(entry.putLong(0, index).array()), proof,
 					root);
@@ -133,13 +219,74 @@ class TransparencyLogBenchmark {
 				verify[p] = t2 - t1;
 			}
 		}
+		long[] gcAfter = garbageCollections();
 		Arrays.sort(produce);
 		Arrays.sort(verify);
 		System.out.printf(
-				"log proofs over %,d entries (tiles built in %.1f s): produce median %.3f ms, p99 %.3f ms; "
-						+ "verify median %.3f ms, p99 %.3f ms%n",
-				entries, built, produce[proofs / 2] / 1e6, produce[proofs * 99 / 100] / 1e6, verify[proofs / 2] / 1e6,
-				verify[proofs * 99 / 100] / 1e6);
+				"log proofs over %,d entries, %s, %,d proofs after %,d to warm up: produce median %.3f ms, p99 %.3f ms, "
+						+ "p99.9 %.3f ms, max %.3f ms; verify median %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms; "
+						+ "%d garbage collections in %d ms meanwhile; load average %.1f%n",
+				entries, how, proofs, warmUp, produce[proofs / 2] / 1e6, produce[proofs * 99 / 100] / 1e6,
+				produce[proofs * 999 / 1000] / 1e6, produce[proofs - 1] / 1e6, verify[proofs / 2] / 1e6,
+				verify[proofs * 99 / 100] / 1e6, verify[proofs * 999 / 1000] / 1e6, verify[proofs - 1] / 1e6,
+				gcAfter[0] - gc[0], gcAfter[1] - gc[1],
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	/** Collections so far and the milliseconds they took, over all collectors. */
+	private static long[] garbageCollections() {
+		long[] sum = new long[2];
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			sum[0] += Math.max(0, collector.getCollectionCount());
+			sum[1] += Math.max(0, collector.getCollectionTime());
+		}
+		return sum;
+	}
+
+	/** CPU time so far of Spring's scheduler threads, where the sequencer runs. */
+	private static long sequencerCpu() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long sum = 0;
+		for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (thread != null && thread.getThreadName().startsWith("scheduling-")) {
+				sum += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+			}
+		}
+		return sum;
+	}
+
+	/**
+	 * Whether PostgreSQL times each statement: with
+	 * {@code -Donevisit.db.embedded.settings.shared_preload_libraries=pg_stat_statements};
+	 * reset here, before the measured appends.
+	 */
+	private boolean statementStatistics() {
+		// the application's role may neither read this setting, create the extension nor
+		// reset it
+		JdbcClient superuser = Superuser.of(this.dataSource).jdbc();
+		String preloaded = superuser.sql("show shared_preload_libraries").query(String.class).single();
+		if (!preloaded.contains("pg_stat_statements")) {
+			return false;
+		}
+		superuser.sql("create extension if not exists pg_stat_statements").update();
+		superuser.sql("select pg_stat_statements_reset()").query(Object.class).list();
+		return true;
+	}
+
+	/** Where PostgreSQL spent its time in the appends, per entry. */
+	private void printStatementStatistics(long entries) {
+		this.jdbc.sql("""
+				select calls, total_exec_time, wal_bytes, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+				from pg_stat_statements order by total_exec_time desc limit 12
+				""").query((ResultSet row) -> {
+			while (row.next()) {
+				System.out.printf(
+						"log appends, PostgreSQL: %.2f µs/entry executing, %.4f calls/entry, %.0f WAL bytes/entry: %s%n",
+						row.getDouble("total_exec_time") * 1e3 / entries, row.getDouble("calls") / entries,
+						row.getDouble("wal_bytes") / entries, row.getString("query"));
+			}
+			return Boolean.TRUE;
+		});
 	}
 
 	@Test

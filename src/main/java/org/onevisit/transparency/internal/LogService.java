@@ -11,8 +11,10 @@ import org.onevisit.transparency.Inclusion;
 import org.onevisit.transparency.LogEntry;
 import org.onevisit.transparency.TransparencyLog;
 import org.onevisit.transparency.tlog.Merkle;
+import org.onevisit.transparency.tlog.TileCache;
 import org.onevisit.transparency.tlog.Tiles;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The log as the other modules and the public see it. */
@@ -21,8 +23,14 @@ class LogService implements TransparencyLog {
 
 	private final LogTables tables;
 
-	LogService(LogTables tables) {
+	// tiles expanded by earlier proofs: a tile of a given width never changes. Only
+	// the proofs use it; the tiles served, the sequencer and the verification read
+	// the tables, so that a tile rewritten in the database is seen there
+	private final TileCache proofTiles;
+
+	LogService(LogTables tables, @Value("${onevisit.transparency.proof-tile-cache:2048}") int proofTileCache) {
 		this.tables = tables;
+		this.proofTiles = new TileCache(proofTileCache);
 	}
 
 	@Override
@@ -43,11 +51,15 @@ class LogService implements TransparencyLog {
 	}
 
 	Inclusion inclusion(long index, LogTables.SignedCheckpoint checkpoint) {
-		List<byte[]> proof = Merkle.inclusionProof(index, checkpoint.size(),
-				new Tiles(checkpoint.size(), this.tables.tileReader()));
+		List<byte[]> proof = Merkle.inclusionProof(index, checkpoint.size(), proofTiles(checkpoint.size()));
 		byte[] entry = this.tables.entries(index, 1).get(0);
 		return new Inclusion(index, base64(entry), checkpoint.size(), proof.stream().map(LogService::base64).toList(),
 				withCosignatures(checkpoint));
+	}
+
+	/** The tree of that size's hashes for a proof. */
+	Tiles proofTiles(long size) {
+		return new Tiles(size, this.tables.tileReader(), this.proofTiles);
 	}
 
 	@Override

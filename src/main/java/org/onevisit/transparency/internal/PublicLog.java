@@ -117,8 +117,7 @@ public class PublicLog {
 		if (from != 0) {
 			signedOfSize(from);
 		}
-		List<byte[]> proof = Merkle.consistencyProof(from, second.size(),
-				new Tiles(second.size(), this.tables.tileReader()));
+		List<byte[]> proof = Merkle.consistencyProof(from, second.size(), this.log.proofTiles(second.size()));
 		return new Proof(null, second.size(), from, null, proof.stream().map(LogService::base64).toList(),
 				this.log.withCosignatures(second));
 	}

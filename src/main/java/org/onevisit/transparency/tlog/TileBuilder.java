@@ -1,10 +1,9 @@
 package org.onevisit.transparency.tlog;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Grows the right edge of a tiled tree leaf by leaf: appends each leaf hash to the
@@ -15,10 +14,18 @@ public final class TileBuilder {
 
 	private long size;
 
-	// the partial tile of each level, as its hashes concatenated
-	private final List<ByteArrayOutputStream> edge = new ArrayList<>();
+	// the partial tile of each level (eight levels of 8 heights hold any long size): its
+	// hashes and how many
+	private final byte[][] edge = new byte[8][];
 
-	private final Map<String, Tile> changed = new LinkedHashMap<>();
+	private final int[] counts = new int[8];
+
+	// full tiles completed since the last drain, and the levels whose partial tile grew
+	private final List<Tile> completed = new ArrayList<>();
+
+	private final BitSet grown = new BitSet();
+
+	private final byte[] scratch = new byte[Tiles.WIDTH * TreeHash.SIZE];
 
 	/** A tile to store: its level, index and hashes (full when 256 of them). */
 	public record Tile(int level, long index, byte[] hashes) {
@@ -38,12 +45,12 @@ public final class TileBuilder {
 		for (int level = 0; (size >>> (Tiles.HEIGHT * level)) > 0; level++) {
 			long index = (size >>> (Tiles.HEIGHT * level)) / Tiles.WIDTH;
 			int width = Tiles.width(size, level, index);
-			ByteArrayOutputStream hashes = new ByteArrayOutputStream(Tiles.WIDTH * TreeHash.SIZE);
+			this.edge[level] = new byte[Tiles.WIDTH * TreeHash.SIZE];
 			if (width > 0) {
 				byte[] stored = reader.tile(level, index, width);
-				hashes.writeBytes(stored);
+				System.arraycopy(stored, 0, this.edge[level], 0, width * TreeHash.SIZE);
 			}
-			this.edge.add(hashes);
+			this.counts[level] = width;
 		}
 	}
 
@@ -56,49 +63,44 @@ public final class TileBuilder {
 		this.size++;
 	}
 
+	// a hash is copied into its tile once; a tile is copied out when it fills or is
+	// drained, not at every append (which had copied up to 8 KB per leaf)
 	private void add(int level, byte[] hash) {
-		while (this.edge.size() <= level) {
-			this.edge.add(new ByteArrayOutputStream(Tiles.WIDTH * TreeHash.SIZE));
+		if (this.edge[level] == null) {
+			this.edge[level] = new byte[Tiles.WIDTH * TreeHash.SIZE];
 		}
-		ByteArrayOutputStream tile = this.edge.get(level);
-		tile.writeBytes(hash);
-		// the hashes at this level once the leaf being appended is counted, and the
-		// tile the new one went into
-		long count = (this.size + 1) >>> (Tiles.HEIGHT * level);
-		long index = (count - 1) / Tiles.WIDTH;
-		byte[] hashes = tile.toByteArray();
-		this.changed.put(level + "/" + index, new Tile(level, index, hashes));
-		if (hashes.length == Tiles.WIDTH * TreeHash.SIZE) {
-			tile.reset();
-			add(level + 1, subtree(hashes));
+		byte[] tile = this.edge[level];
+		System.arraycopy(hash, 0, tile, this.counts[level] * TreeHash.SIZE, TreeHash.SIZE);
+		this.counts[level]++;
+		if (this.counts[level] == Tiles.WIDTH) {
+			// the hashes at this level once the leaf being appended is counted
+			long index = (((this.size + 1) >>> (Tiles.HEIGHT * level)) - 1) / Tiles.WIDTH;
+			this.completed.add(new Tile(level, index, tile.clone()));
+			this.counts[level] = 0;
+			this.grown.clear(level);
+			add(level + 1, TreeHash.subtree(tile, 0, Tiles.WIDTH, this.scratch));
 		}
-	}
-
-	/** The hash of the complete subtree whose 256 hashes a full tile holds. */
-	static byte[] subtree(byte[] hashes) {
-		byte[][] row = new byte[Tiles.WIDTH][];
-		for (int i = 0; i < row.length; i++) {
-			row[i] = new byte[TreeHash.SIZE];
-			System.arraycopy(hashes, i * TreeHash.SIZE, row[i], 0, TreeHash.SIZE);
+		else {
+			this.grown.set(level);
 		}
-		for (int n = row.length; n > 1; n /= 2) {
-			for (int i = 0; i < n / 2; i++) {
-				row[i] = TreeHash.node(row[2 * i], row[2 * i + 1]);
-			}
-		}
-		return row[0];
 	}
 
 	/** The tiles changed since the last call, and forgets them. */
 	public List<Tile> drainChanged() {
-		List<Tile> tiles = new ArrayList<>(this.changed.values());
-		this.changed.clear();
+		List<Tile> tiles = new ArrayList<>(this.completed);
+		for (int level = this.grown.nextSetBit(0); level >= 0; level = this.grown.nextSetBit(level + 1)) {
+			long index = (this.size >>> (Tiles.HEIGHT * level)) / Tiles.WIDTH;
+			tiles.add(new Tile(level, index, Arrays.copyOf(this.edge[level], this.counts[level] * TreeHash.SIZE)));
+		}
+		this.completed.clear();
+		this.grown.clear();
 		return tiles;
 	}
 
 	/** The partial tile of that level as it stands now, or null. */
 	public byte[] partial(int level) {
-		return (level < this.edge.size()) ? this.edge.get(level).toByteArray() : null;
+		return (level < this.edge.length && this.edge[level] != null)
+				? Arrays.copyOf(this.edge[level], this.counts[level] * TreeHash.SIZE) : null;
 	}
 
 }

@@ -1,13 +1,16 @@
 package org.onevisit.transparency.tlog;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The hashes of a tree of a given size read from C2SP tlog-tiles of height 8: a tile at
  * level L holds up to 256 consecutive hashes of complete subtrees of 256^L leaves; the
- * heights between are hashed up from the level below. Tiles read are kept for the life of
- * this object (one proof, one check).
+ * heights between are hashed up from them once per tile read, into the tile's
+ * {@link TileCache expanded form}. Tiles read are kept for the life of this object (one
+ * proof, one check), and across them in a {@link TileCache} when one is given; this
+ * object is not thread-safe.
  */
 public final class Tiles implements HashSource {
 
@@ -21,13 +24,22 @@ public final class Tiles implements HashSource {
 
 	private final TileReader reader;
 
-	private final Map<String, byte[]> read = new HashMap<>();
+	private final TileCache cache;
 
-	private final Map<Long, byte[]> computed = new HashMap<>();
+	private final Map<Long, byte[]> read = new HashMap<>(8);
 
 	public Tiles(long size, TileReader reader) {
+		this(size, reader, null);
+	}
+
+	/**
+	 * With the tiles expanded by earlier proofs: a tile of a given width never changes,
+	 * and the few above level 0 are in nearly every proof.
+	 */
+	public Tiles(long size, TileReader reader, TileCache cache) {
 		this.size = size;
 		this.reader = reader;
+		this.cache = cache;
 	}
 
 	/** Reads one tile. */
@@ -81,37 +93,42 @@ public final class Tiles implements HashSource {
 	public byte[] node(int height, long index) {
 		int level = height / HEIGHT;
 		int within = height % HEIGHT;
-		if (within == 0) {
-			return hashAt(level, index);
+		// at height `within` of its tile, the node is the n-th of that tile's row
+		int row = WIDTH >>> within;
+		long tile = index / row;
+		int position = (int) (index % row);
+		int width = width(this.size, level, tile);
+		if (position >= (width >>> within)) {
+			throw new IllegalArgumentException(
+					"no hash " + index + " at height " + height + " in a tree of " + this.size);
 		}
-		long key = ((long) height << 56) | index;
-		byte[] known = this.computed.get(key);
-		if (known == null) {
-			known = TreeHash.node(node(height - 1, 2 * index), node(height - 1, 2 * index + 1));
-			this.computed.put(key, known);
-		}
-		return known;
+		byte[] expanded = expanded(level, tile, width);
+		int at = (TileCache.rowStart(width, within) + position) * TreeHash.SIZE;
+		return Arrays.copyOfRange(expanded, at, at + TreeHash.SIZE);
 	}
 
-	private byte[] hashAt(int level, long position) {
-		long tile = position / WIDTH;
-		int width = width(this.size, level, tile);
-		int offset = (int) (position % WIDTH);
-		if (offset >= width) {
-			throw new IllegalArgumentException(
-					"no hash " + position + " at level " + level + " in a tree of " + this.size);
+	private byte[] expanded(int level, long tile, int width) {
+		long key = ((long) level << 56) | tile;
+		byte[] expanded = this.read.get(key);
+		if (expanded != null) {
+			return expanded;
 		}
-		byte[] hashes = this.read.computeIfAbsent(level + "/" + tile, (key) -> {
-			byte[] got = this.reader.tile(level, tile, width);
-			if (got == null || got.length != width * TreeHash.SIZE) {
+		if (this.cache != null) {
+			expanded = this.cache.get(level, tile, width);
+		}
+		if (expanded == null) {
+			byte[] hashes = this.reader.tile(level, tile, width);
+			if (hashes == null || hashes.length != width * TreeHash.SIZE) {
 				throw new IllegalStateException("tile " + path(level, tile, width) + " is missing or has "
-						+ ((got != null) ? got.length : 0) + " bytes instead of " + width * TreeHash.SIZE);
+						+ ((hashes != null) ? hashes.length : 0) + " bytes instead of " + width * TreeHash.SIZE);
 			}
-			return got;
-		});
-		byte[] hash = new byte[TreeHash.SIZE];
-		System.arraycopy(hashes, offset * TreeHash.SIZE, hash, 0, TreeHash.SIZE);
-		return hash;
+			expanded = TileCache.expand(hashes, width);
+			if (this.cache != null) {
+				this.cache.put(level, tile, width, expanded);
+			}
+		}
+		this.read.put(key, expanded);
+		return expanded;
 	}
 
 }

@@ -105,6 +105,10 @@ class MerkleTests {
 		}
 		builder.drainChanged().forEach((tile) -> stored.put(tile.level() + "/" + tile.index(), tile.hashes()));
 		HashSource direct = inMemoryHashes(leaves.stream().map(TreeHash::leaf).toList());
+		// shared by the proofs of every size, as the product's proofs share one (a tile
+		// is kept by its width: one size's partial tiles are not taken for another's),
+		// and smaller than the tiles read, so that some are dropped and read again
+		TileCache cache = new TileCache(8);
 
 		for (long size : new long[] { 1, 255, 256, 257, 65_535, 65_536, 65_537, 70_000 }) {
 			byte[] root = Merkle.root(size, direct);
@@ -113,14 +117,41 @@ class MerkleTests {
 			List<byte[]> proof = Merkle.inclusionProof(index, size, new Tiles(size, reader));
 			assertThat(Merkle.verifyInclusion(index, size, TreeHash.leaf(leaves.get((int) index)), proof, root))
 				.isTrue();
+			for (long other : new long[] { 0, size - 1, index }) {
+				assertThat(Merkle.inclusionProof(other, size, new Tiles(size, reader, cache)))
+					.as("proof of %d in %d through the cache", other, size)
+					.usingElementComparator(Arrays::compare)
+					.containsExactlyElementsOf(Merkle.inclusionProof(other, size, direct));
+			}
 			assertThat(Merkle.verifyConsistency(size / 2 + 1, size, Merkle.root(size / 2 + 1, direct), root,
 					Merkle.consistencyProof(size / 2 + 1, size, new Tiles(size, reader))))
 				.isTrue();
 		}
+		assertThat(cache.size()).isEqualTo(8);
 		assertThat(stored).containsKeys("0/273", "1/0", "1/1", "2/0");
 		assertThat(stored.get("0/273")).hasSize(112 * TreeHash.SIZE);
 		assertThat(stored.get("1/1")).hasSize(17 * TreeHash.SIZE);
 		assertThat(stored.get("2/0")).hasSize(TreeHash.SIZE);
+	}
+
+	@Test
+	void eachCompleteSubtreeWithinATileIsHashedAsTheDefinitionSays() {
+		List<byte[]> leaves = new ArrayList<>();
+		byte[] row = new byte[Tiles.WIDTH * TreeHash.SIZE];
+		for (int i = 0; i < Tiles.WIDTH; i++) {
+			leaves.add(("leaf " + i).getBytes());
+			System.arraycopy(leafHash(leaves.get(i)), 0, row, i * TreeHash.SIZE, TreeHash.SIZE);
+		}
+		byte[] scratch = new byte[Tiles.WIDTH * TreeHash.SIZE];
+
+		for (int count = 1; count <= Tiles.WIDTH; count *= 2) {
+			for (int first = 0; first < Tiles.WIDTH; first += count) {
+				assertThat(TreeHash.subtree(row, first, count, scratch)).as("%d hashes from %d", count, first)
+					.isEqualTo(mth(leaves.subList(first, first + count)));
+			}
+		}
+		// the row it was given is left as it was
+		assertThat(Arrays.copyOfRange(row, 5 * TreeHash.SIZE, 6 * TreeHash.SIZE)).isEqualTo(leafHash(leaves.get(5)));
 	}
 
 	@Test
