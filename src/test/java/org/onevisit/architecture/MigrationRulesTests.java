@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,8 @@ class MigrationRulesTests {
 	static final long SINCE = 202612080500L;
 
 	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+	private static final Path NEXT_VERSION = Path.of("src/test/resources/org/onevisit/faults/next-version");
 
 	private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
@@ -56,6 +59,29 @@ class MigrationRulesTests {
 						Files.readString(migration.getValue(), StandardCharsets.UTF_8), migrations.keySet(), code));
 			}
 		}
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Version N+1 of the rolling upgrade's fault test: its migrations, numbered after
+	 * OneVisit's last at each run, must be an expansion the nodes of N survive.
+	 */
+	@Test
+	void theRollingUpgradeDrillsNextVersionOnlyExpands() throws IOException {
+		Map<Long, Path> migrations = migrations();
+		long last = Collections.max(migrations.keySet());
+		List<String> problems = new ArrayList<>();
+		List<Path> files;
+		try (Stream<Path> listed = Files.list(NEXT_VERSION)) {
+			files = listed.sorted().toList();
+		}
+		for (Path file : files) {
+			String name = file.getFileName().toString();
+			long version = last + Long.parseLong(name.substring(0, name.indexOf("__")));
+			problems.addAll(problems("V" + version + name.substring(name.indexOf("__")),
+					Files.readString(file, StandardCharsets.UTF_8), migrations.keySet(), code()));
+		}
+		assertThat(files).isNotEmpty();
 		assertThat(problems).isEmpty();
 	}
 

@@ -1,8 +1,10 @@
 package org.onevisit.faults;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -84,6 +86,29 @@ final class Load {
 	final LongAdder refused = new LongAdder();
 
 	final AtomicReference<String> firstRefusal = new AtomicReference<>();
+
+	/**
+	 * Attempts answered with any 5xx, and attempts cut off after they were sent (no
+	 * answer, but not a refused connection): what a load balancer that only retries
+	 * refused connections would pass on to the client. A rolling upgrade must cause none.
+	 */
+	final LongAdder serverErrors = new LongAdder();
+
+	final LongAdder cutOff = new LongAdder();
+
+	final AtomicReference<String> firstServerErrorOrCut = new AtomicReference<>();
+
+	/**
+	 * Attempts whose connection was refused or not made in time (nothing was sent): safe
+	 * to send elsewhere.
+	 */
+	final LongAdder connectionsRefused = new LongAdder();
+
+	/** Requests sent and not yet answered, per node port. */
+	private final Map<Integer, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	/** Attempts answered below 500, per node port. */
+	private final Map<Integer, LongAdder> answered = new ConcurrentHashMap<>();
 
 	/** The longest single attempt, answered or not, in milliseconds. */
 	final LongAccumulator slowest = new LongAccumulator(Long::max, 0);
@@ -220,9 +245,21 @@ final class Load {
 		while (System.nanoTime() < deadline) {
 			this.requests.increment();
 			long sent = System.nanoTime();
+			HttpRequest attempt = request.get();
+			AtomicInteger pending = this.inFlight.computeIfAbsent(attempt.uri().getPort(),
+					(port) -> new AtomicInteger());
+			pending.incrementAndGet();
 			try {
-				HttpResponse<String> response = this.client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = this.client.send(attempt, HttpResponse.BodyHandlers.ofString());
 				this.slowest.accumulate((System.nanoTime() - sent) / 1_000_000);
+				if (response.statusCode() < 500) {
+					this.answered.computeIfAbsent(attempt.uri().getPort(), (port) -> new LongAdder()).increment();
+				}
+				else {
+					this.serverErrors.increment();
+					this.firstServerErrorOrCut.compareAndSet(null, attempt.method() + " " + attempt.uri() + ": "
+							+ response.statusCode() + " " + response.body());
+				}
 				if (response.statusCode() == 409 && response.body().contains("\"request_in_progress\"")) {
 					// the first attempt with this key is still being worked on (its
 					// answer
@@ -236,13 +273,24 @@ final class Load {
 					this.serviceUnavailable.increment();
 				}
 			}
-			catch (IOException ex) {
-				// the node died or is not listening: unacknowledged, so retried
+			catch (ConnectException | HttpConnectTimeoutException ex) {
+				// refused, or not connected in time: nothing was sent, so retried
 				this.slowest.accumulate((System.nanoTime() - sent) / 1_000_000);
+				this.connectionsRefused.increment();
+			}
+			catch (IOException ex) {
+				// sent, and no answer (the node died, or the attempt timed out):
+				// unacknowledged, so retried
+				this.slowest.accumulate((System.nanoTime() - sent) / 1_000_000);
+				this.cutOff.increment();
+				this.firstServerErrorOrCut.compareAndSet(null, attempt.method() + " " + attempt.uri() + ": " + ex);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new GaveUp();
+			}
+			finally {
+				pending.decrementAndGet();
 			}
 			this.failedAttempts.increment();
 			try {
@@ -274,6 +322,18 @@ final class Load {
 		return HttpRequest.newBuilder(URI.create(node.base() + path))
 			.timeout(Duration.ofSeconds(20))
 			.header("Authorization", "Bearer " + this.tokens.computeIfAbsent(user, this::token));
+	}
+
+	/** Requests sent to this node and not yet answered. */
+	int inFlight(Node node) {
+		AtomicInteger pending = this.inFlight.get(URI.create(node.base()).getPort());
+		return (pending != null) ? pending.get() : 0;
+	}
+
+	/** Attempts this node answered below 500. */
+	long answered(Node node) {
+		LongAdder count = this.answered.get(URI.create(node.base()).getPort());
+		return (count != null) ? count.sum() : 0;
 	}
 
 	/** A bearer token for a demo account, from whichever node answers. */

@@ -30,6 +30,9 @@ class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+	/** How long a starting node tries to get its pool's first connection. */
+	private static final Duration STARTUP_PATIENCE = Duration.ofMinutes(1);
+
 	@Bean
 	DatabaseMode databaseMode(DatabaseProperties properties, Environment environment) {
 		boolean embedded = !StringUtils.hasText(properties.url());
@@ -69,6 +72,9 @@ class DatabaseConfiguration {
 		int seconds = wholeSeconds(properties.watchTimeout());
 		probes.setConnectTimeout(seconds);
 		probes.setLoginTimeout(seconds);
+		// the driver's own connecting thread, which the login timeout leaves behind on a
+		// silent server, ends too instead of waiting on it for as long as it is silent
+		probes.setSocketTimeout(seconds);
 		return new DatabaseWatch(probes, properties.watchInterval(), properties.watchTimeout()).start();
 	}
 
@@ -90,6 +96,10 @@ class DatabaseConfiguration {
 		config.setPoolName("onevisit");
 		config.setMaximumPoolSize(properties.poolSize());
 		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
+		// at start, the first connection is tried again for a minute instead of once: a
+		// login that outlasts the connection timeout on a busy machine (a rolling
+		// upgrade's node starting beside the others) made the node exit
+		config.setInitializationFailTimeout(STARTUP_PATIENCE.toMillis());
 		// an idle connection is checked before it is lent: the check waits no longer
 		// than a request would for a connection
 		config.setValidationTimeout(Math.max(250, properties.connectionTimeout().toMillis() / 2));

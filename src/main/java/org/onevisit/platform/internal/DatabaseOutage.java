@@ -27,8 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * While the database cannot be reached, every request is answered at once with 503 and a
  * {@code Retry-After}, as problem+json for the API and a short page for people, instead
  * of a 500 after a long wait: a client retries, a load balancer sees the node is not
- * ready. The pool waits at most {@code onevisit.db.connection-timeout} for a connection.
- * Placed right after the request id, before the session (kept in the database) is read.
+ * ready. The pool waits at most {@code onevisit.db.connection-timeout} for a connection;
+ * while the {@link DatabaseWatch} finds the server silent, a request does not wait at
+ * all. Placed right after the request id, before the session (kept in the database) is
+ * read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -46,8 +48,11 @@ class DatabaseOutage extends OncePerRequestFilter {
 
 	private final Problems problems;
 
-	DatabaseOutage(Problems problems) {
+	private final DatabaseWatch watch;
+
+	DatabaseOutage(Problems problems, DatabaseWatch watch) {
 		this.problems = problems;
+		this.watch = watch;
 	}
 
 	/**
@@ -84,6 +89,14 @@ class DatabaseOutage extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (!this.watch.answering()) {
+			// the server stopped answering and the watch cut the pool's connections:
+			// answered at once, instead of waiting for a connection the pool cannot make
+			// (onevisit.db.connection-timeout) at each step of the request that needs one
+			// (the token, the session, the data), however busy the machine is
+			answer(request, response);
+			return;
+		}
 		try {
 			chain.doFilter(request, response);
 		}

@@ -24,7 +24,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * timeout. The watch asks the server for {@code select 1} every interval on a connection
  * of its own; when no answer comes within its timeout it aborts every connection the pool
  * holds, so the requests waiting on them fail at once and are answered 503
- * ({@link DatabaseOutage}), and new ones wait at most the pool's connection timeout.
+ * ({@link DatabaseOutage}); until it answers again, new requests are answered 503 at
+ * once, without waiting for a connection ({@link #answering()}).
  */
 final class DatabaseWatch implements AutoCloseable {
 
@@ -46,7 +47,8 @@ final class DatabaseWatch implements AutoCloseable {
 
 	private Connection probe;
 
-	private boolean unanswered;
+	/** Read by every request ({@link DatabaseOutage}), written by the watch. */
+	private volatile boolean unanswered;
 
 	private volatile long cuts;
 
@@ -88,6 +90,16 @@ final class DatabaseWatch implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Whether the server answered the watch's last question: false from a question left
+	 * unanswered (the pool's connections are cut then) until one is answered again. A
+	 * server that refuses connections counts as answering: the pool finds that out by
+	 * itself, at once.
+	 */
+	boolean answering() {
+		return !this.unanswered;
+	}
+
 	/** How many times the pool's connections were cut. */
 	long cuts() {
 		return this.cuts;
@@ -105,22 +117,27 @@ final class DatabaseWatch implements AutoCloseable {
 	private void keepWatching() {
 		while (!this.closed) {
 			try {
-				Thread.sleep(this.interval.toMillis());
+				// while unanswered, asked again almost at once: on a silent server each
+				// question waits for the timeout by itself, and the first answer ends the
+				// outage
+				Thread.sleep(this.unanswered ? Math.min(100, this.interval.toMillis()) : this.interval.toMillis());
 			}
 			catch (InterruptedException ex) {
 				return;
 			}
 			this.connections.removeIf(DatabaseWatch::isClosed);
 			boolean answered = ask();
-			if (!answered && !this.unanswered) {
+			boolean before = this.unanswered;
+			// first, so that the requests arriving meanwhile are answered at once
+			this.unanswered = !answered;
+			if (!answered && !before) {
 				log.warn("The database did not answer within {} ms: cutting the pool's {} connections",
 						this.timeout.toMillis(), this.connections.size());
 				cutAll();
 			}
-			else if (answered && this.unanswered) {
+			else if (answered && before) {
 				log.info("The database answers again");
 			}
-			this.unanswered = !answered;
 		}
 	}
 

@@ -1,10 +1,15 @@
 package org.onevisit.platform.internal;
 
+import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +37,9 @@ class DatabaseOutageTests {
 
 	@Autowired
 	DatabaseOutage outage;
+
+	@Autowired
+	Problems problems;
 
 	@Test
 	void recognisesAnUnreachableDatabaseHoweverDeepTheCause() {
@@ -98,6 +106,53 @@ class DatabaseOutageTests {
 		assertThatThrownBy(() -> this.outage.doFilter(page, other, (request, response) -> {
 			throw new IllegalStateException("a bug");
 		})).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void answersAtOnceWhileTheWatchFindsTheServerSilentAndPassesRequestsOnOnceItAnswers() throws Exception {
+		// accepts connections and never answers, as a frozen PostgreSQL does
+		try (ServerSocket silent = new ServerSocket(0)) {
+			PGSimpleDataSource probes = new PGSimpleDataSource();
+			probes.setServerNames(new String[] { "localhost" });
+			probes.setPortNumbers(new int[] { silent.getLocalPort() });
+			probes.setDatabaseName("onevisit");
+			probes.setUser("onevisit_app");
+			probes.setConnectTimeout(1);
+			probes.setLoginTimeout(1);
+			probes.setSocketTimeout(1);
+			try (DatabaseWatch watch = new DatabaseWatch(probes, Duration.ofMillis(100), Duration.ofMillis(500))
+				.start()) {
+				DatabaseOutage outage = new DatabaseOutage(this.problems, watch);
+				awaitUntil(() -> !watch.answering());
+				AtomicBoolean passedOn = new AtomicBoolean();
+				MockHttpServletRequest api = new MockHttpServletRequest("GET", "/api/v1/applications");
+				api.setRequestURI("/api/v1/applications");
+				MockHttpServletResponse answered = new MockHttpServletResponse();
+				long start = System.nanoTime();
+				outage.doFilter(api, answered, (request, response) -> passedOn.set(true));
+				long millis = (System.nanoTime() - start) / 1_000_000;
+
+				assertThat(passedOn).as("passed on to the application").isFalse();
+				assertThat(answered.getStatus()).isEqualTo(503);
+				assertThat(answered.getHeader("Retry-After")).isEqualTo("5");
+				assertThat(answered.getContentAsString()).contains("\"code\":\"database_unavailable\"");
+				assertThat(millis).as("answered without waiting for a connection").isLessThan(500);
+
+				// a server that refuses connections answers: the pool finds out by itself
+				silent.close();
+				awaitUntil(watch::answering);
+				outage.doFilter(api, new MockHttpServletResponse(), (request, response) -> passedOn.set(true));
+				assertThat(passedOn).as("passed on once the server answers").isTrue();
+			}
+		}
+	}
+
+	private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(condition.getAsBoolean()).as("within 20 s").isTrue();
 	}
 
 }

@@ -47,12 +47,15 @@ class DatabaseWatchTests {
 		assertThat(query("select 1")).isEqualTo("1");
 		List<Long> frozen = processesOfTheServer();
 		long cutsBefore = server.watch.cuts();
+		// one request already holding a connection when the server freezes (taken before:
+		// an idle one may be gone, cut after a slow answer on a busy machine)
+		Connection holding = server.pool.getConnection();
 
 		signal(frozen, "STOP");
 		List<Outcome> outcomes = new ArrayList<>();
+		boolean silentWhileFrozen;
 		try {
-			// one request already holding a connection, and ones arriving afterwards
-			Connection holding = server.pool.getConnection();
+			// its statement, and requests arriving afterwards
 			CompletableFuture<Outcome> inFlight = CompletableFuture.supplyAsync(() -> timed(() -> {
 				try (holding; Statement statement = holding.createStatement()) {
 					statement.execute("select 1");
@@ -63,6 +66,7 @@ class DatabaseWatchTests {
 				outcomes.add(timed(() -> query("select 1")));
 			}
 			outcomes.add(inFlight.get(10, TimeUnit.SECONDS));
+			silentWhileFrozen = !server.watch.answering();
 		}
 		finally {
 			signal(frozen, "CONT");
@@ -81,6 +85,12 @@ class DatabaseWatchTests {
 			again = timed(() -> query("select 1"));
 		}
 		assertThat(again.failure()).as("serving again").isNull();
+		// requests are answered 503 at once meanwhile (DatabaseOutage), and no longer
+		assertThat(silentWhileFrozen).as("the watch found the frozen server silent").isTrue();
+		while (!server.watch.answering() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(server.watch.answering()).as("the watch hears the server again").isTrue();
 	}
 
 	/** The postmaster and its children: what a frozen host or container stops. */
