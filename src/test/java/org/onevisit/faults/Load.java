@@ -70,6 +70,13 @@ final class Load {
 
 	final LongAdder serviceUnavailable = new LongAdder();
 
+	/**
+	 * Answers 5xx other than 503 (retried like a 503), and the first one, to be shown.
+	 */
+	final LongAdder serverErrors = new LongAdder();
+
+	final AtomicReference<String> firstServerError = new AtomicReference<>();
+
 	final LongAdder approved = new LongAdder();
 
 	/** Retries answered 409 {@code request_in_progress}: asked again a moment later. */
@@ -221,7 +228,8 @@ final class Load {
 			this.requests.increment();
 			long sent = System.nanoTime();
 			try {
-				HttpResponse<String> response = this.client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+				HttpRequest attempt = request.get();
+				HttpResponse<String> response = this.client.send(attempt, HttpResponse.BodyHandlers.ofString());
 				this.slowest.accumulate((System.nanoTime() - sent) / 1_000_000);
 				if (response.statusCode() == 409 && response.body().contains("\"request_in_progress\"")) {
 					// the first attempt with this key is still being worked on (its
@@ -234,6 +242,11 @@ final class Load {
 				}
 				if (response.statusCode() == 503) {
 					this.serviceUnavailable.increment();
+				}
+				else if (response.statusCode() >= 500) {
+					this.serverErrors.increment();
+					this.firstServerError.compareAndSet(null, response.statusCode() + " " + attempt.method() + " "
+							+ attempt.uri() + " " + response.body());
 				}
 			}
 			catch (IOException ex) {
