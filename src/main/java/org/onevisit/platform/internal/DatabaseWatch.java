@@ -46,9 +46,15 @@ final class DatabaseWatch implements AutoCloseable {
 
 	private Connection probe;
 
-	private boolean unanswered;
+	private volatile boolean unanswered;
 
 	private volatile long cuts;
+
+	/** Whether the last question was answered on a connection: the server was there. */
+	private boolean reached;
+
+	private volatile Runnable whenLost = () -> {
+	};
 
 	/**
 	 * @param probes where to ask; its own connections, outside the pool
@@ -88,6 +94,23 @@ final class DatabaseWatch implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * What to do when a server that answered stops answering, for whatever reason: at a
+	 * switchover the old primary ends every session, and the pool's idle connections to
+	 * it must not be lent any more.
+	 */
+	void whenServerLost(Runnable action) {
+		this.whenLost = action;
+	}
+
+	/**
+	 * Whether the server stopped answering (frozen, not gone): running a transaction
+	 * again would only wait for it once more.
+	 */
+	boolean silent() {
+		return this.unanswered;
+	}
+
 	/** How many times the pool's connections were cut. */
 	long cuts() {
 		return this.cuts;
@@ -111,10 +134,19 @@ final class DatabaseWatch implements AutoCloseable {
 				return;
 			}
 			this.connections.removeIf(DatabaseWatch::isClosed);
+			boolean wasReached = this.reached;
 			boolean answered = ask();
+			// gone (its sessions ended, refused), not silent: a frozen server's
+			// connections are cut below instead
+			if (wasReached && !this.reached && answered) {
+				lost();
+			}
 			if (!answered && !this.unanswered) {
 				log.warn("The database did not answer within {} ms: cutting the pool's {} connections",
 						this.timeout.toMillis(), this.connections.size());
+				// before the cut: the requests it fails must not wait for this server
+				// again
+				this.unanswered = true;
 				cutAll();
 			}
 			else if (answered && this.unanswered) {
@@ -137,9 +169,11 @@ final class DatabaseWatch implements AutoCloseable {
 			try (Statement statement = this.probe.createStatement()) {
 				statement.execute("select 1");
 			}
+			this.reached = true;
 			return true;
 		}
 		catch (SQLException ex) {
+			this.reached = false;
 			closeProbe();
 			return !timedOut(ex);
 		}
@@ -156,6 +190,16 @@ final class DatabaseWatch implements AutoCloseable {
 			}
 		}
 		return false;
+	}
+
+	private void lost() {
+		log.info("The database server went away: the pool lends no more of its connections to it");
+		try {
+			this.whenLost.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not evict the pool's connections", ex);
+		}
 	}
 
 	private void cutAll() {

@@ -1,6 +1,7 @@
 package org.onevisit.platform.internal;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -32,12 +34,14 @@ class DatabaseWatchTests {
 
 	static HikariDataSource pool;
 
+	static DatabaseProperties properties;
+
 	@BeforeAll
 	static void startAServerAndThePool() throws Exception {
 		server = EmbeddedDatabase.start(new DatabaseProperties.Embedded("", 0, false, Map.of()));
 		// the roles the pool connects as, as the application's configuration sets them up
 		DatabaseRoles.setUp(server.jdbcUrl(), EmbeddedDatabase.DATABASE);
-		DatabaseProperties properties = new DatabaseProperties(null, null, null, null, null, 4, Duration.ofSeconds(1),
+		properties = new DatabaseProperties(null, null, null, null, null, 4, Duration.ofSeconds(1),
 				Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(7), Duration.ofMillis(500),
 				Duration.ofSeconds(1), null);
 		DatabaseConfiguration configuration = new DatabaseConfiguration();
@@ -97,6 +101,34 @@ class DatabaseWatchTests {
 			again = timed(() -> query("select 1"));
 		}
 		assertThat(again.failure()).as("serving again").isNull();
+	}
+
+	@Test
+	void tellsThePoolWhenTheServerEndsEverySessionAsTheOldPrimaryDoesAtASwitchover() throws Exception {
+		AtomicInteger lost = new AtomicInteger();
+		try (DatabaseWatch watching = new DatabaseConfiguration().databaseWatch(properties, server)) {
+			watching.whenServerLost(lost::incrementAndGet);
+			// asked and answered at least once
+			Thread.sleep(1_500);
+			assertThat(lost).hasValue(0);
+
+			try (Connection superuser = DriverManager.getConnection(server.jdbcUrl());
+					Statement statement = superuser.createStatement()) {
+				statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = '"
+						+ DatabaseRoles.APPLICATION + "'");
+			}
+			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (lost.get() == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			// and once only: the next question is answered on a new connection
+			Thread.sleep(1_500);
+		}
+		assertThat(lost).hasValue(1);
+		// the pool's own watch evicted the ended connections: nothing fails
+		for (int i = 0; i < 8; i++) {
+			assertThat(query("select 1")).isEqualTo("1");
+		}
 	}
 
 	/** The postmaster and its children: what a frozen host or container stops. */
