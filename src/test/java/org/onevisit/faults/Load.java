@@ -72,6 +72,13 @@ final class Load {
 
 	final LongAdder serviceUnavailable = new LongAdder();
 
+	/**
+	 * Answers 5xx other than 503 (retried like a 503), and the first one, to be shown.
+	 */
+	final LongAdder otherServerErrors = new LongAdder();
+
+	final AtomicReference<String> firstServerError = new AtomicReference<>();
+
 	final LongAdder approved = new LongAdder();
 
 	/** Retries answered 409 {@code request_in_progress}: asked again a moment later. */
@@ -271,6 +278,11 @@ final class Load {
 				}
 				if (response.statusCode() == 503) {
 					this.serviceUnavailable.increment();
+				}
+				else if (response.statusCode() >= 500) {
+					this.otherServerErrors.increment();
+					this.firstServerError.compareAndSet(null, response.statusCode() + " " + attempt.method() + " "
+							+ attempt.uri() + " " + response.body());
 				}
 			}
 			catch (ConnectException | HttpConnectTimeoutException ex) {

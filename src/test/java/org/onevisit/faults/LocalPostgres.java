@@ -45,7 +45,7 @@ final class LocalPostgres implements Database, AutoCloseable {
 		deleteRecursively(root);
 		Files.createDirectories(root);
 		LocalPostgres postgres = new LocalPostgres(binaries(), root.resolve("pgdata"), freePort());
-		postgres.own(root);
+		own(root);
 		postgres.run(List.of(postgres.bin.resolve("initdb").toString(), "-D", postgres.dataDirectory.toString(), "-U",
 				"postgres", "-A", "trust", "-E", "UTF8", "--no-locale"));
 		postgres.start();
@@ -127,7 +127,11 @@ final class LocalPostgres implements Database, AutoCloseable {
 		}
 	}
 
-	private void own(Path directory) throws IOException, InterruptedException {
+	/**
+	 * Gives the directory to the {@code postgres} user when the tests run as root, and
+	 * lets that user walk down to it.
+	 */
+	static void own(Path directory) throws IOException, InterruptedException {
 		if (root()) {
 			Process chown = new ProcessBuilder("chown", "-R", "postgres:postgres", directory.toString()).inheritIO()
 				.start();
@@ -141,11 +145,14 @@ final class LocalPostgres implements Database, AutoCloseable {
 		}
 	}
 
-	private static boolean root() {
+	static boolean root() {
 		return "root".equals(System.getProperty("user.name"));
 	}
 
-	private static Path binaries() throws IOException {
+	/**
+	 * The newest installed server's programs, {@code /usr/lib/postgresql/<major>/bin}.
+	 */
+	static Path binaries() throws IOException {
 		Path versions = Path.of("/usr/lib/postgresql");
 		if (!Files.isDirectory(versions)) {
 			throw new IllegalStateException("no PostgreSQL server: apt-get install -y postgresql");
@@ -164,7 +171,7 @@ final class LocalPostgres implements Database, AutoCloseable {
 		}
 	}
 
-	private static void deleteRecursively(Path root) throws IOException {
+	static void deleteRecursively(Path root) throws IOException {
 		if (!Files.exists(root)) {
 			return;
 		}

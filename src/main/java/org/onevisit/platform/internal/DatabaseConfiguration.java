@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.onevisit.platform.DatabaseMode;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -104,7 +106,25 @@ class DatabaseConfiguration {
 		// than a request would for a connection
 		config.setValidationTimeout(Math.max(250, properties.connectionTimeout().toMillis() / 2));
 		config.setDataSource(watch.tracking(server));
-		return new HikariDataSource(config);
+		// a connection to a server that became read-only (an old primary, now a standby)
+		// is of no more use: evicted, as a broken one is
+		config.setExceptionOverride(new SQLExceptionOverride() {
+			// (no @Override: inside, the name is SQLExceptionOverride's enum)
+			public SQLExceptionOverride.Override adjudicate(SQLException ex) {
+				return DatabaseOutage.READ_ONLY.equals(ex.getSQLState()) ? SQLExceptionOverride.Override.MUST_EVICT
+						: SQLExceptionOverride.Override.CONTINUE_EVICT;
+			}
+		});
+		HikariDataSource pool = new HikariDataSource(config);
+		// at a switchover the old primary ends every session: its idle connections go at
+		// once, those in use when they come back (TransactionRetry runs their work again)
+		watch.whenServerLost(() -> {
+			HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+			if (connections != null) {
+				connections.softEvictConnections();
+			}
+		});
+		return pool;
 	}
 
 	/**

@@ -46,6 +46,12 @@ class DatabaseOutage extends OncePerRequestFilter {
 	/** {@code query_canceled}: the statement timeout ran out. */
 	private static final String STATEMENT_TIMEOUT = "57014";
 
+	/**
+	 * {@code read_only_sql_transaction}: the server is (now) a standby, as an old primary
+	 * is after a failover; the primary is elsewhere.
+	 */
+	static final String READ_ONLY = "25006";
+
 	private final Problems problems;
 
 	private final DatabaseWatch watch;
@@ -79,7 +85,8 @@ class DatabaseOutage extends OncePerRequestFilter {
 					// a bounded wait that ran out (onevisit.db.lock-timeout,
 					// statement-timeout): the transaction was rolled back, a retry is
 					// safe
-							|| LOCK_TIMEOUT.equals(sql.getSQLState()) || STATEMENT_TIMEOUT.equals(sql.getSQLState()))) {
+							|| LOCK_TIMEOUT.equals(sql.getSQLState()) || STATEMENT_TIMEOUT.equals(sql.getSQLState())
+							|| READ_ONLY.equals(sql.getSQLState()))) {
 				return true;
 			}
 		}

@@ -52,6 +52,12 @@ final class DatabaseWatch implements AutoCloseable {
 
 	private volatile long cuts;
 
+	/** Whether the last question was answered on a connection: the server was there. */
+	private boolean reached;
+
+	private volatile Runnable whenLost = () -> {
+	};
+
 	/**
 	 * @param probes where to ask; its own connections, outside the pool
 	 */
@@ -100,6 +106,23 @@ final class DatabaseWatch implements AutoCloseable {
 		return !this.unanswered;
 	}
 
+	/**
+	 * What to do when a server that answered stops answering, for whatever reason: at a
+	 * switchover the old primary ends every session, and the pool's idle connections to
+	 * it must not be lent any more.
+	 */
+	void whenServerLost(Runnable action) {
+		this.whenLost = action;
+	}
+
+	/**
+	 * Whether the server stopped answering (frozen, not gone): running a transaction
+	 * again would only wait for it once more.
+	 */
+	boolean silent() {
+		return this.unanswered;
+	}
+
 	/** How many times the pool's connections were cut. */
 	long cuts() {
 		return this.cuts;
@@ -126,10 +149,16 @@ final class DatabaseWatch implements AutoCloseable {
 				return;
 			}
 			this.connections.removeIf(DatabaseWatch::isClosed);
+			boolean wasReached = this.reached;
 			boolean answered = ask();
 			boolean before = this.unanswered;
 			// first, so that the requests arriving meanwhile are answered at once
 			this.unanswered = !answered;
+			// gone (its sessions ended, refused), not silent: a frozen server's
+			// connections are cut below instead
+			if (wasReached && !this.reached && answered) {
+				lost();
+			}
 			if (!answered && !before) {
 				log.warn("The database did not answer within {} ms: cutting the pool's {} connections",
 						this.timeout.toMillis(), this.connections.size());
@@ -154,9 +183,11 @@ final class DatabaseWatch implements AutoCloseable {
 			try (Statement statement = this.probe.createStatement()) {
 				statement.execute("select 1");
 			}
+			this.reached = true;
 			return true;
 		}
 		catch (SQLException ex) {
+			this.reached = false;
 			closeProbe();
 			return !timedOut(ex);
 		}
@@ -173,6 +204,16 @@ final class DatabaseWatch implements AutoCloseable {
 			}
 		}
 		return false;
+	}
+
+	private void lost() {
+		log.info("The database server went away: the pool lends no more of its connections to it");
+		try {
+			this.whenLost.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not evict the pool's connections", ex);
+		}
 	}
 
 	private void cutAll() {

@@ -19,6 +19,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -66,6 +67,14 @@ class DatabaseOutageTests {
 			.isTrue();
 		assertThat(DatabaseOutage.causedBy(new QueryTimeoutException("select",
 				new SQLException("ERROR: canceling statement due to statement timeout", "57014"))))
+			.isTrue();
+	}
+
+	@Test
+	void answersAWriteRefusedByAServerThatBecameAStandbyAsUnavailableForAWhile() {
+		// an old primary after a failover: the new one is elsewhere, a retry finds it
+		assertThat(DatabaseOutage.causedBy(new UncategorizedSQLException("insert", "insert into …",
+				new SQLException("ERROR: cannot execute INSERT in a read-only transaction", "25006"))))
 			.isTrue();
 	}
 

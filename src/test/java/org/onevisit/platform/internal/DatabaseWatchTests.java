@@ -1,6 +1,7 @@
 package org.onevisit.platform.internal;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +93,34 @@ class DatabaseWatchTests {
 			Thread.sleep(100);
 		}
 		assertThat(server.watch.answering()).as("the watch hears the server again").isTrue();
+	}
+
+	@Test
+	void tellsThePoolWhenTheServerEndsEverySessionAsTheOldPrimaryDoesAtASwitchover() throws Exception {
+		AtomicInteger lost = new AtomicInteger();
+		try (DatabaseWatch watching = new DatabaseConfiguration().databaseWatch(server.properties, server.server)) {
+			watching.whenServerLost(lost::incrementAndGet);
+			// asked and answered at least once
+			Thread.sleep(1_500);
+			assertThat(lost).hasValue(0);
+
+			try (Connection superuser = DriverManager.getConnection(server.server.jdbcUrl());
+					Statement statement = superuser.createStatement()) {
+				statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = '"
+						+ DatabaseRoles.APPLICATION + "'");
+			}
+			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (lost.get() == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			// and once only: the next question is answered on a new connection
+			Thread.sleep(1_500);
+		}
+		assertThat(lost).hasValue(1);
+		// the pool's own watch evicted the ended connections: nothing fails
+		for (int i = 0; i < 8; i++) {
+			assertThat(query("select 1")).isEqualTo("1");
+		}
 	}
 
 	/** The postmaster and its children: what a frozen host or container stops. */

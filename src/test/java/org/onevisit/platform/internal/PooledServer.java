@@ -16,12 +16,16 @@ final class PooledServer implements AutoCloseable {
 
 	final EmbeddedDatabase server;
 
+	final DatabaseProperties properties;
+
 	final DatabaseWatch watch;
 
 	final HikariDataSource pool;
 
-	private PooledServer(EmbeddedDatabase server, DatabaseWatch watch, HikariDataSource pool) {
+	private PooledServer(EmbeddedDatabase server, DatabaseProperties properties, DatabaseWatch watch,
+			HikariDataSource pool) {
 		this.server = server;
+		this.properties = properties;
 		this.watch = watch;
 		this.pool = pool;
 	}
@@ -43,7 +47,7 @@ final class PooledServer implements AutoCloseable {
 				Duration.ofSeconds(1), null);
 		DatabaseConfiguration configuration = new DatabaseConfiguration();
 		DatabaseWatch watch = configuration.databaseWatch(properties, server);
-		return new PooledServer(server, watch, configuration.dataSource(properties, server, watch));
+		return new PooledServer(server, properties, watch, configuration.dataSource(properties, server, watch));
 	}
 
 	@Override

@@ -1,0 +1,123 @@
+package org.onevisit.platform.internal;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs a transaction again, on a new connection, when the server it ran on went away
+ * before its commit: at a planned switchover (Patroni stops the old primary, which
+ * terminates every session, {@code 57P01}), a connection the pool still held to a server
+ * that is gone ({@code 08xxx}), or one that finds the server read-only ({@code 25006}).
+ * The transaction was rolled back, so running it again is safe; the pool's wait for a
+ * connection then covers the moment without a primary, and the request is answered as if
+ * nothing happened instead of 503.
+ * <p>
+ * Only the outermost {@code @Transactional} call is run again, at most {@value #ATTEMPTS}
+ * times in all. Never when a commit was attempted during the attempt (its own or an inner
+ * one's: its outcome is unknown or known to stand), nor when the pool found no connection
+ * within its wait (a real outage stays a quick 503), nor for a timeout that ran out (the
+ * server is there, only busy), nor while the database watch finds the server silent
+ * (frozen: its connections were cut, a new one would hang too).
+ */
+final class TransactionRetry implements MethodInterceptor, TransactionExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(TransactionRetry.class);
+
+	static final int ATTEMPTS = 3;
+
+	/**
+	 * {@code admin_shutdown}, {@code crash_shutdown}, {@code read_only_sql_transaction};
+	 * and every connection exception but the failure to connect ({@code 08001}).
+	 */
+	private static final Set<String> LOST = Set.of("57P01", "57P02", "25006");
+
+	private final ThreadLocal<Boolean> committing = ThreadLocal.withInitial(() -> false);
+
+	private final ObjectProvider<DatabaseWatch> watch;
+
+	TransactionRetry(ObjectProvider<DatabaseWatch> watch) {
+		this.watch = watch;
+	}
+
+	@Override
+	public Object invoke(MethodInvocation invocation) throws Throwable {
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				|| !(invocation instanceof ProxyMethodInvocation proxied)) {
+			return invocation.proceed();
+		}
+		// an enclosing call without a transaction of its own (SUPPORTS) learns of the
+		// commits made in this one
+		boolean enclosing = this.committing.get();
+		try {
+			for (int attempt = 1;; attempt++) {
+				this.committing.set(false);
+				try {
+					// a clone per attempt: proceeding twice on one invocation would skip
+					// the transaction's own interceptor
+					return proxied.invocableClone().proceed();
+				}
+				catch (Throwable failure) {
+					if (attempt >= ATTEMPTS || this.committing.get() || !lostTheServer(failure) || silent()) {
+						throw failure;
+					}
+					log.warn("Lost the database server during {}; running the transaction again ({})",
+							invocation.getMethod().getName(), failure.toString());
+				}
+			}
+		}
+		finally {
+			this.committing.set(enclosing || this.committing.get());
+		}
+	}
+
+	/**
+	 * A frozen server's connections are cut by the watch: they fail like a server gone,
+	 * but a new one would wait for the same server (DatabaseFreezeFaultTest's bound).
+	 */
+	private boolean silent() {
+		DatabaseWatch current = this.watch.getIfAvailable();
+		return current != null && current.silent();
+	}
+
+	@Override
+	public void beforeCommit(TransactionExecution transaction) {
+		this.committing.set(true);
+	}
+
+	/**
+	 * Whether the failure says the server the transaction ran on is gone or read-only,
+	 * and the pool did not already wait in vain for another.
+	 */
+	static boolean lostTheServer(Throwable failure) {
+		boolean lost = false;
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLTransientConnectionException) {
+				return false;
+			}
+			// the rollback on the ended session failed too: the failure that ended the
+			// attempt is the one it hides
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+				return lostTheServer(rollback.getApplicationException());
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				String state = sql.getSQLState();
+				lost |= LOST.contains(state) || (state.startsWith("08") && !"08001".equals(state));
+			}
+		}
+		return lost;
+	}
+
+}

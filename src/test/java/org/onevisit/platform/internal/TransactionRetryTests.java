@@ -1,0 +1,131 @@
+package org.onevisit.platform.internal;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A transaction whose session the server ends before its commit, as the old primary ends
+ * every session at a planned switchover, runs again on a new connection instead of
+ * failing the request; never when a commit was attempted, and never more than three
+ * times. The whole path, on a Patroni cluster under load, is
+ * {@code PatroniFailoverFaultTest}.
+ */
+@SpringBootTest
+@Import(TransactionRetryTests.Work.class)
+class TransactionRetryTests {
+
+	@Autowired
+	Work work;
+
+	@Test
+	void runsATransactionWhoseSessionTheServerEndedAgainOnANewConnection() {
+		AtomicInteger attempts = new AtomicInteger();
+
+		int backend = this.work.endedOnTheFirstAttempt(attempts);
+
+		assertThat(attempts).hasValue(2);
+		assertThat(backend).isPositive();
+	}
+
+	@Test
+	void doesNotRunItAgainOnceACommitWasAttemptedInIt() {
+		AtomicInteger attempts = new AtomicInteger();
+
+		assertThatThrownBy(() -> this.work.endedAfterAnInnerCommit(attempts))
+			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void givesUpAfterThreeAttemptsAndTheRequestIsAnswered503() {
+		AtomicInteger attempts = new AtomicInteger();
+
+		assertThatThrownBy(() -> this.work.endedEveryTime(attempts))
+			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
+		assertThat(attempts).hasValue(TransactionRetry.ATTEMPTS);
+	}
+
+	@Test
+	void runsAgainOnlyWhenTheServerWentAwayOrTurnedReadOnlyNotWhenThePoolWaitedInVainOrATimeoutRanOut() {
+		assertThat(TransactionRetry.lostTheServer(new DataAccessResourceFailureException("I/O error",
+				new SQLException("An I/O error occurred while sending to the backend.", "08006"))))
+			.isTrue();
+		assertThat(TransactionRetry
+			.lostTheServer(new SQLException("ERROR: cannot execute INSERT in a read-only transaction", "25006")))
+			.isTrue();
+		assertThat(
+				TransactionRetry.lostTheServer(new CannotGetJdbcConnectionException("no connection",
+						new SQLTransientConnectionException("onevisit - Connection is not available", new SQLException(
+								"Could not find a server with specified targetServerType: primary", "08001")))))
+			.isFalse();
+		assertThat(TransactionRetry.lostTheServer(new QueryTimeoutException("select",
+				new SQLException("ERROR: canceling statement due to statement timeout", "57014"))))
+			.isFalse();
+		assertThat(TransactionRetry.lostTheServer(new IllegalStateException("a bug"))).isFalse();
+	}
+
+	@TestConfiguration
+	static class Work {
+
+		private final JdbcClient jdbc;
+
+		private final TransactionTemplate separately;
+
+		Work(JdbcClient jdbc, PlatformTransactionManager transactions) {
+			this.jdbc = jdbc;
+			this.separately = new TransactionTemplate(transactions);
+			this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		}
+
+		@Transactional
+		public int endedOnTheFirstAttempt(AtomicInteger attempts) {
+			if (attempts.incrementAndGet() == 1) {
+				endOwnSession();
+			}
+			return this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+		}
+
+		@Transactional
+		public void endedAfterAnInnerCommit(AtomicInteger attempts) {
+			attempts.incrementAndGet();
+			this.separately.executeWithoutResult((status) -> this.jdbc.sql("select 1").query(Integer.class).single());
+			endOwnSession();
+		}
+
+		@Transactional
+		public void endedEveryTime(AtomicInteger attempts) {
+			attempts.incrementAndGet();
+			endOwnSession();
+		}
+
+		/**
+		 * What a server shutting down does to every session: 57P01 (at once, or at the
+		 * next statement as a broken connection).
+		 */
+		private void endOwnSession() {
+			this.jdbc.sql("select pg_terminate_backend(pg_backend_pid())").query(Boolean.class).single();
+			this.jdbc.sql("select 1").query(Integer.class).single();
+		}
+
+	}
+
+}
