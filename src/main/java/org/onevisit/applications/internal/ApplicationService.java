@@ -694,10 +694,11 @@ class ApplicationService implements ApplicationManagement {
 	public ApplicationSummary summary(ApplicationId id, Actor by) {
 		// what other modules act on (payment, delivery, rating, licences) is the
 		// applicant's alone, not the other parties'
-		return this.applications.load(id, false)
-			.filter((application) -> application.visibleTo(by))
-			.orElseThrow(() -> ReviewRefused.applicationNotFound(id))
-			.summary();
+		// read directly: neither the form, the materials nor the parties are opened for
+		// it
+		return this.applications.summary(id)
+			.filter((summary) -> summary.visibleTo(by))
+			.orElseThrow(() -> ReviewRefused.applicationNotFound(id));
 	}
 
 	@Override
