@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
@@ -647,9 +648,20 @@ public final class Application {
 	 * one of its tasks.
 	 */
 	public boolean visibleTo(Actor actor) {
+		return visible(actor, this.filedBy, this.subject,
+				this.tasks.stream().map((task) -> task.plan().departmentCode()));
+	}
+
+	/**
+	 * The one rule of who sees a matter, for the aggregate and for its
+	 * {@link ApplicationSummary}: its applicant (who filed it, or whom it is about), a
+	 * reviewer of a department with a task in it, and any clerk, supervisor or the
+	 * platform.
+	 */
+	static boolean visible(Actor actor, String filedBy, Subject subject, Stream<String> departments) {
 		return switch (actor.kind()) {
-			case APPLICANT -> ownedBy(actor);
-			case REVIEWER -> this.tasks.stream().anyMatch((task) -> task.visibleTo(actor));
+			case APPLICANT -> owns(actor, filedBy, subject);
+			case REVIEWER -> departments.anyMatch((department) -> department.equals(actor.departmentCode()));
 			case CLERK, SUPERVISOR, PLATFORM -> true;
 		};
 	}
@@ -782,8 +794,12 @@ public final class Application {
 	 * at a window follows the matter online with their own account).
 	 */
 	private boolean ownedBy(Actor applicant) {
-		return this.filedBy.equals(applicant.username())
-				|| (applicant.subject() != null && applicant.subject().equals(this.subject));
+		return owns(applicant, this.filedBy, this.subject);
+	}
+
+	private static boolean owns(Actor applicant, String filedBy, Subject subject) {
+		return filedBy.equals(applicant.username())
+				|| (applicant.subject() != null && applicant.subject().equals(subject));
 	}
 
 	/**

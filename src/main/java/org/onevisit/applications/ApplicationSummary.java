@@ -3,6 +3,7 @@ package org.onevisit.applications;
 import java.time.Instant;
 import java.util.List;
 
+import org.onevisit.identity.Actor;
 import org.onevisit.shared.Subject;
 
 /**
@@ -19,6 +20,14 @@ public record ApplicationSummary(ApplicationId id, String trackingNumber, Subjec
 
 	/** One item of the matter and the department that decides it. */
 	public record Item(String itemCode, int itemVersion, String departmentCode) {
+	}
+
+	/**
+	 * Whether this actor may see the matter at all, by the same rule as
+	 * {@link Application#visibleTo}.
+	 */
+	public boolean visibleTo(Actor actor) {
+		return Application.visible(actor, this.filedBy, this.subject, this.items.stream().map(Item::departmentCode));
 	}
 
 	/** The codes of the matter's items, each once. */

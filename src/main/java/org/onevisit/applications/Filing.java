@@ -7,10 +7,11 @@ import org.onevisit.shared.Subject;
 
 /**
  * What an application was filed with, without its review: for modules that act on the
- * outcome (licences are filled from the form and issued to the subject).
+ * outcome (licences are filled from the form and issued to the subject). The channel says
+ * whether a partner filed it, which their events pass on.
  */
-public record Filing(ApplicationId id, String trackingNumber, Subject subject, String filedBy, String bundleCode,
-		Map<String, Object> form, List<FiledItem> items, List<MaterialRecord> materials) {
+public record Filing(ApplicationId id, String trackingNumber, Subject subject, String filedBy, Channel channel,
+		String bundleCode, Map<String, Object> form, List<FiledItem> items, List<MaterialRecord> materials) {
 
 	public Filing {
 		form = Map.copyOf(form);

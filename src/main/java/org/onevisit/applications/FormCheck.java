@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.onevisit.catalog.Bundle;
@@ -124,7 +125,21 @@ public final class FormCheck {
 		if (text.codePointCount(0, text.length()) > limits.textLength()) {
 			return "too_long";
 		}
-		return (pattern != null && !Pattern.compile(pattern).matcher(text).matches()) ? "pattern_mismatch" : null;
+		return (pattern != null && !compiled(pattern).matcher(text).matches()) ? "pattern_mismatch" : null;
+	}
+
+	/**
+	 * The catalogue's patterns, compiled once each rather than at every filing; the
+	 * catalogue holds a few hundred at most, and the cache is emptied if it ever grows
+	 * past that many more.
+	 */
+	private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+	private static Pattern compiled(String pattern) {
+		if (PATTERNS.size() > 1_000) {
+			PATTERNS.clear();
+		}
+		return PATTERNS.computeIfAbsent(pattern, Pattern::compile);
 	}
 
 	private static String numberProblem(FieldLimits limits, Object value) {

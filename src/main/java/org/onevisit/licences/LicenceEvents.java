@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.onevisit.applications.Channel;
 import org.onevisit.shared.Subject;
 
 /** What happens to licences, for the modules that tell people about it. */
@@ -12,8 +13,11 @@ public final class LicenceEvents {
 	private LicenceEvents() {
 	}
 
-	/** The licences an approved application yielded, issued together. */
-	public record LicencesIssued(String trackingNumber, List<IssuedLicence> licences, Instant at) {
+	/**
+	 * The licences an approved application yielded, issued together; the channel it was
+	 * filed through says whether a partner filed it (and is told).
+	 */
+	public record LicencesIssued(String trackingNumber, List<IssuedLicence> licences, Instant at, Channel channel) {
 
 		public LicencesIssued {
 			licences = List.copyOf(licences);

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.Channel;
 import org.onevisit.benefits.BenefitsGiven;
 import org.onevisit.benefits.Policy;
 import org.onevisit.delivery.DeliveryHandedOver;
@@ -50,7 +51,7 @@ class MessagesModuleTests {
 
 		scenario
 			.stimulate(() -> publish(new LicencesIssued("339900-20261206-000001",
-					List.of(new IssuedLicence(licence, "不动产权证书", holder, "339900-NR-001")), NOW)))
+					List.of(new IssuedLicence(licence, "不动产权证书", holder, "339900-NR-001")), NOW, Channel.ONLINE)))
 			.andWaitForStateChange(() -> this.inbox.of(holder), (messages) -> !messages.isEmpty())
 			.andVerify((messages) -> assertThat(messages).singleElement().satisfies((message) -> {
 				assertThat(message.key()).isEqualTo("message.licenceIssued");
@@ -98,7 +99,7 @@ class MessagesModuleTests {
 
 		scenario
 			.stimulate(() -> publish(new PaymentConfirmed(UUID.randomUUID(), matter, new BigDecimal("80.00"),
-					"simulated", "T-1", NOW, "339900-20261206-000002", payer)))
+					"simulated", "T-1", NOW, "339900-20261206-000002", payer, Channel.ONLINE)))
 			.andWaitForStateChange(() -> this.inbox.of(payer), (messages) -> !messages.isEmpty())
 			.andVerify((messages) -> assertThat(messages).singleElement().satisfies((message) -> {
 				assertThat(message.key()).isEqualTo("message.paymentConfirmed");
@@ -113,7 +114,7 @@ class MessagesModuleTests {
 
 		scenario
 			.stimulate(() -> publish(new DeliveryHandedOver(new ApplicationId(UUID.randomUUID()),
-					"339900-20261206-000003", recipient, true, "中国邮政EMS", "EMS123", NOW)))
+					"339900-20261206-000003", recipient, true, "中国邮政EMS", "EMS123", NOW, Channel.ONLINE)))
 			.andWaitForStateChange(() -> this.inbox.of(recipient), (messages) -> !messages.isEmpty())
 			.andVerify((messages) -> assertThat(messages).singleElement().satisfies((message) -> {
 				assertThat(message.key()).isEqualTo("message.deliveryShipped");

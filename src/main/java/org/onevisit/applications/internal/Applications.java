@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationStatus;
+import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Filing;
 import org.onevisit.applications.HistoryEntry;
@@ -590,21 +591,53 @@ class Applications {
 
 	Optional<Filing> filing(ApplicationId id) {
 		return this.jdbc.sql("""
-				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.bundle_code,
-				       a.form, a.materials,
+				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.channel,
+				       a.bundle_code, a.form, a.materials,
 				       (select string_agg(t.item_code || ':' || t.item_version, ',' order by t.item_code)
 				        from applications_task t where t.application_id = a.id) as items
 				from applications_application a where a.id = :id
 				""")
 			.param("id", id.value())
 			.query((row, rowNum) -> new Filing(id, row.getString("tracking_number"), subject(row),
-					row.getString("filed_by"), row.getString("bundle_code"), form(row),
-					Arrays.stream(row.getString("items").split(",")).map((item) -> {
+					row.getString("filed_by"), Channel.valueOf(row.getString("channel")), row.getString("bundle_code"),
+					form(row), Arrays.stream(row.getString("items").split(",")).map((item) -> {
 						int colon = item.lastIndexOf(':');
 						return new Filing.FiledItem(item.substring(0, colon),
 								Integer.parseInt(item.substring(colon + 1)));
 					}).toList(), this.json.readValue(row.getString("materials"), MATERIALS)))
 			.optional();
+	}
+
+	/**
+	 * What other modules may know of a matter, in one read of its row and its tasks'
+	 * items: without the form, the materials or the parties, which a summary does not
+	 * show.
+	 */
+	Optional<ApplicationSummary> summary(ApplicationId id) {
+		List<ApplicationSummary> found = new ArrayList<>(1);
+		List<ApplicationSummary.Item> items = new ArrayList<>();
+		this.jdbc.sql("""
+				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.channel,
+				       a.status, a.submitted_at, a.finished_at, t.item_code, t.item_version, t.department_code
+				from applications_application a left join applications_task t on t.application_id = a.id
+				where a.id = :id order by t.item_code
+				""").param("id", id.value()).query((row) -> {
+			if (found.isEmpty()) {
+				found.add(new ApplicationSummary(id, row.getString("tracking_number"), subject(row),
+						row.getString("filed_by"), Channel.valueOf(row.getString("channel")),
+						ApplicationStatus.valueOf(row.getString("status")),
+						row.getTimestamp("submitted_at").toInstant(), instant(row, "finished_at"), List.of()));
+			}
+			if (row.getString("item_code") != null) {
+				items.add(new ApplicationSummary.Item(row.getString("item_code"), row.getInt("item_version"),
+						row.getString("department_code")));
+			}
+		});
+		return found.stream()
+			.findFirst()
+			.map((summary) -> new ApplicationSummary(summary.id(), summary.trackingNumber(), summary.subject(),
+					summary.filedBy(), summary.channel(), summary.status(), summary.submittedAt(), summary.finishedAt(),
+					items));
 	}
 
 	List<ApplicationId> awaitingData(int limit) {

@@ -127,9 +127,10 @@ class DeliveryService implements Deliveries {
 		}
 		Delivery handedOver = ready.handOver(courier, courierTrackingNumber, clerk.username(), this.clock.instant());
 		this.choices.saveHandOver(handedOver);
-		this.events.publishEvent(new DeliveryHandedOver(id, handedOver.trackingNumber(),
-				this.applications.summary(id, Actor.system()).subject(), handedOver.method() == Delivery.Method.COURIER,
-				handedOver.courier(), handedOver.courierTrackingNumber(), this.clock.instant()));
+		ApplicationSummary matter = this.applications.summary(id, Actor.system());
+		this.events.publishEvent(new DeliveryHandedOver(id, handedOver.trackingNumber(), matter.subject(),
+				handedOver.method() == Delivery.Method.COURIER, handedOver.courier(),
+				handedOver.courierTrackingNumber(), this.clock.instant(), matter.channel()));
 		return this.choices.find(id).orElseThrow();
 	}
 

@@ -246,7 +246,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 						.map((licence) -> new IssuedLicence(licence.id(), licence.typeName(), licence.holder(),
 								licence.itemCode()))
 						.toList(),
-					now));
+					now, application.channel()));
 		}
 		return issued;
 	}

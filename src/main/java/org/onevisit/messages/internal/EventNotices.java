@@ -1,6 +1,7 @@
 package org.onevisit.messages.internal;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApplicationAwaitingParties;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What people are told of the other modules' events, by message key and arguments. The
@@ -41,14 +43,16 @@ class EventNotices {
 
 	private final Notifications notifications;
 
-	private final ObjectProvider<Deliveries> deliveries;
+	// looked up once: ObjectProvider.getIfAvailable resolves the dependency anew on
+	// every call, which showed in every approval's profile
+	private final Supplier<Deliveries> deliveries;
 
 	private final int paymentDays;
 
 	EventNotices(Notifications notifications, ObjectProvider<Deliveries> deliveries,
 			@Value("${onevisit.payments.payment-days:15}") int paymentDays) {
 		this.notifications = notifications;
-		this.deliveries = deliveries;
+		this.deliveries = SingletonSupplier.of(deliveries::getIfAvailable);
 		this.paymentDays = paymentDays;
 	}
 
@@ -108,7 +112,7 @@ class EventNotices {
 
 	/** Whether the applicant chose to collect the result at a hall. */
 	private boolean pickedUp(ApplicationId application) {
-		Deliveries chosen = this.deliveries.getIfAvailable();
+		Deliveries chosen = this.deliveries.get();
 		return chosen != null && chosen.collectedAtHall(application);
 	}
 

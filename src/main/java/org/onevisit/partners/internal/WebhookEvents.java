@@ -34,7 +34,15 @@ class WebhookEvents {
 	 * so that every other matter's events cost no outbox row.
 	 */
 	public boolean concerns(ApplicationEvent event) {
-		return told(event).filter((told) -> told.channel() == Channel.PARTNER).isPresent();
+		return told(event).filter((told) -> filedByAPartner(told.channel())).isPresent();
+	}
+
+	/**
+	 * Whether a payment, a licence or a hand-over is of a matter a partner filed, as its
+	 * event says: the only ones with subscribers.
+	 */
+	public boolean filedByAPartner(Channel channel) {
+		return channel == Channel.PARTNER;
 	}
 
 	@ApplicationModuleListener(id = "partners.webhooks.applications", condition = "@webhookEvents.concerns(#event)")
@@ -69,17 +77,20 @@ class WebhookEvents {
 	private record Told(String type, String tracking, Channel channel) {
 	}
 
-	@ApplicationModuleListener(id = "partners.webhooks.payments")
+	@ApplicationModuleListener(id = "partners.webhooks.payments",
+			condition = "@webhookEvents.filedByAPartner(#paid.channel())")
 	void on(PaymentConfirmed paid) {
 		this.webhooks.enqueue("application.paid", paid.application().value(), null, paid.at());
 	}
 
-	@ApplicationModuleListener(id = "partners.webhooks.licences")
+	@ApplicationModuleListener(id = "partners.webhooks.licences",
+			condition = "@webhookEvents.filedByAPartner(#issued.channel())")
 	void on(LicencesIssued issued) {
 		this.webhooks.enqueue("licence.issued", null, issued.trackingNumber(), issued.at());
 	}
 
-	@ApplicationModuleListener(id = "partners.webhooks.delivery")
+	@ApplicationModuleListener(id = "partners.webhooks.delivery",
+			condition = "@webhookEvents.filedByAPartner(#handedOver.channel())")
 	void on(DeliveryHandedOver handedOver) {
 		this.webhooks.enqueue("application.delivered", handedOver.application().value(), handedOver.trackingNumber(),
 				handedOver.at());

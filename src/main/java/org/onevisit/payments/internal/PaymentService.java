@@ -214,9 +214,10 @@ class PaymentService implements PaymentManagement {
 		}
 		this.payments.markPaid(settled);
 		this.payments.recordCallback(this.clock.instant(), providerCode, payment.id(), keyId, text, "applied");
+		ApplicationSummary matter = this.applications.summary(payment.application(), Actor.system());
 		this.events.publishEvent(new PaymentConfirmed(payment.id(), payment.application(), payment.amount(),
-				providerCode, callback.transactionId(), callback.paidAt(), payment.trackingNumber(),
-				this.applications.summary(payment.application(), Actor.system()).subject()));
+				providerCode, callback.transactionId(), callback.paidAt(), payment.trackingNumber(), matter.subject(),
+				matter.channel()));
 		return this.payments.ofApplication(payment.application()).orElseThrow();
 	}
 
@@ -265,7 +266,7 @@ class PaymentService implements PaymentManagement {
 			log.info("Order {} of {} paid at a window, receipt {}, recorded by {}", payment.id(),
 					payment.trackingNumber(), receipt, clerk.username());
 			this.events.publishEvent(new PaymentConfirmed(payment.id(), application, payment.amount(), WINDOW, receipt,
-					now, payment.trackingNumber(), matter.subject()));
+					now, payment.trackingNumber(), matter.subject(), matter.channel()));
 			return this.payments.ofApplication(application).orElseThrow();
 		});
 	}

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -28,6 +29,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Completes an outbox publication inside its listener's own transaction, as the one
@@ -67,10 +69,12 @@ class OutboxCompletion implements BeanPostProcessor, Ordered {
 
 	private static final Map<Method, PublicationTargetIdentifier> listenerIds = new ConcurrentHashMap<>();
 
-	private final ObjectProvider<EventPublicationRegistry> registry;
+	// looked up on first use and kept: ObjectProvider.getObject resolves the dependency
+	// anew on every call, once per handled event
+	private final Supplier<EventPublicationRegistry> registry;
 
 	OutboxCompletion(ObjectProvider<EventPublicationRegistry> registry) {
-		this.registry = registry;
+		this.registry = SingletonSupplier.of(registry::getObject);
 	}
 
 	@Override
@@ -138,19 +142,19 @@ class OutboxCompletion implements BeanPostProcessor, Ordered {
 						failed(event, listener, failure);
 					}
 					else {
-						registry.getObject().markCompleted(event, listener);
+						registry.get().markCompleted(event, listener);
 					}
 				});
 			}
 			if (!(invocation instanceof ProxyMethodInvocation proxied)
 					|| proxied.getUserAttribute(COMPLETED_INSIDE) == null) {
-				registry.getObject().markCompleted(event, listener);
+				registry.get().markCompleted(event, listener);
 			}
 			return result;
 		}
 
 		private void failed(Object event, PublicationTargetIdentifier listener, Throwable failure) {
-			registry.getObject().markFailed(event, listener);
+			registry.get().markFailed(event, listener);
 			log.info("Listener {} failed, its publication stays incomplete: {}", listener.getValue(),
 					failure.toString());
 		}
@@ -217,7 +221,7 @@ class OutboxCompletion implements BeanPostProcessor, Ordered {
 		 * open a transaction of its own.
 		 */
 		private EventPublicationRegistry inCurrentTransaction() {
-			EventPublicationRegistry proxy = registry.getObject();
+			EventPublicationRegistry proxy = registry.get();
 			Object target = AopProxyUtils.getSingletonTarget(proxy);
 			return (target instanceof EventPublicationRegistry unproxied) ? unproxied : proxy;
 		}

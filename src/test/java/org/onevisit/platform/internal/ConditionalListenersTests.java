@@ -1,15 +1,29 @@
 package org.onevisit.platform.internal;
 
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.applications.ApplicationId;
+import org.onevisit.applications.Channel;
+import org.onevisit.delivery.Deliveries;
+import org.onevisit.delivery.Delivery;
+import org.onevisit.identity.Actor;
+import org.onevisit.licences.LicenceEvents.LicencesIssued;
+import org.onevisit.licences.LicenceWallet;
+import org.onevisit.payments.PaymentConfirmed;
+import org.onevisit.delivery.DeliveryHandedOver;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
 import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
@@ -21,11 +35,13 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,11 +90,15 @@ class ConditionalListenersTests {
 	@Autowired
 	RegistryControl registries;
 
+	@Autowired
+	Deliveries deliveries;
+
 	@Test
 	void recordsOnlyTheListenersThatHaveSomethingToDoWithAFiling() throws InterruptedException {
 		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		String id = filed.path("id").asString();
+		String tracking = filed.path("trackingNo").asString();
 
 		// the flat transfer fetches shared data, and none of its items has approval rules
 		assertThat(listenersFor(id)).anyMatch((listener) -> listener.contains("EvidenceCollection"))
@@ -87,6 +107,10 @@ class ConditionalListenersTests {
 			// filed by its applicant, not by a partner: no webhook subscriber to tell
 			.noneMatch((listener) -> listener.contains("partners.webhooks"));
 
+		ApplicationId matter = new ApplicationId(UUID.fromString(id));
+		this.deliveries.choose(matter,
+				new Deliveries.Choice(Delivery.Method.COURIER, null, "张三", "13800001234", "示范市东湖区示范路12号3幢"),
+				Actor.applicant("applicant1"));
 		matters.payThroughTheSimulator(matters.approveAll(filed));
 		// approving and paying it issues the real-estate certificate
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
@@ -94,15 +118,65 @@ class ConditionalListenersTests {
 				&& Instant.now().isBefore(deadline)) {
 			Thread.sleep(50);
 		}
-		// its approval neither (a payment, a licence and a hand-over are still recorded
-		// for
-		// the partners' listeners, whose events do not say who filed the matter)
+		// its approval neither
 		assertThat(listenersFor(id)).anyMatch((listener) -> listener.contains("LicenceIssuance"))
 			.noneMatch((listener) -> listener.contains("partners.webhooks.applications"));
+
+		// nor its payment, its licences or their hand-over: the events say the matter
+		// was not a partner's filing
+		deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (this.deliveries.waitingForHandOver().stream().noneMatch((ready) -> ready.application().equals(matter))
+				&& Instant.now().isBefore(deadline)) {
+			Thread.sleep(50);
+		}
+		this.deliveries.handOver(matter, "EMS", "1190012345678", Actor.clerk("clerk1"));
+		assertThat(this.licences.issuedFor(tracking)).isNotEmpty();
+		assertThat(this.deliveries.of(matter, Actor.applicant("applicant1")).courierTrackingNumber())
+			.isEqualTo("1190012345678");
+		assertThat(listenersFor(id, tracking)).noneMatch((listener) -> listener.contains("partners.webhooks"));
 	}
 
-	private List<String> listenersFor(String application) {
-		return Outbox.recorded.stream().filter((publication) -> publication.contains(application)).toList();
+	@Autowired
+	LicenceWallet licences;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void recordsThePartnersListenersForThePaymentLicencesAndHandOverOfAPartnersFiling() {
+		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
+		String id = filed.path("id").asString();
+		String tracking = filed.path("trackingNo").asString();
+		ApplicationId matter = new ApplicationId(UUID.fromString(id));
+		Subject seller = Subject.person(ResidentId.of(Matters.SELLER));
+		Instant now = Instant.now();
+
+		// as the payments, licences and delivery modules tell of a matter a partner
+		// filed
+		this.transactions.executeWithoutResult((status) -> {
+			this.events.publishEvent(new PaymentConfirmed(UUID.randomUUID(), matter, new BigDecimal("80.00"),
+					"simulated", "T-" + id, now, tracking, seller, Channel.PARTNER));
+			this.events.publishEvent(new LicencesIssued(tracking, List.of(), now, Channel.PARTNER));
+			this.events.publishEvent(
+					new DeliveryHandedOver(matter, tracking, seller, false, null, null, now, Channel.PARTNER));
+		});
+
+		assertThat(listenersFor(id, tracking)).anyMatch((listener) -> listener.contains("partners.webhooks.payments"))
+			.anyMatch((listener) -> listener.contains("partners.webhooks.licences"))
+			.anyMatch((listener) -> listener.contains("partners.webhooks.delivery"));
+	}
+
+	/**
+	 * The publications of events naming the matter: by its id, or (a licence's) by its
+	 * tracking number.
+	 */
+	private List<String> listenersFor(String... matter) {
+		return Outbox.recorded.stream()
+			.filter((publication) -> Arrays.stream(matter).anyMatch(publication::contains))
+			.toList();
 	}
 
 }
