@@ -2,6 +2,7 @@ package org.onevisit.applications.internal;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -122,7 +123,8 @@ class RegionalIntakeIntegrationTests {
 			.isNotEmpty()
 			.allSatisfy((access) -> {
 				assertThat(access.consumer()).isEqualTo("onevisit");
-				assertThat(this.sentences.render(access.purpose())).contains("事项分派", "不动产所在区县");
+				assertThat(this.sentences.render(access.purpose(), Locale.SIMPLIFIED_CHINESE)).contains("事项分派",
+						"不动产所在区县");
 				// a fresh reference, never the owner's ID in clear
 				assertThat(access.reference()).doesNotContain(Matters.SELLER);
 			});
