@@ -51,9 +51,18 @@ public final class Matters {
 	 * them by it.
 	 */
 	public static RegistryControl.Flat mintFlat(RegistryControl registries) {
+		return mintFlat(registries, "东湖区");
+	}
+
+	/**
+	 * The same, a flat in the district named (东湖区 or 西山区): the property registry records
+	 * the county it lies in, whose registration office handles a matter about it.
+	 */
+	public static RegistryControl.Flat mintFlat(RegistryControl registries, String district) {
 		RegistryControl.Flat flat = registries.registerFlat(
 				List.of(new RegistryControl.Share(SELLER, 50), new RegistryControl.Share(WIFE, 50)),
-				"示范市东湖区测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 89.5, LocalDate.of(2019, 4, 16));
+				"示范市" + district + "测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 89.5,
+				LocalDate.of(2019, 4, 16));
 		registries.fileSaleContract(flat.certificateNo(), BUYER, 1_250_000);
 		return flat;
 	}

@@ -708,7 +708,8 @@ public final class Application {
 				this.tasks.stream()
 					.map((task) -> new ApplicationSummary.Item(task.plan().itemCode(), task.plan().itemVersion(),
 							task.plan().departmentCode()))
-					.toList());
+					.toList(),
+				this.hallCode);
 	}
 
 	/** A task of this application whoever asks; the caller checks who may see it. */

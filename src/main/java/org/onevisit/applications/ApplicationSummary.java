@@ -10,12 +10,20 @@ import org.onevisit.shared.Subject;
  * What another module may know of an application: whose it is, its items and departments,
  * and where it stands; never its form, materials or review. Modules that act on a matter
  * (fees, delivery, ratings, licences) read this instead of the aggregate.
+ * {@code hallCode} is the hall whose window accepted it (null when filed otherwise),
+ * through which its result goes out (统一出件).
  */
 public record ApplicationSummary(ApplicationId id, String trackingNumber, Subject subject, String filedBy,
-		Channel channel, ApplicationStatus status, Instant submittedAt, Instant finishedAt, List<Item> items) {
+		Channel channel, ApplicationStatus status, Instant submittedAt, Instant finishedAt, List<Item> items,
+		String hallCode) {
 
 	public ApplicationSummary {
 		items = List.copyOf(items);
+	}
+
+	public ApplicationSummary(ApplicationId id, String trackingNumber, Subject subject, String filedBy, Channel channel,
+			ApplicationStatus status, Instant submittedAt, Instant finishedAt, List<Item> items) {
+		this(id, trackingNumber, subject, filedBy, channel, status, submittedAt, finishedAt, items, null);
 	}
 
 	/** One item of the matter and the department that decides it. */

@@ -96,6 +96,24 @@ public final class SubmissionRefused extends OneVisitException {
 				Map.of("trackingNumber", trackingNumber), trackingNumber);
 	}
 
+	/**
+	 * The clerk's hall does not accept matters of the item's region (a county's hall, for
+	 * an item of the city that is not citywide): the hall, the region, the item and the
+	 * halls that serve the region are named.
+	 */
+	public static SubmissionRefused regionNotServed(String hallName, String regionName, String itemName,
+			List<HallToVisit> serving) {
+		return new SubmissionRefused("region_not_served", Kind.UNPROCESSABLE,
+				hallName + " does not accept matters of " + regionName + ": " + itemName, List.of(),
+				Map.of("halls", serving), hallName, regionName, itemName,
+				String.join("; ", serving.stream().map(HallToVisit::described).toList()));
+	}
+
+	/** A window names a hall that does not exist. */
+	public static SubmissionRefused hallUnknown(String hallCode) {
+		return new SubmissionRefused("hall_unknown", Kind.INVALID, "no hall " + hallCode, List.of());
+	}
+
 	/** A hall where an item offered only at halls can be filed. */
 	public record HallToVisit(String code, String name, String address) {
 

@@ -2,6 +2,8 @@ package org.onevisit.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The published catalogue, as citizens, applications and other modules read it. Versions
@@ -32,6 +34,17 @@ public interface Catalogue {
 		catch (CatalogueEntryNotFound ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The regions that publish an implementation of the basic item (实施清单), each once:
+	 * where else a matter of it may be handled.
+	 */
+	default Set<String> implementingRegions(String basicCode) {
+		return publishedItems().stream()
+			.filter((item) -> basicCode.equals(item.basicCode()))
+			.map(ServiceItem::regionCode)
+			.collect(Collectors.toSet());
 	}
 
 	/** A licence type by its name, as items name the licence they issue. */

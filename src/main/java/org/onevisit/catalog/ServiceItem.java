@@ -14,14 +14,15 @@ import java.util.List;
  * (回写); {@code applicants} who may apply for it (服务对象), a person unless the catalogue
  * says otherwise. An item is a region's implementation (实施清单) of the province's
  * {@code basicCode} item (基本目录), handled at the hall {@code hallCode} when the catalogue
- * names one; an item without a basic code stands on its own.
+ * names one; an item without a basic code stands on its own. {@code property}, when set,
+ * names the property the matter is about, whose county handles a citywide matter.
  */
 public record ServiceItem(String code, String name, String departmentCode, String regionCode, boolean citywide,
 		List<String> legalBasis, List<String> conditions, List<Fee> fees, int statutoryLimit, int committedLimit,
 		Channel channels, int visits, boolean onTheSpot, int materialsBefore, String licenceType, List<String> keywords,
 		Form form, List<Material> materials, Workflow workflow, List<ApprovalRule> approvalRules, List<Party> parties,
 		List<ApprovalRule> eligibility, List<String> sameMatter, List<RegistryChange> writes,
-		List<ApplicantKind> applicants, String basicCode, String hallCode) {
+		List<ApplicantKind> applicants, String basicCode, String hallCode, MatterProperty property) {
 
 	public ServiceItem {
 		legalBasis = copy(legalBasis);

@@ -2,10 +2,12 @@ package org.onevisit.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.ApplicationId;
+import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
 
 /** Delivery choices and hand-offs. */
@@ -18,7 +20,22 @@ public interface Deliveries {
 	 * Whether the applicant chose to collect the result at a hall: for the modules that
 	 * tell them when it is ready, without reading the application again.
 	 */
-	boolean collectedAtHall(ApplicationId application);
+	default boolean collectedAtHall(ApplicationId application) {
+		return pickUpHallName(application).isPresent();
+	}
+
+	/**
+	 * The name of the hall where the applicant collects the result, when they chose a
+	 * pick-up: for the notice that it is ready there.
+	 */
+	Optional<String> pickUpHallName(ApplicationId application);
+
+	/**
+	 * The halls where the result may be collected: the hall whose window accepted the
+	 * matter, through which its result goes out (统一出件), or any hall for a matter filed
+	 * otherwise.
+	 */
+	List<Hall> pickUpHalls(ApplicationId application, Actor by);
 
 	/**
 	 * The applicant chooses how to receive the result, until it is handed over; a pick-up

@@ -36,6 +36,15 @@ public final class DeliveryRefused extends OneVisitException {
 				"every licence of the matter was revoked, superseded or has expired", List.of());
 	}
 
+	/**
+	 * The matter was accepted at a hall's window, and its result goes out through that
+	 * hall (统一出件) or by courier: the hall is named.
+	 */
+	public static DeliveryRefused pickUpAtAcceptingHall(String hallName) {
+		return new DeliveryRefused("delivery_at_accepting_hall", Kind.UNPROCESSABLE,
+				"the result goes out through the accepting hall " + hallName, List.of("hallCode"), hallName);
+	}
+
 	public static DeliveryRefused notFound() {
 		return new DeliveryRefused("delivery_not_found", Kind.NOT_FOUND, "no delivery for this actor", List.of());
 	}

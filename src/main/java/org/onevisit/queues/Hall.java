@@ -32,6 +32,24 @@ public record Hall(String code, String name, String address, int windows, int se
 		return region.equals(this.regionCode) || this.serves.contains(region);
 	}
 
+	/**
+	 * Whether the hall's clerks accept a matter of an item of the region: a region the
+	 * hall serves, or, for an item the catalogue marks citywide (全市通办), any region of the
+	 * hall's own city.
+	 */
+	public boolean accepts(String region, boolean citywide) {
+		return serves(region) || (citywide && cityOf(region).equals(cityOf(this.regionCode)));
+	}
+
+	/**
+	 * The city a region lies in, by its division code: a county keeps its city's first
+	 * four digits (GB/T 2260), and a township's and a village's codes continue their
+	 * county's, as the catalogue checks of every region it loads.
+	 */
+	private static String cityOf(String region) {
+		return (region.length() >= 4) ? region.substring(0, 4) : region;
+	}
+
 	/** Hours on the given days of the week. */
 	public record Opening(Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
 

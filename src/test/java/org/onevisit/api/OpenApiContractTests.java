@@ -201,7 +201,7 @@ class OpenApiContractTests {
 		if (operation.contains("/admin/") || operation.contains("/security-log")) {
 			return "admin1";
 		}
-		if (operation.contains("/dashboard")) {
+		if (operation.contains("/dashboard") || operation.contains("/supervision")) {
 			return "supervisor1";
 		}
 		if (operation.contains("/tasks/") || operation.contains("/licences/{id}/revocation")) {

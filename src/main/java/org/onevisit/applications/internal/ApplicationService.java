@@ -38,6 +38,7 @@ import org.onevisit.applications.FilingPartners;
 import org.onevisit.applications.FormCheck;
 import org.onevisit.applications.HeldLicences;
 import org.onevisit.applications.HouseholdRegions;
+import org.onevisit.applications.PropertyRegions;
 import org.onevisit.applications.HistoryEntry;
 import org.onevisit.applications.InboxEntry;
 import org.onevisit.applications.ConfirmationRefused;
@@ -61,6 +62,7 @@ import org.onevisit.catalog.ApplicantKind;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
 import org.onevisit.catalog.Catalogue;
+import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
@@ -73,6 +75,7 @@ import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Sm3;
 import org.onevisit.platform.Sentence;
 import org.onevisit.shared.Subject;
+import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
 import org.onevisit.shared.WorkingDays;
 import tools.jackson.databind.json.JsonMapper;
@@ -122,6 +125,13 @@ class ApplicationService implements ApplicationManagement {
 
 	private final Supplier<HouseholdRegions> householdRegions;
 
+	// answers null where the service is made by hand (a test): matters then go by the
+	// household
+	private final Supplier<PropertyRegions> propertyRegions;
+
+	// null where the service is made by hand: a refusal then names regions by code
+	private final Directory directory;
+
 	private final int supplementDays;
 
 	// null where the service is made by hand (a test): no partner then files
@@ -132,7 +142,7 @@ class ApplicationService implements ApplicationManagement {
 			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
 			Halls halls, ObjectProvider<Dues> dues, ObjectProvider<HouseholdRegions> householdRegions) {
 		this(applications, catalogue, days, clock, events, json, heldLicences, uploads, registeredOwners, eligibility,
-				halls, dues, householdRegions, null, 15);
+				halls, dues, householdRegions, null, null, null, 15);
 	}
 
 	/**
@@ -144,8 +154,10 @@ class ApplicationService implements ApplicationManagement {
 			ApplicationEventPublisher events, JsonMapper json, ObjectProvider<HeldLicences> heldLicences,
 			Uploads uploads, ObjectProvider<RegisteredOwners> registeredOwners, ObjectProvider<Eligibility> eligibility,
 			Halls halls, ObjectProvider<Dues> dues, ObjectProvider<HouseholdRegions> householdRegions,
-			ObjectProvider<FilingPartners> filingPartners,
-			@Value("${onevisit.supplements.period-days:15}") int supplementDays) {
+			ObjectProvider<FilingPartners> filingPartners, ObjectProvider<PropertyRegions> propertyRegions,
+			Directory directory, @Value("${onevisit.supplements.period-days:15}") int supplementDays) {
+		this.propertyRegions = (propertyRegions != null) ? resolvedOnce(propertyRegions) : () -> null;
+		this.directory = directory;
 		this.filingPartners = (filingPartners != null) ? resolvedOnce(filingPartners) : () -> null;
 		this.supplementDays = supplementDays;
 		this.householdRegions = resolvedOnce(householdRegions);
@@ -209,6 +221,7 @@ class ApplicationService implements ApplicationManagement {
 			// who may apply before where: a business is not sent to a hall for a marriage
 			requireOfferedTo(submission.subject(), items);
 			requireOfferedThrough(submission.channel(), items);
+			requireServedAt(submission, items);
 			formViolations = FormCheck.check(bundle, submission.form());
 			Set<String> issued = issuedLicences(items);
 			materials = this.catalogue.materialsOf(bundle)
@@ -231,6 +244,7 @@ class ApplicationService implements ApplicationManagement {
 			// who may apply before where: a business is not sent to a hall for a marriage
 			requireOfferedTo(submission.subject(), items);
 			requireOfferedThrough(submission.channel(), items);
+			requireServedAt(submission, items);
 			formViolations = FormCheck.check(item.content().form().fields(), submission.form());
 			materials = item.content()
 				.materials()
@@ -906,6 +920,36 @@ class ApplicationService implements ApplicationManagement {
 		}
 	}
 
+	/**
+	 * A window accepts a matter only for the regions its hall serves: every item's region
+	 * (the city's hall serves its counties), or for an item the catalogue marks citywide
+	 * (全市通办) any region of the hall's city. The refusal names the hall, the region and
+	 * the halls that serve it.
+	 */
+	private void requireServedAt(Submission submission, List<Versioned<ServiceItem>> items) {
+		if (submission.channel() != Channel.HALL || submission.hallCode() == null) {
+			return;
+		}
+		Hall hall = this.halls.hall(submission.hallCode())
+			.orElseThrow(() -> SubmissionRefused.hallUnknown(submission.hallCode()));
+		for (Versioned<ServiceItem> version : items) {
+			ServiceItem item = version.content();
+			if (!hall.accepts(item.regionCode(), item.citywide())) {
+				throw SubmissionRefused.regionNotServed(hall.name(), regionName(item.regionCode()), item.name(),
+						this.halls.serving(item.regionCode())
+							.stream()
+							.map((serving) -> new SubmissionRefused.HallToVisit(serving.code(), serving.name(),
+									serving.address()))
+							.toList());
+			}
+		}
+	}
+
+	private String regionName(String code) {
+		return (this.directory != null) ? this.directory.region(code).map((region) -> region.name()).orElse(code)
+				: code;
+	}
+
 	private void save(Applications.Loaded loaded) {
 		this.applications.save(loaded);
 		Application application = loaded.application();
@@ -1072,21 +1116,51 @@ class ApplicationService implements ApplicationManagement {
 	/**
 	 * 全市通办: a citywide item is handled by the county that owns the matter, through that
 	 * county's implementation of the same basic item (its department, workflow and
-	 * limits), wherever in the city it was accepted; for a person, the county of their
-	 * household. Where the county publishes no implementation, or the registry does not
-	 * say, the item's own region handles it.
+	 * limits), wherever in the city it was accepted: for a matter about a property, the
+	 * county where the property lies; otherwise the county of the applicant's household.
+	 * Where no other region publishes an implementation, nothing is read; where the
+	 * county publishes none, or the registry does not say, the item's own region handles
+	 * it.
 	 */
 	private Versioned<ServiceItem> owningImplementation(Versioned<ServiceItem> item, Submission submission) {
 		ServiceItem accepted = item.content();
-		HouseholdRegions households = this.householdRegions.get();
-		if (!accepted.citywide() || !accepted.implementsBasicItem() || households == null
-				|| submission.subject().person() == null) {
+		if (!accepted.citywide() || !accepted.implementsBasicItem()) {
 			return item;
 		}
-		return households.householdRegionOf(submission.subject().person())
-			.filter((county) -> !county.equals(accepted.regionCode()))
-			.flatMap((county) -> this.catalogue.implementation(accepted.basicCode(), county))
+		Set<String> elsewhere = new HashSet<>(this.catalogue.implementingRegions(accepted.basicCode()));
+		elsewhere.remove(accepted.regionCode());
+		if (elsewhere.isEmpty()) {
+			return item;
+		}
+		Optional<String> county = (accepted.property() != null) ? propertyRegion(accepted, submission)
+				: householdRegion(submission);
+		return county.filter(elsewhere::contains)
+			.flatMap((owning) -> this.catalogue.implementation(accepted.basicCode(), owning))
 			.orElse(item);
+	}
+
+	/** The county the population registry records the applicant's household in. */
+	private Optional<String> householdRegion(Submission submission) {
+		HouseholdRegions households = this.householdRegions.get();
+		if (households == null || submission.subject().person() == null) {
+			return Optional.empty();
+		}
+		return households.householdRegionOf(submission.subject().person());
+	}
+
+	/**
+	 * The county the property registry records the property in, asked among the
+	 * properties of the owner the form names.
+	 */
+	private Optional<String> propertyRegion(ServiceItem item, Submission submission) {
+		PropertyRegions properties = this.propertyRegions.get();
+		Object owner = submission.form().get(item.property().owner());
+		Object certificate = submission.form().get(item.property().certificate());
+		if (properties == null || owner == null || certificate == null
+				|| !ResidentId.isValid(owner.toString().strip())) {
+			return Optional.empty();
+		}
+		return properties.propertyRegionOf(ResidentId.of(owner.toString().strip()), certificate.toString().strip());
 	}
 
 	private static PlannedTask plan(Versioned<ServiceItem> version, List<String> needs) {

@@ -569,8 +569,8 @@ class Applications {
 	Optional<Decidable> lockForDecision(TaskId task) {
 		Optional<Decidable> found = this.jdbc.sql("""
 				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.channel,
-				       a.bundle_code, a.materials, a.parties, a.status, a.submitted_at, a.finished_at,
-				       t.version as seen_version
+				       a.bundle_code, a.materials, a.parties, a.status, a.submitted_at, a.finished_at, a.hall_code,
+				       a.owning_hall_code, t.version as seen_version
 				from applications_task t join applications_application a on a.id = t.application_id
 				where t.id = :task
 				for update of a
@@ -916,11 +916,20 @@ class Applications {
 
 	record ApplicationRow(ApplicationId id, String tracking, Subject subject, String filedBy, Channel channel,
 			String bundle, Map<String, Object> form, List<MaterialRecord> materials, List<PartyConfirmation> parties,
-			ApplicationStatus status, Instant submittedAt, Instant finishedAt) {
+			ApplicationStatus status, Instant submittedAt, Instant finishedAt, String hall, String owningHall) {
 
 		Application with(List<Task> tasks) {
-			return Application.restore(this.id, this.tracking, this.subject, this.filedBy, this.channel, this.bundle,
-					this.form, this.materials, this.parties, tasks, this.submittedAt, this.status, this.finishedAt);
+			Application application = Application.restore(this.id, this.tracking, this.subject, this.filedBy,
+					this.channel, this.bundle, this.form, this.materials, this.parties, tasks, this.submittedAt,
+					this.status, this.finishedAt);
+			// the halls as filed: the result goes out through the accepting one (统一出件)
+			if (this.hall != null && this.channel == Channel.HALL) {
+				application.receivedAt(this.hall);
+			}
+			if (this.owningHall != null) {
+				application.ownedBy(this.owningHall);
+			}
+			return application;
 		}
 
 	}
@@ -932,7 +941,7 @@ class Applications {
 				row.getString("bundle_code"), withForm ? form(row) : null,
 				this.json.readValue(row.getString("materials"), MATERIALS), parties(row.getString("parties")),
 				ApplicationStatus.valueOf(row.getString("status")), row.getTimestamp("submitted_at").toInstant(),
-				instant(row, "finished_at"));
+				instant(row, "finished_at"), row.getString("hall_code"), row.getString("owning_hall_code"));
 	}
 
 	/**

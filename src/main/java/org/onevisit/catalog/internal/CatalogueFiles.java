@@ -306,7 +306,7 @@ class CatalogueFiles {
 				citywide, item.legalBasis(), item.conditions(), item.fees(), statutory, committed, channels, visits,
 				onTheSpot, before, item.licenceType(), item.keywords(), item.form(), item.materials(), item.workflow(),
 				item.approvalRules(), item.parties(), item.eligibility(), item.sameMatter(), item.writes(),
-				item.applicants(), item.basicCode(), item.hallCode()));
+				item.applicants(), item.basicCode(), item.hallCode(), item.property()));
 
 	}
 

@@ -501,6 +501,7 @@ final class CatalogueRules {
 		checkApprovalRules(item, path + ".approval", context.registryFields(), report);
 		checkEligibility(item, path + ".eligibility", context.registryFields(), report);
 		checkSameMatter(item, path + ".sameMatter", report);
+		checkProperty(item, path + ".property", report);
 		if (item.licenceType() != null && context.licenceTypes() != null) {
 			checkLicence(item, context.licenceTypes().get(item.licenceType()), path + ".licence", report,
 					context.registryFields());
@@ -523,6 +524,29 @@ final class CatalogueRules {
 			else if (!named.add(field)) {
 				report.problem(path + "[" + f + "]", "field " + field + " is named twice");
 			}
+		}
+	}
+
+	/**
+	 * The property a matter is about is named by fields of the item's form: its
+	 * certificate, and its owner by resident ID, whose ownership records say where it
+	 * lies.
+	 */
+	static void checkProperty(ServiceItem item, String path, YamlReader report) {
+		if (item.property() == null) {
+			return;
+		}
+		Map<String, FormField> fields = new HashMap<>();
+		item.form().fields().forEach((field) -> fields.put(field.name(), field));
+		if (!fields.containsKey(item.property().certificate())) {
+			report.problem(path + ".certificate", "the item's form has no field " + item.property().certificate());
+		}
+		FormField owner = fields.get(item.property().owner());
+		if (owner == null) {
+			report.problem(path + ".owner", "the item's form has no field " + item.property().owner());
+		}
+		else if (owner.type() != FieldType.RESIDENT_ID) {
+			report.problem(path + ".owner", "names the owner by a resident ID field, not " + owner.name());
 		}
 	}
 

@@ -32,6 +32,7 @@ import org.onevisit.catalog.Form;
 import org.onevisit.catalog.FormField;
 import org.onevisit.catalog.ImplementationField;
 import org.onevisit.catalog.Material;
+import org.onevisit.catalog.MatterProperty;
 import org.onevisit.catalog.Party;
 import org.onevisit.catalog.Prefill;
 import org.onevisit.catalog.MaterialSource;
@@ -68,7 +69,9 @@ final class CatalogueYaml {
 			// who may apply (服务对象): person, business or both; a person when absent
 			"applicants",
 			// the basic item (基本目录) this item implements in its region, and its hall
-			"basic", "hall");
+			"basic", "hall",
+			// the property the matter is about, whose county handles it (全市通办)
+			"property");
 
 	static final Set<String> FIELD_KEYS = Set.of("name", "label", "type", "required", "pattern", "options", "prefill",
 			"maxLength", "minimum", "maximum");
@@ -363,12 +366,34 @@ final class CatalogueYaml {
 				(condition, at) -> condition(yaml, condition, at));
 		String basic = yaml.text(node, "basic", path, false);
 		String hall = yaml.text(node, "hall", path, false);
+		MatterProperty property = matterProperty(yaml, node, path);
 		if (code == null || name == null || department == null || region == null || channels == null) {
 			return null;
 		}
 		return new ServiceItem(code, name, department, region, citywide, legalBasis, conditions, fees, statutory,
 				committed, channels, visits, onTheSpot, materialsBefore, licence, keywords, new Form(fields), materials,
-				new Workflow(steps), rules, parties, eligibility, sameMatter, writes, applicants, basic, hall);
+				new Workflow(steps), rules, parties, eligibility, sameMatter, writes, applicants, basic, hall,
+				property);
+	}
+
+	/**
+	 * The property the matter is about: its certificate's field, its owner's, the law.
+	 */
+	private static MatterProperty matterProperty(YamlReader yaml, MappingNode node, String path) {
+		Node child = yaml.child(node, "property");
+		if (child == null) {
+			return null;
+		}
+		MappingNode property = yaml.mapping(child, path + ".property");
+		if (property == null) {
+			return null;
+		}
+		yaml.onlyKeys(property, path + ".property", Set.of("certificate", "owner", "basis"));
+		String certificate = yaml.text(property, "certificate", path + ".property", true);
+		String owner = yaml.text(property, "owner", path + ".property", true);
+		String basis = yaml.text(property, "basis", path + ".property", true);
+		return (certificate != null && owner != null && basis != null) ? new MatterProperty(certificate, owner, basis)
+				: null;
 	}
 
 	private static List<ApplicantKind> applicantKinds(YamlReader yaml, MappingNode node, String path) {
@@ -733,6 +758,13 @@ final class CatalogueYaml {
 		map.put("limits", limits);
 		map.put("channels", YamlReader.camel(item.channels()));
 		putList(map, "sameMatter", item.sameMatter());
+		if (item.property() != null) {
+			Map<String, Object> property = new LinkedHashMap<>();
+			property.put("certificate", item.property().certificate());
+			property.put("owner", item.property().owner());
+			property.put("basis", item.property().basis());
+			map.put("property", property);
+		}
 		putList(map, "writes", item.writes().stream().map(YamlReader::camel).toList());
 		if (!item.applicants().equals(List.of(ApplicantKind.PERSON))) {
 			putList(map, "applicants", item.applicants().stream().map(YamlReader::camel).toList());

@@ -17,6 +17,7 @@ import org.onevisit.delivery.DeliveryRefused;
 import org.onevisit.identity.Actor;
 import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceWallet;
+import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,8 +56,21 @@ class DeliveryService implements Deliveries {
 	}
 
 	@Override
-	public boolean collectedAtHall(ApplicationId id) {
-		return this.choices.find(id).filter((chosen) -> chosen.method() == Delivery.Method.PICKUP).isPresent();
+	public Optional<String> pickUpHallName(ApplicationId id) {
+		return this.choices.find(id)
+			.filter((chosen) -> chosen.method() == Delivery.Method.PICKUP)
+			.map((chosen) -> this.halls.hall(chosen.hallCode()).map(Hall::name).orElse(chosen.hallCode()));
+	}
+
+	@Override
+	public List<Hall> pickUpHalls(ApplicationId id, Actor by) {
+		ApplicationSummary application = this.applications.summary(id, by);
+		return acceptingHall(application).map(List::of).orElseGet(this.halls::halls);
+	}
+
+	/** The hall whose window accepted the matter, through which its result goes out. */
+	private Optional<Hall> acceptingHall(ApplicationSummary application) {
+		return Optional.ofNullable(application.hallCode()).flatMap(this.halls::hall);
 	}
 
 	@Override
@@ -66,7 +80,17 @@ class DeliveryService implements Deliveries {
 		if (applicant.kind() != Actor.Kind.APPLICANT) {
 			throw DeliveryRefused.notFound();
 		}
-		Choice checked = Choice.checked(choice, this.halls);
+		Optional<Hall> accepting = acceptingHall(application);
+		// 统一出件: a matter accepted at a window is collected there; the applicant need
+		// not name the hall, and may not name another
+		Choice asked = (choice != null && choice.method() == Delivery.Method.PICKUP && choice.hallCode() == null
+				&& accepting.isPresent()) ? new Choice(Delivery.Method.PICKUP, accepting.get().code(), null, null, null)
+						: choice;
+		Choice checked = Choice.checked(asked, this.halls);
+		if (checked.method() == Delivery.Method.PICKUP && accepting.isPresent()
+				&& !accepting.get().code().equals(checked.hallCode())) {
+			throw DeliveryRefused.pickUpAtAcceptingHall(accepting.get().name());
+		}
 		if (checked.method() != Delivery.Method.ELECTRONIC && !validResultLeft(application.trackingNumber())) {
 			throw DeliveryRefused.noValidResult();
 		}

@@ -458,7 +458,9 @@ class Prefilling implements DataExchange, HouseholdRegions {
 
 	@Override
 	public Optional<String> householdRegionOf(ResidentId person) {
-		Need need = new Need("population.household", person.value(), "onevisit", "routing");
+		// the county only: the household's members and address are none of routing's
+		// business
+		Need need = new Need("population.householdRegion", person.value(), "onevisit", "routing");
 		Found found = this.fetcher
 			.fetch("onevisit", "routing:" + TimeOrderedIds.next(), Sentence.of("exchange.purpose.routing").stored(),
 					List.of(need))

@@ -1,6 +1,7 @@
 package org.onevisit.messages.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
@@ -95,11 +96,12 @@ class EventNotices {
 	void on(ApplicationApproved approved) {
 		this.notifications.send(List.of(new Notice(approved.applicant(), "approved:" + approved.application(),
 				"message.approved", List.of(approved.trackingNumber()), matter(approved.application()))));
-		if (pickedUp(approved.application())) {
-			this.notifications
-				.send(List.of(new Notice(approved.applicant(), "ready-for-pick-up:" + approved.application(),
-						"message.readyForPickUp", List.of(approved.trackingNumber()), matter(approved.application()))));
-		}
+		// named: the hall that accepted the matter, through which its result goes out
+		// (统一出件), or the one the applicant chose
+		pickUpHall(approved.application())
+			.ifPresent((hall) -> this.notifications.send(List.of(new Notice(approved.applicant(),
+					"ready-for-pick-up:" + approved.application(), "message.readyForPickUpAt",
+					List.of(approved.trackingNumber(), hall), matter(approved.application())))));
 	}
 
 	/** The reasons each department gave, so that the applicant can file again rightly. */
@@ -110,10 +112,10 @@ class EventNotices {
 				matter(rejected.application()))));
 	}
 
-	/** Whether the applicant chose to collect the result at a hall. */
-	private boolean pickedUp(ApplicationId application) {
+	/** The hall where the applicant collects the result, if they chose a pick-up. */
+	private Optional<String> pickUpHall(ApplicationId application) {
 		Deliveries chosen = this.deliveries.get();
-		return chosen != null && chosen.collectedAtHall(application);
+		return (chosen != null) ? chosen.pickUpHallName(application) : Optional.empty();
 	}
 
 	@EventListener

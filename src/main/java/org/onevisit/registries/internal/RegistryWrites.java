@@ -70,6 +70,11 @@ final class RegistryWrites {
 		record.put("certificateNo", certificate);
 		record.put("unitNo", unitNo);
 		record.put("address", address);
+		// the county that registers it, by the district its address names
+		String region = SyntheticCity.regionOf(address);
+		if (region != null) {
+			record.put("regionCode", region);
+		}
 		record.put("area", area);
 		record.put("usage", "住宅");
 		record.put("rightType", RIGHT_TYPE);

@@ -294,6 +294,26 @@ final class SyntheticCity {
 		return "13" + String.format("%09d", digits);
 	}
 
+	/**
+	 * The county (division code) an address in the city lies in, by the district it
+	 * names; null for an address that names none.
+	 */
+	static String regionOf(String address) {
+		for (int district = 0; district < DISTRICTS.length; district++) {
+			if (address != null && address.contains(DISTRICT_NAMES[district])) {
+				return DISTRICTS[district];
+			}
+		}
+		return null;
+	}
+
+	private static void putRegion(Map<String, Object> record, String address) {
+		String region = regionOf(address);
+		if (region != null) {
+			record.put("regionCode", region);
+		}
+	}
+
 	private void householdRecords(List<Person> members) {
 		List<Map<String, Object>> list = members.stream()
 			.map((m) -> Map.<String, Object>of("id", m.id(), "name", m.name(), "relation", m.relation()))
@@ -306,10 +326,9 @@ final class SyntheticCity {
 			record.put("address", member.address());
 			// the county the household is registered in: the region owning its citywide
 			// matters
-			for (int district = 0; district < DISTRICTS.length; district++) {
-				if (member.address().contains(DISTRICT_NAMES[district])) {
-					record.put("regionCode", DISTRICTS[district]);
-				}
+			String region = regionOf(member.address());
+			if (region != null) {
+				record.put("regionCode", region);
 			}
 			record.put("members", list);
 			this.book.add("population.household", member.id(), this.synced, record);
@@ -369,6 +388,8 @@ final class SyntheticCity {
 		record.put("certificateNo", certificate);
 		record.put("address", address);
 		record.put("area", area);
+		// the county that registers it: where a matter about it is handled
+		putRegion(record, address);
 		record.put("usage", "住宅");
 		record.put("owners", owners.stream().map(Person::name).toList());
 		// who the owners are, so that every co-owner joins a matter about the property
@@ -566,6 +587,7 @@ final class SyntheticCity {
 		record.put("certificateNo", certificate);
 		record.put("address", owner.address());
 		record.put("area", 96.0);
+		putRegion(record, owner.address());
 		record.put("usage", "住宅");
 		record.put("owners", List.of(owner.name()));
 		record.put("ownerIds", List.of(owner.id()));

@@ -5,14 +5,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.InboxEntry;
+import org.onevisit.catalog.Department;
+import org.onevisit.catalog.Directory;
+import org.onevisit.catalog.Region;
 import org.onevisit.shared.WorkingDays;
 import org.onevisit.supervision.SupervisedTask;
 import org.onevisit.supervision.Supervision;
@@ -43,8 +50,11 @@ class SupervisionService implements Supervision {
 
 	private final Clock clock;
 
+	private final Directory directory;
+
 	SupervisionService(ApplicationManagement applications, JdbcClient jdbc, List<WarningChannel> channels,
-			WorkingDays calendar, Clock clock) {
+			WorkingDays calendar, Clock clock, Directory directory) {
+		this.directory = directory;
 		this.applications = applications;
 		this.jdbc = jdbc;
 		this.channels = channels;
@@ -53,14 +63,16 @@ class SupervisionService implements Supervision {
 	}
 
 	@Override
-	public List<SupervisedTask> watchList(String departmentCode, String hallCode) {
+	public List<SupervisedTask> watchList(Scope scope) {
 		LocalDate today = LocalDate.now(this.clock);
 		// yellow at the latest one working day ahead: nothing due later needs watching
 		LocalDate horizon = this.calendar.addWorkingDays(today, 1).date();
+		Predicate<String> inRegion = departmentsIn(scope);
 		return this.applications.underReviewDueBy(horizon)
 			.stream()
-			.filter((entry) -> departmentCode == null || departmentCode.equals(entry.departmentCode()))
-			.filter((entry) -> hallCode == null || hallCode.equals(entry.hallCode()))
+			.filter((entry) -> scope.department() == null || scope.department().equals(entry.departmentCode()))
+			.filter((entry) -> scope.hall() == null || scope.hall().equals(entry.hallCode()))
+			.filter((entry) -> inRegion.test(entry.departmentCode()))
 			.map((entry) -> supervised(entry, today))
 			.filter((task) -> task.timeliness().light() != Timeliness.Light.GREEN)
 			.sorted(Comparator.comparing(SupervisedTask::committedDue))
@@ -68,18 +80,55 @@ class SupervisionService implements Supervision {
 	}
 
 	@Override
-	public Map<String, Counts> board() {
-		return countBy(SupervisedTask::departmentCode);
+	public Map<String, Counts> board(Scope scope) {
+		return countBy(SupervisedTask::departmentCode, scope.regional());
 	}
 
 	@Override
-	public Map<String, Counts> hallBoard() {
-		return countBy(SupervisedTask::hallCode);
+	public Map<String, Counts> hallBoard(Scope scope) {
+		return countBy(SupervisedTask::hallCode, scope.regional());
 	}
 
-	private Map<String, Counts> countBy(Function<SupervisedTask, String> key) {
+	/**
+	 * Whether a department is of the scope's region (or a region under it) and level, as
+	 * the dashboard narrows items: a task is the region's whose department handles it.
+	 */
+	private Predicate<String> departmentsIn(Scope scope) {
+		if (scope.region() == null && scope.level() == null) {
+			return (department) -> true;
+		}
+		List<Region> regions = this.directory.regions();
+		Set<String> under = (scope.region() != null) ? regionAndBelow(scope.region(), regions) : null;
+		Set<String> ofLevel = (scope.level() != null) ? regions.stream()
+			.filter((region) -> region.level() == scope.level())
+			.map(Region::code)
+			.collect(Collectors.toSet()) : null;
+		Map<String, String> regionOf = this.directory.departments()
+			.stream()
+			.filter((department) -> department.regionCode() != null)
+			.collect(Collectors.toMap(Department::code, Department::regionCode));
+		return (department) -> {
+			String region = regionOf.get(department);
+			return region != null && (under == null || under.contains(region))
+					&& (ofLevel == null || ofLevel.contains(region));
+		};
+	}
+
+	private static Set<String> regionAndBelow(String code, List<Region> all) {
+		Set<String> found = new HashSet<>(Set.of(code));
+		boolean grew = true;
+		while (grew) {
+			grew = all.stream()
+				.filter((region) -> region.parentCode() != null && found.contains(region.parentCode()))
+				.map((region) -> found.add(region.code()))
+				.reduce(false, Boolean::logicalOr);
+		}
+		return found;
+	}
+
+	private Map<String, Counts> countBy(Function<SupervisedTask, String> key, Scope scope) {
 		Map<String, Counts> board = new TreeMap<>();
-		for (SupervisedTask task : watchList(null, null)) {
+		for (SupervisedTask task : watchList(scope)) {
 			if (key.apply(task) == null) {
 				continue;
 			}
@@ -103,7 +152,7 @@ class SupervisionService implements Supervision {
 	@Override
 	public int scan() {
 		int sent = 0;
-		for (SupervisedTask task : watchList(null, null)) {
+		for (SupervisedTask task : watchList(Scope.ALL)) {
 			List<Warning.Level> levels = new ArrayList<>();
 			levels.add((task.timeliness().light() == Timeliness.Light.RED) ? Warning.Level.RED : Warning.Level.YELLOW);
 			if (task.timeliness().pastStatutory()) {

@@ -49,6 +49,9 @@ class SupervisionIntegrationTests {
 	@Autowired
 	WorkingDays calendar;
 
+	@Autowired
+	org.onevisit.catalog.Directory directory;
+
 	@Test
 	void warnsTheDepartmentYellowBeforeTheHolidayWeekAndRedAfterItOnceEach() {
 		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
@@ -69,7 +72,7 @@ class SupervisionIntegrationTests {
 		TestClock clock = TestClock.at(LocalDateTime.of(2026, 9, 29, 9, 0));
 		List<Warning> sent = new ArrayList<>();
 		SupervisionService supervision = new SupervisionService(this.applications, this.jdbc, List.of(sent::add),
-				this.calendar, clock);
+				this.calendar, clock, this.directory);
 
 		supervision.scan();
 		assertThat(sent).noneMatch((warning) -> warning.task().toString().equals(tax));
@@ -92,7 +95,8 @@ class SupervisionIntegrationTests {
 		clock.set(LocalDateTime.of(2026, 10, 13, 9, 0));
 		supervision.scan();
 		// a restart is a new service on the same table: nothing is sent twice
-		new SupervisionService(this.applications, this.jdbc, List.of(sent::add), this.calendar, clock).scan();
+		new SupervisionService(this.applications, this.jdbc, List.of(sent::add), this.calendar, clock, this.directory)
+			.scan();
 		assertThat(warningsFor(sent, tax)).containsExactly(Warning.Level.YELLOW, Warning.Level.RED,
 				Warning.Level.STATUTORY);
 		assertThat(supervision.warningsTo("tax")).filteredOn((warning) -> warning.task().toString().equals(tax))
@@ -142,7 +146,7 @@ class SupervisionIntegrationTests {
 			.param("id", filed.id().value())
 			.update();
 		SupervisionService supervision = new SupervisionService(this.applications, this.jdbc, List.of(), this.calendar,
-				java.time.Clock.systemDefaultZone());
+				java.time.Clock.systemDefaultZone(), this.directory);
 
 		assertThat(supervision.watchList(null, "east")).extracting(SupervisedTask::application)
 			.contains(filed.id().value());

@@ -84,7 +84,8 @@ class ApplicationApiController {
 
 	record SubmissionRequest(String itemCode, String bundleCode, @NotNull @Valid ApplicantRequest applicant,
 			Map<String, Object> form, Map<String, @Size(max = 200) String> materials,
-			Map<String, @Size(max = 100) String> evidence, Map<String, @Size(max = 500) String> uploadReasons) {
+			Map<String, @Size(max = 100) String> evidence, Map<String, @Size(max = 500) String> uploadReasons,
+			@Size(max = 40) String hallCode) {
 	}
 
 	/**
@@ -168,7 +169,10 @@ class ApplicationApiController {
 
 	@PostMapping("/api/v1/applications")
 	@PreAuthorize("hasAnyRole('APPLICANT', 'CLERK')")
-	@Operation(summary = "File an application for an item or a bundle; repeat safely with the same Idempotency-Key")
+	@Operation(summary = "File an application for an item or a bundle; repeat safely with the same Idempotency-Key",
+			description = "A clerk names the hall whose window accepts the matter (hallCode): it is recorded, its "
+					+ "result goes out through that hall, and a hall that does not serve the matter's region is "
+					+ "refused (422 region_not_served; an unknown hall 400 hall_unknown)")
 	ResponseEntity<ApplicationView> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String key,
 			@Valid @RequestBody SubmissionRequest request, @AuthenticationPrincipal OneVisitUser user, Actor actor) {
 		Subject subject = subjectOf(request.applicant());
@@ -176,9 +180,11 @@ class ApplicationApiController {
 			throw new SubjectNotYours();
 		}
 		Channel channel = (actor.kind() == Actor.Kind.CLERK) ? Channel.HALL : Channel.ONLINE;
+		// a clerk names the hall whose window accepts the matter: it is recorded, and the
+		// hall must serve the matter's region
 		Application application = this.applications.submit(new Submission(request.itemCode(), request.bundleCode(),
-				subject, channel, request.form(), request.materials(), request.evidence(), request.uploadReasons()),
-				actor, key);
+				subject, channel, request.form(), request.materials(), request.evidence(), request.uploadReasons(),
+				(channel == Channel.HALL) ? request.hallCode() : null), actor, key);
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id())).body(view(application));
 	}
 

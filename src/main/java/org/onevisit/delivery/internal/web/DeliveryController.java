@@ -1,5 +1,6 @@
 package org.onevisit.delivery.internal.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.onevisit.delivery.Deliveries;
 import org.onevisit.delivery.Delivery;
 import org.onevisit.delivery.DeliveryRefused;
 import org.onevisit.platform.PageRefusals;
+import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
 
 import org.springframework.stereotype.Controller;
@@ -41,7 +43,10 @@ class DeliveryController {
 	@GetMapping("/my/applications/{id}/delivery")
 	String page(@PathVariable UUID id, Actor actor, Model model) {
 		model.addAttribute("delivery", this.deliveries.of(new ApplicationId(id), actor));
-		model.addAttribute("halls", this.halls.halls());
+		// 统一出件: a matter accepted at a window is collected at that hall only
+		List<Hall> pickUp = this.deliveries.pickUpHalls(new ApplicationId(id), actor);
+		model.addAttribute("halls", pickUp);
+		model.addAttribute("acceptingHall", (pickUp.size() < this.halls.halls().size()) ? pickUp.get(0) : null);
 		model.addAttribute("hallNames", this.halls.names());
 		model.addAttribute("applicationId", id);
 		return "delivery/delivery";

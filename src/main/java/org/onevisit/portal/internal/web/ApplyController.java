@@ -44,6 +44,7 @@ import org.onevisit.exchange.PrefillRequest;
 import org.onevisit.exchange.Prefilled;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.QrCodes;
+import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
 import org.onevisit.queues.QueueRefused;
 import org.onevisit.queues.WindowIdentityCheck;
@@ -187,8 +188,21 @@ class ApplyController {
 		if (chosen != null && this.halls.hall(chosen).isPresent()) {
 			session.setAttribute(HALL, chosen);
 		}
-		model.addAttribute("bundles", this.catalogue.publishedBundles());
-		model.addAttribute("items", this.catalogue.publishedItems());
+		// what this hall's windows accept: the regions it serves, and citywide matters of
+		// its city (全市通办)
+		Optional<Hall> current = this.halls.hall(hallOf(session));
+		model.addAttribute("bundles",
+				this.catalogue.publishedBundles()
+					.stream()
+					.filter((bundle) -> current.isEmpty() || this.catalogue.itemsOf(bundle)
+						.stream()
+						.allMatch((item) -> current.get().accepts(item.regionCode(), item.citywide())))
+					.toList());
+		model.addAttribute("items",
+				this.catalogue.publishedItems()
+					.stream()
+					.filter((item) -> current.isEmpty() || current.get().accepts(item.regionCode(), item.citywide()))
+					.toList());
 		model.addAttribute("halls", this.halls.halls());
 		model.addAttribute("currentHall", hallOf(session));
 		return "portal/hall";
