@@ -618,7 +618,8 @@ class Applications {
 		List<ApplicationSummary.Item> items = new ArrayList<>();
 		this.jdbc.sql("""
 				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.channel,
-				       a.status, a.submitted_at, a.finished_at, t.item_code, t.item_version, t.department_code
+				       a.status, a.submitted_at, a.finished_at, a.hall_code, t.item_code, t.item_version,
+				       t.department_code
 				from applications_application a left join applications_task t on t.application_id = a.id
 				where a.id = :id order by t.item_code
 				""").param("id", id.value()).query((row) -> {
@@ -626,7 +627,8 @@ class Applications {
 				found.add(new ApplicationSummary(id, row.getString("tracking_number"), subject(row),
 						row.getString("filed_by"), Channel.valueOf(row.getString("channel")),
 						ApplicationStatus.valueOf(row.getString("status")),
-						row.getTimestamp("submitted_at").toInstant(), instant(row, "finished_at"), List.of()));
+						row.getTimestamp("submitted_at").toInstant(), instant(row, "finished_at"), List.of(),
+						row.getString("hall_code")));
 			}
 			if (row.getString("item_code") != null) {
 				items.add(new ApplicationSummary.Item(row.getString("item_code"), row.getInt("item_version"),
@@ -637,7 +639,7 @@ class Applications {
 			.findFirst()
 			.map((summary) -> new ApplicationSummary(summary.id(), summary.trackingNumber(), summary.subject(),
 					summary.filedBy(), summary.channel(), summary.status(), summary.submittedAt(), summary.finishedAt(),
-					items));
+					items, summary.hallCode()));
 	}
 
 	List<ApplicationId> awaitingData(int limit) {
