@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that is gone ({@code 08xxx}), or one that finds the server read-only ({@code 25006}).
  * The transaction was rolled back, so running it again is safe; the pool's wait for a
  * connection then covers the moment without a primary, and the request is answered as if
- * nothing happened instead of 503.
+ * nothing happened instead of 503. Likewise when a column added by the next version's
+ * expand migration (ADR 16) changed what a statement prepared on the server returns
+ * ({@code cached plan must not change result type}): the driver has dropped its prepared
+ * statements by then, and the next attempt prepares them anew.
  * <p>
  * Only the outermost {@code @Transactional} call is run again, at most {@value #ATTEMPTS}
  * times in all. Never when a commit was attempted during the attempt (its own or an inner
@@ -114,10 +118,24 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
-				lost |= LOST.contains(state) || (state.startsWith("08") && !"08001".equals(state));
+				lost |= LOST.contains(state) || (state.startsWith("08") && !"08001".equals(state)) || replanned(sql);
 			}
 		}
 		return lost;
+	}
+
+	/**
+	 * The driver's own test of a statement that heals when prepared again: the server's
+	 * cached plan no longer fits the table ({@code 0A000} from
+	 * {@code RevalidateCachedQuery}), or the prepared statement is gone ({@code 26000}).
+	 */
+	private static boolean replanned(SQLException sql) {
+		if ("26000".equals(sql.getSQLState())) {
+			return true;
+		}
+		return "0A000".equals(sql.getSQLState()) && sql instanceof PSQLException server
+				&& server.getServerErrorMessage() != null
+				&& "RevalidateCachedQuery".equals(server.getServerErrorMessage().getRoutine());
 	}
 
 }

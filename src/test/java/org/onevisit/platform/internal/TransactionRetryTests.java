@@ -4,7 +4,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.onevisit.Superuser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,7 +19,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +70,19 @@ class TransactionRetryTests {
 	}
 
 	@Test
+	void runsATransactionAgainWhenAColumnAddedByTheNextVersionChangedWhatAPreparedStatementReturns() {
+		AtomicInteger attempts = new AtomicInteger();
+		this.work.owner().jdbc().sql("create table retry_expanded (id int primary key)").update();
+		this.work.owner().jdbc().sql("insert into retry_expanded values (1)").update();
+		this.work.owner().jdbc().sql("grant select on retry_expanded to " + DatabaseRoles.APPLICATION).update();
+
+		int columns = this.work.readWhileTheTableGainsAColumn(attempts);
+
+		assertThat(attempts).hasValue(2);
+		assertThat(columns).isEqualTo(2);
+	}
+
+	@Test
 	void runsAgainOnlyWhenTheServerWentAwayOrTurnedReadOnlyNotWhenThePoolWaitedInVainOrATimeoutRanOut() {
 		assertThat(TransactionRetry.lostTheServer(new DataAccessResourceFailureException("I/O error",
 				new SQLException("An I/O error occurred while sending to the backend.", "08006"))))
@@ -90,8 +108,11 @@ class TransactionRetryTests {
 
 		private final TransactionTemplate separately;
 
-		Work(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		private final Superuser owner;
+
+		Work(JdbcClient jdbc, PlatformTransactionManager transactions, DataSource dataSource) {
 			this.jdbc = jdbc;
+			this.owner = Superuser.of(dataSource);
 			this.separately = new TransactionTemplate(transactions);
 			this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		}
@@ -102,6 +123,38 @@ class TransactionRetryTests {
 				endOwnSession();
 			}
 			return this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+		}
+
+		/**
+		 * What a node of version N meets while N+1's expand migration runs (ADR 16): a
+		 * {@code select *} prepared on the server (after the driver's threshold of five
+		 * executions) finds a column more the next time.
+		 */
+		@Transactional
+		public int readWhileTheTableGainsAColumn(AtomicInteger attempts) {
+			if (attempts.incrementAndGet() == 1) {
+				// the table's lock goes with the savepoint, so that the migration's
+				// session
+				// can add the column while this transaction goes on
+				TransactionStatus status = TransactionAspectSupport.currentTransactionStatus();
+				Object savepoint = status.createSavepoint();
+				for (int i = 0; i < 6; i++) {
+					columnsOfARow();
+				}
+				status.rollbackToSavepoint(savepoint);
+				this.owner.jdbc().sql("alter table retry_expanded add column added int").update();
+			}
+			return columnsOfARow();
+		}
+
+		public Superuser owner() {
+			return this.owner;
+		}
+
+		private int columnsOfARow() {
+			return this.jdbc.sql("select * from retry_expanded")
+				.query((rows, n) -> rows.getMetaData().getColumnCount())
+				.single();
 		}
 
 		@Transactional
