@@ -4,6 +4,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.postgresql.util.PSQLException;
@@ -52,8 +56,11 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 
 	private final ObjectProvider<DatabaseWatch> watch;
 
-	TransactionRetry(ObjectProvider<DatabaseWatch> watch) {
+	private final ObjectProvider<DataSource> pool;
+
+	TransactionRetry(ObjectProvider<DatabaseWatch> watch, ObjectProvider<DataSource> pool) {
 		this.watch = watch;
+		this.pool = pool;
 	}
 
 	@Override
@@ -77,6 +84,11 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 					if (attempt >= ATTEMPTS || this.committing.get() || !lostTheServer(failure) || silent()) {
 						throw failure;
 					}
+					if (replanned(failure)) {
+						// the schema changed under every pooled connection's prepared
+						// statements, not only this one's: each would fail once more
+						evictPooledConnections();
+					}
 					log.warn("Lost the database server during {}; running the transaction again ({})",
 							invocation.getMethod().getName(), failure.toString());
 				}
@@ -94,6 +106,34 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 	private boolean silent() {
 		DatabaseWatch current = this.watch.getIfAvailable();
 		return current != null && current.silent();
+	}
+
+	private void evictPooledConnections() {
+		DataSource dataSource = this.pool.getIfAvailable();
+		try {
+			if (dataSource != null && dataSource.isWrapperFor(HikariDataSource.class)) {
+				HikariPoolMXBean connections = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+				if (connections != null) {
+					connections.softEvictConnections();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			log.warn("Could not evict the pool's connections", ex);
+		}
+	}
+
+	/** Whether a statement prepared on the server no longer fits the schema. */
+	static boolean replanned(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+				return replanned(rollback.getApplicationException());
+			}
+			if (cause instanceof SQLException sql && replanned(sql)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.onevisit.platform.internal;
 
+import javax.sql.DataSource;
+
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.ComposablePointcut;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -22,8 +24,8 @@ class TransactionRetryConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static TransactionRetry transactionRetry(ObjectProvider<DatabaseWatch> watch) {
-		return new TransactionRetry(watch);
+	static TransactionRetry transactionRetry(ObjectProvider<DatabaseWatch> watch, ObjectProvider<DataSource> pool) {
+		return new TransactionRetry(watch, pool);
 	}
 
 	@Bean
