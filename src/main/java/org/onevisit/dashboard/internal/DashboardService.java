@@ -2,7 +2,6 @@ package org.onevisit.dashboard.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,10 +109,9 @@ public class DashboardService {
 	}
 
 	List<ServiceItem> itemsOf(DashboardFilter filter) {
-		Set<String> regions = (filter.region() != null) ? regionAndBelow(filter.region()) : null;
-		Map<String, Region> byCode = this.directory.regions()
-			.stream()
-			.collect(Collectors.toMap(Region::code, Function.identity()));
+		List<Region> all = this.directory.regions();
+		Set<String> regions = (filter.region() != null) ? Region.andBelow(filter.region(), all) : null;
+		Map<String, Region> byCode = all.stream().collect(Collectors.toMap(Region::code, Function.identity()));
 		return this.catalogue.publishedItems()
 			.stream()
 			.filter((item) -> filter.department() == null || filter.department().equals(item.departmentCode()))
@@ -122,19 +120,6 @@ public class DashboardService {
 			.filter((item) -> filter.level() == null || (byCode.containsKey(item.regionCode())
 					&& byCode.get(item.regionCode()).level() == filter.level()))
 			.toList();
-	}
-
-	private Set<String> regionAndBelow(String code) {
-		List<Region> all = this.directory.regions();
-		Set<String> found = new HashSet<>(Set.of(code));
-		boolean grew = true;
-		while (grew) {
-			grew = all.stream()
-				.filter((region) -> region.parentCode() != null && found.contains(region.parentCode()))
-				.map((region) -> found.add(region.code()))
-				.reduce(false, Boolean::logicalOr);
-		}
-		return found;
 	}
 
 	private static List<DashboardView.Row> rows(Map<String, ApplicationStatistics.Handling> handling,

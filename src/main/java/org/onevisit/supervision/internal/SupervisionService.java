@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +97,7 @@ class SupervisionService implements Supervision {
 			return (department) -> true;
 		}
 		List<Region> regions = this.directory.regions();
-		Set<String> under = (scope.region() != null) ? regionAndBelow(scope.region(), regions) : null;
+		Set<String> under = (scope.region() != null) ? Region.andBelow(scope.region(), regions) : null;
 		Set<String> ofLevel = (scope.level() != null) ? regions.stream()
 			.filter((region) -> region.level() == scope.level())
 			.map(Region::code)
@@ -112,18 +111,6 @@ class SupervisionService implements Supervision {
 			return region != null && (under == null || under.contains(region))
 					&& (ofLevel == null || ofLevel.contains(region));
 		};
-	}
-
-	private static Set<String> regionAndBelow(String code, List<Region> all) {
-		Set<String> found = new HashSet<>(Set.of(code));
-		boolean grew = true;
-		while (grew) {
-			grew = all.stream()
-				.filter((region) -> region.parentCode() != null && found.contains(region.parentCode()))
-				.map((region) -> found.add(region.code()))
-				.reduce(false, Boolean::logicalOr);
-		}
-		return found;
 	}
 
 	private Map<String, Counts> countBy(Function<SupervisedTask, String> key, Scope scope) {
