@@ -167,8 +167,8 @@ class BundleNeedsTests {
 				  - {name: record, role: reviewer, notBy: [accept, missing, record]}
 				""";
 
-		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item),
-				CatalogueYamlTests.KNOWING_EVERYTHING))
+		assertThatThrownBy(
+				() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), DemoCatalogue.KNOWING_EVERYTHING))
 			.isInstanceOfSatisfying(CatalogueInvalid.class,
 					(invalid) -> assertThat(invalid.problems())
 						.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
@@ -177,11 +177,11 @@ class BundleNeedsTests {
 								"12 item.workflow[2].notBy[2]: step record never comes before record"));
 		ServiceItem good = CatalogueYaml.readItem("good.yaml",
 				new StringReader(item.replace(", notBy: [record]}", "}").replace("accept, missing, record", "accept")),
-				CatalogueYamlTests.KNOWING_EVERYTHING);
+				DemoCatalogue.KNOWING_EVERYTHING);
 		assertThat(good.workflow().step("record"))
 			.hasValueSatisfying((record) -> assertThat(record.notBy()).containsExactly("accept"));
 		assertThat(CatalogueYaml.readItem("again.yaml", new StringReader(CatalogueYaml.writeItem(good)),
-				CatalogueYamlTests.KNOWING_EVERYTHING))
+				DemoCatalogue.KNOWING_EVERYTHING))
 			.isEqualTo(good);
 	}
 

@@ -1,10 +1,6 @@
 package org.onevisit.catalog.internal;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,16 +41,8 @@ class CatalogueSearchCostBenchmark {
 
 	@Test
 	void measuresAnUncachedSearchOverFiveThousandItems() throws Exception {
-		List<LicenceType> types;
-		try (Reader reader = new InputStreamReader(new ClassPathResource("catalog/licence-types.yaml").getInputStream(),
-				StandardCharsets.UTF_8)) {
-			types = CatalogueYaml.readLicenceTypes("licence-types.yaml", reader);
-		}
-		CatalogueDocument demo;
-		try (Reader reader = new InputStreamReader(
-				new ClassPathResource("catalog/demo/catalogue.yaml").getInputStream(), StandardCharsets.UTF_8)) {
-			demo = CatalogueYaml.read("catalogue.yaml", reader, LicenceTypeRulesTests.knowing(types));
-		}
+		List<LicenceType> types = DemoCatalogue.licenceTypes();
+		CatalogueDocument demo = DemoCatalogue.read(LicenceTypeRulesTests.knowing(types));
 		int generated = CatalogueSearchBenchmark.CATALOGUE_SIZE - demo.items().size();
 		CatalogueDocument more = CatalogueYaml.read("generated.yaml",
 				new StringReader(CatalogueSearchBenchmark.generatedItems(generated)),

@@ -1,10 +1,7 @@
 package org.onevisit.catalog.internal;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,32 +16,14 @@ import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.Party;
 import org.onevisit.catalog.ServiceItem;
 
-import org.springframework.core.io.ClassPathResource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class CatalogueYamlTests {
 
-	/** A catalogue that knows every department and region, for items checked alone. */
-	static final CatalogueRules.Context KNOWING_EVERYTHING = new CatalogueRules.Context() {
-		@Override
-		public boolean departmentExists(String code) {
-			return true;
-		}
-
-		@Override
-		public boolean regionExists(String code) {
-			return true;
-		}
-	};
-
 	static CatalogueDocument seed() throws IOException {
-		try (Reader reader = new InputStreamReader(
-				new ClassPathResource("catalog/demo/catalogue.yaml").getInputStream(), StandardCharsets.UTF_8)) {
-			return CatalogueYaml.read("catalogue.yaml", reader, CatalogueRules.Context.EMPTY);
-		}
+		return DemoCatalogue.read(CatalogueRules.Context.EMPTY);
 	}
 
 	@Test
@@ -264,7 +243,8 @@ class CatalogueYamlTests {
 				  - {field: nobody, role: buyer, confirms: inPerson}
 				""";
 
-		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), KNOWING_EVERYTHING))
+		assertThatThrownBy(
+				() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), DemoCatalogue.KNOWING_EVERYTHING))
 			.isInstanceOfSatisfying(CatalogueInvalid.class, (invalid) -> assertThat(invalid.problems())
 				.extracting(CatalogueProblem::line, CatalogueProblem::field)
 				.containsExactly(tuple(15, "item.parties[1].property"), tuple(16, "item.parties[2].field"),
@@ -296,7 +276,8 @@ class CatalogueYamlTests {
 		assertThat(seed.items()).allSatisfy((item) -> assertThat(item.parties()).isNotEmpty());
 		assertThat(seed.bundles()).allSatisfy((bundle) -> assertThat(bundle.parties()).isNotEmpty());
 		assertThat(CatalogueYaml
-			.readItem("again.yaml", new StringReader(CatalogueYaml.writeItem(transfer)), KNOWING_EVERYTHING)
+			.readItem("again.yaml", new StringReader(CatalogueYaml.writeItem(transfer)),
+					DemoCatalogue.KNOWING_EVERYTHING)
 			.parties()).isEqualTo(transfer.parties());
 	}
 
@@ -315,17 +296,7 @@ class CatalogueYamlTests {
 				form:
 				  - {name: companyName, label: 企业名称, type: string, required: true}
 				""";
-		CatalogueRules.Context context = new CatalogueRules.Context() {
-			@Override
-			public boolean departmentExists(String code) {
-				return true;
-			}
-
-			@Override
-			public boolean regionExists(String code) {
-				return true;
-			}
-		};
+		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
 		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
 			.isInstanceOfSatisfying(CatalogueInvalid.class,
@@ -360,17 +331,7 @@ class CatalogueYamlTests {
 				  - {name: counter, role: clerk}
 				  - {name: nobody, next: [orphan]}
 				""";
-		CatalogueRules.Context context = new CatalogueRules.Context() {
-			@Override
-			public boolean departmentExists(String code) {
-				return true;
-			}
-
-			@Override
-			public boolean regionExists(String code) {
-				return true;
-			}
-		};
+		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
 		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
 			.isInstanceOfSatisfying(CatalogueInvalid.class,
@@ -418,17 +379,7 @@ class CatalogueYamlTests {
 				  - {name: 无比较值, element: tax.clearance, field: arrears, check: equals}
 				  - {name: 谁的, element: tax.clearance, field: arrears, check: equals, value: "false", of: amount}
 				""";
-		CatalogueRules.Context context = new CatalogueRules.Context() {
-			@Override
-			public boolean departmentExists(String code) {
-				return true;
-			}
-
-			@Override
-			public boolean regionExists(String code) {
-				return true;
-			}
-		};
+		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
 		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
 			.isInstanceOfSatisfying(CatalogueInvalid.class,

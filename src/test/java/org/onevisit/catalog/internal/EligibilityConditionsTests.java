@@ -2,10 +2,7 @@ package org.onevisit.catalog.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -49,29 +45,12 @@ class EligibilityConditionsTests {
 	}
 
 	static CatalogueRules.Context knowing(RegistryFields registries) {
-		return new CatalogueRules.Context() {
-			@Override
-			public boolean departmentExists(String code) {
-				return true;
-			}
-
-			@Override
-			public boolean regionExists(String code) {
-				return true;
-			}
-
+		return new DemoCatalogue.KnowingEverything() {
 			@Override
 			public RegistryFields registryFields() {
 				return registries;
 			}
 		};
-	}
-
-	static CatalogueDocument demo(CatalogueRules.Context context) throws IOException {
-		try (Reader reader = new InputStreamReader(
-				new ClassPathResource("catalog/demo/catalogue.yaml").getInputStream(), StandardCharsets.UTF_8)) {
-			return CatalogueYaml.read("catalogue.yaml", reader, context);
-		}
 	}
 
 	static ServiceItem item(CatalogueDocument document, String code) {
@@ -80,7 +59,7 @@ class EligibilityConditionsTests {
 
 	@Test
 	void everyConditionOfTheDemoCatalogueReadsWhatTheDataCatalogueHasAndSaysItInWordsWithItsBasis() throws IOException {
-		CatalogueDocument demo = demo(knowing(dataCatalogue()));
+		CatalogueDocument demo = DemoCatalogue.read(knowing(dataCatalogue()));
 
 		List<ApprovalRule> conditions = demo.items().stream().flatMap((item) -> item.eligibility().stream()).toList();
 		assertThat(conditions).isNotEmpty()
@@ -102,7 +81,7 @@ class EligibilityConditionsTests {
 
 	@Test
 	void conditionsSurviveExportAndImport() throws IOException {
-		CatalogueDocument demo = demo(CatalogueRules.Context.EMPTY);
+		CatalogueDocument demo = DemoCatalogue.read(CatalogueRules.Context.EMPTY);
 
 		CatalogueDocument again = CatalogueYaml.read("export.yaml", new StringReader(CatalogueYaml.write(demo)),
 				CatalogueRules.Context.EMPTY);

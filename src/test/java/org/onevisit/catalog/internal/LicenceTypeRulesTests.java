@@ -42,17 +42,7 @@ class LicenceTypeRulesTests {
 	static CatalogueRules.Context knowing(List<LicenceType> types) {
 		Map<String, LicenceType> byName = new LinkedHashMap<>();
 		types.forEach((type) -> byName.put(type.name(), type));
-		return new CatalogueRules.Context() {
-			@Override
-			public boolean departmentExists(String code) {
-				return true;
-			}
-
-			@Override
-			public boolean regionExists(String code) {
-				return true;
-			}
-
+		return new DemoCatalogue.KnowingEverything() {
 			@Override
 			public Map<String, LicenceType> licenceTypes() {
 				return byName;
@@ -86,16 +76,9 @@ class LicenceTypeRulesTests {
 
 	@Test
 	void readsTheDemoCitysLicenceTypesAndEveryDemoItemFillsItsLicence() throws Exception {
-		List<LicenceType> types;
-		try (var reader = new InputStreamReader(new ClassPathResource("catalog/licence-types.yaml").getInputStream(),
-				StandardCharsets.UTF_8)) {
-			types = CatalogueYaml.readLicenceTypes("licence-types.yaml", reader);
-		}
+		List<LicenceType> types = DemoCatalogue.licenceTypes();
 		assertThat(types).extracting(LicenceType::name).contains("不动产权证书", "营业执照", "食品经营许可证", "出生医学证明");
-		try (var reader = new InputStreamReader(new ClassPathResource("catalog/demo/catalogue.yaml").getInputStream(),
-				StandardCharsets.UTF_8)) {
-			assertThat(CatalogueYaml.read("catalogue.yaml", reader, knowing(types)).items()).isNotEmpty();
-		}
+		assertThat(DemoCatalogue.read(knowing(types)).items()).isNotEmpty();
 	}
 
 	@Test

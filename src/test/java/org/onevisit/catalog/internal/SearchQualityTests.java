@@ -1,8 +1,6 @@
 package org.onevisit.catalog.internal;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,16 +40,8 @@ class SearchQualityTests {
 
 	@BeforeAll
 	static void indexTheDemoCatalogue() throws IOException {
-		List<LicenceType> types;
-		try (Reader reader = new InputStreamReader(new ClassPathResource("catalog/licence-types.yaml").getInputStream(),
-				StandardCharsets.UTF_8)) {
-			types = CatalogueYaml.readLicenceTypes("licence-types.yaml", reader);
-		}
-		CatalogueDocument demo;
-		try (Reader reader = new InputStreamReader(
-				new ClassPathResource("catalog/demo/catalogue.yaml").getInputStream(), StandardCharsets.UTF_8)) {
-			demo = CatalogueYaml.read("catalogue.yaml", reader, LicenceTypeRulesTests.knowing(types));
-		}
+		List<LicenceType> types = DemoCatalogue.licenceTypes();
+		CatalogueDocument demo = DemoCatalogue.read(LicenceTypeRulesTests.knowing(types));
 		Map<String, String> departments = demo.departments()
 			.stream()
 			.collect(Collectors.toMap(Department::code, Department::name));
