@@ -1,32 +1,18 @@
 package org.onevisit.platform.internal;
 
 import org.junit.jupiter.api.Test;
-import org.onevisit.platform.DatabaseMode;
 
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.platform.DatabaseModes.mode;
 
 /**
  * Where QR codes and links point: the configured address, never a request's Host header;
  * a production start without one fails, saying what to set.
  */
 class PublicUrlTests {
-
-	static DatabaseMode mode(boolean demo) {
-		return new DatabaseMode() {
-			@Override
-			public boolean embedded() {
-				return demo;
-			}
-
-			@Override
-			public boolean demo() {
-				return demo;
-			}
-		};
-	}
 
 	@Test
 	void refusesToStartOutsideDemoModeWithoutAPublicUrl() {

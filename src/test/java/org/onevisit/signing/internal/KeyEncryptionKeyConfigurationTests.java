@@ -5,11 +5,11 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onevisit.platform.DatabaseMode;
 import org.onevisit.signing.KeyEncryptionKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.platform.DatabaseModes.mode;
 
 class KeyEncryptionKeyConfigurationTests {
 
@@ -49,20 +49,6 @@ class KeyEncryptionKeyConfigurationTests {
 			.isInstanceOf(KeyEncryptionKeyConfiguration.MissingKeyEncryptionKey.class)
 			.hasMessageContaining("ONEVISIT_KEK")
 			.hasMessageContaining("32 hexadecimal digits");
-	}
-
-	private static DatabaseMode mode(boolean demo) {
-		return new DatabaseMode() {
-			@Override
-			public boolean embedded() {
-				return demo;
-			}
-
-			@Override
-			public boolean demo() {
-				return demo;
-			}
-		};
 	}
 
 }
