@@ -1,6 +1,7 @@
 package org.onevisit;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,19 @@ public final class Matters {
 			         "buyerName":"李四","certificateNo":"%s",
 			         "address":"%s","price":1250000,"paymentMethod":"商业贷款"}}
 			""";
+
+	private static final String TAX_RECORD = """
+			{"itemCode":"339900-TAX-005","applicant":{"residentId":"%s"},
+			 "form":{"taxpayerId":"%s","from":"2026-01-01","to":"2026-10-31"}}
+			""";
+
+	/**
+	 * The API body of a taxpayer's 开具个人所得税纳税记录 for 2026 up to October, an item approved
+	 * instantly when its rules hold.
+	 */
+	public static String taxRecord(String taxpayer) {
+		return TAX_RECORD.formatted(taxpayer, taxpayer);
+	}
 
 	/** The API body of the seller's flat transfer of this flat. */
 	public static String flatTransfer(RegistryControl.Flat flat) {
@@ -119,6 +133,11 @@ public final class Matters {
 		return OneVisitHttp.json(filed);
 	}
 
+	/** The smallest PDF the upload checks take, as an applicant's scan. */
+	public static byte[] aPdf() {
+		return "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	}
+
 	/** The demo people who may be a matter's parties. */
 	public static final List<String> PEOPLE = List.of("applicant1", "applicant2", "applicant3");
 
@@ -196,8 +215,23 @@ public final class Matters {
 		return OneVisitHttp.json(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("clerk1")));
 	}
 
+	/** The application's task of this department, as the API answers it. */
+	public static JsonNode task(JsonNode application, String department) {
+		for (JsonNode task : application.path("tasks")) {
+			if (task.path("department").asString().equals(department)) {
+				return task;
+			}
+		}
+		throw new IllegalArgumentException("no task of " + department + " in " + application.path("id").asString());
+	}
+
+	/** The id of the application's task of this department. */
+	public static String taskId(JsonNode application, String department) {
+		return task(application, department).path("id").asString();
+	}
+
 	public String bearer(String username) {
-		return "Bearer " + this.http.bearerToken(username, "onevisit-demo");
+		return this.http.bearer(username);
 	}
 
 	private static String statusOf(JsonNode application, String task) {

@@ -124,6 +124,11 @@ public final class OneVisitHttp {
 		return postForm("/login/second-factor", "code=" + DemoTotp.at(this.serverClock.instant()) + "&_csrf=" + second);
 	}
 
+	/** The Authorization header of a demo account (password onevisit-demo) on the API. */
+	public String bearer(String username) {
+		return "Bearer " + bearerToken(username, "onevisit-demo");
+	}
+
 	public String bearerToken(String username, String password) {
 		// the one-time code counts for staff accounts only
 		HttpResponse<String> response = postJson("/api/v1/auth/token", "{\"username\":\"" + username

@@ -24,6 +24,7 @@ import org.onevisit.shared.WorkingDays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.applications.MattersInProcess.task;
 
 /**
  * The application as its applicant and the departments live it. The flat transfer is
@@ -56,14 +57,6 @@ class ApplicationTests {
 						new PlannedTask("339900-TAX-001", 1, "tax", Workflow.SINGLE_DECISION, 0, 1),
 						new PlannedTask("339900-NR-001", 2, "nr", REGISTRATION, 1, 30)),
 				Map.of("sellerName", "张三"), List.of(), this.clock, DAYS);
-	}
-
-	static Task task(Application application, String department) {
-		return application.tasks()
-			.stream()
-			.filter((task) -> task.plan().departmentCode().equals(department))
-			.findFirst()
-			.orElseThrow();
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.onevisit.shared.WorkingDays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.applications.MattersInProcess.taskOfItem;
 
 /**
  * A bundle whose items wait for another item's licence: the restaurant's food permit
@@ -57,26 +58,18 @@ class BundleDependencyTests {
 				this.clock, DAYS);
 	}
 
-	static Task task(Application application, String item) {
-		return application.tasks()
-			.stream()
-			.filter((task) -> task.plan().itemCode().equals(item))
-			.findFirst()
-			.orElseThrow();
-	}
-
 	@Test
 	void filesTheItemThatNeedsALicenceAsWaitingWhileEverythingElseIsReviewedInParallel() {
 		Application application = aRestaurant();
 
-		assertThat(task(application, PERMIT).status()).isEqualTo(TaskStatus.AWAITING_RESULT);
-		assertThat(task(application, PERMIT).status().open()).isFalse();
-		assertThat(task(application, PERMIT).awaiting()).containsExactly(LICENCE);
-		assertThat(task(application, LICENCE).status()).isEqualTo(TaskStatus.IN_REVIEW);
-		assertThat(task(application, FIRE_CHECK).status()).isEqualTo(TaskStatus.IN_REVIEW);
+		assertThat(taskOfItem(application, PERMIT).status()).isEqualTo(TaskStatus.AWAITING_RESULT);
+		assertThat(taskOfItem(application, PERMIT).status().open()).isFalse();
+		assertThat(taskOfItem(application, PERMIT).awaiting()).containsExactly(LICENCE);
+		assertThat(taskOfItem(application, LICENCE).status()).isEqualTo(TaskStatus.IN_REVIEW);
+		assertThat(taskOfItem(application, FIRE_CHECK).status()).isEqualTo(TaskStatus.IN_REVIEW);
 		assertThat(application.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
-		assertThatThrownBy(
-				() -> application.decide(task(application, PERMIT).id(), Decision.Approve.here(), SAMR, this.clock))
+		assertThatThrownBy(() -> application.decide(taskOfItem(application, PERMIT).id(), Decision.Approve.here(), SAMR,
+				this.clock))
 			.hasFieldOrPropertyWithValue("code", "task_not_open");
 	}
 
@@ -84,8 +77,8 @@ class BundleDependencyTests {
 	void approvingTheNeededItemAsksForItsResultAtOnceAndNotTheMattersApproval() {
 		Application application = aRestaurant();
 
-		application.decide(task(application, FIRE_CHECK).id(), Decision.Approve.here(), FIRE, this.clock);
-		application.decide(task(application, LICENCE).id(), Decision.Approve.here(), SAMR, this.clock);
+		application.decide(taskOfItem(application, FIRE_CHECK).id(), Decision.Approve.here(), FIRE, this.clock);
+		application.decide(taskOfItem(application, LICENCE).id(), Decision.Approve.here(), SAMR, this.clock);
 
 		assertThat(application.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 		assertThat(application.events()).filteredOn(ResultNeeded.class::isInstance)
@@ -98,13 +91,13 @@ class BundleDependencyTests {
 	@Test
 	void theWaitingTasksClockStartsOnlyWhenTheLicenceIsIssuedAndItsMaterialIsAttached() {
 		Application application = aRestaurant();
-		application.decide(task(application, LICENCE).id(), Decision.Approve.here(), SAMR, this.clock);
+		application.decide(taskOfItem(application, LICENCE).id(), Decision.Approve.here(), SAMR, this.clock);
 
 		// the licence comes on Thursday 9 October, after the National Day week
 		this.clock.set(LocalDateTime.of(2025, 10, 9, 9, 0));
 		application.resultIssued(LICENCE, Set.of("business-licence"), "licence-1", this.clock, DAYS);
 
-		Task permit = task(application, PERMIT);
+		Task permit = taskOfItem(application, PERMIT);
 		assertThat(permit.status()).isEqualTo(TaskStatus.IN_REVIEW);
 		assertThat(permit.step()).isEqualTo("decide");
 		// five working days from 9 October (Saturday 11 October is worked), not from 26
@@ -121,12 +114,12 @@ class BundleDependencyTests {
 	@Test
 	void isApprovedOnlyOnceTheLateTaskIsApprovedToo() {
 		Application application = aRestaurant();
-		application.decide(task(application, LICENCE).id(), Decision.Approve.here(), SAMR, this.clock);
-		application.decide(task(application, FIRE_CHECK).id(), Decision.Approve.here(), FIRE, this.clock);
+		application.decide(taskOfItem(application, LICENCE).id(), Decision.Approve.here(), SAMR, this.clock);
+		application.decide(taskOfItem(application, FIRE_CHECK).id(), Decision.Approve.here(), FIRE, this.clock);
 		application.resultIssued(LICENCE, Set.of("business-licence"), "licence-1", this.clock, DAYS);
 		assertThat(application.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 
-		application.decide(task(application, PERMIT).id(), Decision.Approve.here(), SAMR, this.clock);
+		application.decide(taskOfItem(application, PERMIT).id(), Decision.Approve.here(), SAMR, this.clock);
 
 		assertThat(application.status()).isEqualTo(ApplicationStatus.APPROVED);
 		assertThat(application.events()).last()
@@ -139,25 +132,26 @@ class BundleDependencyTests {
 	void aRejectionOfAnotherItemWithdrawsTheWaitingTaskAndAsksForNoResult() {
 		Application application = aRestaurant();
 
-		application.decide(task(application, LICENCE).id(), new Decision.Reject("名称与已登记的个体工商户重复"), SAMR, this.clock);
+		application.decide(taskOfItem(application, LICENCE).id(), new Decision.Reject("名称与已登记的个体工商户重复"), SAMR,
+				this.clock);
 
 		assertThat(application.status()).isEqualTo(ApplicationStatus.REJECTED);
-		assertThat(task(application, PERMIT).status()).isEqualTo(TaskStatus.WITHDRAWN);
+		assertThat(taskOfItem(application, PERMIT).status()).isEqualTo(TaskStatus.WITHDRAWN);
 		assertThat(application.events()).noneMatch(ResultNeeded.class::isInstance);
 	}
 
 	@Test
 	void aLicenceIssuedAgainOrForAnItemNobodyWaitsForChangesNothing() {
 		Application application = aRestaurant();
-		application.decide(task(application, LICENCE).id(), Decision.Approve.here(), SAMR, this.clock);
+		application.decide(taskOfItem(application, LICENCE).id(), Decision.Approve.here(), SAMR, this.clock);
 		application.resultIssued(LICENCE, Set.of("business-licence"), "licence-1", this.clock, DAYS);
-		long version = task(application, PERMIT).version();
+		long version = taskOfItem(application, PERMIT).version();
 		int history = application.newHistory().size();
 
 		application.resultIssued(LICENCE, Set.of("business-licence"), "licence-2", this.clock, DAYS);
 		application.resultIssued(FIRE_CHECK, Set.of(), "licence-3", this.clock, DAYS);
 
-		assertThat(task(application, PERMIT).version()).isEqualTo(version);
+		assertThat(taskOfItem(application, PERMIT).version()).isEqualTo(version);
 		assertThat(application.newHistory()).hasSize(history);
 		assertThat(application.materials().get(0).reference()).isEqualTo("licence-1");
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
@@ -22,11 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InstantApprovalTests {
-
-	static final String TAX_RECORD = """
-			{"itemCode":"339900-TAX-005","applicant":{"residentId":"%s"},
-			 "form":{"taxpayerId":"%s","from":"2026-01-01","to":"2026-10-31"}}
-			""";
 
 	@LocalServerPort
 	int port;
@@ -47,10 +43,9 @@ class InstantApprovalTests {
 	JsonNode file(String taxpayer) {
 		this.http = new OneVisitHttp(this.port);
 		this.account = taxpayer.equals("339902198503120016") ? "applicant1" : "clerk1";
-		this.token = "Bearer " + this.http.bearerToken(this.account, "onevisit-demo");
-		HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
-				TAX_RECORD.formatted(taxpayer, taxpayer), "Authorization", this.token, "Idempotency-Key",
-				UUID.randomUUID().toString());
+		this.token = this.http.bearer(this.account);
+		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", Matters.taxRecord(taxpayer),
+				"Authorization", this.token, "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).as(filed::body).isEqualTo(201);
 		return OneVisitHttp.json(filed);
 	}

@@ -27,11 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardTests {
 
-	static final String TAX_RECORD = """
-			{"itemCode":"339900-TAX-005","applicant":{"residentId":"339902198503120016"},
-			 "form":{"taxpayerId":"339902198503120016","from":"2026-01-01","to":"2026-10-31"}}
-			""";
-
 	@LocalServerPort
 	int port;
 
@@ -55,8 +50,8 @@ class DashboardTests {
 		String token = matters.bearer("applicant1");
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
-			HttpResponse<String> filed = http.postJson("/api/v1/applications", TAX_RECORD, "Authorization", token,
-					"Idempotency-Key", UUID.randomUUID().toString());
+			HttpResponse<String> filed = http.postJson("/api/v1/applications", Matters.taxRecord(Matters.SELLER),
+					"Authorization", token, "Idempotency-Key", UUID.randomUUID().toString());
 			assertThat(filed.statusCode()).isEqualTo(201);
 			ids.add(OneVisitHttp.json(filed).path("id").asString());
 		}

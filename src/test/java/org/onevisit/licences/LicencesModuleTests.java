@@ -1,20 +1,15 @@
 package org.onevisit.licences;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
-import org.onevisit.applications.Decision;
-import org.onevisit.applications.PartyConfirmation;
-import org.onevisit.applications.Task;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.identity.Actor;
 import org.onevisit.messages.Inbox;
-import org.onevisit.messages.Message;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 
@@ -77,18 +72,7 @@ class LicencesModuleTests {
 				new Submission("339900-POLICE-005", null, Subject.person(ResidentId.of(APPLICANT_ID)), Channel.ONLINE,
 						Map.of("applicantId", APPLICANT_ID, "purpose", "出国留学")),
 				Actor.applicant("applicant1"), null);
-		for (Task task : application.tasks()) {
-			Actor reviewer = Actor.reviewer("reviewer-" + task.plan().departmentCode(), task.plan().departmentCode());
-			Actor second = Actor.reviewer(reviewer.username() + "2", task.plan().departmentCode());
-			for (int step = 0; step < task.plan().workflow().steps().size(); step++) {
-				// a step separated from an earlier one (登簿 from 受理) is done by a second
-				// reviewer
-				boolean separated = !task.plan().workflow().steps().get(step).notBy().isEmpty();
-				application = this.applications.decide(task.id(), Decision.Approve.here(),
-						separated ? second : reviewer, null);
-			}
-		}
-		return application;
+		return MattersInProcess.approveEveryStep(this.applications, application);
 	}
 
 }

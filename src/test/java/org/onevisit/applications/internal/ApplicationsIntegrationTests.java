@@ -45,6 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.applications.MattersInProcess.task;
 
 /** Applications on the embedded PostgreSQL with the demo city's catalogue. */
 @SpringBootTest
@@ -114,14 +115,6 @@ class ApplicationsIntegrationTests {
 		return this.applications.find(filed.id(), Actor.system());
 	}
 
-	static Task task(Application application, String department) {
-		return application.tasks()
-			.stream()
-			.filter((task) -> task.plan().departmentCode().equals(department))
-			.findFirst()
-			.orElseThrow();
-	}
-
 	@Test
 	void filesTheFlatTransferAsThreeParallelDepartmentTasksAndAwaitsItsPaymentWhenAllHaveApproved() {
 		Application filed = underReview(this.applications.submit(flatTransfer("东湖区示范路1号"), SELLER, null));
@@ -178,8 +171,7 @@ class ApplicationsIntegrationTests {
 			});
 
 		String upload = this.uploads
-			.store(SELLER.username(), "债权消灭证明.pdf",
-					new java.io.ByteArrayInputStream("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes()))
+			.store(SELLER.username(), "债权消灭证明.pdf", new java.io.ByteArrayInputStream(Matters.aPdf()))
 			.id()
 			.toString();
 		Application filed = this.applications.submit(mortgageRelease(Map.of("debt-discharged", upload)), SELLER, null);

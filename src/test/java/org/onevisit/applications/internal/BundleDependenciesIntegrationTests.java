@@ -23,7 +23,6 @@ import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
 import org.onevisit.applications.InboxEntry;
 import org.onevisit.applications.MaterialRecord;
-import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskStatus;
 import org.onevisit.applications.Uploads;
 import org.onevisit.identity.Actor;
@@ -39,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.onevisit.applications.MattersInProcess.taskOfItem;
 
 /**
  * The business start-up: the seal, the tax and the social insurance registrations wait
@@ -99,14 +99,6 @@ class BundleDependenciesIntegrationTests {
 				Actor.applicant("applicant1"), UUID.randomUUID().toString());
 	}
 
-	static Task task(Application application, String item) {
-		return application.tasks()
-			.stream()
-			.filter((task) -> task.plan().itemCode().equals(item))
-			.findFirst()
-			.orElseThrow();
-	}
-
 	Application reload(ApplicationId id) {
 		return this.applications.find(id, Actor.system());
 	}
@@ -121,25 +113,26 @@ class BundleDependenciesIntegrationTests {
 	void theBusinessLicenceOpensTheTasksThatWaitForItAndTheMatterIsApprovedLast() {
 		Application filed = fileABusinessStartup(aNewFounder());
 
-		assertThat(task(filed, LICENCE_ITEM).status()).isEqualTo(TaskStatus.IN_REVIEW);
+		assertThat(taskOfItem(filed, LICENCE_ITEM).status()).isEqualTo(TaskStatus.IN_REVIEW);
 		assertThat(WAITING_ITEMS)
-			.allSatisfy((item) -> assertThat(task(filed, item).status()).isEqualTo(TaskStatus.AWAITING_RESULT));
+			.allSatisfy((item) -> assertThat(taskOfItem(filed, item).status()).isEqualTo(TaskStatus.AWAITING_RESULT));
 		assertThat(inAnInbox(filed, "samr")).isTrue();
 		assertThat(List.of("police", "tax", "hrss")).noneMatch((department) -> inAnInbox(filed, department));
-		assertThat(this.applications.underReviewDueBy(task(filed, "339900-TAX-002").statutoryDue().plusYears(1)))
+		assertThat(this.applications.underReviewDueBy(taskOfItem(filed, "339900-TAX-002").statutoryDue().plusYears(1)))
 			.noneMatch((entry) -> entry.application().equals(filed.id()) && !entry.itemCode().equals(LICENCE_ITEM));
 		assertThat(filed.materials()).filteredOn((material) -> material.code().equals("business-licence"))
 			.singleElement()
 			.extracting(MaterialRecord::state)
 			.isEqualTo(MaterialRecord.State.PENDING_LICENCE);
 
-		Application decided = this.applications.decide(task(filed, LICENCE_ITEM).id(), Decision.Approve.here(),
+		Application decided = this.applications.decide(taskOfItem(filed, LICENCE_ITEM).id(), Decision.Approve.here(),
 				Actor.reviewer("reviewer-samr", "samr"), null);
 		assertThat(decided.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(WAITING_ITEMS).allSatisfy(
-					(item) -> assertThat(task(reload(filed.id()), item).status()).isEqualTo(TaskStatus.IN_REVIEW)));
+			.untilAsserted(() -> assertThat(WAITING_ITEMS)
+				.allSatisfy((item) -> assertThat(taskOfItem(reload(filed.id()), item).status())
+					.isEqualTo(TaskStatus.IN_REVIEW)));
 		List<Licence> issued = this.licences.issuedFor(filed.trackingNumber());
 		assertThat(issued).singleElement().satisfies((licence) -> {
 			assertThat(licence.itemCode()).isEqualTo(LICENCE_ITEM);
@@ -165,8 +158,8 @@ class BundleDependenciesIntegrationTests {
 
 		Application last = opened;
 		for (String item : WAITING_ITEMS) {
-			String department = task(opened, item).plan().departmentCode();
-			last = this.applications.decide(task(opened, item).id(), Decision.Approve.here(),
+			String department = taskOfItem(opened, item).plan().departmentCode();
+			last = this.applications.decide(taskOfItem(opened, item).id(), Decision.Approve.here(),
 					Actor.reviewer("reviewer-" + department, department), null);
 		}
 
@@ -183,11 +176,7 @@ class BundleDependenciesIntegrationTests {
 		Matters matters = new Matters(http, this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		String tracking = filed.path("trackingNo").asString();
-		JsonNode registration = filed.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("department").asString().equals("nr"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode registration = Matters.task(filed, "nr");
 		String taskId = registration.path("id").asString();
 		long atRecord = registration.path("version").asLong() + 2;
 		String decisions = "/api/v1/tasks/" + taskId + "/decisions";

@@ -1,18 +1,12 @@
 package org.onevisit.applications.internal;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.applications.ApplicationManagement.Submission;
-import org.onevisit.applications.Channel;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.queues.Halls;
-import org.onevisit.shared.ResidentId;
-import org.onevisit.shared.Subject;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,18 +43,11 @@ class CitywideRoutingIntegrationTests {
 	JdbcClient jdbc;
 
 	Application fileRegisterQueryAt(String hall, String resident) {
-		return this.applications.submit(
-				new Submission("339900-NR-006", null, Subject.person(ResidentId.of(resident)), Channel.HALL,
-						Map.of("applicantId", resident, "purpose", "办理贷款需查询名下房产"))
-					.atHall(hall),
-				Actor.clerk("clerk1"), null);
+		return MattersInProcess.recordsSearch(this.applications, hall, resident);
 	}
 
 	String owningHallOf(Application application) {
-		return this.jdbc.sql("select owning_hall_code from applications_application where id = :id")
-			.param("id", application.id().value())
-			.query(String.class)
-			.single();
+		return MattersInProcess.owningHallOf(this.jdbc, application);
 	}
 
 	@Test

@@ -2,12 +2,9 @@ package org.onevisit.applications.internal;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -109,7 +106,7 @@ class PaymentBeforeResultsIntegrationTests {
 			.as("not payable before the taxes are assessed")
 			.isNotEqualTo(302);
 
-		String taxTask = taskOf(matter, "tax");
+		String taxTask = Matters.taskId(matter, "tax");
 		OneVisitHttp taxOffice = new OneVisitHttp(this.port);
 		taxOffice.logIn("reviewer-tax", "onevisit-demo");
 		// the reviewer sees what would be assessed, and on what
@@ -190,15 +187,6 @@ class PaymentBeforeResultsIntegrationTests {
 				this.context.getBean(org.onevisit.queues.Halls.class),
 				this.context.getBeanProvider(org.onevisit.applications.Dues.class),
 				this.context.getBeanProvider(org.onevisit.applications.HouseholdRegions.class));
-	}
-
-	private static String taskOf(JsonNode application, String department) {
-		for (JsonNode task : application.path("tasks")) {
-			if (task.path("department").asString().equals(department)) {
-				return task.path("id").asString();
-			}
-		}
-		throw new AssertionError("no task of " + department);
 	}
 
 	private ApplicationStatus statusOf(String id) {

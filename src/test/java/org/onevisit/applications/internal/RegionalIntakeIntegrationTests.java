@@ -14,6 +14,7 @@ import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.identity.Actor;
@@ -75,11 +76,7 @@ class RegionalIntakeIntegrationTests {
 	}
 
 	String owningHallOf(Application application) {
-		return this.jdbc.sql("select owning_hall_code from applications_application where id = :id")
-			.param("id", application.id().value())
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		return MattersInProcess.owningHallOf(this.jdbc, application);
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package org.onevisit.applications.internal;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -31,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupplementApiTests {
-
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
 	@LocalServerPort
 	int port;
@@ -78,9 +75,10 @@ class SupplementApiTests {
 	Asked aSupplementRequested() {
 		JsonNode filed = this.matters.fileFlatTransfer();
 		String material = filed.path("materials").path(0).path("code").asString();
-		HttpResponse<String> asked = this.http.postJson("/api/v1/tasks/" + taskOf(filed, "tax") + "/decisions", """
-				{"decision":"SUPPLEMENT","materials":{"%s":"扫描件不清晰，请重新上传"},
-				 "fields":{"paymentMethod":"付款方式与网签合同不一致"}}""".formatted(material), "Authorization",
+		HttpResponse<String> asked = this.http.postJson("/api/v1/tasks/" + Matters.taskId(filed, "tax") + "/decisions",
+				"""
+						{"decision":"SUPPLEMENT","materials":{"%s":"扫描件不清晰，请重新上传"},
+						 "fields":{"paymentMethod":"付款方式与网签合同不一致"}}""".formatted(material), "Authorization",
 				this.matters.bearer("reviewer-tax"));
 		assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
 		return new Asked(filed.path("id").asString(), material, OneVisitHttp.json(asked));
@@ -90,7 +88,7 @@ class SupplementApiTests {
 	void asksForAMaterialAndAFieldWithReasonsAndADeadlineTheApplicantIsTold() {
 		Asked asked = aSupplementRequested();
 
-		JsonNode task = task(asked.application(), "tax");
+		JsonNode task = Matters.task(asked.application(), "tax");
 		LocalDate due = this.calendar.addWorkingDays(LocalDate.now(this.clock), 15).date();
 		assertThat(asked.application().path("status").asString()).isEqualTo("WAITING_FOR_SUPPLEMENT");
 		assertThat(task.path("supplementDue").asString()).isEqualTo(due.toString());
@@ -193,7 +191,7 @@ class SupplementApiTests {
 				{"materials":{"%s":"%s"},"fields":{"paymentMethod":"公积金贷款"}}""".formatted(asked.material(), first))
 			.statusCode()).isEqualTo(200);
 		JsonNode again = OneVisitHttp
-			.json(this.http.postJson("/api/v1/tasks/" + taskOf(asked.application(), "tax") + "/decisions", """
+			.json(this.http.postJson("/api/v1/tasks/" + Matters.taskId(asked.application(), "tax") + "/decisions", """
 					{"decision":"SUPPLEMENT","materials":{"%s":"仍不清晰"}}""".formatted(asked.material()), "Authorization",
 					this.matters.bearer("reviewer-tax")));
 		assertThat(again.path("status").asString()).isEqualTo("WAITING_FOR_SUPPLEMENT");
@@ -246,7 +244,7 @@ class SupplementApiTests {
 	}
 
 	private String upload(String bearer) {
-		HttpResponse<String> stored = UploadApiTests.upload(this.port, bearer, "补正材料.pdf", PDF, null);
+		HttpResponse<String> stored = UploadApiTests.upload(this.port, bearer, "补正材料.pdf", Matters.aPdf(), null);
 		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
 		return OneVisitHttp.json(stored).path("id").asString();
 	}
@@ -261,18 +259,6 @@ class SupplementApiTests {
 			.filter((material) -> material.path("code").asString().equals(code))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private static JsonNode task(JsonNode application, String department) {
-		return application.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("department").asString().equals(department))
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private static String taskOf(JsonNode application, String department) {
-		return task(application, department).path("id").asString();
 	}
 
 }

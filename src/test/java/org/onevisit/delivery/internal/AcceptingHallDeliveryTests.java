@@ -12,7 +12,7 @@ import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.Decision;
-import org.onevisit.applications.PartyConfirmation;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.delivery.Deliveries;
 import org.onevisit.delivery.Delivery;
 import org.onevisit.delivery.DeliveryRefused;
@@ -46,17 +46,7 @@ class AcceptingHallDeliveryTests {
 
 	@Test
 	void theResultOfAMatterAcceptedAtOneHallAndHandledByAnotherCountyGoesOutThroughTheAcceptingHall() {
-		Application filed = this.applications.submit(
-				new Submission("339900-NR-006", null, Subject.person(ResidentId.of(Matters.SELLER)), Channel.HALL,
-						Map.of("applicantId", Matters.SELLER, "purpose", "办理贷款需查询名下房产"))
-					.atHall("west"),
-				Actor.clerk("clerk1"), null);
-		filed.parties()
-			.stream()
-			.filter(PartyConfirmation::pending)
-			.forEach((part) -> this.applications.confirm(part.id(), Actor.clerk("clerk1"),
-					new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.ID_CARD,
-							part.party().identifier(), "clerk1", "west")));
+		Application filed = MattersInProcess.recordsSearchAtTheWestHall(this.applications);
 		assertThat(filed.tasks().get(0).plan().departmentCode()).isEqualTo("nr-339902");
 		Actor zhang = Actor.applicant("applicant1", Subject.person(ResidentId.of(Matters.SELLER)));
 

@@ -142,13 +142,7 @@ class WriteBackIntegrationTests {
 		JsonNode filed = confirmedTransfer(matters);
 		String id = filed.path("id").asString();
 		ApplicationId application = new ApplicationId(UUID.fromString(id));
-		String nrTask = filed.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("department").asString().equals("nr"))
-			.findFirst()
-			.orElseThrow()
-			.path("id")
-			.asString();
+		String nrTask = Matters.taskId(filed, "nr");
 		// the tax office reads the register to assess the taxes: the registry stops after
 		// the approvals, before the payment that lets the write-back go
 		matters.approveAll(filed);

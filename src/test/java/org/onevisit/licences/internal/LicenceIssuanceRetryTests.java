@@ -9,9 +9,8 @@ import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
-import org.onevisit.applications.Decision;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.applications.PartyConfirmation;
-import org.onevisit.applications.Task;
 import org.onevisit.exchange.RegistryEvents;
 import org.onevisit.identity.Actor;
 import org.onevisit.licences.LicenceWallet;
@@ -95,16 +94,7 @@ class LicenceIssuanceRetryTests {
 			.stream()
 			.filter(PartyConfirmation::pending)
 			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
-		for (Task task : filed.tasks()) {
-			Actor reviewer = Actor.reviewer("reviewer-" + task.plan().departmentCode(), task.plan().departmentCode());
-			Actor second = Actor.reviewer(reviewer.username() + "2", task.plan().departmentCode());
-			for (int step = 0; step < task.plan().workflow().steps().size(); step++) {
-				// a step separated from an earlier one (登簿 from 受理) is done by a second
-				// reviewer
-				boolean separated = !task.plan().workflow().steps().get(step).notBy().isEmpty();
-				this.applications.decide(task.id(), Decision.Approve.here(), separated ? second : reviewer, null);
-			}
-		}
+		MattersInProcess.approveEveryStep(this.applications, filed);
 		// nothing is issued before the fees and taxes are paid
 		Actor seller = Actor.applicant("applicant1");
 		this.payments.of(filed.id(), seller).ifPresent((order) -> this.checkout.pay(order.id(), seller));

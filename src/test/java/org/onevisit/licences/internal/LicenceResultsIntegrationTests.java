@@ -1,7 +1,6 @@
 package org.onevisit.licences.internal;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.RegistryChange;
@@ -75,21 +75,7 @@ class LicenceResultsIntegrationTests {
 	}
 
 	Application approveAll(Application filed) {
-		Application application = filed;
-		for (org.onevisit.applications.Task task : filed.tasks()) {
-			String department = task.plan().departmentCode();
-			for (int step = 0; step < task.plan().workflow().steps().size(); step++) {
-				org.onevisit.catalog.ReviewStep reviewStep = task.plan().workflow().steps().get(step);
-				// a step separated from an earlier one (登簿 from 受理) is a second
-				// reviewer's
-				String reviewer = "reviewer-" + department + (reviewStep.notBy().isEmpty() ? "" : "2");
-				Actor actor = (reviewStep.role() == org.onevisit.catalog.ReviewStep.StepRole.CLERK)
-						? Actor.clerk("clerk1") : Actor.reviewer(reviewer, department);
-				application = this.applications.decide(task.id(), org.onevisit.applications.Decision.Approve.here(),
-						actor, null);
-			}
-		}
-		return application;
+		return MattersInProcess.approveEveryStep(this.applications, filed);
 	}
 
 	Application confirmedOnline(Application filed) {
@@ -101,8 +87,7 @@ class LicenceResultsIntegrationTests {
 	}
 
 	String scan(String owner, String name) {
-		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-		return this.uploads.store(owner, name, new ByteArrayInputStream(pdf)).id().toString();
+		return this.uploads.store(owner, name, new ByteArrayInputStream(Matters.aPdf())).id().toString();
 	}
 
 	List<Licence> issuedFor(Application application, int count) throws InterruptedException {

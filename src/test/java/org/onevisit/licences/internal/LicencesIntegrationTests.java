@@ -5,20 +5,19 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.Matters;
 import org.onevisit.TestClock;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
-import org.onevisit.applications.Decision;
 import org.onevisit.applications.MaterialRecord;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.applications.PartyConfirmation;
-import org.onevisit.applications.Task;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Directory;
 import org.onevisit.identity.Actor;
@@ -155,19 +154,7 @@ class LicencesIntegrationTests {
 	}
 
 	Application approveAll(Application filed) {
-		Application application = filed;
-		for (Task task : filed.tasks()) {
-			Actor reviewer = Actor.reviewer("reviewer-" + task.plan().departmentCode(), task.plan().departmentCode());
-			Actor second = Actor.reviewer(reviewer.username() + "2", task.plan().departmentCode());
-			for (int step = 0; step < task.plan().workflow().steps().size(); step++) {
-				// a step separated from an earlier one (登簿 from 受理) is done by a second
-				// reviewer
-				boolean separated = !task.plan().workflow().steps().get(step).notBy().isEmpty();
-				application = this.applications.decide(task.id(), Decision.Approve.here(),
-						separated ? second : reviewer, null);
-			}
-		}
-		return application;
+		return MattersInProcess.approveEveryStep(this.applications, filed);
 	}
 
 	static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) throws InterruptedException {
@@ -272,7 +259,7 @@ class LicencesIntegrationTests {
 
 	/** The mortgage and loan contracts, uploaded by the applicant as PDF scans. */
 	private Map<String, String> scans(String owner) {
-		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] pdf = Matters.aPdf();
 		return Map.of("mortgage-contract",
 				this.uploads.store(owner, "抵押合同.pdf", new java.io.ByteArrayInputStream(pdf)).id().toString(),
 				"loan-contract",

@@ -1,20 +1,14 @@
 package org.onevisit.supervision.internal;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.applications.ApplicationManagement.Submission;
-import org.onevisit.applications.Channel;
-import org.onevisit.applications.PartyConfirmation;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.catalog.RegionLevel;
-import org.onevisit.identity.Actor;
-import org.onevisit.shared.ResidentId;
-import org.onevisit.shared.Subject;
 import org.onevisit.supervision.SupervisedTask;
 import org.onevisit.supervision.Supervision;
 import org.onevisit.supervision.Supervision.Scope;
@@ -53,17 +47,7 @@ class SupervisionByRegionTests {
 	 * overdue.
 	 */
 	Application overdueEastMatter() {
-		Application filed = this.applications.submit(
-				new Submission("339900-NR-006", null, Subject.person(ResidentId.of(Matters.SELLER)), Channel.HALL,
-						Map.of("applicantId", Matters.SELLER, "purpose", "办理贷款需查询名下房产"))
-					.atHall("west"),
-				Actor.clerk("clerk1"), null);
-		filed.parties()
-			.stream()
-			.filter(PartyConfirmation::pending)
-			.forEach((part) -> this.applications.confirm(part.id(), Actor.clerk("clerk1"),
-					new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.ID_CARD,
-							part.party().identifier(), "clerk1", "west")));
+		Application filed = MattersInProcess.recordsSearchAtTheWestHall(this.applications);
 		this.jdbc.sql("update applications_task set committed_due = :due where application_id = :id")
 			.param("due", LocalDate.now().minusDays(3))
 			.param("id", filed.id().value())

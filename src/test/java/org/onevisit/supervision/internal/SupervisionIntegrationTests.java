@@ -55,13 +55,7 @@ class SupervisionIntegrationTests {
 	@Test
 	void warnsTheDepartmentYellowBeforeTheHolidayWeekAndRedAfterItOnceEach() {
 		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
-		String tax = filed.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("department").asString().equals("tax"))
-			.findFirst()
-			.orElseThrow()
-			.path("id")
-			.asString();
+		String tax = Matters.taskId(filed, "tax");
 		// the fixture: this task was filed before the holiday, due right after it
 		this.jdbc
 			.sql("update applications_task set committed_due = :committed, statutory_due = :statutory where id = :id")

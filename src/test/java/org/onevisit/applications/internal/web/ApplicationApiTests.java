@@ -46,26 +46,12 @@ class ApplicationApiTests {
 	@BeforeEach
 	void tokens() {
 		this.http = new OneVisitHttp(this.port);
-		this.seller = bearer("applicant1");
-	}
-
-	String bearer(String username) {
-		return "Bearer " + this.http.bearerToken(username, "onevisit-demo");
+		this.seller = this.http.bearer("applicant1");
 	}
 
 	HttpResponse<String> submit(String key, String address) {
 		return this.http.postJson("/api/v1/applications", flatTransfer(address), "Authorization", this.seller,
 				"Idempotency-Key", key);
-	}
-
-	static String taskOf(JsonNode application, String department) {
-		return application.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("department").asString().equals(department))
-			.findFirst()
-			.orElseThrow()
-			.path("id")
-			.asString();
 	}
 
 	@Test
@@ -83,7 +69,7 @@ class ApplicationApiTests {
 		assertThat(targets).hasSizeGreaterThan(30);
 
 		applicants.forEach((username, applicant) -> {
-			String token = bearer(username);
+			String token = this.http.bearer(username);
 			for (String target : targets) {
 				HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
 						"{" + target + ",\"applicant\":" + applicant + ",\"form\":{}}", "Authorization", token,
@@ -123,7 +109,7 @@ class ApplicationApiTests {
 
 	@Test
 	void aBusinessFilesEveryItemOfferedToBusinessesAndIsToldByNameWhichAreNot() {
-		String business = bearer("business1");
+		String business = this.http.bearer("business1");
 		java.util.List<String> offered = new java.util.ArrayList<>();
 		java.util.List<String> businessOnly = new java.util.ArrayList<>();
 		for (JsonNode summary : OneVisitHttp.json(this.http.get("/api/v1/items"))) {
@@ -164,10 +150,7 @@ class ApplicationApiTests {
 				.valueStream()
 				.filter((material) -> material.path("source").asString().equals("UPLOAD"))
 				.forEach((material) -> materials.put(material.path("code").asString(),
-						this.uploads
-							.store("business1", "材料.pdf",
-									new java.io.ByteArrayInputStream("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
-										.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+						this.uploads.store("business1", "材料.pdf", new java.io.ByteArrayInputStream(Matters.aPdf()))
 							.id()
 							.toString()));
 			java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
@@ -197,7 +180,7 @@ class ApplicationApiTests {
 
 	@Test
 	void aBusinessAccountFilesForItsBusinessButNotForAnother() {
-		String business = bearer("business1");
+		String business = this.http.bearer("business1");
 		String change = "{\"itemCode\":\"339900-SAMR-004\",\"applicant\":{\"creditCode\":\"%s\"},"
 				+ "\"form\":{\"companyCode\":\"%s\",\"changeKind\":\"住所\",\"newValue\":\"示范市西山区新址路2号\"}}";
 
@@ -230,13 +213,15 @@ class ApplicationApiTests {
 
 		assertThat(application.path("status").asString()).isEqualTo("AWAITING_PARTIES");
 		new Matters(this.http).confirmAsParties(application);
-		HttpResponse<String> decided = this.http.postJson("/api/v1/tasks/" + taskOf(application, "tax") + "/decisions",
-				"{\"decision\":\"APPROVE\"}", "Authorization", bearer("reviewer-tax"));
+		HttpResponse<String> decided = this.http.postJson(
+				"/api/v1/tasks/" + Matters.taskId(application, "tax") + "/decisions", "{\"decision\":\"APPROVE\"}",
+				"Authorization", this.http.bearer("reviewer-tax"));
 		assertThat(decided.statusCode()).isEqualTo(200);
 		assertThat(OneVisitHttp.json(decided).path("status").asString()).isEqualTo("IN_REVIEW");
 
-		HttpResponse<String> stranger = this.http.postJson("/api/v1/tasks/" + taskOf(application, "nr") + "/decisions",
-				"{\"decision\":\"APPROVE\"}", "Authorization", bearer("reviewer-health"));
+		HttpResponse<String> stranger = this.http.postJson(
+				"/api/v1/tasks/" + Matters.taskId(application, "nr") + "/decisions", "{\"decision\":\"APPROVE\"}",
+				"Authorization", this.http.bearer("reviewer-health"));
 		assertThat(stranger.statusCode()).isEqualTo(404);
 		assertThat(OneVisitHttp.json(stranger).path("code").asString()).isEqualTo("task_not_found");
 	}
@@ -297,17 +282,17 @@ class ApplicationApiTests {
 	void hidesAnApplicationFromEveryoneButItsApplicantItsPartiesAndItsDepartments() {
 		String id = OneVisitHttp.json(submit(UUID.randomUUID().toString(), "东湖区示范路14号")).path("id").asString();
 
-		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("business1")).statusCode())
-			.isEqualTo(404);
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", this.http.bearer("business1"))
+			.statusCode()).isEqualTo(404);
 		// the buyer is a party to the sale
-		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("applicant2")).statusCode())
-			.isEqualTo(200);
-		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("reviewer-health")).statusCode())
-			.isEqualTo(404);
-		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", bearer("reviewer-tax")).statusCode())
-			.isEqualTo(200);
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", this.http.bearer("applicant2"))
+			.statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", this.http.bearer("reviewer-health"))
+			.statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/api/v1/applications/" + id, "Authorization", this.http.bearer("reviewer-tax"))
+			.statusCode()).isEqualTo(200);
 		assertThat(this.http.get("/api/v1/applications", "Authorization", this.seller).body()).contains(id);
-		assertThat(this.http.get("/api/v1/applications", "Authorization", bearer("business1")).body())
+		assertThat(this.http.get("/api/v1/applications", "Authorization", this.http.bearer("business1")).body())
 			.doesNotContain(id);
 	}
 
@@ -315,20 +300,14 @@ class ApplicationApiTests {
 	void refusesASecondDecisionOnTheTaskVersionAlreadyDecided() {
 		JsonNode application = new Matters(this.http)
 			.confirmAsParties(OneVisitHttp.json(submit(UUID.randomUUID().toString(), "东湖区示范路15号")));
-		String tax = taskOf(application, "tax");
-		long seen = application.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("id").asString().equals(tax))
-			.findFirst()
-			.orElseThrow()
-			.path("version")
-			.asLong();
+		String tax = Matters.taskId(application, "tax");
+		long seen = Matters.task(application, "tax").path("version").asLong();
 		String body = "{\"decision\":\"APPROVE\",\"taskVersion\":" + seen + "}";
 
 		HttpResponse<String> first = this.http.postJson("/api/v1/tasks/" + tax + "/decisions", body, "Authorization",
-				bearer("reviewer-tax"));
+				this.http.bearer("reviewer-tax"));
 		HttpResponse<String> second = this.http.postJson("/api/v1/tasks/" + tax + "/decisions", body, "Authorization",
-				bearer("reviewer-tax"));
+				this.http.bearer("reviewer-tax"));
 
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(second.statusCode()).isEqualTo(409);

@@ -31,16 +31,9 @@ class ReviewPagesTests {
 		OneVisitHttp api = new OneVisitHttp(this.port);
 		JsonNode filed = new Matters(api).confirmAsParties(OneVisitHttp.json(api.postJson("/api/v1/applications",
 				Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(), "西山区页面路1号"), "Authorization",
-				"Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
-				UUID.randomUUID().toString())));
-		String taskId = ApplicationApiTests.taskOf(filed, "nr");
-		long version = filed.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("id").asString().equals(taskId))
-			.findFirst()
-			.orElseThrow()
-			.path("version")
-			.asLong();
+				api.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString())));
+		String taskId = Matters.taskId(filed, "nr");
+		long version = Matters.task(filed, "nr").path("version").asLong();
 		String tracking = filed.path("trackingNo").asString();
 
 		OneVisitHttp reviewer = new OneVisitHttp(this.port);
@@ -71,15 +64,14 @@ class ReviewPagesTests {
 		OneVisitHttp api = new OneVisitHttp(this.port);
 		JsonNode filed = OneVisitHttp.json(api.postJson("/api/v1/applications",
 				Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(), "西山区页面路2号"), "Authorization",
-				"Bearer " + api.bearerToken("applicant1", "onevisit-demo"), "Idempotency-Key",
-				UUID.randomUUID().toString()));
+				api.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString()));
 		OneVisitHttp health = new OneVisitHttp(this.port);
 		health.logIn("reviewer-health", "onevisit-demo");
 		OneVisitHttp stranger = new OneVisitHttp(this.port);
 		// not the buyer, who is a party to the sale and reads it
 		stranger.logIn("business1", "onevisit-demo");
 
-		assertThat(health.get("/review/tasks/" + ApplicationApiTests.taskOf(filed, "nr")).statusCode()).isEqualTo(404);
+		assertThat(health.get("/review/tasks/" + Matters.taskId(filed, "nr")).statusCode()).isEqualTo(404);
 		assertThat(stranger.get("/my/applications/" + filed.path("id").asString()).statusCode()).isEqualTo(404);
 	}
 

@@ -125,7 +125,7 @@ class SupplementJourneyBrowserTests {
 
 		// the tax office asks for a clearer copy of a material and the payment method
 		JsonNode material = underReview.path("materials").path(0);
-		String taxTask = ApplicationApiTests.taskOf(underReview, "tax");
+		String taxTask = Matters.taskId(underReview, "tax");
 		this.office = Browsers.chromium(1280, 900);
 		Browsers.logIn(this.office, base, "reviewer-tax");
 		this.office.get(base + "/review/tasks/" + taxTask + "?lang=" + language);

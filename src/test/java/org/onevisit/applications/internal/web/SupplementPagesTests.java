@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupplementPagesTests {
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-
 	@LocalServerPort
 	int port;
 
@@ -38,11 +36,7 @@ class SupplementPagesTests {
 		OneVisitHttp api = new OneVisitHttp(this.port);
 		JsonNode filed = new Matters(api, this.registries).fileFlatTransfer();
 		String id = filed.path("id").asString();
-		JsonNode tax = filed.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("department").asString().equals("tax"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode tax = Matters.task(filed, "tax");
 		JsonNode material = filed.path("materials").path(0);
 		String code = material.path("code").asString();
 
@@ -70,7 +64,7 @@ class SupplementPagesTests {
 		applicant.postMultipart(
 				"/my/applications/" + id + "/supplement", Map.of("_csrf",
 						page.select("#supplement input[name=_csrf]").attr("value"), "field.paymentMethod", "公积金贷款"),
-				Map.of("material." + code, Map.entry("清晰扫描件.pdf", PDF)));
+				Map.of("material." + code, Map.entry("清晰扫描件.pdf", Matters.aPdf())));
 
 		assertThat(applicant.get("/my/applications/" + id).body()).contains("补正已提交");
 		Document changed = Jsoup.parse(reviewer.get("/review/tasks/" + tax.path("id").asString()).body());
@@ -85,14 +79,10 @@ class SupplementPagesTests {
 		OneVisitHttp api = new OneVisitHttp(this.port);
 		JsonNode filed = new Matters(api, this.registries).fileFlatTransfer();
 		String id = filed.path("id").asString();
-		JsonNode tax = filed.path("tasks")
-			.valueStream()
-			.filter((task) -> task.path("department").asString().equals("tax"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode tax = Matters.task(filed, "tax");
 		api.postJson("/api/v1/tasks/" + tax.path("id").asString() + "/decisions",
 				"{\"decision\":\"SUPPLEMENT\",\"fields\":{\"paymentMethod\":\"与网签合同不一致\"}}", "Authorization",
-				"Bearer " + api.bearerToken("reviewer-tax", "onevisit-demo"));
+				api.bearer("reviewer-tax"));
 
 		OneVisitHttp applicant = new OneVisitHttp(this.port);
 		applicant.logIn("applicant1", "onevisit-demo");

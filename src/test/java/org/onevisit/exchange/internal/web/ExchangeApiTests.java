@@ -41,13 +41,9 @@ class ExchangeApiTests {
 		this.http = new OneVisitHttp(this.port);
 	}
 
-	String bearer(String username) {
-		return "Bearer " + this.http.bearerToken(username, "onevisit-demo");
-	}
-
 	@Test
 	void theSellerFilesTheFlatTransferPrefilledWithNothingToUploadAndBothPartiesSeeTheirOwnAccesses() throws Exception {
-		String seller = bearer("applicant1");
+		String seller = this.http.bearer("applicant1");
 		HttpResponse<String> prefilled = this.http.postJson("/api/v1/prefills", "{\"bundleCode\":\"flat-transfer\"}",
 				"Authorization", seller);
 		assertThat(prefilled.statusCode()).as(prefilled.body()).isEqualTo(200);
@@ -87,7 +83,7 @@ class ExchangeApiTests {
 
 		JsonNode sellerLog = OneVisitHttp.json(this.http.get("/api/v1/my/data-accesses", "Authorization", seller));
 		JsonNode buyerLog = OneVisitHttp
-			.json(this.http.get("/api/v1/my/data-accesses", "Authorization", bearer("applicant2")));
+			.json(this.http.get("/api/v1/my/data-accesses", "Authorization", this.http.bearer("applicant2")));
 		assertThat(sellerLog.size()).isPositive();
 		assertThat(buyerLog.size()).isPositive();
 		sellerLog.forEach((entry) -> assertThat(entry.path("subject").asString()).isEqualTo("339902198503120016"));
@@ -123,7 +119,7 @@ class ExchangeApiTests {
 
 	private Set<String> recordValues(String username, String residentId) {
 		JsonNode own = OneVisitHttp.json(this.http.postJson("/api/v1/prefills", "{\"bundleCode\":\"flat-transfer\"}",
-				"Authorization", bearer(username)));
+				"Authorization", this.http.bearer(username)));
 		Set<String> values = new TreeSet<>();
 		for (JsonNode material : own.path("materials")) {
 			if (residentId != null && (!material.path("subject").asString().equals(residentId)
@@ -152,7 +148,7 @@ class ExchangeApiTests {
 
 		HttpResponse<String> prefilled = this.http.postJson("/api/v1/prefills", """
 				{"bundleCode":"flat-transfer","form":{"sellerId":"%s","buyerId":"%s"}}""".formatted(BUYER, BUYER),
-				"Authorization", bearer("applicant1"));
+				"Authorization", this.http.bearer("applicant1"));
 
 		assertThat(prefilled.statusCode()).isEqualTo(200);
 		assertThat(prefilled.body()).doesNotContain(strangers);
@@ -177,7 +173,7 @@ class ExchangeApiTests {
 		Set<String> buyers = ownRecordValues("applicant2", BUYER, "applicant1");
 
 		HttpResponse<String> prefilled = this.http.postJson("/api/v1/prefills", "{\"bundleCode\":\"flat-transfer\"}",
-				"Authorization", bearer("applicant1"));
+				"Authorization", this.http.bearer("applicant1"));
 
 		assertThat(prefilled.body()).doesNotContain(buyers);
 		JsonNode preview = OneVisitHttp.json(prefilled);
@@ -191,7 +187,7 @@ class ExchangeApiTests {
 	void aClerkCannotPrefillSomeoneWhoseIdentityWasNotChecked() {
 		HttpResponse<String> refused = this.http.postJson("/api/v1/prefills", """
 				{"bundleCode":"flat-transfer","applicant":{"residentId":"%s"},"hallCode":"east"}""".formatted(SELLER),
-				"Authorization", bearer("clerk1"));
+				"Authorization", this.http.bearer("clerk1"));
 
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.headers().firstValue("Content-Type"))
@@ -202,7 +198,7 @@ class ExchangeApiTests {
 
 	@Test
 	void aClerkPrefillsAfterCheckingTheIdCardAtThatHallOnly() {
-		String clerk = bearer("clerk2");
+		String clerk = this.http.bearer("clerk2");
 		HttpResponse<String> checked = this.http.postJson("/api/v1/identity-checks", """
 				{"hallCode":"west","residentId":"%s","method":"ID_CARD"}""".formatted(BUYER), "Authorization", clerk);
 		assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);
@@ -226,7 +222,7 @@ class ExchangeApiTests {
 		assertThat(this.http
 			.postJson("/api/v1/identity-checks", """
 					{"hallCode":"west","residentId":"%s","method":"ID_CARD"}""".formatted(SELLER), "Authorization",
-					bearer("applicant1"))
+					this.http.bearer("applicant1"))
 			.statusCode()).isEqualTo(403);
 	}
 
@@ -234,12 +230,12 @@ class ExchangeApiTests {
 	void ledgerEntriesNameThePurposeAndOnWhoseBehalf() {
 		this.http.postJson("/api/v1/prefills", """
 				{"bundleCode":"flat-transfer","form":{"buyerId":"%s","buyerName":"李四"}}""".formatted(BUYER),
-				"Authorization", bearer("applicant1"));
+				"Authorization", this.http.bearer("applicant1"));
 
 		JsonNode sellerLog = OneVisitHttp
-			.json(this.http.get("/api/v1/my/data-accesses", "Authorization", bearer("applicant1")));
+			.json(this.http.get("/api/v1/my/data-accesses", "Authorization", this.http.bearer("applicant1")));
 		JsonNode buyerLog = OneVisitHttp
-			.json(this.http.get("/api/v1/my/data-accesses", "Authorization", bearer("applicant2")));
+			.json(this.http.get("/api/v1/my/data-accesses", "Authorization", this.http.bearer("applicant2")));
 
 		assertThat(sellerLog.valueStream().map((entry) -> entry.path("purpose").asString()))
 			.contains("预填“二手房转移登记一件事”，为申请人 3399**********0016 调取其本人数据");
@@ -253,7 +249,7 @@ class ExchangeApiTests {
 	@Test
 	void myDataPageListsTheAccessesAndTheLedgerVerifiesForAdministratorsOnly() {
 		this.http.postJson("/api/v1/prefills", "{\"bundleCode\":\"flat-transfer\"}", "Authorization",
-				bearer("applicant1"));
+				this.http.bearer("applicant1"));
 		this.http.logIn("applicant1", "onevisit-demo");
 		HttpResponse<String> page = this.http.get("/my/data");
 		assertThat(page.statusCode()).isEqualTo(200);
@@ -262,11 +258,10 @@ class ExchangeApiTests {
 			.contains("我的数据", "预填“二手房转移登记一件事”，为申请人 3399**********0016 调取其本人数据", "公安人口信息库：居民身份信息", "张三")
 			.doesNotContain("population.identity", "applicant1");
 
-		assertThat(
-				this.http.get("/api/v1/admin/ledger/verification", "Authorization", bearer("applicant1")).statusCode())
-			.isEqualTo(403);
+		assertThat(this.http.get("/api/v1/admin/ledger/verification", "Authorization", this.http.bearer("applicant1"))
+			.statusCode()).isEqualTo(403);
 		JsonNode verification = OneVisitHttp
-			.json(this.http.get("/api/v1/admin/ledger/verification", "Authorization", bearer("admin1")));
+			.json(this.http.get("/api/v1/admin/ledger/verification", "Authorization", this.http.bearer("admin1")));
 		assertThat(verification.path("intact").asBoolean()).isTrue();
 		assertThat(verification.path("entries").asLong()).isPositive();
 	}
@@ -274,7 +269,7 @@ class ExchangeApiTests {
 	@Test
 	void refusesAPrefillThatNamesNeitherItemNorBundleWithAProblem() {
 		HttpResponse<String> refused = this.http.postJson("/api/v1/prefills", "{}", "Authorization",
-				bearer("applicant1"));
+				this.http.bearer("applicant1"));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));

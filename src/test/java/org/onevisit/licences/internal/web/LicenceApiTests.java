@@ -62,10 +62,6 @@ class LicenceApiTests {
 		this.http = new OneVisitHttp(this.port);
 	}
 
-	String bearer(String username) {
-		return "Bearer " + this.http.bearerToken(username, "onevisit-demo");
-	}
-
 	/**
 	 * 张三 and 王芳 sell a flat of theirs to 李四; the buyer confirms, every department
 	 * approves, the seller pays, the registry records the transfer: the buyer
@@ -80,7 +76,7 @@ class LicenceApiTests {
 	/** The licence the holder finds for the matter once its results are produced. */
 	JsonNode certificateOf(JsonNode application, String holder) throws InterruptedException {
 		String tracking = application.path("trackingNo").asString();
-		String token = bearer(holder);
+		String token = this.http.bearer(holder);
 		long deadline = System.currentTimeMillis() + 20_000;
 		while (System.currentTimeMillis() < deadline) {
 			for (JsonNode licence : OneVisitHttp.json(this.http.get("/api/v1/licences", "Authorization", token))) {
@@ -211,22 +207,24 @@ class LicenceApiTests {
 		JsonNode licence = certificateOfApprovedTransfer();
 		String id = licence.path("id").asString();
 
-		assertThat(this.http.get("/api/v1/licences/" + id, "Authorization", bearer("reviewer-tax")).statusCode())
+		assertThat(
+				this.http.get("/api/v1/licences/" + id, "Authorization", this.http.bearer("reviewer-tax")).statusCode())
 			.isEqualTo(404);
-		assertThat(this.http.get("/api/v1/licences/" + id, "Authorization", bearer("applicant2")).statusCode())
+		assertThat(
+				this.http.get("/api/v1/licences/" + id, "Authorization", this.http.bearer("applicant2")).statusCode())
 			.isEqualTo(200);
 		assertThat(this.http.get("/api/v1/licences/" + id).statusCode()).isEqualTo(401);
 
 		HttpResponse<String> foreign = this.http.postJson("/api/v1/licences/" + id + "/revocation",
-				"{\"reason\":\"不该由我撤销\"}", "Authorization", bearer("reviewer-tax"));
+				"{\"reason\":\"不该由我撤销\"}", "Authorization", this.http.bearer("reviewer-tax"));
 		assertThat(foreign.statusCode()).isEqualTo(404);
 		HttpResponse<String> blank = this.http.postJson("/api/v1/licences/" + id + "/revocation", "{\"reason\":\" \"}",
-				"Authorization", bearer("reviewer-nr"));
+				"Authorization", this.http.bearer("reviewer-nr"));
 		assertThat(blank.statusCode()).isEqualTo(400);
 		assertThat(OneVisitHttp.json(blank).path("code").asString()).isEqualTo("revocation_reason_required");
 
 		HttpResponse<String> revoked = this.http.postJson("/api/v1/licences/" + id + "/revocation",
-				"{\"reason\":\"房屋已被依法查封，登记错误\"}", "Authorization", bearer("reviewer-nr"));
+				"{\"reason\":\"房屋已被依法查封，登记错误\"}", "Authorization", this.http.bearer("reviewer-nr"));
 		assertThat(revoked.statusCode()).isEqualTo(200);
 		JsonNode answer = OneVisitHttp
 			.json(this.http.postJson("/api/v1/licences/verify", licence.path("document").toString()));
@@ -276,7 +274,7 @@ class LicenceApiTests {
 		this.registries.fileSaleContract(oldNumber, Matters.SELLER, 1_300_000);
 		String address = old.path("fields").path("location").asString();
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", RESALE.formatted(oldNumber, address),
-				"Authorization", bearer("applicant2"), "Idempotency-Key", UUID.randomUUID().toString());
+				"Authorization", this.http.bearer("applicant2"), "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
 		Matters matters = new Matters(this.http, this.registries);
 		JsonNode resold = matters.payThroughTheSimulator(

@@ -1,0 +1,93 @@
+package org.onevisit.applications;
+
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.onevisit.Matters;
+import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.catalog.ReviewStep;
+import org.onevisit.identity.Actor;
+import org.onevisit.shared.ResidentId;
+import org.onevisit.shared.Subject;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Matters filed, found and decided through the Java API, for tests in process;
+ * {@link Matters} does the same through HTTP.
+ */
+public final class MattersInProcess {
+
+	private MattersInProcess() {
+	}
+
+	/** The matter's task of this department. */
+	public static Task task(Application application, String department) {
+		return first(application, (task) -> task.plan().departmentCode().equals(department));
+	}
+
+	/** The matter's task of this item. */
+	public static Task taskOfItem(Application application, String item) {
+		return first(application, (task) -> task.plan().itemCode().equals(item));
+	}
+
+	/**
+	 * Every department approves every step of its task, in the order of the tasks: a step
+	 * separated from an earlier one (登簿 from 受理) by the department's second reviewer
+	 * ({@code reviewer-nr2}), a counter step by clerk1; answers the application as the
+	 * last decision left it.
+	 */
+	public static Application approveEveryStep(ApplicationManagement applications, Application filed) {
+		Application application = filed;
+		for (Task task : filed.tasks()) {
+			String department = task.plan().departmentCode();
+			for (ReviewStep step : task.plan().workflow().steps()) {
+				String reviewer = "reviewer-" + department + (step.notBy().isEmpty() ? "" : "2");
+				Actor actor = (step.role() == ReviewStep.StepRole.CLERK) ? Actor.clerk("clerk1")
+						: Actor.reviewer(reviewer, department);
+				application = applications.decide(task.id(), Decision.Approve.here(), actor, null);
+			}
+		}
+		return application;
+	}
+
+	/**
+	 * The resident's 不动产登记资料查询 (a citywide item) filed by clerk1 at this hall: the county
+	 * of the resident's household handles it.
+	 */
+	public static Application recordsSearch(ApplicationManagement applications, String hall, String resident) {
+		return applications.submit(
+				new Submission("339900-NR-006", null, Subject.person(ResidentId.of(resident)), Channel.HALL,
+						Map.of("applicantId", resident, "purpose", "办理贷款需查询名下房产"))
+					.atHall(hall),
+				Actor.clerk("clerk1"), null);
+	}
+
+	/**
+	 * 张三's records search filed at the west hall, its parties confirmed there at the
+	 * window: his household's county, 东湖区, handles it.
+	 */
+	public static Application recordsSearchAtTheWestHall(ApplicationManagement applications) {
+		Application filed = recordsSearch(applications, "west", Matters.SELLER);
+		filed.parties()
+			.stream()
+			.filter(PartyConfirmation::pending)
+			.forEach((part) -> applications.confirm(part.id(), Actor.clerk("clerk1"), new PartyConfirmation.WindowCheck(
+					PartyConfirmation.IdentityCheck.ID_CARD, part.party().identifier(), "clerk1", "west")));
+		return filed;
+	}
+
+	/** The hall that owns the matter, as stored; null where none does. */
+	public static String owningHallOf(JdbcClient jdbc, Application application) {
+		return jdbc.sql("select owning_hall_code from applications_application where id = :id")
+			.param("id", application.id().value())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static Task first(Application application, Predicate<Task> wanted) {
+		return application.tasks().stream().filter(wanted).findFirst().orElseThrow();
+	}
+
+}
