@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -19,6 +20,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Headless Debian Chromium for browser tests, driven through Debian's chromedriver: no
@@ -70,7 +73,6 @@ public final class Browsers {
 		waitFor(browser, By.cssSelector(".nav .who"));
 	}
 
-	/** Waits until the element is in the page: a click only starts a navigation. */
 	/**
 	 * Writes the value over what the form field with this id holds (a pre-filled value
 	 * the test replaces, as a person would).
@@ -82,16 +84,27 @@ public final class Browsers {
 	}
 
 	/**
-	 * On the page that checks the answers before filing online: makes the declaration
-	 * (承诺) and files.
-	 */
-	/**
 	 * Ticks the 承诺 on the check page, files, and follows the receipt's link to the
 	 * matter's page, where the journeys go on.
 	 */
 	public static void declareAndFile(WebDriver browser) {
 		declareAndFileToTheReceipt(browser);
 		waitFor(browser, By.id("to-progress")).click();
+	}
+
+	/**
+	 * On the flat transfer's form: the flat's certificate and address typed over what was
+	 * filled in, the answers checked (they show the address), declared and filed; answers
+	 * the address of the matter's page the seller lands on, without its query.
+	 */
+	public static String fileTheFlatTransferOf(WebDriver seller, RegistryControl.Flat flat) {
+		retype(seller, "field-certificateNo", flat.certificateNo());
+		retype(seller, "field-address", flat.address());
+		seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		assertThat(waitFor(seller, By.cssSelector("dl.answers")).getText()).contains(flat.address());
+		declareAndFile(seller);
+		waitFor(seller, By.id("progress"));
+		return seller.getCurrentUrl().replaceFirst("\\?.*", "");
 	}
 
 	/** Ticks the 承诺 on the check page and files: the receipt page is shown. */
@@ -101,6 +114,7 @@ public final class Browsers {
 		waitFor(browser, By.id("filing-receipt"));
 	}
 
+	/** Waits until the element is in the page: a click only starts a navigation. */
 	public static WebElement waitFor(WebDriver browser, By element) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(element));

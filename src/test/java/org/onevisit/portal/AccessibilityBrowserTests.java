@@ -7,11 +7,12 @@ import java.util.Map;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.AxeCore;
 import org.onevisit.Browsers;
+import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accessibility violation, and no sideways scrolling on a 360 px phone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OpenBrowsers.class)
 class AccessibilityBrowserTests {
 
 	@LocalServerPort
@@ -40,15 +42,8 @@ class AccessibilityBrowserTests {
 	final List<String> tooWide = new ArrayList<>();
 
 	@BeforeEach
-	void openBrowser() {
-		this.browser = Browsers.chromium(360, 800);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+	void openBrowser(OpenBrowsers browsers) {
+		this.browser = browsers.chromium(360, 800);
 	}
 
 	@Test
@@ -81,10 +76,8 @@ class AccessibilityBrowserTests {
 		// no matter left open
 		org.onevisit.OneVisitHttp api = new org.onevisit.OneVisitHttp(this.port);
 		assertThat(api
-			.postJson(
-					"/api/v1/applications/" + filed.replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1")
-							+ "/withdrawal",
-					"{}", "Authorization", "Bearer " + api.bearerToken("applicant1", "onevisit-demo"))
+			.postJson("/api/v1/applications/" + filed.replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1")
+					+ "/withdrawal", "{}", "Authorization", api.bearer("applicant1"))
 			.statusCode()).isEqualTo(200);
 		check(found, base + "/my");
 

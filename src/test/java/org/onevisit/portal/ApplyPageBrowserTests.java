@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
+import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs without script or policy errors, and files with one tap.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OpenBrowsers.class)
 class ApplyPageBrowserTests {
 
 	@LocalServerPort
@@ -37,15 +39,8 @@ class ApplyPageBrowserTests {
 	ChromeDriver browser;
 
 	@BeforeEach
-	void openBrowser() {
-		this.browser = Browsers.chromium(360, 800);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+	void openBrowser(OpenBrowsers browsers) {
+		this.browser = browsers.chromium(360, 800);
 	}
 
 	@Test
@@ -89,8 +84,7 @@ class ApplyPageBrowserTests {
 		String id = this.browser.getCurrentUrl().replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1");
 		org.onevisit.OneVisitHttp api = new org.onevisit.OneVisitHttp(this.port);
 		assertThat(api
-			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization",
-					"Bearer " + api.bearerToken("applicant1", "onevisit-demo"))
+			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization", api.bearer("applicant1"))
 			.statusCode()).isEqualTo(200);
 	}
 

@@ -1,9 +1,10 @@
 package org.onevisit.portal;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
+import org.onevisit.OpenBrowsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * login.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OpenBrowsers.class)
 class HomePageBrowserTests {
 
 	@LocalServerPort
@@ -26,15 +28,8 @@ class HomePageBrowserTests {
 	ChromeDriver browser;
 
 	@BeforeEach
-	void openBrowser() {
-		this.browser = Browsers.chromium(360, 800);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+	void openBrowser(OpenBrowsers browsers) {
+		this.browser = browsers.chromium(360, 800);
 	}
 
 	@Test

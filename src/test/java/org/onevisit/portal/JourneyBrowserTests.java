@@ -11,9 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
-import org.onevisit.Matters;
-import org.onevisit.OneVisitHttp;
 
 import javax.imageio.ImageIO;
 
@@ -23,9 +20,11 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
+import org.onevisit.Matters;
+import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -43,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a visit, and a clerk accepts a walk-in business start-up at the window.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OpenBrowsers.class)
 class JourneyBrowserTests {
 
 	@LocalServerPort
@@ -55,19 +55,11 @@ class JourneyBrowserTests {
 
 	ChromeDriver office;
 
-	@AfterEach
-	void closeBrowsers() {
-		for (ChromeDriver browser : new ChromeDriver[] { this.seller, this.office }) {
-			if (browser != null) {
-				browser.quit();
-			}
-		}
-	}
-
 	@Test
-	void theSellerTransfersTheFlatWithoutUploadingAnythingPaysAndVerifiesTheLicence() throws Exception {
+	void theSellerTransfersTheFlatWithoutUploadingAnythingPaysAndVerifiesTheLicence(OpenBrowsers browsers)
+			throws Exception {
 		String base = "http://localhost:" + this.port;
-		this.seller = Browsers.chromium(390, 844);
+		this.seller = browsers.chromium(390, 844);
 		Browsers.logIn(this.seller, base, "applicant1");
 
 		this.seller.get(base + "/apply/bundles/flat-transfer");
@@ -81,13 +73,7 @@ class JourneyBrowserTests {
 			.allSatisfy((badge) -> assertThat(badge).isNotEqualTo("需要您提交"));
 		// a flat of his own for this test: an approved transfer moves a flat for good
 		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
-		Browsers.retype(this.seller, "field-certificateNo", flat.certificateNo());
-		Browsers.retype(this.seller, "field-address", flat.address());
-		this.seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-		assertThat(Browsers.waitFor(this.seller, By.cssSelector("dl.answers")).getText()).contains(flat.address());
-		Browsers.declareAndFile(this.seller);
-		Browsers.waitFor(this.seller, By.id("progress"));
-		String progress = this.seller.getCurrentUrl().replaceFirst("\\?.*", "");
+		String progress = Browsers.fileTheFlatTransferOf(this.seller, flat);
 		String trackingNumber = this.seller.findElement(By.tagName("h1"))
 			.getText()
 			.replaceAll("\\D*(339900-[\\d-]+).*", "$1");
@@ -102,7 +88,7 @@ class JourneyBrowserTests {
 
 		// his wife, co-owner of the flat, and the buyer confirm in their own spaces
 		// before any department sees it
-		this.office = Browsers.chromium(1280, 900);
+		this.office = browsers.chromium(1280, 900);
 		for (String party : List.of("applicant3", "applicant2")) {
 			this.office.manage().deleteAllCookies();
 			Browsers.logIn(this.office, base, party);
@@ -172,9 +158,10 @@ class JourneyBrowserTests {
 	}
 
 	@Test
-	void theClerkAcceptsAWalkInBusinessStartupAfterPrintingTheNoticeOfWhatIsMissing() throws Exception {
+	void theClerkAcceptsAWalkInBusinessStartupAfterPrintingTheNoticeOfWhatIsMissing(OpenBrowsers browsers)
+			throws Exception {
 		String base = "http://localhost:" + this.port;
-		this.office = Browsers.chromium(1280, 900);
+		this.office = browsers.chromium(1280, 900);
 		Browsers.logIn(this.office, base, "clerk1");
 
 		this.office.get(base + "/hall");
@@ -214,7 +201,7 @@ class JourneyBrowserTests {
 				  if (!i.value && i.type !== 'checkbox') i.value = '1'; });
 				""");
 		java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan", ".pdf");
-		java.nio.file.Files.writeString(scan, "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
+		java.nio.file.Files.write(scan, Matters.aPdf());
 		this.office.findElement(By.id("upload-articles")).sendKeys(scan.toString());
 		this.office.findElement(By.id("upload-officer-appointment")).sendKeys(scan.toString());
 		this.office.findElement(By.cssSelector("form.stack button[type=submit]")).click();

@@ -3,11 +3,12 @@ package org.onevisit.portal;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * confirms it by entering her password again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OpenBrowsers.class)
 class PartiesBrowserTests {
 
 	@LocalServerPort
@@ -34,13 +36,6 @@ class PartiesBrowserTests {
 	RegistryControl registries;
 
 	ChromeDriver wife;
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.wife != null) {
-			this.wife.quit();
-		}
-	}
 
 	/**
 	 * From 我的空间, opens what awaits the signed-in party under this tracking number and
@@ -56,7 +51,7 @@ class PartiesBrowserTests {
 	}
 
 	@Test
-	void theCoOwnerConfirmsTheSaleInHerOwnSpaceWithHerPassword() {
+	void theCoOwnerConfirmsTheSaleInHerOwnSpaceWithHerPassword(OpenBrowsers browsers) {
 		OneVisitHttp api = new OneVisitHttp(this.port);
 		Matters matters = new Matters(api, this.registries);
 		RegistryControl.Flat flat = matters.mintFlat();
@@ -66,7 +61,7 @@ class PartiesBrowserTests {
 		JsonNode matter = OneVisitHttp.json(filed);
 		String trackingNumber = matter.path("trackingNo").asString();
 		String base = "http://localhost:" + this.port;
-		this.wife = Browsers.chromium(390, 844);
+		this.wife = browsers.chromium(390, 844);
 		Browsers.logIn(this.wife, base, "applicant3");
 
 		this.wife.get(base + "/my");

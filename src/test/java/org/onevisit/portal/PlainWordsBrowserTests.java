@@ -5,12 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OpenBrowsers;
 import org.onevisit.PlainWords;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * supervisor read are filed and decided through the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OpenBrowsers.class)
 class PlainWordsBrowserTests {
 
 	// what a person sees: the body's rendered text, without what is shown as code
@@ -57,7 +59,7 @@ class PlainWordsBrowserTests {
 	final List<String> findings = new ArrayList<>();
 
 	@BeforeEach
-	void fileMattersAndOpenABrowser() {
+	void fileMattersAndOpenABrowser(OpenBrowsers browsers) {
 		this.base = "http://localhost:" + this.port;
 		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		RegistryControl.Flat sold = matters.mintFlat();
@@ -71,14 +73,7 @@ class PlainWordsBrowserTests {
 			this.coded.add(flat.certificateNo());
 			this.coded.add(flat.address());
 		}
-		this.browser = Browsers.chromium(1280, 900);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+		this.browser = browsers.chromium(1280, 900);
 	}
 
 	@Test
@@ -170,8 +165,7 @@ class PlainWordsBrowserTests {
 	private void withdraw(String id) {
 		OneVisitHttp api = new OneVisitHttp(this.port);
 		assertThat(api
-			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization",
-					"Bearer " + api.bearerToken("applicant1", "onevisit-demo"))
+			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization", api.bearer("applicant1"))
 			.statusCode()).isEqualTo(200);
 	}
 

@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium. No script runs: each payload would set {@code window.__xss}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OpenBrowsers.class)
 class StoredXssBrowserTests {
 
 	static final List<String> PAYLOADS = List.of("<script>window.__xss='script'</script>",
@@ -44,19 +46,12 @@ class StoredXssBrowserTests {
 
 	ChromeDriver browser;
 
-	@AfterEach
-	void close() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
-	void noPayloadRunsInTheClerkReviewerOrSupervisorPages() throws Exception {
-		this.browser = Browsers.chromium(1280, 900);
+	void noPayloadRunsInTheClerkReviewerOrSupervisorPages(OpenBrowsers browsers) throws Exception {
+		this.browser = browsers.chromium(1280, 900);
 		OneVisitHttp citizen = new OneVisitHttp(this.port);
 		citizen.logIn("applicant1", "onevisit-demo");
-		String token = "Bearer " + citizen.bearerToken("applicant1", "onevisit-demo");
+		String token = citizen.bearer("applicant1");
 		JsonNode filed = HttpResponseCheck.created(citizen.postJson("/api/v1/applications", """
 				{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
 				 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",

@@ -1,23 +1,16 @@
 package org.onevisit.messages.internal;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.TestSmtp;
@@ -56,19 +49,12 @@ class NotificationJourneyTests {
 
 	private static final String APPLICANT3 = "33990319870602934X";
 
-	private static final int SMTP_PORT = TestSmtp.freePort();
-
-	private static volatile GreenMail smtp = TestSmtp.startedOn(SMTP_PORT);
+	@RegisterExtension
+	static final TestSmtp SMTP = new TestSmtp();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		smtp.stop();
+		SMTP.sendTo(registry);
 	}
 
 	@LocalServerPort
@@ -186,7 +172,7 @@ class NotificationJourneyTests {
 		assertThat(choose("applicant2", matters, """
 				{"email":"%s","emailEnabled":true,"smsEnabled":false,"locale":"zh-CN"}
 				""".formatted(mail)).statusCode()).isEqualTo(200);
-		smtp.stop();
+		SMTP.stop();
 		UUID delivery;
 		try {
 			revokeALicenceOf(APPLICANT2, "登记事项有误");
@@ -214,7 +200,7 @@ class NotificationJourneyTests {
 				.contains("技术详情");
 		}
 		finally {
-			smtp = TestSmtp.startedOn(SMTP_PORT);
+			SMTP.start();
 		}
 
 		HttpResponse<String> retried = http.postJson("/api/v1/admin/notifications/" + delivery + "/retry", "{}",
@@ -344,15 +330,9 @@ class NotificationJourneyTests {
 		assertThat(problem.toString()).contains("\"email\"").contains("\"mobile\"");
 	}
 
-	private HttpResponse<String> choose(String username, Matters matters, String json)
-			throws IOException, InterruptedException {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/my/notification-preferences"))
-				.header("Authorization", matters.bearer(username))
-				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(json))
-				.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> choose(String username, Matters matters, String json) {
+		return new OneVisitHttp(this.port).putJson("/api/v1/my/notification-preferences", json, "Authorization",
+				matters.bearer(username));
 	}
 
 	/** A licence of the person revoked, as the licences module announces it. */
@@ -389,7 +369,7 @@ class NotificationJourneyTests {
 			Thread.sleep(200);
 			received = received(address);
 		}
-		assertThat(condition).as("e-mails to %s: %s", address, received.stream().map(this::body).toList())
+		assertThat(condition).as("e-mails to %s: %s", address, received.stream().map(TestSmtp::body).toList())
 			.accepts(received);
 		return received;
 	}
@@ -404,23 +384,11 @@ class NotificationJourneyTests {
 	}
 
 	private static List<MimeMessage> received(String address) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter((email) -> {
-			try {
-				return Arrays.stream(email.getAllRecipients()).anyMatch((to) -> to.toString().equals(address));
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
+		return SMTP.receivedBy(address);
 	}
 
-	private String body(MimeMessage email) {
-		try {
-			return email.getContent().toString();
-		}
-		catch (IOException | MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String body(MimeMessage email) {
+		return TestSmtp.body(email);
 	}
 
 }

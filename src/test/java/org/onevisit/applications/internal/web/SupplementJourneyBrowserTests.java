@@ -1,29 +1,22 @@
 package org.onevisit.applications.internal.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OpenBrowsers;
 import org.onevisit.TestSmtp;
 import org.onevisit.messages.internal.SimulatedSmsGateway;
 import org.onevisit.registries.RegistryControl;
@@ -50,21 +43,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "onevisit.messages.send-interval=PT0.2S", "onevisit.messages.backoff=PT0.2S" })
+@ExtendWith(OpenBrowsers.class)
 class SupplementJourneyBrowserTests {
 
-	private static final int SMTP_PORT = TestSmtp.freePort();
-
-	private static final GreenMail SMTP = TestSmtp.startedOn(SMTP_PORT);
+	@RegisterExtension
+	static final TestSmtp SMTP = new TestSmtp();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		SMTP.stop();
+		SMTP.sendTo(registry);
 	}
 
 	@LocalServerPort
@@ -80,18 +67,10 @@ class SupplementJourneyBrowserTests {
 
 	ChromeDriver office;
 
-	@AfterEach
-	void closeBrowsers() {
-		for (ChromeDriver browser : new ChromeDriver[] { this.seller, this.office }) {
-			if (browser != null) {
-				browser.quit();
-			}
-		}
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "zh-CN", "en" })
-	void theSellerIsAskedForMoreAnswersOnThePageAndIsToldAtEachStep(String language) throws Exception {
+	void theSellerIsAskedForMoreAnswersOnThePageAndIsToldAtEachStep(String language, OpenBrowsers browsers)
+			throws Exception {
 		boolean english = "en".equals(language);
 		String base = "http://localhost:" + this.port;
 		OneVisitHttp http = new OneVisitHttp(this.port);
@@ -103,18 +82,12 @@ class SupplementJourneyBrowserTests {
 				""".formatted(mail, mobile, language)).statusCode()).isEqualTo(200);
 
 		// filed online: the answers checked, the declaration made
-		this.seller = Browsers.chromium(1280, 900);
+		this.seller = browsers.chromium(1280, 900);
 		Browsers.logIn(this.seller, base, "applicant1");
 		this.seller.get(base + "/apply/bundles/flat-transfer?lang=" + language);
 		Browsers.waitFor(this.seller, By.id("field-buyerName"));
 		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
-		Browsers.retype(this.seller, "field-certificateNo", flat.certificateNo());
-		Browsers.retype(this.seller, "field-address", flat.address());
-		this.seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-		assertThat(Browsers.waitFor(this.seller, By.cssSelector("dl.answers")).getText()).contains(flat.address());
-		Browsers.declareAndFile(this.seller);
-		Browsers.waitFor(this.seller, By.id("progress"));
-		String page = this.seller.getCurrentUrl().replaceFirst("\\?.*", "");
+		String page = Browsers.fileTheFlatTransferOf(this.seller, flat);
 		String id = page.substring(page.lastIndexOf('/') + 1);
 		String seller = matters.bearer("applicant1");
 		JsonNode filed = OneVisitHttp.json(http.get("/api/v1/applications/" + id, "Authorization", seller));
@@ -126,7 +99,7 @@ class SupplementJourneyBrowserTests {
 		// the tax office asks for a clearer copy of a material and the payment method
 		JsonNode material = underReview.path("materials").path(0);
 		String taxTask = Matters.taskId(underReview, "tax");
-		this.office = Browsers.chromium(1280, 900);
+		this.office = browsers.chromium(1280, 900);
 		Browsers.logIn(this.office, base, "reviewer-tax");
 		this.office.get(base + "/review/tasks/" + taxTask + "?lang=" + language);
 		Browsers.waitFor(this.office, By.id("ask-material-0")).sendKeys("扫描件不清晰");
@@ -153,7 +126,7 @@ class SupplementJourneyBrowserTests {
 		WebElement supplement = Browsers.waitFor(this.seller, By.id("supplement"));
 		assertThat(supplement.getText()).contains(material.path("name").asString(), "扫描件不清晰", "付款方式", "与网签合同不一致", due);
 		Path scan = Files.createTempFile("scan", ".pdf");
-		Files.writeString(scan, "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
+		Files.write(scan, Matters.aPdf());
 		supplement.findElement(By.cssSelector("input[type=file]")).sendKeys(scan.toString());
 		new Select(supplement.findElement(By.cssSelector("select[name='field.paymentMethod']")))
 			.selectByVisibleText("公积金贷款");
@@ -181,14 +154,9 @@ class SupplementJourneyBrowserTests {
 		Files.deleteIfExists(scan);
 	}
 
-	private HttpResponse<String> choose(Matters matters, String json) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/my/notification-preferences"))
-				.header("Authorization", matters.bearer("applicant1"))
-				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(json))
-				.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> choose(Matters matters, String json) {
+		return new OneVisitHttp(this.port).putJson("/api/v1/my/notification-preferences", json, "Authorization",
+				matters.bearer("applicant1"));
 	}
 
 	private static void awaitEmail(String address, Predicate<String> body) throws InterruptedException {
@@ -212,23 +180,7 @@ class SupplementJourneyBrowserTests {
 
 	/** The bodies of the e-mails that reached the address so far. */
 	private static List<String> received(String address) {
-		return Arrays.stream(SMTP.getReceivedMessages()).filter((email) -> {
-			try {
-				return Arrays.stream(email.getAllRecipients()).anyMatch((to) -> to.toString().equals(address));
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).map(SupplementJourneyBrowserTests::body).toList();
-	}
-
-	private static String body(MimeMessage email) {
-		try {
-			return email.getContent().toString();
-		}
-		catch (IOException | MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SMTP.receivedBy(address).stream().map(TestSmtp::body).toList();
 	}
 
 }
