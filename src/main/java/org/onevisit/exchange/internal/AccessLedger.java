@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -56,6 +57,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The append-only, hash-chained log of every access to registry data. Each entry's hash
@@ -114,7 +116,8 @@ class AccessLedger implements SmartLifecycle {
 
 	private volatile Thread writer;
 
-	private final ObjectProvider<PartnerMandates> mandates;
+	// looked up on first use: getIfAvailable resolves the dependency anew on every call
+	private final Supplier<PartnerMandates> mandates;
 
 	private volatile boolean running;
 
@@ -123,7 +126,7 @@ class AccessLedger implements SmartLifecycle {
 			TransparencyLog transparencyLog,
 			@Value("${onevisit.exchange.ledger.checkpoint-every:1000}") int checkpointEvery,
 			ObjectProvider<PartnerMandates> mandates) {
-		this.mandates = mandates;
+		this.mandates = (mandates != null) ? SingletonSupplier.of(mandates::getIfAvailable) : () -> null;
 		this.personalData = personalData;
 		this.transparencyLog = transparencyLog;
 		this.jdbc = jdbc;
@@ -185,7 +188,7 @@ class AccessLedger implements SmartLifecycle {
 	 * the hash chain and the public log cover them as every other access.
 	 */
 	private List<Access> underMandates(List<Access> accesses) {
-		PartnerMandates partners = (this.mandates != null) ? this.mandates.getIfAvailable() : null;
+		PartnerMandates partners = this.mandates.get();
 		if (partners == null || accesses.isEmpty()) {
 			return accesses;
 		}

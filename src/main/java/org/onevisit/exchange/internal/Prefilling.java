@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.time.Instant;
 
 import org.onevisit.applications.HeldLicences;
@@ -37,6 +38,7 @@ import org.onevisit.shared.TimeOrderedIds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.exchange.RegistryRequest;
 import org.onevisit.shared.CreditCode;
@@ -67,7 +69,8 @@ class Prefilling implements DataExchange, HouseholdRegions {
 
 	private final DataElementCatalogue elements;
 
-	private final ObjectProvider<HeldLicences> licences;
+	// looked up on first use: getIfAvailable resolves the dependency anew on every call
+	private final Supplier<HeldLicences> licences;
 
 	private final Clock clock;
 
@@ -87,7 +90,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 		this.fetcher = fetcher;
 		this.ledger = ledger;
 		this.elements = elements;
-		this.licences = licences;
+		this.licences = SingletonSupplier.of(licences::getIfAvailable);
 		this.clock = clock;
 		this.inOperation = inOperation;
 	}
@@ -391,7 +394,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 		if (material.material().source() != MaterialSource.LICENCE || material.of() != null) {
 			return false;
 		}
-		HeldLicences wallet = this.licences.getIfAvailable();
+		HeldLicences wallet = this.licences.get();
 		return wallet != null && wallet.standingLicence(applicant, material.material().licenceType()).isPresent();
 	}
 

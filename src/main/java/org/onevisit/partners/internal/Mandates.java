@@ -200,10 +200,13 @@ public class Mandates {
 
 	/**
 	 * The mandate a matter was filed under, by its id or tracking number, and the name of
-	 * the partner that filed it.
+	 * the partner that filed it. The references of the platform's own errands
+	 * ({@code prefill:…}, {@code registration:…}, {@code routing:…}) name no matter and
+	 * are not looked up: neither an id nor a tracking number has a colon, and every
+	 * registry access of a pre-fill asked here.
 	 */
 	Optional<Map.Entry<UUID, String>> mandateOfMatter(String reference) {
-		if (reference == null || reference.isBlank()) {
+		if (reference == null || reference.isBlank() || reference.indexOf(':') >= 0) {
 			return Optional.empty();
 		}
 		UUID application = null;

@@ -29,6 +29,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts every registry of the data-sharing catalogue in this process, each on its own
@@ -57,10 +59,13 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 
 	private final RequestLog requestLog;
 
+	private final TransactionTemplate transactions;
+
 	private volatile boolean running;
 
 	DemoRegistries(DataCatalogue catalogue, RegistryDirectory directory, AccessRules rules, Clock clock,
-			JsonMapper json, JdbcClient jdbc, @Value("${onevisit.exchange.window:PT1M}") Duration window,
+			JsonMapper json, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+			@Value("${onevisit.exchange.window:PT1M}") Duration window,
 			@Value("${onevisit.registries.residents:10000}") int residents,
 			@Value("${onevisit.registries.enterprises:1000}") int enterprises,
 			@Value("${onevisit.registries.seed:20261122}") long seed) {
@@ -71,6 +76,7 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 				this.city.enterprises(), (System.nanoTime() - started) / 1_000_000);
 		this.writes = new RegistryWrites(this.city.book(), clock);
 		this.requestLog = new RequestLog(jdbc, clock);
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.json = json;
 		for (Registry registry : catalogue.registries()) {
 			// the department's own key, on its own machine in production: here only in
@@ -80,7 +86,7 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 					clock, window, json, new AdmittedRequests(registry.code(), jdbc, clock));
 			this.gates.put(registry.code(), gate);
 			this.servers.put(registry.code(), new RegistryServer(registry.code(), gate.get(), this.city.book(),
-					this.writes, json, this.requestLog, 0));
+					this.writes, json, this.requestLog, this.transactions, 0));
 			this.keys.put(registry.code(), key);
 		}
 	}
@@ -128,7 +134,7 @@ class DemoRegistries implements RegistryControl, SmartLifecycle {
 		RegistryServer old = server(registry);
 		old.stop();
 		RegistryServer server = new RegistryServer(registry, this.gates.get(registry).get(), this.city.book(),
-				this.writes, this.json, this.requestLog, old.url().getPort());
+				this.writes, this.json, this.requestLog, this.transactions, old.url().getPort());
 		this.servers.put(registry, server);
 		start(registry);
 	}

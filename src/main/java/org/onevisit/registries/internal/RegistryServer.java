@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.transaction.support.TransactionOperations;
+
 /**
  * One registry as an HTTP service on a loopback port: {@code POST /exchange} with a
  * signed request, answered through the provider gate from the registry's part of the
@@ -62,6 +64,8 @@ final class RegistryServer {
 
 	private final RequestLog requestLog;
 
+	private final TransactionOperations transactions;
+
 	private volatile Duration delay = Duration.ZERO;
 
 	private HttpServer server;
@@ -71,8 +75,9 @@ final class RegistryServer {
 	private int port;
 
 	RegistryServer(String registry, ProviderGate gate, RegistryBook book, RegistryWrites writes, JsonMapper json,
-			RequestLog requestLog, int port) {
+			RequestLog requestLog, TransactionOperations transactions, int port) {
 		this.requestLog = requestLog;
+		this.transactions = transactions;
 		this.registry = registry;
 		this.gate = gate;
 		this.book = book;
@@ -144,12 +149,14 @@ final class RegistryServer {
 
 	/** Answers an admitted query: each query's records, or a scan's matches. */
 	private void handle(HttpExchange exchange) throws IOException {
-		serve(exchange, "query",
-				(body, keyId, signature) -> this.gate.admit(body, keyId, signature)
-					.queries()
-					.stream()
-					.flatMap((query) -> query.scan() ? scan(query).stream() : Stream.of(answer(query)))
-					.toList());
+		serve(exchange, "query", (body, keyId, signature) -> {
+			RegistryRequest request = this.gate.admit(body, keyId, signature);
+			return new Admitted(request.requestId(),
+					request.queries()
+						.stream()
+						.flatMap((query) -> query.scan() ? scan(query).stream() : Stream.of(answer(query)))
+						.toList());
+		});
 	}
 
 	/**
@@ -161,8 +168,8 @@ final class RegistryServer {
 		serve(exchange, "update", (body, keyId, signature) -> {
 			RegistryUpdate update = this.gate.admitUpdate(body, keyId, signature);
 			Map<String, String> results = this.writes.apply(update);
-			return List.of(new RegistryAnswer.Result(update.change().name(), update.updateId(),
-					RegistryAnswer.Status.FOUND, null, null, List.of(Map.copyOf(results))));
+			return new Admitted(update.requestId(), List.of(new RegistryAnswer.Result(update.change().name(),
+					update.updateId(), RegistryAnswer.Status.FOUND, null, null, List.of(Map.copyOf(results)))));
 		});
 	}
 
@@ -172,15 +179,24 @@ final class RegistryServer {
 	@FunctionalInterface
 	private interface Answering {
 
-		List<RegistryAnswer.Result> results(byte[] body, String keyId, String signature);
+		Admitted results(byte[] body, String keyId, String signature);
 
+	}
+
+	/** An admitted request's id, as the gate read it, and the results it is answered. */
+	private record Admitted(String requestId, List<RegistryAnswer.Result> results) {
+	}
+
+	/** What is sent back: the status, the body and, for an answer, its signature. */
+	private record Reply(int status, String type, byte[] body, ProviderGate.Signed signed) {
 	}
 
 	/**
 	 * One exchange ({@code kind} query or update): POST only, the body read, the
 	 * operator's delay, then the results signed and bound to the body; a refusal is
 	 * answered as a problem, a failure logged and answered 500. Each answer is written to
-	 * the registry's own log.
+	 * the registry's own log, in the transaction in which the gate remembered the
+	 * request's id: both are durable before the answer leaves, with one commit.
 	 */
 	private void serve(HttpExchange exchange, String kind, Answering answering) throws IOException {
 		try (exchange) {
@@ -193,24 +209,12 @@ final class RegistryServer {
 				body = in.readNBytes(1_000_000);
 			}
 			String keyId = exchange.getRequestHeaders().getFirst(ProviderGate.KEY_HEADER);
+			String signature = exchange.getRequestHeaders().getFirst(ProviderGate.SIGNATURE_HEADER);
 			if (!this.delay.isZero()) {
 				Thread.sleep(this.delay.toMillis());
 			}
-			List<RegistryAnswer.Result> results;
-			try {
-				results = answering.results(body, keyId,
-						exchange.getRequestHeaders().getFirst(ProviderGate.SIGNATURE_HEADER));
-			}
-			catch (ExchangeRefused ex) {
-				this.requestLog.record(this.registry, kind, requestIdOf(body), keyId, ex.status(),
-						"REFUSED:" + ex.code(), body);
-				send(exchange, ex.status(), "application/problem+json",
-						problem(ex.status(), ex.code(), ex.getMessage()), null);
-				return;
-			}
-			ProviderGate.Signed answer = this.gate.answer(body, results);
-			this.requestLog.record(this.registry, kind, requestIdOf(body), keyId, 200, "ANSWERED", body);
-			send(exchange, 200, "application/json", answer.body(), answer);
+			Reply reply = this.transactions.execute((status) -> reply(kind, body, keyId, signature, answering));
+			send(exchange, reply.status(), reply.type(), reply.body(), reply.signed());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -221,15 +225,38 @@ final class RegistryServer {
 		}
 	}
 
-	/** The id a request claims, read whether or not it was admitted. */
+	/** The answer or the refusal, written to the registry's log. */
+	private Reply reply(String kind, byte[] body, String keyId, String signature, Answering answering) {
+		Admitted admitted;
+		try {
+			admitted = answering.results(body, keyId, signature);
+		}
+		catch (ExchangeRefused ex) {
+			this.requestLog.record(this.registry, kind, requestIdOf(body), keyId, ex.status(), "REFUSED:" + ex.code(),
+					body);
+			return new Reply(ex.status(), "application/problem+json", problem(ex.status(), ex.code(), ex.getMessage()),
+					null);
+		}
+		ProviderGate.Signed answer = this.gate.answer(body, admitted.results());
+		this.requestLog.record(this.registry, kind, loggable(admitted.requestId()), keyId, 200, "ANSWERED", body);
+		return new Reply(200, "application/json", answer.body(), answer);
+	}
+
+	/**
+	 * The id a refused request claims, read whether or not the gate got that far (an
+	 * admitted one's id is the gate's reading).
+	 */
 	private String requestIdOf(byte[] body) {
 		try {
-			String id = this.json.readTree(body).path("requestId").asString(null);
-			return (id != null && id.length() <= 200) ? id : null;
+			return loggable(this.json.readTree(body).path("requestId").asString(null));
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	private static String loggable(String requestId) {
+		return (requestId != null && requestId.length() <= 200) ? requestId : null;
 	}
 
 	private RegistryAnswer.Result answer(RegistryRequest.Query query) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.onevisit.shared.Subject;
+import org.onevisit.benchmarks.PostgresStatements;
 import org.onevisit.benchmarks.ProcessCpu;
 import org.onevisit.benchmarks.StatementCounter;
 import org.onevisit.exchange.DataExchange;
@@ -83,6 +84,7 @@ class ExchangeBenchmark {
 		// are recycled only at a checkpoint, and the warm-up wrote hundreds of them
 		// only a superuser (or pg_checkpoint) may ask for a checkpoint
 		org.onevisit.Superuser.of(this.dataSource).jdbc().sql("checkpoint").update();
+		PostgresStatements statements = PostgresStatements.start(this.dataSource);
 		// CPU per pre-fill compares across runs where throughput does not: the host's
 		// share of this VM changes from minute to minute
 		ProcessCpu cpu = new ProcessCpu(this.jdbc.sql("select pg_backend_pid()").query(Long.class).single());
@@ -107,6 +109,7 @@ class ExchangeBenchmark {
 		// a JIT still compiling in the measured round means the warm-up was too short
 		System.out.printf("BENCHMARK JIT compiling during the round: %.1f s of compiler threads' time%n",
 				compiling / 1e3);
+		statements.report(latencies.length, 15).forEach((line) -> System.out.println("BENCHMARK per prefill: " + line));
 		System.out.printf("BENCHMARK WAL written: %.1f MB/s, %.1f kB per prefill%n", wal / 30.0 / 1e6,
 				wal / 1e3 / latencies.length);
 		System.out.printf(

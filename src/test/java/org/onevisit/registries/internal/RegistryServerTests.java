@@ -8,7 +8,7 @@ class RegistryServerTests {
 
 	@Test
 	void sendsAnswersWithoutWaitingForTheHeadersToBeAcknowledged() {
-		RegistryServer server = new RegistryServer("population", null, new RegistryBook(), null, null, null, 0);
+		RegistryServer server = new RegistryServer("population", null, new RegistryBook(), null, null, null, null, 0);
 		server.start();
 		try {
 			// the JDK's server reads it once, when the first server starts
