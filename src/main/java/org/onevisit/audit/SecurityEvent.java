@@ -9,15 +9,34 @@ import org.onevisit.shared.ResidentId;
  */
 public sealed interface SecurityEvent {
 
-	/** The kinds a supervisor filters by; their names are stored and stable. */
+	/**
+	 * The kinds a supervisor filters by, one for each event; their names are stored and
+	 * stable.
+	 */
 	enum Kind {
 
-		LOGIN_SUCCEEDED, LOGIN_FAILED, ACCESS_REFUSED, CASE_VIEWED, PERSONAL_DATA_VIEWED, KEY_USED,
-		CONFIGURATION_CHANGED, ACCOUNT_CHANGED
+		LOGIN_SUCCEEDED(LoginSucceeded.class), LOGIN_FAILED(LoginFailed.class), ACCESS_REFUSED(AccessRefused.class),
+		CASE_VIEWED(CaseViewed.class), PERSONAL_DATA_VIEWED(PersonalDataViewed.class), KEY_USED(KeyUsed.class),
+		CONFIGURATION_CHANGED(ConfigurationChanged.class), ACCOUNT_CHANGED(AccountChanged.class);
+
+		private final Class<? extends SecurityEvent> event;
+
+		Kind(Class<? extends SecurityEvent> event) {
+			this.event = event;
+		}
 
 	}
 
-	Kind kind();
+	/** The kind this event is stored under. */
+	default Kind kind() {
+		for (Kind kind : Kind.values()) {
+			if (kind.event == getClass()) {
+				return kind;
+			}
+		}
+		// every event is listed above (SecurityEventTests)
+		throw new IllegalStateException(getClass().getSimpleName() + " has no kind");
+	}
 
 	/** The username acting, or {@code anonymous}. */
 	String actor();
@@ -28,81 +47,43 @@ public sealed interface SecurityEvent {
 	/** How: a reason, a purpose, a request path. */
 	String detail();
 
+	/*
+	 * Every event names what it is about and how as its subject and its detail; the first
+	 * three compose them from what they are told.
+	 */
+
 	/** A login that held: page or API, from this address. */
-	record LoginSucceeded(String actor, String address) implements SecurityEvent {
+	record LoginSucceeded(String actor, String subject, String detail) implements SecurityEvent {
 
-		@Override
-		public Kind kind() {
-			return Kind.LOGIN_SUCCEEDED;
-		}
-
-		@Override
-		public String subject() {
-			return this.actor;
-		}
-
-		@Override
-		public String detail() {
-			return this.address;
+		public static LoginSucceeded from(String actor, String address) {
+			return new LoginSucceeded(actor, actor, address);
 		}
 
 	}
 
 	/** A login refused: a wrong password, an unknown name, a throttled address. */
-	record LoginFailed(String actor, String address, String reason) implements SecurityEvent {
+	record LoginFailed(String actor, String subject, String detail) implements SecurityEvent {
 
-		@Override
-		public Kind kind() {
-			return Kind.LOGIN_FAILED;
-		}
-
-		@Override
-		public String subject() {
-			return this.actor;
-		}
-
-		@Override
-		public String detail() {
-			return this.reason + " " + this.address;
+		public static LoginFailed from(String actor, String address, String reason) {
+			return new LoginFailed(actor, actor, reason + " " + address);
 		}
 
 	}
 
 	/** A signed-in person sent where their role does not reach (a 403). */
-	record AccessRefused(String actor, String method, String path) implements SecurityEvent {
+	record AccessRefused(String actor, String subject, String detail) implements SecurityEvent {
 
-		@Override
-		public Kind kind() {
-			return Kind.ACCESS_REFUSED;
-		}
-
-		@Override
-		public String subject() {
-			return this.path;
-		}
-
-		@Override
-		public String detail() {
-			return this.method + " " + this.path;
+		public static AccessRefused to(String actor, String method, String path) {
+			return new AccessRefused(actor, path, method + " " + path);
 		}
 
 	}
-
-	/*
-	 * The events below name what they are about and how as the subject and the detail
-	 * themselves; the ones above compose them.
-	 */
 
 	/**
 	 * Staff read a case (the subject): a reviewer its task, a supervisor its trail, a
 	 * clerk or a department system an application; the detail names the view.
 	 */
 	record CaseViewed(String actor, String subject, String detail) implements SecurityEvent {
-
-		@Override
-		public Kind kind() {
-			return Kind.CASE_VIEWED;
-		}
 
 	}
 
@@ -116,11 +97,6 @@ public sealed interface SecurityEvent {
 			this(actor, person.masked(), purpose);
 		}
 
-		@Override
-		public Kind kind() {
-			return Kind.PERSONAL_DATA_VIEWED;
-		}
-
 	}
 
 	/**
@@ -128,11 +104,6 @@ public sealed interface SecurityEvent {
 	 * reports each use, the detail.
 	 */
 	record KeyUsed(String actor, String subject, String detail) implements SecurityEvent {
-
-		@Override
-		public Kind kind() {
-			return Kind.KEY_USED;
-		}
 
 	}
 
@@ -143,11 +114,6 @@ public sealed interface SecurityEvent {
 	 */
 	record AccountChanged(String actor, String subject, String detail) implements SecurityEvent {
 
-		@Override
-		public Kind kind() {
-			return Kind.ACCOUNT_CHANGED;
-		}
-
 	}
 
 	/**
@@ -155,11 +121,6 @@ public sealed interface SecurityEvent {
 	 * import, a published or retired entry, a policy switched.
 	 */
 	record ConfigurationChanged(String actor, String subject, String detail) implements SecurityEvent {
-
-		@Override
-		public Kind kind() {
-			return Kind.CONFIGURATION_CHANGED;
-		}
 
 	}
 

@@ -53,19 +53,19 @@ class SecurityEventListeners {
 	@EventListener
 	void on(AuthenticationSuccessEvent success) {
 		if (success.getAuthentication() instanceof UsernamePasswordAuthenticationToken login) {
-			this.log.record(new LoginSucceeded(login.getName(), addressOf(login)));
+			this.log.record(LoginSucceeded.from(login.getName(), addressOf(login)));
 		}
 	}
 
 	@EventListener
 	void on(AbstractAuthenticationFailureEvent failure) {
 		if (failure.getAuthentication() instanceof UsernamePasswordAuthenticationToken login) {
-			this.log.record(new LoginFailed(login.getName(), addressOf(login),
+			this.log.record(LoginFailed.from(login.getName(), addressOf(login),
 					failure.getException().getClass().getSimpleName()));
 		}
 		else {
 			// a bearer token that does not hold: never its value, which may be someone's
-			this.log.record(new LoginFailed("anonymous", addressOf(failure.getAuthentication()), "bearer token"));
+			this.log.record(LoginFailed.from("anonymous", addressOf(failure.getAuthentication()), "bearer token"));
 		}
 	}
 
@@ -98,7 +98,7 @@ class SecurityEventListeners {
 			return;
 		}
 		HttpServletRequest request = currentRequest();
-		this.log.record(new AccessRefused(who.getName(), (request != null) ? request.getMethod() : "-",
+		this.log.record(AccessRefused.to(who.getName(), (request != null) ? request.getMethod() : "-",
 				(request != null) ? request.getRequestURI() : String.valueOf(denied.getSource())));
 	}
 

@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.onevisit.audit.SecurityLog;
 import org.onevisit.audit.SecurityEvent.ConfigurationChanged;
@@ -61,20 +62,14 @@ class CatalogueEditing implements CatalogueAdministration {
 	@Override
 	@Transactional
 	public Versioned<ServiceItem> publishItem(String code, String by) {
-		Versioned<ServiceItem> draft = this.store.items()
-			.draft(code)
-			.orElseThrow(() -> new VersionConflict(code, "no draft of " + code));
 		// another region may have published its implementation since the draft was saved:
 		// what the province fixes is checked against what is published now
-		validateItem(CatalogueYaml.writeItem(draft.content()));
-		this.securityLog.record(new ConfigurationChanged(by, "catalogue item " + code, "published"));
-		return publish(this.store.items(), code, by);
+		return publish(this.store.items(), code, (item) -> validateItem(CatalogueYaml.writeItem(item)), by);
 	}
 
 	@Override
 	@Transactional
 	public Versioned<ServiceItem> retireItem(String code, String by) {
-		this.securityLog.record(new ConfigurationChanged(by, "catalogue item " + code, "retired"));
 		return retire(this.store.items(), code, by);
 	}
 
@@ -92,21 +87,14 @@ class CatalogueEditing implements CatalogueAdministration {
 	@Override
 	@Transactional
 	public Versioned<Bundle> publishBundle(String code, String by) {
-		Versioned<Bundle> draft = this.store.bundles()
-			.draft(code)
-			.orElseThrow(() -> new VersionConflict(code, "no draft of " + code));
 		// the items may have changed since the draft was saved: check again against what
 		// is published now
-		CatalogueYaml.readBundle("bundle.yaml", new StringReader(CatalogueYaml.writeBundle(draft.content())),
-				this.catalogue.entryRulesContext());
-		this.securityLog.record(new ConfigurationChanged(by, "catalogue bundle " + code, "published"));
-		return publish(this.store.bundles(), code, by);
+		return publish(this.store.bundles(), code, (bundle) -> validateBundle(CatalogueYaml.writeBundle(bundle)), by);
 	}
 
 	@Override
 	@Transactional
 	public Versioned<Bundle> retireBundle(String code, String by) {
-		this.securityLog.record(new ConfigurationChanged(by, "catalogue bundle " + code, "retired"));
 		return retire(this.store.bundles(), code, by);
 	}
 
@@ -206,7 +194,14 @@ class CatalogueEditing implements CatalogueAdministration {
 		return draft;
 	}
 
-	private <T> Versioned<T> publish(VersionedStore<T> entries, String code, String by) {
+	/**
+	 * Publishes the draft of the code once {@code checkAgain} accepts it against what is
+	 * published now, and logs who did it.
+	 */
+	private <T> Versioned<T> publish(VersionedStore<T> entries, String code, Consumer<T> checkAgain, String by) {
+		Versioned<T> draft = entries.draft(code).orElseThrow(() -> new VersionConflict(code, "no draft of " + code));
+		checkAgain.accept(draft.content());
+		this.securityLog.record(new ConfigurationChanged(by, "catalogue " + entries.kind() + " " + code, "published"));
 		Versioned<T> published = entries.publishDraft(code, this.clock.instant());
 		this.store.audit(by, "PUBLISH", entries.subject(code), published.version(), entries.nameOf(published));
 		this.catalogue.revised();
@@ -214,6 +209,7 @@ class CatalogueEditing implements CatalogueAdministration {
 	}
 
 	private <T> Versioned<T> retire(VersionedStore<T> entries, String code, String by) {
+		this.securityLog.record(new ConfigurationChanged(by, "catalogue " + entries.kind() + " " + code, "retired"));
 		Versioned<T> retired = entries.retire(code);
 		this.store.audit(by, "RETIRE", entries.subject(code), retired.version(), entries.nameOf(retired));
 		this.catalogue.revised();

@@ -58,6 +58,11 @@ final class VersionedStore<T> {
 		this.departmentOf = departmentOf;
 	}
 
+	/** {@code item} or {@code bundle}. */
+	String kind() {
+		return this.kind;
+	}
+
 	/**
 	 * How the audit trail names an entry of this kind: {@code item:CODE},
 	 * {@code bundle:CODE}.

@@ -264,12 +264,8 @@ final class YamlReader {
 
 	/** Scalar keys to scalar values, in file order. */
 	Map<String, String> textMap(MappingNode mapping, String key, String path) {
-		Node node = child(mapping, key);
 		Map<String, String> values = new LinkedHashMap<>();
-		if (node == null) {
-			return values;
-		}
-		MappingNode map = mapping(node, path + "." + key);
+		MappingNode map = childMapping(mapping, key, path);
 		if (map == null) {
 			return values;
 		}
@@ -290,12 +286,8 @@ final class YamlReader {
 	 * line is remembered at {@code path.key.name}.
 	 */
 	Map<String, List<String>> textLists(MappingNode mapping, String key, String path) {
-		Node node = child(mapping, key);
 		Map<String, List<String>> values = new LinkedHashMap<>();
-		if (node == null) {
-			return values;
-		}
-		MappingNode map = mapping(node, path + "." + key);
+		MappingNode map = childMapping(mapping, key, path);
 		if (map == null) {
 			return values;
 		}
@@ -310,6 +302,15 @@ final class YamlReader {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * The mapping under the key, or null when there is none or (a problem then) when what
+	 * is there is not a mapping.
+	 */
+	private MappingNode childMapping(MappingNode mapping, String key, String path) {
+		Node node = child(mapping, key);
+		return (node != null) ? mapping(node, path + "." + key) : null;
 	}
 
 	/**

@@ -100,7 +100,8 @@ final class DatabaseWatch implements AutoCloseable {
 	 * Whether the server answered the watch's last question: false from a question left
 	 * unanswered (the pool's connections are cut then) until one is answered again. A
 	 * server that refuses connections counts as answering: the pool finds that out by
-	 * itself, at once.
+	 * itself, at once. A server that is not answering is frozen, not gone: running a
+	 * transaction again would only wait for it once more.
 	 */
 	boolean answering() {
 		return !this.unanswered;
@@ -113,14 +114,6 @@ final class DatabaseWatch implements AutoCloseable {
 	 */
 	void whenServerLost(Runnable action) {
 		this.whenLost = action;
-	}
-
-	/**
-	 * Whether the server stopped answering (frozen, not gone): running a transaction
-	 * again would only wait for it once more.
-	 */
-	boolean silent() {
-		return this.unanswered;
 	}
 
 	/** How many times the pool's connections were cut. */

@@ -105,7 +105,7 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 	 */
 	private boolean silent() {
 		DatabaseWatch current = this.watch.getIfAvailable();
-		return current != null && current.silent();
+		return current != null && !current.answering();
 	}
 
 	private void evictPooledConnections() {
