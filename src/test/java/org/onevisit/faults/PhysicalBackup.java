@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -295,17 +294,7 @@ final class PhysicalBackup {
 		}
 
 		private void pgCtl(String... arguments) throws IOException, InterruptedException {
-			List<String> command = new ArrayList<>(List.of("unshare", "-U", this.binaries.resolve("pg_ctl").toString(),
-					"-D", this.directory.toString()));
-			if (!"root".equals(System.getProperty("user.name"))) {
-				command = new ArrayList<>(command.subList(2, command.size()));
-			}
-			command.addAll(List.of(arguments));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(6, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-			}
+			LocalPostgres.pgCtl(this.binaries, this.directory, arguments);
 		}
 
 	}
