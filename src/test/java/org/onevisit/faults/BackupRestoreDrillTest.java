@@ -97,10 +97,10 @@ class BackupRestoreDrillTest {
 			Node.Exited broken = verifier.runToExit("--verify-ledger");
 
 			System.out.printf(
-					"FAULT backup-drill: %d filings acknowledged; base backup (online, under load) %d MiB in %d ms;"
-							+ " WAL archive %d segments; restored to %s (between the two filings) in %d ms%n",
-					load.acknowledged.size(), size(backup) / (1024 * 1024), backupTook.toMillis(), segments(archive),
-					between, restored.toMillis());
+					"FAULT backup-drill: PostgreSQL %s; %d filings acknowledged; base backup (online, under load) %d MiB"
+							+ " in %d ms; WAL archive %d segments; restored to %s (between the two filings) in %d ms%n",
+					copy.version(), load.acknowledged.size(), size(backup) / (1024 * 1024), backupTook.toMillis(),
+					segments(archive), between, restored.toMillis());
 			System.out.printf(
 					"FAULT backup-drill: on the copy the first filing %s, the second %s; %d of the %d filings"
 							+ " acknowledged before it%n",

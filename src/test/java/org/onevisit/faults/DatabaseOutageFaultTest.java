@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,6 @@ class DatabaseOutageFaultTest {
 
 	@Test
 	void answers503FastWhileTheDatabaseIsDownAndRecoversWithoutARestart() throws Exception {
-		Assumptions.assumeTrue(LocalPostgres.installed(), "needs Debian's PostgreSQL: apt-get install -y postgresql");
 		try (LocalPostgres postgres = LocalPostgres.create("database-outage")) {
 			Path data = Path.of("target", "faults", "database-outage", "data").toAbsolutePath();
 			try (Node a = Node.of("node-a", postgres, data).start();

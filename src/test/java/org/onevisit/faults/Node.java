@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One OneVisit node in a JVM of its own, on an external PostgreSQL, as production runs
@@ -78,7 +79,12 @@ final class Node implements AutoCloseable {
 		return new Node(name, port, command, log, databaseUrl);
 	}
 
-	/** Starts the node and waits until it reports itself up. */
+	/**
+	 * Starts the node and waits until it reports itself up. A node that does not come up
+	 * is stopped before the failure is thrown: the test cannot close a node it never got,
+	 * and a JVM left running would hold its port, its embedded PostgreSQL and a share of
+	 * the machine until someone kills it by hand.
+	 */
 	Node start() throws IOException, InterruptedException {
 		List<String> withDemo = new ArrayList<>(this.command);
 		// demo accounts and catalogue: imported by the first node, found by the others
@@ -87,6 +93,20 @@ final class Node implements AutoCloseable {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		environment(builder);
 		this.process = builder.start();
+		boolean up = false;
+		try {
+			awaitUp();
+			up = true;
+			return this;
+		}
+		finally {
+			if (!up) {
+				stopNotUp();
+			}
+		}
+	}
+
+	private void awaitUp() throws IOException, InterruptedException {
 		// minutes on a shared two-core machine
 		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -100,7 +120,7 @@ final class Node implements AutoCloseable {
 						HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
 						HttpResponse.BodyHandlers.ofString());
 				if (health.statusCode() == 200) {
-					return this;
+					return;
 				}
 			}
 			catch (IOException ex) {
@@ -109,6 +129,21 @@ final class Node implements AutoCloseable {
 			Thread.sleep(500);
 		}
 		throw new IllegalStateException(this.name + " did not come up in 10 minutes; see " + this.log);
+	}
+
+	/**
+	 * SIGTERM first, so that a node in the default mode stops its embedded PostgreSQL
+	 * with it; SIGKILL if it has not exited a minute later.
+	 */
+	private void stopNotUp() throws InterruptedException {
+		if (!this.process.isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		if (!this.process.waitFor(1, TimeUnit.MINUTES)) {
+			this.process.destroyForcibly();
+			this.process.waitFor();
+		}
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,6 @@ class NodeCrashFaultTest {
 
 	@Test
 	void losesNothingAndDuplicatesNothingWhenANodeIsKilledMidLoad() throws Exception {
-		Assumptions.assumeTrue(LocalPostgres.installed(), "needs Debian's PostgreSQL: apt-get install -y postgresql");
 		try (LocalPostgres postgres = LocalPostgres.create("node-crash")) {
 			Path data = Path.of("target", "faults", "node-crash", "data").toAbsolutePath();
 			try (Node a = Node.of("node-a", postgres, data).start();

@@ -1,12 +1,14 @@
 package org.onevisit.faults;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,11 +18,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Backups as production takes them, on the PostgreSQL OneVisit embeds (17, zonky's
@@ -103,30 +103,58 @@ final class PhysicalBackup {
 		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
+	/**
+	 * Copies a directory tree that a running server changes meanwhile. The left-out
+	 * directories are not even walked: in {@code pg_wal} the archiver renames its status
+	 * files and the checkpointer recycles segments all the time. A file removed between
+	 * listing and copying is passed over: the WAL replays what matters.
+	 */
 	private static void copy(Path from, Path to, Set<String> leftOut) throws IOException {
-		try (Stream<Path> paths = Files.walk(from)) {
-			paths.forEach((path) -> {
-				Path relative = from.relativize(path);
+		Files.walkFileTree(from, new SimpleFileVisitor<>() {
+
+			@Override
+			public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
+					throws IOException {
+				Path relative = from.relativize(directory);
 				if (relative.getNameCount() > 0 && leftOut.contains(relative.getName(0).toString())) {
-					return;
+					return FileVisitResult.SKIP_SUBTREE;
 				}
-				try {
-					if (Files.isDirectory(path)) {
-						Files.createDirectories(to.resolve(relative));
+				Files.createDirectories(to.resolve(relative.toString()));
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+				Path relative = from.relativize(file);
+				if (!leftOut.contains(relative.getName(0).toString())) {
+					try {
+						Files.copy(file, to.resolve(relative.toString()), StandardCopyOption.REPLACE_EXISTING);
 					}
-					else {
-						Files.copy(path, to.resolve(relative), StandardCopyOption.REPLACE_EXISTING);
+					catch (NoSuchFileException ex) {
+						// removed while copying
 					}
 				}
-				catch (NoSuchFileException ex) {
-					// a temporary file removed while copying: the WAL replays what
-					// matters
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+				if (ex instanceof NoSuchFileException) {
+					// removed between the listing and the look at it
+					return FileVisitResult.CONTINUE;
 				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
+				throw ex;
+			}
+
+			@Override
+			public FileVisitResult postVisitDirectory(Path directory, IOException ex) throws IOException {
+				if (ex != null && !(ex instanceof NoSuchFileException)) {
+					throw ex;
 				}
-			});
-		}
+				return FileVisitResult.CONTINUE;
+			}
+
+		});
 	}
 
 	/** The server's own clock, as recovery_target_time compares it. */
@@ -235,6 +263,15 @@ final class PhysicalBackup {
 			return DriverManager.getConnection(jdbcUrl(), "postgres", "");
 		}
 
+		/** The restored server's version, as it reports it. */
+		String version() throws SQLException {
+			try (Connection connection = connect();
+					ResultSet version = connection.createStatement().executeQuery("show server_version")) {
+				version.next();
+				return version.getString(1);
+			}
+		}
+
 		/** Counts the rows with one of these ids in a table. */
 		long count(String table, List<String> ids) throws SQLException {
 			try (Connection connection = connect();
@@ -257,17 +294,7 @@ final class PhysicalBackup {
 		}
 
 		private void pgCtl(String... arguments) throws IOException, InterruptedException {
-			List<String> command = new ArrayList<>(List.of("unshare", "-U", this.binaries.resolve("pg_ctl").toString(),
-					"-D", this.directory.toString()));
-			if (!"root".equals(System.getProperty("user.name"))) {
-				command = new ArrayList<>(command.subList(2, command.size()));
-			}
-			command.addAll(List.of(arguments));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(6, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-			}
+			LocalPostgres.pgCtl(this.binaries, this.directory, arguments);
 		}
 
 	}
