@@ -194,11 +194,12 @@ class ApplicationService implements ApplicationManagement {
 		}
 		byte[] hash = null;
 		if (idempotencyKey != null) {
-			if (!this.applications.claim(by.username(), idempotencyKey)) {
+			Applications.Claim claim = this.applications.claim(by.username(), idempotencyKey);
+			if (!claim.held()) {
 				throw SubmissionRefused.stillInProgress();
 			}
 			hash = fingerprint(submission);
-			var earlier = this.applications.idempotent(by.username(), idempotencyKey);
+			var earlier = claim.earlier();
 			if (earlier.isPresent()) {
 				if (!Arrays.equals(earlier.get().hash(), hash)) {
 					throw SubmissionRefused.idempotencyKeyReused();
@@ -415,7 +416,7 @@ class ApplicationService implements ApplicationManagement {
 		Applications.Decidable found = this.applications.lockForDecision(taskId)
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		long seen = (expectedVersion != null) ? expectedVersion : found.seenVersion();
-		Applications.Loaded loaded = Applications.Loaded.of(this.applications.withTasks(found.row()));
+		Applications.Loaded loaded = Applications.Loaded.of(found.application());
 		Application application = loaded.application();
 		Task task = application.task(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		if (!task.visibleTo(by) && !task.actionableBy(by)) {
@@ -516,7 +517,7 @@ class ApplicationService implements ApplicationManagement {
 	public Application approveByRules(TaskId taskId, String trace) {
 		Applications.Decidable found = this.applications.lockForDecision(taskId)
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
-		Applications.Loaded loaded = Applications.Loaded.of(this.applications.withTasks(found.row()));
+		Applications.Loaded loaded = Applications.Loaded.of(found.application());
 		Application application = loaded.application();
 		Task task = application.task(taskId).orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		List<Eligibility.Judgement> judged = judgeAgain(application, task, Actor.system());

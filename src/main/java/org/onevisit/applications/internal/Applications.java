@@ -1,5 +1,6 @@
 package org.onevisit.applications.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,6 +49,7 @@ import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,15 +87,21 @@ class Applications {
 
 	private final JdbcClient jdbc;
 
+	// for the reads sent as two statements in one round trip, which JdbcClient does not
+	// offer
+	private final JdbcTemplate template;
+
 	private final JsonMapper json;
 
 	private final Catalogue catalogue;
 
 	private final PersonalData personalData;
 
-	Applications(JdbcClient jdbc, JsonMapper json, Catalogue catalogue, PersonalData personalData) {
+	Applications(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Catalogue catalogue,
+			PersonalData personalData) {
 		this.catalogue = catalogue;
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = json;
 		this.personalData = personalData;
 	}
@@ -565,28 +573,67 @@ class Applications {
 	 * task's version as it was when the request began: a decision that waited for another
 	 * on the same task sees the change and fails. Without the form, which deciding does
 	 * not read.
+	 * <p>
+	 * Two statements, sent together in one round trip: the driver sends both before it
+	 * waits for an answer, and the server runs the second once the first holds the lock.
+	 * Not one statement: under READ COMMITTED a statement reads as of its start, so tasks
+	 * read by the locking statement would be those from before a decision that held the
+	 * lock committed (the last two departments approving at once would each see the
+	 * other's task open, and neither would find every task approved). The second
+	 * statement starts after the lock is held and reads what was committed by then.
 	 */
 	Optional<Decidable> lockForDecision(TaskId task) {
-		Optional<Decidable> found = this.jdbc.sql("""
-				select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.channel,
-				       a.bundle_code, a.materials, a.parties, a.status, a.submitted_at, a.finished_at, a.hall_code,
-				       a.owning_hall_code, t.version as seen_version
-				from applications_task t join applications_application a on a.id = t.application_id
-				where t.id = :task
-				for update of a
-				""").param("task", task.value()).query((row, rowNum) -> {
-			// in READ COMMITTED a row lock that waited re-reads only the locked row: the
-			// task's version stays the one this statement first saw
-			return new Decidable(row(row, false), row.getLong("seen_version"));
-		}).optional();
-		return found;
+		return this.template.execute(LOCK_FOR_DECISION, (PreparedStatement statement) -> {
+			statement.setObject(1, task.value());
+			statement.setObject(2, task.value());
+			statement.execute();
+			ApplicationRow found = null;
+			long seenVersion = 0;
+			try (ResultSet row = statement.getResultSet()) {
+				if (row.next()) {
+					// in READ COMMITTED a row lock that waited re-reads only the locked
+					// row: the task's version stays the one this statement first saw
+					found = row(row, false);
+					seenVersion = row.getLong("seen_version");
+				}
+			}
+			if (!statement.getMoreResults()) {
+				throw new IllegalStateException("the tasks of the application were not read");
+			}
+			List<Task> tasks = new ArrayList<>();
+			try (ResultSet rows = statement.getResultSet()) {
+				while (rows.next()) {
+					tasks.add(task(rows));
+				}
+			}
+			return (found != null) ? Optional.of(new Decidable(found.with(tasks), seenVersion))
+					: Optional.<Decidable>empty();
+		});
 	}
 
-	record Decidable(ApplicationRow row, long seenVersion) {
-	}
+	private static final String TASK_COLUMNS = """
+			select id, item_code, item_version, department_code, committed_limit, statutory_limit, step, status,
+			       committed_due, statutory_due, paused_since, paused_working_days, missing, reason, version,
+			       awaiting, asked, supplement_due
+			from applications_task
+			""";
 
-	Application withTasks(ApplicationRow row) {
-		return row.with(tasksOf(row.id()));
+	private static final String LOCK_FOR_DECISION = """
+			select a.id, a.tracking_number, a.subject_resident_id, a.subject_credit_code, a.filed_by, a.channel,
+			       a.bundle_code, a.materials, a.parties, a.status, a.submitted_at, a.finished_at, a.hall_code,
+			       a.owning_hall_code, t.version as seen_version
+			from applications_task t join applications_application a on a.id = t.application_id
+			where t.id = ?
+			for update of a;
+			""" + TASK_COLUMNS + """
+			where application_id = (select application_id from applications_task where id = ?)
+			order by item_code
+			""";
+
+	/**
+	 * An application loaded to decide a task, and that task's version when it was read.
+	 */
+	record Decidable(Application application, long seenVersion) {
 	}
 
 	Optional<Filing> filing(ApplicationId id) {
@@ -868,26 +915,47 @@ class Applications {
 
 	// ------------------------------------------------------------------ idempotency
 
-	Optional<IdempotentRequest> idempotent(String filedBy, String key) {
-		return this.jdbc.sql(
-				"select request_hash, application_id from applications_idempotency where filed_by = :who and key = :key")
-			.param("who", filedBy)
-			.param("key", key)
-			.query((row, rowNum) -> new IdempotentRequest(row.getBytes("request_hash"),
-					new ApplicationId(row.getObject("application_id", UUID.class))))
-			.optional();
+	/**
+	 * Claims the key for this transaction, and reads the request it answered before, in
+	 * one round trip of two statements: the lock taken (or not: another transaction holds
+	 * it), then the read, which starts once the lock is held and so sees a request that
+	 * another transaction committed under the key before it let go.
+	 */
+	Claim claim(String filedBy, String key) {
+		return this.template.execute(CLAIM, (PreparedStatement statement) -> {
+			statement.setString(1, filedBy);
+			statement.setString(2, key);
+			statement.setString(3, filedBy);
+			statement.setString(4, key);
+			statement.execute();
+			boolean held;
+			try (ResultSet row = statement.getResultSet()) {
+				held = row.next() && row.getBoolean(1);
+			}
+			if (!statement.getMoreResults()) {
+				throw new IllegalStateException("the idempotency key was not read");
+			}
+			IdempotentRequest earlier = null;
+			try (ResultSet row = statement.getResultSet()) {
+				if (row.next()) {
+					earlier = new IdempotentRequest(row.getBytes("request_hash"),
+							new ApplicationId(row.getObject("application_id", UUID.class)));
+				}
+			}
+			return held ? new Claim(true, Optional.ofNullable(earlier)) : new Claim(false, Optional.empty());
+		});
 	}
 
+	private static final String CLAIM = """
+			select pg_try_advisory_xact_lock(hashtext(?), hashtext(?));
+			select request_hash, application_id from applications_idempotency where filed_by = ? and key = ?
+			""";
+
 	/**
-	 * Whether this transaction may work on the key now; false while another transaction
-	 * holds it.
+	 * Whether this transaction holds the key (false while another transaction does) and,
+	 * if it does, the request the key answered before.
 	 */
-	boolean claim(String filedBy, String key) {
-		return this.jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:who), hashtext(:key))")
-			.param("who", filedBy)
-			.param("key", key)
-			.query(Boolean.class)
-			.single();
+	record Claim(boolean held, Optional<IdempotentRequest> earlier) {
 	}
 
 	record IdempotentRequest(byte[] hash, ApplicationId application) {
@@ -896,24 +964,23 @@ class Applications {
 	// ------------------------------------------------------------------ mapping
 
 	private List<Task> tasksOf(ApplicationId id) {
-		return this.jdbc.sql("""
-				select id, item_code, item_version, department_code, committed_limit, statutory_limit, step, status,
-				       committed_due, statutory_due, paused_since, paused_working_days, missing, reason, version,
-				       awaiting, asked, supplement_due
-				from applications_task where application_id = :id order by item_code
-				""")
+		return this.jdbc.sql(TASK_COLUMNS + "where application_id = :id order by item_code")
 			.param("id", id.value())
-			.query((row, rowNum) -> Task.restore(new TaskId(row.getObject("id", UUID.class)),
-					new PlannedTask(row.getString("item_code"), row.getInt("item_version"),
-							row.getString("department_code"),
-							workflowOf(row.getString("item_code"), row.getInt("item_version")),
-							row.getInt("committed_limit"), row.getInt("statutory_limit")),
-					row.getString("step"), TaskStatus.valueOf(row.getString("status")),
-					row.getObject("committed_due", LocalDate.class), row.getObject("statutory_due", LocalDate.class),
-					instant(row, "paused_since"), row.getInt("paused_working_days"), missing(row.getString("missing")),
-					row.getString("reason"), row.getLong("version"), missing(row.getString("awaiting")),
-					asked(row.getString("asked")), row.getObject("supplement_due", LocalDate.class)))
+			.query((row, rowNum) -> task(row))
 			.list();
+	}
+
+	private Task task(ResultSet row) throws SQLException {
+		return Task.restore(new TaskId(row.getObject("id", UUID.class)),
+				new PlannedTask(row.getString("item_code"), row.getInt("item_version"),
+						row.getString("department_code"),
+						workflowOf(row.getString("item_code"), row.getInt("item_version")),
+						row.getInt("committed_limit"), row.getInt("statutory_limit")),
+				row.getString("step"), TaskStatus.valueOf(row.getString("status")),
+				row.getObject("committed_due", LocalDate.class), row.getObject("statutory_due", LocalDate.class),
+				instant(row, "paused_since"), row.getInt("paused_working_days"), missing(row.getString("missing")),
+				row.getString("reason"), row.getLong("version"), missing(row.getString("awaiting")),
+				asked(row.getString("asked")), row.getObject("supplement_due", LocalDate.class));
 	}
 
 	record ApplicationRow(ApplicationId id, String tracking, Subject subject, String filedBy, Channel channel,

@@ -332,6 +332,37 @@ class ApplicationsIntegrationTests {
 	}
 
 	@Test
+	void refusesTheSameKeyWhileItsFilingIsInProgressAndAnswersItsApplicationOnceCommitted() throws Exception {
+		String key = UUID.randomUUID().toString();
+		Submission submission = flatTransfer("东湖区钥匙路1号");
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Application first = this.transactions.execute((status) -> {
+				Application filed = this.applications.submit(submission, SELLER, key);
+				// the filing's transaction holds the key until it commits
+				Future<Throwable> meanwhile = other.submit(() -> org.assertj.core.api.Assertions
+					.catchThrowable(() -> this.applications.submit(submission, SELLER, key)));
+				try {
+					assertThat(meanwhile.get()).isInstanceOfSatisfying(SubmissionRefused.class,
+							(refused) -> assertThat(refused.code()).isEqualTo("request_in_progress"));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+				return filed;
+			});
+
+			// committed: the key answers the application it filed, read once the key is
+			// held
+			assertThat(other.submit(() -> this.applications.submit(submission, SELLER, key)).get().id())
+				.isEqualTo(first.id());
+		}
+		finally {
+			other.shutdown();
+		}
+	}
+
+	@Test
 	void refusesASecondTransferOfTheSameCertificateWhoseAddressIsWrittenDifferently() {
 		Application first = this.applications.submit(flatTransfer("东湖区写法路1号"), SELLER, null);
 		Submission again = flatTransfer("东湖区写法路1号");
