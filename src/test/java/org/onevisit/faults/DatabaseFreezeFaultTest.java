@@ -82,9 +82,10 @@ class DatabaseFreezeFaultTest {
 				.allSatisfy((probe) -> assertThat(probe.status()).as(probe.toString()).isEqualTo(503));
 			assertThat(probes).filteredOn((probe) -> probe.path().startsWith("/api/"))
 				.allSatisfy((probe) -> assertThat(probe.body()).contains("\"code\":\"database_unavailable\""));
-			// the documented bound is 1 to 2 s; a little more on a shared two-core
-			// machine
-			assertThat(slowestProbe).as("answered within the bound").isLessThan(3_000);
+			// the documented bound is 1 to 2 s: the watch notices within its interval and
+			// timeout (0.5 + 1 s) and from then on answers at once (1,259 ms at load
+			// average 33 to 41 on two cores, docs/reliability.md)
+			assertThat(slowestProbe).as("answered within the bound").isLessThan(2_000);
 			// a request in flight at the freeze: cut by the watch, at the latest by the
 			// socket
 			// timeout (7 s)

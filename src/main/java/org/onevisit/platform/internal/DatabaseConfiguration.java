@@ -15,11 +15,14 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -125,6 +128,20 @@ class DatabaseConfiguration {
 			}
 		});
 		return pool;
+	}
+
+	/**
+	 * The transaction manager Spring Boot would make (a {@code JdbcTransactionManager},
+	 * with Boot's customizers: its properties and the execution listeners, such as
+	 * {@link TransactionRetry}), but one whose failed commit is not hidden by the failed
+	 * rollback after it ({@link CommitFailureFirst}).
+	 */
+	@Bean
+	JdbcTransactionManager transactionManager(HikariDataSource dataSource,
+			ObjectProvider<TransactionManagerCustomizers> customizers) {
+		JdbcTransactionManager transactions = new CommitFailureFirst(dataSource);
+		customizers.ifAvailable((each) -> each.customize(transactions));
+		return transactions;
 	}
 
 	/**

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
+import org.onevisit.Superuser;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,13 +23,17 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Which failures mean the database is unreachable (answered 503 at once) and which are
@@ -41,6 +48,12 @@ class DatabaseOutageTests {
 
 	@Autowired
 	Problems problems;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void recognisesAnUnreachableDatabaseHoweverDeepTheCause() {
@@ -115,6 +128,41 @@ class DatabaseOutageTests {
 		assertThatThrownBy(() -> this.outage.doFilter(page, other, (request, response) -> {
 			throw new IllegalStateException("a bug");
 		})).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void answersACommitThatLostItsConnectionAsUnavailableNotTheRollbackThatFailedAfterIt() throws Exception {
+		// the server ends the session between the transaction's last statement and its
+		// commit, as the old primary does at a planned switchover
+		// (PatroniFailoverFaultTest):
+		// the commit fails, the pool closes the connection, and the rollback after it
+		// fails
+		Superuser owner = Superuser.of(this.dataSource);
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		RuntimeException lost = (RuntimeException) catchThrowable(
+				() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+					int backend = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+					owner.jdbc()
+						.sql("select pg_terminate_backend(:backend, 5000)")
+						.param("backend", backend)
+						.query(Boolean.class)
+						.single();
+				}));
+
+		assertThat(lost).isNotNull().isNotInstanceOf(TransactionSystemException.class);
+		assertThat(lost.getSuppressed()).as("the rollback's failure")
+			.singleElement()
+			.isInstanceOf(TransactionSystemException.class);
+		MockHttpServletRequest api = new MockHttpServletRequest("POST", "/api/v1/tasks/1/decisions");
+		api.setRequestURI("/api/v1/tasks/1/decisions");
+		MockHttpServletResponse answered = new MockHttpServletResponse();
+		this.outage.doFilter(api, answered, (request, response) -> {
+			throw lost;
+		});
+		assertThat(answered.getStatus()).isEqualTo(503);
+		assertThat(answered.getHeader("Retry-After")).isEqualTo("5");
+		assertThat(answered.getContentType()).startsWith("application/problem+json");
+		assertThat(answered.getContentAsString()).contains("\"code\":\"database_unavailable\"");
 	}
 
 	@Test
