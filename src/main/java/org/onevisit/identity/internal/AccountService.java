@@ -304,7 +304,11 @@ class AccountService implements AccountManagement, UserDetailsService {
 			.orElse(false);
 	}
 
+	// a transaction, as ApiTokens.introspect is, so that a sign-in meeting a connection
+	// the
+	// server ended at a switchover runs again on a new one
 	@Override
+	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
 		return this.accounts.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("no such account"));

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opaque bearer tokens for API clients. Only the SM3 hash of a token is stored, so a copy
@@ -133,7 +134,15 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 		return revoked.size();
 	}
 
+	/**
+	 * In a read-only transaction of its own, although it only reads: every API request
+	 * starts here, so this is where a pooled connection to a primary that a switchover
+	 * just stopped is met first, and a transaction is what TransactionRetry runs again on
+	 * a new connection (the switchover's 503s were these reads,
+	 * PatroniFailoverFaultTest).
+	 */
 	@Override
+	@Transactional(readOnly = true)
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		UUID account = this.jdbc.sql("""
 				select account_id from identity_api_token
