@@ -39,6 +39,7 @@ import org.onevisit.transparency.tlog.TreeHash;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,6 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("benchmark")
 @SpringBootTest(properties = { "onevisit.db.embedded.durable=true", "logging.level.org.onevisit=warn" })
+// counts the statements on the log's tables, for the statements per proof
+@Import(StatementCounter.class)
 class TransparencyLogBenchmark {
 
 	@Autowired
@@ -139,10 +142,17 @@ class TransparencyLogBenchmark {
 		while (this.log.inclusion(last).isEmpty() && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);
 		}
+		if (Boolean.getBoolean("log.explain")) {
+			explainProofStatements("access/" + (appends / 2));
+		}
 		Random random = new Random(26);
 		int proofs = Integer.getInteger("log.productProofs", 5_000);
 		long[] took = new long[proofs];
+		long statements = 0;
 		for (int p = -proofs; p < proofs; p++) {
+			if (p == 0) {
+				statements = StatementCounter.LOG.sum();
+			}
 			String reference = "access/" + random.nextInt(appends);
 			long t0 = System.nanoTime();
 			Optional<Inclusion> inclusion = this.log.inclusion(reference);
@@ -152,11 +162,67 @@ class TransparencyLogBenchmark {
 				took[p] = t1 - t0;
 			}
 		}
+		statements = StatementCounter.LOG.sum() - statements;
 		Arrays.sort(took);
 		System.out.printf(
 				"log proofs through TransparencyLog.inclusion(reference) over the %,d entries in PostgreSQL: "
-						+ "median %.3f ms, p99 %.3f ms, max %.3f ms (%d proofs after as many to warm up)%n",
-				size(), took[proofs / 2] / 1e6, took[proofs * 99 / 100] / 1e6, took[proofs - 1] / 1e6, proofs);
+						+ "median %.3f ms, p99 %.3f ms, max %.3f ms (%d proofs after as many to warm up); "
+						+ "%.2f statements on the log's tables per proof (the sequencer's polls included)%n",
+				size(), took[proofs / 2] / 1e6, took[proofs * 99 / 100] / 1e6, took[proofs - 1] / 1e6, proofs,
+				(double) statements / proofs);
+		if (Boolean.getBoolean("log.explain")) {
+			explainProofStatements("access/" + random.nextInt(appends));
+		}
+	}
+
+	/**
+	 * With {@code -Dlog.explain=true}: the plans of a proof's statements, as PostgreSQL
+	 * runs them for the pool's prepared statements (a generic plan) and for their values
+	 * (a custom plan).
+	 */
+	private void explainProofStatements(String reference) {
+		Map<String, String> statements = new java.util.LinkedHashMap<>();
+		statements.put("the entry by its reference",
+				"select idx, entry from transparency_entry where reference = $1 order by idx limit 1");
+		statements.put("the newest checkpoint with its cosignatures", """
+				select c.size, c.root, c.signed_at, c.note,
+				       c.note || coalesce((select string_agg(s.line, '' order by s.witness)
+				                           from transparency_cosignature s where s.size = c.size), '')
+				from (select size, root, signed_at, note from transparency_checkpoint order by size desc limit 1) c
+				where $1::text is not null
+				""");
+		statements.put("a level-0 tile not in the proof cache",
+				"select hashes from transparency_tile where level = 0 and idx = 0 and $1::text is not null");
+		try (java.sql.Connection connection = this.dataSource.getConnection();
+				java.sql.Statement statement = connection.createStatement()) {
+			try (ResultSet table = statement.executeQuery("""
+					select n_live_tup, last_analyze, last_autoanalyze from pg_stat_user_tables
+					where relname = 'transparency_entry'
+					""")) {
+				table.next();
+				System.out.printf("log explain: transparency_entry %d live rows, analysed %s / automatically %s%n",
+						table.getLong(1), table.getString(2), table.getString(3));
+			}
+			for (Map.Entry<String, String> explained : statements.entrySet()) {
+				for (String mode : List.of("force_generic_plan", "force_custom_plan")) {
+					statement.execute("set plan_cache_mode = " + mode);
+					statement.execute("prepare explained (text) as " + explained.getValue());
+					StringBuilder plan = new StringBuilder();
+					try (ResultSet lines = statement
+						.executeQuery("explain (analyze, buffers) execute explained ('" + reference + "')")) {
+						while (lines.next()) {
+							plan.append("\n    ").append(lines.getString(1));
+						}
+					}
+					statement.execute("deallocate explained");
+					System.out.printf("log explain: %s, %s:%s%n", explained.getKey(), mode, plan);
+				}
+			}
+			statement.execute("reset plan_cache_mode");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -40,21 +40,32 @@ class LogService implements TransparencyLog {
 		}
 	}
 
+	/**
+	 * Two statements, the checkpoint with its cosignatures and the entry with its index,
+	 * and the tiles not yet in the proof cache.
+	 */
 	@Override
 	public Optional<Inclusion> inclusion(String reference) {
-		Optional<LogTables.SignedCheckpoint> checkpoint = this.tables.latestCheckpoint();
-		Optional<Long> index = this.tables.indexOf(reference);
-		if (checkpoint.isEmpty() || index.isEmpty() || index.get() >= checkpoint.get().size()) {
+		Optional<LogTables.Cosigned> checkpoint = this.tables.latestCosigned();
+		if (checkpoint.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(inclusion(index.get(), checkpoint.get()));
+		long size = checkpoint.get().checkpoint().size();
+		return this.tables.first(reference)
+			.filter((found) -> found.index() < size)
+			.map((found) -> inclusion(found.index(), found.entry(), checkpoint.get()));
 	}
 
-	Inclusion inclusion(long index, LogTables.SignedCheckpoint checkpoint) {
-		List<byte[]> proof = Merkle.inclusionProof(index, checkpoint.size(), proofTiles(checkpoint.size()));
-		byte[] entry = this.tables.entries(index, 1).get(0);
-		return new Inclusion(index, base64(entry), checkpoint.size(), proof.stream().map(LogService::base64).toList(),
-				withCosignatures(checkpoint));
+	/** The inclusion proof of the entry at that index in the checkpoint's tree. */
+	Inclusion inclusion(long index, LogTables.Cosigned checkpoint) {
+		return inclusion(index, this.tables.entries(index, 1).get(0), checkpoint);
+	}
+
+	private Inclusion inclusion(long index, byte[] entry, LogTables.Cosigned checkpoint) {
+		long size = checkpoint.checkpoint().size();
+		List<byte[]> proof = Merkle.inclusionProof(index, size, proofTiles(size));
+		return new Inclusion(index, base64(entry), size, proof.stream().map(LogService::base64).toList(),
+				checkpoint.note());
 	}
 
 	/** The tree of that size's hashes for a proof. */
@@ -69,13 +80,7 @@ class LogService implements TransparencyLog {
 
 	/** The newest checkpoint as a signed note with the witnesses' cosignatures. */
 	Optional<String> checkpoint() {
-		return this.tables.latestCheckpoint().map(this::withCosignatures);
-	}
-
-	String withCosignatures(LogTables.SignedCheckpoint checkpoint) {
-		StringBuilder note = new StringBuilder(checkpoint.note());
-		this.tables.cosignatures(checkpoint.size()).forEach(note::append);
-		return note.toString();
+		return this.tables.latestCosigned().map(LogTables.Cosigned::note);
 	}
 
 	/** A tile's hashes, or null when the tree has no such tile (yet). */

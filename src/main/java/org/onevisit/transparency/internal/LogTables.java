@@ -161,10 +161,18 @@ class LogTables {
 			.list();
 	}
 
-	Optional<Long> indexOf(String reference) {
-		return this.jdbc.sql("select min(idx) from transparency_entry where reference = :reference")
+	record Found(long index, byte[] entry) {
+	}
+
+	/**
+	 * The first entry with that reference, its index and bytes, in one statement: one
+	 * descent of the index on (reference, idx) (V202612100200).
+	 */
+	Optional<Found> first(String reference) {
+		return this.jdbc
+			.sql("select idx, entry from transparency_entry where reference = :reference order by idx limit 1")
 			.param("reference", reference)
-			.query(Long.class)
+			.query((row, rowNum) -> new Found(row.getLong(1), row.getBytes(2)))
 			.optional();
 	}
 
@@ -199,6 +207,38 @@ class LogTables {
 			.optional();
 	}
 
+	/**
+	 * A signed checkpoint and its note with the witnesses' cosignature lines appended, in
+	 * the witnesses' order.
+	 */
+	record Cosigned(SignedCheckpoint checkpoint, String note) {
+	}
+
+	// the checkpoint chosen by the inner select, with its cosignatures, in one statement
+	private static final String COSIGNED = """
+			select c.size, c.root, c.signed_at, c.note,
+			       c.note || coalesce((select string_agg(s.line, '' order by s.witness)
+			                           from transparency_cosignature s where s.size = c.size), '')
+			from (select size, root, signed_at, note from transparency_checkpoint %s) c
+			""";
+
+	/** The newest checkpoint with its cosignatures. */
+	Optional<Cosigned> latestCosigned() {
+		return this.jdbc.sql(COSIGNED.formatted("order by size desc limit 1")).query(LogTables::cosigned).optional();
+	}
+
+	/** The checkpoint of that size with its cosignatures. */
+	Optional<Cosigned> cosigned(long size) {
+		return this.jdbc.sql(COSIGNED.formatted("where size = :size"))
+			.param("size", size)
+			.query(LogTables::cosigned)
+			.optional();
+	}
+
+	private static Cosigned cosigned(ResultSet row, int rowNum) throws SQLException {
+		return new Cosigned(checkpoint(row, rowNum), row.getString(5));
+	}
+
 	List<SignedCheckpoint> checkpoints() {
 		return this.jdbc.sql("select size, root, signed_at, note from transparency_checkpoint order by size")
 			.query(LogTables::checkpoint)
@@ -219,13 +259,6 @@ class LogTables {
 			.param("at", Timestamp.from(at))
 			.param("note", note)
 			.update();
-	}
-
-	List<String> cosignatures(long size) {
-		return this.jdbc.sql("select line from transparency_cosignature where size = :size order by witness")
-			.param("size", size)
-			.query(String.class)
-			.list();
 	}
 
 	record Cosignature(String witness, long size, String line) {

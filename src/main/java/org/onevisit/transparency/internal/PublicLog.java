@@ -99,13 +99,14 @@ public class PublicLog {
 
 	/** The inclusion proof of an entry in the tree of a signed checkpoint. */
 	public Proof inclusionProof(long index, Long size) {
-		LogTables.SignedCheckpoint checkpoint = (size != null) ? signedOfSize(size)
-				: this.tables.latestCheckpoint().orElseThrow(() -> TransparencyRefused.noCheckpointOfSize(0));
-		if (index < 0 || index >= checkpoint.size()) {
-			throw TransparencyRefused.indexOutOfRange(index, checkpoint.size());
+		LogTables.Cosigned checkpoint = (size != null) ? signedOfSize(size)
+				: this.tables.latestCosigned().orElseThrow(() -> TransparencyRefused.noCheckpointOfSize(0));
+		long treeSize = checkpoint.checkpoint().size();
+		if (index < 0 || index >= treeSize) {
+			throw TransparencyRefused.indexOutOfRange(index, treeSize);
 		}
 		Inclusion inclusion = this.log.inclusion(index, checkpoint);
-		return new Proof(index, checkpoint.size(), null, inclusion.entry(), inclusion.proof(), inclusion.checkpoint());
+		return new Proof(index, treeSize, null, inclusion.entry(), inclusion.proof(), inclusion.checkpoint());
 	}
 
 	/** The consistency proof between the trees of two signed checkpoints. */
@@ -113,17 +114,16 @@ public class PublicLog {
 		if (from > to) {
 			throw TransparencyRefused.sizesReversed(from, to);
 		}
-		LogTables.SignedCheckpoint second = signedOfSize(to);
-		if (from != 0) {
-			signedOfSize(from);
+		LogTables.Cosigned second = signedOfSize(to);
+		if (from != 0 && this.tables.checkpoint(from).isEmpty()) {
+			throw TransparencyRefused.noCheckpointOfSize(from);
 		}
-		List<byte[]> proof = Merkle.consistencyProof(from, second.size(), this.log.proofTiles(second.size()));
-		return new Proof(null, second.size(), from, null, proof.stream().map(LogService::base64).toList(),
-				this.log.withCosignatures(second));
+		List<byte[]> proof = Merkle.consistencyProof(from, to, this.log.proofTiles(to));
+		return new Proof(null, to, from, null, proof.stream().map(LogService::base64).toList(), second.note());
 	}
 
-	private LogTables.SignedCheckpoint signedOfSize(long size) {
-		return this.tables.checkpoint(size).orElseThrow(() -> TransparencyRefused.noCheckpointOfSize(size));
+	private LogTables.Cosigned signedOfSize(long size) {
+		return this.tables.cosigned(size).orElseThrow(() -> TransparencyRefused.noCheckpointOfSize(size));
 	}
 
 	/**

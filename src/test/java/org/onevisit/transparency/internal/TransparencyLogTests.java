@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.signing.KeyName;
+import org.onevisit.transparency.Inclusion;
 import org.onevisit.transparency.LogEntry;
 import org.onevisit.transparency.tlog.Checkpoint;
 import org.onevisit.transparency.tlog.Merkle;
@@ -57,12 +58,16 @@ class TransparencyLogTests extends LogOverHttp {
 		for (int i = 0; i < 300; i++) {
 			entries.add(LogEntry.catalogueChanged("item", run, i, "publish", Instant.now()));
 		}
+		// the same act recorded again, later: its reference names the first
+		entries.add(entries.get(150));
 		this.transactions.executeWithoutResult((status) -> this.log.record(entries));
 
 		String reference = entries.get(150).reference();
-		SignedNote note = awaitCheckpointCovering(reference);
+		SignedNote note = awaitCheckpointCoveringAll();
 		Checkpoint checkpoint = Checkpoint.parse(note.text());
 		long index = this.log.indexes(List.of(reference)).get(reference);
+		Inclusion inclusion = this.log.inclusion(reference).orElseThrow();
+		Checkpoint proved = Checkpoint.parse(SignedNote.parse(inclusion.checkpoint()).text());
 
 		assertThat(checkpoint.origin()).isEqualTo("onevisit.example/log");
 		assertThat(signedByTheLogKey(note)).isTrue();
@@ -82,6 +87,16 @@ class TransparencyLogTests extends LogOverHttp {
 			.get(this.port, "/log/" + Tiles.entriesPath(index / 256, Tiles.width(checkpoint.size(), 0, index / 256)))
 			.body();
 		assertThat(entryAt(bundle, (int) (index % 256))).isEqualTo(entry);
+		assertThat(this.jdbc.sql("select count(*) from transparency_entry where reference = :reference")
+			.param("reference", reference)
+			.query(Long.class)
+			.single()).as("the act and its record again").isEqualTo(2);
+		assertThat(inclusion.index()).as("the reference's first entry").isEqualTo(index);
+		assertThat(Base64.getDecoder().decode(inclusion.entry())).isEqualTo(entry);
+		assertThat(Merkle.verifyInclusion(index, proved.size(), TreeHash.leaf(entry), decoded(inclusion.proof()),
+				proved.root()))
+			.isTrue();
+		assertThat(this.log.inclusion("catalogue/item/" + UUID.randomUUID() + "/1")).isEmpty();
 	}
 
 	@Test
@@ -106,6 +121,16 @@ class TransparencyLogTests extends LogOverHttp {
 		String served = new String(LogFixtures.get(this.port, "/log/checkpoint").body(), StandardCharsets.UTF_8);
 		assertThat(SignedNote.parse(served).signatures()).extracting(SignedNote.Signature::name)
 			.contains("onevisit.example/log", LogFixtures.WITNESS_NAME);
+		// as a licence's check and 我的数据 ask for it: the checkpoint with its cosignature
+		Inclusion inclusion = this.log.inclusion(reference).orElseThrow();
+		SignedNote proved = SignedNote.parse(inclusion.checkpoint());
+		assertThat(proved.signatures()).extracting(SignedNote.Signature::name)
+			.contains("onevisit.example/log", LogFixtures.WITNESS_NAME);
+		byte[] entry = Base64.getDecoder().decode(inclusion.entry());
+		assertThat(LogEntry.decode(entry).reference()).isEqualTo(reference);
+		assertThat(Merkle.verifyInclusion(inclusion.index(), inclusion.size(), TreeHash.leaf(entry),
+				decoded(inclusion.proof()), Checkpoint.parse(proved.text()).root()))
+			.isTrue();
 	}
 
 	@Test
@@ -202,6 +227,10 @@ class TransparencyLogTests extends LogOverHttp {
 		List<byte[]> hashes = new ArrayList<>();
 		proof.path("hashes").forEach((hash) -> hashes.add(Base64.getDecoder().decode(hash.asString())));
 		return hashes;
+	}
+
+	private static List<byte[]> decoded(List<String> hashes) {
+		return hashes.stream().map(Base64.getDecoder()::decode).toList();
 	}
 
 	private static byte[] entryAt(byte[] bundle, int position) {
