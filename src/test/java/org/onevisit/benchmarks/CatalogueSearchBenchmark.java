@@ -208,15 +208,27 @@ public class CatalogueSearchBenchmark {
 		Path file = Files.createTempFile("onevisit-search", ".lua");
 
 		Files.writeString(file, script);
+		long cpuBefore = jvmCpuNanos();
 		Process process = new ProcessBuilder(wrk.toString(), "-t2", "-c" + connections, "-d" + seconds + "s",
 				"--latency", "-s", file.toString(), "http://127.0.0.1:" + this.port)
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		process.waitFor();
+		long cpu = jvmCpuNanos() - cpuBefore;
+		java.util.regex.Matcher requests = java.util.regex.Pattern.compile("(\\d+) requests in").matcher(output);
+		// the server's CPU per request compares across runs on a shared machine, where
+		// the latencies and the throughput do not
+		String perRequest = requests.find()
+				? String.format(", JVM CPU per request %.0f µs", cpu / 1e3 / Long.parseLong(requests.group(1))) : "";
 		return "BENCHMARK wrk -t2 -c" + connections + " -d" + seconds + "s --latency: " + label
-				+ " (load average after: " + loadAverage() + ")\n" + output;
+				+ " (load average after: " + loadAverage() + perRequest + ")\n" + output;
 
+	}
+
+	private static long jvmCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.onevisit.platform.internal;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -36,8 +37,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String offered = request.getHeader(HEADER);
-		String requestId = (offered != null && ACCEPTABLE.matcher(offered).matches()) ? offered
-				: UUID.randomUUID().toString();
+		String requestId = (offered != null && ACCEPTABLE.matcher(offered).matches()) ? offered : newId();
 		MDC.put(MDC_KEY, requestId);
 		response.setHeader(HEADER, requestId);
 		request.setAttribute(MDC_KEY, requestId);
@@ -47,6 +47,18 @@ class RequestIdFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove(MDC_KEY);
 		}
+	}
+
+	/**
+	 * A random (version 4) UUID from the thread's own generator. The id only has to be
+	 * unique to trace a request, not secret: a caller may name its own. UUID.randomUUID()
+	 * draws from SecureRandom, whose one lock every request thread queued on.
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(most, least).toString();
 	}
 
 }
