@@ -112,7 +112,7 @@ class ExchangeBenchmark {
 		statements.report(latencies.length, 15).forEach((line) -> System.out.println("BENCHMARK per prefill: " + line));
 		System.out.printf("BENCHMARK WAL written: %.1f MB/s, %.1f kB per prefill%n", wal / 30.0 / 1e6,
 				wal / 1e3 / latencies.length);
-		double statements = (double) (log[4] - logBefore[4]) / latencies.length;
+		double statementsPerPrefill = (double) (log[4] - logBefore[4]) / latencies.length;
 		double logStatements = (double) (log[0] - logBefore[0]) / latencies.length;
 		double writeMillis = (log[3] - logBefore[3]) / 1e6 / latencies.length;
 		System.out.printf(
@@ -120,7 +120,7 @@ class ExchangeBenchmark {
 						+ "taking %.3f ms; of those, entries written in the ledger's transaction %.3f statements, "
 						+ "%.3f ms (%.2f %% of a pre-fill's mean time; the rest are the sequencer's batches, off the "
 						+ "request's path)%n",
-				logStatements, statements, 100 * logStatements / statements,
+				logStatements, statementsPerPrefill, 100 * logStatements / statementsPerPrefill,
 				(log[1] - logBefore[1]) / 1e6 / latencies.length, (double) (log[2] - logBefore[2]) / latencies.length,
 				writeMillis, 100 * writeMillis / (Arrays.stream(latencies).average().orElse(Double.NaN) / 1e6));
 		// applicants as they are: each pre-fills, reads, pre-fills again later;
