@@ -65,9 +65,4 @@ public final class RegistryAnswers {
 				"businessTerm", "长期");
 	}
 
-	/** The marriage registry's answer to a marriage registration. */
-	public static Map<String, String> marriage(String registrationNo) {
-		return Map.of("registrationNo", registrationNo, "registeredOn", "2026-12-06", "office", "示范市民政局婚姻登记处");
-	}
-
 }
