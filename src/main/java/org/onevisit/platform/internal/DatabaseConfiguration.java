@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -137,7 +139,7 @@ class DatabaseConfiguration {
 	 * rollback after it ({@link CommitFailureFirst}).
 	 */
 	@Bean
-	JdbcTransactionManager transactionManager(HikariDataSource dataSource,
+	JdbcTransactionManager transactionManager(DataSource dataSource,
 			ObjectProvider<TransactionManagerCustomizers> customizers) {
 		JdbcTransactionManager transactions = new CommitFailureFirst(dataSource);
 		customizers.ifAvailable((each) -> each.customize(transactions));
