@@ -350,8 +350,30 @@ final class PatroniCluster implements Database, AutoCloseable {
 			}
 			Thread.sleep(500);
 		}
-		throw new IllegalStateException(
-				"no synchronous standby in " + limit + ": " + state() + "; see " + this.root + "/*/patroni.log");
+		throw new IllegalStateException("no synchronous standby in " + limit + ": " + state() + "; see " + this.root
+				+ "/*/patroni.log; shared memory and the PostgreSQL processes now:\n" + output("ipcs", "-m", "-p")
+				+ output("ps", "-C", "postgres", "-o", "pid,ppid,stat,etime,args"));
+	}
+
+	/**
+	 * What a command prints, for a failure's message: a killed primary that cannot start
+	 * again because its shared memory is "still in use" (seen once, 2026-12-07) names the
+	 * processes that outlived its postmaster here.
+	 */
+	private static String output(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String printed = new String(process.getInputStream().readAllBytes());
+			process.waitFor(10, TimeUnit.SECONDS);
+			return "$ " + String.join(" ", command) + "\n" + printed;
+		}
+		catch (IOException ex) {
+			return "$ " + String.join(" ", command) + ": " + ex.getMessage() + "\n";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "";
+		}
 	}
 
 	/**
