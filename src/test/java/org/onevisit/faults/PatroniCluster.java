@@ -377,14 +377,34 @@ final class PatroniCluster implements Database, AutoCloseable {
 	}
 
 	/**
-	 * SIGKILL of the leader's postmaster, as when the server process dies: no shutdown,
-	 * its backends cut off. Patroni stays; answers the member that led.
+	 * SIGKILL of the leader's PostgreSQL server, every process of it, as when its machine
+	 * or container dies: no shutdown, no backend left behind. Patroni stays and starts it
+	 * again as a standby; answers the member that led. Killing the postmaster alone is
+	 * not this fault: a backend it leaves waiting in {@code COMMIT} for the synchronous
+	 * standby can outlive it and hold the shared memory, and then the server cannot start
+	 * until someone kills that backend (seen 2026-12-07, docs/deployment.md).
 	 */
-	String killPrimaryPostmaster() throws IOException {
+	String killPrimaryServer() throws IOException {
 		String leader = leader();
 		Member member = member(leader);
 		long pid = Long.parseLong(Files.readAllLines(member.dataDirectory().resolve("postmaster.pid")).get(0).trim());
-		ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid)).destroyForcibly();
+		ProcessHandle postmaster = ProcessHandle.of(pid)
+			.orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+		List<ProcessHandle> server = new ArrayList<>(postmaster.descendants().toList());
+		server.add(0, postmaster);
+		server.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle process : server) {
+			try {
+				process.onExit().get(10, TimeUnit.SECONDS);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException("process " + process.pid() + " of the killed server lives on", ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 		return leader;
 	}
 

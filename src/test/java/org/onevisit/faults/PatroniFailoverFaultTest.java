@@ -55,9 +55,9 @@ class PatroniFailoverFaultTest {
 				load.start(8);
 				Thread.sleep(Duration.ofSeconds(20).toMillis());
 
-				// the failure: the primary's server process dies
+				// the failure: the primary's server dies, every process of it
 				Window failover = new Window(load);
-				String crashed = cluster.killPrimaryPostmaster();
+				String crashed = cluster.killPrimaryServer();
 				long killed = System.nanoTime();
 				String promoted = cluster.other(crashed);
 				while (!promoted.equals(cluster.primary())) {
@@ -105,7 +105,7 @@ class PatroniFailoverFaultTest {
 				Duration drained = Census.awaitOutboxDrained(cluster, Duration.ofMinutes(4));
 				Census census = Census.take(cluster, load);
 				System.out.printf(
-						"FAULT patroni-failover: postmaster of %s killed (SIGKILL); %s promoted, no primary for %d ms;"
+						"FAULT patroni-failover: server of %s killed (SIGKILL, every process); %s promoted, no primary for %d ms;"
 								+ " node-a serving again %d ms and node-b %d ms after the kill, without a restart;"
 								+ " synchronous again (%s rejoined as standby) %d s after the kill;"
 								+ " meanwhile %d answers 503, %d other 5xx, %d attempts without an answer%n",

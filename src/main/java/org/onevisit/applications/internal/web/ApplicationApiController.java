@@ -238,7 +238,10 @@ class ApplicationApiController {
 	@PostMapping("/api/v1/tasks/{id}/decisions")
 	@PreAuthorize("hasAnyRole('REVIEWER', 'CLERK')")
 	@Operation(
-			summary = "Decide a task at its current step: APPROVE, REJECT (with reason) or SUPPLEMENT (with everything missing)")
+			summary = "Decide a task at its current step: APPROVE, REJECT (with reason) or SUPPLEMENT (with everything missing)",
+			description = "Send taskVersion, the task's version as last read: a decision repeated after an unanswered "
+					+ "request or a 503 then answers 409 once the task has moved on, instead of deciding its next step. "
+					+ "Without it the decision applies to whatever step the task is at.")
 	ApplicationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request, Actor actor) {
 		Decision decision = Decision.named(request.decision(), request.reason(), request.missing(), request.items(),
 				request.nextStep());
