@@ -34,11 +34,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * statements by then, and the next attempt prepares them anew.
  * <p>
  * Only the outermost {@code @Transactional} call is run again, at most {@value #ATTEMPTS}
- * times in all. Never when a commit was attempted during the attempt (its own or an inner
- * one's: its outcome is unknown or known to stand), nor when the pool found no connection
- * within its wait (a real outage stays a quick 503), nor for a timeout that ran out (the
- * server is there, only busy), nor while the database watch finds the server silent
- * (frozen: its connections were cut, a new one would hang too).
+ * times in all. Never when a commit of a writing transaction was attempted during the
+ * attempt (its own or an inner one's: its outcome is unknown or known to stand); a
+ * read-only transaction's commit does not count, since the server ran it
+ * {@code READ ONLY} and it changed nothing (a read whose commit met the old primary's
+ * shutdown at a switchover is read again), nor when the pool found no connection within
+ * its wait (a real outage stays a quick 503), nor for a timeout that ran out (the server
+ * is there, only busy), nor while the database watch finds the server silent (frozen: its
+ * connections were cut, a new one would hang too).
  */
 final class TransactionRetry implements MethodInterceptor, TransactionExecutionListener {
 
@@ -138,7 +141,9 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 
 	@Override
 	public void beforeCommit(TransactionExecution transaction) {
-		this.committing.set(true);
+		if (!transaction.isReadOnly()) {
+			this.committing.set(true);
+		}
 	}
 
 	/**

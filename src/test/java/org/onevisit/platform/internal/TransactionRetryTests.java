@@ -61,6 +61,25 @@ class TransactionRetryTests {
 	}
 
 	@Test
+	void readsAgainWhenAReadOnlyTransactionsCommitMeetsItsSessionEnded() {
+		AtomicInteger attempts = new AtomicInteger();
+
+		String readOnly = this.work.readEndedAtItsCommit(attempts);
+
+		assertThat(attempts).hasValue(2);
+		assertThat(readOnly).as("run READ ONLY by the server: its commit could change nothing").isEqualTo("on");
+	}
+
+	@Test
+	void doesNotRunAWritingTransactionAgainWhenItsCommitMeetsItsSessionEnded() {
+		AtomicInteger attempts = new AtomicInteger();
+
+		assertThatThrownBy(() -> this.work.writtenEndedAtItsCommit(attempts))
+			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
 	void givesUpAfterThreeAttemptsAndTheRequestIsAnswered503() {
 		AtomicInteger attempts = new AtomicInteger();
 
@@ -162,6 +181,35 @@ class TransactionRetryTests {
 			attempts.incrementAndGet();
 			this.separately.executeWithoutResult((status) -> this.jdbc.sql("select 1").query(Integer.class).single());
 			endOwnSession();
+		}
+
+		/**
+		 * What a read meets at a planned switchover: the old primary ends its session
+		 * after its last statement, so that its commit fails.
+		 */
+		@Transactional(readOnly = true)
+		public String readEndedAtItsCommit(AtomicInteger attempts) {
+			String readOnly = this.jdbc.sql("show transaction_read_only").query(String.class).single();
+			if (attempts.incrementAndGet() == 1) {
+				endOwnSessionBeforeTheCommit();
+			}
+			return readOnly;
+		}
+
+		@Transactional
+		public void writtenEndedAtItsCommit(AtomicInteger attempts) {
+			attempts.incrementAndGet();
+			this.jdbc.sql("select 1").query(Integer.class).single();
+			endOwnSessionBeforeTheCommit();
+		}
+
+		private void endOwnSessionBeforeTheCommit() {
+			int backend = this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+			this.owner.jdbc()
+				.sql("select pg_terminate_backend(:backend, 5000)")
+				.param("backend", backend)
+				.query(Boolean.class)
+				.single();
 		}
 
 		@Transactional
