@@ -73,6 +73,7 @@ import org.onevisit.identity.Actor;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Sm3;
+import org.onevisit.platform.RepeatGuard;
 import org.onevisit.platform.Sentence;
 import org.onevisit.shared.Subject;
 import org.onevisit.queues.Hall;
@@ -188,12 +189,15 @@ class ApplicationService implements ApplicationManagement {
 
 	@Override
 	@Transactional
+	@RepeatGuard.Declared
 	public Application submit(Submission submission, Actor by, String idempotencyKey) {
 		if ((submission.itemCode() == null) == (submission.bundleCode() == null)) {
 			throw SubmissionRefused.neitherItemNorBundle();
 		}
 		byte[] hash = null;
 		if (idempotencyKey != null) {
+			// the key, stored in this transaction, finds a filing whose commit was lost
+			RepeatGuard.holds();
 			Applications.Claim claim = this.applications.claim(by.username(), idempotencyKey);
 			if (!claim.held()) {
 				throw SubmissionRefused.stillInProgress();
@@ -412,7 +416,12 @@ class ApplicationService implements ApplicationManagement {
 
 	@Override
 	@Transactional
+	@RepeatGuard.Declared
 	public Application decide(TaskId taskId, Decision decision, Actor by, Long expectedVersion) {
+		if (expectedVersion != null) {
+			// a decision whose commit was lost and stood finds the task moved on
+			RepeatGuard.holds();
+		}
 		Applications.Decidable found = this.applications.lockForDecision(taskId)
 			.orElseThrow(() -> ReviewRefused.taskNotFound(taskId));
 		long seen = (expectedVersion != null) ? expectedVersion : found.seenVersion();

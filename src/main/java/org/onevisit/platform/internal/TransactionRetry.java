@@ -1,5 +1,6 @@
 package org.onevisit.platform.internal;
 
+import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
@@ -14,8 +15,12 @@ import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.onevisit.platform.RepeatGuard;
+
 import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.TransactionSystemException;
@@ -35,13 +40,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Only the outermost {@code @Transactional} call is run again, at most {@value #ATTEMPTS}
  * times in all. Never when a commit of a writing transaction was attempted during the
- * attempt (its own or an inner one's: its outcome is unknown or known to stand); a
- * read-only transaction's commit does not count, since the server ran it
+ * attempt (its own or an inner one's: its outcome is unknown or known to stand), with two
+ * exceptions: a read-only transaction's commit does not count, since the server ran it
  * {@code READ ONLY} and it changed nothing (a read whose commit met the old primary's
- * shutdown at a switchover is read again), nor when the pool found no connection within
- * its wait (a real outage stays a quick 503), nor for a timeout that ran out (the server
- * is there, only busy), nor while the database watch finds the server silent (frozen: its
- * connections were cut, a new one would hang too).
+ * shutdown at a switchover is read again); and a transaction whose own commit was lost,
+ * no other commit having stood in it, runs again when it guards itself against running
+ * twice ({@link RepeatGuard}: a filing's key, a decision's task version). Nor when the
+ * pool found no connection within its wait (a real outage stays a quick 503), nor for a
+ * timeout that ran out (the server is there, only busy), nor while the database watch
+ * finds the server silent (frozen: its connections were cut, a new one would hang too).
  */
 final class TransactionRetry implements MethodInterceptor, TransactionExecutionListener {
 
@@ -56,6 +63,9 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 	private static final Set<String> LOST = Set.of("57P01", "57P02", "25006");
 
 	private final ThreadLocal<Boolean> committing = ThreadLocal.withInitial(() -> false);
+
+	/** A commit of a writing transaction stood during the attempt (an inner one's). */
+	private final ThreadLocal<Boolean> committed = ThreadLocal.withInitial(() -> false);
 
 	private final ObjectProvider<DatabaseWatch> watch;
 
@@ -78,13 +88,17 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 		try {
 			for (int attempt = 1;; attempt++) {
 				this.committing.set(false);
+				this.committed.set(false);
+				RepeatGuard.heldAndForgotten();
 				try {
 					// a clone per attempt: proceeding twice on one invocation would skip
 					// the transaction's own interceptor
 					return proxied.invocableClone().proceed();
 				}
 				catch (Throwable failure) {
-					if (attempt >= ATTEMPTS || this.committing.get() || !lostTheServer(failure) || silent()) {
+					boolean guarded = RepeatGuard.heldAndForgotten() && declaresItsGuard(proxied);
+					boolean repeatable = !this.committing.get() || (guarded && !this.committed.get());
+					if (attempt >= ATTEMPTS || !repeatable || !lostTheServer(failure) || silent()) {
 						throw failure;
 					}
 					if (replanned(failure)) {
@@ -144,6 +158,25 @@ final class TransactionRetry implements MethodInterceptor, TransactionExecutionL
 		if (!transaction.isReadOnly()) {
 			this.committing.set(true);
 		}
+	}
+
+	@Override
+	public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
+		if (commitFailure == null && !transaction.isReadOnly()) {
+			this.committed.set(true);
+		}
+	}
+
+	/**
+	 * Whether the method that began the transaction is one that may say its guard holds
+	 * (read only on a failure's path).
+	 */
+	private static boolean declaresItsGuard(ProxyMethodInvocation invocation) {
+		Object target = invocation.getThis();
+		Method method = (target != null)
+				? AopUtils.getMostSpecificMethod(invocation.getMethod(), AopUtils.getTargetClass(target))
+				: invocation.getMethod();
+		return AnnotatedElementUtils.hasAnnotation(method, RepeatGuard.Declared.class);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.Superuser;
+import org.onevisit.platform.RepeatGuard;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +76,33 @@ class TransactionRetryTests {
 		AtomicInteger attempts = new AtomicInteger();
 
 		assertThatThrownBy(() -> this.work.writtenEndedAtItsCommit(attempts))
+			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void runsAGuardedTransactionAgainWhenItsOwnCommitWasLost() {
+		AtomicInteger attempts = new AtomicInteger();
+
+		this.work.guardedEndedAtItsCommit(attempts);
+
+		assertThat(attempts).hasValue(2);
+	}
+
+	@Test
+	void doesNotRunAGuardedTransactionAgainOnceAnInnerCommitStoodInIt() {
+		AtomicInteger attempts = new AtomicInteger();
+
+		assertThatThrownBy(() -> this.work.guardedEndedAfterAnInnerCommit(attempts))
+			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void doesNotTakeAGuardForTheTransactionOfAMethodThatDoesNotDeclareOne() {
+		AtomicInteger attempts = new AtomicInteger();
+
+		assertThatThrownBy(() -> this.work.undeclaredGuardEndedAtItsCommit(attempts))
 			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
 		assertThat(attempts).hasValue(1);
 	}
@@ -200,6 +228,36 @@ class TransactionRetryTests {
 		public void writtenEndedAtItsCommit(AtomicInteger attempts) {
 			attempts.incrementAndGet();
 			this.jdbc.sql("select 1").query(Integer.class).single();
+			endOwnSessionBeforeTheCommit();
+		}
+
+		/** As a filing with its key: the key would find a filing whose commit stood. */
+		@Transactional
+		@RepeatGuard.Declared
+		public void guardedEndedAtItsCommit(AtomicInteger attempts) {
+			RepeatGuard.holds();
+			if (attempts.incrementAndGet() == 1) {
+				endOwnSessionBeforeTheCommit();
+			}
+		}
+
+		@Transactional
+		@RepeatGuard.Declared
+		public void guardedEndedAfterAnInnerCommit(AtomicInteger attempts) {
+			RepeatGuard.holds();
+			attempts.incrementAndGet();
+			this.separately.executeWithoutResult((status) -> this.jdbc.sql("select 1").query(Integer.class).single());
+			endOwnSessionBeforeTheCommit();
+		}
+
+		/**
+		 * A guarded method called inside a transaction that another method began: the
+		 * guard covers its own part, not the enclosing work.
+		 */
+		@Transactional
+		public void undeclaredGuardEndedAtItsCommit(AtomicInteger attempts) {
+			RepeatGuard.holds();
+			attempts.incrementAndGet();
 			endOwnSessionBeforeTheCommit();
 		}
 
