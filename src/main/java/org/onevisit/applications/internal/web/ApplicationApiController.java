@@ -241,6 +241,8 @@ class ApplicationApiController {
 			summary = "Decide a task at its current step: APPROVE, REJECT (with reason) or SUPPLEMENT (with everything missing)",
 			description = "Send taskVersion, the task's version as last read: a decision repeated after an unanswered "
 					+ "request or a 503 then answers 409 once the task has moved on, instead of deciding its next step. "
+					+ "OneVisit itself runs a decision that names it again when the database loses its commit "
+					+ "(a switchover), so a 409 may mean that this very decision was taken: read the task. "
 					+ "Without it the decision applies to whatever step the task is at.")
 	ApplicationView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request, Actor actor) {
 		Decision decision = Decision.named(request.decision(), request.reason(), request.missing(), request.items(),
