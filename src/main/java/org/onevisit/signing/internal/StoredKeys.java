@@ -55,17 +55,7 @@ class StoredKeys {
 	 * first: whether this one was stored.
 	 */
 	boolean addFirst(Row key) {
-		return this.jdbc.sql("""
-				insert into signing_key (name, key_id, public_key, private_key, created_at)
-				values (:name, :key, :public, :private, :at)
-				on conflict (name) where retired_at is null do nothing
-				""")
-			.param("name", key.name().code())
-			.param("key", key.keyId())
-			.param("public", key.publicKey())
-			.param("private", key.wrappedPrivateKey())
-			.param("at", Timestamp.from(key.createdAt()))
-			.update() == 1;
+		return insert(key, "on conflict (name) where retired_at is null do nothing") == 1;
 	}
 
 	/** Retires the key that signs under the new key's name and makes the new key sign. */
@@ -75,10 +65,16 @@ class StoredKeys {
 			.param("name", key.name().code())
 			.param("at", Timestamp.from(key.createdAt()))
 			.update();
-		this.jdbc.sql("""
+		// no conflict clause: if another instance made a key sign meanwhile, this
+		// transaction fails rather than dropping its new key unnoticed
+		insert(key, "");
+	}
+
+	private int insert(Row key, String onConflict) {
+		return this.jdbc.sql("""
 				insert into signing_key (name, key_id, public_key, private_key, created_at)
 				values (:name, :key, :public, :private, :at)
-				""")
+				""" + onConflict)
 			.param("name", key.name().code())
 			.param("key", key.keyId())
 			.param("public", key.publicKey())
