@@ -47,13 +47,14 @@ public interface Eligibility {
 
 		/**
 		 * The item as filed in a bundle (when {@code bundle} is not null): its part of
-		 * the bundle's one form, as {@link FormCheck#split} gives each item.
+		 * the bundle's one form, as {@link FormCheck#itemForm} gives each item (the
+		 * owning county's implementation the part of the item it took over).
 		 */
 		public static Concern of(ServiceItem item, Bundle bundle, Map<String, Object> form) {
 			if (bundle == null) {
 				return new Concern(item, form);
 			}
-			return new Concern(item, FormCheck.split(bundle, form).getOrDefault(item.code(), Map.of()));
+			return new Concern(item, FormCheck.itemForm(bundle, form, item.code()));
 		}
 
 	}

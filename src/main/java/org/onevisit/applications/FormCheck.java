@@ -95,6 +95,15 @@ public final class FormCheck {
 		return byItem;
 	}
 
+	/**
+	 * The values one item of a bundle receives, for the item a task handles: the owning
+	 * county's implementation of a citywide item (全市通办) receives those of the bundle's
+	 * item it took over.
+	 */
+	public static Map<String, Object> itemForm(Bundle bundle, Map<String, Object> values, String itemCode) {
+		return split(bundle, values).getOrDefault(bundle.itemHandledBy(itemCode), Map.of());
+	}
+
 	/** The bound a value broke, to name it beside the problem. */
 	private static String limitOf(String problem, FieldLimits limits) {
 		return switch (problem) {

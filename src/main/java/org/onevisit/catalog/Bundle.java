@@ -45,6 +45,41 @@ public record Bundle(String code, String name, String description, List<String> 
 		return this.needs.getOrDefault(itemCode, List.of());
 	}
 
+	/**
+	 * The bundle's item that a task's item handles: the item itself, or, when the county
+	 * that owns the matter took over a citywide item of the bundle (全市通办), the bundle's
+	 * implementation of the same basic item. An implementation is coded by its region
+	 * (GB/T 2260 digits) and the basic code, as the catalogue's rules require, so the
+	 * codes tell which it stands for; an item of no such code stands for itself.
+	 */
+	public String itemHandledBy(String itemCode) {
+		if (this.itemCodes.contains(itemCode)) {
+			return itemCode;
+		}
+		String basic = basicCodeOf(itemCode);
+		if (basic == null) {
+			return itemCode;
+		}
+		return this.itemCodes.stream().filter((code) -> basic.equals(basicCodeOf(code))).findFirst().orElse(itemCode);
+	}
+
+	/**
+	 * The basic code in an implementation's code (339903-NR-001: NR-001); null if none.
+	 */
+	private static String basicCodeOf(String itemCode) {
+		int dash = itemCode.indexOf('-');
+		if (dash <= 0 || dash == itemCode.length() - 1) {
+			return null;
+		}
+		for (int i = 0; i < dash; i++) {
+			char c = itemCode.charAt(i);
+			if (c < '0' || c > '9') {
+				return null;
+			}
+		}
+		return itemCode.substring(dash + 1);
+	}
+
 	/** Whether some item of the bundle waits for this item's result. */
 	public boolean needed(String itemCode) {
 		return this.needs.values().stream().anyMatch((needed) -> needed.contains(itemCode));

@@ -108,4 +108,26 @@ class FormCheckTests {
 			.containsExactly("address");
 	}
 
+	@Test
+	void theOwningCountysImplementationReceivesThePartOfTheBundleItemItTookOver() {
+		Bundle flat = new Bundle("flat-transfer", "二手房转移登记一件事", null, List.of(),
+				List.of("339900-TAX-001", "339900-NR-001"),
+				List.of(new BundleField("sellerId", "卖方身份证号码", FieldType.RESIDENT_ID, true, null, List.of(),
+						Map.of("339900-TAX-001", "transferorId", "339900-NR-001", "sellerId"))),
+				List.of());
+		Map<String, Object> values = Map.of("sellerId", "339902198503120016");
+
+		// 西山区's registration office handles the flat that lies there (全市通办)
+		assertThat(FormCheck.itemForm(flat, values, "339903-NR-001"))
+			.containsExactly(Map.entry("sellerId", "339902198503120016"));
+		assertThat(FormCheck.itemForm(flat, values, "339900-TAX-001"))
+			.containsExactly(Map.entry("transferorId", "339902198503120016"));
+		// an implementation of a basic item the bundle does not combine receives nothing,
+		// nor does an item whose code names no region
+		assertThat(FormCheck.itemForm(flat, values, "339903-NR-006")).isEmpty();
+		assertThat(FormCheck.itemForm(flat, values, "NR-001")).isEmpty();
+		assertThat(flat.itemHandledBy("339903-NR-001")).isEqualTo("339900-NR-001");
+		assertThat(flat.itemHandledBy("339900-NR-001")).isEqualTo("339900-NR-001");
+	}
+
 }

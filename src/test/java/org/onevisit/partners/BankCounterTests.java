@@ -2,6 +2,7 @@ package org.onevisit.partners;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -112,6 +113,36 @@ class BankCounterTests {
 		assertThat(licence.path("type").asString()).isEqualTo("不动产权证书");
 		assertThat(licence.path("number").asString()).isEqualTo(old.successor());
 		assertThat(licence.toString()).contains(flat.certificateNo());
+	}
+
+	@Test
+	void theReleaseStaysWithTheCitysCentreWhileTheRegisterQueryGoesToTheBorrowersCounty() {
+		// the flat lies in 东湖区, whose flats the city's centre registers; 李四's household
+		// is in 西山区, whose office answers his register queries (全市通办 inside a bundle)
+		RegistryControl.Flat flat = mortgagedFlat();
+		String mandate = grant(signedIn("applicant2"), Partners.Client.DEMO_BANK.clientId());
+
+		HttpResponse<String> filed = file(this.partners.token(Partners.Client.DEMO_BANK, "file:nr"), mandate, flat,
+				RegistryControl.DEMO_BANK_CODE);
+
+		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+		// the bank's answer names no departments: the hall's clerk reads them
+		JsonNode application = OneVisitHttp.json(new OneVisitHttp(this.port).get(
+				"/api/v1/applications/" + OneVisitHttp.json(filed).path("id").asString(), "Authorization",
+				new Matters(new OneVisitHttp(this.port)).bearer("clerk1")));
+		List<String> tasks = new ArrayList<>();
+		for (JsonNode task : application.path("tasks")) {
+			tasks.add(task.path("department").asString() + " " + task.path("itemCode").asString());
+		}
+		assertThat(tasks).containsExactlyInAnyOrder("nr 339900-NR-007", "nr-339903 339903-NR-006");
+		// each office's reviewers see the bank's filing apart, with the bank's name
+		String tracking = application.path("trackingNo").asString();
+		for (String reviewer : List.of("reviewer-nr", "reviewer-nr-339903")) {
+			Document inbox = Jsoup.parse(signedIn(reviewer).get("/review").body());
+			assertThat(inbox.select("tr:contains(" + tracking + ") .by-partner").text()).as(reviewer)
+				.contains(RegistryControl.DEMO_BANK);
+		}
+		assertThat(signedIn("reviewer-nr-339902").get("/review").body()).doesNotContain(tracking);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,7 +213,7 @@ class ApplicationService implements ApplicationManagement {
 			}
 		}
 		List<PlannedTask> planned;
-		Versioned<ServiceItem> handling = null;
+		List<Versioned<ServiceItem>> handling;
 		List<Party> declared;
 		List<ServiceItem> filedItems;
 		String region;
@@ -233,11 +234,19 @@ class ApplicationService implements ApplicationManagement {
 				.stream()
 				.map((needed) -> record(needed.material(), needed.itemCodes(), submission, by, issued))
 				.toList();
-			planned = items.stream().map((item) -> plan(item, bundle.needsOf(item.code()))).toList();
+			// 全市通办: each item goes to the county that owns the matter, by the same rule
+			// as an item filed alone, read from the item's part of the one form
+			Map<String, Map<String, Object>> forms = FormCheck.split(bundle, submission.form());
+			handling = items.stream()
+				.map((item) -> owningImplementation(item, forms.getOrDefault(item.code(), Map.of()), submission))
+				.toList();
+			planned = plans(items, handling, bundle);
 			region = items.get(0).content().regionCode();
 			declared = bundle.parties();
 			filedItems = items.stream().map(Versioned::content).toList();
-			concerns = items.stream()
+			// judged as the implementation that handles each task, so that what the
+			// registries could not confirm is told to that task
+			concerns = handling.stream()
 				.map(Versioned::content)
 				.filter((item) -> !item.eligibility().isEmpty())
 				.map((item) -> Eligibility.Concern.of(item, bundle, submission.form()))
@@ -256,13 +265,14 @@ class ApplicationService implements ApplicationManagement {
 				.stream()
 				.map((material) -> record(material, List.of(item.code()), submission, by, Set.of()))
 				.toList();
-			handling = owningImplementation(item, submission);
-			planned = List.of(plan(handling, List.of()));
+			handling = List.of(owningImplementation(item, submission.form(), submission));
+			planned = List.of(plan(handling.get(0), List.of()));
 			region = item.content().regionCode();
 			declared = item.content().parties();
 			filedItems = List.of(item.content());
-			concerns = item.content().eligibility().isEmpty() ? List.of()
-					: List.of(new Eligibility.Concern(item.content(), submission.form()));
+			ServiceItem handler = handling.get(0).content();
+			concerns = handler.eligibility().isEmpty() ? List.of()
+					: List.of(new Eligibility.Concern(handler, submission.form()));
 		}
 		List<FieldViolation> missing = materials.stream()
 			.filter((material) -> material.source() == MaterialSource.UPLOAD && material.reference() == null)
@@ -301,9 +311,7 @@ class ApplicationService implements ApplicationManagement {
 		if (submission.hallCode() != null && submission.channel() == Channel.HALL) {
 			application.receivedAt(submission.hallCode());
 		}
-		if (handling != null && !handling.code().equals(submission.itemCode())) {
-			application.ownedBy(handling.content().hallCode());
-		}
+		owningHall(items, handling).ifPresent(application::ownedBy);
 		unconfirmed(judged).forEach((itemCode, lines) -> application.eligibilityUnconfirmed(itemCode,
 				Sentence.of("eligibility.unconfirmed", lines).stored(), by, this.clock));
 		this.applications.insert(application, (idempotencyKey != null)
@@ -1124,15 +1132,17 @@ class ApplicationService implements ApplicationManagement {
 	}
 
 	/**
-	 * 全市通办: a citywide item is handled by the county that owns the matter, through that
-	 * county's implementation of the same basic item (its department, workflow and
-	 * limits), wherever in the city it was accepted: for a matter about a property, the
-	 * county where the property lies; otherwise the county of the applicant's household.
-	 * Where no other region publishes an implementation, nothing is read; where the
-	 * county publishes none, or the registry does not say, the item's own region handles
-	 * it.
+	 * 全市通办: a citywide item, filed alone or in a bundle, is handled by the county that
+	 * owns the matter, through that county's implementation of the same basic item (its
+	 * department, workflow and limits), wherever in the city it was accepted: for a
+	 * matter about a property, the county where the property lies (named in the item's
+	 * own form: in a bundle, its part of the one form); otherwise the county of the
+	 * applicant's household. Where no other region publishes an implementation, nothing
+	 * is read; where the county publishes none, or the registry does not say, the item's
+	 * own region handles it.
 	 */
-	private Versioned<ServiceItem> owningImplementation(Versioned<ServiceItem> item, Submission submission) {
+	private Versioned<ServiceItem> owningImplementation(Versioned<ServiceItem> item, Map<String, Object> form,
+			Submission submission) {
 		ServiceItem accepted = item.content();
 		if (!accepted.citywide() || !accepted.implementsBasicItem()) {
 			return item;
@@ -1142,7 +1152,7 @@ class ApplicationService implements ApplicationManagement {
 		if (elsewhere.isEmpty()) {
 			return item;
 		}
-		Optional<String> county = (accepted.property() != null) ? propertyRegion(accepted, submission)
+		Optional<String> county = (accepted.property() != null) ? propertyRegion(accepted, form)
 				: householdRegion(submission);
 		return county.filter(elsewhere::contains)
 			.flatMap((owning) -> this.catalogue.implementation(accepted.basicCode(), owning))
@@ -1160,17 +1170,53 @@ class ApplicationService implements ApplicationManagement {
 
 	/**
 	 * The county the property registry records the property in, asked among the
-	 * properties of the owner the form names.
+	 * properties of the owner the item's form names.
 	 */
-	private Optional<String> propertyRegion(ServiceItem item, Submission submission) {
+	private Optional<String> propertyRegion(ServiceItem item, Map<String, Object> form) {
 		PropertyRegions properties = this.propertyRegions.get();
-		Object owner = submission.form().get(item.property().owner());
-		Object certificate = submission.form().get(item.property().certificate());
+		Object owner = form.get(item.property().owner());
+		Object certificate = form.get(item.property().certificate());
 		if (properties == null || owner == null || certificate == null
 				|| !ResidentId.isValid(owner.toString().strip())) {
 			return Optional.empty();
 		}
 		return properties.propertyRegionOf(ResidentId.of(owner.toString().strip()), certificate.toString().strip());
+	}
+
+	/**
+	 * A bundle's tasks, each with the implementation that handles its item; an item that
+	 * waits for another's result waits for the task that handles that one.
+	 */
+	private static List<PlannedTask> plans(List<Versioned<ServiceItem>> items, List<Versioned<ServiceItem>> handling,
+			Bundle bundle) {
+		Map<String, String> handledBy = new HashMap<>();
+		for (int i = 0; i < items.size(); i++) {
+			handledBy.put(items.get(i).code(), handling.get(i).code());
+		}
+		List<PlannedTask> plans = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			plans.add(plan(handling.get(i),
+					bundle.needsOf(items.get(i).code())
+						.stream()
+						.map((needed) -> handledBy.getOrDefault(needed, needed))
+						.toList()));
+		}
+		return plans;
+	}
+
+	/**
+	 * The hall of the county that owns the matter, where another region's implementation
+	 * handles an item (全市通办); the first such, in the matter's order. Each task's
+	 * department names its own county.
+	 */
+	private static Optional<String> owningHall(List<Versioned<ServiceItem>> items,
+			List<Versioned<ServiceItem>> handling) {
+		for (int i = 0; i < items.size(); i++) {
+			if (!handling.get(i).code().equals(items.get(i).code())) {
+				return Optional.ofNullable(handling.get(i).content().hallCode());
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static PlannedTask plan(Versioned<ServiceItem> version, List<String> needs) {

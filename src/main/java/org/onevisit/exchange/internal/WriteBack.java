@@ -309,8 +309,7 @@ class WriteBack implements WriteBacks {
 		if (filing.bundleCode() == null) {
 			return filing.form();
 		}
-		return FormCheck.split(this.catalogue.bundle(filing.bundleCode()).content(), filing.form())
-			.getOrDefault(item.code(), Map.of());
+		return FormCheck.itemForm(this.catalogue.bundle(filing.bundleCode()).content(), filing.form(), item.code());
 	}
 
 	/** The same for every delivery of the approval: the registry applies it once. */

@@ -104,7 +104,9 @@ class LicenceIssuance {
 	public boolean awaited(LicencesIssued issued) {
 		return this.catalogue.publishedBundles()
 			.stream()
-			.anyMatch((bundle) -> issued.licences().stream().anyMatch((licence) -> bundle.needed(licence.itemCode())));
+			.anyMatch((bundle) -> issued.licences()
+				.stream()
+				.anyMatch((licence) -> bundle.needed(bundle.itemHandledBy(licence.itemCode()))));
 	}
 
 }

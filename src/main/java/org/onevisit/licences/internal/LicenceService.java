@@ -467,8 +467,8 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		if (application.bundleCode() == null) {
 			return application.form();
 		}
-		return FormCheck.split(this.catalogue.bundle(application.bundleCode()).content(), application.form())
-			.getOrDefault(item.code(), Map.of());
+		return FormCheck.itemForm(this.catalogue.bundle(application.bundleCode()).content(), application.form(),
+				item.code());
 	}
 
 	// ------------------------------------------------------------------ wallet

@@ -84,8 +84,7 @@ class TaxAssessor {
 		}
 		Filing filing = this.applications.filing(application);
 		Map<String, Object> form = (filing.bundleCode() != null)
-				? FormCheck.split(this.catalogue.bundle(filing.bundleCode()).content(), filing.form())
-					.getOrDefault(itemCode, Map.of())
+				? FormCheck.itemForm(this.catalogue.bundle(filing.bundleCode()).content(), filing.form(), itemCode)
 				: filing.form();
 		String seller = text(form.get(SELLER));
 		String buyer = text(form.get(BUYER));
