@@ -101,12 +101,14 @@ class DemoData implements ApplicationRunner {
 			.stream()
 			.map((department) -> NewAccount.reviewer("reviewer-" + department.code(), PASSWORD,
 					department.name() + "审批员", department.code()));
-		// a second registrar: 受理 and 登簿 of a property registration are done by
-		// different people (the catalogue's notBy)
-		Stream<NewAccount> second = this.directory.department("nr")
+		// a second registrar at the city's and each county's registration centre: 受理
+		// and 登簿 of a property registration are done by different people (the
+		// catalogue's notBy), and a flat in a county is registered there
+		Stream<NewAccount> second = this.directory.departments()
 			.stream()
-			.map((department) -> NewAccount.reviewer("reviewer-nr2", PASSWORD, department.name() + "登簿员",
-					department.code()));
+			.filter((department) -> department.code().equals("nr") || department.code().startsWith("nr-"))
+			.map((department) -> NewAccount.reviewer("reviewer-nr2" + department.code().substring(2), PASSWORD,
+					department.name() + "登簿员", department.code()));
 		return Stream.of(people.stream(), reviewers, second).flatMap((accounts) -> accounts).toList();
 	}
 
