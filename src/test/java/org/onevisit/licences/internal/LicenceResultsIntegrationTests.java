@@ -93,7 +93,7 @@ class LicenceResultsIntegrationTests {
 		// a flat of its own: a second matter on one flat is refused while the first is
 		// open
 		Map<String, Object> form = MattersInProcess.flatTransferForm(Matters.mintFlat(this.registries),
-				LicencesIntegrationTests.newResidentId((int) (System.nanoTime() % 900)));
+				LicencesIntegrationTests.aFreshResidentId());
 		return approveAll(confirmedOnline(this.applications.submit(
 				new Submission(null, "flat-transfer", Subject.person(ResidentId.of(ZHANG_SAN)), Channel.ONLINE, form),
 				Actor.applicant("applicant1"), null)));
