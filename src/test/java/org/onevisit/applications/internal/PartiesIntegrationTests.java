@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationStatus;
@@ -192,10 +193,7 @@ class PartiesIntegrationTests {
 		HttpResponse<String> again = answer("applicant2", buyers, "{\"decision\":\"ACCEPT\"}");
 		HttpResponse<String> nonsense = answer("applicant2", buyers, "{\"decision\":\"MAYBE\"}");
 
-		assertThat(bySeller.statusCode()).isEqualTo(404);
-		assertThat(bySeller.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(OneVisitHttp.json(bySeller).path("code").asString()).isEqualTo("confirmation_not_found");
+		Problems.assertProblem(bySeller, 404, "confirmation_not_found");
 		assertThat(byWife.statusCode()).isEqualTo(404);
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(again.statusCode()).isEqualTo(409);
