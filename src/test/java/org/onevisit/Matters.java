@@ -201,6 +201,15 @@ public final class Matters {
 	}
 
 	/**
+	 * The reviewer of the task's department posts this decision on it through the API;
+	 * answers the API's response.
+	 */
+	public HttpResponse<String> decide(JsonNode task, String decision) {
+		return this.http.postJson("/api/v1/tasks/" + task.path("id").asString() + "/decisions", decision,
+				"Authorization", bearer("reviewer-" + task.path("department").asString()));
+	}
+
+	/**
 	 * The applicant pays the matter's whole order through the demo's simulated provider,
 	 * as on the pages (the cashier's confirmation sends the signed callback); answers the
 	 * application as it is then.

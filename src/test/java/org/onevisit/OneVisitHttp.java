@@ -2,12 +2,15 @@ package org.onevisit;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.URLEncoder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,10 +92,22 @@ public final class OneVisitHttp {
 	}
 
 	public HttpResponse<String> postForm(String path, String form, String... headers) {
-
 		return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build());
+	}
+
+	/**
+	 * Posts the form's inputs (name to value, in order) URL-encoded, as a browser posts
+	 * them.
+	 */
+	public HttpResponse<String> postForm(String path, java.util.Map<String, String> inputs) {
+		return postForm(path,
+				inputs.entrySet()
+					.stream()
+					.map((input) -> URLEncoder.encode(input.getKey(), StandardCharsets.UTF_8) + "="
+							+ URLEncoder.encode(input.getValue(), StandardCharsets.UTF_8))
+					.collect(Collectors.joining("&")));
 	}
 
 	/**

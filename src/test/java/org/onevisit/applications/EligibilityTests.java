@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.catalog.CatalogueAdministration;
 import org.onevisit.exchange.AccessEntry;
 import org.onevisit.exchange.DataExchange;
@@ -112,11 +113,7 @@ class EligibilityTests {
 	}
 
 	static List<String> failedConditions(HttpResponse<String> refused) {
-		assertThat(refused.statusCode()).as(refused::body).isEqualTo(422);
-		assertThat(refused.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode problem = OneVisitHttp.json(refused);
-		assertThat(problem.path("code").asString()).isEqualTo("eligibility_failed");
+		JsonNode problem = Problems.assertProblem(refused, 422, "eligibility_failed");
 		return problem.path("conditions").valueStream().map((entry) -> entry.path("code").asString()).toList();
 	}
 

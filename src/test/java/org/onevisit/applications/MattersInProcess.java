@@ -1,5 +1,6 @@
 package org.onevisit.applications;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -7,6 +8,7 @@ import org.onevisit.Matters;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.identity.Actor;
+import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 
@@ -69,11 +71,7 @@ public final class MattersInProcess {
 	 */
 	public static Application recordsSearchAtTheWestHall(ApplicationManagement applications) {
 		Application filed = recordsSearch(applications, "west", Matters.SELLER);
-		filed.parties()
-			.stream()
-			.filter(PartyConfirmation::pending)
-			.forEach((part) -> applications.confirm(part.id(), Actor.clerk("clerk1"), new PartyConfirmation.WindowCheck(
-					PartyConfirmation.IdentityCheck.ID_CARD, part.party().identifier(), "clerk1", "west")));
+		confirmAtTheWindow(applications, filed, "west");
 		return filed;
 	}
 
@@ -84,6 +82,53 @@ public final class MattersInProcess {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/**
+	 * The form of 张三's transfer of the flat with this certificate, at this address as the
+	 * applicant wrote it, to this buyer (named 李四 on the form) for 1,250,000 yuan on a
+	 * commercial loan.
+	 */
+	public static Map<String, Object> flatTransferForm(String certificateNo, String address, String buyer) {
+		Map<String, Object> form = new HashMap<>();
+		form.put("sellerId", Matters.SELLER);
+		form.put("sellerName", "张三");
+		form.put("buyerId", buyer);
+		form.put("buyerName", "李四");
+		form.put("certificateNo", certificateNo);
+		form.put("address", address);
+		form.put("price", 1_250_000);
+		form.put("paymentMethod", "商业贷款");
+		return form;
+	}
+
+	/** The same, of this flat at the address the property registry records. */
+	public static Map<String, Object> flatTransferForm(RegistryControl.Flat flat, String buyer) {
+		return flatTransferForm(flat.certificateNo(), flat.address(), buyer);
+	}
+
+	/**
+	 * Every party the matter awaits confirms it online, as themselves; answers the matter
+	 * as it is then.
+	 */
+	public static Application confirmedOnline(ApplicationManagement applications, Application filed) {
+		filed.parties()
+			.stream()
+			.filter(PartyConfirmation::pending)
+			.forEach((part) -> applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
+		return applications.find(filed.id(), Actor.system());
+	}
+
+	/**
+	 * Every party the matter awaits confirms it at this hall's window, clerk1 reading
+	 * their identity cards.
+	 */
+	public static void confirmAtTheWindow(ApplicationManagement applications, Application filed, String hall) {
+		filed.parties()
+			.stream()
+			.filter(PartyConfirmation::pending)
+			.forEach((part) -> applications.confirm(part.id(), Actor.clerk("clerk1"), new PartyConfirmation.WindowCheck(
+					PartyConfirmation.IdentityCheck.ID_CARD, part.party().identifier(), "clerk1", hall)));
 	}
 
 	private static Task first(Application application, Predicate<Task> wanted) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.Partners;
 import org.onevisit.partners.internal.BatchWorker;
 import org.onevisit.partners.internal.Batches;
@@ -405,10 +406,7 @@ class BatchIntakeTests {
 	}
 
 	private static void assertRefused(HttpResponse<String> answer, int status, String code, int row) {
-		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		JsonNode problem = OneVisitHttp.json(answer);
-		assertThat(problem.path("code").asString()).isEqualTo(code);
+		JsonNode problem = Problems.assertProblem(answer, status, code);
 		assertThat(problem.path("row").asInt()).isEqualTo(row);
 		assertThat(problem.path("detail").asString()).isNotBlank();
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.Partners;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.ServiceItem;
@@ -183,10 +184,7 @@ class PartnerFilingTests {
 	}
 
 	private static void assertRefused(HttpResponse<String> answer, String code) {
-		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
-		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		assertThat(OneVisitHttp.json(answer).path("code").asString()).isEqualTo(code);
-		assertThat(OneVisitHttp.json(answer).path("detail").asString()).isNotBlank();
+		assertThat(Problems.assertProblem(answer, 403, code).path("detail").asString()).isNotBlank();
 	}
 
 	private String grant(OneVisitHttp citizen, String clientId, String item) {

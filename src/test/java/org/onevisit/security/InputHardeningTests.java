@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
@@ -51,10 +52,7 @@ class InputHardeningTests {
 
 		HttpResponse<String> refused = submit(body);
 
-		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(OneVisitHttp.json(refused).path("code").asString()).isEqualTo("control_characters");
+		Problems.assertProblem(refused, 400, "control_characters");
 	}
 
 	@Test

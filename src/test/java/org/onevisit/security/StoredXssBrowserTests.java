@@ -67,13 +67,7 @@ class StoredXssBrowserTests {
 
 		String base = "http://localhost:" + this.port;
 		Browsers.logIn(this.browser, base, "reviewer-tax");
-		String task = filed.path("tasks")
-			.valueStream()
-			.filter((t) -> t.path("department").asString().equals("tax"))
-			.findFirst()
-			.orElseThrow()
-			.path("id")
-			.asString();
+		String task = Matters.taskId(filed, "tax");
 		visit(base + "/review/tasks/" + task);
 		this.browser.manage().deleteAllCookies();
 		Browsers.logIn(this.browser, base, "clerk1");

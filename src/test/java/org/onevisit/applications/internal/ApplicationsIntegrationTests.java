@@ -25,7 +25,7 @@ import org.onevisit.applications.Decision;
 import org.onevisit.applications.FieldViolation;
 import org.onevisit.applications.HistoryEntry;
 import org.onevisit.applications.MaterialRecord;
-import org.onevisit.applications.PartyConfirmation;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.applications.SubmissionRefused;
 import org.onevisit.applications.Task;
 import org.onevisit.applications.TaskChanged;
@@ -92,27 +92,13 @@ class ApplicationsIntegrationTests {
 	 */
 	Submission flatTransfer(String address) {
 		RegistryControl.Flat flat = this.flats.computeIfAbsent(address, (written) -> Matters.mintFlat(this.registries));
-		Map<String, Object> form = new HashMap<>();
-		form.put("sellerId", "339902198503120016");
-		form.put("sellerName", "张三");
-		form.put("buyerId", "339903199007180029");
-		form.put("buyerName", "李四");
-		form.put("certificateNo", flat.certificateNo());
-		form.put("address", address);
-		form.put("price", 1_250_000);
-		form.put("paymentMethod", "商业贷款");
-		return new Submission(null, "flat-transfer", Subject.person(ResidentId.of("339902198503120016")),
-				Channel.ONLINE, form);
+		return new Submission(null, "flat-transfer", Subject.person(ResidentId.of(Matters.SELLER)), Channel.ONLINE,
+				MattersInProcess.flatTransferForm(flat.certificateNo(), address, Matters.BUYER));
 	}
 
 	/** The matter once every party it awaits has confirmed, as themselves. */
 	Application underReview(Application filed) {
-		for (PartyConfirmation part : filed.parties()) {
-			if (part.pending()) {
-				this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null);
-			}
-		}
-		return this.applications.find(filed.id(), Actor.system());
+		return MattersInProcess.confirmedOnline(this.applications, filed);
 	}
 
 	@Test

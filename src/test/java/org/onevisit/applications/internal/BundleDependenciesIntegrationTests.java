@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.applications.Application;
@@ -194,10 +195,7 @@ class BundleDependenciesIntegrationTests {
 		assertThat(second.get("/review").body()).contains(tracking, "登簿");
 		HttpResponse<String> refused = http.postJson(decisions, approve, "Authorization",
 				matters.bearer("reviewer-nr"));
-		assertThat(refused.statusCode()).isEqualTo(403);
-		assertThat(refused.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(OneVisitHttp.json(refused).path("code").asString()).isEqualTo("same_person_not_allowed");
+		Problems.assertProblem(refused, 403, "same_person_not_allowed");
 		String caseFile = registrar.get("/review/tasks/" + taskId).body();
 		assertThat(caseFile).contains("您已办理本件的“受理”环节", "此处不再向您提供办理操作").doesNotContain("value=\"APPROVE\"");
 		registrar.postForm("/review/tasks/" + taskId + "/decision",

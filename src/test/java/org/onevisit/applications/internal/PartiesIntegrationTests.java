@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationStatus;
@@ -43,18 +44,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PartiesIntegrationTests {
 
-	static final String ZHANG_SAN = "339902198503120016";
+	static final String ZHANG_SAN = Matters.SELLER;
 
-	static final String LI_SI = "339903199007180029";
-
-	static final String WANG_FANG = "33990319870602934X";
-
-	static final String FLAT_TRANSFER = """
-			{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
-			 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
-			         "buyerName":"李四","certificateNo":"%s",
-			         "address":"%s","price":1850000,"paymentMethod":"商业贷款"}}
-			""";
+	static final String LI_SI = Matters.BUYER;
 
 	@LocalServerPort
 	int port;
@@ -87,16 +79,6 @@ class PartiesIntegrationTests {
 		this.matters = new Matters(this.http, this.registries);
 	}
 
-	/** Files the transfer of a new flat of 张三's and 王芳's. */
-	JsonNode fileTheFlatTransfer() {
-		RegistryControl.Flat flat = this.matters.mintFlat();
-		HttpResponse<String> filed = this.http.postJson("/api/v1/applications",
-				FLAT_TRANSFER.formatted(flat.certificateNo(), flat.address()), "Authorization",
-				this.matters.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
-		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-		return OneVisitHttp.json(filed);
-	}
-
 	JsonNode awaiting(String person, String application) {
 		JsonNode mine = OneVisitHttp
 			.json(this.http.get("/api/v1/my/confirmations", "Authorization", this.matters.bearer(person)));
@@ -120,7 +102,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void theFlatTransferWaitsForTheCoOwnerWhoJoinsByHerselfAndForTheBuyerBeforeAnyTaskOpens() {
-		JsonNode filed = fileTheFlatTransfer();
+		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 
 		assertThat(filed.path("status").asString()).isEqualTo("AWAITING_PARTIES");
@@ -144,7 +126,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void opensTheTasksWhenTheLastPartyConfirmsCountingTheirDueDatesFromThatDayAndCollectsTheEvidenceThen() {
-		JsonNode filed = fileTheFlatTransfer();
+		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		// filed a fortnight ago by the provisional dates: the committed limit must not
 		// count from then
@@ -176,7 +158,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void aDeclineByTheBuyerEndsTheMatterAndTellsTheSellerWhy() {
-		JsonNode filed = fileTheFlatTransfer();
+		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		String confirmation = awaiting("applicant2", id).path("id").asString();
 		assertThat(waitingFor(id)).contains("AWAITING_PARTIES");
@@ -201,7 +183,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void refusesToConfirmSomeoneElsesPartOrTheSamePartTwiceAsProblems() {
-		JsonNode filed = fileTheFlatTransfer();
+		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		String buyers = awaiting("applicant2", id).path("id").asString();
 
@@ -211,10 +193,7 @@ class PartiesIntegrationTests {
 		HttpResponse<String> again = answer("applicant2", buyers, "{\"decision\":\"ACCEPT\"}");
 		HttpResponse<String> nonsense = answer("applicant2", buyers, "{\"decision\":\"MAYBE\"}");
 
-		assertThat(bySeller.statusCode()).isEqualTo(404);
-		assertThat(bySeller.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(OneVisitHttp.json(bySeller).path("code").asString()).isEqualTo("confirmation_not_found");
+		Problems.assertProblem(bySeller, 404, "confirmation_not_found");
 		assertThat(byWife.statusCode()).isEqualTo(404);
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(again.statusCode()).isEqualTo(409);
@@ -224,7 +203,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void theBuyerMayReadTheMatterThatConcernsHimButNotActOnIt() {
-		JsonNode filed = fileTheFlatTransfer();
+		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 
 		HttpResponse<String> read = this.http.get("/api/v1/applications/" + id, "Authorization",
@@ -242,8 +221,8 @@ class PartiesIntegrationTests {
 
 	@Test
 	void lapsesAMatterNotConfirmedWithinFifteenWorkingDaysAndTellsTheSeller() {
-		String late = fileTheFlatTransfer().path("id").asString();
-		String recent = fileTheFlatTransfer().path("id").asString();
+		String late = this.matters.fileFlatTransferAwaitingParties().path("id").asString();
+		String recent = this.matters.fileFlatTransferAwaitingParties().path("id").asString();
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		backdate(late, fifteenWorkingDaysBefore(today, 15));
 		backdate(recent, fifteenWorkingDaysBefore(today, 14));
@@ -263,7 +242,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void aClerkConfirmsForTheBuyerPresentAtTheWindowOnlyWithTheIdentityCheckRecorded() {
-		JsonNode filed = fileTheFlatTransfer();
+		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		String part = awaiting("applicant2", id).path("id").asString();
 		OneVisitHttp clerk = new OneVisitHttp(this.port);

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,10 +87,7 @@ class UploadApiTests {
 
 		assertThat(pngNamedPdf.statusCode()).as(pngNamedPdf.body()).isEqualTo(201);
 		assertThat(OneVisitHttp.json(pngNamedPdf).path("type").asString()).isEqualTo("image/png");
-		assertThat(textNamedPdf.statusCode()).isEqualTo(422);
-		assertThat(textNamedPdf.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(OneVisitHttp.json(textNamedPdf).path("code").asString()).isEqualTo("upload_type_not_allowed");
+		Problems.assertProblem(textNamedPdf, 422, "upload_type_not_allowed");
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.MaterialRecord;
-import org.onevisit.applications.PartyConfirmation;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.Catalogue;
@@ -136,11 +136,7 @@ class ExchangeIntegrationTests {
 	 * its evidence collected.
 	 */
 	Application confirmedByItsParties(Application filed) {
-		filed.parties()
-			.stream()
-			.filter(PartyConfirmation::pending)
-			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
-		return this.applications.find(filed.id(), Actor.system());
+		return MattersInProcess.confirmedOnline(this.applications, filed);
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package org.onevisit.licences.internal;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.MattersInProcess;
-import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.exchange.RegistryEvents;
 import org.onevisit.identity.Actor;
 import org.onevisit.licences.LicenceWallet;
@@ -75,26 +73,15 @@ class LicenceIssuanceRetryTests {
 	void issuesALicenceOnceEvenWhenIssuingFailsOnceAndIsRetried() throws Exception {
 		doThrow(new IllegalStateException("database hiccup")).doCallRealMethod().when(this.store).insertNew(anyList());
 		String buyer = LicencesIntegrationTests.newResidentId(201);
-		Map<String, Object> form = new HashMap<>();
-		form.put("sellerId", LicencesIntegrationTests.SELLER_ID);
-		form.put("sellerName", "张三");
-		form.put("buyerId", buyer);
-		form.put("buyerName", "赵六");
 		// a flat of the seller's own: an approved transfer moves it for good
-		org.onevisit.registries.RegistryControl.Flat flat = org.onevisit.Matters.mintFlat(this.registries);
-		form.put("certificateNo", flat.certificateNo());
-		form.put("address", flat.address());
-		form.put("price", 990_000);
-		form.put("paymentMethod", "一次性付款");
+		Map<String, Object> form = MattersInProcess.flatTransferForm(org.onevisit.Matters.mintFlat(this.registries),
+				buyer);
 		Application filed = this.applications.submit(new Submission(null, "flat-transfer",
 				Subject.person(ResidentId.of(LicencesIntegrationTests.SELLER_ID)), Channel.ONLINE, form),
 				Actor.applicant("applicant1"), null);
 		// the co-owner and the buyer confirm: only then do the departments review it
-		filed.parties()
-			.stream()
-			.filter(PartyConfirmation::pending)
-			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
-		MattersInProcess.approveEveryStep(this.applications, filed);
+		MattersInProcess.approveEveryStep(this.applications,
+				MattersInProcess.confirmedOnline(this.applications, filed));
 		// nothing is issued before the fees and taxes are paid
 		Actor seller = Actor.applicant("applicant1");
 		this.payments.of(filed.id(), seller).ifPresent((order) -> this.checkout.pay(order.id(), seller));

@@ -14,7 +14,6 @@ import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
 import org.onevisit.applications.Channel;
 import org.onevisit.applications.MattersInProcess;
-import org.onevisit.applications.PartyConfirmation;
 import org.onevisit.applications.Uploads;
 import org.onevisit.catalog.RegistryChange;
 import org.onevisit.identity.Actor;
@@ -79,11 +78,7 @@ class LicenceResultsIntegrationTests {
 	}
 
 	Application confirmedOnline(Application filed) {
-		filed.parties()
-			.stream()
-			.filter(PartyConfirmation::pending)
-			.forEach((part) -> this.applications.confirm(part.id(), Actor.applicant("party", part.party()), null));
-		return this.applications.find(filed.id(), Actor.system());
+		return MattersInProcess.confirmedOnline(this.applications, filed);
 	}
 
 	String scan(String owner, String name) {
@@ -95,18 +90,10 @@ class LicenceResultsIntegrationTests {
 	}
 
 	Application flatTransfer() {
-		Map<String, Object> form = new HashMap<>();
-		form.put("sellerId", ZHANG_SAN);
-		form.put("sellerName", "张三");
-		form.put("buyerId", LicencesIntegrationTests.newResidentId((int) (System.nanoTime() % 900)));
-		form.put("buyerName", "李四");
 		// a flat of its own: a second matter on one flat is refused while the first is
 		// open
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
-		form.put("certificateNo", flat.certificateNo());
-		form.put("address", flat.address());
-		form.put("price", 1_250_000);
-		form.put("paymentMethod", "商业贷款");
+		Map<String, Object> form = MattersInProcess.flatTransferForm(Matters.mintFlat(this.registries),
+				LicencesIntegrationTests.aFreshResidentId());
 		return approveAll(confirmedOnline(this.applications.submit(
 				new Submission(null, "flat-transfer", Subject.person(ResidentId.of(ZHANG_SAN)), Channel.ONLINE, form),
 				Actor.applicant("applicant1"), null)));
@@ -238,12 +225,7 @@ class LicenceResultsIntegrationTests {
 			.submit(new Submission("339900-CIVIL-001", null, Subject.person(ResidentId.of(LIU_YANG)), Channel.HALL,
 					form, Map.of("identity-cards", scan("clerk1", "身份证.pdf"), "photos", scan("clerk1", "合影.pdf")))
 				.atHall("east"), Actor.clerk("clerk1"), null);
-		filed.parties()
-			.stream()
-			.filter(PartyConfirmation::pending)
-			.forEach((part) -> this.applications.confirm(part.id(), Actor.clerk("clerk1"),
-					new PartyConfirmation.WindowCheck(PartyConfirmation.IdentityCheck.ID_CARD,
-							part.party().identifier(), "clerk1", "east")));
+		MattersInProcess.confirmAtTheWindow(this.applications, filed, "east");
 		// the demo civil registry registers the marriage when the approval is written
 		// back
 		// to it, and its answer is what the certificates carry (a simulated answer raced

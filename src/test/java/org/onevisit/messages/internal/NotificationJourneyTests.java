@@ -97,11 +97,9 @@ class NotificationJourneyTests {
 		JsonNode asked = matters.fileFlatTransfer();
 		String askedNumber = asked.path("trackingNo").asString();
 		JsonNode task = asked.path("tasks").get(0);
-		assertThat(http
-			.postJson("/api/v1/tasks/" + task.path("id").asString() + "/decisions",
-					"{\"decision\":\"SUPPLEMENT\",\"missing\":[\"购房合同原件扫描件\",\"完税证明\"]}", "Authorization",
-					matters.bearer("reviewer-" + task.path("department").asString()))
-			.statusCode()).isEqualTo(200);
+		assertThat(
+				matters.decide(task, "{\"decision\":\"SUPPLEMENT\",\"missing\":[\"购房合同原件扫描件\",\"完税证明\"]}").statusCode())
+			.isEqualTo(200);
 
 		// a matter approved, paid and issued
 		JsonNode approved = matters.fileFlatTransfer();
@@ -152,11 +150,8 @@ class NotificationJourneyTests {
 				""".formatted(mail)).statusCode()).isEqualTo(200);
 		JsonNode filed = matters.fileFlatTransfer();
 		JsonNode task = filed.path("tasks").get(0);
-		assertThat(http
-			.postJson("/api/v1/tasks/" + task.path("id").asString() + "/decisions",
-					"{\"decision\":\"REJECT\",\"reason\":\"房屋已被司法查封，不得转移登记\"}", "Authorization",
-					matters.bearer("reviewer-" + task.path("department").asString()))
-			.statusCode()).isEqualTo(200);
+		assertThat(matters.decide(task, "{\"decision\":\"REJECT\",\"reason\":\"房屋已被司法查封，不得转移登记\"}").statusCode())
+			.isEqualTo(200);
 
 		String text = filed.path("trackingNo").asString() + " 未予批准。理由：房屋已被司法查封，不得转移登记";
 		assertThat(awaitEmails(mail, (received) -> received.stream().anyMatch((email) -> body(email).contains(text))))

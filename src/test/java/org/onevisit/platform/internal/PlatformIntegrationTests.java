@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,11 +82,7 @@ class PlatformIntegrationTests {
 		HttpResponse<String> english = this.visitor.get("/api/v1/calendar/due-date?from=2025-13-01&workingDays=3",
 				"Accept-Language", "en");
 
-		assertThat(chinese.statusCode()).isEqualTo(400);
-		assertThat(chinese.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode problem = OneVisitHttp.json(chinese);
-		assertThat(problem.path("code").asString()).isEqualTo("parameter_invalid");
+		JsonNode problem = Problems.assertProblem(chinese, 400, "parameter_invalid");
 		assertThat(problem.path("status").asInt()).isEqualTo(400);
 		assertThat(problem.path("detail").asString()).contains("from").contains("格式");
 		assertThat(problem.path("requestId").asString()).isNotBlank();

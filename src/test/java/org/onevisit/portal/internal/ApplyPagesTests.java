@@ -1,10 +1,7 @@
 package org.onevisit.portal.internal;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.onevisit.Matters;
 
 import org.jsoup.Jsoup;
@@ -59,7 +56,7 @@ class ApplyPagesTests {
 		Map<String, String> inputs = inputsOf(form);
 		inputs.put("field.certificateNo", flat.certificateNo());
 		inputs.put("field.address", flat.address());
-		HttpResponse<String> filed = this.seller.postForm("/apply/bundles/flat-transfer", encoded(inputs));
+		HttpResponse<String> filed = this.seller.postForm("/apply/bundles/flat-transfer", inputs);
 
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location"))
@@ -109,19 +106,19 @@ class ApplyPagesTests {
 		// without the declaration: asked again, nothing filed
 		Map<String, String> undeclared = OneVisitHttp.formInputs(check);
 		undeclared.put("action", "file");
-		HttpResponse<String> refused = this.seller.postForm("/apply/items/339900-NR-002", encoded(undeclared));
+		HttpResponse<String> refused = this.seller.postForm("/apply/items/339900-NR-002", undeclared);
 		assertThat(Jsoup.parse(refused.body()).getElementById("declaration-missing").text()).contains("告知承诺");
 		assertThat(mine()).isEqualTo(before);
 
 		// back to the form: what was typed and the uploaded file come along
 		Map<String, String> edit = OneVisitHttp.formInputs(check);
 		edit.put("action", "edit");
-		Document again = Jsoup.parse(this.seller.postForm("/apply/items/339900-NR-002", encoded(edit)).body());
+		Document again = Jsoup.parse(this.seller.postForm("/apply/items/339900-NR-002", edit).body());
 		assertThat(again.getElementById("field-certificateNo").val()).isEqualTo("浙(2021)示范市不动产证明第0004568号");
 		assertThat(again.select("input[name=uploaded.debt-discharged]")).hasSize(1);
 
 		HttpResponse<String> filed = this.seller.postForm("/apply/items/339900-NR-002",
-				encoded(OneVisitHttp.declared(OneVisitHttp.formInputs(check))));
+				OneVisitHttp.declared(OneVisitHttp.formInputs(check)));
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(mine()).isEqualTo(before + 1);
 	}
@@ -147,7 +144,7 @@ class ApplyPagesTests {
 		inputs.keySet().removeIf((name) -> name.startsWith("field.") || name.startsWith("evidence."));
 		inputs.putAll(Map.of("field.partyAId", "339902198503120016", "field.partyBId", "339903199007180029",
 				"field.appointmentDate", "2026-12-20"));
-		HttpResponse<String> posted = this.seller.postForm("/apply/items/339900-CIVIL-001", encoded(inputs));
+		HttpResponse<String> posted = this.seller.postForm("/apply/items/339900-CIVIL-001", inputs);
 
 		assertThat(posted.statusCode()).isEqualTo(200);
 		assertThat(Jsoup.parse(posted.body()).getElementById("refusal").text()).contains("只能到政务服务大厅窗口办理", "示范市政务服务中心");
@@ -184,7 +181,7 @@ class ApplyPagesTests {
 		Map<String, String> inputs = inputsOf(form);
 		inputs.put("field.buyerId", "339903199007180028");
 
-		HttpResponse<String> refused = this.seller.postForm("/apply/bundles/flat-transfer", encoded(inputs));
+		HttpResponse<String> refused = this.seller.postForm("/apply/bundles/flat-transfer", inputs);
 
 		assertThat(refused.statusCode()).isEqualTo(200);
 		Document again = Jsoup.parse(refused.body());
@@ -258,14 +255,6 @@ class ApplyPagesTests {
 	 */
 	static Map<String, String> inputsOf(Document page) {
 		return OneVisitHttp.declared(OneVisitHttp.formInputs(page));
-	}
-
-	private static String encoded(Map<String, String> inputs) {
-		return inputs.entrySet()
-			.stream()
-			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
 	}
 
 }

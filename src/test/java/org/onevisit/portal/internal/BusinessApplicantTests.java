@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -256,7 +255,7 @@ class BusinessApplicantTests {
 		assertThat(form.select(".materials .badge").eachText()).doesNotContain("需要您提交");
 		Map<String, String> inputs = ApplyPagesTests.inputsOf(form);
 		inputs.put("field.invoiceType", "数电发票（普通发票）");
-		HttpResponse<String> filed = pages.postForm("/apply/items/339900-TAX-003", encoded(inputs));
+		HttpResponse<String> filed = pages.postForm("/apply/items/339900-TAX-003", OneVisitHttp.declared(inputs));
 		assertThat(filed.statusCode()).as(() -> Jsoup.parse(filed.body()).select("[role=alert]").text()).isEqualTo(302);
 		assertThat(filed.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).matches(".*/my/applications/[0-9a-f-]{36}/filed"));
@@ -344,15 +343,6 @@ class BusinessApplicantTests {
 				"_csrf=" + OneVisitHttp.csrfTokenOf(clerk.get("/hall").body()) + "&creditCode=" + COMPANY
 						+ "&residentId=" + residentId + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
 						+ "&matter=" + matter);
-	}
-
-	static String encoded(Map<String, String> inputs) {
-		return OneVisitHttp.declared(inputs)
-			.entrySet()
-			.stream()
-			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.TestClock;
 import org.onevisit.applications.ApplicationManagement;
+import org.onevisit.applications.MattersInProcess;
 import org.onevisit.identity.Actor;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.Subject;
@@ -112,29 +113,15 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void countsTheTasksAcceptedAtEachHallApartFromThoseFiledOnline() {
-		java.util.Map<String, Object> form = new java.util.HashMap<>();
-		form.put("sellerId", "339902198503120016");
-		form.put("sellerName", "张三");
-		form.put("buyerId", "339903199007180029");
-		form.put("buyerName", "李四");
-		org.onevisit.registries.RegistryControl.Flat flat = Matters.mintFlat(this.registries);
-		form.put("certificateNo", flat.certificateNo());
-		form.put("address", flat.address());
-		form.put("price", 1_250_000);
-		form.put("paymentMethod", "商业贷款");
+		java.util.Map<String, Object> form = MattersInProcess.flatTransferForm(Matters.mintFlat(this.registries),
+				Matters.BUYER);
 		org.onevisit.applications.Application filed = this.applications
 			.submit(new ApplicationManagement.Submission(null, "flat-transfer",
-					Subject.person(org.onevisit.shared.ResidentId.of("339902198503120016")),
+					Subject.person(org.onevisit.shared.ResidentId.of(Matters.SELLER)),
 					org.onevisit.applications.Channel.HALL, form)
 				.atHall("east"), Actor.clerk("clerk1"), null);
 		// the buyer, present at the same window, confirms there
-		filed.parties()
-			.stream()
-			.filter(org.onevisit.applications.PartyConfirmation::pending)
-			.forEach((part) -> this.applications.confirm(part.id(), Actor.clerk("clerk1"),
-					new org.onevisit.applications.PartyConfirmation.WindowCheck(
-							org.onevisit.applications.PartyConfirmation.IdentityCheck.ID_CARD,
-							part.party().identifier(), "clerk1", "east")));
+		MattersInProcess.confirmAtTheWindow(this.applications, filed, "east");
 		this.jdbc.sql("update applications_task set committed_due = :due where application_id = :id")
 			.param("due", LocalDate.now().minusDays(3))
 			.param("id", filed.id().value())

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
@@ -236,11 +237,7 @@ class ApplicationApiTests {
 		HttpResponse<String> refused = this.http.postJson("/api/v1/applications", marriage, "Authorization",
 				this.seller, "Idempotency-Key", UUID.randomUUID().toString(), "Accept-Language", "zh-CN");
 
-		assertThat(refused.statusCode()).isEqualTo(422);
-		assertThat(refused.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode problem = OneVisitHttp.json(refused);
-		assertThat(problem.path("code").asString()).isEqualTo("channel_not_offered");
+		JsonNode problem = Problems.assertProblem(refused, 422, "channel_not_offered");
 		assertThat(problem.path("halls").valueStream().map((hall) -> hall.path("code").asString())).contains("city",
 				"east", "west");
 		assertThat(problem.path("bring").valueStream().map(JsonNode::asString)).containsExactly("双方身份证", "双方合影照片");

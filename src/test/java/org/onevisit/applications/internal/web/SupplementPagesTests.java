@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
@@ -31,28 +32,41 @@ class SupplementPagesTests {
 	@Autowired
 	RegistryControl registries;
 
+	Matters matters;
+
+	JsonNode filed;
+
+	String id;
+
+	JsonNode tax;
+
+	/** The seller's flat transfer under review: the tax office asks more of it. */
+	@BeforeEach
+	void fileAFlatTransfer() {
+		this.matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		this.filed = this.matters.fileFlatTransfer();
+		this.id = this.filed.path("id").asString();
+		this.tax = Matters.task(this.filed, "tax");
+	}
+
 	@Test
 	void theApplicantAnswersEachItemOnThePageAndTheReviewerSeesWhatChanged() {
-		OneVisitHttp api = new OneVisitHttp(this.port);
-		JsonNode filed = new Matters(api, this.registries).fileFlatTransfer();
-		String id = filed.path("id").asString();
-		JsonNode tax = Matters.task(filed, "tax");
-		JsonNode material = filed.path("materials").path(0);
+		JsonNode material = this.filed.path("materials").path(0);
 		String code = material.path("code").asString();
 
 		OneVisitHttp reviewer = new OneVisitHttp(this.port);
 		reviewer.logIn("reviewer-tax", "onevisit-demo");
-		String caseFile = reviewer.get("/review/tasks/" + tax.path("id").asString()).body();
+		String caseFile = reviewer.get("/review/tasks/" + this.tax.path("id").asString()).body();
 		assertThat(Jsoup.parse(caseFile).select("#ask-fields input[name=field.paymentMethod]")).hasSize(1);
-		reviewer.postForm("/review/tasks/" + tax.path("id").asString() + "/decision",
-				"decision=SUPPLEMENT&taskVersion=" + tax.path("version").asLong() + "&material." + code + "="
+		reviewer.postForm("/review/tasks/" + this.tax.path("id").asString() + "/decision",
+				"decision=SUPPLEMENT&taskVersion=" + this.tax.path("version").asLong() + "&material." + code + "="
 						+ URLEncoder.encode("请上传清晰的扫描件", StandardCharsets.UTF_8) + "&field.paymentMethod="
 						+ URLEncoder.encode("与网签合同不一致", StandardCharsets.UTF_8) + "&field.price=&_csrf="
 						+ OneVisitHttp.csrfTokenOf(caseFile));
 
 		OneVisitHttp applicant = new OneVisitHttp(this.port);
 		applicant.logIn("applicant1", "onevisit-demo");
-		Document page = Jsoup.parse(applicant.get("/my/applications/" + id).body());
+		Document page = Jsoup.parse(applicant.get("/my/applications/" + this.id).body());
 		assertThat(page.select("#supplement").text()).contains(material.path("name").asString(), "请上传清晰的扫描件", "付款方式",
 				"与网签合同不一致", "商业贷款", "逾期未补正");
 		assertThat(page.select("#supplement input[type=file][name=material." + code + "]")).hasSize(1);
@@ -62,12 +76,12 @@ class SupplementPagesTests {
 		assertThat(page.select("#supplement [name=field.price]")).isEmpty();
 
 		applicant.postMultipart(
-				"/my/applications/" + id + "/supplement", Map.of("_csrf",
+				"/my/applications/" + this.id + "/supplement", Map.of("_csrf",
 						page.select("#supplement input[name=_csrf]").attr("value"), "field.paymentMethod", "公积金贷款"),
 				Map.of("material." + code, Map.entry("清晰扫描件.pdf", Matters.aPdf())));
 
-		assertThat(applicant.get("/my/applications/" + id).body()).contains("补正已提交");
-		Document changed = Jsoup.parse(reviewer.get("/review/tasks/" + tax.path("id").asString()).body());
+		assertThat(applicant.get("/my/applications/" + this.id).body()).contains("补正已提交");
+		Document changed = Jsoup.parse(reviewer.get("/review/tasks/" + this.tax.path("id").asString()).body());
 		assertThat(changed.select("#supplement-changes").text()).contains("付款方式", "商业贷款", "公积金贷款",
 				material.path("name").asString());
 		String newFile = changed.select("#supplement-changes a").first().attr("href");
@@ -76,20 +90,14 @@ class SupplementPagesTests {
 
 	@Test
 	void tellsTheApplicantWhatIsStillMissingAndKeepsTheMatterWaiting() {
-		OneVisitHttp api = new OneVisitHttp(this.port);
-		JsonNode filed = new Matters(api, this.registries).fileFlatTransfer();
-		String id = filed.path("id").asString();
-		JsonNode tax = Matters.task(filed, "tax");
-		api.postJson("/api/v1/tasks/" + tax.path("id").asString() + "/decisions",
-				"{\"decision\":\"SUPPLEMENT\",\"fields\":{\"paymentMethod\":\"与网签合同不一致\"}}", "Authorization",
-				api.bearer("reviewer-tax"));
+		this.matters.decide(this.tax, "{\"decision\":\"SUPPLEMENT\",\"fields\":{\"paymentMethod\":\"与网签合同不一致\"}}");
 
 		OneVisitHttp applicant = new OneVisitHttp(this.port);
 		applicant.logIn("applicant1", "onevisit-demo");
-		String page = applicant.get("/my/applications/" + id).body();
-		applicant.postForm("/my/applications/" + id + "/supplement", "_csrf=" + OneVisitHttp.csrfTokenOf(page));
+		String page = applicant.get("/my/applications/" + this.id).body();
+		applicant.postForm("/my/applications/" + this.id + "/supplement", "_csrf=" + OneVisitHttp.csrfTokenOf(page));
 
-		String after = applicant.get("/my/applications/" + id).body();
+		String after = applicant.get("/my/applications/" + this.id).body();
 		assertThat(after).contains("补正还缺 1 项").doesNotContain("补正已提交");
 		assertThat(Jsoup.parse(after).select("#supplement")).hasSize(1);
 	}

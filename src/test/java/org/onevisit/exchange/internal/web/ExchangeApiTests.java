@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.Problems;
 import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -189,10 +190,7 @@ class ExchangeApiTests {
 				{"bundleCode":"flat-transfer","applicant":{"residentId":"%s"},"hallCode":"east"}""".formatted(SELLER),
 				"Authorization", this.http.bearer("clerk1"));
 
-		assertThat(refused.statusCode()).isEqualTo(403);
-		assertThat(refused.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(OneVisitHttp.json(refused).path("code").asString()).isEqualTo("identity_not_checked");
+		Problems.assertProblem(refused, 403, "identity_not_checked");
 		assertThat(refused.body()).doesNotContain("张三");
 	}
 
@@ -270,10 +268,7 @@ class ExchangeApiTests {
 	void refusesAPrefillThatNamesNeitherItemNorBundleWithAProblem() {
 		HttpResponse<String> refused = this.http.postJson("/api/v1/prefills", "{}", "Authorization",
 				this.http.bearer("applicant1"));
-		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(OneVisitHttp.json(refused).path("code").asString()).isEqualTo("prefill_invalid");
+		Problems.assertProblem(refused, 400, "prefill_invalid");
 	}
 
 }
