@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.onevisit.Superuser;
 import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
@@ -151,7 +150,14 @@ class BundleThroughputBenchmark {
 				.softEvictConnections();
 			Thread.sleep(1000);
 		}
-		boolean statementStatistics = statementStatistics();
+		// with
+		// -Donevisit.db.embedded.settings.shared_preload_libraries=pg_stat_statements
+		// the server times each statement: reset here, before the measured rounds
+		PostgresStatements statistics = PostgresStatements.start(this.dataSource);
+		// what grows with the tables, as counts: each pair's figures per engine bundle
+		// (-Dbenchmark.growth=false leaves them out)
+		boolean growth = Boolean.parseBoolean(System.getProperty("benchmark.growth", "true"));
+		PostgresStatements.Counters counted = growth ? statistics.counters() : null;
 		long statements = 0;
 		long logStatements = 0;
 		long logNanos = 0;
@@ -205,6 +211,20 @@ class BundleThroughputBenchmark {
 						+ "the host stole %.0f %% of the machine%n", pair, yardstick.rate(), result.rate(),
 						100 * result.rate() / yardstick.rate(), bareMs[2], bareMs[0], bareMs[1], engineMs[2],
 						engineMs[0], engineMs[1], 100 * bareMs[2] / engineMs[2], 100 * end.since(start).stolen());
+			if (growth) {
+				PostgresStatements.Counters now = statistics.counters();
+				System.out.printf("BENCHMARK pair %d, per bundle of both: %s%n", pair,
+						PostgresStatements.serverGrowth(counted, now, result.bundles() + yardstick.bundles()));
+				for (String line : PostgresStatements.growth(counted, now, result.bundles(), 8, "public",
+						(query) -> !query.contains("bare."))) {
+					System.out.printf("BENCHMARK pair %d, per engine bundle: %s%n", pair, line);
+				}
+				for (String line : PostgresStatements.growth(counted, now, yardstick.bundles(), 4, "bare",
+						(query) -> query.contains("bare."))) {
+					System.out.printf("BENCHMARK pair %d, per bare bundle: %s%n", pair, line);
+				}
+				counted = now;
+			}
 		}
 		bare.dropTables();
 		Collections.sort(ratios);
@@ -248,9 +268,9 @@ class BundleThroughputBenchmark {
 				bareMs[2], bareMs[0], bareMs[1], engineMs[2], engineMs[0], engineMs[1], 100 * cpuMedian,
 				100 * cpuRatios.get(0), 100 * cpuRatios.get(PAIRS - 1), 1120 * cpuMedian);
 		printPlanCaches("after the measured rounds");
-		if (statementStatistics) {
+		if (statistics.kept()) {
 			// the yardstick's statements are in these figures too, under the bare schema
-			printStatementStatistics(bundles);
+			printStatementStatistics(statistics, bundles);
 		}
 		assertThat(failures).isZero();
 	}
@@ -297,45 +317,17 @@ class BundleThroughputBenchmark {
 	/** Alternating rounds of the yardstick and the engine; even, for the median. */
 	static final int PAIRS = 8;
 
-	/**
-	 * With
-	 * {@code -Donevisit.db.embedded.settings.shared_preload_libraries=pg_stat_statements}
-	 * the server times each statement: reset here, before the measured round.
-	 */
-	private boolean statementStatistics() {
-		// the application's role may neither read this setting, create the extension nor
-		// reset it
-		JdbcClient superuser = Superuser.of(this.dataSource).jdbc();
-		String preloaded = superuser.sql("show shared_preload_libraries").query(String.class).single();
-		if (!preloaded.contains("pg_stat_statements")) {
-			return false;
-		}
-		superuser.sql("create extension if not exists pg_stat_statements").update();
-		superuser.sql("select pg_stat_statements_reset()").query(Object.class).list();
-		return true;
-	}
-
 	/** Where PostgreSQL spent its execution time in the measured round, per bundle. */
-	private void printStatementStatistics(long bundles) {
+	private static void printStatementStatistics(PostgresStatements statistics, long bundles) {
 		System.out.printf("BENCHMARK PostgreSQL execution time per bundle: %.3f ms in all%n",
-				this.jdbc.sql("select sum(total_exec_time) from pg_stat_statements").query(Double.class).single()
-						/ bundles);
-		this.jdbc
-			.sql("""
-					select calls, plans, total_exec_time, total_plan_time, shared_blks_dirtied, wal_records, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
-					from pg_stat_statements order by total_exec_time desc limit 15
-					""")
-			.query((java.sql.ResultSet row) -> {
-				while (row.next()) {
-					System.out.printf(
-							"BENCHMARK   %.3f ms/bundle executing, %.3f planning (%.2f plans/call), %.2f calls/bundle, %.1f WAL records/call: %s%n",
-							row.getDouble("total_exec_time") / bundles, row.getDouble("total_plan_time") / bundles,
-							row.getDouble("plans") / Math.max(1, row.getLong("calls")),
-							row.getDouble("calls") / bundles,
-							row.getDouble("wal_records") / Math.max(1, row.getLong("calls")), row.getString("query"));
-				}
-				return Boolean.TRUE;
-			});
+				statistics.executionMillis() / bundles);
+		for (PostgresStatements.Statement statement : statistics.top(15, 110)) {
+			System.out.printf(
+					"BENCHMARK   %.3f ms/bundle executing, %.3f planning (%.2f plans/call), %.2f calls/bundle, %.1f WAL records/call: %s%n",
+					statement.executionMillis() / bundles, statement.planningMillis() / bundles,
+					(double) statement.plans() / Math.max(1, statement.calls()), (double) statement.calls() / bundles,
+					(double) statement.walRecords() / Math.max(1, statement.calls()), statement.query());
+		}
 	}
 
 	record Result(long bundles, double seconds, long failures) {

@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.onevisit.Superuser;
 import org.onevisit.transparency.Inclusion;
 import org.onevisit.transparency.LogEntry;
 import org.onevisit.transparency.TransparencyLog;
@@ -80,7 +79,10 @@ class TransparencyLogBenchmark {
 		int appends = Integer.getInteger("log.appends", 200_000);
 		int writers = 4;
 		int perTransaction = 100;
-		boolean statementStatistics = statementStatistics();
+		// with
+		// -Donevisit.db.embedded.settings.shared_preload_libraries=pg_stat_statements
+		// PostgreSQL times each statement: reset here, before the measured appends
+		PostgresStatements statements = PostgresStatements.start(this.dataSource);
 		long start = size();
 		ProcessCpu cpu = new ProcessCpu(this.jdbc.sql("select pg_backend_pid()").query(Long.class).single());
 		ProcessCpu.Sample cpuBefore = cpu.now();
@@ -125,9 +127,7 @@ class TransparencyLogBenchmark {
 						+ "PostgreSQL; the host stole %.0f %%%n",
 				used.jvm() / 1e3 / appends, writersCpu / 1e3 / appends, sequencerCpu / 1e3 / appends,
 				used.database() / 1e3 / appends, 100 * used.stolen());
-		if (statementStatistics) {
-			printStatementStatistics(appends);
-		}
+		printStatementStatistics(statements, appends);
 		assertThat(size()).isGreaterThanOrEqualTo(start + appends);
 		proofsThroughTheProduct(appends);
 	}
@@ -321,38 +321,14 @@ class TransparencyLogBenchmark {
 		return sum;
 	}
 
-	/**
-	 * Whether PostgreSQL times each statement: with
-	 * {@code -Donevisit.db.embedded.settings.shared_preload_libraries=pg_stat_statements};
-	 * reset here, before the measured appends.
-	 */
-	private boolean statementStatistics() {
-		// the application's role may neither read this setting, create the extension nor
-		// reset it
-		JdbcClient superuser = Superuser.of(this.dataSource).jdbc();
-		String preloaded = superuser.sql("show shared_preload_libraries").query(String.class).single();
-		if (!preloaded.contains("pg_stat_statements")) {
-			return false;
-		}
-		superuser.sql("create extension if not exists pg_stat_statements").update();
-		superuser.sql("select pg_stat_statements_reset()").query(Object.class).list();
-		return true;
-	}
-
 	/** Where PostgreSQL spent its time in the appends, per entry. */
-	private void printStatementStatistics(long entries) {
-		this.jdbc.sql("""
-				select calls, total_exec_time, wal_bytes, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
-				from pg_stat_statements order by total_exec_time desc limit 12
-				""").query((ResultSet row) -> {
-			while (row.next()) {
-				System.out.printf(
-						"log appends, PostgreSQL: %.2f µs/entry executing, %.4f calls/entry, %.0f WAL bytes/entry: %s%n",
-						row.getDouble("total_exec_time") * 1e3 / entries, row.getDouble("calls") / entries,
-						row.getDouble("wal_bytes") / entries, row.getString("query"));
-			}
-			return Boolean.TRUE;
-		});
+	private static void printStatementStatistics(PostgresStatements statements, long entries) {
+		for (PostgresStatements.Statement statement : statements.top(12, 110)) {
+			System.out.printf(
+					"log appends, PostgreSQL: %.2f µs/entry executing, %.4f calls/entry, %.0f WAL bytes/entry: %s%n",
+					statement.executionMillis() * 1e3 / entries, (double) statement.calls() / entries,
+					statement.walBytes() / entries, statement.query());
+		}
 	}
 
 	@Test
