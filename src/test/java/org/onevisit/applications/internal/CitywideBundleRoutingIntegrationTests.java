@@ -2,9 +2,7 @@ package org.onevisit.applications.internal;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -65,17 +63,9 @@ class CitywideBundleRoutingIntegrationTests {
 
 	/** 张三's flat transfer of this flat, accepted at the hall's window. */
 	Application fileFlatTransferAt(String hall, RegistryControl.Flat flat) {
-		Map<String, Object> form = new HashMap<>();
-		form.put("sellerId", Matters.SELLER);
-		form.put("sellerName", "张三");
-		form.put("buyerId", Matters.BUYER);
-		form.put("buyerName", "李四");
-		form.put("certificateNo", flat.certificateNo());
-		form.put("address", flat.address());
-		form.put("price", 1_250_000);
-		form.put("paymentMethod", "商业贷款");
 		return this.applications.submit(
-				new Submission(null, "flat-transfer", Subject.person(ResidentId.of(Matters.SELLER)), Channel.HALL, form)
+				new Submission(null, "flat-transfer", Subject.person(ResidentId.of(Matters.SELLER)), Channel.HALL,
+						MattersInProcess.flatTransferForm(flat, Matters.BUYER))
 					.atHall(hall),
 				Actor.clerk("clerk1"), null);
 	}
