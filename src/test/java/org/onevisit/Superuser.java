@@ -45,6 +45,18 @@ public final class Superuser {
 		return this.jdbc;
 	}
 
+	/**
+	 * Ends this server session as a server shutting down ends every session
+	 * ({@code 57P01}), and waits (up to 5 s) until it is gone: what the old primary does
+	 * at a planned switchover.
+	 */
+	public void endSession(int backend) {
+		this.jdbc.sql("select pg_terminate_backend(:backend, 5000)")
+			.param("backend", backend)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Runs the work in one transaction with triggers off. */
 	public <T> T inTransaction(java.util.function.Supplier<T> work) {
 		return this.transactions.execute((status) -> {

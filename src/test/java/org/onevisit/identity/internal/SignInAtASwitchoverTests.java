@@ -59,9 +59,7 @@ class SignInAtASwitchoverTests {
 	 * it when it was used within the last half second.
 	 */
 	private void endThisThreadsPooledSession() {
-		int backend = this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
-		JdbcClient superuser = Superuser.of(this.pool).jdbc();
-		superuser.sql("select pg_terminate_backend(:pid, 5000)").param("pid", backend).query(Boolean.class).single();
+		Superuser.of(this.pool).endSession(this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
 	}
 
 }

@@ -141,12 +141,7 @@ class DatabaseOutageTests {
 		JdbcClient jdbc = JdbcClient.create(this.dataSource);
 		RuntimeException lost = (RuntimeException) catchThrowable(
 				() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-					int backend = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
-					owner.jdbc()
-						.sql("select pg_terminate_backend(:backend, 5000)")
-						.param("backend", backend)
-						.query(Boolean.class)
-						.single();
+					owner.endSession(jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
 				}));
 
 		assertThat(lost).isNotNull().isNotInstanceOf(TransactionSystemException.class);

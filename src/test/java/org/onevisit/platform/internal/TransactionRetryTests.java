@@ -262,12 +262,7 @@ class TransactionRetryTests {
 		}
 
 		private void endOwnSessionBeforeTheCommit() {
-			int backend = this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
-			this.owner.jdbc()
-				.sql("select pg_terminate_backend(:backend, 5000)")
-				.param("backend", backend)
-				.query(Boolean.class)
-				.single();
+			this.owner.endSession(this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
 		}
 
 		@Transactional
