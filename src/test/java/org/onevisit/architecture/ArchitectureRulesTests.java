@@ -9,13 +9,19 @@ import java.util.function.Predicate;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.Task;
 import org.onevisit.architecture.SourceRules.JavaSource;
 import org.onevisit.shared.OneVisitException;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
@@ -128,6 +134,28 @@ class ArchitectureRulesTests {
 			.should()
 			.callConstructorWhere(target(owner(type(RuntimeException.class))))
 			.because("errors are typed with stable codes: extend OneVisitException")
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void moduleListenersNameTheirConditionAsAMethodNotAnExpression() {
+		ArchCondition<JavaMethod> noExpression = new ArchCondition<>("have no SpEL condition") {
+
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				String condition = method.getAnnotationOfType(ApplicationModuleListener.class).condition();
+				if (!condition.isEmpty()) {
+					events.add(SimpleConditionEvent.violated(method,
+							method.getFullName() + " has the condition \"" + condition + "\""));
+				}
+			}
+
+		};
+
+		methods().that()
+			.areAnnotatedWith(ApplicationModuleListener.class)
+			.should(noExpression)
+			.because("@OnlyWhen names the bean's method that decides, found once at start (ADR 17)")
 			.check(PRODUCTION);
 	}
 

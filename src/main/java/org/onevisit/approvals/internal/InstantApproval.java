@@ -27,6 +27,7 @@ import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.DataQuery;
 import org.onevisit.exchange.DataExchange.DataReading;
 import org.onevisit.platform.Sentence;
+import org.onevisit.platform.OnlyWhen;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -68,7 +69,8 @@ class InstantApproval implements ApprovalTraces {
 
 	// most filings have no item with rules: they are not even recorded in the outbox for
 	// this listener
-	@ApplicationModuleListener(id = InstantApproval.ID, condition = "@instantApproval.concerns(#submitted)")
+	@ApplicationModuleListener(id = InstantApproval.ID)
+	@OnlyWhen("concerns")
 	void on(ApplicationSubmitted submitted) {
 		Application application = this.applications.find(submitted.application(), Actor.system());
 		Filing filing = null;
@@ -87,7 +89,7 @@ class InstantApproval implements ApprovalTraces {
 	 * Whether some item of the filing has approval rules (read from the catalogue in
 	 * memory).
 	 */
-	public boolean concerns(ApplicationSubmitted submitted) {
+	boolean concerns(ApplicationSubmitted submitted) {
 		return submitted.items()
 			.stream()
 			.anyMatch((filed) -> this.catalogue.item(filed.itemCode(), filed.itemVersion())

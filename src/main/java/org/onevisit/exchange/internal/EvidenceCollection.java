@@ -26,6 +26,7 @@ import org.onevisit.exchange.internal.Fetcher.Found;
 import org.onevisit.exchange.internal.Fetcher.Need;
 import org.onevisit.exchange.internal.MatterShape.DataMaterial;
 import org.onevisit.platform.Sentence;
+import org.onevisit.platform.OnlyWhen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,9 +79,15 @@ class EvidenceCollection {
 	}
 
 	// a filing with nothing to fetch is not even recorded in the outbox for this listener
-	@ApplicationModuleListener(id = EvidenceCollection.ID, condition = "#submitted.awaitingData()")
+	@ApplicationModuleListener(id = EvidenceCollection.ID)
+	@OnlyWhen("concerns")
 	void on(ApplicationSubmitted submitted) {
 		collect(submitted.application());
+	}
+
+	/** Whether the filing waits for data from a registry. */
+	boolean concerns(ApplicationSubmitted submitted) {
+		return submitted.awaitingData();
 	}
 
 	@SchedulerLock(name = "exchange-retry")

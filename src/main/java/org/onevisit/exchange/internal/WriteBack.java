@@ -28,6 +28,7 @@ import org.onevisit.exchange.internal.AccessLedger.Access;
 import org.onevisit.platform.Sentence;
 import org.onevisit.privacy.PersonalData;
 import org.onevisit.shared.TimeOrderedIds;
+import org.onevisit.platform.OnlyWhen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -114,23 +115,30 @@ class WriteBack implements WriteBacks {
 
 	// an approval that writes nothing is not even recorded in the outbox for this
 	// listener
-	@ApplicationModuleListener(id = ON_APPROVAL, condition = "@writeBack.concerns(#approved.items())")
+	@ApplicationModuleListener(id = ON_APPROVAL)
+	@OnlyWhen("concerns")
 	void on(ApplicationApproved approved) {
 		writeBack(approved.application(), approved.trackingNumber(), approved.items());
 	}
 
-	@ApplicationModuleListener(id = ON_RESULT_NEEDED, condition = "@writeBack.concerns(#needed)")
+	@ApplicationModuleListener(id = ON_RESULT_NEEDED)
+	@OnlyWhen("concerns")
 	void on(ResultNeeded needed) {
 		writeBack(needed.application(), needed.trackingNumber(), List.of(needed.item()));
 	}
 
+	/** Whether some approved item writes a change back. */
+	boolean concerns(ApplicationApproved approved) {
+		return concerns(approved.items());
+	}
+
 	/** Whether the item needed now writes a change back. */
-	public boolean concerns(ResultNeeded needed) {
+	boolean concerns(ResultNeeded needed) {
 		return concerns(List.of(needed.item()));
 	}
 
 	/** Whether some approved item writes a change back (the catalogue, in memory). */
-	public boolean concerns(List<ApprovedItem> items) {
+	private boolean concerns(List<ApprovedItem> items) {
 		return items.stream().anyMatch((approved) -> !changesOf(approved).isEmpty());
 	}
 

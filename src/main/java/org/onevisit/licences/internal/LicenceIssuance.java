@@ -7,6 +7,7 @@ import org.onevisit.catalog.Catalogue;
 import org.onevisit.exchange.RegistryEvents.RegistryWritten;
 import org.onevisit.licences.LicenceEvents.IssuedLicence;
 import org.onevisit.licences.LicenceEvents.LicencesIssued;
+import org.onevisit.platform.OnlyWhen;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -48,18 +49,21 @@ class LicenceIssuance {
 
 	// an approval that issues nothing is not even recorded in the outbox for this
 	// listener
-	@ApplicationModuleListener(id = LicenceIssuance.ID, condition = "@licenceIssuance.concerns(#approved)")
+	@ApplicationModuleListener(id = LicenceIssuance.ID)
+	@OnlyWhen("concerns")
 	void on(ApplicationApproved approved) {
 		this.licences.issueFor(approved);
 	}
 
-	@ApplicationModuleListener(id = LicenceIssuance.WRITTEN_ID, condition = "@licenceIssuance.concerns(#written)")
+	@ApplicationModuleListener(id = LicenceIssuance.WRITTEN_ID)
+	@OnlyWhen("concerns")
 	void on(RegistryWritten written) {
 		this.licences.issueFor(written);
 	}
 
 	/** An item another item needs now: issued like its approval alone. */
-	@ApplicationModuleListener(id = LicenceIssuance.NEEDED_ID, condition = "@licenceIssuance.concerns(#needed)")
+	@ApplicationModuleListener(id = LicenceIssuance.NEEDED_ID)
+	@OnlyWhen("concerns")
 	void on(ResultNeeded needed) {
 		this.licences.issueFor(needed);
 	}
@@ -68,7 +72,7 @@ class LicenceIssuance {
 	 * Whether some approved item issues a licence on approval (read from the catalogue in
 	 * memory).
 	 */
-	public boolean concerns(ApplicationApproved approved) {
+	boolean concerns(ApplicationApproved approved) {
 		return this.licences.issuesAny(approved);
 	}
 
@@ -76,12 +80,12 @@ class LicenceIssuance {
 	 * Whether the item needed early issues its licence on approval (one that writes back
 	 * issues when the registry answered).
 	 */
-	public boolean concerns(ResultNeeded needed) {
+	boolean concerns(ResultNeeded needed) {
 		return this.licences.issuesOnApproval(needed.item());
 	}
 
 	/** Whether the registry's answer is for an item whose licence is issued from it. */
-	public boolean concerns(RegistryWritten written) {
+	boolean concerns(RegistryWritten written) {
 		return this.licences.concerns(written);
 	}
 
@@ -89,7 +93,8 @@ class LicenceIssuance {
 	 * A licence some bundle's item waits for: the matter's waiting tasks are told (the
 	 * applications module cannot listen to licences, which depend on it).
 	 */
-	@ApplicationModuleListener(id = LicenceIssuance.WAITING_TASKS_ID, condition = "@licenceIssuance.awaited(#issued)")
+	@ApplicationModuleListener(id = LicenceIssuance.WAITING_TASKS_ID)
+	@OnlyWhen("awaited")
 	void on(LicencesIssued issued) {
 		for (IssuedLicence licence : issued.licences()) {
 			this.applications.resultIssued(issued.trackingNumber(), licence.itemCode(), licence.typeName(),
@@ -101,7 +106,7 @@ class LicenceIssuance {
 	 * Whether an item of some published bundle waits for one of these licences' items
 	 * (the catalogue in memory): most issuances concern no waiting task.
 	 */
-	public boolean awaited(LicencesIssued issued) {
+	boolean awaited(LicencesIssued issued) {
 		return this.catalogue.publishedBundles()
 			.stream()
 			.anyMatch((bundle) -> issued.licences()

@@ -12,6 +12,7 @@ import org.onevisit.applications.ApplicationEvents.SupplementRequested;
 import org.onevisit.delivery.DeliveryHandedOver;
 import org.onevisit.licences.LicenceEvents.LicencesIssued;
 import org.onevisit.payments.PaymentConfirmed;
+import org.onevisit.platform.OnlyWhen;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class WebhookEvents {
 	 * Only the matters partners filed have subscribers: decided on the event, in memory,
 	 * so that every other matter's events cost no outbox row.
 	 */
-	public boolean concerns(ApplicationEvent event) {
+	boolean concerns(ApplicationEvent event) {
 		return told(event).filter((told) -> filedByAPartner(told.channel())).isPresent();
 	}
 
@@ -41,11 +42,24 @@ class WebhookEvents {
 	 * Whether a payment, a licence or a hand-over is of a matter a partner filed, as its
 	 * event says: the only ones with subscribers.
 	 */
-	public boolean filedByAPartner(Channel channel) {
+	boolean concerns(PaymentConfirmed paid) {
+		return filedByAPartner(paid.channel());
+	}
+
+	boolean concerns(LicencesIssued issued) {
+		return filedByAPartner(issued.channel());
+	}
+
+	boolean concerns(DeliveryHandedOver handedOver) {
+		return filedByAPartner(handedOver.channel());
+	}
+
+	private static boolean filedByAPartner(Channel channel) {
 		return channel == Channel.PARTNER;
 	}
 
-	@ApplicationModuleListener(id = "partners.webhooks.applications", condition = "@webhookEvents.concerns(#event)")
+	@ApplicationModuleListener(id = "partners.webhooks.applications")
+	@OnlyWhen("concerns")
 	void on(ApplicationEvent event) {
 		told(event).ifPresent(
 				(told) -> this.webhooks.enqueue(told.type(), event.application().value(), told.tracking(), event.at()));
@@ -77,20 +91,20 @@ class WebhookEvents {
 	private record Told(String type, String tracking, Channel channel) {
 	}
 
-	@ApplicationModuleListener(id = "partners.webhooks.payments",
-			condition = "@webhookEvents.filedByAPartner(#paid.channel())")
+	@ApplicationModuleListener(id = "partners.webhooks.payments")
+	@OnlyWhen("concerns")
 	void on(PaymentConfirmed paid) {
 		this.webhooks.enqueue("application.paid", paid.application().value(), null, paid.at());
 	}
 
-	@ApplicationModuleListener(id = "partners.webhooks.licences",
-			condition = "@webhookEvents.filedByAPartner(#issued.channel())")
+	@ApplicationModuleListener(id = "partners.webhooks.licences")
+	@OnlyWhen("concerns")
 	void on(LicencesIssued issued) {
 		this.webhooks.enqueue("licence.issued", null, issued.trackingNumber(), issued.at());
 	}
 
-	@ApplicationModuleListener(id = "partners.webhooks.delivery",
-			condition = "@webhookEvents.filedByAPartner(#handedOver.channel())")
+	@ApplicationModuleListener(id = "partners.webhooks.delivery")
+	@OnlyWhen("concerns")
 	void on(DeliveryHandedOver handedOver) {
 		this.webhooks.enqueue("application.delivered", handedOver.application().value(), handedOver.trackingNumber(),
 				handedOver.at());

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.platform.OnlyWhen;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +39,9 @@ class EventPublicationRegistryTests {
 	record Refused(String id) {
 	}
 
+	record Knocked(String id, String at) {
+	}
+
 	@TestConfiguration
 	static class Recorder {
 
@@ -49,9 +53,12 @@ class EventPublicationRegistryTests {
 
 		private final EventSerializer serializer;
 
+		private final String door;
+
 		Recorder(JdbcClient jdbc, EventSerializer serializer) {
 			this.jdbc = jdbc;
 			this.serializer = serializer;
+			this.door = "front";
 		}
 
 		@ApplicationModuleListener(id = "test.recorder")
@@ -64,6 +71,17 @@ class EventPublicationRegistryTests {
 		void on(Refused event) {
 			this.seen.add(event.id());
 			throw new IllegalStateException("refused " + event.id());
+		}
+
+		@ApplicationModuleListener(id = "test.doorman")
+		@OnlyWhen("expects")
+		void on(Knocked event) {
+			this.seen.add(event.id());
+		}
+
+		/** Asked of the bean itself: a proxy's own field would be empty. */
+		boolean expects(Knocked event) {
+			return this.door.equals(event.at());
 		}
 
 		private String statusOfPublication(String id) {
@@ -154,6 +172,27 @@ class EventPublicationRegistryTests {
 		this.jdbc.sql("delete from event_publication where serialized_event in (:events)")
 			.param("events", serializedAs(this.serializer, id))
 			.update();
+	}
+
+	@Test
+	void writesAPublicationOnlyForTheEventsItsListenersConditionAccepts() throws InterruptedException {
+		String back = UUID.randomUUID().toString();
+		String front = UUID.randomUUID().toString();
+
+		int recorded = this.transactions.execute((status) -> {
+			this.events.publishEvent(new Knocked(back, "back"));
+			this.events.publishEvent(new Knocked(front, "front"));
+			return this.jdbc.sql("select count(*) from event_publication where listener_id = 'test.doorman'")
+				.query(Integer.class)
+				.single();
+		});
+
+		assertThat(recorded).isOne();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (!this.recorder.seen().contains(front) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(50);
+		}
+		assertThat(this.recorder.seen()).contains(front).doesNotContain(back);
 	}
 
 	@Test
