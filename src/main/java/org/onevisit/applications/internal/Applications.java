@@ -50,8 +50,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.ConcurrentLruCache;
 
 /**
  * The applications tables. Lives beside the aggregate (package-private) because it
@@ -210,7 +214,7 @@ class Applications {
 			.bind("key", remembered ? idempotency.key() : null)
 			.bind("keyHash", remembered ? idempotency.hash() : null)
 			.bind("keyAt", remembered ? Timestamp.from(idempotency.at()) : null);
-		this.jdbc.sql(statement.sql()).params(statement.params()).update();
+		statement.update(this.template);
 	}
 
 	/**
@@ -353,7 +357,7 @@ class Applications {
 				: "select " + IntStream.range(0, changed.size())
 					.mapToObj((t) -> "(select count(*) from t" + t + "_changed)")
 					.collect(Collectors.joining(" + ")));
-		int saved = this.jdbc.sql(statement.sql()).params(statement.params()).query(Integer.class).single();
+		int saved = statement.queryForCount(this.template);
 		if (saved != changed.size()) {
 			throw new TaskChanged(changed.get(0).id());
 		}
@@ -552,8 +556,36 @@ class Applications {
 			return (this.parts.isEmpty() ? "" : "with " + String.join(",\n", this.parts) + "\n") + this.last;
 		}
 
-		Map<String, Object> params() {
-			return this.params;
+		void update(JdbcTemplate template) {
+			Parsed parsed = PARSED.get(sql());
+			template.update(parsed.positional(), parsed.values(this.params));
+		}
+
+		int queryForCount(JdbcTemplate template) {
+			Parsed parsed = PARSED.get(sql());
+			return template.queryForObject(parsed.positional(), Integer.class, parsed.values(this.params));
+		}
+
+		/**
+		 * Each shape of statement (so many tasks, so many history rows) parsed once, as
+		 * {@code NamedParameterJdbcTemplate} would on every call: the text with its names
+		 * replaced by {@code ?}, handed to the driver as the same string each time, and
+		 * the names in their order. Shapes are few; the least used go.
+		 */
+		private static final ConcurrentLruCache<String, Parsed> PARSED = new ConcurrentLruCache<>(256, Parsed::of);
+
+		private record Parsed(String positional, ParsedSql named) {
+
+			static Parsed of(String sql) {
+				ParsedSql named = NamedParameterUtils.parseSqlStatement(sql);
+				return new Parsed(NamedParameterUtils.substituteNamedParameters(named, null), named);
+			}
+
+			/** The values in the order of the names; a name without one is an error. */
+			Object[] values(Map<String, Object> params) {
+				return NamedParameterUtils.buildValueArray(this.named, new MapSqlParameterSource(params), null);
+			}
+
 		}
 
 	}
