@@ -3,8 +3,6 @@ package org.onevisit.applications.internal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onevisit.Eventually.eventually;
 
 /**
  * 全市通办 inside a bundle (一件事): each task of a bundle goes to the implementing department
@@ -190,17 +189,6 @@ class CitywideBundleRoutingIntegrationTests {
 		String clerk = matters.bearer("clerk1");
 		return eventually(() -> OneVisitHttp.json(http.get(path, "Authorization", clerk)),
 				(latest) -> !latest.path("materials").toString().contains("PENDING_FETCH"));
-	}
-
-	static <T> T eventually(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		T value = read.get();
-		while (!done.test(value) && System.currentTimeMillis() < deadline) {
-			Thread.sleep(100);
-			value = read.get();
-		}
-		assertThat(done.test(value)).as("in time: " + value).isTrue();
-		return value;
 	}
 
 }
