@@ -240,8 +240,7 @@ class EligibilityTests {
 
 	@Test
 	void theApplyPageNamesEveryFailedConditionWithItsBasis() {
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		java.util.Map<String, String> inputs = OneVisitHttp.declared(
 				OneVisitHttp.formInputs(org.jsoup.Jsoup.parse(applicant.get("/apply/items/339900-TAX-005").body())));
 		inputs.put("field.taxpayerId", LI_SI);
@@ -379,8 +378,7 @@ class EligibilityTests {
 				"Bearer " + api.bearerToken("reviewer-civil", "onevisit-demo"));
 
 		assertThat(failedConditions(refused)).containsExactly("filerHasNoSpouse");
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-civil", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-civil");
 		String caseFile = reviewer.get("/review/tasks/" + task).body();
 		assertThat(org.jsoup.Jsoup.parse(caseFile).select("#eligibility-panel").text()).contains("办理条件核验", "不满足",
 				"申请人未婚、离异或丧偶：否（民政婚姻登记信息库", "依据：《中华人民共和国民法典》第一千零四十二条");

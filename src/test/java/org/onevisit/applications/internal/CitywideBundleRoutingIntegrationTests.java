@@ -98,13 +98,11 @@ class CitywideBundleRoutingIntegrationTests {
 		String taskId = Matters.taskId(filed, "nr-339903");
 
 		// the county's reviewer sees it in the inbox, under the item's name
-		OneVisitHttp west = new OneVisitHttp(this.port);
-		west.logIn("reviewer-nr-339903", "onevisit-demo");
+		OneVisitHttp west = OneVisitHttp.signedIn(this.port, "reviewer-nr-339903");
 		assertThat(Jsoup.parse(west.get("/review").body()).select("tr:contains(" + tracking + ")").text())
 			.contains("存量房买卖转移登记");
 		// the city's registration centre neither sees nor decides it
-		OneVisitHttp city = new OneVisitHttp(this.port);
-		city.logIn("reviewer-nr", "onevisit-demo");
+		OneVisitHttp city = OneVisitHttp.signedIn(this.port, "reviewer-nr");
 		assertThat(city.get("/review").body()).doesNotContain(tracking);
 		assertThat(city.get("/review/tasks/" + taskId).statusCode()).isEqualTo(404);
 		String path = "/api/v1/tasks/" + taskId + "/decisions";

@@ -128,8 +128,7 @@ class WriteBackIntegrationTests {
 			.list()).as("each person by the blind index of their resident ID")
 			.containsExactlyInAnyOrder(this.personalData.blindIndex(ResidentId.of(Matters.SELLER)),
 					this.personalData.blindIndex(ResidentId.of(Matters.BUYER)));
-		OneVisitHttp seller = new OneVisitHttp(this.port);
-		seller.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(seller.get("/my/applications/" + id).body()).contains("已回写");
 
 		// selling it again: the seller is no longer its owner
@@ -161,8 +160,7 @@ class WriteBackIntegrationTests {
 			Thread.sleep(2_000);
 			assertThat(this.writeBack.of(application)).containsEntry("339900-NR-001",
 					org.onevisit.applications.WriteBacks.State.PENDING);
-			OneVisitHttp reviewer = new OneVisitHttp(this.port);
-			reviewer.logIn("reviewer-nr", "onevisit-demo");
+			OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-nr");
 			assertThat(reviewer.get("/review/tasks/" + nrTask).body()).contains("待回写");
 		}
 		finally {
@@ -170,8 +168,7 @@ class WriteBackIntegrationTests {
 		}
 
 		eventually(() -> this.writeBack.resultsOf(application, "339900-NR-001"), (found) -> !found.isEmpty(), IN_TIME);
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-nr", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-nr");
 		assertThat(reviewer.get("/review/tasks/" + nrTask).body()).contains("已回写").doesNotContain("待回写");
 		assertThat(this.jdbc
 			.sql("select count(*) from exchange_ledger where reference = :id and registry = 'realestate'"
