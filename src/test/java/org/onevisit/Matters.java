@@ -221,8 +221,7 @@ public final class Matters {
 	/** The same, paid by the applicant who filed it under this username. */
 	public JsonNode payThroughTheSimulator(JsonNode application, String username) {
 		String id = application.path("id").asString();
-		OneVisitHttp payer = new OneVisitHttp(this.http.port());
-		payer.logIn(username, "onevisit-demo");
+		OneVisitHttp payer = OneVisitHttp.signedIn(this.http.port(), username);
 		String page = "/my/applications/" + id + "/payment";
 		HttpResponse<String> pay = payer.postForm(page, "_csrf=" + OneVisitHttp.csrfTokenOf(payer.get(page).body()));
 		if (pay.statusCode() != 302) {

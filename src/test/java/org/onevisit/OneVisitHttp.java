@@ -39,6 +39,16 @@ public final class OneVisitHttp {
 			.build();
 	}
 
+	/**
+	 * A visitor signed in on the pages as a demo account (password onevisit-demo), second
+	 * factor included.
+	 */
+	public static OneVisitHttp signedIn(int port, String username) {
+		OneVisitHttp visitor = new OneVisitHttp(port);
+		visitor.logIn(username, "onevisit-demo");
+		return visitor;
+	}
+
 	/** The port of the OneVisit this visitor visits, for another visitor of it. */
 	public int port() {
 		return URI.create(this.base).getPort();

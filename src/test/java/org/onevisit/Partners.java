@@ -85,9 +85,7 @@ public final class Partners {
 
 	/** A demo account signed in on the pages, second factor included. */
 	public OneVisitHttp signedIn(String username) {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		http.logIn(username, "onevisit-demo");
-		return http;
+		return OneVisitHttp.signedIn(this.port, username);
 	}
 
 	public static String encode(String value) {

@@ -9,8 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.Problems;
 import org.onevisit.catalog.CatalogueAdministration;
@@ -25,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Conditions of eligibility (issue 22), judged on the demo registries: who may marry,
@@ -178,28 +183,22 @@ class EligibilityTests {
 		});
 	}
 
-	@Test
-	void refusesTheTransferOfASeizedFlat() {
-		assertThat(failedConditions(file("clerk1", FLAT_SALE.formatted(SUN_LEI, SEIZED_FLAT))))
-			.containsExactly("propertyNotSeized");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void refusesTheTransferOfAFlatThatMayNotBeSoldNamingTheCondition(String sentence, String seller,
+			String certificateNo, String condition) {
+		assertThat(failedConditions(file("clerk1", FLAT_SALE.formatted(seller, certificateNo))))
+			.containsExactly(condition);
 	}
 
-	@Test
-	void refusesTheTransferOfAFlatUnderAnObjectionRegistration() {
-		assertThat(failedConditions(file("clerk1", FLAT_SALE.formatted(WU_TING, OBJECTED_FLAT))))
-			.containsExactly("noObjectionRegistered");
-	}
-
-	@Test
-	void refusesTheTransferOfAMortgagedFlatWithoutTheMortgageesConsent() {
-		assertThat(failedConditions(file("clerk1", FLAT_SALE.formatted(ZHENG_QIANG, MORTGAGED_FLAT))))
-			.containsExactly("mortgageReleasedOrConsented");
-	}
-
-	@Test
-	void refusesTheTransferOfAFlatTheSellerDoesNotOwn() {
-		assertThat(failedConditions(file("clerk1", FLAT_SALE.formatted(SUN_LEI, OBJECTED_FLAT))))
-			.containsExactly("sellerIsRegisteredOwner");
+	static Stream<Arguments> refusesTheTransferOfAFlatThatMayNotBeSoldNamingTheCondition() {
+		return Stream.of(arguments("refuses the transfer of a seized flat", SUN_LEI, SEIZED_FLAT, "propertyNotSeized"),
+				arguments("refuses the transfer of a flat under an objection registration", WU_TING, OBJECTED_FLAT,
+						"noObjectionRegistered"),
+				arguments("refuses the transfer of a mortgaged flat without the mortgagee's consent", ZHENG_QIANG,
+						MORTGAGED_FLAT, "mortgageReleasedOrConsented"),
+				arguments("refuses the transfer of a flat the seller does not own", SUN_LEI, OBJECTED_FLAT,
+						"sellerIsRegisteredOwner"));
 	}
 
 	@Test
@@ -241,8 +240,7 @@ class EligibilityTests {
 
 	@Test
 	void theApplyPageNamesEveryFailedConditionWithItsBasis() {
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		java.util.Map<String, String> inputs = OneVisitHttp.declared(
 				OneVisitHttp.formInputs(org.jsoup.Jsoup.parse(applicant.get("/apply/items/339900-TAX-005").body())));
 		inputs.put("field.taxpayerId", LI_SI);
@@ -380,8 +378,7 @@ class EligibilityTests {
 				"Bearer " + api.bearerToken("reviewer-civil", "onevisit-demo"));
 
 		assertThat(failedConditions(refused)).containsExactly("filerHasNoSpouse");
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-civil", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-civil");
 		String caseFile = reviewer.get("/review/tasks/" + task).body();
 		assertThat(org.jsoup.Jsoup.parse(caseFile).select("#eligibility-panel").text()).contains("办理条件核验", "不满足",
 				"申请人未婚、离异或丧偶：否（民政婚姻登记信息库", "依据：《中华人民共和国民法典》第一千零四十二条");

@@ -51,8 +51,7 @@ class InstantApprovalTests {
 	}
 
 	String trace(JsonNode filed) throws InterruptedException {
-		OneVisitHttp page = new OneVisitHttp(this.port);
-		page.logIn(this.account, "onevisit-demo");
+		OneVisitHttp page = OneVisitHttp.signedIn(this.port, this.account);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		String body = "";
 		while (!body.contains("approval-panel\" class") && Instant.now().isBefore(deadline)) {
@@ -103,8 +102,7 @@ class InstantApprovalTests {
 
 		assertThat(trace).contains("转人工审核", "纳税人无欠税：否（");
 		assertThat(current(filed).path("status").asString()).isEqualTo("IN_REVIEW");
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-tax", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
 		String task = current(filed).path("tasks").get(0).path("id").asString();
 		assertThat(reviewer.get("/review/tasks/" + task).body()).contains("/approvals/applications/");
 		assertThat(reviewer.get("/approvals/applications/" + filed.path("id").asString()).body()).contains("纳税人无欠税：否");

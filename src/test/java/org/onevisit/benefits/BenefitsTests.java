@@ -120,8 +120,7 @@ class BenefitsTests {
 		citizen.postForm(action, "_csrf=" + OneVisitHttp.csrfTokenOf(page));
 
 		assertThat(citizen.get("/my/benefits").body()).contains("已确认");
-		OneVisitHttp other = new OneVisitHttp(this.port);
-		other.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp other = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(other.postForm(action, "_csrf=" + OneVisitHttp.csrfTokenOf(other.get("/").body())).statusCode())
 			.isEqualTo(404);
 	}

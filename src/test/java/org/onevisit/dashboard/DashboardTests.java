@@ -130,8 +130,7 @@ class DashboardTests {
 
 	@Test
 	void isForSupervisorsAndAdministrators() {
-		OneVisitHttp supervisor = new OneVisitHttp(this.port);
-		supervisor.logIn("supervisor1", "onevisit-demo");
+		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
 		assertThat(supervisor.get("/supervision/dashboard?department=tax").body()).contains("改革成效驾驶舱", "秒批率",
 				"data-chart=\"demand\"");
 		JsonNode data = OneVisitHttp.json(

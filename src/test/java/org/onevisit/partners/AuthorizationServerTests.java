@@ -210,8 +210,7 @@ class AuthorizationServerTests {
 		String callback = "http://localhost:9/cb";
 		Partners.Client system = register(admin,
 				"name=" + encode("税务业务系统") + "&kind=DEPARTMENT_SYSTEM&redirectUri=" + encode(callback));
-		OneVisitHttp browser = new OneVisitHttp(this.port);
-		browser.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp browser = OneVisitHttp.signedIn(this.port, "applicant1");
 		HttpResponse<String> refused = browser.get("/oauth2/authorize?response_type=code&client_id=" + system.clientId()
 				+ "&redirect_uri=" + encode(callback)
 				+ "&scope=openid&state=s&code_challenge=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq&code_challenge_method=S256");
@@ -220,8 +219,7 @@ class AuthorizationServerTests {
 	}
 
 	private OneVisitHttp admin() {
-		OneVisitHttp admin = new OneVisitHttp(this.port);
-		admin.logIn("admin1", "onevisit-demo");
+		OneVisitHttp admin = OneVisitHttp.signedIn(this.port, "admin1");
 		return admin;
 	}
 

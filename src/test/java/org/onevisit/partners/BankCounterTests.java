@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onevisit.Eventually.eventually;
 
 /**
  * The bank counter (还贷+抵押注销, issue 27): the bank the register names as mortgagee files
@@ -218,18 +219,6 @@ class BankCounterTests {
 			}
 		}
 		return null;
-	}
-
-	private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
-			throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		T value = read.get();
-		while (!done.test(value) && System.currentTimeMillis() < deadline) {
-			Thread.sleep(100);
-			value = read.get();
-		}
-		assertThat(done.test(value)).as("in time: " + value).isTrue();
-		return value;
 	}
 
 	private String grant(OneVisitHttp citizen, String clientId) {

@@ -138,8 +138,7 @@ class BackupsContainNoClearIdentifiersTests {
 
 	private void chooseACourier(JsonNode filed) {
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
-		OneVisitHttp seller = new OneVisitHttp(this.port);
-		seller.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
 		String page = seller.get(delivery).body();
 		seller.postForm(delivery,
 				"method=COURIER&recipient=" + URLEncoder.encode("张三", StandardCharsets.UTF_8)

@@ -335,11 +335,7 @@ class AccessControlMatrixTests {
 							"Idempotency-Key", UUID.randomUUID().toString());
 			return answer.statusCode();
 		}
-		OneVisitHttp page = sessions.computeIfAbsent(who, (user) -> {
-			OneVisitHttp signedIn = new OneVisitHttp(this.port);
-			signedIn.logIn(user, "onevisit-demo");
-			return signedIn;
-		});
+		OneVisitHttp page = sessions.computeIfAbsent(who, (user) -> OneVisitHttp.signedIn(this.port, user));
 		if (method == RequestMethod.GET) {
 			return page.get(path).statusCode();
 		}

@@ -117,8 +117,7 @@ class SecurityLogTests {
 
 	@Test
 	void recordsAccessesRefusedToASignedInPerson() {
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant3", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant3");
 		assertThat(applicant.get("/supervision/security-log").statusCode()).isEqualTo(403);
 		HttpResponse<String> api = this.http.get("/api/v1/security-log", "Authorization", bearer("applicant3"));
 		assertThat(api.statusCode()).isEqualTo(403);
@@ -136,8 +135,7 @@ class SecurityLogTests {
 		String application = matters.fileFlatTransfer().path("id").asString();
 		this.http.get("/api/v1/applications/" + application, "Authorization", bearer("applicant1"));
 		this.http.get("/api/v1/applications/" + application, "Authorization", bearer("supervisor1"));
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk2", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk2");
 		clerk.get("/hall/confirmations?residentId=339903199007180029");
 
 		List<JsonNode> viewsOfTheCase = search("person=" + application + "&kind=CASE_VIEWED");
@@ -201,8 +199,7 @@ class SecurityLogTests {
 		assertThat(second.path("entries").get(0).path("id").asLong())
 			.isLessThan(first.path("entries").get(1).path("id").asLong());
 		assertThat(tomorrow.path("entries")).isEmpty();
-		OneVisitHttp supervisor = new OneVisitHttp(this.port);
-		supervisor.logIn("supervisor1", "onevisit-demo");
+		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
 		String page = supervisor.get("/supervision/security-log?person=reviewer-hrss&kind=LOGIN_FAILED").body();
 		assertThat(page).contains("登录失败").contains("reviewer-hrss");
 	}

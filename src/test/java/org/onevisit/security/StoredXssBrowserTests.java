@@ -49,8 +49,7 @@ class StoredXssBrowserTests {
 	@Test
 	void noPayloadRunsInTheClerkReviewerOrSupervisorPages(OpenBrowsers browsers) throws Exception {
 		this.browser = browsers.chromium(1280, 900);
-		OneVisitHttp citizen = new OneVisitHttp(this.port);
-		citizen.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant1");
 		String token = citizen.bearer("applicant1");
 		JsonNode filed = HttpResponseCheck.created(citizen.postJson("/api/v1/applications", """
 				{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},

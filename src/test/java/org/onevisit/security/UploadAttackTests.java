@@ -47,8 +47,7 @@ class UploadAttackTests {
 
 	@BeforeEach
 	void logIn() {
-		this.seller = new OneVisitHttp(this.port);
-		this.seller.logIn("applicant1", "onevisit-demo");
+		this.seller = OneVisitHttp.signedIn(this.port, "applicant1");
 	}
 
 	@Test

@@ -187,10 +187,8 @@ class BundleDependenciesIntegrationTests {
 				.isEqualTo(200);
 		}
 
-		OneVisitHttp registrar = new OneVisitHttp(this.port);
-		registrar.logIn("reviewer-nr", "onevisit-demo");
-		OneVisitHttp second = new OneVisitHttp(this.port);
-		second.logIn("reviewer-nr2", "onevisit-demo");
+		OneVisitHttp registrar = OneVisitHttp.signedIn(this.port, "reviewer-nr");
+		OneVisitHttp second = OneVisitHttp.signedIn(this.port, "reviewer-nr2");
 		assertThat(registrar.get("/review").body()).doesNotContain(tracking);
 		assertThat(second.get("/review").body()).contains(tracking, "登簿");
 		HttpResponse<String> refused = http.postJson(decisions, approve, "Authorization",

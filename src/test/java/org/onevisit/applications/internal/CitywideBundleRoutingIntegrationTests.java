@@ -3,8 +3,6 @@ package org.onevisit.applications.internal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onevisit.Eventually.eventually;
 
 /**
  * 全市通办 inside a bundle (一件事): each task of a bundle goes to the implementing department
@@ -99,13 +98,11 @@ class CitywideBundleRoutingIntegrationTests {
 		String taskId = Matters.taskId(filed, "nr-339903");
 
 		// the county's reviewer sees it in the inbox, under the item's name
-		OneVisitHttp west = new OneVisitHttp(this.port);
-		west.logIn("reviewer-nr-339903", "onevisit-demo");
+		OneVisitHttp west = OneVisitHttp.signedIn(this.port, "reviewer-nr-339903");
 		assertThat(Jsoup.parse(west.get("/review").body()).select("tr:contains(" + tracking + ")").text())
 			.contains("存量房买卖转移登记");
 		// the city's registration centre neither sees nor decides it
-		OneVisitHttp city = new OneVisitHttp(this.port);
-		city.logIn("reviewer-nr", "onevisit-demo");
+		OneVisitHttp city = OneVisitHttp.signedIn(this.port, "reviewer-nr");
 		assertThat(city.get("/review").body()).doesNotContain(tracking);
 		assertThat(city.get("/review/tasks/" + taskId).statusCode()).isEqualTo(404);
 		String path = "/api/v1/tasks/" + taskId + "/decisions";
@@ -190,17 +187,6 @@ class CitywideBundleRoutingIntegrationTests {
 		String clerk = matters.bearer("clerk1");
 		return eventually(() -> OneVisitHttp.json(http.get(path, "Authorization", clerk)),
 				(latest) -> !latest.path("materials").toString().contains("PENDING_FETCH"));
-	}
-
-	static <T> T eventually(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		T value = read.get();
-		while (!done.test(value) && System.currentTimeMillis() < deadline) {
-			Thread.sleep(100);
-			value = read.get();
-		}
-		assertThat(done.test(value)).as("in time: " + value).isTrue();
-		return value;
 	}
 
 }

@@ -245,8 +245,7 @@ class PartiesIntegrationTests {
 		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		String part = awaiting("applicant2", id).path("id").asString();
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 		String desk = clerk.get("/hall/confirmations?residentId=" + LI_SI).body();
 		assertThat(desk).contains(filed.path("trackingNo").asString(), "买方");
 
@@ -280,8 +279,7 @@ class PartiesIntegrationTests {
 			.orElseThrow()
 			.window()
 			.hall(), LI_SI)).as("one log of window identity checks holds it").isPresent();
-		OneVisitHttp seller = new OneVisitHttp(this.port);
-		seller.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(seller.get("/my/applications/" + id).body()).contains("当事人确认", "窗口当面", "读取身份证", "待确认")
 			.as("the card's number is not repeated to the other parties")
 			.doesNotContain("身份证 " + LI_SI);

@@ -100,15 +100,13 @@ class PaymentBeforeResultsIntegrationTests {
 		JsonNode matter = this.matters.fileFlatTransfer();
 		String id = matter.path("id").asString();
 		String seller = this.matters.bearer("applicant1");
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(applicant.postForm("/my/applications/" + id + "/payment", csrf(applicant, id)).statusCode())
 			.as("not payable before the taxes are assessed")
 			.isNotEqualTo(302);
 
 		String taxTask = Matters.taskId(matter, "tax");
-		OneVisitHttp taxOffice = new OneVisitHttp(this.port);
-		taxOffice.logIn("reviewer-tax", "onevisit-demo");
+		OneVisitHttp taxOffice = OneVisitHttp.signedIn(this.port, "reviewer-tax");
 		// the reviewer sees what would be assessed, and on what
 		assertThat(taxOffice.get("/pay/tasks/" + taxTask + "/assessment").body()).contains("税款核定", "契税（承受方）",
 				"89.5 平方米", "承受方家庭已有住房", "2024年第16号");

@@ -12,7 +12,7 @@ import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.ServiceItem;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.catalog.internal.CatalogueRefusals.problemsOf;
 
 /**
  * Items of a bundle that wait for another item's result, and review steps that must be
@@ -167,14 +167,12 @@ class BundleNeedsTests {
 				  - {name: record, role: reviewer, notBy: [accept, missing, record]}
 				""";
 
-		assertThatThrownBy(
-				() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), DemoCatalogue.KNOWING_EVERYTHING))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
-						.containsExactly("11 item.workflow[1].notBy[0]: step record never comes before examine",
-								"12 item.workflow[2].notBy[1]: no step missing",
-								"12 item.workflow[2].notBy[2]: step record never comes before record"));
+		assertThat(problemsOf(
+				() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), DemoCatalogue.KNOWING_EVERYTHING)))
+			.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
+			.containsExactly("11 item.workflow[1].notBy[0]: step record never comes before examine",
+					"12 item.workflow[2].notBy[1]: no step missing",
+					"12 item.workflow[2].notBy[2]: step record never comes before record");
 		ServiceItem good = CatalogueYaml.readItem("good.yaml",
 				new StringReader(item.replace(", notBy: [record]}", "}").replace("accept, missing, record", "accept")),
 				DemoCatalogue.KNOWING_EVERYTHING);

@@ -35,8 +35,7 @@ class CatalogueAdminPagesTests {
 
 	@BeforeEach
 	void logIn() {
-		this.admin = new OneVisitHttp(this.port);
-		this.admin.logIn("admin1", "onevisit-demo");
+		this.admin = OneVisitHttp.signedIn(this.port, "admin1");
 	}
 
 	@Test
@@ -126,8 +125,7 @@ class CatalogueAdminPagesTests {
 
 	@Test
 	void letsNoOneButAdministratorsIn() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 
 		assertThat(clerk.get("/admin/catalogue").statusCode()).isEqualTo(403);
 		assertThat(new OneVisitHttp(this.port).get("/admin/catalogue").statusCode()).isEqualTo(302);

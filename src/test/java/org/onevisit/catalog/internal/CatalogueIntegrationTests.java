@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.catalog.internal.CatalogueRefusals.problemsOf;
 
 /**
  * The catalogue on a running OneVisit with the demo city imported. Tests that change the
@@ -177,11 +178,9 @@ class CatalogueIntegrationTests {
 		int itemsBefore = count("catalog_item");
 		int auditBefore = count("catalog_audit");
 
-		assertThatThrownBy(() -> this.administration.importCatalogue("bad.yaml", new StringReader(file), "test"))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting((problem) -> problem.line() + " " + problem.field())
-						.containsExactly("23 items[1].limits.committed"));
+		assertThat(problemsOf(() -> this.administration.importCatalogue("bad.yaml", new StringReader(file), "test")))
+			.extracting((problem) -> problem.line() + " " + problem.field())
+			.containsExactly("23 items[1].limits.committed");
 
 		assertThat(count("catalog_item")).isEqualTo(itemsBefore);
 		assertThat(count("catalog_audit")).isEqualTo(auditBefore);
@@ -313,12 +312,10 @@ class CatalogueIntegrationTests {
 				+ "339900-TAX-001,存量房交易税费申报缴纳,tax,x,0,somewhere,0,maybe,true,6\n";
 		Versioned<ServiceItem> before = this.catalogue.item("339900-NR-002");
 
-		assertThatThrownBy(() -> this.administration.importItemsCsv("items.csv", new StringReader(csv), "admin1"))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting((problem) -> problem.line() + " " + problem.field())
-						.containsExactly("3 line 3.limits.committed", "4 line 4.code", "5 line 5.statutoryLimit",
-								"5 line 5.channels", "5 line 5.onTheSpot"));
+		assertThat(problemsOf(() -> this.administration.importItemsCsv("items.csv", new StringReader(csv), "admin1")))
+			.extracting((problem) -> problem.line() + " " + problem.field())
+			.containsExactly("3 line 3.limits.committed", "4 line 4.code", "5 line 5.statutoryLimit",
+					"5 line 5.channels", "5 line 5.onTheSpot");
 		assertThat(this.catalogue.item("339900-NR-002")).isEqualTo(before);
 	}
 

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.CatalogueDocument;
-import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.CatalogueProblem;
 import org.onevisit.catalog.Material;
 import org.onevisit.catalog.MaterialSource;
@@ -17,8 +16,8 @@ import org.onevisit.catalog.Party;
 import org.onevisit.catalog.ServiceItem;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.onevisit.catalog.internal.CatalogueRefusals.problemsOf;
 
 class CatalogueYamlTests {
 
@@ -117,13 +116,12 @@ class CatalogueYamlTests {
 				bundles: []
 				""";
 
-		assertThatThrownBy(() -> CatalogueYaml.read("bad.yaml", new StringReader(file), CatalogueRules.Context.EMPTY))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting(CatalogueProblem::file, CatalogueProblem::line, CatalogueProblem::field)
-						.containsExactly(tuple("bad.yaml", 5, "departments[1].creditCode"),
-								tuple("bad.yaml", 15, "items[0].colour"), tuple("bad.yaml", 26, "items[1].channels"),
-								tuple("bad.yaml", 27, "items[1].visits")));
+		assertThat(
+				problemsOf(() -> CatalogueYaml.read("bad.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+			.extracting(CatalogueProblem::file, CatalogueProblem::line, CatalogueProblem::field)
+			.containsExactly(tuple("bad.yaml", 5, "departments[1].creditCode"),
+					tuple("bad.yaml", 15, "items[0].colour"), tuple("bad.yaml", 26, "items[1].channels"),
+					tuple("bad.yaml", 27, "items[1].visits"));
 	}
 
 	@Test
@@ -151,14 +149,12 @@ class CatalogueYamlTests {
 				bundles: []
 				""";
 
-		assertThatThrownBy(
-				() -> CatalogueYaml.read("limits.yaml", new StringReader(file), CatalogueRules.Context.EMPTY))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting(CatalogueProblem::line, CatalogueProblem::field)
-						.containsExactly(tuple(15, "items[0].form[0].minimum"), tuple(16, "items[0].form[1].minimum"),
-								tuple(16, "items[0].form[1].maximum"), tuple(17, "items[0].form[2].maxLength"),
-								tuple(18, "items[0].form[3].maxLength"), tuple(19, "items[0].form[4].minimum")));
+		assertThat(problemsOf(
+				() -> CatalogueYaml.read("limits.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+			.extracting(CatalogueProblem::line, CatalogueProblem::field)
+			.containsExactly(tuple(15, "items[0].form[0].minimum"), tuple(16, "items[0].form[1].minimum"),
+					tuple(16, "items[0].form[1].maximum"), tuple(17, "items[0].form[2].maxLength"),
+					tuple(18, "items[0].form[3].maxLength"), tuple(19, "items[0].form[4].minimum"));
 	}
 
 	@Test
@@ -206,19 +202,18 @@ class CatalogueYamlTests {
 				        type: string
 				""";
 
-		assertThatThrownBy(() -> CatalogueYaml.read("rules.yaml", new StringReader(file), CatalogueRules.Context.EMPTY))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting(CatalogueProblem::line, CatalogueProblem::field)
-						.containsExactly(tuple(8, "items[0].department"), tuple(10, "items[0].limits.committed"),
-								tuple(12, "items[0].visits"), tuple(17, "items[0].materials[0].dataElement"),
-								tuple(18, "items[0].materials[1].dataElement"), tuple(15, "items[0].form[0].options"),
-								// a resident ID field no party declares
-								tuple(28, "items[1].form[0]"),
-								// T-002's id is a required resident ID: an optional text
-								// field cannot fill it
-								tuple(37, "bundles[0].form[0].maps.T-002"), tuple(34, "bundles[0].form[0].required"),
-								tuple(37, "bundles[0].form[0].maps.T-009"), tuple(38, "bundles[0].form[1].maps")));
+		assertThat(problemsOf(
+				() -> CatalogueYaml.read("rules.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+			.extracting(CatalogueProblem::line, CatalogueProblem::field)
+			.containsExactly(tuple(8, "items[0].department"), tuple(10, "items[0].limits.committed"),
+					tuple(12, "items[0].visits"), tuple(17, "items[0].materials[0].dataElement"),
+					tuple(18, "items[0].materials[1].dataElement"), tuple(15, "items[0].form[0].options"),
+					// a resident ID field no party declares
+					tuple(28, "items[1].form[0]"),
+					// T-002's id is a required resident ID: an optional text
+					// field cannot fill it
+					tuple(37, "bundles[0].form[0].maps.T-002"), tuple(34, "bundles[0].form[0].required"),
+					tuple(37, "bundles[0].form[0].maps.T-009"), tuple(38, "bundles[0].form[1].maps"));
 
 	}
 
@@ -243,12 +238,11 @@ class CatalogueYamlTests {
 				  - {field: nobody, role: buyer, confirms: inPerson}
 				""";
 
-		assertThatThrownBy(
-				() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), DemoCatalogue.KNOWING_EVERYTHING))
-			.isInstanceOfSatisfying(CatalogueInvalid.class, (invalid) -> assertThat(invalid.problems())
-				.extracting(CatalogueProblem::line, CatalogueProblem::field)
-				.containsExactly(tuple(15, "item.parties[1].property"), tuple(16, "item.parties[2].field"),
-						tuple(11, "item.form[1]"), tuple(12, "item.form[2]"), tuple(16, "item.parties[2].confirms")));
+		assertThat(problemsOf(
+				() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), DemoCatalogue.KNOWING_EVERYTHING)))
+			.extracting(CatalogueProblem::line, CatalogueProblem::field)
+			.containsExactly(tuple(15, "item.parties[1].property"), tuple(16, "item.parties[2].field"),
+					tuple(11, "item.form[1]"), tuple(12, "item.form[2]"), tuple(16, "item.parties[2].confirms"));
 	}
 
 	@Test
@@ -298,12 +292,10 @@ class CatalogueYamlTests {
 				""";
 		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
-		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
-						.containsExactly("7 item.sameMatter[1]: the item's form has no field companyAddress",
-								"7 item.sameMatter[2]: field companyName is named twice"));
+		assertThat(problemsOf(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context)))
+			.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
+			.containsExactly("7 item.sameMatter[1]: the item's form has no field companyAddress",
+					"7 item.sameMatter[2]: field companyName is named twice");
 		ServiceItem good = CatalogueYaml.readItem("item.yaml",
 				new StringReader(item.replace("[companyName, companyAddress, companyName]", "[companyName]")), context);
 		assertThat(good.sameMatter()).containsExactly("companyName");
@@ -333,25 +325,22 @@ class CatalogueYamlTests {
 				""";
 		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
-		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting(CatalogueProblem::line, CatalogueProblem::field)
-						.containsExactly(tuple(15, "item.workflow[5].role")));
+		assertThat(problemsOf(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context)))
+			.extracting(CatalogueProblem::line, CatalogueProblem::field)
+			.containsExactly(tuple(15, "item.workflow[5].role"));
 		String withRole = item.replace("{name: nobody, next: [orphan]}",
 				"{name: nobody, role: reviewer, next: [orphan]}");
-		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(withRole), context))
-			.isInstanceOfSatisfying(CatalogueInvalid.class, (invalid) -> assertThat(invalid.problems())
-				.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
-				.containsExactly("14 item.workflow[4].role: no clerk can act: the item is not handled at a hall",
-						"10 item.workflow[0].next: no step missing",
-						"10 item.workflow[0]: step accept can never lead to a decision",
-						"11 item.workflow[1]: step review can never lead to a decision",
+		assertThat(problemsOf(() -> CatalogueYaml.readItem("item.yaml", new StringReader(withRole), context)))
+			.extracting((problem) -> problem.line() + " " + problem.field() + ": " + problem.message())
+			.containsExactly("14 item.workflow[4].role: no clerk can act: the item is not handled at a hall",
+					"10 item.workflow[0].next: no step missing",
+					"10 item.workflow[0]: step accept can never lead to a decision",
+					"11 item.workflow[1]: step review can never lead to a decision",
 
-						"12 item.workflow[2]: step loop can never lead to a decision",
-						"13 item.workflow[3]: step orphan can never be reached from the first step",
-						"14 item.workflow[4]: step counter can never be reached from the first step",
-						"15 item.workflow[5]: step nobody can never be reached from the first step"));
+					"12 item.workflow[2]: step loop can never lead to a decision",
+					"13 item.workflow[3]: step orphan can never be reached from the first step",
+					"14 item.workflow[4]: step counter can never be reached from the first step",
+					"15 item.workflow[5]: step nobody can never be reached from the first step");
 	}
 
 	@Test
@@ -381,11 +370,10 @@ class CatalogueYamlTests {
 				""";
 		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
-		assertThatThrownBy(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems()).extracting(CatalogueProblem::field)
-						.containsExactlyInAnyOrder("item.approval[2]", "item.approval[3].form",
-								"item.approval[4].value", "item.approval[5].value", "item.approval[6].of"));
+		assertThat(problemsOf(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context)))
+			.extracting(CatalogueProblem::field)
+			.containsExactlyInAnyOrder("item.approval[2]", "item.approval[3].form", "item.approval[4].value",
+					"item.approval[5].value", "item.approval[6].of");
 
 		String good = item.substring(0, item.indexOf("  - {name: 两头都有"));
 		ServiceItem read = CatalogueYaml.readItem("good.yaml", new StringReader(good), context);
@@ -412,10 +400,10 @@ class CatalogueYamlTests {
 	@Test
 	void refusesSomethingThatIsNotYamlWithTheLineOfTheFault() {
 
-		assertThatThrownBy(() -> CatalogueYaml.read("x.yaml", new StringReader("items:\n  - code: [unclosed\n"),
-				CatalogueRules.Context.EMPTY))
-			.isInstanceOfSatisfying(CatalogueInvalid.class, (invalid) -> assertThat(invalid.problems()).singleElement()
-				.satisfies((problem) -> assertThat(problem.message()).startsWith("not valid YAML")));
+		assertThat(problemsOf(() -> CatalogueYaml.read("x.yaml", new StringReader("items:\n  - code: [unclosed\n"),
+				CatalogueRules.Context.EMPTY)))
+			.singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).startsWith("not valid YAML"));
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.onevisit.catalog.BasicItem;
 import org.onevisit.catalog.CatalogueDocument;
-import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.ImplementationDifference;
 import org.onevisit.catalog.ImplementationField;
 import org.onevisit.catalog.Region;
@@ -19,7 +18,7 @@ import org.onevisit.catalog.RegionLevel;
 import org.onevisit.catalog.ServiceItem;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.catalog.internal.CatalogueRefusals.problemsOf;
 
 /**
  * Five levels of regions, the province's basic catalogue (基本目录) and the regions'
@@ -123,10 +122,8 @@ class ImplementationListTests {
 				  - {code: "339902002", name: 错级街道, level: village, parent: "339902"}
 				""";
 
-		assertThatThrownBy(() -> read(file)).isInstanceOfSatisfying(CatalogueInvalid.class,
-				(invalid) -> assertThat(invalid.problems())
-					.extracting((problem) -> problem.line() + " " + problem.field())
-					.containsExactlyInAnyOrder("5 regions[3].level", "6 regions[4].code", "7 regions[5].code"));
+		assertThat(problemsOf(() -> read(file))).extracting((problem) -> problem.line() + " " + problem.field())
+			.containsExactlyInAnyOrder("5 regions[3].level", "6 regions[4].code", "7 regions[5].code");
 	}
 
 	@Test
@@ -134,10 +131,8 @@ class ImplementationListTests {
 		String file = REGIONS + "items:\n" + implementation("339902", "civil-339902", 5, "10", "proof")
 				+ implementation("339903", "civil-339903", 5, "10", "local-proof");
 
-		assertThatThrownBy(() -> read(file)).isInstanceOfSatisfying(CatalogueInvalid.class,
-				(invalid) -> assertThat(invalid.problems())
-					.extracting((problem) -> problem.line() + " " + problem.field())
-					.containsExactlyInAnyOrder("30 items[0].materials", "44 items[1].materials"));
+		assertThat(problemsOf(() -> read(file))).extracting((problem) -> problem.line() + " " + problem.field())
+			.containsExactlyInAnyOrder("30 items[0].materials", "44 items[1].materials");
 	}
 
 	@Test
@@ -162,10 +157,8 @@ class ImplementationListTests {
 		String file = REGIONS + "items:\n"
 				+ implementation("339902", "civil-339902", 12, "30", "proof").replace("name: 测试津贴申领", "name: 别的名字");
 
-		assertThatThrownBy(() -> read(file)).isInstanceOfSatisfying(CatalogueInvalid.class,
-				(invalid) -> assertThat(invalid.problems()).extracting((problem) -> problem.field())
-					.containsExactlyInAnyOrder("items[0].name", "items[0].limits.committed",
-							"items[0].fees[0].amount"));
+		assertThat(problemsOf(() -> read(file))).extracting((problem) -> problem.field())
+			.containsExactlyInAnyOrder("items[0].name", "items[0].limits.committed", "items[0].fees[0].amount");
 	}
 
 	@Test
@@ -176,9 +169,8 @@ class ImplementationListTests {
 				+ implementation("339903", "civil-339903", 5, "10", "proof").replace("basic: CIVIL-009",
 						"basic: CIVIL-404");
 
-		assertThatThrownBy(() -> read(file)).isInstanceOfSatisfying(CatalogueInvalid.class,
-				(invalid) -> assertThat(invalid.problems()).extracting((problem) -> problem.field())
-					.contains("items[0].code", "items[1].basic"));
+		assertThat(problemsOf(() -> read(file))).extracting((problem) -> problem.field())
+			.contains("items[0].code", "items[1].basic");
 	}
 
 	@Test
@@ -190,11 +182,9 @@ class ImplementationListTests {
 		String file = REGIONS + "items:\n" + implementation("339902", "civil-339902", 5, "10", "proof")
 				+ implementation("339903", "civil-339903", 5, "10", "local-proof");
 
-		assertThatThrownBy(() -> CatalogueYaml.read("regions.yaml", new StringReader(file), published))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting((problem) -> problem.line() + " " + problem.field())
-						.containsExactly("44 items[1].materials"));
+		assertThat(problemsOf(() -> CatalogueYaml.read("regions.yaml", new StringReader(file), published)))
+			.extracting((problem) -> problem.line() + " " + problem.field())
+			.containsExactly("44 items[1].materials");
 	}
 
 	@Test
@@ -207,11 +197,9 @@ class ImplementationListTests {
 		// the province now fixes the materials: both published implementations,
 		// unchanged, are
 		// refused
-		assertThatThrownBy(() -> CatalogueYaml.read("regions.yaml", new StringReader(REGIONS + items), published))
-			.isInstanceOfSatisfying(CatalogueInvalid.class,
-					(invalid) -> assertThat(invalid.problems())
-						.extracting((problem) -> problem.line() + " " + problem.field())
-						.containsExactlyInAnyOrder("30 items[0].materials", "44 items[1].materials"));
+		assertThat(problemsOf(() -> CatalogueYaml.read("regions.yaml", new StringReader(REGIONS + items), published)))
+			.extracting((problem) -> problem.line() + " " + problem.field())
+			.containsExactlyInAnyOrder("30 items[0].materials", "44 items[1].materials");
 	}
 
 	/** A catalogue that has published the document's basic items and items. */

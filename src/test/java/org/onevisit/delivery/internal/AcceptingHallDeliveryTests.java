@@ -61,8 +61,7 @@ class AcceptingHallDeliveryTests {
 				new Deliveries.Choice(Delivery.Method.PICKUP, null, null, null, null), zhang);
 		assertThat(chosen.hallCode()).isEqualTo("west");
 
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		Document page = Jsoup.parse(applicant.get("/my/applications/" + filed.id().value() + "/delivery").body());
 		assertThat(page.select("#hallCode option").eachAttr("value")).containsExactly("west");
 		assertThat(page.text()).contains("此办件在示范市西区便民服务中心窗口受理");

@@ -45,8 +45,7 @@ class DeliveryIntegrationTests {
 		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
 		JsonNode filed = matters.fileFlatTransfer();
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
-		OneVisitHttp seller = new OneVisitHttp(this.port);
-		seller.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
 		String page = seller.get(delivery).body();
 		assertThat(page).contains("仅电子证照");
 
@@ -61,8 +60,7 @@ class DeliveryIntegrationTests {
 				+ enc("示范市东湖区示范路12号3幢") + "&_csrf=" + OneVisitHttp.csrfTokenOf(page));
 		assertThat(seller.get(delivery).body()).contains("领取方式已保存", "免费邮寄到家", "示范市东湖区示范路12号3幢");
 
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 		String tracking = filed.path("trackingNo").asString();
 		assertThat(clerk.get("/hall/deliveries").body()).doesNotContain(tracking);
 
@@ -133,8 +131,7 @@ class DeliveryIntegrationTests {
 	@Test
 	void anotherApplicantCannotSeeOrChangeTheDelivery() {
 		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
-		OneVisitHttp buyer = new OneVisitHttp(this.port);
-		buyer.logIn("applicant2", "onevisit-demo");
+		OneVisitHttp buyer = OneVisitHttp.signedIn(this.port, "applicant2");
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
 
 		assertThat(buyer.get(delivery).statusCode()).isEqualTo(404);

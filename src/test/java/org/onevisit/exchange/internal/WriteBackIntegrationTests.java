@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
@@ -27,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onevisit.Eventually.eventually;
 
 /**
  * The write-back (回写) of approved matters to the demo registries: signed updates through
@@ -36,6 +36,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 		properties = { "onevisit.events.retry-interval=PT1S", "onevisit.events.retry-after=PT1S",
 				"onevisit.exchange.breaker.open-for=PT1S" })
 class WriteBackIntegrationTests {
+
+	/**
+	 * How long a write-back is waited for: a minute, longer than the usual 30 seconds.
+	 */
+	static final Duration IN_TIME = Duration.ofSeconds(60);
 
 	@LocalServerPort
 	int port;
@@ -90,7 +95,7 @@ class WriteBackIntegrationTests {
 
 		Map<String, String> results = eventually(
 				() -> this.writeBack.resultsOf(new ApplicationId(UUID.fromString(id)), "339900-NR-001"),
-				(found) -> !found.isEmpty());
+				(found) -> !found.isEmpty(), IN_TIME);
 		String certificate = results.get("certificateNo");
 		assertThat(certificate).matches("浙\\(" + LocalDate.now(this.clock).getYear() + "\\)示范市不动产权第\\d{7}号")
 			.isNotEqualTo(flat.certificateNo());
@@ -123,8 +128,7 @@ class WriteBackIntegrationTests {
 			.list()).as("each person by the blind index of their resident ID")
 			.containsExactlyInAnyOrder(this.personalData.blindIndex(ResidentId.of(Matters.SELLER)),
 					this.personalData.blindIndex(ResidentId.of(Matters.BUYER)));
-		OneVisitHttp seller = new OneVisitHttp(this.port);
-		seller.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(seller.get("/my/applications/" + id).body()).contains("已回写");
 
 		// selling it again: the seller is no longer its owner
@@ -151,21 +155,20 @@ class WriteBackIntegrationTests {
 			matters.payThroughTheSimulator(filed);
 
 			eventually(() -> this.writeBack.of(application),
-					(states) -> states.get("339900-NR-001") == org.onevisit.applications.WriteBacks.State.PENDING);
+					(states) -> states.get("339900-NR-001") == org.onevisit.applications.WriteBacks.State.PENDING,
+					IN_TIME);
 			Thread.sleep(2_000);
 			assertThat(this.writeBack.of(application)).containsEntry("339900-NR-001",
 					org.onevisit.applications.WriteBacks.State.PENDING);
-			OneVisitHttp reviewer = new OneVisitHttp(this.port);
-			reviewer.logIn("reviewer-nr", "onevisit-demo");
+			OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-nr");
 			assertThat(reviewer.get("/review/tasks/" + nrTask).body()).contains("待回写");
 		}
 		finally {
 			this.registries.start("realestate");
 		}
 
-		eventually(() -> this.writeBack.resultsOf(application, "339900-NR-001"), (found) -> !found.isEmpty());
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-nr", "onevisit-demo");
+		eventually(() -> this.writeBack.resultsOf(application, "339900-NR-001"), (found) -> !found.isEmpty(), IN_TIME);
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-nr");
 		assertThat(reviewer.get("/review/tasks/" + nrTask).body()).contains("已回写").doesNotContain("待回写");
 		assertThat(this.jdbc
 			.sql("select count(*) from exchange_ledger where reference = :id and registry = 'realestate'"
@@ -256,18 +259,6 @@ class WriteBackIntegrationTests {
 
 	private static Map<String, Object> answered(RegistryClient.Exchanged exchanged) {
 		return exchanged.answer().results().get(0).records().get(0);
-	}
-
-	private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		T value = read.get();
-		while (!done.test(value) && System.nanoTime() < deadline) {
-			Thread.sleep(200);
-			value = read.get();
-		}
-		assertThat(done.test(value)).as("in time: %s", value).isTrue();
-		return value;
 	}
 
 }

@@ -60,8 +60,7 @@ class FeedbackIntegrationTests {
 			.isInstanceOf(RuntimeException.class)
 			.hasFieldOrPropertyWithValue("code", "application_not_found");
 
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		String form = applicant.get("/my/applications/" + id.value() + "/rating").body();
 		assertThat(Jsoup.parse(form).select("input[name=stars]")).as("the five choices").hasSize(5);
 		assertThat(Jsoup.parse(form).select("input[name=stars][checked]")).as("no score chosen for the citizen")
@@ -79,8 +78,7 @@ class FeedbackIntegrationTests {
 		assertThatThrownBy(() -> this.feedback.rate(id, 5, null, seller)).extracting("code")
 			.isEqualTo("rating_already_given");
 
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-tax", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
 		String page = reviewer.get("/review/rectifications").body();
 		assertThat(page).contains(filed.path("trackingNo").asString(), "窗口让我跑了两次", "整改中");
 		String rectification = Jsoup.parse(page)
@@ -101,8 +99,7 @@ class FeedbackIntegrationTests {
 			.singleElement()
 			.satisfies((r) -> assertThat(r.answer()).isEqualTo("已约谈窗口人员，材料改为系统获取"));
 		assertThat(after.rectifications()).filteredOn((r) -> !r.answered()).hasSize(2);
-		OneVisitHttp citizen = new OneVisitHttp(this.port);
-		citizen.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(citizen.get("/my/messages").body()).contains("部门已给出整改答复");
 		assertThat(citizen.get("/my/applications/" + id.value() + "/rating").body()).contains("已整改答复", "已约谈窗口人员");
 		// a department answers only its own
@@ -113,8 +110,7 @@ class FeedbackIntegrationTests {
 
 	@Test
 	void aComplaintIsTrackedUntilTheSupervisorAnswersIt() {
-		OneVisitHttp citizen = new OneVisitHttp(this.port);
-		citizen.logIn("applicant2", "onevisit-demo");
+		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant2");
 		String page = citizen.get("/my/complaints").body();
 		HttpResponse<String> empty = citizen.postForm("/my/complaints",
 				"about=&text=&_csrf=" + OneVisitHttp.csrfTokenOf(page));
@@ -126,8 +122,7 @@ class FeedbackIntegrationTests {
 		assertThat(mine).contains("网上提交后三周没有回音", "处理中");
 		assertThat(empty.statusCode()).isEqualTo(302);
 
-		OneVisitHttp supervisor = new OneVisitHttp(this.port);
-		supervisor.logIn("supervisor1", "onevisit-demo");
+		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
 		String supervision = supervisor.get("/supervision/feedback").body();
 		String action = Jsoup.parse(supervision).select("article:contains(网上提交后三周没有回音) form").attr("action");
 		supervisor.postForm(action,
@@ -150,8 +145,7 @@ class FeedbackIntegrationTests {
 		assertThat(this.feedback.enquiriesFor("clerk1")).extracting(Enquiry::id).contains(asked.id());
 		assertThat(this.feedback.enquiriesFor("clerk2")).extracting(Enquiry::id).doesNotContain(asked.id());
 
-		OneVisitHttp citizen = new OneVisitHttp(this.port);
-		citizen.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(citizen.get("/my/enquiries").body()).contains("首问责任人：clerk1", "户籍信息系统自动获取");
 	}
 

@@ -182,8 +182,7 @@ class NotificationJourneyTests {
 			JsonNode failed = OneVisitHttp
 				.json(http.get("/api/v1/admin/notifications/failed", "Authorization", matters.bearer("admin1")));
 			assertThat(failed.findValuesAsString("id")).contains(delivery.toString());
-			OneVisitHttp admin = new OneVisitHttp(this.port);
-			admin.logIn("admin1", "onevisit-demo");
+			OneVisitHttp admin = OneVisitHttp.signedIn(this.port, "admin1");
 			assertThat(admin.get("/").body()).as("the navigation leads there")
 				.contains("href=\"/admin/notifications\"");
 			assertThat(admin.get("/admin/notifications").body()).contains(delivery.toString())
@@ -270,8 +269,7 @@ class NotificationJourneyTests {
 
 	@Test
 	void choosesChannelsOnTheMySpacePage() throws Exception {
-		OneVisitHttp page = new OneVisitHttp(this.port);
-		page.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp page = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(page.get("/my").body()).contains("/my/notifications");
 		String form = page.get("/my/notifications").body();
 		assertThat(form).contains("name=\"emailEnabled\"").contains("name=\"smsEnabled\"");

@@ -1,6 +1,8 @@
 package org.onevisit.partners.internal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,29 +13,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BatchWorkersTests {
 
-	@Test
-	void runsTwiceAsManyWorkersAsCoresByDefault() {
-		assertThat(BatchWorker.workers(0, 2, 20, 10)).isEqualTo(4);
-		assertThat(BatchWorker.workers(0, 4, 20, 10)).isEqualTo(8);
-	}
-
-	@Test
-	void leavesTheReservedConnectionsToPeopleHoweverManyCoresOrWorkersThereAre() {
-		assertThat(BatchWorker.workers(0, 16, 20, 10)).isEqualTo(10);
-		assertThat(BatchWorker.workers(30, 2, 20, 10)).isEqualTo(10);
-		assertThat(BatchWorker.workers(30, 2, 20, 15)).isEqualTo(5);
-	}
-
-	@Test
-	void takesTheConfiguredNumberWithinTheBatchesShare() {
-		assertThat(BatchWorker.workers(3, 2, 20, 10)).isEqualTo(3);
-		assertThat(BatchWorker.workers(1, 64, 20, 10)).isEqualTo(1);
-	}
-
-	@Test
-	void keepsOneWorkerWhenThePoolHasNothingBeyondTheReservedConnections() {
-		assertThat(BatchWorker.workers(0, 2, 10, 10)).isEqualTo(1);
-		assertThat(BatchWorker.workers(0, 2, 10, 40)).isEqualTo(1);
+	@ParameterizedTest(name = "{0}: {1} configured, {2} cores, a pool of {3} with {4} reserved gives {5}")
+	@CsvSource(delimiter = '|', textBlock = """
+			runs twice as many workers as cores by default                                  | 0  | 2  | 20 | 10 | 4
+			runs twice as many workers as cores by default                                  | 0  | 4  | 20 | 10 | 8
+			leaves the reserved connections to people however many cores or workers there are | 0  | 16 | 20 | 10 | 10
+			leaves the reserved connections to people however many cores or workers there are | 30 | 2  | 20 | 10 | 10
+			leaves the reserved connections to people however many cores or workers there are | 30 | 2  | 20 | 15 | 5
+			takes the configured number within the share of the batches                    | 3  | 2  | 20 | 10 | 3
+			takes the configured number within the share of the batches                    | 1  | 64 | 20 | 10 | 1
+			keeps one worker when the pool has nothing beyond the reserved connections      | 0  | 2  | 10 | 10 | 1
+			keeps one worker when the pool has nothing beyond the reserved connections      | 0  | 2  | 10 | 40 | 1
+			""")
+	void runsAsManyWorkersAsTheCoresTheSettingAndThePoolAllow(String rule, int configured, int cores, int pool,
+			int reserved, int workers) {
+		assertThat(BatchWorker.workers(configured, cores, pool, reserved)).isEqualTo(workers);
 	}
 
 	@Test

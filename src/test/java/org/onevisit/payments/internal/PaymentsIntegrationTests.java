@@ -65,8 +65,7 @@ class PaymentsIntegrationTests {
 
 	@BeforeEach
 	void fileAMatterWithAFee() {
-		this.seller = new OneVisitHttp(this.port);
-		this.seller.logIn("applicant1", "onevisit-demo");
+		this.seller = OneVisitHttp.signedIn(this.port, "applicant1");
 		this.token = "Bearer " + this.seller.bearerToken("applicant1", "onevisit-demo");
 		this.matters = new Matters(this.seller, this.registries);
 		this.filed = this.matters.fileFlatTransferAwaitingParties();
@@ -209,8 +208,7 @@ class PaymentsIntegrationTests {
 
 	@Test
 	void anotherApplicantNeitherSeesThePaymentNorReachesItsCashierPage() {
-		OneVisitHttp buyer = new OneVisitHttp(this.port);
-		buyer.logIn("applicant2", "onevisit-demo");
+		OneVisitHttp buyer = OneVisitHttp.signedIn(this.port, "applicant2");
 		String buyerToken = "Bearer " + buyer.bearerToken("applicant2", "onevisit-demo");
 
 		assertThat(paymentOf(buyerToken).statusCode()).isEqualTo(404);

@@ -41,8 +41,7 @@ class WindowPaymentTests {
 		assertThat(approved.path("status").asString()).isEqualTo("AWAITING_PAYMENT");
 		String id = approved.path("id").asString();
 		String tracking = approved.path("trackingNo").asString();
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 		String desk = clerk.get("/hall/payments?trackingNumber=" + tracking).body();
 		assertThat(desk).contains("不动产登记费（住宅）", "契税（承受方）", "登记已缴费");
 
@@ -71,8 +70,7 @@ class WindowPaymentTests {
 		OneVisitHttp http = new OneVisitHttp(this.port);
 		Matters matters = new Matters(http, this.registries);
 		JsonNode approved = matters.approveAll(matters.fileFlatTransfer());
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		String page = applicant.get("/my/applications/" + approved.path("id").asString()).body();
 
 		assertThat(applicant

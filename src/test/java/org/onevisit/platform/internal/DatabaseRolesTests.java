@@ -120,20 +120,13 @@ class DatabaseRolesTests {
 			DatabaseRoles.setUp(database.jdbcUrl(), EmbeddedDatabase.DATABASE);
 			DatabaseRoles.setUp(database.jdbcUrl(), EmbeddedDatabase.DATABASE);
 
-			assertThat(query(database.jdbcUrl(), "select tableowner from pg_tables where tablename = 'made_before'"))
-				.isEqualTo(DatabaseRoles.OWNER);
-			assertThat(query(database.jdbcUrl(),
-					"select tableowner from pg_tables where tablename = 'flyway_schema_history'"))
-				.isEqualTo(DatabaseRoles.OWNER);
-			assertThat(query(database.jdbcUrl(),
-					"select pg_get_userbyid(relowner) from pg_class where relname = 'made_before_id_seq'"))
-				.isEqualTo(DatabaseRoles.OWNER);
-			assertThat(query(database.jdbcUrl(),
-					"select pg_get_userbyid(proowner) from pg_proc where proname = 'made_before_check'"))
-				.isEqualTo(DatabaseRoles.OWNER);
-			assertThat(query(database.jdbcUrl(),
-					"select pg_get_userbyid(datdba) from pg_database where datname = current_database()"))
-				.isEqualTo(DatabaseRoles.OWNER);
+			for (String owner : List.of("select tableowner from pg_tables where tablename = 'made_before'",
+					"select tableowner from pg_tables where tablename = 'flyway_schema_history'",
+					"select pg_get_userbyid(relowner) from pg_class where relname = 'made_before_id_seq'",
+					"select pg_get_userbyid(proowner) from pg_proc where proname = 'made_before_check'",
+					"select pg_get_userbyid(datdba) from pg_database where datname = current_database()")) {
+				assertThat(query(database.jdbcUrl(), owner)).as(owner).isEqualTo(DatabaseRoles.OWNER);
+			}
 		}
 	}
 

@@ -3,8 +3,12 @@ package org.onevisit.platform.internal;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -27,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Where an outbox publication is completed or marked failed relative to its listener's
@@ -42,11 +47,20 @@ class OutboxCompletionTests {
 
 	private final Listener listener = proxied(new Listener(this.steps));
 
-	@Test
-	void completesThePublicationInsideTheListenersTransactionJustBeforeItCommits() {
-		this.listener.handle("an event");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void completesThePublicationOfAListenerThatReturns(String sentence, String event, List<String> steps) {
+		this.listener.handle(event);
 
-		assertThat(this.steps).containsExactly("begin", "listener", "markCompleted inside Listener.handle", "commit");
+		assertThat(this.steps).containsExactlyElementsOf(steps);
+	}
+
+	static Stream<Arguments> completesThePublicationOfAListenerThatReturns() {
+		return Stream.of(
+				arguments("completes the publication inside the listener's transaction just before it commits",
+						"an event", List.of("begin", "listener", "markCompleted inside Listener.handle", "commit")),
+				arguments("completes the publication on its own where the listener rolled back without failing",
+						"rollback only", List.of("begin", "listener", "rollback", "markCompleted outside")));
 	}
 
 	@Test
@@ -61,13 +75,6 @@ class OutboxCompletionTests {
 		this.listener.handleWithoutTransaction("an event");
 
 		assertThat(this.steps).containsExactly("listener", "markCompleted outside");
-	}
-
-	@Test
-	void completesThePublicationOnItsOwnWhereTheListenerRolledBackWithoutFailing() {
-		this.listener.handle("rollback only");
-
-		assertThat(this.steps).containsExactly("begin", "listener", "rollback", "markCompleted outside");
 	}
 
 	@Test

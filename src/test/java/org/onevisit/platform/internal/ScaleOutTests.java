@@ -50,8 +50,7 @@ class ScaleOutTests {
 	@Test
 	void keepsThePageSessionInTheDatabaseAndEndsItThereAtLogout() {
 		long before = sessionsOf("reviewer-civil");
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-civil", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-civil");
 
 		assertThat(sessionsOf("reviewer-civil")).isEqualTo(before + 1);
 		String page = reviewer.get("/review").body();

@@ -3,10 +3,15 @@ package org.onevisit.platform.internal;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.onevisit.Superuser;
 import org.onevisit.platform.RepeatGuard;
 
@@ -27,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * A transaction whose session the server ends before its commit, as the old primary ends
@@ -52,13 +58,29 @@ class TransactionRetryTests {
 		assertThat(backend).isPositive();
 	}
 
-	@Test
-	void doesNotRunItAgainOnceACommitWasAttemptedInIt() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void answers503WithoutRunningATransactionAgainWhereThatIsNotSafe(String sentence,
+			BiConsumer<Work, AtomicInteger> transaction, int runs) {
 		AtomicInteger attempts = new AtomicInteger();
 
-		assertThatThrownBy(() -> this.work.endedAfterAnInnerCommit(attempts))
+		assertThatThrownBy(() -> transaction.accept(this.work, attempts))
 			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
-		assertThat(attempts).hasValue(1);
+		assertThat(attempts).hasValue(runs);
+	}
+
+	static Stream<Arguments> answers503WithoutRunningATransactionAgainWhereThatIsNotSafe() {
+		return Stream.of(
+				arguments("does not run it again once a commit was attempted in it",
+						(BiConsumer<Work, AtomicInteger>) Work::endedAfterAnInnerCommit, 1),
+				arguments("does not run a writing transaction again when its commit meets its session ended",
+						(BiConsumer<Work, AtomicInteger>) Work::writtenEndedAtItsCommit, 1),
+				arguments("does not run a guarded transaction again once an inner commit stood in it",
+						(BiConsumer<Work, AtomicInteger>) Work::guardedEndedAfterAnInnerCommit, 1),
+				arguments("does not take a guard for the transaction of a method that does not declare one",
+						(BiConsumer<Work, AtomicInteger>) Work::undeclaredGuardEndedAtItsCommit, 1),
+				arguments("gives up after three attempts and the request is answered 503",
+						(BiConsumer<Work, AtomicInteger>) Work::endedEveryTime, TransactionRetry.ATTEMPTS));
 	}
 
 	@Test
@@ -72,48 +94,12 @@ class TransactionRetryTests {
 	}
 
 	@Test
-	void doesNotRunAWritingTransactionAgainWhenItsCommitMeetsItsSessionEnded() {
-		AtomicInteger attempts = new AtomicInteger();
-
-		assertThatThrownBy(() -> this.work.writtenEndedAtItsCommit(attempts))
-			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
-		assertThat(attempts).hasValue(1);
-	}
-
-	@Test
 	void runsAGuardedTransactionAgainWhenItsOwnCommitWasLost() {
 		AtomicInteger attempts = new AtomicInteger();
 
 		this.work.guardedEndedAtItsCommit(attempts);
 
 		assertThat(attempts).hasValue(2);
-	}
-
-	@Test
-	void doesNotRunAGuardedTransactionAgainOnceAnInnerCommitStoodInIt() {
-		AtomicInteger attempts = new AtomicInteger();
-
-		assertThatThrownBy(() -> this.work.guardedEndedAfterAnInnerCommit(attempts))
-			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
-		assertThat(attempts).hasValue(1);
-	}
-
-	@Test
-	void doesNotTakeAGuardForTheTransactionOfAMethodThatDoesNotDeclareOne() {
-		AtomicInteger attempts = new AtomicInteger();
-
-		assertThatThrownBy(() -> this.work.undeclaredGuardEndedAtItsCommit(attempts))
-			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
-		assertThat(attempts).hasValue(1);
-	}
-
-	@Test
-	void givesUpAfterThreeAttemptsAndTheRequestIsAnswered503() {
-		AtomicInteger attempts = new AtomicInteger();
-
-		assertThatThrownBy(() -> this.work.endedEveryTime(attempts))
-			.satisfies((failure) -> assertThat(DatabaseOutage.causedBy(failure)).as("answered 503").isTrue());
-		assertThat(attempts).hasValue(TransactionRetry.ATTEMPTS);
 	}
 
 	@Test

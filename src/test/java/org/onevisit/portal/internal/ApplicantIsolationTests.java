@@ -38,8 +38,7 @@ class ApplicantIsolationTests {
 				"/pay/applications/" + id);
 		List<String> api = List.of("/api/v1/applications/" + id, "/api/v1/applications/" + id + "/history",
 				"/api/v1/applications/" + id + "/payment");
-		OneVisitHttp seller = new OneVisitHttp(this.port);
-		seller.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
 		OneVisitHttp stranger = new OneVisitHttp(this.port);
 		// not the buyer: a party to the sale reads the matter
 		stranger.logIn("business1", "onevisit-demo");

@@ -34,8 +34,7 @@ class ApplyPagesTests {
 
 	@BeforeEach
 	void logIn() {
-		this.seller = new OneVisitHttp(this.port);
-		this.seller.logIn("applicant1", "onevisit-demo");
+		this.seller = OneVisitHttp.signedIn(this.port, "applicant1");
 	}
 
 	@Test
@@ -160,8 +159,7 @@ class ApplyPagesTests {
 		assertThat(saved.statusCode()).isEqualTo(200);
 		assertThat(saved.body()).contains("草稿已保存");
 
-		OneVisitHttp later = new OneVisitHttp(this.port);
-		later.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp later = OneVisitHttp.signedIn(this.port, "applicant1");
 		Document again = Jsoup.parse(later.get("/apply/items/339900-NR-002").body());
 		assertThat(again.text()).contains("已恢复您上次保存的草稿");
 		assertThat(again.getElementById("field-certificateNo").val()).isEqualTo("浙(2021)示范市不动产证明第0009999号");
@@ -237,15 +235,12 @@ class ApplyPagesTests {
 				(disposition) -> assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''"));
 		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
-		OneVisitHttp buyer = new OneVisitHttp(this.port);
-		buyer.logIn("applicant2", "onevisit-demo");
+		OneVisitHttp buyer = OneVisitHttp.signedIn(this.port, "applicant2");
 		assertThat(buyer.get("/my/uploads/" + upload).statusCode()).isEqualTo(404);
 		// the reviewing department reads it, another department does not
-		OneVisitHttp registry = new OneVisitHttp(this.port);
-		registry.logIn("reviewer-nr", "onevisit-demo");
+		OneVisitHttp registry = OneVisitHttp.signedIn(this.port, "reviewer-nr");
 		assertThat(registry.get("/review/uploads/" + upload).statusCode()).isEqualTo(200);
-		OneVisitHttp tax = new OneVisitHttp(this.port);
-		tax.logIn("reviewer-tax", "onevisit-demo");
+		OneVisitHttp tax = OneVisitHttp.signedIn(this.port, "reviewer-tax");
 		assertThat(tax.get("/review/uploads/" + upload).statusCode()).isEqualTo(404);
 	}
 

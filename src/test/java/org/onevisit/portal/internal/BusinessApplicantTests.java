@@ -246,8 +246,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void aBusinessAccountFindsItsFormFilledInOnThePagesAndFilesIt() {
-		OneVisitHttp pages = new OneVisitHttp(this.port);
-		pages.logIn("business1", "onevisit-demo");
+		OneVisitHttp pages = OneVisitHttp.signedIn(this.port, "business1");
 
 		Document form = Jsoup.parse(pages.get("/apply/items/339900-TAX-003").body());
 
@@ -263,8 +262,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void aBusinessOpeningAPersonsItemIsToldItIsOfferedOnlyToPeopleBeforeFillingAnything() {
-		OneVisitHttp pages = new OneVisitHttp(this.port);
-		pages.logIn("business1", "onevisit-demo");
+		OneVisitHttp pages = OneVisitHttp.signedIn(this.port, "business1");
 
 		Document form = Jsoup.parse(pages.get("/apply/items/339900-POLICE-005").body());
 
@@ -275,8 +273,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void theWindowLooksUpABusinessThroughItsLegalRepresentativesIdCardAndFilesForIt() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 		clerk.get("/hall?hall=city");
 
 		HttpResponse<String> lookup = businessLookup(clerk, Matters.SELLER, "张三", "items/339900-TAX-003");
@@ -303,8 +300,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void theWindowDoesNotFileForABusinessWhenThePersonPresentIsNotItsLegalRepresentative() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 		// a hall where the business has not been today
 		clerk.get("/hall?hall=east");
 
@@ -319,8 +315,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void theClerksLookupOfAResidentFillsTheirIdSoTheOneTimeNoticeDoesNotAskForIt() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 		HttpResponse<String> lookup = clerk.postForm("/hall/apply",
 				"_csrf=" + OneVisitHttp.csrfTokenOf(clerk.get("/hall").body()) + "&residentId=" + Matters.BUYER
 						+ "&matter=items/339900-POLICE-005&method=ID_CARD");

@@ -32,8 +32,7 @@ class HallPagesTests {
 
 	@BeforeEach
 	void logIn() {
-		this.clerk = new OneVisitHttp(this.port);
-		this.clerk.logIn("clerk1", "onevisit-demo");
+		this.clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 	}
 
 	/**
@@ -138,13 +137,11 @@ class HallPagesTests {
 			.firstValue("Location")
 			.orElseThrow()
 			.replaceAll(".*/receipts/([0-9a-f-]{36}).*", "$1");
-		OneVisitHttp walkIn = new OneVisitHttp(this.port);
-		walkIn.logIn("applicant2", "onevisit-demo");
+		OneVisitHttp walkIn = OneVisitHttp.signedIn(this.port, "applicant2");
 		assertThat(walkIn.get("/my/applications/" + id).statusCode()).isEqualTo(200);
 		assertThat(walkIn.get("/my/applications").body()).contains(page.getElementById("tracking-number").text());
 		assertThat(page.html()).contains("/my/applications/" + id);
-		OneVisitHttp someoneElse = new OneVisitHttp(this.port);
-		someoneElse.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp someoneElse = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(someoneElse.get("/my/applications/" + id).statusCode()).isEqualTo(404);
 		// the window's hall is on record, for supervision per hall
 		assertThat(this.jdbc.sql("select hall_code from applications_application where id = :id")

@@ -28,8 +28,7 @@ class HallRegionPagesTests {
 
 	@Test
 	void eachHallListsWhatItsWindowsAcceptTheCitysHallEverythingACountysHallTheCitywideMatters() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 
 		Document east = Jsoup.parse(clerk.get("/hall?hall=east").body());
 		Document city = Jsoup.parse(clerk.get("/hall?hall=city").body());
@@ -42,8 +41,7 @@ class HallRegionPagesTests {
 
 	@Test
 	void theEastWindowIsToldItDoesNotAcceptTheCitysSocietyRegistrationAndWhereToGo() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
-		clerk.logIn("clerk1", "onevisit-demo");
+		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
 		assertThat(clerk.get("/hall?hall=east").body()).contains("<option value=\"east\" selected");
 		HttpResponse<String> lookup = clerk.postForm("/hall/apply",
 				"_csrf=" + OneVisitHttp.csrfTokenOf(clerk.get("/hall").body()) + "&residentId=" + WALK_IN

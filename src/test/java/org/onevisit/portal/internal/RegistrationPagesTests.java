@@ -29,6 +29,20 @@ class RegistrationPagesTests {
 	@Autowired
 	SimulatedSmsGateway sms;
 
+	/**
+	 * An active business in the registry whose legal representative is not 张三 (the demo
+	 * applicant, who has an account): the first such, or the one after it.
+	 */
+	RegistryControl.Enterprise activeBusinessNotOfZhangSan(int skipped) {
+		return this.registries.enterprises()
+			.stream()
+			.filter(RegistryControl.Enterprise::active)
+			.filter((e) -> !e.representativeId().equals("339902198503120016"))
+			.skip(skipped)
+			.findFirst()
+			.orElseThrow();
+	}
+
 	HttpResponse<String> register(OneVisitHttp http, String name, String residentId, String phone) {
 		String csrf = OneVisitHttp.csrfTokenOf(http.get("/register").body());
 		return http.postForm("/register", "name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&residentId="
@@ -97,13 +111,7 @@ class RegistrationPagesTests {
 	void aBusinessRegisteredWithANumberTheRegistryDoesNotHoldStaysLimited() {
 		// someone who read the representative's name and ID elsewhere, with their own
 		// phone
-		RegistryControl.Enterprise enterprise = this.registries.enterprises()
-			.stream()
-			.filter(RegistryControl.Enterprise::active)
-			.filter((e) -> !e.representativeId().equals("339902198503120016"))
-			.skip(1)
-			.findFirst()
-			.orElseThrow();
+		RegistryControl.Enterprise enterprise = activeBusinessNotOfZhangSan(1);
 		OneVisitHttp http = new OneVisitHttp(this.port);
 
 		HttpResponse<String> registered = registerBusiness(http, enterprise.creditCode(),
@@ -123,12 +131,7 @@ class RegistrationPagesTests {
 
 	@Test
 	void registersABusinessThroughItsLegalRepresentativeAndRefusesAnyoneElse() {
-		RegistryControl.Enterprise enterprise = this.registries.enterprises()
-			.stream()
-			.filter(RegistryControl.Enterprise::active)
-			.filter((e) -> !e.representativeId().equals("339902198503120016"))
-			.findFirst()
-			.orElseThrow();
+		RegistryControl.Enterprise enterprise = activeBusinessNotOfZhangSan(0);
 		RegistryControl.Enterprise closed = this.registries.enterprises()
 			.stream()
 			.filter((e) -> !e.active())

@@ -223,8 +223,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aCitizenBooksOnTheirPageAndCannotBookTwiceADay() {
-		OneVisitHttp citizen = new OneVisitHttp(this.port);
-		citizen.logIn("applicant2", "onevisit-demo");
+		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant2");
 		LocalDate day = this.calendar.addWorkingDays(WEDNESDAY_MORNING.toLocalDate(), 3).date();
 		String page = citizen.get("/my/appointments?hall=city&day=" + day).body();
 		String slot = Jsoup.parse(page).select("input[name=slot]").first().val();

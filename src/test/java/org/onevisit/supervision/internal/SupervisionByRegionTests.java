@@ -106,8 +106,7 @@ class SupervisionByRegionTests {
 		assertThat(http.get("/api/v1/supervision", "Authorization", matters.bearer("applicant1")).statusCode())
 			.isEqualTo(403);
 
-		OneVisitHttp page = new OneVisitHttp(this.port);
-		page.logIn("supervisor1", "onevisit-demo");
+		OneVisitHttp page = OneVisitHttp.signedIn(this.port, "supervisor1");
 		assertThat(page.get("/supervision?level=county").body()).contains(matter.trackingNumber(), "东湖区");
 		assertThat(page.get("/supervision?region=339903").body()).doesNotContain(matter.trackingNumber());
 	}

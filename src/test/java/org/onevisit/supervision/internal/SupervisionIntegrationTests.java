@@ -98,16 +98,13 @@ class SupervisionIntegrationTests {
 			.hasSize(3);
 		assertThat(supervision.board().get("tax").pastStatutory()).isGreaterThanOrEqualTo(1);
 
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-tax", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
 		assertThat(reviewer.get("/review/warnings").body()).contains(filed.path("trackingNo").asString(), "红灯督办");
-		OneVisitHttp supervisor = new OneVisitHttp(this.port);
-		supervisor.logIn("supervisor1", "onevisit-demo");
+		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
 		assertThat(supervisor.get("/supervision").statusCode()).isEqualTo(200);
 		assertThat(supervisor.get("/supervision/applications/" + filed.path("id").asString()).body())
 			.contains(filed.path("trackingNo").asString(), "税务");
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		assertThat(applicant.get("/supervision").statusCode()).isEqualTo(403);
 	}
 
@@ -134,8 +131,7 @@ class SupervisionIntegrationTests {
 		assertThat(supervision.watchList(null, "west")).extracting(SupervisedTask::application)
 			.doesNotContain(filed.id().value());
 		assertThat(supervision.hallBoard().get("east").red()).isGreaterThanOrEqualTo(3);
-		OneVisitHttp supervisor = new OneVisitHttp(this.port);
-		supervisor.logIn("supervisor1", "onevisit-demo");
+		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
 		assertThat(supervisor.get("/supervision?hall=east").body()).contains("示范市东区便民服务中心", filed.trackingNumber());
 	}
 

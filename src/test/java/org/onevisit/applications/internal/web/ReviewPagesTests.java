@@ -36,8 +36,7 @@ class ReviewPagesTests {
 		long version = Matters.task(filed, "nr").path("version").asLong();
 		String tracking = filed.path("trackingNo").asString();
 
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-nr", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-nr");
 		assertThat(reviewer.get("/review").body()).contains("本部门待办", tracking);
 		String caseFile = reviewer.get("/review/tasks/" + taskId).body();
 		assertThat(caseFile).contains("存量房买卖转移登记", "卖方姓名", "张三", "一次性告知补正");
@@ -49,8 +48,7 @@ class ReviewPagesTests {
 						+ OneVisitHttp.csrfTokenOf(caseFile));
 		assertThat(reviewer.get("/review?filter=WAITING").body()).contains(tracking);
 
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		String page = applicant.get("/my/applications/" + filed.path("id").asString()).body();
 		assertThat(page).contains("待补正", "共有人同意出售的书面意见", "原购房合同", "办理进度");
 		applicant.postForm("/my/applications/" + filed.path("id").asString() + "/supplement",
@@ -65,8 +63,7 @@ class ReviewPagesTests {
 		JsonNode filed = OneVisitHttp.json(api.postJson("/api/v1/applications",
 				Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(), "西山区页面路2号"), "Authorization",
 				api.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString()));
-		OneVisitHttp health = new OneVisitHttp(this.port);
-		health.logIn("reviewer-health", "onevisit-demo");
+		OneVisitHttp health = OneVisitHttp.signedIn(this.port, "reviewer-health");
 		OneVisitHttp stranger = new OneVisitHttp(this.port);
 		// not the buyer, who is a party to the sale and reads it
 		stranger.logIn("business1", "onevisit-demo");

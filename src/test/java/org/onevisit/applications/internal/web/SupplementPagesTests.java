@@ -54,8 +54,7 @@ class SupplementPagesTests {
 		JsonNode material = this.filed.path("materials").path(0);
 		String code = material.path("code").asString();
 
-		OneVisitHttp reviewer = new OneVisitHttp(this.port);
-		reviewer.logIn("reviewer-tax", "onevisit-demo");
+		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
 		String caseFile = reviewer.get("/review/tasks/" + this.tax.path("id").asString()).body();
 		assertThat(Jsoup.parse(caseFile).select("#ask-fields input[name=field.paymentMethod]")).hasSize(1);
 		reviewer.postForm("/review/tasks/" + this.tax.path("id").asString() + "/decision",
@@ -64,8 +63,7 @@ class SupplementPagesTests {
 						+ URLEncoder.encode("与网签合同不一致", StandardCharsets.UTF_8) + "&field.price=&_csrf="
 						+ OneVisitHttp.csrfTokenOf(caseFile));
 
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		Document page = Jsoup.parse(applicant.get("/my/applications/" + this.id).body());
 		assertThat(page.select("#supplement").text()).contains(material.path("name").asString(), "请上传清晰的扫描件", "付款方式",
 				"与网签合同不一致", "商业贷款", "逾期未补正");
@@ -92,8 +90,7 @@ class SupplementPagesTests {
 	void tellsTheApplicantWhatIsStillMissingAndKeepsTheMatterWaiting() {
 		this.matters.decide(this.tax, "{\"decision\":\"SUPPLEMENT\",\"fields\":{\"paymentMethod\":\"与网签合同不一致\"}}");
 
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
-		applicant.logIn("applicant1", "onevisit-demo");
+		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
 		String page = applicant.get("/my/applications/" + this.id).body();
 		applicant.postForm("/my/applications/" + this.id + "/supplement", "_csrf=" + OneVisitHttp.csrfTokenOf(page));
 

@@ -3,40 +3,39 @@ package org.onevisit.messages.internal.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.onevisit.messages.internal.OutgoingDeliveries.Channel;
 import org.onevisit.messages.internal.OutgoingDeliveries.Outgoing;
 import org.onevisit.messages.internal.OutgoingDeliveries.State;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class FailureKindTests {
 
-	@Test
-	void aMailServerThatCannotBeReachedIsSaidToBeUnreachable() {
-		assertThat(FailureKind.of(failed(Channel.EMAIL,
-				"Mail server connection failed (org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: localhost, 3025)")))
-			.isEqualTo(FailureKind.UNREACHABLE);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void aFailedDeliveryIsSaidToBeTheKindOfFailureItsReasonNames(String sentence, Channel channel, String reason,
+			FailureKind kind) {
+		assertThat(FailureKind.of(failed(channel, reason))).isEqualTo(kind);
 	}
 
-	@Test
-	void noMailServerAtAllIsSaidToBeNotConfigured() {
-		assertThat(FailureKind.of(failed(Channel.EMAIL, "no mail server configured (spring.mail.host)")))
-			.isEqualTo(FailureKind.NOT_CONFIGURED);
-	}
-
-	@Test
-	void aRefusedRecipientIsSaidToBeARefusedAddress() {
-		assertThat(FailureKind
-			.of(failed(Channel.EMAIL, "Failed messages: SendFailedException: Invalid Addresses; 550 no such mailbox")))
-			.isEqualTo(FailureKind.ADDRESS_REFUSED);
-	}
-
-	@Test
-	void aGatewayAnswerWithoutAnIdIsSaidToBeARefusal() {
-		assertThat(FailureKind.of(failed(Channel.SMS, "the SMS gateway answered without an id for the text")))
-			.isEqualTo(FailureKind.REFUSED);
+	static Stream<Arguments> aFailedDeliveryIsSaidToBeTheKindOfFailureItsReasonNames() {
+		return Stream.of(arguments("a mail server that cannot be reached is said to be unreachable", Channel.EMAIL,
+				"Mail server connection failed (org.eclipse.angus.mail.util.MailConnectException: Couldn't connect to host, port: localhost, 3025)",
+				FailureKind.UNREACHABLE),
+				arguments("no mail server at all is said to be not configured", Channel.EMAIL,
+						"no mail server configured (spring.mail.host)", FailureKind.NOT_CONFIGURED),
+				arguments("a refused recipient is said to be a refused address", Channel.EMAIL,
+						"Failed messages: SendFailedException: Invalid Addresses; 550 no such mailbox",
+						FailureKind.ADDRESS_REFUSED),
+				arguments("a gateway answer without an id is said to be a refusal", Channel.SMS,
+						"the SMS gateway answered without an id for the text", FailureKind.REFUSED));
 	}
 
 	@Test
