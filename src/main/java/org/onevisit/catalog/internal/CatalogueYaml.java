@@ -351,8 +351,9 @@ final class CatalogueYaml {
 		String licence = yaml.text(node, "licence", path, false);
 		List<String> keywords = yaml.texts(node, "keywords", path);
 		List<String> sameMatter = yaml.texts(node, "sameMatter", path);
-		List<RegistryChange> writes = registryChanges(yaml, node, path);
-		List<ApplicantKind> applicants = applicantKinds(yaml, node, path);
+		List<RegistryChange> writes = yaml.enumerations(node, "writes", path, RegistryChange.class, "registry change");
+		List<ApplicantKind> applicants = yaml.enumerations(node, "applicants", path, ApplicantKind.class,
+				"applicant kind");
 		List<FormField> fields = yaml.mappings(node, "form", path, (field, at) -> {
 			yaml.onlyKeys(field, at, FIELD_KEYS);
 			return field(yaml, field, at);
@@ -394,50 +395,6 @@ final class CatalogueYaml {
 		String basis = yaml.text(property, "basis", path + ".property", true);
 		return (certificate != null && owner != null && basis != null) ? new MatterProperty(certificate, owner, basis)
 				: null;
-	}
-
-	private static List<ApplicantKind> applicantKinds(YamlReader yaml, MappingNode node, String path) {
-		List<ApplicantKind> kinds = new ArrayList<>();
-		List<String> names = yaml.texts(node, "applicants", path);
-		for (int i = 0; i < names.size(); i++) {
-			String name = names.get(i);
-			Optional<ApplicantKind> kind = Arrays.stream(ApplicantKind.values())
-				.filter((candidate) -> YamlReader.camel(candidate).equals(name))
-				.findFirst();
-			if (kind.isEmpty()) {
-				yaml.problem(node, path + ".applicants[" + i + "]", "unknown applicant kind " + name
-						+ ", expected one of " + Arrays.stream(ApplicantKind.values()).map(YamlReader::camel).toList());
-			}
-			else if (kinds.contains(kind.get())) {
-				yaml.problem(node, path + ".applicants[" + i + "]", "applicant kind " + name + " is named twice");
-			}
-			else {
-				kinds.add(kind.get());
-			}
-		}
-		return kinds;
-	}
-
-	private static List<RegistryChange> registryChanges(YamlReader yaml, MappingNode node, String path) {
-		List<RegistryChange> changes = new ArrayList<>();
-		List<String> names = yaml.texts(node, "writes", path);
-		for (int i = 0; i < names.size(); i++) {
-			String name = names.get(i);
-			Optional<RegistryChange> change = Arrays.stream(RegistryChange.values())
-				.filter((candidate) -> YamlReader.camel(candidate).equals(name))
-				.findFirst();
-			if (change.isEmpty()) {
-				yaml.problem(node, path + ".writes[" + i + "]", "unknown registry change " + name + ", expected one of "
-						+ Arrays.stream(RegistryChange.values()).map(YamlReader::camel).toList());
-			}
-			else if (changes.contains(change.get())) {
-				yaml.problem(node, path + ".writes[" + i + "]", "registry change " + name + " is named twice");
-			}
-			else {
-				changes.add(change.get());
-			}
-		}
-		return changes;
 	}
 
 	private static Party party(YamlReader yaml, MappingNode node, String at) {
