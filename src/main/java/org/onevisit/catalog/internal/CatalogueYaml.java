@@ -454,21 +454,31 @@ final class CatalogueYaml {
 				yaml.text(node, "value", at, false), yaml.text(node, "of", at, false), maxAge) : null;
 	}
 
+	/**
+	 * A rule of instant approval as the file writes it: what it reads and how it checks
+	 * it (a rule read from an item's approval list has no values).
+	 */
+	private static Map<String, Object> rule(ApprovalRule rule) {
+		Map<String, Object> r = new LinkedHashMap<>();
+		r.put("name", rule.name());
+		putIf(r, "element", rule.element());
+		putIf(r, "field", rule.field());
+		putIf(r, "form", rule.form());
+		r.put("check", YamlReader.camel(rule.check()));
+		putIf(r, "value", rule.value());
+		if (!rule.values().isEmpty()) {
+			r.put("values", rule.values());
+		}
+		putIf(r, "of", rule.of());
+		if (rule.maxAgeDays() != null) {
+			r.put("maxAgeDays", rule.maxAgeDays());
+		}
+		return r;
+	}
+
+	/** A condition of eligibility: its rule, then what a person reads of it. */
 	private static Map<String, Object> condition(ApprovalRule condition) {
-		Map<String, Object> c = new LinkedHashMap<>();
-		c.put("name", condition.name());
-		putIf(c, "element", condition.element());
-		putIf(c, "field", condition.field());
-		putIf(c, "form", condition.form());
-		c.put("check", YamlReader.camel(condition.check()));
-		putIf(c, "value", condition.value());
-		if (!condition.values().isEmpty()) {
-			c.put("values", condition.values());
-		}
-		putIf(c, "of", condition.of());
-		if (condition.maxAgeDays() != null) {
-			c.put("maxAgeDays", condition.maxAgeDays());
-		}
+		Map<String, Object> c = rule(condition);
 		if (condition.match() != null) {
 			Map<String, Object> match = new LinkedHashMap<>();
 			match.put("field", condition.match().field());
@@ -642,18 +652,14 @@ final class CatalogueYaml {
 	}
 
 	private static Map<String, Object> region(Region region) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", region.code());
-		map.put("name", region.name());
+		Map<String, Object> map = codeAndName(region.code(), region.name());
 		map.put("level", YamlReader.camel(region.level()));
 		putIf(map, "parent", region.parentCode());
 		return map;
 	}
 
 	private static Map<String, Object> basicItem(BasicItem basic) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", basic.code());
-		map.put("name", basic.name());
+		Map<String, Object> map = codeAndName(basic.code(), basic.name());
 		putList(map, "legalBasis", basic.legalBasis());
 		// in the enumeration's order, so that an export reads the same every time
 		putList(map, "fixed",
@@ -675,18 +681,14 @@ final class CatalogueYaml {
 	}
 
 	private static Map<String, Object> department(Department department) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", department.code());
-		map.put("name", department.name());
+		Map<String, Object> map = codeAndName(department.code(), department.name());
 		map.put("region", department.regionCode());
 		map.put("creditCode", department.creditCode().value());
 		return map;
 	}
 
 	private static Map<String, Object> item(ServiceItem item) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", item.code());
-		map.put("name", item.name());
+		Map<String, Object> map = codeAndName(item.code(), item.name());
 		map.put("department", item.departmentCode());
 		map.put("region", item.regionCode());
 		putIf(map, "basic", item.basicCode());
@@ -750,27 +752,12 @@ final class CatalogueYaml {
 			}).toList());
 		}
 		if (!item.approvalRules().isEmpty()) {
-			map.put("approval", item.approvalRules().stream().map((rule) -> {
-				Map<String, Object> r = new LinkedHashMap<>();
-				r.put("name", rule.name());
-				putIf(r, "element", rule.element());
-				putIf(r, "field", rule.field());
-				putIf(r, "form", rule.form());
-				r.put("check", YamlReader.camel(rule.check()));
-				putIf(r, "value", rule.value());
-				putIf(r, "of", rule.of());
-				if (rule.maxAgeDays() != null) {
-					r.put("maxAgeDays", rule.maxAgeDays());
-				}
-				return r;
-			}).toList());
+			map.put("approval", item.approvalRules().stream().map(CatalogueYaml::rule).toList());
 		}
 		putParties(map, item.parties());
 		if (!item.materials().isEmpty()) {
 			map.put("materials", item.materials().stream().map((material) -> {
-				Map<String, Object> m = new LinkedHashMap<>();
-				m.put("code", material.code());
-				m.put("name", material.name());
+				Map<String, Object> m = codeAndName(material.code(), material.name());
 				m.put("source", YamlReader.camel(material.source()));
 				putIf(m, "dataElement", material.dataElement());
 				putIf(m, "licenceType", material.licenceType());
@@ -818,9 +805,7 @@ final class CatalogueYaml {
 	}
 
 	private static Map<String, Object> bundle(Bundle bundle) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", bundle.code());
-		map.put("name", bundle.name());
+		Map<String, Object> map = codeAndName(bundle.code(), bundle.name());
 		putIf(map, "description", bundle.description());
 		putList(map, "keywords", bundle.keywords());
 		map.put("items", bundle.itemCodes());
@@ -868,6 +853,14 @@ final class CatalogueYaml {
 			putIf(p, "property", party.property());
 			return p;
 		}).toList());
+	}
+
+	/** An entry of the file, begun as every coded entry is: its code, then its name. */
+	private static Map<String, Object> codeAndName(String code, String name) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("code", code);
+		map.put("name", name);
+		return map;
 	}
 
 	private static void putIf(Map<String, Object> map, String key, String value) {
