@@ -68,14 +68,7 @@ public final class ProviderGate {
 
 	/** The request, if it may be answered; otherwise why not. */
 	public RegistryRequest admit(byte[] body, String keyId, String signature) {
-		verify(body, keyId, signature);
-		RegistryRequest request;
-		try {
-			request = this.json.readValue(body, RegistryRequest.class);
-		}
-		catch (JacksonException ex) {
-			throw ExchangeRefused.malformed("not a registry request: " + ex.getOriginalMessage());
-		}
+		RegistryRequest request = signed(body, keyId, signature, RegistryRequest.class, "not a registry request");
 		if (request.requestId() == null || request.timestamp() == null || request.queries() == null
 				|| request.queries().isEmpty()) {
 			throw ExchangeRefused.malformed("a request has an id, a timestamp and at least one query");
@@ -99,14 +92,7 @@ public final class ProviderGate {
 	 * to apply once.
 	 */
 	public RegistryUpdate admitUpdate(byte[] body, String keyId, String signature) {
-		verify(body, keyId, signature);
-		RegistryUpdate update;
-		try {
-			update = this.json.readValue(body, RegistryUpdate.class);
-		}
-		catch (JacksonException ex) {
-			throw ExchangeRefused.malformed("not a registry update: " + ex.getOriginalMessage());
-		}
+		RegistryUpdate update = signed(body, keyId, signature, RegistryUpdate.class, "not a registry update");
 		if (update.requestId() == null || update.timestamp() == null || update.updateId() == null
 				|| update.change() == null) {
 			throw ExchangeRefused.malformed("an update has an id, an envelope id, a timestamp and a change");
@@ -117,6 +103,20 @@ public final class ProviderGate {
 			throw ExchangeRefused.mayNotWrite(update);
 		}
 		return update;
+	}
+
+	/**
+	 * The body read as the type once its signature is the platform's; a body that is not
+	 * one is malformed, as {@code what} says.
+	 */
+	private <T> T signed(byte[] body, String keyId, String signature, Class<T> type, String what) {
+		verify(body, keyId, signature);
+		try {
+			return this.json.readValue(body, type);
+		}
+		catch (JacksonException ex) {
+			throw ExchangeRefused.malformed(what + ": " + ex.getOriginalMessage());
+		}
 	}
 
 	private void verify(byte[] body, String keyId, String signature) {

@@ -1,7 +1,6 @@
 package org.onevisit.shared;
 
 import java.io.Serializable;
-import java.util.Locale;
 
 import org.onevisit.shared.InvalidIdentifier.Reason;
 
@@ -15,6 +14,8 @@ import org.onevisit.shared.InvalidIdentifier.Reason;
 public record CreditCode(String value) implements Serializable {
 
 	static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+	private static final String CODE = "credit_code_invalid";
 
 	private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 
@@ -91,13 +92,7 @@ public record CreditCode(String value) implements Serializable {
 	}
 
 	private static String validated(String raw) {
-		if (raw == null) {
-			throw invalid(Reason.LENGTH, "no credit code given");
-		}
-		String candidate = raw.strip().toUpperCase(Locale.ROOT);
-		if (candidate.length() != 18) {
-			throw invalid(Reason.LENGTH, "a unified social credit code has 18 characters, got " + candidate.length());
-		}
+		String candidate = EighteenCharacters.candidate(raw, CODE, "unified social credit code");
 		for (int i = 0; i < 18; i++) {
 			if (ALPHABET.indexOf(candidate.charAt(i)) < 0) {
 				throw invalid(Reason.CHARACTERS, "character " + (i + 1) + " is outside the GB 32100 alphabet");
@@ -122,7 +117,7 @@ public record CreditCode(String value) implements Serializable {
 	}
 
 	private static InvalidIdentifier invalid(Reason reason, String message) {
-		return new InvalidIdentifier("credit_code_invalid", reason, message);
+		return new InvalidIdentifier(CODE, reason, message);
 	}
 
 }

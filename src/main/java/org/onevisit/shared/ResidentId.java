@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Locale;
 import java.util.Set;
 
 import org.onevisit.shared.InvalidIdentifier.Reason;
@@ -17,6 +16,8 @@ import org.onevisit.shared.InvalidIdentifier.Reason;
  * number is really needed.
  */
 public record ResidentId(String value) implements Serializable {
+
+	private static final String CODE = "resident_id_invalid";
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -108,13 +109,7 @@ public record ResidentId(String value) implements Serializable {
 	}
 
 	private static String validated(String raw, LocalDate today) {
-		if (raw == null) {
-			throw invalid(Reason.LENGTH, "no resident ID given");
-		}
-		String candidate = raw.strip().toUpperCase(Locale.ROOT);
-		if (candidate.length() != 18) {
-			throw invalid(Reason.LENGTH, "a resident ID has 18 characters, got " + candidate.length());
-		}
+		String candidate = EighteenCharacters.candidate(raw, CODE, "resident ID");
 		for (int i = 0; i < 17; i++) {
 			if (!isAsciiDigit(candidate.charAt(i))) {
 				throw invalid(Reason.CHARACTERS, "characters 1-17 must be digits");
@@ -149,7 +144,7 @@ public record ResidentId(String value) implements Serializable {
 	}
 
 	private static InvalidIdentifier invalid(Reason reason, String message) {
-		return new InvalidIdentifier("resident_id_invalid", reason, message);
+		return new InvalidIdentifier(CODE, reason, message);
 	}
 
 }

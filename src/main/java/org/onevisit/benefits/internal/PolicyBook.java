@@ -1,8 +1,5 @@
 package org.onevisit.benefits.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +8,8 @@ import java.util.Optional;
 
 import org.onevisit.benefits.Policy;
 import org.onevisit.catalog.ApprovalRule;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.onevisit.platform.ShippedYaml;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +24,7 @@ class PolicyBook {
 
 	@SuppressWarnings("unchecked")
 	PolicyBook() {
-		Map<String, Object> document;
-		try (InputStream in = new ClassPathResource("benefits/policies.yaml").getInputStream()) {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read benefits/policies.yaml", ex);
-		}
+		Map<String, Object> document = ShippedYaml.read("benefits/policies.yaml");
 		for (Map<String, Object> policy : (List<Map<String, Object>>) document.get("policies")) {
 			List<ApprovalRule> rules = ((List<Map<String, Object>>) policy.get("rules")).stream()
 				.map((rule) -> new ApprovalRule((String) rule.get("name"), (String) rule.get("element"),

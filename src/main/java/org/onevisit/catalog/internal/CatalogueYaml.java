@@ -351,8 +351,9 @@ final class CatalogueYaml {
 		String licence = yaml.text(node, "licence", path, false);
 		List<String> keywords = yaml.texts(node, "keywords", path);
 		List<String> sameMatter = yaml.texts(node, "sameMatter", path);
-		List<RegistryChange> writes = registryChanges(yaml, node, path);
-		List<ApplicantKind> applicants = applicantKinds(yaml, node, path);
+		List<RegistryChange> writes = yaml.enumerations(node, "writes", path, RegistryChange.class, "registry change");
+		List<ApplicantKind> applicants = yaml.enumerations(node, "applicants", path, ApplicantKind.class,
+				"applicant kind");
 		List<FormField> fields = yaml.mappings(node, "form", path, (field, at) -> {
 			yaml.onlyKeys(field, at, FIELD_KEYS);
 			return field(yaml, field, at);
@@ -394,50 +395,6 @@ final class CatalogueYaml {
 		String basis = yaml.text(property, "basis", path + ".property", true);
 		return (certificate != null && owner != null && basis != null) ? new MatterProperty(certificate, owner, basis)
 				: null;
-	}
-
-	private static List<ApplicantKind> applicantKinds(YamlReader yaml, MappingNode node, String path) {
-		List<ApplicantKind> kinds = new ArrayList<>();
-		List<String> names = yaml.texts(node, "applicants", path);
-		for (int i = 0; i < names.size(); i++) {
-			String name = names.get(i);
-			Optional<ApplicantKind> kind = Arrays.stream(ApplicantKind.values())
-				.filter((candidate) -> YamlReader.camel(candidate).equals(name))
-				.findFirst();
-			if (kind.isEmpty()) {
-				yaml.problem(node, path + ".applicants[" + i + "]", "unknown applicant kind " + name
-						+ ", expected one of " + Arrays.stream(ApplicantKind.values()).map(YamlReader::camel).toList());
-			}
-			else if (kinds.contains(kind.get())) {
-				yaml.problem(node, path + ".applicants[" + i + "]", "applicant kind " + name + " is named twice");
-			}
-			else {
-				kinds.add(kind.get());
-			}
-		}
-		return kinds;
-	}
-
-	private static List<RegistryChange> registryChanges(YamlReader yaml, MappingNode node, String path) {
-		List<RegistryChange> changes = new ArrayList<>();
-		List<String> names = yaml.texts(node, "writes", path);
-		for (int i = 0; i < names.size(); i++) {
-			String name = names.get(i);
-			Optional<RegistryChange> change = Arrays.stream(RegistryChange.values())
-				.filter((candidate) -> YamlReader.camel(candidate).equals(name))
-				.findFirst();
-			if (change.isEmpty()) {
-				yaml.problem(node, path + ".writes[" + i + "]", "unknown registry change " + name + ", expected one of "
-						+ Arrays.stream(RegistryChange.values()).map(YamlReader::camel).toList());
-			}
-			else if (changes.contains(change.get())) {
-				yaml.problem(node, path + ".writes[" + i + "]", "registry change " + name + " is named twice");
-			}
-			else {
-				changes.add(change.get());
-			}
-		}
-		return changes;
 	}
 
 	private static Party party(YamlReader yaml, MappingNode node, String at) {
@@ -497,21 +454,31 @@ final class CatalogueYaml {
 				yaml.text(node, "value", at, false), yaml.text(node, "of", at, false), maxAge) : null;
 	}
 
+	/**
+	 * A rule of instant approval as the file writes it: what it reads and how it checks
+	 * it (a rule read from an item's approval list has no values).
+	 */
+	private static Map<String, Object> rule(ApprovalRule rule) {
+		Map<String, Object> r = new LinkedHashMap<>();
+		r.put("name", rule.name());
+		putIf(r, "element", rule.element());
+		putIf(r, "field", rule.field());
+		putIf(r, "form", rule.form());
+		r.put("check", YamlReader.camel(rule.check()));
+		putIf(r, "value", rule.value());
+		if (!rule.values().isEmpty()) {
+			r.put("values", rule.values());
+		}
+		putIf(r, "of", rule.of());
+		if (rule.maxAgeDays() != null) {
+			r.put("maxAgeDays", rule.maxAgeDays());
+		}
+		return r;
+	}
+
+	/** A condition of eligibility: its rule, then what a person reads of it. */
 	private static Map<String, Object> condition(ApprovalRule condition) {
-		Map<String, Object> c = new LinkedHashMap<>();
-		c.put("name", condition.name());
-		putIf(c, "element", condition.element());
-		putIf(c, "field", condition.field());
-		putIf(c, "form", condition.form());
-		c.put("check", YamlReader.camel(condition.check()));
-		putIf(c, "value", condition.value());
-		if (!condition.values().isEmpty()) {
-			c.put("values", condition.values());
-		}
-		putIf(c, "of", condition.of());
-		if (condition.maxAgeDays() != null) {
-			c.put("maxAgeDays", condition.maxAgeDays());
-		}
+		Map<String, Object> c = rule(condition);
 		if (condition.match() != null) {
 			Map<String, Object> match = new LinkedHashMap<>();
 			match.put("field", condition.match().field());
@@ -685,18 +652,14 @@ final class CatalogueYaml {
 	}
 
 	private static Map<String, Object> region(Region region) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", region.code());
-		map.put("name", region.name());
+		Map<String, Object> map = codeAndName(region.code(), region.name());
 		map.put("level", YamlReader.camel(region.level()));
 		putIf(map, "parent", region.parentCode());
 		return map;
 	}
 
 	private static Map<String, Object> basicItem(BasicItem basic) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", basic.code());
-		map.put("name", basic.name());
+		Map<String, Object> map = codeAndName(basic.code(), basic.name());
 		putList(map, "legalBasis", basic.legalBasis());
 		// in the enumeration's order, so that an export reads the same every time
 		putList(map, "fixed",
@@ -718,18 +681,14 @@ final class CatalogueYaml {
 	}
 
 	private static Map<String, Object> department(Department department) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", department.code());
-		map.put("name", department.name());
+		Map<String, Object> map = codeAndName(department.code(), department.name());
 		map.put("region", department.regionCode());
 		map.put("creditCode", department.creditCode().value());
 		return map;
 	}
 
 	private static Map<String, Object> item(ServiceItem item) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", item.code());
-		map.put("name", item.name());
+		Map<String, Object> map = codeAndName(item.code(), item.name());
 		map.put("department", item.departmentCode());
 		map.put("region", item.regionCode());
 		putIf(map, "basic", item.basicCode());
@@ -793,27 +752,12 @@ final class CatalogueYaml {
 			}).toList());
 		}
 		if (!item.approvalRules().isEmpty()) {
-			map.put("approval", item.approvalRules().stream().map((rule) -> {
-				Map<String, Object> r = new LinkedHashMap<>();
-				r.put("name", rule.name());
-				putIf(r, "element", rule.element());
-				putIf(r, "field", rule.field());
-				putIf(r, "form", rule.form());
-				r.put("check", YamlReader.camel(rule.check()));
-				putIf(r, "value", rule.value());
-				putIf(r, "of", rule.of());
-				if (rule.maxAgeDays() != null) {
-					r.put("maxAgeDays", rule.maxAgeDays());
-				}
-				return r;
-			}).toList());
+			map.put("approval", item.approvalRules().stream().map(CatalogueYaml::rule).toList());
 		}
 		putParties(map, item.parties());
 		if (!item.materials().isEmpty()) {
 			map.put("materials", item.materials().stream().map((material) -> {
-				Map<String, Object> m = new LinkedHashMap<>();
-				m.put("code", material.code());
-				m.put("name", material.name());
+				Map<String, Object> m = codeAndName(material.code(), material.name());
 				m.put("source", YamlReader.camel(material.source()));
 				putIf(m, "dataElement", material.dataElement());
 				putIf(m, "licenceType", material.licenceType());
@@ -861,9 +805,7 @@ final class CatalogueYaml {
 	}
 
 	private static Map<String, Object> bundle(Bundle bundle) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("code", bundle.code());
-		map.put("name", bundle.name());
+		Map<String, Object> map = codeAndName(bundle.code(), bundle.name());
 		putIf(map, "description", bundle.description());
 		putList(map, "keywords", bundle.keywords());
 		map.put("items", bundle.itemCodes());
@@ -911,6 +853,14 @@ final class CatalogueYaml {
 			putIf(p, "property", party.property());
 			return p;
 		}).toList());
+	}
+
+	/** An entry of the file, begun as every coded entry is: its code, then its name. */
+	private static Map<String, Object> codeAndName(String code, String name) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("code", code);
+		map.put("name", name);
+		return map;
 	}
 
 	private static void putIf(Map<String, Object> map, String key, String value) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -206,6 +207,34 @@ final class YamlReader {
 		List<String> allowed = Arrays.stream(type.getEnumConstants()).map(YamlReader::camel).toList();
 		problem(path + "." + key, "expected one of " + allowed + ", got '" + value + "'");
 		return fallback;
+	}
+
+	/**
+	 * The constants named in the list under the key, each once, in the order written
+	 * (absent means none); a problem for a name the type does not know and for one named
+	 * twice, where {@code what} names the kind of constant in the problem.
+	 */
+	<E extends Enum<E>> List<E> enumerations(MappingNode mapping, String key, String path, Class<E> type, String what) {
+		List<E> constants = new ArrayList<>();
+		List<String> names = texts(mapping, key, path);
+		for (int i = 0; i < names.size(); i++) {
+			String name = names.get(i);
+			String at = path + "." + key + "[" + i + "]";
+			Optional<E> constant = Arrays.stream(type.getEnumConstants())
+				.filter((candidate) -> camel(candidate).equals(name))
+				.findFirst();
+			if (constant.isEmpty()) {
+				problem(mapping, at, "unknown " + what + " " + name + ", expected one of "
+						+ Arrays.stream(type.getEnumConstants()).map(YamlReader::camel).toList());
+			}
+			else if (constants.contains(constant.get())) {
+				problem(mapping, at, what + " " + name + " is named twice");
+			}
+			else {
+				constants.add(constant.get());
+			}
+		}
+		return constants;
 	}
 
 	/**

@@ -118,76 +118,96 @@ public class OpenData {
 	 */
 	static List<Map<String, Object>> published(List<MonthlyCell> cells, Function<String, String> departmentNames,
 			Function<String, String> itemNames) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		List<long[]> counts = new ArrayList<>();
-		List<double[]> hours = new ArrayList<>();
-		Suppression filed = new Suppression();
-		Suppression finished = new Suppression();
+		PublishedTable table = new PublishedTable();
 		Suppression.grouped(cells, MonthlyCell::month).forEach((month, ofMonth) -> {
 			List<Integer> departmentTotals = new ArrayList<>();
 			Suppression.grouped(ofMonth, MonthlyCell::department).forEach((department, ofDepartment) -> {
 				List<Integer> parts = new ArrayList<>();
-				long[] sum = new long[2];
-				double[] hoursSum = new double[1];
 				for (MonthlyCell cell : ofDepartment) {
-					parts.add(rows.size());
-					rows.add(row(month, "item", department, departmentNames.apply(department), cell.itemCode(),
-							itemNames.apply(cell.itemCode())));
-					counts.add(new long[] { cell.filed(), cell.finished() });
-					hours.add(new double[] { (cell.averageHours() != null) ? cell.averageHours() : 0 });
-					filed.count(cell.filed());
-					finished.count(cell.finished());
-					sum[0] += cell.filed();
-					sum[1] += cell.finished();
-					hoursSum[0] += (cell.averageHours() != null) ? cell.averageHours() * cell.finished() : 0;
+					parts.add(table.cell(
+							row(month, "item", department, departmentNames.apply(department), cell.itemCode(),
+									itemNames.apply(cell.itemCode())),
+							cell.filed(), cell.finished(), (cell.averageHours() != null) ? cell.averageHours() : 0));
 				}
-				int total = rows.size();
-				rows.add(row(month, "department", department, departmentNames.apply(department), null, null));
-				counts.add(sum);
-				hours.add(new double[] { (sum[1] > 0) ? hoursSum[0] / sum[1] : 0 });
-				filed.count(sum[0]);
-				finished.count(sum[1]);
-				filed.total(total, parts);
-				finished.total(total, parts);
-				departmentTotals.add(total);
+				departmentTotals.add(table
+					.total(row(month, "department", department, departmentNames.apply(department), null, null), parts));
 			});
-			int total = rows.size();
-			long[] sum = new long[2];
-			double[] hoursSum = new double[1];
-			departmentTotals.forEach((index) -> {
-				sum[0] += counts.get(index)[0];
-				sum[1] += counts.get(index)[1];
-				hoursSum[0] += hours.get(index)[0] * counts.get(index)[1];
-			});
-			rows.add(row(month, "month", null, null, null, null));
-			counts.add(sum);
-			hours.add(new double[] { (sum[1] > 0) ? hoursSum[0] / sum[1] : 0 });
-			filed.count(sum[0]);
-			finished.count(sum[1]);
-			filed.total(total, departmentTotals);
-			finished.total(total, departmentTotals);
+			table.total(row(month, "month", null, null, null, null), departmentTotals);
 		});
-		Set<Integer> filedWithheld = filed.withheld();
-		Set<Integer> finishedWithheld = finished.withheld();
-		for (int i = 0; i < rows.size(); i++) {
-			Map<String, Object> row = rows.get(i);
-			List<String> withheld = new ArrayList<>();
-			row.put("filed", filedWithheld.contains(i) ? null : counts.get(i)[0]);
-			row.put("finished", finishedWithheld.contains(i) ? null : counts.get(i)[1]);
-			// an average over fewer than ten finished tasks is about fewer than ten
-			// people
-			boolean hoursShown = !finishedWithheld.contains(i) && counts.get(i)[1] > 0;
-			row.put("averageHours", hoursShown ? Math.round(hours.get(i)[0] * 100) / 100.0 : null);
-			if (filedWithheld.contains(i)) {
-				withheld.add("filed");
-			}
-			if (finishedWithheld.contains(i)) {
-				withheld.add("finished");
-				withheld.add("averageHours");
-			}
-			row.put(SUPPRESSED, withheld);
+		return table.published();
+	}
+
+	/**
+	 * The rows with their counts and average hours, each count also in the suppression of
+	 * its column, filed or finished.
+	 */
+	private static final class PublishedTable {
+
+		private final List<Map<String, Object>> rows = new ArrayList<>();
+
+		private final List<long[]> counts = new ArrayList<>();
+
+		private final List<Double> hours = new ArrayList<>();
+
+		private final Suppression filed = new Suppression();
+
+		private final Suppression finished = new Suppression();
+
+		/** A row and its figures; returns its index. */
+		int cell(Map<String, Object> row, long filedCount, long finishedCount, double averageHours) {
+			int index = this.rows.size();
+			this.rows.add(row);
+			this.counts.add(new long[] { filedCount, finishedCount });
+			this.hours.add(averageHours);
+			this.filed.count(filedCount);
+			this.finished.count(finishedCount);
+			return index;
 		}
-		return rows;
+
+		/**
+		 * A row that totals others, given by index: their counts summed, their hours
+		 * averaged over the tasks finished; returns its index.
+		 */
+		int total(Map<String, Object> row, List<Integer> parts) {
+			long filedSum = 0;
+			long finishedSum = 0;
+			double hoursSum = 0;
+			for (int index : parts) {
+				filedSum += this.counts.get(index)[0];
+				finishedSum += this.counts.get(index)[1];
+				hoursSum += this.hours.get(index) * this.counts.get(index)[1];
+			}
+			int total = cell(row, filedSum, finishedSum, (finishedSum > 0) ? hoursSum / finishedSum : 0);
+			this.filed.total(total, parts);
+			this.finished.total(total, parts);
+			return total;
+		}
+
+		/** The rows with every count the suppression withholds left out and named. */
+		List<Map<String, Object>> published() {
+			Set<Integer> filedWithheld = this.filed.withheld();
+			Set<Integer> finishedWithheld = this.finished.withheld();
+			for (int i = 0; i < this.rows.size(); i++) {
+				Map<String, Object> row = this.rows.get(i);
+				List<String> withheld = new ArrayList<>();
+				row.put("filed", filedWithheld.contains(i) ? null : this.counts.get(i)[0]);
+				row.put("finished", finishedWithheld.contains(i) ? null : this.counts.get(i)[1]);
+				// an average over fewer than ten finished tasks is about fewer than ten
+				// people
+				boolean hoursShown = !finishedWithheld.contains(i) && this.counts.get(i)[1] > 0;
+				row.put("averageHours", hoursShown ? Math.round(this.hours.get(i) * 100) / 100.0 : null);
+				if (filedWithheld.contains(i)) {
+					withheld.add("filed");
+				}
+				if (finishedWithheld.contains(i)) {
+					withheld.add("finished");
+					withheld.add("averageHours");
+				}
+				row.put(SUPPRESSED, withheld);
+			}
+			return this.rows;
+		}
+
 	}
 
 	private static Map<String, Object> row(String month, String level, String department, String departmentName,

@@ -1,8 +1,5 @@
 package org.onevisit.exchange.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Period;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,11 +14,8 @@ import org.onevisit.exchange.AccessRule;
 import org.onevisit.exchange.DataCatalogue;
 import org.onevisit.exchange.DataElement;
 import org.onevisit.exchange.Registry;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.onevisit.platform.ShippedYaml;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /** The data-sharing catalogue, read from {@code exchange/data-elements.yaml}. */
@@ -42,13 +36,7 @@ class DataElementCatalogue implements DataCatalogue, RegistryFields {
 
 	@SuppressWarnings("unchecked")
 	DataElementCatalogue(String resource) {
-		Map<String, Object> document;
-		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + resource, ex);
-		}
+		Map<String, Object> document = ShippedYaml.read(resource);
 		for (Map<String, Object> registry : (List<Map<String, Object>>) document.get("registries")) {
 			String code = (String) registry.get("code");
 			this.registries.put(code,

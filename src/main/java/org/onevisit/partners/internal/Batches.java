@@ -172,25 +172,9 @@ public class Batches {
 			.toList();
 	}
 
-	/** The filed cases as CSV: row, key, tracking number. */
+	/** The filed cases as CSV: row, key, tracking number, application. */
 	public String results(UUID id, String partnerClientId) {
-		progress(id, partnerClientId);
-		StringWriter out = new StringWriter();
-		try (CSVPrinter printer = new CSVPrinter(out,
-				CSVFormat.DEFAULT.builder().setHeader("row", "key", "trackingNo", "applicationId").get())) {
-			this.jdbc
-				.sql("select row_no, idempotency_key, tracking_number, application_id from partners_batch_case "
-						+ "where batch_id = :id and state = 'FILED' order by row_no")
-				.param("id", id)
-				.query((row) -> {
-					print(printer, row.getInt("row_no"), row.getString("idempotency_key"),
-							row.getString("tracking_number"), row.getObject("application_id", UUID.class));
-				});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toString();
+		return cases(id, partnerClientId, "FILED", "trackingNo", "tracking_number", "applicationId", "application_id");
 	}
 
 	/**
@@ -198,17 +182,27 @@ public class Batches {
 	 * words, as the problem of a single filing says them).
 	 */
 	public String errors(UUID id, String partnerClientId) {
+		return cases(id, partnerClientId, "REFUSED", "code", "error_code", "message", "error_message");
+	}
+
+	/**
+	 * The batch's cases in one state as CSV, in row order: row, key and two columns of
+	 * the case under their headings.
+	 */
+	private String cases(UUID id, String partnerClientId, String state, String firstHeading, String firstColumn,
+			String secondHeading, String secondColumn) {
 		progress(id, partnerClientId);
 		StringWriter out = new StringWriter();
 		try (CSVPrinter printer = new CSVPrinter(out,
-				CSVFormat.DEFAULT.builder().setHeader("row", "key", "code", "message").get())) {
+				CSVFormat.DEFAULT.builder().setHeader("row", "key", firstHeading, secondHeading).get())) {
 			this.jdbc
-				.sql("select row_no, idempotency_key, error_code, error_message from partners_batch_case "
-						+ "where batch_id = :id and state = 'REFUSED' order by row_no")
+				.sql("select row_no, idempotency_key, " + firstColumn + ", " + secondColumn
+						+ " from partners_batch_case where batch_id = :id and state = :state order by row_no")
 				.param("id", id)
+				.param("state", state)
 				.query((row) -> {
-					print(printer, row.getInt("row_no"), row.getString("idempotency_key"), row.getString("error_code"),
-							row.getString("error_message"));
+					print(printer, row.getInt("row_no"), row.getString("idempotency_key"), row.getObject(firstColumn),
+							row.getObject(secondColumn));
 				});
 		}
 		catch (IOException ex) {

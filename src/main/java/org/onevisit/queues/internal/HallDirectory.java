@@ -1,8 +1,5 @@
 package org.onevisit.queues.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
@@ -12,13 +9,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.onevisit.catalog.HallNames;
+import org.onevisit.platform.ShippedYaml;
 import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /** The halls, read from {@code queues/halls.yaml}. */
@@ -29,13 +23,7 @@ class HallDirectory implements Halls, HallNames {
 
 	@SuppressWarnings("unchecked")
 	HallDirectory() {
-		Map<String, Object> document;
-		try (InputStream in = new ClassPathResource("queues/halls.yaml").getInputStream()) {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read queues/halls.yaml", ex);
-		}
+		Map<String, Object> document = ShippedYaml.read("queues/halls.yaml");
 		for (Map<String, Object> hall : (List<Map<String, Object>>) document.get("halls")) {
 			List<Hall.Opening> hours = ((List<Map<String, Object>>) hall.get("hours")).stream()
 				.map((opening) -> new Hall.Opening(

@@ -184,11 +184,7 @@ final class RegistryWrites {
 		String old = required(fields, "certificateNo");
 		String seller = required(fields, "sellerId");
 		List<String> buyers = List.of(required(fields, "buyerId").split(","));
-		Map<String, Object> flat = this.book.find("realestate.ownership", seller)
-			.flatMap((entry) -> entry.records()
-				.stream()
-				.filter((record) -> old.equals(record.get("certificateNo")))
-				.findFirst())
+		Map<String, Object> flat = ownedFlat(seller, old)
 			.orElseThrow(() -> ExchangeRefused.updateRefused("the seller is not a registered owner of " + old));
 		if (Boolean.TRUE.equals(flat.get("seized")) || Boolean.TRUE.equals(flat.get("objection"))) {
 			throw ExchangeRefused.updateRefused(old + " is seized or under an objection");
@@ -259,11 +255,7 @@ final class RegistryWrites {
 		String old = required(fields, "certificateNo");
 		String mortgagor = required(fields, "holderId");
 		String mortgagee = required(fields, "mortgageeCode");
-		Map<String, Object> flat = this.book.find("realestate.ownership", mortgagor)
-			.flatMap((entry) -> entry.records()
-				.stream()
-				.filter((record) -> old.equals(record.get("certificateNo")))
-				.findFirst())
+		Map<String, Object> flat = ownedFlat(mortgagor, old)
 			.orElseThrow(() -> ExchangeRefused.updateRefused("the mortgagor is not a registered owner of " + old));
 		boolean held = this.book.find("realestate.mortgage", mortgagor)
 			.stream()
@@ -396,14 +388,8 @@ final class RegistryWrites {
 			members.add(Map.of("id", childId, "name", childName, "relation", male ? "子" : "女"));
 		}
 		if (this.book.find("population.identity", childId).isEmpty()) {
-			Map<String, Object> identity = new LinkedHashMap<>();
-			identity.put("id", childId);
-			identity.put("name", childName);
-			identity.put("gender", male ? "男" : "女");
-			identity.put("birthDate", birthDate.toString());
-			identity.put("ethnicity", "汉族");
-			identity.put("address", guardianRecord.get("address"));
-			this.book.add("population.identity", childId, now, identity);
+			this.book.add("population.identity", childId, now, SyntheticCity.identity(childId, childName, male,
+					birthDate, (String) guardianRecord.get("address")));
 		}
 		List<Map<String, Object>> everyone = List.copyOf(members);
 		for (Map<String, Object> member : everyone) {
@@ -461,11 +447,7 @@ final class RegistryWrites {
 	private Optional<Map<String, Object>> flat(String certificateNo) {
 		String owner = this.ownerOf.get(certificateNo);
 		if (owner != null) {
-			return this.book.find("realestate.ownership", owner)
-				.flatMap((entry) -> entry.records()
-					.stream()
-					.filter((record) -> certificateNo.equals(record.get("certificateNo")))
-					.findFirst());
+			return ownedFlat(owner, certificateNo);
 		}
 		return this.book.all("realestate.ownership")
 			.values()
@@ -473,6 +455,15 @@ final class RegistryWrites {
 			.flatMap((entry) -> entry.records().stream())
 			.filter((record) -> certificateNo.equals(record.get("certificateNo")))
 			.findFirst();
+	}
+
+	/** The flat under the certificate among those the person is registered as owning. */
+	private Optional<Map<String, Object>> ownedFlat(String owner, String certificateNo) {
+		return this.book.find("realestate.ownership", owner)
+			.flatMap((entry) -> entry.records()
+				.stream()
+				.filter((record) -> certificateNo.equals(record.get("certificateNo")))
+				.findFirst());
 	}
 
 	private static List<Share> shares(List<String> buyers, String written) {

@@ -272,6 +272,17 @@ final class SyntheticCity {
 		Person person = new Person(id, name, male, birth, address, household, relation);
 		this.residents.add(person);
 		this.ids.add(id);
+		this.book.add("population.identity", id, this.synced, identity(id, name, male, birth, address));
+		this.book.add("population.photo", id, this.synced, Map.of("photoRef", "PHOTO-" + id.substring(12)));
+		this.book.add("population.mobile", id, this.synced, Map.of("mobile", mobileOf(id)));
+		return person;
+	}
+
+	/**
+	 * A resident's record in the population register's identity element, whether the city
+	 * was generated with them or a birth registered them later.
+	 */
+	static Map<String, Object> identity(String id, String name, boolean male, LocalDate birth, String address) {
 		Map<String, Object> identity = new LinkedHashMap<>();
 		identity.put("id", id);
 		identity.put("name", name);
@@ -279,10 +290,7 @@ final class SyntheticCity {
 		identity.put("birthDate", birth.toString());
 		identity.put("ethnicity", "汉族");
 		identity.put("address", address);
-		this.book.add("population.identity", id, this.synced, identity);
-		this.book.add("population.photo", id, this.synced, Map.of("photoRef", "PHOTO-" + id.substring(12)));
-		this.book.add("population.mobile", id, this.synced, Map.of("mobile", mobileOf(id)));
-		return person;
+		return identity;
 	}
 
 	/**

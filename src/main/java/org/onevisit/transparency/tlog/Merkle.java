@@ -98,29 +98,22 @@ public final class Merkle {
 		if (index < 0 || index >= size) {
 			return false;
 		}
-		long fn = index;
-		long sn = size - 1;
+		Walk walk = new Walk(index, size - 1);
 		byte[] r = leafHash;
 		for (byte[] p : proof) {
-			if (sn == 0) {
+			if (walk.sn == 0) {
 				return false;
 			}
-			if ((fn & 1) == 1 || fn == sn) {
+			if (walk.fromTheLeft()) {
 				r = TreeHash.node(p, r);
-				if ((fn & 1) == 0) {
-					while ((fn & 1) == 0 && fn != 0) {
-						fn >>>= 1;
-						sn >>>= 1;
-					}
-				}
+				walk.pastLeftChildren();
 			}
 			else {
 				r = TreeHash.node(r, p);
 			}
-			fn >>>= 1;
-			sn >>>= 1;
+			walk.up();
 		}
-		return sn == 0 && Arrays.equals(r, root);
+		return walk.sn == 0 && Arrays.equals(r, root);
 	}
 
 	/**
@@ -146,35 +139,66 @@ public final class Merkle {
 		if (path.isEmpty()) {
 			return false;
 		}
-		long fn = first - 1;
-		long sn = second - 1;
-		while ((fn & 1) == 1) {
-			fn >>>= 1;
-			sn >>>= 1;
+		Walk walk = new Walk(first - 1, second - 1);
+		while ((walk.fn & 1) == 1) {
+			walk.up();
 		}
 		byte[] fr = path.get(0);
 		byte[] sr = path.get(0);
 		for (byte[] c : path.subList(1, path.size())) {
-			if (sn == 0) {
+			if (walk.sn == 0) {
 				return false;
 			}
-			if ((fn & 1) == 1 || fn == sn) {
+			if (walk.fromTheLeft()) {
 				fr = TreeHash.node(c, fr);
 				sr = TreeHash.node(c, sr);
-				if ((fn & 1) == 0) {
-					while ((fn & 1) == 0 && fn != 0) {
-						fn >>>= 1;
-						sn >>>= 1;
-					}
-				}
+				walk.pastLeftChildren();
 			}
 			else {
 				sr = TreeHash.node(sr, c);
 			}
-			fn >>>= 1;
-			sn >>>= 1;
+			walk.up();
 		}
-		return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
+		return walk.sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
+	}
+
+	/**
+	 * The two indexes both verification algorithms of RFC 9162 walk up the tree with,
+	 * {@code fn} and {@code sn}, and the steps they take.
+	 */
+	private static final class Walk {
+
+		long fn;
+
+		long sn;
+
+		Walk(long fn, long sn) {
+			this.fn = fn;
+			this.sn = sn;
+		}
+
+		/**
+		 * The RFC's test: LSB(fn) set or fn equal to sn, the next node is on the left.
+		 */
+		boolean fromTheLeft() {
+			return (this.fn & 1) == 1 || this.fn == this.sn;
+		}
+
+		/**
+		 * While LSB(fn) is not set and fn is not 0, right-shift both fn and sn equally.
+		 */
+		void pastLeftChildren() {
+			while ((this.fn & 1) == 0 && this.fn != 0) {
+				up();
+			}
+		}
+
+		/** Right-shift both fn and sn one time. */
+		void up() {
+			this.fn >>>= 1;
+			this.sn >>>= 1;
+		}
+
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.onevisit.portal.internal.web;
 
 import java.util.Locale;
-import java.util.Optional;
 
 import org.onevisit.exchange.DataExchange;
 import org.onevisit.exchange.DataExchange.IdentityCheck;
@@ -54,26 +53,18 @@ class RegistrationController {
 		model.addAttribute("name", name);
 		model.addAttribute("residentId", residentId);
 		model.addAttribute("phone", phone);
-		Optional<String> refusal = formRefusal(residentId, password, passwordAgain);
-		if (refusal.isPresent()) {
-			return refused(model, refusal.get());
+		CheckedPerson checked = checkedPerson(name, residentId, password, passwordAgain);
+		if (checked.refusal() != null) {
+			return refused(model, checked.refusal());
 		}
-		ResidentId person = ResidentId.of(residentId);
-		// the registry's number comes with the same check as the name
-		PersonCheck check = this.exchange.checkPerson(person, name);
-		refusal = identityRefusal(check.outcome());
-		if (refusal.isPresent()) {
-			return refused(model, refusal.get());
-		}
+		ResidentId person = checked.person();
 		Registered registered;
 		try {
-			registered = this.accounts.registerLimited(
-					new Registration(person, name, phone, password, check.registeredMobile().orElse(null)));
+			registered = this.accounts
+				.registerLimited(new Registration(person, name, phone, password, checked.registeredMobile()));
 		}
 		catch (AccountRuleViolated violated) {
-			model.addAttribute("error",
-					this.messages.getMessage(violated.messageKey(), violated.arguments(), violated.code(), locale));
-			return "portal/register";
+			return refused(model, violated, locale, "portal/register");
 		}
 		// an ID read elsewhere with the reader's own phone opens an account that files
 		// nothing until its holder shows the ID card at a window
@@ -103,17 +94,11 @@ class RegistrationController {
 		if (!CreditCode.isValid(code)) {
 			return refusedBusiness(model, "register.error.creditCode");
 		}
-		Optional<String> refusal = formRefusal(residentId, password, passwordAgain);
-		if (refusal.isPresent()) {
-			return refusedBusiness(model, refusal.get());
+		CheckedPerson checked = checkedPerson(name, residentId, password, passwordAgain);
+		if (checked.refusal() != null) {
+			return refusedBusiness(model, checked.refusal());
 		}
-		ResidentId person = ResidentId.of(residentId);
-		// the representative's number comes with the same check as the name
-		PersonCheck check = this.exchange.checkPerson(person, name);
-		refusal = identityRefusal(check.outcome());
-		if (refusal.isPresent()) {
-			return refusedBusiness(model, refusal.get());
-		}
+		ResidentId person = checked.person();
 		Representation represents = this.exchange.checkRepresentative(CreditCode.of(code), person, name);
 		if (represents.outcome() != RepresentativeCheck.REPRESENTS) {
 			// not found and not the representative read alike: nobody learns who runs
@@ -125,12 +110,10 @@ class RegistrationController {
 		Registered registered;
 		try {
 			registered = this.accounts.registerBusinessLimited(new BusinessRegistration(CreditCode.of(code),
-					represents.enterpriseName(), person, name, phone, password, check.registeredMobile().orElse(null)));
+					represents.enterpriseName(), person, name, phone, password, checked.registeredMobile()));
 		}
 		catch (AccountRuleViolated violated) {
-			model.addAttribute("error",
-					this.messages.getMessage(violated.messageKey(), violated.arguments(), violated.code(), locale));
-			return "portal/register-business";
+			return refused(model, violated, locale, "portal/register-business");
 		}
 		// as for a person: the representative's name and ID read elsewhere open an
 		// account
@@ -139,24 +122,45 @@ class RegistrationController {
 		return registered.codeSent() ? "redirect:/register/verify?id=" + code : "redirect:/login?registered&limited";
 	}
 
-	private static Optional<String> formRefusal(String residentId, String password, String passwordAgain) {
+	/**
+	 * The person a registration names, as the form and the population registry say: a
+	 * valid resident ID and the password typed the same twice, then the name checked
+	 * against the registry, whose mobile number comes with the same check (a person's
+	 * own, or a business's representative's); or the message key of the refusal.
+	 */
+	private CheckedPerson checkedPerson(String name, String residentId, String password, String passwordAgain) {
 		if (!ResidentId.isValid(residentId)) {
-			return Optional.of("register.error.residentId");
+			return CheckedPerson.refused("register.error.residentId");
 		}
 		if (!password.equals(passwordAgain)) {
-			return Optional.of("register.error.passwordsDiffer");
+			return CheckedPerson.refused("register.error.passwordsDiffer");
 		}
-		return Optional.empty();
-	}
-
-	private static Optional<String> identityRefusal(IdentityCheck check) {
-		if (check != IdentityCheck.MATCHES) {
+		ResidentId person = ResidentId.of(residentId);
+		PersonCheck check = this.exchange.checkPerson(person, name);
+		if (check.outcome() != IdentityCheck.MATCHES) {
 			// one message for a wrong name and an unknown number: nobody learns whose ID
 			// it is
-			return Optional
-				.of((check == IdentityCheck.UNAVAILABLE) ? "register.error.unavailable" : "register.error.noMatch");
+			return CheckedPerson.refused((check.outcome() == IdentityCheck.UNAVAILABLE) ? "register.error.unavailable"
+					: "register.error.noMatch");
 		}
-		return Optional.empty();
+		return new CheckedPerson(person, check.registeredMobile().orElse(null), null);
+	}
+
+	/**
+	 * A person checked, with the registry's mobile number if it holds one; or refused.
+	 */
+	private record CheckedPerson(ResidentId person, String registeredMobile, String refusal) {
+
+		static CheckedPerson refused(String refusal) {
+			return new CheckedPerson(null, null, refusal);
+		}
+
+	}
+
+	private String refused(Model model, AccountRuleViolated violated, Locale locale, String page) {
+		model.addAttribute("error",
+				this.messages.getMessage(violated.messageKey(), violated.arguments(), violated.code(), locale));
+		return page;
 	}
 
 	private static String refusedBusiness(Model model, String key) {
