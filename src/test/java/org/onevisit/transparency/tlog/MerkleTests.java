@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.junit.jupiter.api.Test;
+import org.onevisit.shared.Sm3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -282,13 +282,7 @@ class MerkleTests {
 	}
 
 	private static byte[] sm3(byte[]... parts) {
-		SM3Digest digest = new SM3Digest();
-		for (byte[] part : parts) {
-			digest.update(part, 0, part.length);
-		}
-		byte[] out = new byte[32];
-		digest.doFinal(out, 0);
-		return out;
+		return Sm3.hash(parts);
 	}
 
 	private static byte[] hex(String hex) {
