@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * once, at start (a missing or mistyped one stops the start, naming the listener), and
  * then called directly. A SpEL condition was parsed once but evaluated through reflection
  * on every event, the method resolved again whenever the event's type differed from the
- * last one's: a tenth of the bundle engine's processor time (ADR 17).
+ * last one's: a tenth of the bundle engine's client threads in a profile (ADR 17).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
