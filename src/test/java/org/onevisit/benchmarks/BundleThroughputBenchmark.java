@@ -175,10 +175,15 @@ class BundleThroughputBenchmark {
 		ProcessCpu.Sample engineCpu = new ProcessCpu.Sample(0, 0);
 		ProcessCpu.Sample bareCpu = new ProcessCpu.Sample(0, 0);
 		long bareBundles = 0;
+		// the database's CPU by process role, each side's sum over the pairs
+		Map<String, Long> bareRoles = new java.util.TreeMap<>();
+		Map<String, Long> engineRoles = new java.util.TreeMap<>();
 		for (int pair = 1; pair <= PAIRS; pair++) {
+			Map<String, Long> rolesAtStart = cpu.byRole();
 			ProcessCpu.Sample start = cpu.now();
 			Result yardstick = run(bareBundle, Duration.ofSeconds(10));
 			ProcessCpu.Sample middle = cpu.now();
+			Map<String, Long> rolesInMiddle = cpu.byRole();
 			long statementsBefore = StatementCounter.EXECUTED.sum();
 			long logStatementsBefore = StatementCounter.LOG.sum();
 			long logNanosBefore = StatementCounter.LOG_NANOS.sum();
@@ -187,6 +192,9 @@ class BundleThroughputBenchmark {
 			long commitsBefore = commits();
 			Result result = run(engine, Duration.ofSeconds(10));
 			ProcessCpu.Sample end = cpu.now();
+			Map<String, Long> rolesAtEnd = cpu.byRole();
+			addRoles(bareRoles, rolesAtStart, rolesInMiddle);
+			addRoles(engineRoles, rolesInMiddle, rolesAtEnd);
 			statements += StatementCounter.EXECUTED.sum() - statementsBefore;
 			logStatements += StatementCounter.LOG.sum() - logStatementsBefore;
 			logNanos += StatementCounter.LOG_NANOS.sum() - logNanosBefore;
@@ -267,6 +275,8 @@ class BundleThroughputBenchmark {
 						+ "normalised %.0f bundles/s%n",
 				bareMs[2], bareMs[0], bareMs[1], engineMs[2], engineMs[0], engineMs[1], 100 * cpuMedian,
 				100 * cpuRatios.get(0), 100 * cpuRatios.get(PAIRS - 1), 1120 * cpuMedian);
+		System.out.printf("BENCHMARK PostgreSQL CPU per bundle by process: bare %s; engine %s%n",
+				perBundle(bareRoles, bareBundles), perBundle(engineRoles, bundles));
 		printPlanCaches("after the measured rounds");
 		if (statistics.kept()) {
 			// the yardstick's statements are in these figures too, under the bare schema
@@ -314,6 +324,17 @@ class BundleThroughputBenchmark {
 				counts[1], query));
 	}
 
+	/** Adds each role's growth from one reading to the next (a process gone counts 0). */
+	private static void addRoles(Map<String, Long> sum, Map<String, Long> from, Map<String, Long> to) {
+		to.forEach((role, nanos) -> sum.merge(role, Math.max(0, nanos - from.getOrDefault(role, 0L)), Long::sum));
+	}
+
+	private static String perBundle(Map<String, Long> roles, long bundles) {
+		StringBuilder text = new StringBuilder();
+		roles.forEach((role, nanos) -> text.append(String.format("%s %.3f ms, ", role, nanos / 1e6 / bundles)));
+		return text.toString();
+	}
+
 	/** Alternating rounds of the yardstick and the engine; even, for the median. */
 	static final int PAIRS = 8;
 
@@ -321,7 +342,7 @@ class BundleThroughputBenchmark {
 	private static void printStatementStatistics(PostgresStatements statistics, long bundles) {
 		System.out.printf("BENCHMARK PostgreSQL execution time per bundle: %.3f ms in all%n",
 				statistics.executionMillis() / bundles);
-		for (PostgresStatements.Statement statement : statistics.top(15, 110)) {
+		for (PostgresStatements.Statement statement : statistics.top(25, 140)) {
 			System.out.printf(
 					"BENCHMARK   %.3f ms/bundle executing, %.3f planning (%.2f plans/call), %.2f calls/bundle, %.1f WAL records/call: %s%n",
 					statement.executionMillis() / bundles, statement.planningMillis() / bundles,

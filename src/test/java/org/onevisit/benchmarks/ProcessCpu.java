@@ -49,6 +49,55 @@ public final class ProcessCpu {
 		return new Sample(jvm, database * NANOS_PER_TICK, machine());
 	}
 
+	/**
+	 * The database's CPU time so far by the role of its processes, in nanoseconds: the
+	 * backends serving connections, each kind of background process by its title
+	 * (walwriter, checkpointer, background writer, autovacuum launcher…), and "ended" for
+	 * the children that have exited (autovacuum workers above all, which exit after each
+	 * round of tables).
+	 */
+	public java.util.Map<String, Long> byRole() {
+		java.util.Map<String, Long> roles = new java.util.TreeMap<>();
+		long[] own = times(this.postmaster);
+		roles.merge("postmaster", (own[0] + own[1]) * NANOS_PER_TICK, Long::sum);
+		roles.merge("ended", (own[2] + own[3]) * NANOS_PER_TICK, Long::sum);
+		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter((path) -> path.getFileName().toString().matches("\\d+")).toList()) {
+				long pid = Long.parseLong(process.getFileName().toString());
+				String status = status(pid);
+				if (status != null && String.valueOf(this.postmaster).equals(field(status, "PPid:"))) {
+					long[] child = times(pid);
+					roles.merge(role(pid), (child[0] + child[1]) * NANOS_PER_TICK, Long::sum);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot list /proc", ex);
+		}
+		return roles;
+	}
+
+	/** "backend" for a connection's process, else the title PostgreSQL gave it. */
+	private static String role(long pid) {
+		try {
+			String title = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline"))
+				.replace('\0', ' ')
+				.strip();
+			String kind = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
+			for (String background : List.of("walwriter", "checkpointer", "background writer", "autovacuum launcher",
+					"autovacuum worker", "logical replication launcher", "stats collector", "archiver", "walsummarizer",
+					"io worker")) {
+				if (kind.startsWith(background)) {
+					return background;
+				}
+			}
+			return "backend";
+		}
+		catch (IOException ex) {
+			return "ended";
+		}
+	}
+
 	/** The machine's CPU time, all of it and the part the host stole, in ticks. */
 	private static long[] machine() {
 		try {
