@@ -1,6 +1,7 @@
 package org.onevisit.applications;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -283,49 +285,13 @@ class EligibilityTests {
 	/**
 	 * Two items with one condition on the filer's own data and no other person in their
 	 * forms, so that they go straight to a reviewer: the social security card in order (a
-	 * registry no other test here stops), and the filer unmarried.
+	 * registry no other test here stops), and the filer unmarried: own-data-items.yaml
+	 * beside this class in the test resources.
 	 */
-	static final String OWN_DATA_ITEMS = """
-			items:
-			  - code: 339900-HRSS-T01
-			    name: 本人社保卡核验测试事项
-			    department: hrss
-			    region: "339900"
-			    eligibility:
-			      - name: cardInOrder
-			        element: socialSecurity.card
-			        field: status
-			        check: equals
-			        value: 正常
-			        sentence: 社会保障卡状态正常
-			        sentenceEn: The social security card is in order
-			        basis: 《中华人民共和国社会保险法》第五十八条
-			    limits: {statutory: 10, committed: 5}
-			    channels: both
-			    visits: 0
-			    materialsBefore: 1
-			    form:
-			      - {name: note, label: 备注, type: string, required: true}
-			  - code: 339900-CIVIL-T01
-			    name: 本人婚姻状况核验测试事项
-			    department: civil
-			    region: "339900"
-			    eligibility:
-			      - name: filerHasNoSpouse
-			        element: marriage.status
-			        field: status
-			        check: oneOf
-			        values: [未婚, 离异, 丧偶]
-			        sentence: 申请人未婚、离异或丧偶
-			        sentenceEn: The applicant is unmarried, divorced or widowed
-			        basis: 《中华人民共和国民法典》第一千零四十二条
-			    limits: {statutory: 10, committed: 5}
-			    channels: both
-			    visits: 0
-			    materialsBefore: 1
-			    form:
-			      - {name: note, label: 备注, type: string, required: true}
-			""";
+	static String ownDataItems() throws IOException {
+		return new ClassPathResource("own-data-items.yaml", EligibilityTests.class)
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
 
 	HttpResponse<String> fileOwnData(String item, String filer) {
 		return file("clerk1", """
@@ -334,8 +300,8 @@ class EligibilityTests {
 	}
 
 	@Test
-	void sendsToAReviewerWhenTheRegistryIsDown() {
-		this.catalogue.importCatalogue("eligibility-test.yaml", new StringReader(OWN_DATA_ITEMS), "admin1");
+	void sendsToAReviewerWhenTheRegistryIsDown() throws IOException {
+		this.catalogue.importCatalogue("eligibility-test.yaml", new StringReader(ownDataItems()), "admin1");
 		this.registries.stop("socialSecurity");
 		HttpResponse<String> filed;
 		try {
@@ -357,8 +323,8 @@ class EligibilityTests {
 	}
 
 	@Test
-	void refusesTheLastApprovalWhileAConditionFails() {
-		this.catalogue.importCatalogue("eligibility-test.yaml", new StringReader(OWN_DATA_ITEMS), "admin1");
+	void refusesTheLastApprovalWhileAConditionFails() throws IOException {
+		this.catalogue.importCatalogue("eligibility-test.yaml", new StringReader(ownDataItems()), "admin1");
 		// 钱伟 is married; his marriage record looks two years old at filing, so that the
 		// condition cannot be confirmed then, and is current again at the approval
 		this.registries.backdate("marriage.status", QIAN_WEI, Instant.now().minus(Duration.ofDays(800)));
