@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
@@ -18,7 +19,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OpenBrowsers.class)
 class ApplyPageBrowserTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	ChromeDriver browser;
 
@@ -45,7 +42,7 @@ class ApplyPageBrowserTests {
 
 	@Test
 	void theSellerAppliesForTheFlatTransferOnAPhoneWithNothingToType() throws Exception {
-		String base = "http://localhost:" + this.port;
+		String base = this.server.base();
 		this.browser.get(base + "/login");
 		this.browser.findElement(By.id("username")).sendKeys("applicant1");
 		this.browser.findElement(By.id("password")).sendKeys("onevisit-demo");
@@ -71,7 +68,7 @@ class ApplyPageBrowserTests {
 				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
 		// a flat of his own for this test: an approved transfer moves a flat for good
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries());
 		Browsers.retype(this.browser, "field-certificateNo", flat.certificateNo());
 		Browsers.retype(this.browser, "field-address", flat.address());
 		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
@@ -82,7 +79,7 @@ class ApplyPageBrowserTests {
 		assertThat(Browsers.consoleErrors(this.browser)).isEmpty();
 		// no matter left open
 		String id = this.browser.getCurrentUrl().replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1");
-		org.onevisit.OneVisitHttp api = new org.onevisit.OneVisitHttp(this.port);
+		org.onevisit.OneVisitHttp api = this.server.http();
 		assertThat(api
 			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization", api.bearer("applicant1"))
 			.statusCode()).isEqualTo(200);
@@ -90,7 +87,7 @@ class ApplyPageBrowserTests {
 
 	@Test
 	void aHallOnlyItemTellsTheCitizenWhereToGoBeforeAnyForm() {
-		String base = "http://localhost:" + this.port;
+		String base = this.server.base();
 		Browsers.logIn(this.browser, base, "applicant1");
 
 		this.browser.get(base + "/apply/items/339900-CIVIL-001");

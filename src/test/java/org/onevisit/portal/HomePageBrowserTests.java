@@ -4,12 +4,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OpenBrowsers.class)
 class HomePageBrowserTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	ChromeDriver browser;
 
@@ -34,7 +35,7 @@ class HomePageBrowserTests {
 
 	@Test
 	void showsTheHomePageInChineseOnAPhoneWithoutAnyScriptOrPolicyError() {
-		this.browser.get("http://localhost:" + this.port + "/");
+		this.browser.get(this.server.base() + "/");
 
 		assertThat(this.browser.getTitle()).isEqualTo("示范市政务服务网 - 最多跑一次");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("办事最多跑一次，一次不跑更好");
@@ -47,7 +48,7 @@ class HomePageBrowserTests {
 
 	@Test
 	void letsADemoApplicantLogInAndOut() {
-		this.browser.get("http://localhost:" + this.port + "/login");
+		this.browser.get(this.server.base() + "/login");
 
 		this.browser.findElement(By.id("username")).sendKeys("applicant1");
 		this.browser.findElement(By.id("password")).sendKeys("onevisit-demo");

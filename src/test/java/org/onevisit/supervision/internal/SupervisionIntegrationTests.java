@@ -9,11 +9,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.TestClock;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.MattersInProcess;
 import org.onevisit.identity.Actor;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 import org.onevisit.supervision.SupervisedTask;
@@ -23,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupervisionIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -55,7 +51,7 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void warnsTheDepartmentYellowBeforeTheHolidayWeekAndRedAfterItOnceEach() {
-		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
+		JsonNode filed = this.server.matters().fileFlatTransfer();
 		String tax = Matters.taskId(filed, "tax");
 		// the fixture: this task was filed before the holiday, due right after it
 		this.jdbc
@@ -98,20 +94,20 @@ class SupervisionIntegrationTests {
 			.hasSize(3);
 		assertThat(supervision.board().get("tax").pastStatutory()).isGreaterThanOrEqualTo(1);
 
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-tax");
 		assertThat(reviewer.get("/review/warnings").body()).contains(filed.path("trackingNo").asString(), "红灯督办");
-		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
+		OneVisitHttp supervisor = this.server.signedIn("supervisor1");
 		assertThat(supervisor.get("/supervision").statusCode()).isEqualTo(200);
 		assertThat(supervisor.get("/supervision/applications/" + filed.path("id").asString()).body())
 			.contains(filed.path("trackingNo").asString(), "税务");
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		assertThat(applicant.get("/supervision").statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void countsTheTasksAcceptedAtEachHallApartFromThoseFiledOnline() {
-		java.util.Map<String, Object> form = MattersInProcess.flatTransferForm(Matters.mintFlat(this.registries),
-				Matters.BUYER);
+		java.util.Map<String, Object> form = MattersInProcess
+			.flatTransferForm(Matters.mintFlat(this.server.registries()), Matters.BUYER);
 		org.onevisit.applications.Application filed = this.applications
 			.submit(new ApplicationManagement.Submission(null, "flat-transfer",
 					Subject.person(org.onevisit.shared.ResidentId.of(Matters.SELLER)),
@@ -131,7 +127,7 @@ class SupervisionIntegrationTests {
 		assertThat(supervision.watchList(null, "west")).extracting(SupervisedTask::application)
 			.doesNotContain(filed.id().value());
 		assertThat(supervision.hallBoard().get("east").red()).isGreaterThanOrEqualTo(3);
-		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
+		OneVisitHttp supervisor = this.server.signedIn("supervisor1");
 		assertThat(supervisor.get("/supervision?hall=east").body()).contains("示范市东区便民服务中心", filed.trackingNumber());
 	}
 
