@@ -1,5 +1,6 @@
 package org.onevisit.supervision.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.onevisit.shared.WorkingDays;
 import org.onevisit.supervision.SupervisedTask;
 import org.onevisit.supervision.Timeliness;
 import org.onevisit.supervision.Warning;
+import org.onevisit.supervision.WarningChannel;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,8 +64,7 @@ class SupervisionIntegrationTests {
 			.update();
 		TestClock clock = TestClock.at(LocalDateTime.of(2026, 9, 29, 9, 0));
 		List<Warning> sent = new ArrayList<>();
-		SupervisionService supervision = new SupervisionService(this.applications, this.jdbc, List.of(sent::add),
-				this.calendar, clock, this.directory);
+		SupervisionService supervision = supervisionOn(clock, List.of(sent::add));
 
 		supervision.scan();
 		assertThat(sent).noneMatch((warning) -> warning.task().toString().equals(tax));
@@ -86,8 +87,7 @@ class SupervisionIntegrationTests {
 		clock.set(LocalDateTime.of(2026, 10, 13, 9, 0));
 		supervision.scan();
 		// a restart is a new service on the same table: nothing is sent twice
-		new SupervisionService(this.applications, this.jdbc, List.of(sent::add), this.calendar, clock, this.directory)
-			.scan();
+		supervisionOn(clock, List.of(sent::add)).scan();
 		assertThat(warningsFor(sent, tax)).containsExactly(Warning.Level.YELLOW, Warning.Level.RED,
 				Warning.Level.STATUTORY);
 		assertThat(supervision.warningsTo("tax")).filteredOn((warning) -> warning.task().toString().equals(tax))
@@ -119,8 +119,7 @@ class SupervisionIntegrationTests {
 			.param("due", LocalDate.now().minusDays(3))
 			.param("id", filed.id().value())
 			.update();
-		SupervisionService supervision = new SupervisionService(this.applications, this.jdbc, List.of(), this.calendar,
-				java.time.Clock.systemDefaultZone(), this.directory);
+		SupervisionService supervision = supervisionOn(Clock.systemDefaultZone(), List.of());
 
 		assertThat(supervision.watchList(null, "east")).extracting(SupervisedTask::application)
 			.contains(filed.id().value());
@@ -129,6 +128,14 @@ class SupervisionIntegrationTests {
 		assertThat(supervision.hallBoard().get("east").red()).isGreaterThanOrEqualTo(3);
 		OneVisitHttp supervisor = this.server.signedIn("supervisor1");
 		assertThat(supervisor.get("/supervision?hall=east").body()).contains("示范市东区便民服务中心", filed.trackingNumber());
+	}
+
+	/**
+	 * The supervision service as the application makes it, on a clock and channels of the
+	 * test's.
+	 */
+	SupervisionService supervisionOn(Clock clock, List<WarningChannel> channels) {
+		return new SupervisionService(this.applications, this.jdbc, channels, this.calendar, clock, this.directory);
 	}
 
 	static Timeliness.Light lightOf(SupervisionService supervision, String task) {
