@@ -2,6 +2,7 @@ package org.onevisit.catalog.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +24,15 @@ class CatalogueYamlTests {
 
 	static CatalogueDocument seed() throws IOException {
 		return DemoCatalogue.read(CatalogueRules.Context.EMPTY);
+	}
+
+	/**
+	 * The problems a whole catalogue, a test file, is refused with when read under the
+	 * name given: the test fails where it is accepted.
+	 */
+	static List<CatalogueProblem> problemsReading(String file, String as) {
+		String text = TestCatalogues.text(file);
+		return problemsOf(() -> CatalogueYaml.read(as, new StringReader(text), CatalogueRules.Context.EMPTY));
 	}
 
 	@Test
@@ -84,10 +94,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void refusesAMalformedFileWholeNamingEveryProblemByLineAndField() {
-		String file = TestCatalogues.text("malformed.yaml");
-
-		assertThat(
-				problemsOf(() -> CatalogueYaml.read("bad.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+		assertThat(problemsReading("malformed.yaml", "bad.yaml"))
 			.extracting(CatalogueProblem::file, CatalogueProblem::line, CatalogueProblem::field)
 			.containsExactly(tuple("bad.yaml", 5, "departments[1].creditCode"),
 					tuple("bad.yaml", 15, "items[0].colour"), tuple("bad.yaml", 26, "items[1].channels"),
@@ -96,10 +103,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void refusesFieldLimitsThatDoNotFitTheFieldNamingTheirLines() {
-		String file = TestCatalogues.text("field-limits-that-do-not-fit.yaml");
-
-		assertThat(problemsOf(
-				() -> CatalogueYaml.read("limits.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+		assertThat(problemsReading("field-limits-that-do-not-fit.yaml", "limits.yaml"))
 			.extracting(CatalogueProblem::line, CatalogueProblem::field)
 			.containsExactly(tuple(15, "items[0].form[0].minimum"), tuple(16, "items[0].form[1].minimum"),
 					tuple(16, "items[0].form[1].maximum"), tuple(17, "items[0].form[2].maxLength"),
@@ -108,10 +112,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void checksTheRulesOnceTheFileReadsWellAndNamesEachBreach() {
-		String file = TestCatalogues.text("rule-breaches.yaml");
-
-		assertThat(problemsOf(
-				() -> CatalogueYaml.read("rules.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+		assertThat(problemsReading("rule-breaches.yaml", "rules.yaml"))
 			.extracting(CatalogueProblem::line, CatalogueProblem::field)
 			.containsExactly(tuple(8, "items[0].department"), tuple(10, "items[0].limits.committed"),
 					tuple(12, "items[0].visits"), tuple(17, "items[0].materials[0].dataElement"),
