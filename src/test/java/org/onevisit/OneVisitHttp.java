@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A test visitor of a running OneVisit: a browser-like client with its own cookie jar,
- * plus helpers for the JSON API. Redirects are not followed, so tests can see them.
+ * plus helpers for the JSON API. Redirects are not followed, so tests can see them. A
+ * test on a random port takes a new one with {@code @Autowired OneVisitHttp}, or as many
+ * as it needs from {@link OneVisitServer}.
  */
 public final class OneVisitHttp {
 

@@ -18,12 +18,13 @@ import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +43,11 @@ class OpenApiContractTests {
 
 	private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp visitor;
 
 	JsonNode document;
@@ -53,7 +56,6 @@ class OpenApiContractTests {
 
 	@BeforeEach
 	void readTheDocument() {
-		this.visitor = new OneVisitHttp(this.port);
 		this.document = OneVisitHttp.json(this.visitor.get("/v3/api-docs"));
 	}
 
@@ -241,7 +243,7 @@ class OpenApiContractTests {
 				}
 			}
 		}
-		String uri = "http://localhost:" + this.port + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
+		String uri = this.server.base() + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
 		request.uri(URI.create(uri));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);

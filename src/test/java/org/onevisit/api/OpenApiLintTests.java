@@ -9,10 +9,10 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
-import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiLintTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Test
 	void publishesADocumentTheLinterFindsNoErrorIn() throws IOException {
-		HttpResponse<String> document = new OneVisitHttp(this.port).get("/v3/api-docs");
+		HttpResponse<String> document = this.server.http().get("/v3/api-docs");
 		Files.writeString(Path.of("target", "openapi.json"), document.body());
 		ParseOptions options = new ParseOptions();
 		options.setResolve(true);

@@ -1,6 +1,7 @@
 package org.onevisit.applications;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -16,17 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
 import org.onevisit.catalog.CatalogueAdministration;
 import org.onevisit.exchange.AccessEntry;
 import org.onevisit.exchange.DataExchange;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -88,11 +89,8 @@ class EligibilityTests {
 			         "certificateNo":"%2$s","address":"示范市","price":1000000}}
 			""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	DataExchange exchange;
@@ -104,14 +102,14 @@ class EligibilityTests {
 	Uploads uploads;
 
 	HttpResponse<String> file(String account, String json) {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		return http.postJson("/api/v1/applications", json, "Authorization",
 				"Bearer " + http.bearerToken(account, "onevisit-demo"), "Idempotency-Key",
 				UUID.randomUUID().toString());
 	}
 
 	HttpResponse<String> fileInEnglish(String account, String json) {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		return http.postJson("/api/v1/applications", json, "Authorization",
 				"Bearer " + http.bearerToken(account, "onevisit-demo"), "Idempotency-Key", UUID.randomUUID().toString(),
 				"Accept-Language", "en");
@@ -123,7 +121,8 @@ class EligibilityTests {
 	}
 
 	String wangFang() {
-		return this.registries.subjectsMatching("marriage.status", (record) -> ZHANG_SAN.equals(record.get("spouseId")))
+		return this.server.registries()
+			.subjectsMatching("marriage.status", (record) -> ZHANG_SAN.equals(record.get("spouseId")))
 			.get(0);
 	}
 
@@ -219,7 +218,7 @@ class EligibilityTests {
 
 		assertThat(filed.statusCode()).as(filed::body).isEqualTo(201);
 		// the flat is one object: a matter left open would refuse the next test's filing
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		assertThat(http
 			.postJson("/api/v1/applications/" + OneVisitHttp.json(filed).path("id").asString() + "/withdrawal", "{}",
 					"Authorization", "Bearer " + http.bearerToken("applicant1", "onevisit-demo"))
@@ -240,7 +239,7 @@ class EligibilityTests {
 
 	@Test
 	void theApplyPageNamesEveryFailedConditionWithItsBasis() {
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		java.util.Map<String, String> inputs = OneVisitHttp.declared(
 				OneVisitHttp.formInputs(org.jsoup.Jsoup.parse(applicant.get("/apply/items/339900-TAX-005").body())));
 		inputs.put("field.taxpayerId", LI_SI);
@@ -255,7 +254,8 @@ class EligibilityTests {
 
 	String newborn(String filer, String mother) {
 		String born = ResidentId
-			.of(this.registries.subjectsMatching("population.identity", (record) -> "钱小禾".equals(record.get("name")))
+			.of(this.server.registries()
+				.subjectsMatching("population.identity", (record) -> "钱小禾".equals(record.get("name")))
 				.get(0))
 			.birthDate()
 			.toString();
@@ -283,49 +283,13 @@ class EligibilityTests {
 	/**
 	 * Two items with one condition on the filer's own data and no other person in their
 	 * forms, so that they go straight to a reviewer: the social security card in order (a
-	 * registry no other test here stops), and the filer unmarried.
+	 * registry no other test here stops), and the filer unmarried: own-data-items.yaml
+	 * beside this class in the test resources.
 	 */
-	static final String OWN_DATA_ITEMS = """
-			items:
-			  - code: 339900-HRSS-T01
-			    name: 本人社保卡核验测试事项
-			    department: hrss
-			    region: "339900"
-			    eligibility:
-			      - name: cardInOrder
-			        element: socialSecurity.card
-			        field: status
-			        check: equals
-			        value: 正常
-			        sentence: 社会保障卡状态正常
-			        sentenceEn: The social security card is in order
-			        basis: 《中华人民共和国社会保险法》第五十八条
-			    limits: {statutory: 10, committed: 5}
-			    channels: both
-			    visits: 0
-			    materialsBefore: 1
-			    form:
-			      - {name: note, label: 备注, type: string, required: true}
-			  - code: 339900-CIVIL-T01
-			    name: 本人婚姻状况核验测试事项
-			    department: civil
-			    region: "339900"
-			    eligibility:
-			      - name: filerHasNoSpouse
-			        element: marriage.status
-			        field: status
-			        check: oneOf
-			        values: [未婚, 离异, 丧偶]
-			        sentence: 申请人未婚、离异或丧偶
-			        sentenceEn: The applicant is unmarried, divorced or widowed
-			        basis: 《中华人民共和国民法典》第一千零四十二条
-			    limits: {statutory: 10, committed: 5}
-			    channels: both
-			    visits: 0
-			    materialsBefore: 1
-			    form:
-			      - {name: note, label: 备注, type: string, required: true}
-			""";
+	static String ownDataItems() throws IOException {
+		return new ClassPathResource("own-data-items.yaml", EligibilityTests.class)
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
 
 	HttpResponse<String> fileOwnData(String item, String filer) {
 		return file("clerk1", """
@@ -334,21 +298,21 @@ class EligibilityTests {
 	}
 
 	@Test
-	void sendsToAReviewerWhenTheRegistryIsDown() {
-		this.catalogue.importCatalogue("eligibility-test.yaml", new StringReader(OWN_DATA_ITEMS), "admin1");
-		this.registries.stop("socialSecurity");
+	void sendsToAReviewerWhenTheRegistryIsDown() throws IOException {
+		this.catalogue.importCatalogue("eligibility-test.yaml", new StringReader(ownDataItems()), "admin1");
+		this.server.registries().stop("socialSecurity");
 		HttpResponse<String> filed;
 		try {
 			filed = fileOwnData("339900-HRSS-T01", LIU_YANG);
 		}
 		finally {
-			this.registries.start("socialSecurity");
+			this.server.registries().start("socialSecurity");
 		}
 
 		assertThat(filed.statusCode()).as(filed::body).isEqualTo(201);
 		JsonNode application = OneVisitHttp.json(filed);
 		assertThat(application.path("status").asString()).isEqualTo("IN_REVIEW");
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		JsonNode history = OneVisitHttp
 			.json(http.get("/api/v1/applications/" + application.path("id").asString() + "/history", "Authorization",
 					"Bearer " + http.bearerToken("clerk1", "onevisit-demo")));
@@ -357,28 +321,28 @@ class EligibilityTests {
 	}
 
 	@Test
-	void refusesTheLastApprovalWhileAConditionFails() {
-		this.catalogue.importCatalogue("eligibility-test.yaml", new StringReader(OWN_DATA_ITEMS), "admin1");
+	void refusesTheLastApprovalWhileAConditionFails() throws IOException {
+		this.catalogue.importCatalogue("eligibility-test.yaml", new StringReader(ownDataItems()), "admin1");
 		// 钱伟 is married; his marriage record looks two years old at filing, so that the
 		// condition cannot be confirmed then, and is current again at the approval
-		this.registries.backdate("marriage.status", QIAN_WEI, Instant.now().minus(Duration.ofDays(800)));
+		this.server.registries().backdate("marriage.status", QIAN_WEI, Instant.now().minus(Duration.ofDays(800)));
 		HttpResponse<String> filed;
 		try {
 			filed = fileOwnData("339900-CIVIL-T01", QIAN_WEI);
 		}
 		finally {
-			this.registries.backdate("marriage.status", QIAN_WEI, Instant.now());
+			this.server.registries().backdate("marriage.status", QIAN_WEI, Instant.now());
 		}
 		assertThat(filed.statusCode()).as(filed::body).isEqualTo(201);
 		String task = OneVisitHttp.json(filed).path("tasks").get(0).path("id").asString();
-		OneVisitHttp api = new OneVisitHttp(this.port);
+		OneVisitHttp api = this.server.http();
 
 		HttpResponse<String> refused = api.postJson("/api/v1/tasks/" + task + "/decisions",
 				"{\"decision\":\"APPROVE\"}", "Authorization",
 				"Bearer " + api.bearerToken("reviewer-civil", "onevisit-demo"));
 
 		assertThat(failedConditions(refused)).containsExactly("filerHasNoSpouse");
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-civil");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-civil");
 		String caseFile = reviewer.get("/review/tasks/" + task).body();
 		assertThat(org.jsoup.Jsoup.parse(caseFile).select("#eligibility-panel").text()).contains("办理条件核验", "不满足",
 				"申请人未婚、离异或丧偶：否（民政婚姻登记信息库", "依据：《中华人民共和国民法典》第一千零四十二条");

@@ -8,12 +8,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
+import org.onevisit.OneVisitServer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InstantApprovalTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	OneVisitHttp http;
 
@@ -41,7 +37,7 @@ class InstantApprovalTests {
 	 * the taxpayer): 张三 online, anyone else at a window.
 	 */
 	JsonNode file(String taxpayer) {
-		this.http = new OneVisitHttp(this.port);
+		this.http = this.server.http();
 		this.account = taxpayer.equals("339902198503120016") ? "applicant1" : "clerk1";
 		this.token = this.http.bearer(this.account);
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", Matters.taxRecord(taxpayer),
@@ -51,7 +47,7 @@ class InstantApprovalTests {
 	}
 
 	String trace(JsonNode filed) throws InterruptedException {
-		OneVisitHttp page = OneVisitHttp.signedIn(this.port, this.account);
+		OneVisitHttp page = this.server.signedIn(this.account);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		String body = "";
 		while (!body.contains("approval-panel\" class") && Instant.now().isBefore(deadline)) {
@@ -69,7 +65,7 @@ class InstantApprovalTests {
 	@Test
 	void approvesTheTaxRecordWithinASecondAndShowsWhy() throws Exception {
 		String taxpayer = "339902198503120016";
-		assertThat(this.registries.subjectsWhere("tax.clearance", "arrears", false)).contains(taxpayer);
+		assertThat(this.server.registries().subjectsWhere("tax.clearance", "arrears", false)).contains(taxpayer);
 		JsonNode filed = file(taxpayer);
 
 		String trace = trace(filed);
@@ -91,7 +87,8 @@ class InstantApprovalTests {
 
 	@Test
 	void sendsTheSameItemToAPersonWhenAConditionFails() throws Exception {
-		String owesTax = this.registries.subjectsWhere("tax.clearance", "arrears", true)
+		String owesTax = this.server.registries()
+			.subjectsWhere("tax.clearance", "arrears", true)
 			.stream()
 			.filter((id) -> id.length() == 18 && Character.isDigit(id.charAt(0)))
 			.findFirst()
@@ -102,7 +99,7 @@ class InstantApprovalTests {
 
 		assertThat(trace).contains("转人工审核", "纳税人无欠税：否（");
 		assertThat(current(filed).path("status").asString()).isEqualTo("IN_REVIEW");
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-tax");
 		String task = current(filed).path("tasks").get(0).path("id").asString();
 		assertThat(reviewer.get("/review/tasks/" + task).body()).contains("/approvals/applications/");
 		assertThat(reviewer.get("/approvals/applications/" + filed.path("id").asString()).body()).contains("纳税人无欠税：否");
@@ -110,12 +107,13 @@ class InstantApprovalTests {
 
 	@Test
 	void sendsItToAPersonWhenTheDataIsStale() throws Exception {
-		String taxpayer = this.registries.subjectsWhere("tax.clearance", "arrears", false)
+		String taxpayer = this.server.registries()
+			.subjectsWhere("tax.clearance", "arrears", false)
 			.stream()
 			.filter((id) -> id.length() == 18 && !id.equals("339902198503120016"))
 			.findFirst()
 			.orElseThrow();
-		this.registries.backdate("tax.clearance", taxpayer, Instant.now().minus(Duration.ofDays(60)));
+		this.server.registries().backdate("tax.clearance", taxpayer, Instant.now().minus(Duration.ofDays(60)));
 		JsonNode filed = file(taxpayer);
 
 		String trace = trace(filed);

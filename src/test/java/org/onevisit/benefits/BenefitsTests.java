@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitServer;
 import org.onevisit.platform.Sentences;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.shared.Subject;
@@ -16,12 +17,10 @@ import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.AccountManagement.NewAccount;
 import org.onevisit.messages.Inbox;
 import org.onevisit.privacy.PersonalData;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BenefitsTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	PersonalData personalData;
@@ -41,9 +40,6 @@ class BenefitsTests {
 
 	@Autowired
 	Sentences sentences;
-
-	@Autowired
-	RegistryControl registries;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,10 +53,10 @@ class BenefitsTests {
 	/** The operator's own query: born on or before the day, and in a household. */
 	Set<String> directlyAtLeast(int years) {
 		String cutoff = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(years).toString();
-		Set<String> old = new HashSet<>(
-				this.registries.subjectsMatching("population.identity", (record) -> record.get("birthDate") != null
-						&& record.get("birthDate").toString().compareTo(cutoff) <= 0));
-		old.retainAll(this.registries.subjectsMatching("population.household", (record) -> true));
+		Set<String> old = new HashSet<>(this.server.registries()
+			.subjectsMatching("population.identity", (record) -> record.get("birthDate") != null
+					&& record.get("birthDate").toString().compareTo(cutoff) <= 0));
+		old.retainAll(this.server.registries().subjectsMatching("population.household", (record) -> true));
 		return old;
 	}
 
@@ -105,13 +101,13 @@ class BenefitsTests {
 	@Test
 	void offersTheBusCardAndTheCitizenAcceptsWithOneClick() {
 		String elder = directlyAtLeast(65).stream().sorted().findFirst().orElseThrow();
-		String name = this.registries.nameOf(elder).orElseThrow();
+		String name = this.server.registries().nameOf(elder).orElseThrow();
 		this.accounts.openIfAbsent(
 				NewAccount.applicant("elder-" + elder.substring(14), "long-enough-1", name, ResidentId.of(elder)));
 		this.benefits.switchOn("senior-bus-card", "admin1");
 		assertThat(this.benefits.run("senior-bus-card")).isPositive();
 
-		OneVisitHttp citizen = new OneVisitHttp(this.port);
+		OneVisitHttp citizen = this.server.http();
 		citizen.logIn("elder-" + elder.substring(14), "long-enough-1");
 		String page = citizen.get("/my/benefits").body();
 		assertThat(page).contains("老年人免费乘车卡", "待确认", "年满65周岁：是");
@@ -120,7 +116,7 @@ class BenefitsTests {
 		citizen.postForm(action, "_csrf=" + OneVisitHttp.csrfTokenOf(page));
 
 		assertThat(citizen.get("/my/benefits").body()).contains("已确认");
-		OneVisitHttp other = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp other = this.server.signedIn("applicant1");
 		assertThat(other.postForm(action, "_csrf=" + OneVisitHttp.csrfTokenOf(other.get("/").body())).statusCode())
 			.isEqualTo(404);
 	}

@@ -10,15 +10,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.ApplicationStatistics;
 import org.onevisit.dashboard.internal.DashboardService;
 import org.onevisit.dashboard.internal.OpenData;
-import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	DashboardService dashboard;
@@ -43,8 +39,8 @@ class DashboardTests {
 	JdbcClient jdbc;
 
 	void fileSome() throws InterruptedException {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		matters.payThroughTheSimulator(matters.approveAll(matters.fileFlatTransfer()));
 		matters.fileFlatTransfer();
 		String token = matters.bearer("applicant1");
@@ -103,7 +99,7 @@ class DashboardTests {
 	@Test
 	void publishesOnlyEndedMonthsSoThatTodaysFilingsMoveNoPublishedCell() throws InterruptedException {
 		fileSome();
-		OneVisitHttp anyone = new OneVisitHttp(this.port);
+		OneVisitHttp anyone = this.server.http();
 
 		HttpResponse<String> json = anyone.get("/api/v1/open-data/applications.json");
 		String csv = anyone.get("/api/v1/open-data/applications.csv").body();
@@ -130,7 +126,7 @@ class DashboardTests {
 
 	@Test
 	void isForSupervisorsAndAdministrators() {
-		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
+		OneVisitHttp supervisor = this.server.signedIn("supervisor1");
 		assertThat(supervisor.get("/supervision/dashboard?department=tax").body()).contains("改革成效驾驶舱", "秒批率",
 				"data-chart=\"demand\"");
 		JsonNode data = OneVisitHttp.json(

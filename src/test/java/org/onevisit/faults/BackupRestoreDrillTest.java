@@ -38,7 +38,7 @@ class BackupRestoreDrillTest {
 	@Test
 	void restoresToAMomentBetweenTwoFilingsAndTheLedgerAndTheLogVerify() throws Exception {
 		Path root = Path.of("target", "faults", "backup").toAbsolutePath();
-		EmbeddedRecoveryFaultTest.deleteRecursively(root);
+		LocalPostgres.deleteRecursively(root);
 		Path data = root.resolve("data");
 		Path archive = root.resolve("wal-archive");
 		Path backup = root.resolve("base-backup");

@@ -17,6 +17,8 @@ import org.onevisit.shared.Sm4Gcm;
 import org.onevisit.signing.KeyEncryptionKey;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * What the database holds after a fault, counted straight from PostgreSQL: the filings of
  * one load run (marked in their form), duplicates, licences per approved item, and event
@@ -53,6 +55,21 @@ record Census(long found, long acknowledgedFound, long duplicates, long approved
 			return new Census(found, acknowledgedFound, duplicates, approved, licenceDuplicates,
 					approvedWithoutLicences, incompletePublications(connection));
 		}
+	}
+
+	/**
+	 * What the fault tests hold a load run to once the outbox has drained: every filing
+	 * acknowledged is found, none twice, each approved item has one licence, no event
+	 * publication is left incomplete, and no client gave up or had its matter refused.
+	 */
+	void assertEveryAcknowledgedFilingKeptOnce(Load load) {
+		assertThat(acknowledgedFound()).as("lost").isEqualTo(load.acknowledged.size());
+		assertThat(duplicates()).as("duplicates").isZero();
+		assertThat(licenceDuplicates()).as("licence duplicates").isZero();
+		assertThat(approvedWithoutLicences()).as("approved without a licence").isZero();
+		assertThat(incompletePublications()).as("incomplete publications").isZero();
+		assertThat(load.gaveUp.sum()).isZero();
+		assertThat(load.refused.sum()).as("refused: " + load.firstRefusal.get()).isZero();
 	}
 
 	/**

@@ -25,7 +25,7 @@ class DatabaseFreezeFaultTest {
 	@Test
 	void answers503WithinTwoSecondsWhileTheDatabaseIsFrozenAndNoRequestHangs() throws Exception {
 		Path data = Path.of("target", "faults", "database-freeze", "data").toAbsolutePath();
-		EmbeddedRecoveryFaultTest.deleteRecursively(data);
+		LocalPostgres.deleteRecursively(data);
 		EmbeddedServer server = new EmbeddedServer(data);
 		try (Node node = Node.embedded("node", data).start()) {
 			Load load = new Load(List.of(node));

@@ -57,13 +57,7 @@ class NodeCrashFaultTest {
 
 				assertThat(load.acknowledged).isNotEmpty();
 				assertThat(load.failedAttempts.sum()).as("the kill cut requests off").isPositive();
-				assertThat(census.acknowledgedFound()).as("lost").isEqualTo(load.acknowledged.size());
-				assertThat(census.duplicates()).as("duplicates").isZero();
-				assertThat(census.licenceDuplicates()).as("licence duplicates").isZero();
-				assertThat(census.approvedWithoutLicences()).as("approved without a licence").isZero();
-				assertThat(census.incompletePublications()).as("incomplete publications").isZero();
-				assertThat(load.gaveUp.sum()).isZero();
-				assertThat(load.refused.sum()).as("refused: " + load.firstRefusal.get()).isZero();
+				census.assertEveryAcknowledgedFilingKeptOnce(load);
 			}
 		}
 	}

@@ -128,13 +128,7 @@ class PatroniFailoverFaultTest {
 
 				assertThat(load.acknowledged.size()).as("filings after the failover")
 					.isGreaterThan((int) acknowledgedAtFailover);
-				assertThat(census.acknowledgedFound()).as("lost").isEqualTo(load.acknowledged.size());
-				assertThat(census.duplicates()).as("duplicates").isZero();
-				assertThat(census.licenceDuplicates()).as("licence duplicates").isZero();
-				assertThat(census.approvedWithoutLicences()).as("approved without a licence").isZero();
-				assertThat(census.incompletePublications()).as("incomplete publications").isZero();
-				assertThat(load.gaveUp.sum()).isZero();
-				assertThat(load.refused.sum()).as("refused: " + load.firstRefusal.get()).isZero();
+				census.assertEveryAcknowledgedFilingKeptOnce(load);
 				assertThat(failover.serverErrors)
 					.as("5xx other than 503 at the failover: " + load.firstServerError.get())
 					.isZero();

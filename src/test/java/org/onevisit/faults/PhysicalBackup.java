@@ -80,7 +80,7 @@ final class PhysicalBackup {
 	 */
 	static Duration take(Database server, Path dataDirectory, Path target) throws SQLException, IOException {
 		long start = System.nanoTime();
-		EmbeddedRecoveryFaultTest.deleteRecursively(target);
+		LocalPostgres.deleteRecursively(target);
 		Files.createDirectories(target);
 		// one session from start to stop: the backup belongs to it
 		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
@@ -218,7 +218,7 @@ final class PhysicalBackup {
 		 */
 		static Restored to(OffsetDateTime moment, Path backup, Path archive, Path directory, Path binaries)
 				throws IOException, InterruptedException, SQLException {
-			EmbeddedRecoveryFaultTest.deleteRecursively(directory);
+			LocalPostgres.deleteRecursively(directory);
 			copy(backup, directory, Set.of());
 			// PostgreSQL refuses a data directory others may read
 			Files.setPosixFilePermissions(directory,

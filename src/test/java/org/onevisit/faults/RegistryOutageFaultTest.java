@@ -14,11 +14,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
+import org.onevisit.OneVisitServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,19 +37,16 @@ class RegistryOutageFaultTest {
 	private static final Pattern STATE = Pattern
 		.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"marriage\"[^}]*state=\"([a-z_]+)\"[^}]*} 1\\.0");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void filingGoesOnWhileARegistryIsDownThenSlowAndItsDataArrivesAfterwards() throws Exception {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		String applicant = matters.bearer("applicant1");
 		String admin = matters.bearer("admin1");
 		List<Filed> filings = Collections.synchronizedList(new ArrayList<>());
@@ -64,7 +60,7 @@ class RegistryOutageFaultTest {
 			while (filing.get()) {
 				long start = System.nanoTime();
 				HttpResponse<String> response = http.postJson("/api/v1/applications",
-						Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(),
+						Matters.flatTransfer(Matters.mintFlat(this.server.registries()).certificateNo(),
 								"故障测试路" + run + "-" + ++n + "号"),
 						"Authorization", applicant, "Idempotency-Key", UUID.randomUUID().toString());
 				filings.add(new Filed(response.statusCode(), (System.nanoTime() - start) / 1_000_000,
@@ -83,14 +79,14 @@ class RegistryOutageFaultTest {
 		sampler.start();
 		try {
 			Thread.sleep(10_000);
-			this.registries.stop("marriage");
+			this.server.registries().stop("marriage");
 			Thread.sleep(60_000);
 			int filedWhileDown = filings.size();
 			long pendingAtRecovery = pending(run);
-			this.registries.slowDown("marriage", Duration.ofMillis(1500));
-			this.registries.start("marriage");
+			this.server.registries().slowDown("marriage", Duration.ofMillis(1500));
+			this.server.registries().start("marriage");
 			Thread.sleep(30_000);
-			this.registries.slowDown("marriage", Duration.ZERO);
+			this.server.registries().slowDown("marriage", Duration.ZERO);
 			Thread.sleep(10_000);
 			filing.set(false);
 			citizens.join();
@@ -124,8 +120,8 @@ class RegistryOutageFaultTest {
 		finally {
 			filing.set(false);
 			sampling.set(false);
-			this.registries.slowDown("marriage", Duration.ZERO);
-			this.registries.start("marriage");
+			this.server.registries().slowDown("marriage", Duration.ZERO);
+			this.server.registries().start("marriage");
 		}
 	}
 

@@ -52,7 +52,7 @@ class RollingUpgradeFaultTest {
 	@Test
 	void upgradesTwoNodesOneAtATimeUnderLoadWithNoServerErrorAndNothingLostOrDuplicated() throws Exception {
 		Path root = Path.of("target", "faults", "rolling-upgrade").toAbsolutePath();
-		EmbeddedRecoveryFaultTest.deleteRecursively(root);
+		LocalPostgres.deleteRecursively(root);
 		Path data = root.resolve("data");
 		List<Long> nextVersions = new ArrayList<>();
 		Path next = nextVersion(root.resolve("next-version"), nextVersions);

@@ -27,7 +27,7 @@ final class SharedPostgres implements Database, AutoCloseable {
 
 	/** Starts a fresh server in this (emptied) directory, with an empty database. */
 	static SharedPostgres start(Path directory) throws IOException, SQLException {
-		EmbeddedRecoveryFaultTest.deleteRecursively(directory);
+		LocalPostgres.deleteRecursively(directory);
 		Files.createDirectories(directory);
 		EmbeddedPostgres server = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)

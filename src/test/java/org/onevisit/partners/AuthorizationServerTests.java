@@ -20,12 +20,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Partners;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,15 +40,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationServerTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void publishesDiscoveryAndAnEllipticCurveKeySetWithoutThePrivateHalf() throws Exception {
-		OneVisitHttp anyone = new OneVisitHttp(this.port);
+		OneVisitHttp anyone = this.server.http();
 		HttpResponse<String> discovery = anyone.get("/.well-known/openid-configuration");
 		assertThat(discovery.statusCode()).isEqualTo(200);
 		JsonNode metadata = OneVisitHttp.json(discovery);
@@ -73,22 +73,22 @@ class AuthorizationServerTests {
 	void aPartnersTokenIsSignedAndReachesOnlyPartnerEndpointsWhileOpaqueTokensKeepWorking() throws Exception {
 		OneVisitHttp admin = admin();
 		Partners.Client client = register(admin, "name=" + encode("示范银行") + "&kind=BANK&groups=nr&groups=tax");
-		String token = new Partners(this.port).token(client, "file:nr file:tax");
+		String token = new Partners(this.server.port()).token(client, "file:nr file:tax");
 		SignedJWT jwt = SignedJWT.parse(token);
 		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
-		JWKSet keys = JWKSet.parse(new OneVisitHttp(this.port).get("/oauth2/jwks").body());
+		JWKSet keys = JWKSet.parse(this.server.http().get("/oauth2/jwks").body());
 		ECKey key = keys.getKeyByKeyId(jwt.getHeader().getKeyID()).toECKey();
 		assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
 		assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(client.clientId());
 		assertThat(jwt.getJWTClaimsSet().getStringClaim("partner_kind")).isEqualTo("BANK");
 		assertThat(jwt.getJWTClaimsSet().getStringListClaim("scope")).containsExactlyInAnyOrder("file:nr", "file:tax");
 		// a scope the partner is not registered for is not granted
-		assertThat(new OneVisitHttp(this.port)
+		assertThat(this.server.http()
 			.postForm("/oauth2/token", "grant_type=client_credentials&scope=file:police", "Authorization",
 					client.basic())
 			.statusCode()).isEqualTo(400);
 
-		OneVisitHttp partner = new OneVisitHttp(this.port);
+		OneVisitHttp partner = this.server.http();
 		// deny by default: nothing made for applicants or staff
 		assertThat(partner.get("/api/v1/applications", "Authorization", "Bearer " + token).statusCode()).isEqualTo(403);
 		assertThat(partner.get("/api/v1/security-log", "Authorization", "Bearer " + token).statusCode()).isEqualTo(403);
@@ -100,7 +100,7 @@ class AuthorizationServerTests {
 		assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
 		// OneVisit's own opaque tokens go on working as before (ADR 2)
-		OneVisitHttp applicant = new OneVisitHttp(this.port);
+		OneVisitHttp applicant = this.server.http();
 		String opaque = applicant.bearerToken("applicant1", "onevisit-demo");
 		assertThat(applicant.get("/api/v1/applications", "Authorization", "Bearer " + opaque).statusCode())
 			.isEqualTo(200);
@@ -110,8 +110,8 @@ class AuthorizationServerTests {
 	void aSuspendedPartnerGetsNoTokenAndItsTokensStopWorkingAndARotatedSecretReplacesTheOld() {
 		OneVisitHttp admin = admin();
 		Partners.Client client = register(admin, "name=" + encode("示范中介") + "&kind=AGENCY&groups=nr");
-		String token = new Partners(this.port).token(client, "file:nr");
-		OneVisitHttp partner = new OneVisitHttp(this.port);
+		String token = new Partners(this.server.port()).token(client, "file:nr");
+		OneVisitHttp partner = this.server.http();
 		assertThat(partner.get("/api/v1/partner/mandates", "Authorization", "Bearer " + token).statusCode())
 			.isNotIn(401, 403);
 
@@ -155,7 +155,7 @@ class AuthorizationServerTests {
 				+ encode(callback) + "&scope=openid%20profile&state=s1&code_challenge=" + challenge
 				+ "&code_challenge_method=S256";
 
-		OneVisitHttp browser = new OneVisitHttp(this.port);
+		OneVisitHttp browser = this.server.http();
 		HttpResponse<String> first = browser.get(authorize);
 		assertThat(first.statusCode()).isEqualTo(302);
 		assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -175,7 +175,7 @@ class AuthorizationServerTests {
 		Map<String, String> answer = query(redirected.getRawQuery());
 		assertThat(answer).containsEntry("state", "s1").containsKey("code");
 
-		OneVisitHttp departmentSystem = new OneVisitHttp(this.port);
+		OneVisitHttp departmentSystem = this.server.http();
 		String basic = system.basic();
 		// without the verifier the code is worth nothing
 		assertThat(
@@ -210,7 +210,7 @@ class AuthorizationServerTests {
 		String callback = "http://localhost:9/cb";
 		Partners.Client system = register(admin,
 				"name=" + encode("税务业务系统") + "&kind=DEPARTMENT_SYSTEM&redirectUri=" + encode(callback));
-		OneVisitHttp browser = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp browser = this.server.signedIn("applicant1");
 		HttpResponse<String> refused = browser.get("/oauth2/authorize?response_type=code&client_id=" + system.clientId()
 				+ "&redirect_uri=" + encode(callback)
 				+ "&scope=openid&state=s&code_challenge=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq&code_challenge_method=S256");
@@ -219,7 +219,7 @@ class AuthorizationServerTests {
 	}
 
 	private OneVisitHttp admin() {
-		OneVisitHttp admin = OneVisitHttp.signedIn(this.port, "admin1");
+		OneVisitHttp admin = this.server.signedIn("admin1");
 		return admin;
 	}
 
@@ -246,8 +246,8 @@ class AuthorizationServerTests {
 	}
 
 	private HttpResponse<String> tokenResponse(Partners.Client client) {
-		return new OneVisitHttp(this.port).postForm("/oauth2/token", "grant_type=client_credentials", "Authorization",
-				client.basic());
+		return this.server.http()
+			.postForm("/oauth2/token", "grant_type=client_credentials", "Authorization", client.basic());
 	}
 
 	private static Map<String, String> query(String raw) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Partners;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.CreditCode;
@@ -19,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,11 +38,8 @@ class BankCounterTests {
 	/** 李四 (applicant2), the borrower. */
 	static final String BORROWER = Matters.BUYER;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -51,7 +48,7 @@ class BankCounterTests {
 
 	@BeforeEach
 	void partners() {
-		this.partners = new Partners(this.port);
+		this.partners = new Partners(this.server.port());
 	}
 
 	@Test
@@ -85,27 +82,29 @@ class BankCounterTests {
 			.contains(RegistryControl.DEMO_BANK);
 		// and the bank at its desk, with the mandate it filed under
 		JsonNode desk = OneVisitHttp
-			.json(new OneVisitHttp(this.port).get("/api/v1/partner/applications", "Authorization", "Bearer " + token));
+			.json(this.server.http().get("/api/v1/partner/applications", "Authorization", "Bearer " + token));
 		assertThat(desk.toString()).contains(tracking).contains(mandate).contains("mortgage-payoff");
 
-		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		Matters matters = this.server.matters();
 		matters.approveAll(withMaterials(matters, id));
 
 		// the registry records the release and a certificate without the mortgage
 		RegistryControl.Certificate old = eventually(
-				() -> this.registries.certificate(flat.certificateNo()).orElse(null),
+				() -> this.server.registries().certificate(flat.certificateNo()).orElse(null),
 				(certificate) -> certificate != null && "已注销".equals(certificate.status()));
 		assertThat(old.successor()).isNotBlank().isNotEqualTo(flat.certificateNo());
-		assertThat(this.registries.subjectsMatching("realestate.mortgage",
-				(record) -> flat.certificateNo().equals(record.get("certificateNo"))
-						&& "有效".equals(record.get("status"))))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.mortgage",
+					(record) -> flat.certificateNo().equals(record.get("certificateNo"))
+							&& "有效".equals(record.get("status"))))
 			.isEmpty();
-		assertThat(this.registries.subjectsMatching("realestate.mortgage",
-				(record) -> flat.certificateNo().equals(record.get("certificateNo"))
-						&& "已注销".equals(record.get("status"))))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.mortgage",
+					(record) -> flat.certificateNo().equals(record.get("certificateNo"))
+							&& "已注销".equals(record.get("status"))))
 			.containsExactly(BORROWER);
-		assertThat(this.registries.subjectsMatching("realestate.ownership",
-				(record) -> old.successor().equals(record.get("certificateNo"))))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.ownership", (record) -> old.successor().equals(record.get("certificateNo"))))
 			.containsExactly(BORROWER);
 
 		// the borrower holds the new certificate as the matter's result
@@ -128,9 +127,9 @@ class BankCounterTests {
 
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
 		// the bank's answer names no departments: the hall's clerk reads them
-		JsonNode application = OneVisitHttp.json(new OneVisitHttp(this.port).get(
-				"/api/v1/applications/" + OneVisitHttp.json(filed).path("id").asString(), "Authorization",
-				new Matters(new OneVisitHttp(this.port)).bearer("clerk1")));
+		JsonNode application = OneVisitHttp.json(this.server.http()
+			.get("/api/v1/applications/" + OneVisitHttp.json(filed).path("id").asString(), "Authorization",
+					new Matters(this.server.http()).bearer("clerk1")));
 		List<String> tasks = new ArrayList<>();
 		for (JsonNode task : application.path("tasks")) {
 			tasks.add(task.path("department").asString() + " " + task.path("itemCode").asString());
@@ -167,16 +166,18 @@ class BankCounterTests {
 		assertThat(posing.statusCode()).as(posing.body()).isEqualTo(422);
 		assertThat(posing.body()).contains("formNamesTheFilingBank");
 		// and the mortgage stays in force
-		assertThat(this.registries.subjectsMatching("realestate.mortgage",
-				(record) -> flat.certificateNo().equals(record.get("certificateNo"))
-						&& "有效".equals(record.get("status"))))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.mortgage",
+					(record) -> flat.certificateNo().equals(record.get("certificateNo"))
+							&& "有效".equals(record.get("status"))))
 			.containsExactly(BORROWER);
 	}
 
 	@Test
 	void aFlatWithoutAMortgageHasNothingToRelease() {
-		RegistryControl.Flat flat = this.registries.registerFlat(List.of(new RegistryControl.Share(BORROWER, 100)),
-				"示范市西山区银行测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 76.0, LocalDate.of(2018, 5, 2));
+		RegistryControl.Flat flat = this.server.registries()
+			.registerFlat(List.of(new RegistryControl.Share(BORROWER, 100)),
+					"示范市西山区银行测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 76.0, LocalDate.of(2018, 5, 2));
 		String mandate = grant(signedIn("applicant2"), Partners.Client.DEMO_BANK.clientId());
 		HttpResponse<String> filed = file(this.partners.token(Partners.Client.DEMO_BANK, "file:nr"), mandate, flat,
 				RegistryControl.DEMO_BANK_CODE);
@@ -185,10 +186,11 @@ class BankCounterTests {
 	}
 
 	private RegistryControl.Flat mortgagedFlat() {
-		RegistryControl.Flat flat = this.registries.registerFlat(List.of(new RegistryControl.Share(BORROWER, 100)),
-				"示范市东湖区银行测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 88.0, LocalDate.of(2017, 3, 9));
-		this.registries.registerMortgage(flat.certificateNo(), RegistryControl.DEMO_BANK,
-				RegistryControl.DEMO_BANK_CODE, 600_000);
+		RegistryControl.Flat flat = this.server.registries()
+			.registerFlat(List.of(new RegistryControl.Share(BORROWER, 100)),
+					"示范市东湖区银行测试路" + UUID.randomUUID().toString().substring(0, 8) + "号", 88.0, LocalDate.of(2017, 3, 9));
+		this.server.registries()
+			.registerMortgage(flat.certificateNo(), RegistryControl.DEMO_BANK, RegistryControl.DEMO_BANK_CODE, 600_000);
 		return flat;
 	}
 
@@ -199,13 +201,14 @@ class BankCounterTests {
 				         "loanContractNo":"GR2017-%s","settledOn":"%s","queryPurpose":"核对抵押注销后的登记结果"}}
 				""".formatted(mandate, BORROWER, BORROWER, flat.certificateNo(), bankCode,
 				UUID.randomUUID().toString().substring(0, 6), LocalDate.now().minusDays(1));
-		return new OneVisitHttp(this.port).postJson("/api/v1/applications", body, "Authorization", "Bearer " + token,
-				"Idempotency-Key", UUID.randomUUID().toString());
+		return this.server.http()
+			.postJson("/api/v1/applications", body, "Authorization", "Bearer " + token, "Idempotency-Key",
+					UUID.randomUUID().toString());
 	}
 
 	/** The application once its registry materials are fetched. */
 	private JsonNode withMaterials(Matters matters, String id) throws InterruptedException {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String clerk = matters.bearer("clerk1");
 		return eventually(() -> OneVisitHttp.json(http.get("/api/v1/applications/" + id, "Authorization", clerk)),
 				(application) -> !application.path("materials").toString().contains("PENDING_FETCH"));
@@ -213,7 +216,7 @@ class BankCounterTests {
 
 	private JsonNode licenceOf(String bearer, String tracking) {
 		for (JsonNode licence : OneVisitHttp
-			.json(new OneVisitHttp(this.port).get("/api/v1/licences", "Authorization", bearer))) {
+			.json(this.server.http().get("/api/v1/licences", "Authorization", bearer))) {
 			if (licence.path("trackingNo").asString().equals(tracking) && !licence.path("revoked").asBoolean()) {
 				return licence;
 			}

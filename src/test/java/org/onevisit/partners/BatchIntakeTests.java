@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
 import org.onevisit.Partners;
 import org.onevisit.partners.internal.BatchWorker;
@@ -32,7 +33,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,11 +53,8 @@ class BatchIntakeTests {
 
 	static final String ITEM = "339900-NR-001";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -81,7 +78,7 @@ class BatchIntakeTests {
 
 	@BeforeEach
 	void anAgencyHoldingTheSellersMandateForTheTransferRegistration() {
-		this.partners = new Partners(this.port);
+		this.partners = new Partners(this.server.port());
 		this.agency = this.partners.register("name="
 				+ Partners.encode("示范中介" + UUID.randomUUID().toString().substring(0, 4)) + "&kind=AGENCY&groups=nr");
 		this.token = this.partners.bearer(this.agency, "file:nr");
@@ -114,7 +111,7 @@ class BatchIntakeTests {
 		assertThat(errors.get(0).get("message")).isEqualTo("合作机构须出示委托人对本事项的有效委托。");
 		assertThat(errors.get(1).get("message")).matches(".*\\p{IsHan}.*");
 		// filed as a single partner filing is: channel, mandate, on the citizen's record
-		JsonNode application = OneVisitHttp.json(new OneVisitHttp(this.port)
+		JsonNode application = OneVisitHttp.json(this.server.http()
 			.get("/api/v1/applications/" + results.get(0).get("applicationId"), "Authorization", bearer("applicant1")));
 		assertThat(application.path("channel").asString()).isEqualTo("PARTNER");
 		String record = Jsoup.parse(this.partners.signedIn("applicant1").get("/my/mandates").body())
@@ -130,8 +127,8 @@ class BatchIntakeTests {
 
 	@Test
 	void aReUploadOfTheSameCasesFilesNothingTwice() {
-		String lines = jsonLine(key(), null, Matters.mintFlat(this.registries)) + "\n"
-				+ jsonLine(key(), null, Matters.mintFlat(this.registries)) + "\n";
+		String lines = jsonLine(key(), null, Matters.mintFlat(this.server.registries())) + "\n"
+				+ jsonLine(key(), null, Matters.mintFlat(this.server.registries())) + "\n";
 
 		List<CSVRecord> first = csv(get(finishedLocation(upload("application/x-ndjson", lines)) + "/results"));
 		List<CSVRecord> again = csv(get(finishedLocation(upload("application/x-ndjson", lines)) + "/results"));
@@ -266,12 +263,10 @@ class BatchIntakeTests {
 		Partners.Client other = this.partners.register("name=" + Partners.encode("另一家中介") + "&kind=AGENCY&groups=nr");
 		String theirs = this.partners.bearer(other, "file:nr");
 
-		assertThat(new OneVisitHttp(this.port).get(location, "Authorization", theirs).statusCode()).isEqualTo(404);
-		assertThat(new OneVisitHttp(this.port).get(location + "/errors", "Authorization", theirs).statusCode())
-			.isEqualTo(404);
+		assertThat(this.server.http().get(location, "Authorization", theirs).statusCode()).isEqualTo(404);
+		assertThat(this.server.http().get(location + "/errors", "Authorization", theirs).statusCode()).isEqualTo(404);
 		// an applicant's token opens no batch
-		assertThat(new OneVisitHttp(this.port).get(location, "Authorization", bearer("applicant1")).statusCode())
-			.isEqualTo(403);
+		assertThat(this.server.http().get(location, "Authorization", bearer("applicant1")).statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -322,7 +317,7 @@ class BatchIntakeTests {
 	// ------------------------------------------------------------------ fixtures
 
 	private String row(String key, String group, String mandate, String price) {
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries());
 		return String.join(",", key, group, mandate, ITEM, Matters.SELLER, Matters.SELLER, "张三", Matters.BUYER, "李四",
 				flat.certificateNo(), "\"" + flat.address() + "\"", price);
 	}
@@ -341,11 +336,11 @@ class BatchIntakeTests {
 	}
 
 	private HttpResponse<String> upload(String contentType, String body) {
-		return new OneVisitHttp(this.port).post("/api/v1/batches", contentType, body, "Authorization", this.token);
+		return this.server.http().post("/api/v1/batches", contentType, body, "Authorization", this.token);
 	}
 
 	private HttpResponse<String> get(String path) {
-		return new OneVisitHttp(this.port).get(path, "Authorization", this.token);
+		return this.server.http().get(path, "Authorization", this.token);
 	}
 
 	private String finishedLocation(HttpResponse<String> received) {
@@ -412,7 +407,7 @@ class BatchIntakeTests {
 	}
 
 	private String bearer(String username) {
-		return "Bearer " + new OneVisitHttp(this.port).bearerToken(username, "onevisit-demo");
+		return "Bearer " + this.server.http().bearerToken(username, "onevisit-demo");
 	}
 
 }

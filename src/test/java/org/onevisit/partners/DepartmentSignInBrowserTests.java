@@ -27,13 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.onevisit.Browsers;
 import org.onevisit.DemoTotp;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Partners;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DepartmentSignInBrowserTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	HttpServer system;
 
@@ -69,7 +70,7 @@ class DepartmentSignInBrowserTests {
 		this.system.createContext("/start", this::start);
 		this.system.createContext("/callback", this::callback);
 		this.system.start();
-		this.client = new Partners(this.port)
+		this.client = new Partners(this.server.port())
 			.register("name=" + Partners.encode("不动产登记业务系统" + UUID.randomUUID().toString().substring(0, 4))
 					+ "&kind=DEPARTMENT_SYSTEM&redirectUri=" + Partners.encode(systemBase() + "/callback"));
 	}
@@ -119,7 +120,7 @@ class DepartmentSignInBrowserTests {
 				.withoutPadding()
 				.encodeToString(
 						MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-			String authorize = "http://localhost:" + this.port + "/oauth2/authorize?response_type=code&client_id="
+			String authorize = this.server.base() + "/oauth2/authorize?response_type=code&client_id="
 					+ this.client.clientId() + "&redirect_uri=" + Partners.encode(systemBase() + "/callback")
 					+ "&scope=openid%20profile&state=" + state + "&code_challenge=" + challenge
 					+ "&code_challenge_method=S256";
@@ -146,7 +147,7 @@ class DepartmentSignInBrowserTests {
 				answer(exchange, 400, "<p id=error>unknown state</p>");
 				return;
 			}
-			String base = "http://localhost:" + this.port;
+			String base = this.server.base();
 			HttpResponse<String> tokens = this.http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
 				.timeout(Duration.ofSeconds(20))
 				.header("Content-Type", "application/x-www-form-urlencoded")

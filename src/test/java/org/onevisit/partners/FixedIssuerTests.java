@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Partners;
 import org.onevisit.platform.PublicUrl;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "onevisit.public-url=https://zwfw.example.gov.cn")
 class FixedIssuerTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	PublicUrl publicUrl;
@@ -46,7 +46,7 @@ class FixedIssuerTests {
 
 	@Test
 	void aPartnersTokenNamesThePublicAddressAsItsIssuer() {
-		String token = new Partners(this.port).token(Partners.Client.DEMO_BANK, "file:nr");
+		String token = new Partners(this.server.port()).token(Partners.Client.DEMO_BANK, "file:nr");
 		JsonNode claims = JsonMapper.builder()
 			.build()
 			.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
@@ -57,7 +57,7 @@ class FixedIssuerTests {
 	 * A GET with a Host header of the caller's choosing (HttpClient does not send one).
 	 */
 	private String getWithHost(String path, String host) throws Exception {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
 			socket.setSoTimeout(20_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n"

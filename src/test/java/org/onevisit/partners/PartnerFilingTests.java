@@ -12,16 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
 import org.onevisit.Partners;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.ServiceItem;
-import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PartnerFilingTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	Catalogue catalogue;
@@ -56,7 +52,7 @@ class PartnerFilingTests {
 
 	@BeforeEach
 	void aBankFilingTheFlatTransfersGroups() {
-		this.partners = new Partners(this.port);
+		this.partners = new Partners(this.server.port());
 		List<String> departments = this.catalogue.itemsOf(this.catalogue.bundle("flat-transfer").content())
 			.stream()
 			.map(ServiceItem::departmentCode)
@@ -86,8 +82,8 @@ class PartnerFilingTests {
 		String record = mine.select("table.partner-actions tbody tr").text();
 		assertThat(record).contains(application.path("trackingNo").asString()).contains(mandate);
 		// and the matter is the citizen's: it is in their list
-		String bearer = "Bearer " + new OneVisitHttp(this.port).bearerToken("applicant1", "onevisit-demo");
-		assertThat(new OneVisitHttp(this.port)
+		String bearer = "Bearer " + this.server.http().bearerToken("applicant1", "onevisit-demo");
+		assertThat(this.server.http()
 			.get("/api/v1/applications/" + application.path("id").asString(), "Authorization", bearer)
 			.statusCode()).isEqualTo(200);
 	}
@@ -164,7 +160,7 @@ class PartnerFilingTests {
 		assertThat(page.select("[role=alert]")).isEmpty();
 		assertThat(page.select("[role=status]").text()).isNotBlank();
 		JsonNode held = OneVisitHttp
-			.json(new OneVisitHttp(this.port).get("/api/v1/partner/mandates", "Authorization", this.token));
+			.json(this.server.http().get("/api/v1/partner/mandates", "Authorization", this.token));
 		assertThat(held.size()).isEqualTo(1);
 		assertThat(held.path(0).path("channel").asString()).isEqualTo("PAPER");
 		assertThat(held.path(0).path("subject").asString()).doesNotContain(Matters.BUYER);
@@ -175,12 +171,13 @@ class PartnerFilingTests {
 	}
 
 	private HttpResponse<String> file(String mandate) {
-		String body = Matters.flatTransfer(Matters.mintFlat(this.registries)).strip();
+		String body = Matters.flatTransfer(Matters.mintFlat(this.server.registries())).strip();
 		if (mandate != null) {
 			body = body.substring(0, body.length() - 1) + ",\"mandateId\":\"" + mandate + "\"}";
 		}
-		return new OneVisitHttp(this.port).postJson("/api/v1/applications", body, "Authorization", this.token,
-				"Idempotency-Key", UUID.randomUUID().toString());
+		return this.server.http()
+			.postJson("/api/v1/applications", body, "Authorization", this.token, "Idempotency-Key",
+					UUID.randomUUID().toString());
 	}
 
 	private static void assertRefused(HttpResponse<String> answer, String code) {

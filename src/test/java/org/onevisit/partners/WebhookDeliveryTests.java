@@ -21,15 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Partners;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.VerifyingKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,11 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookDeliveryTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	Partners partners;
 
@@ -60,7 +56,7 @@ class WebhookDeliveryTests {
 
 	@BeforeEach
 	void aReceiverThatFailsOnce() throws IOException {
-		this.partners = new Partners(this.port);
+		this.partners = new Partners(this.server.port());
 		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.receiver.createContext("/hook", (exchange) -> {
 			byte[] body = exchange.getRequestBody().readAllBytes();
@@ -84,7 +80,7 @@ class WebhookDeliveryTests {
 	void deliversSignedRetriesAfterTheReceiverFailsAndReplaysOnRequest() throws Exception {
 		Partners.Client bank = register();
 		String token = bearer(bank);
-		OneVisitHttp partner = new OneVisitHttp(this.port);
+		OneVisitHttp partner = this.server.http();
 		HttpResponse<String> subscribed = partner.postJson("/api/v1/partner/webhooks",
 				"{\"url\":\"http://127.0.0.1:" + this.receiver.getAddress().getPort()
 						+ "/hook\",\"events\":[\"application.filed\",\"application.approved\"]}",
@@ -98,7 +94,7 @@ class WebhookDeliveryTests {
 
 		String mandate = this.partners.grant(this.partners.signedIn("applicant1"), bank.clientId(), "flat-transfer",
 				"代办过户");
-		String body = Matters.flatTransfer(Matters.mintFlat(this.registries)).strip();
+		String body = Matters.flatTransfer(Matters.mintFlat(this.server.registries())).strip();
 		body = body.substring(0, body.length() - 1) + ",\"mandateId\":\"" + mandate + "\"}";
 		HttpResponse<String> filed = partner.postJson("/api/v1/applications", body, "Authorization", token,
 				"Idempotency-Key", UUID.randomUUID().toString());
@@ -164,7 +160,7 @@ class WebhookDeliveryTests {
 	}
 
 	private VerifyingKey publishedKey(String keyId) {
-		JsonNode keys = OneVisitHttp.json(new OneVisitHttp(this.port).get("/api/v1/keys/webhooks"));
+		JsonNode keys = OneVisitHttp.json(this.server.http().get("/api/v1/keys/webhooks"));
 		for (JsonNode key : keys) {
 			if (key.path("keyId").asString().equals(keyId)) {
 				return VerifyingKey.fromHex(key.path("publicKeyHex").asString());
@@ -176,7 +172,7 @@ class WebhookDeliveryTests {
 	/** Runs docs/examples/verify-webhook.sh on the message; answers its exit status. */
 	private int verifiesWithOpenSsl(Received message) throws IOException, InterruptedException {
 		String spki = null;
-		for (JsonNode key : OneVisitHttp.json(new OneVisitHttp(this.port).get("/api/v1/keys/webhooks"))) {
+		for (JsonNode key : OneVisitHttp.json(this.server.http().get("/api/v1/keys/webhooks"))) {
 			if (key.path("keyId").asString().equals(message.keyId())) {
 				spki = key.path("subjectPublicKeyInfo").asString();
 			}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.AxeCore;
 import org.onevisit.Browsers;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
@@ -19,7 +20,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OpenBrowsers.class)
 class AccessibilityBrowserTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	ChromeDriver browser;
 
@@ -48,7 +45,7 @@ class AccessibilityBrowserTests {
 
 	@Test
 	void theHomeGuideFormProgressAndClerkPagesHaveNoSeriousOrCriticalViolation() {
-		String base = "http://localhost:" + this.port;
+		String base = this.server.base();
 		Map<String, List<AxeCore.Violation>> found = new LinkedHashMap<>();
 		check(found, base + "/");
 		check(found, base + "/guides/bundles/flat-transfer");
@@ -57,7 +54,7 @@ class AccessibilityBrowserTests {
 		Browsers.logIn(this.browser, base, "applicant1");
 		check(found, base + "/apply/bundles/flat-transfer");
 		// a flat of his own for this test: an approved transfer moves a flat for good
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries());
 		Browsers.retype(this.browser, "field-certificateNo", flat.certificateNo());
 		Browsers.retype(this.browser, "field-address", flat.address());
 		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
@@ -74,7 +71,7 @@ class AccessibilityBrowserTests {
 		String filed = receipt.replaceFirst("/filed$", "");
 		check(found, filed);
 		// no matter left open
-		org.onevisit.OneVisitHttp api = new org.onevisit.OneVisitHttp(this.port);
+		org.onevisit.OneVisitHttp api = this.server.http();
 		assertThat(api
 			.postJson("/api/v1/applications/" + filed.replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1")
 					+ "/withdrawal", "{}", "Authorization", api.bearer("applicant1"))
@@ -105,7 +102,7 @@ class AccessibilityBrowserTests {
 
 	@Test
 	void theCheckerItselfCatchesAnImageWithoutText() {
-		this.browser.get("http://localhost:" + this.port + "/");
+		this.browser.get(this.server.base() + "/");
 		this.browser.executeScript("const img = document.createElement('img'); img.src = '/favicon.svg';"
 				+ " document.querySelector('main').appendChild(img);");
 

@@ -1,15 +1,15 @@
 package org.onevisit.portal;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,41 +22,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OpenBrowsers.class)
 class HomePageBrowserTests {
 
-	@LocalServerPort
-	int port;
-
-	ChromeDriver browser;
-
-	@BeforeEach
-	void openBrowser(OpenBrowsers browsers) {
-		this.browser = browsers.chromium(360, 800);
-	}
+	@Autowired
+	OneVisitServer server;
 
 	@Test
-	void showsTheHomePageInChineseOnAPhoneWithoutAnyScriptOrPolicyError() {
-		this.browser.get("http://localhost:" + this.port + "/");
+	void showsTheHomePageInChineseOnAPhoneWithoutAnyScriptOrPolicyError(OpenBrowsers browsers) {
+		ChromeDriver browser = browsers.chromium(360, 800);
+		browser.get(this.server.base() + "/");
 
-		assertThat(this.browser.getTitle()).isEqualTo("示范市政务服务网 - 最多跑一次");
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("办事最多跑一次，一次不跑更好");
-		assertThat(this.browser.executeScript("return typeof htmx")).isEqualTo("object");
-		assertThat(this.browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+		assertThat(browser.getTitle()).isEqualTo("示范市政务服务网 - 最多跑一次");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("办事最多跑一次，一次不跑更好");
+		assertThat(browser.executeScript("return typeof htmx")).isEqualTo("object");
+		assertThat(browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
 			.as("no sideways scrolling at 360 px")
 			.isEqualTo(true);
-		assertThat(Browsers.consoleErrors(this.browser)).isEmpty();
+		assertThat(Browsers.consoleErrors(browser)).isEmpty();
 	}
 
 	@Test
-	void letsADemoApplicantLogInAndOut() {
-		this.browser.get("http://localhost:" + this.port + "/login");
+	void letsADemoApplicantLogInAndOut(OpenBrowsers browsers) {
+		ChromeDriver browser = browsers.chromium(360, 800);
+		browser.get(this.server.base() + "/login");
 
-		this.browser.findElement(By.id("username")).sendKeys("applicant1");
-		this.browser.findElement(By.id("password")).sendKeys("onevisit-demo");
-		this.browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		browser.findElement(By.id("username")).sendKeys("applicant1");
+		browser.findElement(By.id("password")).sendKeys("onevisit-demo");
+		browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
 		// a click only starts the navigation: wait for the page it leads to
-		assertThat(Browsers.waitFor(this.browser, By.cssSelector(".nav .who")).getText()).isEqualTo("张三");
-		this.browser.findElement(By.cssSelector(".nav form button")).click();
-		assertThat(Browsers.waitFor(this.browser, By.cssSelector(".hero .notice")).getText()).isEqualTo("您已安全退出。");
+		assertThat(Browsers.waitFor(browser, By.cssSelector(".nav .who")).getText()).isEqualTo("张三");
+		browser.findElement(By.cssSelector(".nav form button")).click();
+		assertThat(Browsers.waitFor(browser, By.cssSelector(".hero .notice")).getText()).isEqualTo("您已安全退出。");
 	}
 
 }

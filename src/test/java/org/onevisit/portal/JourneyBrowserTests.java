@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
@@ -33,7 +34,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OpenBrowsers.class)
 class JourneyBrowserTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	ChromeDriver seller;
 
@@ -58,7 +55,7 @@ class JourneyBrowserTests {
 	@Test
 	void theSellerTransfersTheFlatWithoutUploadingAnythingPaysAndVerifiesTheLicence(OpenBrowsers browsers)
 			throws Exception {
-		String base = "http://localhost:" + this.port;
+		String base = this.server.base();
 		this.seller = browsers.chromium(390, 844);
 		Browsers.logIn(this.seller, base, "applicant1");
 
@@ -72,7 +69,7 @@ class JourneyBrowserTests {
 			.isNotEmpty()
 			.allSatisfy((badge) -> assertThat(badge).isNotEqualTo("需要您提交"));
 		// a flat of his own for this test: an approved transfer moves a flat for good
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries());
 		String progress = Browsers.fileTheFlatTransferOf(this.seller, flat);
 		String trackingNumber = this.seller.findElement(By.tagName("h1"))
 			.getText()
@@ -160,7 +157,7 @@ class JourneyBrowserTests {
 	@Test
 	void theClerkAcceptsAWalkInBusinessStartupAfterPrintingTheNoticeOfWhatIsMissing(OpenBrowsers browsers)
 			throws Exception {
-		String base = "http://localhost:" + this.port;
+		String base = this.server.base();
 		this.office = browsers.chromium(1280, 900);
 		Browsers.logIn(this.office, base, "clerk1");
 

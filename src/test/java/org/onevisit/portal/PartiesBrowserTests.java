@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
 import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
@@ -17,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OpenBrowsers.class)
 class PartiesBrowserTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	ChromeDriver wife;
 
@@ -52,15 +49,15 @@ class PartiesBrowserTests {
 
 	@Test
 	void theCoOwnerConfirmsTheSaleInHerOwnSpaceWithHerPassword(OpenBrowsers browsers) {
-		OneVisitHttp api = new OneVisitHttp(this.port);
-		Matters matters = new Matters(api, this.registries);
+		OneVisitHttp api = this.server.http();
+		Matters matters = this.server.matters(api);
 		RegistryControl.Flat flat = matters.mintFlat();
 		HttpResponse<String> filed = api.postJson("/api/v1/applications", Matters.flatTransfer(flat), "Authorization",
 				matters.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).as(filed::body).isEqualTo(201);
 		JsonNode matter = OneVisitHttp.json(filed);
 		String trackingNumber = matter.path("trackingNo").asString();
-		String base = "http://localhost:" + this.port;
+		String base = this.server.base();
 		this.wife = browsers.chromium(390, 844);
 		Browsers.logIn(this.wife, base, "applicant3");
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
 import org.onevisit.PlainWords;
 import org.onevisit.registries.RegistryControl;
@@ -20,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,11 +39,8 @@ class PlainWordsBrowserTests {
 	private static final String VISIBLE_TEXT = "document.querySelectorAll('code').forEach((c) => c.style.display = 'none');"
 			+ " return document.body.innerText;";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	ChromeDriver browser;
 
@@ -60,8 +57,8 @@ class PlainWordsBrowserTests {
 
 	@BeforeEach
 	void fileMattersAndOpenABrowser(OpenBrowsers browsers) {
-		this.base = "http://localhost:" + this.port;
-		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		this.base = this.server.base();
+		Matters matters = this.server.matters();
 		RegistryControl.Flat sold = matters.mintFlat();
 		RegistryControl.Flat selling = matters.mintFlat();
 		this.decided = matters.payThroughTheSimulator(matters.approveAll(matters.confirmAsParties(matters.file(sold))));
@@ -104,7 +101,7 @@ class PlainWordsBrowserTests {
 		this.browser.get(this.base + "/apply/bundles/flat-transfer");
 		Browsers.waitFor(this.browser, By.cssSelector("form.stack"));
 		scanHere("/apply/bundles/flat-transfer");
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries());
 		this.coded.add(flat.certificateNo());
 		this.coded.add(flat.address());
 		Browsers.retype(this.browser, "field-certificateNo", flat.certificateNo());
@@ -163,7 +160,7 @@ class PlainWordsBrowserTests {
 	}
 
 	private void withdraw(String id) {
-		OneVisitHttp api = new OneVisitHttp(this.port);
+		OneVisitHttp api = this.server.http();
 		assertThat(api
 			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization", api.bearer("applicant1"))
 			.statusCode()).isEqualTo(200);

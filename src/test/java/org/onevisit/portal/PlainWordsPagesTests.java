@@ -14,13 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.PlainWords;
 import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlainWordsPagesTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	JsonNode decided;
 
@@ -50,8 +47,8 @@ class PlainWordsPagesTests {
 
 	@BeforeEach
 	void fileTwoMatters() {
-		OneVisitHttp api = new OneVisitHttp(this.port);
-		Matters matters = new Matters(api, this.registries);
+		OneVisitHttp api = this.server.http();
+		Matters matters = this.server.matters(api);
 		RegistryControl.Flat sold = matters.mintFlat();
 		RegistryControl.Flat selling = matters.mintFlat();
 		this.decided = matters.payThroughTheSimulator(matters.approveAll(matters.confirmAsParties(matters.file(sold))));
@@ -125,9 +122,9 @@ class PlainWordsPagesTests {
 		OneVisitHttp spouse = visitor("applicant3", language);
 		scan(findings, spouse, "/my");
 		scan(findings, spouse, "/my/confirmations");
-		String token = "Bearer " + new OneVisitHttp(this.port).bearerToken("applicant3", "onevisit-demo");
+		String token = "Bearer " + this.server.http().bearerToken("applicant3", "onevisit-demo");
 		for (JsonNode part : OneVisitHttp
-			.json(new OneVisitHttp(this.port).get("/api/v1/my/confirmations", "Authorization", token))) {
+			.json(this.server.http().get("/api/v1/my/confirmations", "Authorization", token))) {
 			scan(findings, spouse, "/my/confirmations/" + part.path("id").asString());
 		}
 
@@ -162,7 +159,7 @@ class PlainWordsPagesTests {
 	}
 
 	private OneVisitHttp visitor(String username, String language) {
-		OneVisitHttp visitor = new OneVisitHttp(this.port);
+		OneVisitHttp visitor = this.server.http();
 		visitor.get("/?lang=" + language);
 		visitor.logIn(username, "onevisit-demo");
 		return visitor;

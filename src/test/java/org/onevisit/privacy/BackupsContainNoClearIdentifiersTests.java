@@ -24,15 +24,14 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.Uploads;
-import org.onevisit.registries.RegistryControl;
 import org.postgresql.PGConnection;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,11 +57,8 @@ class BackupsContainNoClearIdentifiersTests {
 	static final List<String> IDENTIFIERS = List.of(Matters.SELLER, Matters.WIFE, Matters.BUYER, "张三", "王芳", "李四",
 			EMAIL, MOBILE);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	Uploads uploads;
@@ -78,8 +74,8 @@ class BackupsContainNoClearIdentifiersTests {
 
 	@Test
 	void backupsContainNoClearIdentifiers() throws Exception {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		assertThat(http.putJson("/api/v1/my/notification-preferences", """
 				{"email":"%s","mobile":"%s","emailEnabled":true,"smsEnabled":true,"locale":"zh-CN"}
 				""".formatted(EMAIL, MOBILE), "Authorization", matters.bearer("applicant1")).statusCode())
@@ -138,7 +134,7 @@ class BackupsContainNoClearIdentifiersTests {
 
 	private void chooseACourier(JsonNode filed) {
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
-		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp seller = this.server.signedIn("applicant1");
 		String page = seller.get(delivery).body();
 		seller.postForm(delivery,
 				"method=COURIER&recipient=" + URLEncoder.encode("张三", StandardCharsets.UTF_8)

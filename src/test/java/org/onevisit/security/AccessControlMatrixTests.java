@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.Uploads;
 import org.onevisit.benefits.Benefits;
@@ -25,7 +26,6 @@ import org.onevisit.partners.internal.Batches;
 import org.onevisit.partners.internal.Mandates;
 import org.onevisit.partners.internal.PartnerAdministration;
 import org.onevisit.queues.Queues;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
@@ -34,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -73,11 +72,8 @@ class AccessControlMatrixTests {
 	static final Map<String, String> STAFF = Map.of("/hall", "clerk1", "/review", "reviewer-tax", "/supervision",
 			"supervisor1", "/admin", "admin1", "/api/v1/admin", "admin1", "/api/v1/security-log", "supervisor1");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -118,7 +114,7 @@ class AccessControlMatrixTests {
 
 	@BeforeAll
 	void resources() {
-		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		Matters matters = this.server.matters();
 		JsonNode filed = matters.fileFlatTransfer();
 		String application = filed.path("id").asString();
 		String taxTask = taskOf(filed, "tax");
@@ -133,7 +129,7 @@ class AccessControlMatrixTests {
 			.id()
 			.toString();
 		// the fee order, opened at filing
-		OneVisitHttp seller = new OneVisitHttp(this.port);
+		OneVisitHttp seller = this.server.http();
 		String payment = OneVisitHttp
 			.json(seller.get("/api/v1/applications/" + application + "/payment", "Authorization",
 					matters.bearer("applicant1")))
@@ -200,7 +196,7 @@ class AccessControlMatrixTests {
 		this.owned.put("/review/rectifications/{id}", new Owned(rectification, null, List.of("reviewer-health")));
 		this.owned.put("/my/benefits/{grant}/acceptance", new Owned(grant, null, List.of("applicant1")));
 		// applicant1's own API token: nobody else revokes it
-		OneVisitHttp holder = new OneVisitHttp(this.port);
+		OneVisitHttp holder = this.server.http();
 		String bearer = "Bearer " + holder.bearerToken("applicant1", "onevisit-demo");
 		String token = OneVisitHttp.json(holder.get("/api/v1/me/tokens", "Authorization", bearer))
 			.path(0)
@@ -311,7 +307,7 @@ class AccessControlMatrixTests {
 
 	private int refusedToAnonymous(String pattern, Set<RequestMethod> methods, List<String> leaks) {
 		int checked = 0;
-		OneVisitHttp anonymous = new OneVisitHttp(this.port);
+		OneVisitHttp anonymous = this.server.http();
 		for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
 			HttpResponse<String> answer = (method == RequestMethod.GET) ? anonymous.get(pattern)
 					: anonymous.post(pattern, "application/json", "{}");
@@ -328,14 +324,14 @@ class AccessControlMatrixTests {
 	private int call(RequestMethod method, String path, String who, Map<String, OneVisitHttp> sessions,
 			Map<String, String> tokens) {
 		if (path.startsWith("/api/")) {
-			OneVisitHttp api = new OneVisitHttp(this.port);
+			OneVisitHttp api = this.server.http();
 			String token = tokens.computeIfAbsent(who, (user) -> "Bearer " + api.bearerToken(user, "onevisit-demo"));
 			HttpResponse<String> answer = (method == RequestMethod.GET) ? api.get(path, "Authorization", token)
 					: api.postJson(path, "{\"decision\":\"APPROVE\",\"reason\":\"x\"}", "Authorization", token,
 							"Idempotency-Key", UUID.randomUUID().toString());
 			return answer.statusCode();
 		}
-		OneVisitHttp page = sessions.computeIfAbsent(who, (user) -> OneVisitHttp.signedIn(this.port, user));
+		OneVisitHttp page = sessions.computeIfAbsent(who, (user) -> this.server.signedIn(user));
 		if (method == RequestMethod.GET) {
 			return page.get(path).statusCode();
 		}

@@ -4,9 +4,10 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "onevisit.api-docs.enabled=false")
 class ApiDocsSwitchTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Test
 	void theApiDocumentAndSwaggerUiAreAbsentUnlessEnabled() {
-		OneVisitHttp anyone = new OneVisitHttp(this.port);
+		OneVisitHttp anyone = this.server.http();
 
 		for (String path : java.util.List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
 				"/swagger-ui/index.html")) {

@@ -3,17 +3,15 @@ package org.onevisit.security;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
-import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,21 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "onevisit.security.trusted-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
 class InputHardeningTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/** A new visitor for each test. */
 	@Autowired
-	RegistryControl registries;
-
 	OneVisitHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new OneVisitHttp(this.port);
-	}
 
 	@Test
 	void refusesANulCharacterInAJsonFormFieldWithAProblem() {
@@ -163,7 +155,7 @@ class InputHardeningTests {
 	@Test
 	void aRequestThatCameOverTlsThroughTheLoadBalancerGetsHstsAndASecureCookie() {
 		HttpResponse<String> overTls = this.http.get("/login", "X-Forwarded-Proto", "https");
-		HttpResponse<String> plain = new OneVisitHttp(this.port).get("/login");
+		HttpResponse<String> plain = this.server.http().get("/login");
 
 		assertThat(overTls.headers().firstValue("Strict-Transport-Security"))
 			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age=").contains("includeSubDomains"));
@@ -175,7 +167,7 @@ class InputHardeningTests {
 
 	@Test
 	void listsAnApplicantsApplicationsAPageAtATimeWithANextLink() {
-		Matters matters = new Matters(this.http, this.registries);
+		Matters matters = this.server.matters(this.http);
 		for (int i = 0; i < 3; i++) {
 			matters.fileFlatTransfer();
 		}

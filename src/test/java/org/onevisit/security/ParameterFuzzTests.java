@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,8 +80,8 @@ class ParameterFuzzTests {
 
 	static final LongAdder REQUESTS = new LongAdder();
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@FuzzTest(maxDuration = "5m")
 	void anyParameterValueIsAnsweredWithoutAServerError(FuzzedDataProvider data) {
@@ -177,8 +178,8 @@ class ParameterFuzzTests {
 	}
 
 	private OneVisitHttp visitor(String who) {
-		return VISITORS.computeIfAbsent(who + "@" + this.port, (key) -> {
-			OneVisitHttp http = new OneVisitHttp(this.port);
+		return VISITORS.computeIfAbsent(who + "@" + this.server.port(), (key) -> {
+			OneVisitHttp http = this.server.http();
 			if (who.startsWith("page:")) {
 				http.logIn(who.substring(5), "onevisit-demo");
 			}
@@ -187,8 +188,8 @@ class ParameterFuzzTests {
 	}
 
 	private String token(String user) {
-		return TOKENS.computeIfAbsent(user + "@" + this.port,
-				(key) -> new Matters(new OneVisitHttp(this.port)).bearer(user));
+		return TOKENS.computeIfAbsent(user + "@" + this.server.port(),
+				(key) -> new Matters(this.server.http()).bearer(user));
 	}
 
 }

@@ -13,18 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.benefits.Benefits;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.transparency.LogEntry;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,11 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityLogTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	Benefits benefits;
@@ -50,17 +45,14 @@ class SecurityLogTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new OneVisitHttp(this.port);
-	}
 
 	@Test
 	void recordsFailedAndSuccessfulLoginsOfThePagesAndTheApi() {
 		this.http.postJson("/api/v1/auth/token", "{\"username\":\"reviewer-fire\",\"password\":\"guessed\"}");
-		new OneVisitHttp(this.port).logIn("reviewer-fire", "onevisit-demo");
+		this.server.http().logIn("reviewer-fire", "onevisit-demo");
 
 		List<JsonNode> entries = search("person=reviewer-fire");
 
@@ -117,7 +109,7 @@ class SecurityLogTests {
 
 	@Test
 	void recordsAccessesRefusedToASignedInPerson() {
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant3");
+		OneVisitHttp applicant = this.server.signedIn("applicant3");
 		assertThat(applicant.get("/supervision/security-log").statusCode()).isEqualTo(403);
 		HttpResponse<String> api = this.http.get("/api/v1/security-log", "Authorization", bearer("applicant3"));
 		assertThat(api.statusCode()).isEqualTo(403);
@@ -131,11 +123,11 @@ class SecurityLogTests {
 
 	@Test
 	void recordsEveryStaffViewOfACaseAndOfAPersonButNotTheApplicantsOwn() {
-		Matters matters = new Matters(this.http, this.registries);
+		Matters matters = this.server.matters(this.http);
 		String application = matters.fileFlatTransfer().path("id").asString();
 		this.http.get("/api/v1/applications/" + application, "Authorization", bearer("applicant1"));
 		this.http.get("/api/v1/applications/" + application, "Authorization", bearer("supervisor1"));
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk2");
+		OneVisitHttp clerk = this.server.signedIn("clerk2");
 		clerk.get("/hall/confirmations?residentId=339903199007180029");
 
 		List<JsonNode> viewsOfTheCase = search("person=" + application + "&kind=CASE_VIEWED");
@@ -199,7 +191,7 @@ class SecurityLogTests {
 		assertThat(second.path("entries").get(0).path("id").asLong())
 			.isLessThan(first.path("entries").get(1).path("id").asLong());
 		assertThat(tomorrow.path("entries")).isEmpty();
-		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
+		OneVisitHttp supervisor = this.server.signedIn("supervisor1");
 		String page = supervisor.get("/supervision/security-log?person=reviewer-hrss&kind=LOGIN_FAILED").body();
 		assertThat(page).contains("登录失败").contains("reviewer-hrss");
 	}

@@ -10,15 +10,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
-import org.onevisit.registries.RegistryControl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,25 +37,22 @@ class StoredXssBrowserTests {
 
 	static final String ALL = String.join(" ", PAYLOADS);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	ChromeDriver browser;
 
 	@Test
 	void noPayloadRunsInTheClerkReviewerOrSupervisorPages(OpenBrowsers browsers) throws Exception {
 		this.browser = browsers.chromium(1280, 900);
-		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp citizen = this.server.signedIn("applicant1");
 		String token = citizen.bearer("applicant1");
 		JsonNode filed = HttpResponseCheck.created(citizen.postJson("/api/v1/applications", """
 				{"bundleCode":"flat-transfer","applicant":{"residentId":"339902198503120016"},
 				 "form":{"sellerId":"339902198503120016","sellerName":"张三","buyerId":"339903199007180029",
 				         "buyerName":"李四","certificateNo":"%s",
 				         "address":%s,"price":1250000,"paymentMethod":"商业贷款"}}
-				""".formatted(Matters.mintFlat(this.registries).certificateNo(),
+				""".formatted(Matters.mintFlat(this.server.registries()).certificateNo(),
 				tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(ALL + UUID.randomUUID())),
 				"Authorization", token, "Idempotency-Key", UUID.randomUUID().toString()));
 		String page = citizen.get("/my/complaints").body();
@@ -64,7 +60,7 @@ class StoredXssBrowserTests {
 				"about=" + enc(ALL) + "&text=" + enc(ALL) + "&_csrf=" + OneVisitHttp.csrfTokenOf(page));
 		citizen.postForm("/my/enquiries", "question=" + enc(ALL) + "&_csrf=" + OneVisitHttp.csrfTokenOf(page));
 
-		String base = "http://localhost:" + this.port;
+		String base = this.server.base();
 		Browsers.logIn(this.browser, base, "reviewer-tax");
 		String task = Matters.taskId(filed, "tax");
 		visit(base + "/review/tasks/" + task);

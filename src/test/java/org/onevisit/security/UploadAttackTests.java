@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +38,8 @@ class UploadAttackTests {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Value("${onevisit.data-dir}")
 	Path dataDirectory;
@@ -47,7 +48,7 @@ class UploadAttackTests {
 
 	@BeforeEach
 	void logIn() {
-		this.seller = OneVisitHttp.signedIn(this.port, "applicant1");
+		this.seller = this.server.signedIn("applicant1");
 	}
 
 	@Test
@@ -155,10 +156,10 @@ class UploadAttackTests {
 			}
 			bomb.append("]\n");
 		}
-		String admin = new Matters(new OneVisitHttp(this.port)).bearer("admin1");
+		String admin = new Matters(this.server.http()).bearer("admin1");
 		long start = System.nanoTime();
-		HttpResponse<String> refused = new OneVisitHttp(this.port).post("/api/v1/admin/catalogue", "application/yaml",
-				bomb.toString(), "Authorization", admin);
+		HttpResponse<String> refused = this.server.http()
+			.post("/api/v1/admin/catalogue", "application/yaml", bomb.toString(), "Authorization", admin);
 		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
 		assertThat(refused.statusCode()).isBetween(400, 499);
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
-import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
@@ -12,14 +12,12 @@ import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.ApplicationSummary;
 import org.onevisit.applications.Channel;
 import org.onevisit.identity.Actor;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,18 +29,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicationSummaryIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
 
 	@Test
 	void summarisesAMatterAsItsAggregateDoes() {
-		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		Matters matters = this.server.matters();
 		ApplicationId id = idOf(matters.fileFlatTransfer());
 
 		ApplicationSummary filed = this.applications.summary(id, Actor.applicant("applicant1"));
@@ -64,7 +59,7 @@ class ApplicationSummaryIntegrationTests {
 
 	@Test
 	void showsTheSummaryOnlyToWhomTheMatterIsVisible() {
-		ApplicationId id = idOf(new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer());
+		ApplicationId id = idOf(this.server.matters().fileFlatTransfer());
 
 		// its applicant, by account or as the person it is about, its departments'
 		// reviewers, clerks and the platform

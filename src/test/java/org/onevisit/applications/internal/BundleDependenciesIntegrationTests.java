@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
@@ -35,7 +35,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,11 +52,8 @@ class BundleDependenciesIntegrationTests {
 	static final List<String> WAITING_ITEMS = List.of("339900-POLICE-002", "339900-TAX-002", "339900-TAX-003",
 			"339900-HRSS-001");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -143,7 +139,8 @@ class BundleDependenciesIntegrationTests {
 			String code = licence.holder().business().value();
 			assertThat(CreditCode.isValid(code)).isTrue();
 			assertThat(licence.number()).isEqualTo(code);
-			assertThat(this.registries.enterprises()).filteredOn((enterprise) -> enterprise.creditCode().equals(code))
+			assertThat(this.server.registries().enterprises())
+				.filteredOn((enterprise) -> enterprise.creditCode().equals(code))
 				.singleElement()
 				.satisfies((enterprise) -> assertThat(enterprise.active()).isTrue());
 		});
@@ -173,8 +170,8 @@ class BundleDependenciesIntegrationTests {
 
 	@Test
 	void theSameRegistrarMayNotRecordWhatTheyAcceptedAnotherMay() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		JsonNode filed = matters.fileFlatTransfer();
 		String tracking = filed.path("trackingNo").asString();
 		JsonNode registration = Matters.task(filed, "nr");
@@ -187,8 +184,8 @@ class BundleDependenciesIntegrationTests {
 				.isEqualTo(200);
 		}
 
-		OneVisitHttp registrar = OneVisitHttp.signedIn(this.port, "reviewer-nr");
-		OneVisitHttp second = OneVisitHttp.signedIn(this.port, "reviewer-nr2");
+		OneVisitHttp registrar = this.server.signedIn("reviewer-nr");
+		OneVisitHttp second = this.server.signedIn("reviewer-nr2");
 		assertThat(registrar.get("/review").body()).doesNotContain(tracking);
 		assertThat(second.get("/review").body()).contains(tracking, "登簿");
 		HttpResponse<String> refused = http.postJson(decisions, approve, "Authorization",

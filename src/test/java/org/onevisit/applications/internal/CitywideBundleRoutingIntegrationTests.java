@@ -8,6 +8,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
@@ -25,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,14 +42,11 @@ import static org.onevisit.Eventually.eventually;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CitywideBundleRoutingIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
-
-	@Autowired
-	RegistryControl registries;
 
 	@Autowired
 	Deliveries deliveries;
@@ -86,9 +83,9 @@ class CitywideBundleRoutingIntegrationTests {
 
 	@Test
 	void routesEachTaskOfACitywideBundleToTheOwningCountysDepartment() throws Exception {
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries, "西山区");
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries(), "西山区");
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 
 		JsonNode filed = withMaterials(matters, matters.confirmAsParties(matters.file(flat)));
 
@@ -98,11 +95,11 @@ class CitywideBundleRoutingIntegrationTests {
 		String taskId = Matters.taskId(filed, "nr-339903");
 
 		// the county's reviewer sees it in the inbox, under the item's name
-		OneVisitHttp west = OneVisitHttp.signedIn(this.port, "reviewer-nr-339903");
+		OneVisitHttp west = this.server.signedIn("reviewer-nr-339903");
 		assertThat(Jsoup.parse(west.get("/review").body()).select("tr:contains(" + tracking + ")").text())
 			.contains("存量房买卖转移登记");
 		// the city's registration centre neither sees nor decides it
-		OneVisitHttp city = OneVisitHttp.signedIn(this.port, "reviewer-nr");
+		OneVisitHttp city = this.server.signedIn("reviewer-nr");
 		assertThat(city.get("/review").body()).doesNotContain(tracking);
 		assertThat(city.get("/review/tasks/" + taskId).statusCode()).isEqualTo(404);
 		String path = "/api/v1/tasks/" + taskId + "/decisions";
@@ -120,7 +117,7 @@ class CitywideBundleRoutingIntegrationTests {
 	@Test
 	void aBundleFiledAtTheOtherCountysHallGoesToTheCountyWhereTheFlatLiesAndComesBackThroughTheAcceptingHall() {
 		// 张三's household is in 东湖区: by the household, the city's centre would have it
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries, "西山区");
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries(), "西山区");
 
 		Application filed = fileFlatTransferAt("east", flat);
 
@@ -139,7 +136,7 @@ class CitywideBundleRoutingIntegrationTests {
 	void aBundleAboutAFlatInTheEastCountyStaysWithTheCitysCentreWhicheverHallAcceptsIt() {
 		// 东湖区 has no registration office of its own: the city's centre registers its
 		// flats
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries, "东湖区");
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries(), "东湖区");
 
 		Application filed = fileFlatTransferAt("west", flat);
 
@@ -151,9 +148,9 @@ class CitywideBundleRoutingIntegrationTests {
 
 	@Test
 	void theOwningCountysOfficeRegistersTheTransferAndIssuesTheBuyersCertificate() throws Exception {
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries, "西山区");
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries(), "西山区");
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		JsonNode filed = matters.confirmAsParties(matters.file(flat));
 		String tracking = filed.path("trackingNo").asString();
 
@@ -164,10 +161,10 @@ class CitywideBundleRoutingIntegrationTests {
 
 		// the register is written from the county's item with the bundle's answers
 		RegistryControl.Certificate old = eventually(
-				() -> this.registries.certificate(flat.certificateNo()).orElse(null),
+				() -> this.server.registries().certificate(flat.certificateNo()).orElse(null),
 				(certificate) -> certificate != null && "已注销".equals(certificate.status()));
-		assertThat(this.registries.subjectsMatching("realestate.ownership",
-				(record) -> old.successor().equals(record.get("certificateNo"))))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.ownership", (record) -> old.successor().equals(record.get("certificateNo"))))
 			.containsExactly(Matters.BUYER);
 		// and the county's office issues the buyer's certificate under the new number
 		List<Licence> issued = eventually(() -> this.wallet.issuedFor(tracking), (found) -> !found.isEmpty());
@@ -182,7 +179,7 @@ class CitywideBundleRoutingIntegrationTests {
 
 	/** The application once its registry materials are fetched. */
 	JsonNode withMaterials(Matters matters, JsonNode application) throws InterruptedException {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String path = "/api/v1/applications/" + application.path("id").asString();
 		String clerk = matters.bearer("clerk1");
 		return eventually(() -> OneVisitHttp.json(http.get(path, "Authorization", clerk)),

@@ -3,6 +3,7 @@ package org.onevisit.applications.internal;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.MattersInProcess;
@@ -11,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +30,8 @@ class CitywideRoutingIntegrationTests {
 	/** 李四, whose household is registered in 西山区 (339903). */
 	static final String WEST_RESIDENT = "339903199007180029";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -82,7 +82,7 @@ class CitywideRoutingIntegrationTests {
 
 	@Test
 	void theDashboardFiltersByRegionLevelWrittenInAnyCase() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String admin = new Matters(http).bearer("admin1");
 
 		JsonNode lower = OneVisitHttp.json(http.get("/api/v1/dashboard?level=county", "Authorization", admin));

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
@@ -23,7 +23,6 @@ import org.onevisit.identity.Actor;
 import org.onevisit.messages.Inbox;
 import org.onevisit.queues.WindowIdentityChecks;
 import org.onevisit.messages.Message;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
@@ -31,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,11 +46,8 @@ class PartiesIntegrationTests {
 
 	static final String LI_SI = Matters.BUYER;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -69,19 +64,18 @@ class PartiesIntegrationTests {
 	@Autowired
 	WindowIdentityChecks identityChecks;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
 
-	Matters matters;
-
-	@BeforeEach
-	void http() {
-		this.http = new OneVisitHttp(this.port);
-		this.matters = new Matters(this.http, this.registries);
+	/** Matters filed and decided through this test's visitor. */
+	Matters matters() {
+		return this.server.matters(this.http);
 	}
 
 	JsonNode awaiting(String person, String application) {
 		JsonNode mine = OneVisitHttp
-			.json(this.http.get("/api/v1/my/confirmations", "Authorization", this.matters.bearer(person)));
+			.json(this.http.get("/api/v1/my/confirmations", "Authorization", matters().bearer(person)));
 		return mine.valueStream()
 			.filter((part) -> part.path("application").asString().equals(application))
 			.findFirst()
@@ -90,7 +84,7 @@ class PartiesIntegrationTests {
 
 	HttpResponse<String> answer(String person, String confirmation, String body) {
 		return this.http.postJson("/api/v1/confirmations/" + confirmation, body, "Authorization",
-				this.matters.bearer(person));
+				matters().bearer(person));
 	}
 
 	List<String> taskStatuses(String application) {
@@ -102,7 +96,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void theFlatTransferWaitsForTheCoOwnerWhoJoinsByHerselfAndForTheBuyerBeforeAnyTaskOpens() {
-		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
+		JsonNode filed = matters().fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 
 		assertThat(filed.path("status").asString()).isEqualTo("AWAITING_PARTIES");
@@ -126,7 +120,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void opensTheTasksWhenTheLastPartyConfirmsCountingTheirDueDatesFromThatDayAndCollectsTheEvidenceThen() {
-		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
+		JsonNode filed = matters().fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		// filed a fortnight ago by the provisional dates: the committed limit must not
 		// count from then
@@ -158,7 +152,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void aDeclineByTheBuyerEndsTheMatterAndTellsTheSellerWhy() {
-		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
+		JsonNode filed = matters().fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		String confirmation = awaiting("applicant2", id).path("id").asString();
 		assertThat(waitingFor(id)).contains("AWAITING_PARTIES");
@@ -183,7 +177,7 @@ class PartiesIntegrationTests {
 
 	@Test
 	void refusesToConfirmSomeoneElsesPartOrTheSamePartTwiceAsProblems() {
-		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
+		JsonNode filed = matters().fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		String buyers = awaiting("applicant2", id).path("id").asString();
 
@@ -203,15 +197,15 @@ class PartiesIntegrationTests {
 
 	@Test
 	void theBuyerMayReadTheMatterThatConcernsHimButNotActOnIt() {
-		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
+		JsonNode filed = matters().fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 
 		HttpResponse<String> read = this.http.get("/api/v1/applications/" + id, "Authorization",
-				this.matters.bearer("applicant2"));
+				matters().bearer("applicant2"));
 		HttpResponse<String> withdraw = this.http.postJson("/api/v1/applications/" + id + "/withdrawal", "{}",
-				"Authorization", this.matters.bearer("applicant2"));
+				"Authorization", matters().bearer("applicant2"));
 		HttpResponse<String> stranger = this.http.get("/api/v1/applications/" + id, "Authorization",
-				this.matters.bearer("business1"));
+				matters().bearer("business1"));
 
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(OneVisitHttp.json(read).path("status").asString()).isEqualTo("AWAITING_PARTIES");
@@ -221,8 +215,8 @@ class PartiesIntegrationTests {
 
 	@Test
 	void lapsesAMatterNotConfirmedWithinFifteenWorkingDaysAndTellsTheSeller() {
-		String late = this.matters.fileFlatTransferAwaitingParties().path("id").asString();
-		String recent = this.matters.fileFlatTransferAwaitingParties().path("id").asString();
+		String late = matters().fileFlatTransferAwaitingParties().path("id").asString();
+		String recent = matters().fileFlatTransferAwaitingParties().path("id").asString();
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		backdate(late, fifteenWorkingDaysBefore(today, 15));
 		backdate(recent, fifteenWorkingDaysBefore(today, 14));
@@ -242,10 +236,10 @@ class PartiesIntegrationTests {
 
 	@Test
 	void aClerkConfirmsForTheBuyerPresentAtTheWindowOnlyWithTheIdentityCheckRecorded() {
-		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
+		JsonNode filed = matters().fileFlatTransferAwaitingParties();
 		String id = filed.path("id").asString();
 		String part = awaiting("applicant2", id).path("id").asString();
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 		String desk = clerk.get("/hall/confirmations?residentId=" + LI_SI).body();
 		assertThat(desk).contains(filed.path("trackingNo").asString(), "买方");
 
@@ -279,7 +273,7 @@ class PartiesIntegrationTests {
 			.orElseThrow()
 			.window()
 			.hall(), LI_SI)).as("one log of window identity checks holds it").isPresent();
-		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp seller = this.server.signedIn("applicant1");
 		assertThat(seller.get("/my/applications/" + id).body()).contains("当事人确认", "窗口当面", "读取身份证", "待确认")
 			.as("the card's number is not repeated to the other parties")
 			.doesNotContain("身份证 " + LI_SI);

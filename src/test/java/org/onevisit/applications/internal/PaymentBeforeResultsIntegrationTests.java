@@ -7,11 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
+import org.onevisit.OneVisitServer;
 import org.onevisit.TestClock;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
@@ -26,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,11 +43,8 @@ class PaymentBeforeResultsIntegrationTests {
 
 	static final Subject SELLER = Subject.person(ResidentId.of("339902198503120016"));
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -72,19 +67,18 @@ class PaymentBeforeResultsIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
 
-	Matters matters;
-
-	@BeforeEach
-	void matters() {
-		this.http = new OneVisitHttp(this.port);
-		this.matters = new Matters(this.http, this.registries);
+	/** Matters filed and decided through this test's visitor. */
+	Matters matters() {
+		return this.server.matters(this.http);
 	}
 
 	@Test
 	void opensTheFeeOrderInTheFilingsOwnTransaction() {
-		JsonNode filed = this.matters.fileFlatTransferAwaitingParties();
+		JsonNode filed = matters().fileFlatTransferAwaitingParties();
 
 		// straight from the table: no listener, no first look opened it
 		BigDecimal amount = this.jdbc
@@ -97,29 +91,29 @@ class PaymentBeforeResultsIntegrationTests {
 
 	@Test
 	void waitsForPaymentOnceEveryDepartmentApprovedAndIssuesTheCertificateOnlyWhenPaid() {
-		JsonNode matter = this.matters.fileFlatTransfer();
+		JsonNode matter = matters().fileFlatTransfer();
 		String id = matter.path("id").asString();
-		String seller = this.matters.bearer("applicant1");
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		String seller = matters().bearer("applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		assertThat(applicant.postForm("/my/applications/" + id + "/payment", csrf(applicant, id)).statusCode())
 			.as("not payable before the taxes are assessed")
 			.isNotEqualTo(302);
 
 		String taxTask = Matters.taskId(matter, "tax");
-		OneVisitHttp taxOffice = OneVisitHttp.signedIn(this.port, "reviewer-tax");
+		OneVisitHttp taxOffice = this.server.signedIn("reviewer-tax");
 		// the reviewer sees what would be assessed, and on what
 		assertThat(taxOffice.get("/pay/tasks/" + taxTask + "/assessment").body()).contains("税款核定", "契税（承受方）",
 				"89.5 平方米", "承受方家庭已有住房", "2024年第16号");
 
 		JsonNode facts = OneVisitHttp.json(this.http.get("/api/v1/tasks/" + taxTask + "/assessment", "Authorization",
-				this.matters.bearer("reviewer-tax")));
+				matters().bearer("reviewer-tax")));
 		assertThat(facts.path("facts").path("area").decimalValue()).isEqualByComparingTo("89.5");
 		// 李四 owns what earlier tests of this context sold him: none or one home is taxed
 		// at
 		// 1 % up to 140 m², a third home or more at 3 %
 		int buyersHomes = facts.path("facts").path("buyerFamilyHomes").asInt();
 
-		JsonNode approved = this.matters.approveAll(matter);
+		JsonNode approved = matters().approveAll(matter);
 
 		assertThat(approved.path("status").asString()).isEqualTo("AWAITING_PAYMENT");
 		JsonNode order = OneVisitHttp
@@ -154,7 +148,7 @@ class PaymentBeforeResultsIntegrationTests {
 
 	@Test
 	void lapsesAMatterLeftUnpaidForFifteenWorkingDaysAndTellsThePayer() {
-		JsonNode matter = this.matters.approveAll(this.matters.fileFlatTransfer());
+		JsonNode matter = matters().approveAll(matters().fileFlatTransfer());
 		String late = matter.path("id").asString();
 		assertThat(matter.path("status").asString()).isEqualTo("AWAITING_PAYMENT");
 		LocalDate approvedOn = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
@@ -26,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +41,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegionalIntakeIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
-
-	@Autowired
-	RegistryControl registries;
 
 	@Autowired
 	DataExchange exchange;
@@ -82,7 +79,7 @@ class RegionalIntakeIntegrationTests {
 	@Test
 	void aFlatInTheWestCountyFiledAtTheEastHallGoesToTheWestCountysRegistrationOffice() {
 		// 张三's household is in 东湖区: by the household, the city's centre would have it
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries, "西山区");
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries(), "西山区");
 
 		Application filed = fileFlatTransferAt("east", flat);
 
@@ -97,7 +94,7 @@ class RegionalIntakeIntegrationTests {
 
 	@Test
 	void aFlatInTheEastCountyStaysWithTheCitysCentreWhicheverHallAcceptsIt() {
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries, "东湖区");
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries(), "东湖区");
 
 		Application filed = fileFlatTransferAt("west", flat);
 
@@ -111,7 +108,7 @@ class RegionalIntakeIntegrationTests {
 
 	@Test
 	void readsWhereTheFlatLiesOnTheLedgerUnderItsPurposeAndLearnsNothingButCertificatesAndCounties() {
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries, "西山区");
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries(), "西山区");
 
 		fileFlatTransferAt("city", flat);
 
@@ -127,12 +124,14 @@ class RegionalIntakeIntegrationTests {
 			});
 		// the registry answers the location element with the certificate and the county
 		// only
-		assertThat(this.registries.subjectsMatching("realestate.location",
-				(record) -> !Set.of("certificateNo", "regionCode").containsAll(record.keySet())))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.location",
+					(record) -> !Set.of("certificateNo", "regionCode").containsAll(record.keySet())))
 			.isEmpty();
-		assertThat(this.registries.subjectsMatching("realestate.location",
-				(record) -> flat.certificateNo().equals(record.get("certificateNo"))
-						&& "339903".equals(record.get("regionCode"))))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.location",
+					(record) -> flat.certificateNo().equals(record.get("certificateNo"))
+							&& "339903".equals(record.get("regionCode"))))
 			.containsExactlyInAnyOrder(Matters.SELLER, Matters.WIFE);
 	}
 
@@ -160,7 +159,7 @@ class RegionalIntakeIntegrationTests {
 
 	@Test
 	void theApiRefusesAClerkWhoseHallDoesNotServeTheRegionAsAProblemNamingHallAndRegion() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String clerk = new Matters(http).bearer("clerk1");
 		String body = """
 				{"itemCode":"339900-CIVIL-004","applicant":{"residentId":"%s"},"hallCode":"%s",

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.messages.Inbox;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupplementApiTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	Inbox inbox;
@@ -55,6 +51,8 @@ class SupplementApiTests {
 	@Autowired
 	FileUploads uploads;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
 
 	Matters matters;
@@ -63,8 +61,7 @@ class SupplementApiTests {
 
 	@BeforeEach
 	void matters() {
-		this.http = new OneVisitHttp(this.port);
-		this.matters = new Matters(this.http, this.registries);
+		this.matters = this.server.matters(this.http);
 		this.seller = this.matters.bearer("applicant1");
 	}
 
@@ -244,7 +241,8 @@ class SupplementApiTests {
 	}
 
 	private String upload(String bearer) {
-		HttpResponse<String> stored = UploadApiTests.upload(this.port, bearer, "补正材料.pdf", Matters.aPdf(), null);
+		HttpResponse<String> stored = UploadApiTests.upload(this.server.port(), bearer, "补正材料.pdf", Matters.aPdf(),
+				null);
 		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
 		return OneVisitHttp.json(stored).path("id").asString();
 	}

@@ -12,15 +12,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +33,8 @@ class UploadApiTests {
 	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,
 			0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89 };
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	FileUploads uploads;
@@ -46,12 +45,9 @@ class UploadApiTests {
 	@Autowired
 	Clock clock;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new OneVisitHttp(this.port);
-	}
 
 	@Test
 	void storesAnUploadForItsOwnerAndShowsItToNobodyElse() {
@@ -167,7 +163,7 @@ class UploadApiTests {
 
 	/** A multipart upload as an API client sends it, with its bearer token. */
 	HttpResponse<String> upload(String bearer, String name, byte[] content, String material) {
-		return upload(this.port, bearer, name, content, material);
+		return upload(this.server.port(), bearer, name, content, material);
 	}
 
 	static HttpResponse<String> upload(int port, String bearer, String name, byte[] content, String material) {

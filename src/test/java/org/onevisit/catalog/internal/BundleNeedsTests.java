@@ -20,54 +20,7 @@ import static org.onevisit.catalog.internal.CatalogueRefusals.problemsOf;
  */
 class BundleNeedsTests {
 
-	static final String ITEMS = """
-			regions:
-			  - {code: "339900", name: 示范市, level: city}
-			departments:
-			  - {code: samr, name: 市场监督管理局, region: "339900", creditCode: 11339900MB0000019C}
-			items:
-			  - code: T-LICENCE
-			    name: 设立登记
-			    department: samr
-			    region: "339900"
-			    limits: {statutory: 3, committed: 1}
-			    channels: online
-			    visits: 0
-			    materialsBefore: 1
-			    licence: 营业执照
-			  - code: T-PERMIT
-			    name: 经营许可
-			    department: samr
-			    region: "339900"
-			    limits: {statutory: 3, committed: 1}
-			    channels: online
-			    visits: 0
-			    materialsBefore: 1
-			    licence: 食品经营许可证
-			  - code: T-FILING
-			    name: 备案
-			    department: samr
-			    region: "339900"
-			    limits: {statutory: 3, committed: 1}
-			    channels: online
-			    visits: 0
-			    materialsBefore: 1
-			  - code: T-PAID
-			    name: 收费登记
-			    department: samr
-			    region: "339900"
-			    fees:
-			      - {name: 登记费, amount: "80", unit: 件, basis: 收费标准}
-			    limits: {statutory: 3, committed: 1}
-			    channels: online
-			    visits: 0
-			    materialsBefore: 1
-			    licence: 登记证
-			bundles:
-			  - code: opening
-			    name: 开业一件事
-			    items: [T-LICENCE, T-PERMIT, T-FILING, T-PAID]
-			""";
+	static final String ITEMS = TestCatalogues.text("opening-bundle-without-needs.yaml");
 
 	static CatalogueDocument read(String needs) {
 		return CatalogueYaml.read("needs.yaml", new StringReader(ITEMS + needs), CatalogueRules.Context.EMPTY);
@@ -152,20 +105,7 @@ class BundleNeedsTests {
 
 	@Test
 	void refusesASeparationOfDutiesNamingAStepThatIsMissingOrNeverComesBefore() {
-		String item = """
-				code: T-300
-				name: 分离测试
-				department: tax
-				region: "339900"
-				limits: {statutory: 10, committed: 5}
-				channels: online
-				visits: 0
-				materialsBefore: 1
-				workflow:
-				  - {name: accept, role: reviewer, next: [examine]}
-				  - {name: examine, role: reviewer, next: [record], notBy: [record]}
-				  - {name: record, role: reviewer, notBy: [accept, missing, record]}
-				""";
+		String item = TestCatalogues.text("item-with-separation-of-duties.yaml");
 
 		assertThat(problemsOf(
 				() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), DemoCatalogue.KNOWING_EVERYTHING)))

@@ -8,11 +8,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.catalog.Catalogue;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CatalogueAdminPagesTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	Catalogue catalogue;
@@ -35,7 +35,7 @@ class CatalogueAdminPagesTests {
 
 	@BeforeEach
 	void logIn() {
-		this.admin = OneVisitHttp.signedIn(this.port, "admin1");
+		this.admin = this.server.signedIn("admin1");
 	}
 
 	@Test
@@ -125,10 +125,10 @@ class CatalogueAdminPagesTests {
 
 	@Test
 	void letsNoOneButAdministratorsIn() {
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 
 		assertThat(clerk.get("/admin/catalogue").statusCode()).isEqualTo(403);
-		assertThat(new OneVisitHttp(this.port).get("/admin/catalogue").statusCode()).isEqualTo(302);
+		assertThat(this.server.http().get("/admin/catalogue").statusCode()).isEqualTo(302);
 	}
 
 	private String catalogueExport() {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.catalog.Bundle;
@@ -28,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,9 +41,6 @@ import static org.onevisit.catalog.internal.CatalogueRefusals.problemsOf;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CatalogueIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Catalogue catalogue;
 
@@ -55,12 +50,9 @@ class CatalogueIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp visitor;
-
-	@BeforeEach
-	void newVisitor() {
-		this.visitor = new OneVisitHttp(this.port);
-	}
 
 	static String anItem(String code, String name) {
 		return """

@@ -2,6 +2,7 @@ package org.onevisit.catalog.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +24,15 @@ class CatalogueYamlTests {
 
 	static CatalogueDocument seed() throws IOException {
 		return DemoCatalogue.read(CatalogueRules.Context.EMPTY);
+	}
+
+	/**
+	 * The problems a whole catalogue, a test file, is refused with when read under the
+	 * name given: the test fails where it is accepted.
+	 */
+	static List<CatalogueProblem> problemsReading(String file, String as) {
+		String text = TestCatalogues.text(file);
+		return problemsOf(() -> CatalogueYaml.read(as, new StringReader(text), CatalogueRules.Context.EMPTY));
 	}
 
 	@Test
@@ -84,40 +94,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void refusesAMalformedFileWholeNamingEveryProblemByLineAndField() {
-		String file = """
-				regions:
-				  - {code: "339900", name: 示范市, level: city}
-				departments:
-				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB00000352}
-				  - {code: bad, name: 坏部门, region: "339900", creditCode: 11339900MB0000035X}
-				items:
-				  - code: T-001
-				    name: 测试事项
-				    department: nowhere
-				    region: "339900"
-				    limits: {statutory: 5, committed: 9}
-				    channels: hall
-				    visits: 0
-				    materialsBefore: 2
-				    colour: red
-				    form:
-				      - {name: kind, label: 类别, type: enum}
-				    materials:
-				      - {code: id, name: 身份证明, source: sharedData}
-				      - {code: old, name: 旧材料, source: waived, waivedReason: 取消, dataElement: population.identity}
-				  - code: T-002
-				    name: 另一事项
-				    department: tax
-				    region: "339900"
-				    limits: {statutory: 5, committed: 1}
-				    channels: sometimes
-				    visits: two
-				    materialsBefore: 1
-				bundles: []
-				""";
-
-		assertThat(
-				problemsOf(() -> CatalogueYaml.read("bad.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+		assertThat(problemsReading("malformed.yaml", "bad.yaml"))
 			.extracting(CatalogueProblem::file, CatalogueProblem::line, CatalogueProblem::field)
 			.containsExactly(tuple("bad.yaml", 5, "departments[1].creditCode"),
 					tuple("bad.yaml", 15, "items[0].colour"), tuple("bad.yaml", 26, "items[1].channels"),
@@ -126,31 +103,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void refusesFieldLimitsThatDoNotFitTheFieldNamingTheirLines() {
-		String file = """
-				regions:
-				  - {code: "339900", name: 示范市, level: city}
-				departments:
-				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB00000352}
-				items:
-				  - code: T-001
-				    name: 测试事项
-				    department: tax
-				    region: "339900"
-				    limits: {statutory: 5, committed: 1}
-				    channels: both
-				    visits: 0
-				    materialsBefore: 0
-				    form:
-				      - {name: price, label: 价格（元）, type: number, minimum: 100, maximum: 10}
-				      - {name: area, label: 面积, type: number, minimum: -1, maximum: 1e13}
-				      - {name: owner, label: 姓名, type: string, maxLength: 5000}
-				      - {name: day, label: 日期, type: date, maxLength: 10}
-				      - {name: word, label: 说明, type: string, minimum: 1}
-				bundles: []
-				""";
-
-		assertThat(problemsOf(
-				() -> CatalogueYaml.read("limits.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+		assertThat(problemsReading("field-limits-that-do-not-fit.yaml", "limits.yaml"))
 			.extracting(CatalogueProblem::line, CatalogueProblem::field)
 			.containsExactly(tuple(15, "items[0].form[0].minimum"), tuple(16, "items[0].form[1].minimum"),
 					tuple(16, "items[0].form[1].maximum"), tuple(17, "items[0].form[2].maxLength"),
@@ -159,51 +112,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void checksTheRulesOnceTheFileReadsWellAndNamesEachBreach() {
-		String file = """
-				regions:
-				  - {code: "339900", name: 示范市, level: city}
-				departments:
-				  - {code: tax, name: 税务局, region: "339900", creditCode: 11339900MB00000352}
-				items:
-				  - code: T-001
-				    name: 测试事项
-				    department: nowhere
-				    region: "339900"
-				    limits: {statutory: 5, committed: 9}
-				    channels: hall
-				    visits: 0
-				    materialsBefore: 2
-				    form:
-				      - {name: kind, label: 类别, type: enum}
-				    materials:
-				      - {code: id, name: 身份证明, source: sharedData}
-				      - {code: old, name: 旧材料, source: waived, waivedReason: 取消, dataElement: population.identity}
-				  - code: T-002
-				    name: 另一事项
-				    department: tax
-				    region: "339900"
-				    limits: {statutory: 5, committed: 1}
-				    channels: both
-				    visits: 1
-				    materialsBefore: 1
-				    form:
-				      - {name: id, label: 身份证号码, type: residentId, required: true}
-				bundles:
-				  - code: pair
-				    name: 组合
-				    items: [T-001, T-002]
-				    form:
-				      - name: who
-				        label: 谁
-				        type: string
-				        maps: {T-002: id, T-009: x}
-				      - name: unused
-				        label: 无用
-				        type: string
-				""";
-
-		assertThat(problemsOf(
-				() -> CatalogueYaml.read("rules.yaml", new StringReader(file), CatalogueRules.Context.EMPTY)))
+		assertThat(problemsReading("rule-breaches.yaml", "rules.yaml"))
 			.extracting(CatalogueProblem::line, CatalogueProblem::field)
 			.containsExactly(tuple(8, "items[0].department"), tuple(10, "items[0].limits.committed"),
 					tuple(12, "items[0].visits"), tuple(17, "items[0].materials[0].dataElement"),
@@ -219,24 +128,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void refusesAFormThatNamesAPersonNoPartyDeclaresWithTheLineOfTheField() {
-		String item = """
-				code: T-200
-				name: 当事人测试
-				department: tax
-				region: "339900"
-				limits: {statutory: 10, committed: 5}
-				channels: online
-				visits: 0
-				materialsBefore: 0
-				form:
-				  - {name: sellerId, label: 卖方身份证号码, type: residentId, required: true}
-				  - {name: buyerId, label: 买方身份证号码, type: residentId, required: true}
-				  - {name: companyCode, label: 统一社会信用代码, type: creditCode}
-				parties:
-				  - {field: sellerId, role: seller, confirms: onlineOrHall}
-				  - {field: sellerId, role: coOwner, confirms: onlineOrHall, from: registeredOwners}
-				  - {field: nobody, role: buyer, confirms: inPerson}
-				""";
+		String item = TestCatalogues.text("item-naming-a-person-no-party-declares.yaml");
 
 		assertThat(problemsOf(
 				() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), DemoCatalogue.KNOWING_EVERYTHING)))
@@ -277,19 +169,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void refusesASameMatterNamingAFieldTheFormDoesNotHaveWithItsLine() throws IOException {
-		String item = """
-				code: T-101
-				name: 同一事项测试
-				department: samr
-				region: "339900"
-				limits: {statutory: 10, committed: 5}
-				channels: online
-				sameMatter: [companyName, companyAddress, companyName]
-				visits: 0
-				materialsBefore: 1
-				form:
-				  - {name: companyName, label: 企业名称, type: string, required: true}
-				""";
+		String item = TestCatalogues.text("item-with-a-same-matter-of-missing-fields.yaml");
 		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
 		assertThat(problemsOf(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context)))
@@ -306,23 +186,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void refusesAReviewThatCouldNeverFinishNamingEachFaultyStep() {
-		String item = """
-				code: T-100
-				name: 流程测试
-				department: tax
-				region: "339900"
-				limits: {statutory: 10, committed: 5}
-				channels: online
-				visits: 0
-				materialsBefore: 1
-				workflow:
-				  - {name: accept, role: reviewer, next: [review, missing]}
-				  - {name: review, role: reviewer, next: [loop]}
-				  - {name: loop, role: reviewer, next: [review]}
-				  - {name: orphan, role: reviewer}
-				  - {name: counter, role: clerk}
-				  - {name: nobody, next: [orphan]}
-				""";
+		String item = TestCatalogues.text("item-whose-review-could-never-finish.yaml");
 		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
 		assertThat(problemsOf(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context)))
@@ -345,29 +209,7 @@ class CatalogueYamlTests {
 
 	@Test
 	void refusesApprovalRulesThatCouldNeverBeEvaluatedAndKeepsGoodOnesOnExport() throws IOException {
-		String item = """
-				code: T-200
-				name: 秒批测试
-				department: tax
-				region: "339900"
-				limits: {statutory: 1, committed: 0}
-				channels: online
-				visits: 0
-				materialsBefore: 1
-				form:
-				  - {name: taxpayerId, label: 纳税人, type: residentId, required: true}
-				  - {name: amount, label: 金额, type: number, required: true}
-				parties:
-				  - {field: taxpayerId, role: taxpayer, confirms: onlineOrHall}
-				approval:
-				  - {name: 年满18周岁, element: population.identity, field: birthDate, check: ageAtLeast, value: "18", of: taxpayerId}
-				  - {name: 金额, form: amount, check: atMost, value: "10000"}
-				  - {name: 两头都有, element: tax.clearance, field: arrears, form: amount, check: equals, value: "false"}
-				  - {name: 无此字段, form: price, check: atLeast, value: "1"}
-				  - {name: 非数字, element: population.identity, field: birthDate, check: ageAtLeast, value: 十八}
-				  - {name: 无比较值, element: tax.clearance, field: arrears, check: equals}
-				  - {name: 谁的, element: tax.clearance, field: arrears, check: equals, value: "false", of: amount}
-				""";
+		String item = TestCatalogues.text("item-with-approval-rules-good-and-bad.yaml");
 		CatalogueRules.Context context = DemoCatalogue.KNOWING_EVERYTHING;
 
 		assertThat(problemsOf(() -> CatalogueYaml.readItem("item.yaml", new StringReader(item), context)))

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
@@ -22,7 +23,6 @@ import org.onevisit.shared.Subject;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AcceptingHallDeliveryTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -61,7 +61,7 @@ class AcceptingHallDeliveryTests {
 				new Deliveries.Choice(Delivery.Method.PICKUP, null, null, null, null), zhang);
 		assertThat(chosen.hallCode()).isEqualTo("west");
 
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		Document page = Jsoup.parse(applicant.get("/my/applications/" + filed.id().value() + "/delivery").body());
 		assertThat(page.select("#hallCode option").eachAttr("value")).containsExactly("west");
 		assertThat(page.text()).contains("此办件在示范市西区便民服务中心窗口受理");

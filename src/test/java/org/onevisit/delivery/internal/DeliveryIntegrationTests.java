@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.delivery.Deliveries;
 import org.onevisit.delivery.Delivery;
@@ -19,12 +20,10 @@ import org.onevisit.licences.LicenceWallet;
 import org.onevisit.shared.OneVisitException;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,18 +33,15 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeliveryIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Test
 	void theSellerChoosesACourierAndTheClerkRecordsTheHandOffWithItsTrackingNumber() throws InterruptedException {
-		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		Matters matters = this.server.matters();
 		JsonNode filed = matters.fileFlatTransfer();
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
-		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp seller = this.server.signedIn("applicant1");
 		String page = seller.get(delivery).body();
 		assertThat(page).contains("仅电子证照");
 
@@ -60,7 +56,7 @@ class DeliveryIntegrationTests {
 				+ enc("示范市东湖区示范路12号3幢") + "&_csrf=" + OneVisitHttp.csrfTokenOf(page));
 		assertThat(seller.get(delivery).body()).contains("领取方式已保存", "免费邮寄到家", "示范市东湖区示范路12号3幢");
 
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 		String tracking = filed.path("trackingNo").asString();
 		assertThat(clerk.get("/hall/deliveries").body()).doesNotContain(tracking);
 
@@ -98,7 +94,7 @@ class DeliveryIntegrationTests {
 
 	@Test
 	void aResultWhoseLicencesWereRevokedIsOfferedNeitherForPickUpNorForCourier() {
-		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		Matters matters = this.server.matters();
 		JsonNode filed = matters.fileFlatTransfer();
 		ApplicationId id = new ApplicationId(UUID.fromString(filed.path("id").asString()));
 		Actor seller = Actor.applicant("applicant1");
@@ -130,8 +126,8 @@ class DeliveryIntegrationTests {
 
 	@Test
 	void anotherApplicantCannotSeeOrChangeTheDelivery() {
-		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
-		OneVisitHttp buyer = OneVisitHttp.signedIn(this.port, "applicant2");
+		JsonNode filed = this.server.matters().fileFlatTransfer();
+		OneVisitHttp buyer = this.server.signedIn("applicant2");
 		String delivery = "/my/applications/" + filed.path("id").asString() + "/delivery";
 
 		assertThat(buyer.get(delivery).statusCode()).isEqualTo(404);

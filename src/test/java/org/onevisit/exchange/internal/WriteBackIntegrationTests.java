@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.catalog.RegistryChange;
 import org.onevisit.exchange.RegistryUpdate;
@@ -21,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,14 +42,11 @@ class WriteBackIntegrationTests {
 	 */
 	static final Duration IN_TIME = Duration.ofSeconds(60);
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	PersonalData personalData;
-
-	@Autowired
-	RegistryControl registries;
 
 	@Autowired
 	RegistryClient client;
@@ -69,7 +66,7 @@ class WriteBackIntegrationTests {
 	JsonNode confirmedTransfer(Matters matters) throws InterruptedException {
 		JsonNode filed = matters.fileFlatTransfer();
 		String id = filed.path("id").asString();
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String clerk = matters.bearer("clerk1");
 		JsonNode application = filed;
 		for (int wait = 0; wait < 150
@@ -83,8 +80,8 @@ class WriteBackIntegrationTests {
 	@Test
 	void theRegistryShowsTheBuyerAsOwnerAfterApprovalTheOldCertificateCancelledAndASecondSaleIsRefused()
 			throws Exception {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		RegistryControl.Flat flat = matters.mintFlat();
 		JsonNode filed = matters.confirmAsParties(matters.file(flat));
 		String id = filed.path("id").asString();
@@ -110,13 +107,14 @@ class WriteBackIntegrationTests {
 			.containsEntry("termUntil", "2089-04-15")
 			.containsOnlyKeys(RegistryChange.PROPERTY_TRANSFER.results());
 		assertThat(flat.unitNo()).hasSize(28).startsWith("339902");
-		assertThat(this.registries.subjectsMatching("realestate.ownership",
-				(record) -> certificate.equals(record.get("certificateNo"))))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.ownership", (record) -> certificate.equals(record.get("certificateNo"))))
 			.containsExactly(Matters.BUYER);
-		assertThat(this.registries.subjectsMatching("realestate.ownership",
-				(record) -> flat.certificateNo().equals(record.get("certificateNo"))))
+		assertThat(this.server.registries()
+			.subjectsMatching("realestate.ownership",
+					(record) -> flat.certificateNo().equals(record.get("certificateNo"))))
 			.isEmpty();
-		assertThat(this.registries.certificate(flat.certificateNo()))
+		assertThat(this.server.registries().certificate(flat.certificateNo()))
 			.contains(new RegistryControl.Certificate(flat.certificateNo(), "已注销", certificate));
 		// the ledger names the registration the change was written for
 		assertThat(this.jdbc
@@ -128,7 +126,7 @@ class WriteBackIntegrationTests {
 			.list()).as("each person by the blind index of their resident ID")
 			.containsExactlyInAnyOrder(this.personalData.blindIndex(ResidentId.of(Matters.SELLER)),
 					this.personalData.blindIndex(ResidentId.of(Matters.BUYER)));
-		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp seller = this.server.signedIn("applicant1");
 		assertThat(seller.get("/my/applications/" + id).body()).contains("已回写");
 
 		// selling it again: the seller is no longer its owner
@@ -141,8 +139,8 @@ class WriteBackIntegrationTests {
 	@Test
 	void aStoppedRegistryIsRetriedByTheOutboxAndWrittenWhenItComesBackWhileTheCaseFileShowsItWaiting()
 			throws Exception {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		JsonNode filed = confirmedTransfer(matters);
 		String id = filed.path("id").asString();
 		ApplicationId application = new ApplicationId(UUID.fromString(id));
@@ -150,7 +148,7 @@ class WriteBackIntegrationTests {
 		// the tax office reads the register to assess the taxes: the registry stops after
 		// the approvals, before the payment that lets the write-back go
 		matters.approveAll(filed);
-		this.registries.stop("realestate");
+		this.server.registries().stop("realestate");
 		try {
 			matters.payThroughTheSimulator(filed);
 
@@ -160,15 +158,15 @@ class WriteBackIntegrationTests {
 			Thread.sleep(2_000);
 			assertThat(this.writeBack.of(application)).containsEntry("339900-NR-001",
 					org.onevisit.applications.WriteBacks.State.PENDING);
-			OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-nr");
+			OneVisitHttp reviewer = this.server.signedIn("reviewer-nr");
 			assertThat(reviewer.get("/review/tasks/" + nrTask).body()).contains("待回写");
 		}
 		finally {
-			this.registries.start("realestate");
+			this.server.registries().start("realestate");
 		}
 
 		eventually(() -> this.writeBack.resultsOf(application, "339900-NR-001"), (found) -> !found.isEmpty(), IN_TIME);
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-nr");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-nr");
 		assertThat(reviewer.get("/review/tasks/" + nrTask).body()).contains("已回写").doesNotContain("待回写");
 		assertThat(this.jdbc
 			.sql("select count(*) from exchange_ledger where reference = :id and registry = 'realestate'"
@@ -192,9 +190,9 @@ class WriteBackIntegrationTests {
 		assertThat(second).isEqualTo(first);
 		assertThat((String) first.get("registrationNo")).matches("J339900-\\d{4}-\\d{6}");
 		assertThat(first).containsEntry("office", "示范市民政局婚姻登记处");
-		assertThat(this.registries.subjectsWhere("marriage.status", "spouseId", "339902199211080037"))
+		assertThat(this.server.registries().subjectsWhere("marriage.status", "spouseId", "339902199211080037"))
 			.containsExactly("339903198804160026");
-		assertThat(this.registries.subjectsWhere("marriage.status", "spouseId", "339903198804160026"))
+		assertThat(this.server.registries().subjectsWhere("marriage.status", "spouseId", "339903198804160026"))
 			.containsExactly("339902199211080037");
 		// the same envelope again is a replay, refused by the gate before anything else
 		assertThatThrownBy(() -> this.client.sendUpdate("marriage", resent)).isInstanceOfSatisfying(
@@ -221,7 +219,8 @@ class WriteBackIntegrationTests {
 		assertThat(results).containsEntry("businessTerm", "长期")
 			.containsEntry("establishedOn", LocalDate.now(this.clock).toString())
 			.containsKey("enterpriseType");
-		assertThat(this.registries.enterprises()).filteredOn((enterprise) -> enterprise.creditCode().equals(code))
+		assertThat(this.server.registries().enterprises())
+			.filteredOn((enterprise) -> enterprise.creditCode().equals(code))
 			.singleElement()
 			.satisfies((enterprise) -> {
 				assertThat(enterprise.name()).isEqualTo("示范市回写测试科技有限公司");
@@ -233,7 +232,8 @@ class WriteBackIntegrationTests {
 	@Test
 	void entersANewbornInTheHouseholdOfTheParentWhoDeclaresTheBirth() {
 		String father = "339903199301300052";
-		String household = this.registries.subjectsMatching("population.household", (record) -> true)
+		String household = this.server.registries()
+			.subjectsMatching("population.household", (record) -> true)
 			.stream()
 			.filter(father::equals)
 			.findFirst()
@@ -246,9 +246,9 @@ class WriteBackIntegrationTests {
 
 		String child = (String) results.get("childId");
 		assertThat(child).hasSize(18).startsWith("339903");
-		assertThat(this.registries.nameOf(child)).contains("钱小满");
-		assertThat(this.registries.subjectsWhere("population.household", "householdNo", results.get("householdNo")))
-			.contains(father, child);
+		assertThat(this.server.registries().nameOf(child)).contains("钱小满");
+		assertThat(this.server.registries()
+			.subjectsWhere("population.household", "householdNo", results.get("householdNo"))).contains(father, child);
 	}
 
 	private RegistryUpdate update(RegistryChange change, String item, String department, Map<String, String> fields) {

@@ -7,20 +7,19 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.feedback.Enquiry;
 import org.onevisit.feedback.Feedback;
 import org.onevisit.feedback.FeedbackRefused;
 import org.onevisit.feedback.Rating;
 import org.onevisit.identity.Actor;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,19 +33,16 @@ class FeedbackIntegrationTests {
 	static final Feedback.Person SELLER = new Feedback.Person("applicant1", "张三",
 			Subject.person(ResidentId.of("339902198503120016")));
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	Feedback feedback;
 
 	@Test
 	void aBadRatingOpensARectificationForEachDepartmentWhichAnswersIt() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		JsonNode filed = matters.fileFlatTransfer();
 		ApplicationId id = new ApplicationId(UUID.fromString(filed.path("id").asString()));
 		Actor seller = Actor.applicant("applicant1");
@@ -60,7 +56,7 @@ class FeedbackIntegrationTests {
 			.isInstanceOf(RuntimeException.class)
 			.hasFieldOrPropertyWithValue("code", "application_not_found");
 
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		String form = applicant.get("/my/applications/" + id.value() + "/rating").body();
 		assertThat(Jsoup.parse(form).select("input[name=stars]")).as("the five choices").hasSize(5);
 		assertThat(Jsoup.parse(form).select("input[name=stars][checked]")).as("no score chosen for the citizen")
@@ -78,7 +74,7 @@ class FeedbackIntegrationTests {
 		assertThatThrownBy(() -> this.feedback.rate(id, 5, null, seller)).extracting("code")
 			.isEqualTo("rating_already_given");
 
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-tax");
 		String page = reviewer.get("/review/rectifications").body();
 		assertThat(page).contains(filed.path("trackingNo").asString(), "窗口让我跑了两次", "整改中");
 		String rectification = Jsoup.parse(page)
@@ -99,7 +95,7 @@ class FeedbackIntegrationTests {
 			.singleElement()
 			.satisfies((r) -> assertThat(r.answer()).isEqualTo("已约谈窗口人员，材料改为系统获取"));
 		assertThat(after.rectifications()).filteredOn((r) -> !r.answered()).hasSize(2);
-		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp citizen = this.server.signedIn("applicant1");
 		assertThat(citizen.get("/my/messages").body()).contains("部门已给出整改答复");
 		assertThat(citizen.get("/my/applications/" + id.value() + "/rating").body()).contains("已整改答复", "已约谈窗口人员");
 		// a department answers only its own
@@ -110,7 +106,7 @@ class FeedbackIntegrationTests {
 
 	@Test
 	void aComplaintIsTrackedUntilTheSupervisorAnswersIt() {
-		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant2");
+		OneVisitHttp citizen = this.server.signedIn("applicant2");
 		String page = citizen.get("/my/complaints").body();
 		HttpResponse<String> empty = citizen.postForm("/my/complaints",
 				"about=&text=&_csrf=" + OneVisitHttp.csrfTokenOf(page));
@@ -122,7 +118,7 @@ class FeedbackIntegrationTests {
 		assertThat(mine).contains("网上提交后三周没有回音", "处理中");
 		assertThat(empty.statusCode()).isEqualTo(302);
 
-		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
+		OneVisitHttp supervisor = this.server.signedIn("supervisor1");
 		String supervision = supervisor.get("/supervision/feedback").body();
 		String action = Jsoup.parse(supervision).select("article:contains(网上提交后三周没有回音) form").attr("action");
 		supervisor.postForm(action,
@@ -130,7 +126,7 @@ class FeedbackIntegrationTests {
 
 		assertThat(citizen.get("/my/complaints").body()).contains("已答复", "已督办公积金中心，明日办结");
 		assertThat(citizen.get("/my/messages").body()).contains("已有答复");
-		assertThat(new OneVisitHttp(this.port).get("/supervision/feedback").statusCode()).isEqualTo(302);
+		assertThat(this.server.http().get("/supervision/feedback").statusCode()).isEqualTo(302);
 	}
 
 	@Test
@@ -145,7 +141,7 @@ class FeedbackIntegrationTests {
 		assertThat(this.feedback.enquiriesFor("clerk1")).extracting(Enquiry::id).contains(asked.id());
 		assertThat(this.feedback.enquiriesFor("clerk2")).extracting(Enquiry::id).doesNotContain(asked.id());
 
-		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp citizen = this.server.signedIn("applicant1");
 		assertThat(citizen.get("/my/enquiries").body()).contains("首问责任人：clerk1", "户籍信息系统自动获取");
 	}
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.identity.AccountEvents.AccountEvent;
 import org.onevisit.identity.AccountEvents.ApiTokenRevoked;
 import org.onevisit.identity.AccountEvents.IdentityVerifiedAtWindow;
@@ -18,13 +19,11 @@ import org.onevisit.identity.AccountEvents.PasswordChanged;
 import org.onevisit.identity.AccountEvents.PasswordRecovered;
 import org.onevisit.identity.AccountEvents.RegistrationLimited;
 import org.onevisit.messages.internal.SimulatedSmsGateway;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.registries.RegistryControl.DataProblem;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -45,11 +44,8 @@ class AccountSecurityTests {
 
 	static final Pattern CODE = Pattern.compile("(\\d{6})");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	SimulatedSmsGateway sms;
@@ -92,7 +88,7 @@ class AccountSecurityTests {
 	}
 
 	HttpResponse<String> register(OneVisitHttp http, String residentId, String phone, String password) {
-		String name = this.registries.nameOf(residentId).orElseThrow();
+		String name = this.server.registries().nameOf(residentId).orElseThrow();
 		String csrf = OneVisitHttp.csrfTokenOf(http.get("/register").body());
 		return http.postForm("/register",
 				"name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&residentId=" + residentId + "&phone="
@@ -101,7 +97,7 @@ class AccountSecurityTests {
 	}
 
 	String resident(int index) {
-		return this.registries.residentsWith(DataProblem.UNLINKED_PROPERTY).get(index);
+		return this.server.registries().residentsWith(DataProblem.UNLINKED_PROPERTY).get(index);
 	}
 
 	String lastCodeTo(String mobile) {
@@ -124,8 +120,8 @@ class AccountSecurityTests {
 	/** Registers with the registry's number and confirms it with the code sent there. */
 	String registerVerified(int index) {
 		String resident = resident(index);
-		String mobile = this.registries.mobileOf(resident).orElseThrow();
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		String mobile = this.server.registries().mobileOf(resident).orElseThrow();
+		OneVisitHttp http = this.server.http();
 		assertThat(register(http, resident, mobile, PASSWORD).headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/register/verify?id=" + resident));
 		HttpResponse<String> verified = postWithCsrf(http, "/register/verify?id=" + resident, "/register/verify",
@@ -140,9 +136,9 @@ class AccountSecurityTests {
 		// an ID number and name read elsewhere, with the attacker's own phone
 		String victim = resident(2);
 		String attackersPhone = "17012345678";
-		assertThat(this.registries.mobileOf(victim))
+		assertThat(this.server.registries().mobileOf(victim))
 			.hasValueSatisfying((held) -> assertThat(held).isNotEqualTo(attackersPhone));
-		OneVisitHttp attacker = new OneVisitHttp(this.port);
+		OneVisitHttp attacker = this.server.http();
 
 		HttpResponse<String> registered = register(attacker, victim, attackersPhone, PASSWORD);
 		assertThat(registered.headers().firstValue("Location"))
@@ -169,7 +165,7 @@ class AccountSecurityTests {
 			.postJson("/api/v1/confirmations/" + java.util.UUID.randomUUID(), "{\"accept\":true}", "Authorization",
 					token)
 			.statusCode()).isEqualTo(403);
-		OneVisitHttp page = new OneVisitHttp(this.port);
+		OneVisitHttp page = this.server.http();
 		page.logIn(victim, PASSWORD);
 		assertThat(page.get("/my").statusCode()).isEqualTo(200);
 		String csrf = OneVisitHttp.csrfTokenOf(page.get("/account/security").body());
@@ -189,7 +185,7 @@ class AccountSecurityTests {
 	@Test
 	void aClerkWhoHasCheckedTheIdCardAtAWindowLiftsTheLimit() {
 		String person = resident(3);
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		register(http, person, "17012345679", PASSWORD);
 		String token = bearer(http, person, PASSWORD);
 
@@ -215,8 +211,8 @@ class AccountSecurityTests {
 	@Test
 	void theCodeSentToTheRegistrysNumberLiftsTheLimitOnceAndIsNotSentAgainAtOnce() {
 		String person = resident(4);
-		String mobile = this.registries.mobileOf(person).orElseThrow();
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		String mobile = this.server.registries().mobileOf(person).orElseThrow();
+		OneVisitHttp http = this.server.http();
 		register(http, person, mobile, PASSWORD);
 		String code = lastCodeTo(mobile);
 		assertThat(this.sms.sentTo(mobile).get(0).text()).contains("验证码").contains(code);
@@ -247,7 +243,7 @@ class AccountSecurityTests {
 
 	@Test
 	void refusesAPasswordLongerThan72BytesWithAMessage() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String person = resident(5);
 		// 25 Chinese characters are 75 bytes in UTF-8
 		HttpResponse<String> refused = register(http, person, "17012345670", "密".repeat(25));
@@ -258,7 +254,7 @@ class AccountSecurityTests {
 	@Test
 	void changingThePasswordRevokesEveryTokenAndTheOldPasswordStopsWorking() {
 		String person = registerVerified(6);
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String first = bearer(http, person, PASSWORD);
 		String second = bearer(http, person, PASSWORD);
 		assertThat(OneVisitHttp.json(http.get("/api/v1/me/tokens", "Authorization", first)).size()).isEqualTo(2);
@@ -277,7 +273,7 @@ class AccountSecurityTests {
 			.statusCode()).isEqualTo(204);
 		assertThat(http.get("/api/v1/me", "Authorization", first).statusCode()).isEqualTo(401);
 		assertThat(http.get("/api/v1/me", "Authorization", second).statusCode()).isEqualTo(401);
-		assertThat(new OneVisitHttp(this.port)
+		assertThat(this.server.http()
 			.postJson("/api/v1/auth/token", "{\"username\":\"" + person + "\",\"password\":\"" + PASSWORD + "\"}")
 			.statusCode()).isEqualTo(401);
 		String fresh = bearer(http, person, "another-long-one");
@@ -294,8 +290,8 @@ class AccountSecurityTests {
 	@Test
 	void recoversAForgottenPasswordThroughTheConfirmedMobileNumber() {
 		String person = registerVerified(7);
-		String mobile = this.registries.mobileOf(person).orElseThrow();
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		String mobile = this.server.registries().mobileOf(person).orElseThrow();
+		OneVisitHttp http = this.server.http();
 		int before = this.sms.sentTo(mobile).size();
 		HttpResponse<String> started = postWithCsrf(http, "/recover", "/recover", "username=" + person);
 		assertThat(started.headers().firstValue("Location"))
@@ -309,7 +305,7 @@ class AccountSecurityTests {
 				+ "&code=" + lastCodeTo(mobile) + "&password=recovered-pass-1&passwordAgain=recovered-pass-1");
 		assertThat(reset.headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?recovered"));
-		assertThat(bearer(new OneVisitHttp(this.port), person, "recovered-pass-1")).hasSizeGreaterThan(40);
+		assertThat(bearer(this.server.http(), person, "recovered-pass-1")).hasSizeGreaterThan(40);
 		assertThat(this.recorder.events)
 			.anySatisfy((event) -> assertThat(event).isInstanceOfSatisfying(PasswordRecovered.class,
 					(recovered) -> assertThat(recovered.username()).isEqualTo(accountOf(person))));
@@ -317,7 +313,7 @@ class AccountSecurityTests {
 
 	@Test
 	void tokensAreListedToTheirHolderAndRevokedByTheHolderOrAnAdministrator() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String first = bearer(http, "applicant3", "onevisit-demo");
 		String second = bearer(http, "applicant3", "onevisit-demo");
 		String id = OneVisitHttp.json(http.get("/api/v1/me/tokens", "Authorization", second))
@@ -349,8 +345,8 @@ class AccountSecurityTests {
 
 	@Test
 	void publishesFailedLoginsForTheSecurityLog() {
-		new OneVisitHttp(this.port).postJson("/api/v1/auth/token",
-				"{\"username\":\"applicant1\",\"password\":\"not-the-password\"}");
+		this.server.http()
+			.postJson("/api/v1/auth/token", "{\"username\":\"applicant1\",\"password\":\"not-the-password\"}");
 		assertThat(this.recorder.events).anySatisfy(
 				(event) -> assertThat(event).isInstanceOfSatisfying(AuthenticationFailureBadCredentialsEvent.class,
 						(failed) -> assertThat(failed.getAuthentication().getName()).isEqualTo("applicant1")));

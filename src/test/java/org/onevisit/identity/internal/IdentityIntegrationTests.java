@@ -2,7 +2,6 @@ package org.onevisit.identity.internal;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.DemoTotp;
 import org.onevisit.OneVisitHttp;
@@ -17,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +26,6 @@ class IdentityIntegrationTests {
 
 	static final String DEMO_PASSWORD = "onevisit-demo";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	AccountManagement accounts;
 
@@ -40,12 +35,9 @@ class IdentityIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp visitor;
-
-	@BeforeEach
-	void newVisitor() {
-		this.visitor = new OneVisitHttp(this.port);
-	}
 
 	@Test
 	void seedsADemoReviewerForEverySeededDepartmentBoundToThatDepartment() {

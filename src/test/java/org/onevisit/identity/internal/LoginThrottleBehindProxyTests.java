@@ -5,9 +5,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.onevisit.DemoTotp;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "onevisit.security.trusted-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
 class LoginThrottleBehindProxyTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	HttpResponse<String> token(OneVisitHttp http, String username, String password, String client) {
 		return http.postJson("/api/v1/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + password
@@ -31,7 +32,7 @@ class LoginThrottleBehindProxyTests {
 
 	@Test
 	void aLoadBalancerFullOfFailuresLocksNobodyOut() {
-		OneVisitHttp balancer = new OneVisitHttp(this.port);
+		OneVisitHttp balancer = this.server.http();
 		for (int i = 1; i <= 20; i++) {
 			assertThat(token(balancer, "applicant" + (i % 3), "wrong-" + i, "203.0.113." + i).statusCode())
 				.isEqualTo(401);
@@ -45,14 +46,14 @@ class LoginThrottleBehindProxyTests {
 
 	@Test
 	void badPasswordsFromElsewhereDoNotLockAStaffMemberOut() {
-		OneVisitHttp attacker = new OneVisitHttp(this.port);
+		OneVisitHttp attacker = this.server.http();
 		for (int i = 1; i <= 12; i++) {
 			token(attacker, "supervisor1", "guess-" + i, "192.0.2.66");
 		}
 		// the attacker's own address is held back, even with the right password
 		assertThat(token(attacker, "supervisor1", "onevisit-demo", "192.0.2.66").statusCode()).isEqualTo(429);
 
-		OneVisitHttp owner = new OneVisitHttp(this.port);
+		OneVisitHttp owner = this.server.http();
 		assertThat(token(owner, "supervisor1", "onevisit-demo", "198.51.100.20").statusCode()).isEqualTo(200);
 	}
 

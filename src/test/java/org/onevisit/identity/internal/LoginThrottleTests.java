@@ -4,9 +4,10 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "onevisit.login.per-account=3", "onevisit.login.per-address=6" })
 class LoginThrottleTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	HttpResponse<String> token(OneVisitHttp http, String username, String password) {
 		return http.postJson("/api/v1/auth/token",
@@ -28,7 +29,7 @@ class LoginThrottleTests {
 
 	@Test
 	void refusesAnAccountAfterRepeatedFailuresEvenWithTheRightPasswordAndAnAddressAfterMore() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		HttpResponse<String> unknown = token(http, "nobody", "guess");
 		HttpResponse<String> wrong = token(http, "applicant2", "guess-1");
 		// the same answer whether the account exists or not

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.onevisit.DemoTotp;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.identity.AccountManagement;
 import org.onevisit.identity.AccountManagement.NewAccount;
 import org.onevisit.identity.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +32,8 @@ class StaffSecondFactorTests {
 
 	static final Pattern RECOVERY = Pattern.compile("<code>([2-9A-Z]{5}-[2-9A-Z]{5})</code>");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	AccountManagement accounts;
@@ -53,7 +53,7 @@ class StaffSecondFactorTests {
 
 	@Test
 	void aStaffPasswordAloneReachesNoStaffPage() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		OneVisitHttp clerk = this.server.http();
 		assertThat(password(clerk, "clerk1").headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login/second-factor"));
 		assertThat(clerk.get("/hall").statusCode()).isEqualTo(403);
@@ -68,20 +68,20 @@ class StaffSecondFactorTests {
 		assertThat(clerk.cookie("JSESSIONID")).isNotEqualTo(before);
 		assertThat(clerk.get("/hall").statusCode()).isEqualTo(200);
 		// an applicant has no second step
-		assertThat(password(new OneVisitHttp(this.port), "applicant1").headers().firstValue("Location"))
+		assertThat(password(this.server.http(), "applicant1").headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).doesNotContain("second-factor"));
 	}
 
 	@Test
 	void enrolsWithAQrCodeAndRecoveryCodesEachUsableOnceAfterAnAdministratorsReset() {
 		this.accounts.openIfAbsent(NewAccount.staff("clerk-enrolling", "onevisit-demo", "enrolling", Role.CLERK));
-		OneVisitHttp admin = new OneVisitHttp(this.port);
+		OneVisitHttp admin = this.server.http();
 		String bearer = "Bearer " + admin.bearerToken("admin1", "onevisit-demo");
 		assertThat(admin
 			.postJson("/api/v1/admin/accounts/clerk-enrolling/second-factor/reset", "{}", "Authorization", bearer)
 			.statusCode()).isEqualTo(204);
 
-		OneVisitHttp clerk = new OneVisitHttp(this.port);
+		OneVisitHttp clerk = this.server.http();
 		password(clerk, "clerk-enrolling");
 		String page = clerk.get("/login/second-factor").body();
 		assertThat(page).contains("<svg", "设置动态验证码");
@@ -106,12 +106,12 @@ class StaffSecondFactorTests {
 		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
 			.doesNotContain(new String(secret, java.nio.charset.StandardCharsets.ISO_8859_1));
 
-		OneVisitHttp lostPhone = new OneVisitHttp(this.port);
+		OneVisitHttp lostPhone = this.server.http();
 		password(lostPhone, "clerk-enrolling");
 		assertThat(code(lostPhone, "/login/second-factor", recovery.get(3)).headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).doesNotContain("error"));
 		assertThat(lostPhone.get("/hall").statusCode()).isEqualTo(200);
-		OneVisitHttp again = new OneVisitHttp(this.port);
+		OneVisitHttp again = this.server.http();
 		password(again, "clerk-enrolling");
 		assertThat(code(again, "/login/second-factor", recovery.get(3)).headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login/second-factor?error"));
@@ -125,7 +125,7 @@ class StaffSecondFactorTests {
 
 	@Test
 	void onlyAnAdministratorResetsASecondFactor() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String supervisor = "Bearer " + http.bearerToken("supervisor1", "onevisit-demo");
 		assertThat(http.postJson("/api/v1/admin/accounts/clerk1/second-factor/reset", "{}", "Authorization", supervisor)
 			.statusCode()).isEqualTo(403);

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.TestSmtp;
 import org.onevisit.licences.LicenceEvents.LicenceRevoked;
 import org.onevisit.messages.internal.OutgoingDeliveries.Outgoing;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
 import org.onevisit.supervision.Warning;
@@ -24,7 +24,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,11 +56,8 @@ class NotificationJourneyTests {
 		SMTP.sendTo(registry);
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	SimulatedSmsGateway sms;
@@ -80,8 +76,8 @@ class NotificationJourneyTests {
 
 	@Test
 	void tellsTheApplicantByEmailAndTextWhenFiledAskedForMoreApprovedAndIssued() throws Exception {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		String mail = "zhangsan." + UUID.randomUUID() + "@example.test";
 		String mobile = "13800000001";
 		assertThat(choose("applicant1", matters, """
@@ -142,8 +138,8 @@ class NotificationJourneyTests {
 
 	@Test
 	void tellsTheApplicantWhyTheMatterWasRejected() throws Exception {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		String mail = "zhangsan." + UUID.randomUUID() + "@example.test";
 		assertThat(choose("applicant1", matters, """
 				{"email":"%s","emailEnabled":true}
@@ -161,7 +157,7 @@ class NotificationJourneyTests {
 
 	@Test
 	void retriesWhileTheMailServerIsDownThenShowsTheFailureAndSendsOnceOnRetry() throws Exception {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		Matters matters = new Matters(http);
 		String mail = "lisi." + UUID.randomUUID() + "@example.test";
 		assertThat(choose("applicant2", matters, """
@@ -182,7 +178,7 @@ class NotificationJourneyTests {
 			JsonNode failed = OneVisitHttp
 				.json(http.get("/api/v1/admin/notifications/failed", "Authorization", matters.bearer("admin1")));
 			assertThat(failed.findValuesAsString("id")).contains(delivery.toString());
-			OneVisitHttp admin = OneVisitHttp.signedIn(this.port, "admin1");
+			OneVisitHttp admin = this.server.signedIn("admin1");
 			assertThat(admin.get("/").body()).as("the navigation leads there")
 				.contains("href=\"/admin/notifications\"");
 			assertThat(admin.get("/admin/notifications").body()).contains(delivery.toString())
@@ -216,7 +212,7 @@ class NotificationJourneyTests {
 
 	@Test
 	void sendsOnlyThroughTheChosenChannelsAndInTheChosenLanguage() throws Exception {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		Matters matters = new Matters(http);
 		String mail = "wangfang." + UUID.randomUUID() + "@example.test";
 		String mobile = "13900000003";
@@ -246,7 +242,7 @@ class NotificationJourneyTests {
 
 	@Test
 	void warnsTheDepartmentsReviewerAndTheSupervisorsByEmail() throws Exception {
-		Matters matters = new Matters(new OneVisitHttp(this.port));
+		Matters matters = new Matters(this.server.http());
 		String reviewerMail = "reviewer." + UUID.randomUUID() + "@example.test";
 		String supervisorMail = "supervisor." + UUID.randomUUID() + "@example.test";
 		String otherMail = "other." + UUID.randomUUID() + "@example.test";
@@ -269,7 +265,7 @@ class NotificationJourneyTests {
 
 	@Test
 	void choosesChannelsOnTheMySpacePage() throws Exception {
-		OneVisitHttp page = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp page = this.server.signedIn("applicant1");
 		assertThat(page.get("/my").body()).contains("/my/notifications");
 		String form = page.get("/my/notifications").body();
 		assertThat(form).contains("name=\"emailEnabled\"").contains("name=\"smsEnabled\"");
@@ -293,7 +289,7 @@ class NotificationJourneyTests {
 	@Test
 	void believesOnlyReceiptsSignedByTheGateway() throws Exception {
 		// the operator has no account here: its signature is what it is believed by
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		SmsReceipts.SignedReceipt signed = this.sms.receipt("X1", UUID.randomUUID().toString(), "DELIVERED");
 		String body = new String(signed.body(), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(http
@@ -314,7 +310,7 @@ class NotificationJourneyTests {
 
 	@Test
 	void refusesAChannelSwitchedOnWithoutAnAddress() throws Exception {
-		Matters matters = new Matters(new OneVisitHttp(this.port));
+		Matters matters = new Matters(this.server.http());
 		HttpResponse<String> refused = choose("applicant2", matters,
 				"{\"email\":\"not-an-address\",\"emailEnabled\":true,\"smsEnabled\":true}");
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -324,8 +320,8 @@ class NotificationJourneyTests {
 	}
 
 	private HttpResponse<String> choose(String username, Matters matters, String json) {
-		return new OneVisitHttp(this.port).putJson("/api/v1/my/notification-preferences", json, "Authorization",
-				matters.bearer(username));
+		return this.server.http()
+			.putJson("/api/v1/my/notification-preferences", json, "Authorization", matters.bearer(username));
 	}
 
 	/** A licence of the person revoked, as the licences module announces it. */

@@ -20,14 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
+import org.onevisit.OneVisitServer;
 import org.onevisit.shared.SigningKey;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaymentsIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	SimulatedCashier cashier;
@@ -65,9 +61,9 @@ class PaymentsIntegrationTests {
 
 	@BeforeEach
 	void fileAMatterWithAFee() {
-		this.seller = OneVisitHttp.signedIn(this.port, "applicant1");
+		this.seller = this.server.signedIn("applicant1");
 		this.token = "Bearer " + this.seller.bearerToken("applicant1", "onevisit-demo");
-		this.matters = new Matters(this.seller, this.registries);
+		this.matters = this.server.matters(this.seller);
 		this.filed = this.matters.fileFlatTransferAwaitingParties();
 		this.application = this.filed.path("id").asString();
 		// there at once, whether or not the filing's event was handled yet
@@ -208,7 +204,7 @@ class PaymentsIntegrationTests {
 
 	@Test
 	void anotherApplicantNeitherSeesThePaymentNorReachesItsCashierPage() {
-		OneVisitHttp buyer = OneVisitHttp.signedIn(this.port, "applicant2");
+		OneVisitHttp buyer = this.server.signedIn("applicant2");
 		String buyerToken = "Bearer " + buyer.bearerToken("applicant2", "onevisit-demo");
 
 		assertThat(paymentOf(buyerToken).statusCode()).isEqualTo(404);

@@ -5,13 +5,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.licences.LicenceWallet;
-import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,24 +23,21 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WindowPaymentTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	LicenceWallet wallet;
 
 	@Test
 	void aClerkRecordsAPaymentTakenAtTheWindowAndTheMatterGoesOnAsPaid() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		JsonNode approved = matters.approveAll(matters.fileFlatTransfer());
 		assertThat(approved.path("status").asString()).isEqualTo("AWAITING_PAYMENT");
 		String id = approved.path("id").asString();
 		String tracking = approved.path("trackingNo").asString();
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 		String desk = clerk.get("/hall/payments?trackingNumber=" + tracking).body();
 		assertThat(desk).contains("不动产登记费（住宅）", "契税（承受方）", "登记已缴费");
 
@@ -67,10 +63,10 @@ class WindowPaymentTests {
 
 	@Test
 	void onlyAClerkRecordsAPaymentAtTheWindow() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		JsonNode approved = matters.approveAll(matters.fileFlatTransfer());
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		String page = applicant.get("/my/applications/" + approved.path("id").asString()).body();
 
 		assertThat(applicant

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
-import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.Channel;
 import org.onevisit.delivery.Deliveries;
@@ -24,7 +24,6 @@ import org.onevisit.payments.PaymentConfirmed;
 import org.onevisit.delivery.DeliveryHandedOver;
 import org.onevisit.shared.ResidentId;
 import org.onevisit.shared.Subject;
-import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.aop.Advisor;
@@ -34,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -84,18 +82,15 @@ class ConditionalListenersTests {
 
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	Deliveries deliveries;
 
 	@Test
 	void recordsOnlyTheListenersThatHaveSomethingToDoWithAFiling() throws InterruptedException {
-		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		Matters matters = this.server.matters();
 		JsonNode filed = matters.fileFlatTransfer();
 		String id = filed.path("id").asString();
 		String tracking = filed.path("trackingNo").asString();
@@ -147,7 +142,7 @@ class ConditionalListenersTests {
 
 	@Test
 	void recordsThePartnersListenersForThePaymentLicencesAndHandOverOfAPartnersFiling() {
-		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
+		JsonNode filed = this.server.matters().fileFlatTransfer();
 		String id = filed.path("id").asString();
 		String tracking = filed.path("trackingNo").asString();
 		ApplicationId matter = new ApplicationId(UUID.fromString(id));

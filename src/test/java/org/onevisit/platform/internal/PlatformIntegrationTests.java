@@ -2,7 +2,6 @@ package org.onevisit.platform.internal;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
 import org.onevisit.Problems;
@@ -10,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,18 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlatformIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp visitor;
-
-	@BeforeEach
-	void newVisitor() {
-		this.visitor = new OneVisitHttp(this.port);
-	}
 
 	@Test
 	void speaksSimplifiedChineseByDefaultWhateverTheBrowserLanguage() {

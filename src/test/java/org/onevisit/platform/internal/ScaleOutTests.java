@@ -15,10 +15,10 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ScaleOutTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -50,7 +50,7 @@ class ScaleOutTests {
 	@Test
 	void keepsThePageSessionInTheDatabaseAndEndsItThereAtLogout() {
 		long before = sessionsOf("reviewer-civil");
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-civil");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-civil");
 
 		assertThat(sessionsOf("reviewer-civil")).isEqualTo(before + 1);
 		String page = reviewer.get("/review").body();

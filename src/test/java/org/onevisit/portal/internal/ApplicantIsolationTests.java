@@ -5,11 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
+import org.onevisit.OneVisitServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,15 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicantIsolationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Test
 	void anotherApplicantFindsNothingOfTheMatterWhereverTheyLook() {
-		Matters matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		Matters matters = this.server.matters();
 		String id = matters.payThroughTheSimulator(matters.approveAll(matters.fileFlatTransfer()))
 			.path("id")
 			.asString();
@@ -38,8 +34,8 @@ class ApplicantIsolationTests {
 				"/pay/applications/" + id);
 		List<String> api = List.of("/api/v1/applications/" + id, "/api/v1/applications/" + id + "/history",
 				"/api/v1/applications/" + id + "/payment");
-		OneVisitHttp seller = OneVisitHttp.signedIn(this.port, "applicant1");
-		OneVisitHttp stranger = new OneVisitHttp(this.port);
+		OneVisitHttp seller = this.server.signedIn("applicant1");
+		OneVisitHttp stranger = this.server.http();
 		// not the buyer: a party to the sale reads the matter
 		stranger.logIn("business1", "onevisit-demo");
 		String sellerToken = matters.bearer("applicant1");

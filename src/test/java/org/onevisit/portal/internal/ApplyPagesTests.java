@@ -9,11 +9,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.registries.RegistryControl;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplyPagesTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -34,7 +31,7 @@ class ApplyPagesTests {
 
 	@BeforeEach
 	void logIn() {
-		this.seller = OneVisitHttp.signedIn(this.port, "applicant1");
+		this.seller = this.server.signedIn("applicant1");
 	}
 
 	@Test
@@ -51,7 +48,7 @@ class ApplyPagesTests {
 		assertThat(page.body()).contains("来自住房和城乡建设信息库");
 
 		// a flat of his own for this test, written over the pre-filled one
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries());
 		Map<String, String> inputs = inputsOf(form);
 		inputs.put("field.certificateNo", flat.certificateNo());
 		inputs.put("field.address", flat.address());
@@ -74,7 +71,7 @@ class ApplyPagesTests {
 			.firstValue("Location")
 			.orElseThrow()
 			.replaceAll(".*/applications/([0-9a-f-]{36}).*", "$1");
-		OneVisitHttp api = new OneVisitHttp(this.port);
+		OneVisitHttp api = this.server.http();
 		assertThat(api
 			.postJson("/api/v1/applications/" + id + "/withdrawal", "{}", "Authorization",
 					"Bearer " + api.bearerToken("applicant1", "onevisit-demo"))
@@ -159,7 +156,7 @@ class ApplyPagesTests {
 		assertThat(saved.statusCode()).isEqualTo(200);
 		assertThat(saved.body()).contains("草稿已保存");
 
-		OneVisitHttp later = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp later = this.server.signedIn("applicant1");
 		Document again = Jsoup.parse(later.get("/apply/items/339900-NR-002").body());
 		assertThat(again.text()).contains("已恢复您上次保存的草稿");
 		assertThat(again.getElementById("field-certificateNo").val()).isEqualTo("浙(2021)示范市不动产证明第0009999号");
@@ -235,12 +232,12 @@ class ApplyPagesTests {
 				(disposition) -> assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''"));
 		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
-		OneVisitHttp buyer = OneVisitHttp.signedIn(this.port, "applicant2");
+		OneVisitHttp buyer = this.server.signedIn("applicant2");
 		assertThat(buyer.get("/my/uploads/" + upload).statusCode()).isEqualTo(404);
 		// the reviewing department reads it, another department does not
-		OneVisitHttp registry = OneVisitHttp.signedIn(this.port, "reviewer-nr");
+		OneVisitHttp registry = this.server.signedIn("reviewer-nr");
 		assertThat(registry.get("/review/uploads/" + upload).statusCode()).isEqualTo(200);
-		OneVisitHttp tax = OneVisitHttp.signedIn(this.port, "reviewer-tax");
+		OneVisitHttp tax = this.server.signedIn("reviewer-tax");
 		assertThat(tax.get("/review/uploads/" + upload).statusCode()).isEqualTo(404);
 	}
 

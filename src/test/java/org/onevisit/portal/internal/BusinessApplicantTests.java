@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.Uploads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,19 +44,20 @@ class BusinessApplicantTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	Uploads uploads;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
 
 	String business;
 
 	@BeforeEach
 	void tokens() {
-		this.http = new OneVisitHttp(this.port);
 		this.business = "Bearer " + this.http.bearerToken("business1", "onevisit-demo");
 	}
 
@@ -246,7 +247,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void aBusinessAccountFindsItsFormFilledInOnThePagesAndFilesIt() {
-		OneVisitHttp pages = OneVisitHttp.signedIn(this.port, "business1");
+		OneVisitHttp pages = this.server.signedIn("business1");
 
 		Document form = Jsoup.parse(pages.get("/apply/items/339900-TAX-003").body());
 
@@ -262,7 +263,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void aBusinessOpeningAPersonsItemIsToldItIsOfferedOnlyToPeopleBeforeFillingAnything() {
-		OneVisitHttp pages = OneVisitHttp.signedIn(this.port, "business1");
+		OneVisitHttp pages = this.server.signedIn("business1");
 
 		Document form = Jsoup.parse(pages.get("/apply/items/339900-POLICE-005").body());
 
@@ -273,7 +274,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void theWindowLooksUpABusinessThroughItsLegalRepresentativesIdCardAndFilesForIt() {
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 		clerk.get("/hall?hall=city");
 
 		HttpResponse<String> lookup = businessLookup(clerk, Matters.SELLER, "张三", "items/339900-TAX-003");
@@ -300,7 +301,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void theWindowDoesNotFileForABusinessWhenThePersonPresentIsNotItsLegalRepresentative() {
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 		// a hall where the business has not been today
 		clerk.get("/hall?hall=east");
 
@@ -315,7 +316,7 @@ class BusinessApplicantTests {
 
 	@Test
 	void theClerksLookupOfAResidentFillsTheirIdSoTheOneTimeNoticeDoesNotAskForIt() {
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 		HttpResponse<String> lookup = clerk.postForm("/hall/apply",
 				"_csrf=" + OneVisitHttp.csrfTokenOf(clerk.get("/hall").body()) + "&residentId=" + Matters.BUYER
 						+ "&matter=items/339900-POLICE-005&method=ID_CARD");

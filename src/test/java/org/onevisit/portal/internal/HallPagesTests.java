@@ -9,9 +9,10 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,14 +26,14 @@ class HallPagesTests {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	OneVisitHttp clerk;
 
 	@BeforeEach
 	void logIn() {
-		this.clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		this.clerk = this.server.signedIn("clerk1");
 	}
 
 	/**
@@ -137,11 +138,11 @@ class HallPagesTests {
 			.firstValue("Location")
 			.orElseThrow()
 			.replaceAll(".*/receipts/([0-9a-f-]{36}).*", "$1");
-		OneVisitHttp walkIn = OneVisitHttp.signedIn(this.port, "applicant2");
+		OneVisitHttp walkIn = this.server.signedIn("applicant2");
 		assertThat(walkIn.get("/my/applications/" + id).statusCode()).isEqualTo(200);
 		assertThat(walkIn.get("/my/applications").body()).contains(page.getElementById("tracking-number").text());
 		assertThat(page.html()).contains("/my/applications/" + id);
-		OneVisitHttp someoneElse = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp someoneElse = this.server.signedIn("applicant1");
 		assertThat(someoneElse.get("/my/applications/" + id).statusCode()).isEqualTo(404);
 		// the window's hall is on record, for supervision per hall
 		assertThat(this.jdbc.sql("select hall_code from applications_application where id = :id")

@@ -7,9 +7,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +24,12 @@ class HallRegionPagesTests {
 
 	static final String WALK_IN = "339903199007180029";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Test
 	void eachHallListsWhatItsWindowsAcceptTheCitysHallEverythingACountysHallTheCitywideMatters() {
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 
 		Document east = Jsoup.parse(clerk.get("/hall?hall=east").body());
 		Document city = Jsoup.parse(clerk.get("/hall?hall=city").body());
@@ -41,7 +42,7 @@ class HallRegionPagesTests {
 
 	@Test
 	void theEastWindowIsToldItDoesNotAcceptTheCitysSocietyRegistrationAndWhereToGo() {
-		OneVisitHttp clerk = OneVisitHttp.signedIn(this.port, "clerk1");
+		OneVisitHttp clerk = this.server.signedIn("clerk1");
 		assertThat(clerk.get("/hall?hall=east").body()).contains("<option value=\"east\" selected");
 		HttpResponse<String> lookup = clerk.postForm("/hall/apply",
 				"_csrf=" + OneVisitHttp.csrfTokenOf(clerk.get("/hall").body()) + "&residentId=" + WALK_IN

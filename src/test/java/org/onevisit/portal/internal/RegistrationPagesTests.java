@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.messages.internal.SimulatedSmsGateway;
 import org.onevisit.registries.RegistryControl;
 import org.onevisit.registries.RegistryControl.DataProblem;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegistrationPagesTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	SimulatedSmsGateway sms;
@@ -34,7 +31,8 @@ class RegistrationPagesTests {
 	 * applicant, who has an account): the first such, or the one after it.
 	 */
 	RegistryControl.Enterprise activeBusinessNotOfZhangSan(int skipped) {
-		return this.registries.enterprises()
+		return this.server.registries()
+			.enterprises()
 			.stream()
 			.filter(RegistryControl.Enterprise::active)
 			.filter((e) -> !e.representativeId().equals("339902198503120016"))
@@ -51,9 +49,9 @@ class RegistrationPagesTests {
 
 	@Test
 	void registersAPersonWhoseNameTheRegistryConfirmsAndLetsThemLogInWithTheirId() {
-		String resident = this.registries.residentsWith(DataProblem.STALE_MARRIAGE).get(1);
-		String name = this.registries.nameOf(resident).orElseThrow();
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		String resident = this.server.registries().residentsWith(DataProblem.STALE_MARRIAGE).get(1);
+		String name = this.server.registries().nameOf(resident).orElseThrow();
+		OneVisitHttp http = this.server.http();
 
 		HttpResponse<String> wrongName = register(http, name + "某", resident, "13800138000");
 		assertThat(wrongName.statusCode()).isEqualTo(200);
@@ -63,7 +61,7 @@ class RegistrationPagesTests {
 		assertThat(badPhone.body()).contains("手机号码应为以1开头的11位数字");
 
 		// with the number the registry holds for them, confirmed by the code sent to it
-		String mobile = this.registries.mobileOf(resident).orElseThrow();
+		String mobile = this.server.registries().mobileOf(resident).orElseThrow();
 		HttpResponse<String> registered = register(http, name, resident, mobile);
 		assertThat(registered.statusCode()).isEqualTo(302);
 		assertThat(registered.headers().firstValue("Location"))
@@ -75,7 +73,7 @@ class RegistrationPagesTests {
 			.headers()
 			.firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith("/login?verified"));
 
-		OneVisitHttp person = new OneVisitHttp(this.port);
+		OneVisitHttp person = this.server.http();
 		HttpResponse<String> login = person.logIn(resident, "long-enough-1");
 		assertThat(login.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
@@ -83,13 +81,13 @@ class RegistrationPagesTests {
 		String token = "Bearer " + person.bearerToken(resident, "long-enough-1");
 		assertThat(person.get("/api/v1/my/data-accesses", "Authorization", token).body()).contains("实名注册核验");
 
-		assertThat(register(new OneVisitHttp(this.port), name, resident, "13800138001").body()).contains("已经注册过");
+		assertThat(register(this.server.http(), name, resident, "13800138001").body()).contains("已经注册过");
 	}
 
 	@Test
 	void refusesASecondAccountForSomeoneAlreadyRegistered() {
 		// 李四 has the demo account applicant2
-		HttpResponse<String> again = register(new OneVisitHttp(this.port), "李四", "339903199007180029", "13900139000");
+		HttpResponse<String> again = register(this.server.http(), "李四", "339903199007180029", "13900139000");
 		assertThat(again.statusCode()).isEqualTo(200);
 		assertThat(again.body()).contains("已经注册过");
 	}
@@ -112,7 +110,7 @@ class RegistrationPagesTests {
 		// someone who read the representative's name and ID elsewhere, with their own
 		// phone
 		RegistryControl.Enterprise enterprise = activeBusinessNotOfZhangSan(1);
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 
 		HttpResponse<String> registered = registerBusiness(http, enterprise.creditCode(),
 				enterprise.representativeName(), enterprise.representativeId(), "17012345670");
@@ -120,7 +118,7 @@ class RegistrationPagesTests {
 		assertThat(registered.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?registered&limited"));
 		assertThat(this.sms.sentTo("17012345670")).isEmpty();
-		OneVisitHttp business = new OneVisitHttp(this.port);
+		OneVisitHttp business = this.server.http();
 		business.logIn(enterprise.creditCode(), "long-enough-1");
 		String token = "Bearer " + business.bearerToken(enterprise.creditCode(), "long-enough-1");
 		HttpResponse<String> filing = business.postJson("/api/v1/applications",
@@ -132,12 +130,13 @@ class RegistrationPagesTests {
 	@Test
 	void registersABusinessThroughItsLegalRepresentativeAndRefusesAnyoneElse() {
 		RegistryControl.Enterprise enterprise = activeBusinessNotOfZhangSan(0);
-		RegistryControl.Enterprise closed = this.registries.enterprises()
+		RegistryControl.Enterprise closed = this.server.registries()
+			.enterprises()
 			.stream()
 			.filter((e) -> !e.active())
 			.findFirst()
 			.orElseThrow();
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 
 		assertThat(registerBusiness(http, enterprise.creditCode(), "张三", "339902198503120016").body())
 			.contains("没有找到该企业由这位法定代表人登记的记录");
@@ -148,7 +147,7 @@ class RegistrationPagesTests {
 
 		// with the number the population registry holds for the representative, confirmed
 		// by the code sent to it
-		String mobile = this.registries.mobileOf(enterprise.representativeId()).orElseThrow();
+		String mobile = this.server.registries().mobileOf(enterprise.representativeId()).orElseThrow();
 		HttpResponse<String> registered = registerBusiness(http, enterprise.creditCode().toLowerCase(),
 				enterprise.representativeName(), enterprise.representativeId(), mobile);
 		assertThat(registered.statusCode()).as(registered::body).isEqualTo(302);
@@ -162,13 +161,13 @@ class RegistrationPagesTests {
 					.firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?verified"));
 
-		OneVisitHttp business = new OneVisitHttp(this.port);
+		OneVisitHttp business = this.server.http();
 		business.logIn(enterprise.creditCode(), "long-enough-1");
 		assertThat(business.get("/my").body()).contains(enterprise.name());
 		String token = "Bearer " + business.bearerToken(enterprise.creditCode(), "long-enough-1");
 		assertThat(business.get("/api/v1/my/data-accesses", "Authorization", token).body()).contains("法人账户注册核验");
-		assertThat(registerBusiness(new OneVisitHttp(this.port), enterprise.creditCode(),
-				enterprise.representativeName(), enterprise.representativeId())
+		assertThat(registerBusiness(this.server.http(), enterprise.creditCode(), enterprise.representativeName(),
+				enterprise.representativeId())
 			.body()).contains("已经注册过法人账户");
 	}
 

@@ -9,6 +9,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.TestClock;
 import org.onevisit.queues.Appointment;
 import org.onevisit.queues.Halls;
@@ -24,7 +25,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +51,8 @@ class QueuesIntegrationTests {
 
 	}
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	PersonalData personalData;
@@ -155,7 +155,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aWrongAppointmentCodeAtTheDeskIsAMessageOnTheDesk() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port).onServerClock(TestClock.at(WEDNESDAY_MORNING));
+		OneVisitHttp clerk = this.server.http().onServerClock(TestClock.at(WEDNESDAY_MORNING));
 		clerk.logIn("clerk1", "onevisit-demo");
 		String desk = clerk.get("/hall/queue?hall=west&window=2").body();
 
@@ -209,7 +209,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void showsEveryHallsQueueToAnyoneOnThePageAndThroughTheApi() {
-		OneVisitHttp anyone = new OneVisitHttp(this.port);
+		OneVisitHttp anyone = this.server.http();
 		HttpResponse<String> page = anyone.get("/halls");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(Jsoup.parse(page.body()).select("#queues[hx-trigger]").attr("hx-trigger")).isEqualTo("every 5s");
@@ -223,7 +223,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aCitizenBooksOnTheirPageAndCannotBookTwiceADay() {
-		OneVisitHttp citizen = OneVisitHttp.signedIn(this.port, "applicant2");
+		OneVisitHttp citizen = this.server.signedIn("applicant2");
 		LocalDate day = this.calendar.addWorkingDays(WEDNESDAY_MORNING.toLocalDate(), 3).date();
 		String page = citizen.get("/my/appointments?hall=city&day=" + day).body();
 		String slot = Jsoup.parse(page).select("input[name=slot]").first().val();
@@ -245,7 +245,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aClerkDrawsAWalkInTicketAndCallsItToTheirWindow() {
-		OneVisitHttp clerk = new OneVisitHttp(this.port).onServerClock(TestClock.at(WEDNESDAY_MORNING));
+		OneVisitHttp clerk = this.server.http().onServerClock(TestClock.at(WEDNESDAY_MORNING));
 		clerk.logIn("clerk1", "onevisit-demo");
 		String desk = clerk.get("/hall/queue?hall=west&window=2").body();
 
@@ -257,7 +257,7 @@ class QueuesIntegrationTests {
 		HttpResponse<String> called = clerk.postForm("/hall/queue/call",
 				"hall=west&window=2&_csrf=" + OneVisitHttp.csrfTokenOf(desk));
 		assertThat(clerk.get(pathOf(called)).body()).contains("请 " + ticket + " 号到 2 号窗口办理");
-		assertThat(new OneVisitHttp(this.port).get("/halls").body()).contains(ticket + " 号请到 2 号窗口");
+		assertThat(this.server.http().get("/halls").body()).contains(ticket + " 号请到 2 号窗口");
 	}
 
 	static String pathOf(HttpResponse<String> redirect) {

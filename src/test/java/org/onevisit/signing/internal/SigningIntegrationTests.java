@@ -18,6 +18,7 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.shared.SigningKey;
 import org.onevisit.signing.KeyEncryptionKey;
 import org.onevisit.signing.KeyName;
@@ -28,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +44,8 @@ class SigningIntegrationTests {
 
 	private static final byte[] CONTENT = "{\"licence\":\"营业执照\"}".getBytes(StandardCharsets.UTF_8);
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	Signer signer;
@@ -132,7 +132,7 @@ class SigningIntegrationTests {
 	void oldSignaturesStillVerifyAfterRotation() {
 		Signer.Signed before = this.signer.sign(KeyName.PAYMENTS, CONTENT);
 
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		String admin = "Bearer " + http.bearerToken("admin1", "onevisit-demo");
 		HttpResponse<String> rotated = http.post("/api/v1/admin/keys/payments/rotation", "application/json", "",
 				"Authorization", admin);
@@ -210,7 +210,7 @@ class SigningIntegrationTests {
 	}
 
 	private JsonNode published(KeyName name, String keyId) {
-		JsonNode all = OneVisitHttp.json(new OneVisitHttp(this.port).get("/api/v1/keys"));
+		JsonNode all = OneVisitHttp.json(this.server.http().get("/api/v1/keys"));
 		for (JsonNode key : all) {
 			if (key.path("name").asString().equals(name.code()) && key.path("keyId").asString().equals(keyId)) {
 				return key;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.MattersInProcess;
@@ -16,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupervisionByRegionTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -85,7 +85,7 @@ class SupervisionByRegionTests {
 	@Test
 	void theApiAndThePageFilterByRegionAndLevelWrittenInAnyCase() {
 		Application matter = overdueEastMatter();
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 		Matters matters = new Matters(http);
 		String supervisor = matters.bearer("supervisor1");
 
@@ -106,14 +106,14 @@ class SupervisionByRegionTests {
 		assertThat(http.get("/api/v1/supervision", "Authorization", matters.bearer("applicant1")).statusCode())
 			.isEqualTo(403);
 
-		OneVisitHttp page = OneVisitHttp.signedIn(this.port, "supervisor1");
+		OneVisitHttp page = this.server.signedIn("supervisor1");
 		assertThat(page.get("/supervision?level=county").body()).contains(matter.trackingNumber(), "东湖区");
 		assertThat(page.get("/supervision?region=339903").body()).doesNotContain(matter.trackingNumber());
 	}
 
 	@Test
 	void openDataPublishesTheIndicatorsOfTheLevelAndTheRegionAsked() {
-		OneVisitHttp http = new OneVisitHttp(this.port);
+		OneVisitHttp http = this.server.http();
 
 		JsonNode counties = OneVisitHttp.json(http.get("/api/v1/open-data/indicators.json?level=county"));
 		JsonNode east = OneVisitHttp.json(http.get("/api/v1/open-data/indicators.json?region=339902"));

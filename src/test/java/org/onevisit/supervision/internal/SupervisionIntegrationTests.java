@@ -1,5 +1,6 @@
 package org.onevisit.supervision.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -9,21 +10,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.TestClock;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.MattersInProcess;
 import org.onevisit.identity.Actor;
-import org.onevisit.registries.RegistryControl;
 import org.onevisit.shared.Subject;
 import org.onevisit.shared.WorkingDays;
 import org.onevisit.supervision.SupervisedTask;
 import org.onevisit.supervision.Timeliness;
 import org.onevisit.supervision.Warning;
+import org.onevisit.supervision.WarningChannel;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupervisionIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	ApplicationManagement applications;
@@ -55,7 +53,7 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void warnsTheDepartmentYellowBeforeTheHolidayWeekAndRedAfterItOnceEach() {
-		JsonNode filed = new Matters(new OneVisitHttp(this.port), this.registries).fileFlatTransfer();
+		JsonNode filed = this.server.matters().fileFlatTransfer();
 		String tax = Matters.taskId(filed, "tax");
 		// the fixture: this task was filed before the holiday, due right after it
 		this.jdbc
@@ -66,8 +64,7 @@ class SupervisionIntegrationTests {
 			.update();
 		TestClock clock = TestClock.at(LocalDateTime.of(2026, 9, 29, 9, 0));
 		List<Warning> sent = new ArrayList<>();
-		SupervisionService supervision = new SupervisionService(this.applications, this.jdbc, List.of(sent::add),
-				this.calendar, clock, this.directory);
+		SupervisionService supervision = supervisionOn(clock, List.of(sent::add));
 
 		supervision.scan();
 		assertThat(sent).noneMatch((warning) -> warning.task().toString().equals(tax));
@@ -90,28 +87,27 @@ class SupervisionIntegrationTests {
 		clock.set(LocalDateTime.of(2026, 10, 13, 9, 0));
 		supervision.scan();
 		// a restart is a new service on the same table: nothing is sent twice
-		new SupervisionService(this.applications, this.jdbc, List.of(sent::add), this.calendar, clock, this.directory)
-			.scan();
+		supervisionOn(clock, List.of(sent::add)).scan();
 		assertThat(warningsFor(sent, tax)).containsExactly(Warning.Level.YELLOW, Warning.Level.RED,
 				Warning.Level.STATUTORY);
 		assertThat(supervision.warningsTo("tax")).filteredOn((warning) -> warning.task().toString().equals(tax))
 			.hasSize(3);
 		assertThat(supervision.board().get("tax").pastStatutory()).isGreaterThanOrEqualTo(1);
 
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-tax");
 		assertThat(reviewer.get("/review/warnings").body()).contains(filed.path("trackingNo").asString(), "红灯督办");
-		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
+		OneVisitHttp supervisor = this.server.signedIn("supervisor1");
 		assertThat(supervisor.get("/supervision").statusCode()).isEqualTo(200);
 		assertThat(supervisor.get("/supervision/applications/" + filed.path("id").asString()).body())
 			.contains(filed.path("trackingNo").asString(), "税务");
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		assertThat(applicant.get("/supervision").statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void countsTheTasksAcceptedAtEachHallApartFromThoseFiledOnline() {
-		java.util.Map<String, Object> form = MattersInProcess.flatTransferForm(Matters.mintFlat(this.registries),
-				Matters.BUYER);
+		java.util.Map<String, Object> form = MattersInProcess
+			.flatTransferForm(Matters.mintFlat(this.server.registries()), Matters.BUYER);
 		org.onevisit.applications.Application filed = this.applications
 			.submit(new ApplicationManagement.Submission(null, "flat-transfer",
 					Subject.person(org.onevisit.shared.ResidentId.of(Matters.SELLER)),
@@ -123,16 +119,23 @@ class SupervisionIntegrationTests {
 			.param("due", LocalDate.now().minusDays(3))
 			.param("id", filed.id().value())
 			.update();
-		SupervisionService supervision = new SupervisionService(this.applications, this.jdbc, List.of(), this.calendar,
-				java.time.Clock.systemDefaultZone(), this.directory);
+		SupervisionService supervision = supervisionOn(Clock.systemDefaultZone(), List.of());
 
 		assertThat(supervision.watchList(null, "east")).extracting(SupervisedTask::application)
 			.contains(filed.id().value());
 		assertThat(supervision.watchList(null, "west")).extracting(SupervisedTask::application)
 			.doesNotContain(filed.id().value());
 		assertThat(supervision.hallBoard().get("east").red()).isGreaterThanOrEqualTo(3);
-		OneVisitHttp supervisor = OneVisitHttp.signedIn(this.port, "supervisor1");
+		OneVisitHttp supervisor = this.server.signedIn("supervisor1");
 		assertThat(supervisor.get("/supervision?hall=east").body()).contains("示范市东区便民服务中心", filed.trackingNumber());
+	}
+
+	/**
+	 * The supervision service as the application makes it, on a clock and channels of the
+	 * test's.
+	 */
+	SupervisionService supervisionOn(Clock clock, List<WarningChannel> channels) {
+		return new SupervisionService(this.applications, this.jdbc, channels, this.calendar, clock, this.directory);
 	}
 
 	static Timeliness.Light lightOf(SupervisionService supervision, String task) {

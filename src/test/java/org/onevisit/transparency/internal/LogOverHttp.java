@@ -3,13 +3,13 @@ package org.onevisit.transparency.internal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import org.onevisit.OneVisitServer;
 import org.onevisit.signing.SigningKeys;
 import org.onevisit.transparency.TransparencyLog;
 import org.onevisit.transparency.tlog.SignedNote;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 		"onevisit.transparency.batch-interval=PT0.1S", "onevisit.transparency.checkpoint-interval=PT0.3S" })
 abstract class LogOverHttp {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	TransparencyLog log;
@@ -36,7 +36,7 @@ abstract class LogOverHttp {
 
 	/** The checkpoint the log serves now, or null before its first. */
 	SignedNote servedCheckpoint() {
-		HttpResponse<byte[]> answer = LogFixtures.get(this.port, "/log/checkpoint");
+		HttpResponse<byte[]> answer = LogFixtures.get(this.server.port(), "/log/checkpoint");
 		return (answer.statusCode() == 200) ? SignedNote.parse(new String(answer.body(), StandardCharsets.UTF_8))
 				: null;
 	}

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Superuser;
 import org.onevisit.signing.KeyName;
 import org.onevisit.signing.SigningKeys;
@@ -24,7 +25,6 @@ import org.onevisit.transparency.witness.Witness;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,8 +52,8 @@ class TransparencyLogFaultTests {
 		registry.add("onevisit.transparency.witnesses", () -> LogFixtures.vkey(LogFixtures.WITNESS_NAME, SEED));
 	}
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	OneVisitServer server;
 
 	@Autowired
 	TransparencyLog log;
@@ -100,7 +100,7 @@ class TransparencyLogFaultTests {
 		load.start();
 		try {
 			awaitSize(3_000, true);
-			Witness witness = new Witness(URI.create("http://localhost:" + this.port), "onevisit.example/log",
+			Witness witness = new Witness(URI.create(this.server.base()), "onevisit.example/log",
 					this.keys.keys(KeyName.LOG).get(0).key().hex(), LogFixtures.WITNESS_NAME, WITNESS_DIR);
 			Witness.Outcome accepted = witness.poll();
 			assertThat(accepted.ok()).as(accepted.message()).isTrue();

@@ -71,7 +71,8 @@ class TransparencyLogTests extends LogOverHttp {
 
 		assertThat(checkpoint.origin()).isEqualTo("onevisit.example/log");
 		assertThat(signedByTheLogKey(note)).isTrue();
-		assertThat(Merkle.root(checkpoint.size(), new Tiles(checkpoint.size(), LogFixtures.httpTiles(this.port))))
+		assertThat(
+				Merkle.root(checkpoint.size(), new Tiles(checkpoint.size(), LogFixtures.httpTiles(this.server.port()))))
 			.as("the root the served tiles give")
 			.isEqualTo(checkpoint.root());
 		JsonNode proof = getJson("/api/v1/log/proofs/inclusion?index=" + index + "&size=" + checkpoint.size());
@@ -84,7 +85,8 @@ class TransparencyLogTests extends LogOverHttp {
 				hashes(proof), checkpoint.root()))
 			.isFalse();
 		byte[] bundle = LogFixtures
-			.get(this.port, "/log/" + Tiles.entriesPath(index / 256, Tiles.width(checkpoint.size(), 0, index / 256)))
+			.get(this.server.port(),
+					"/log/" + Tiles.entriesPath(index / 256, Tiles.width(checkpoint.size(), 0, index / 256)))
 			.body();
 		assertThat(entryAt(bundle, (int) (index % 256))).isEqualTo(entry);
 		assertThat(this.jdbc.sql("select count(*) from transparency_entry where reference = :reference")
@@ -101,7 +103,7 @@ class TransparencyLogTests extends LogOverHttp {
 
 	@Test
 	void consecutiveCheckpointsAreProvedConsistentAndAWitnessCosignsThem() {
-		Witness witness = WITNESS.polling(this.port, logKeyHex());
+		Witness witness = WITNESS.polling(this.server.port(), logKeyHex());
 		this.transactions.executeWithoutResult((status) -> this.log
 			.record(LogEntry.catalogueChanged("bundle", UUID.randomUUID().toString(), 1, "publish", Instant.now())));
 		SignedNote first = awaitCheckpointCoveringAll();
@@ -118,7 +120,8 @@ class TransparencyLogTests extends LogOverHttp {
 		assertThat(Merkle.verifyConsistency(one.size(), two.size(), one.root(), two.root(), hashes(proof))).isTrue();
 		Witness.Outcome again = witness.poll();
 		assertThat(again.ok()).as(again.message()).isTrue();
-		String served = new String(LogFixtures.get(this.port, "/log/checkpoint").body(), StandardCharsets.UTF_8);
+		String served = new String(LogFixtures.get(this.server.port(), "/log/checkpoint").body(),
+				StandardCharsets.UTF_8);
 		assertThat(SignedNote.parse(served).signatures()).extracting(SignedNote.Signature::name)
 			.contains("onevisit.example/log", LogFixtures.WITNESS_NAME);
 		// as a licence's check and 我的数据 ask for it: the checkpoint with its cosignature
@@ -138,8 +141,8 @@ class TransparencyLogTests extends LogOverHttp {
 		SignedNote checkpoint = awaitCheckpointCoveringAll();
 		Witness unregistered = new LogFixtures.TestWitness("stranger.example/witness",
 				"4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb")
-			.polling(this.port, logKeyHex());
-		OneVisitHttp http = new OneVisitHttp(this.port);
+			.polling(this.server.port(), logKeyHex());
+		OneVisitHttp http = this.server.http();
 
 		String text = checkpoint.text();
 		var refused = http.post("/api/v1/log/cosignatures", "text/plain", text + "\n\u2014 x AAAAAAAA\n");
@@ -150,7 +153,8 @@ class TransparencyLogTests extends LogOverHttp {
 		assertThat(unknownSize.statusCode()).isEqualTo(404);
 		assertThat(unknownSize.body()).contains("log_checkpoint_unknown");
 		assertThat(unregistered.poll().ok()).as("the stranger's own check still holds").isTrue();
-		String served = new String(LogFixtures.get(this.port, "/log/checkpoint").body(), StandardCharsets.UTF_8);
+		String served = new String(LogFixtures.get(this.server.port(), "/log/checkpoint").body(),
+				StandardCharsets.UTF_8);
 		assertThat(served).doesNotContain("stranger.example");
 	}
 
@@ -218,7 +222,7 @@ class TransparencyLogTests extends LogOverHttp {
 	}
 
 	private JsonNode getJson(String path) {
-		var answer = LogFixtures.get(this.port, path);
+		var answer = LogFixtures.get(this.server.port(), path);
 		assertThat(answer.statusCode()).as(path).isEqualTo(200);
 		return this.json.readTree(new String(answer.body(), StandardCharsets.UTF_8));
 	}

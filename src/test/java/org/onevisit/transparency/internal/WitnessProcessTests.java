@@ -58,7 +58,7 @@ class WitnessProcessTests extends LogOverHttp {
 
 		assertThat(accepted.exit()).as(accepted.output()).isZero();
 		String note = new String(
-				LogFixtures.get(this.port, "/api/v1/log/proofs/inclusion?index=0&size=" + signed).body(),
+				LogFixtures.get(this.server.port(), "/api/v1/log/proofs/inclusion?index=0&size=" + signed).body(),
 				StandardCharsets.UTF_8);
 		assertThat(note).containsAnyOf("\\u2014 " + NAME + " ", "\u2014 " + NAME + " ");
 		String page = page("");
@@ -100,7 +100,7 @@ class WitnessProcessTests extends LogOverHttp {
 		String classPath = location(Witness.class) + File.pathSeparator + location(Ed25519Signer.class);
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
-						Witness.class.getName(), "--log", "http://localhost:" + this.port, "--log-key",
+						Witness.class.getName(), "--log", this.server.base(), "--log-key",
 						this.keys.keys(KeyName.LOG).get(0).key().hex(), "--origin", LogFixtures.ORIGIN, "--name", NAME,
 						"--dir", WITNESS.directory().toString(), "--once"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -122,7 +122,7 @@ class WitnessProcessTests extends LogOverHttp {
 	}
 
 	private String page(String query) {
-		var answer = LogFixtures.get(this.port, "/log" + query);
+		var answer = LogFixtures.get(this.server.port(), "/log" + query);
 		assertThat(answer.statusCode()).isEqualTo(200);
 		return new String(answer.body(), StandardCharsets.UTF_8);
 	}

@@ -7,13 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
 import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,24 +29,22 @@ class ApplicationApiTests {
 	 * wrote its address: within a test, the same address is the same flat.
 	 */
 	String flatTransfer(String address) {
-		return Matters.flatTransfer(
-				this.flats.computeIfAbsent(address, (written) -> Matters.mintFlat(this.registries)).certificateNo(),
-				address);
+		return Matters
+			.flatTransfer(this.flats.computeIfAbsent(address, (written) -> Matters.mintFlat(this.server.registries()))
+				.certificateNo(), address);
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
 
 	String seller;
 
 	@BeforeEach
 	void tokens() {
-		this.http = new OneVisitHttp(this.port);
 		this.seller = this.http.bearer("applicant1");
 	}
 

@@ -7,12 +7,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
+import org.onevisit.OneVisitServer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,23 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReviewPagesTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Test
 	void aReviewerAsksForASupplementAndTheApplicantSeesWhatIsMissingAndAnswers() {
-		OneVisitHttp api = new OneVisitHttp(this.port);
+		OneVisitHttp api = this.server.http();
 		JsonNode filed = new Matters(api).confirmAsParties(OneVisitHttp.json(api.postJson("/api/v1/applications",
-				Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(), "西山区页面路1号"), "Authorization",
-				api.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString())));
+				Matters.flatTransfer(Matters.mintFlat(this.server.registries()).certificateNo(), "西山区页面路1号"),
+				"Authorization", api.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString())));
 		String taskId = Matters.taskId(filed, "nr");
 		long version = Matters.task(filed, "nr").path("version").asLong();
 		String tracking = filed.path("trackingNo").asString();
 
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-nr");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-nr");
 		assertThat(reviewer.get("/review").body()).contains("本部门待办", tracking);
 		String caseFile = reviewer.get("/review/tasks/" + taskId).body();
 		assertThat(caseFile).contains("存量房买卖转移登记", "卖方姓名", "张三", "一次性告知补正");
@@ -48,7 +44,7 @@ class ReviewPagesTests {
 						+ OneVisitHttp.csrfTokenOf(caseFile));
 		assertThat(reviewer.get("/review?filter=WAITING").body()).contains(tracking);
 
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		String page = applicant.get("/my/applications/" + filed.path("id").asString()).body();
 		assertThat(page).contains("待补正", "共有人同意出售的书面意见", "原购房合同", "办理进度");
 		applicant.postForm("/my/applications/" + filed.path("id").asString() + "/supplement",
@@ -59,12 +55,12 @@ class ReviewPagesTests {
 
 	@Test
 	void showsAnotherDepartmentsCaseFileToNobody() {
-		OneVisitHttp api = new OneVisitHttp(this.port);
+		OneVisitHttp api = this.server.http();
 		JsonNode filed = OneVisitHttp.json(api.postJson("/api/v1/applications",
-				Matters.flatTransfer(Matters.mintFlat(this.registries).certificateNo(), "西山区页面路2号"), "Authorization",
-				api.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString()));
-		OneVisitHttp health = OneVisitHttp.signedIn(this.port, "reviewer-health");
-		OneVisitHttp stranger = new OneVisitHttp(this.port);
+				Matters.flatTransfer(Matters.mintFlat(this.server.registries()).certificateNo(), "西山区页面路2号"),
+				"Authorization", api.bearer("applicant1"), "Idempotency-Key", UUID.randomUUID().toString()));
+		OneVisitHttp health = this.server.signedIn("reviewer-health");
+		OneVisitHttp stranger = this.server.http();
 		// not the buyer, who is a party to the sale and reads it
 		stranger.logIn("business1", "onevisit-demo");
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.onevisit.Browsers;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.OpenBrowsers;
 import org.onevisit.TestSmtp;
 import org.onevisit.messages.internal.SimulatedSmsGateway;
@@ -28,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,11 +54,8 @@ class SupplementJourneyBrowserTests {
 		SMTP.sendTo(registry);
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	@Autowired
 	SimulatedSmsGateway sms;
@@ -72,9 +69,9 @@ class SupplementJourneyBrowserTests {
 	void theSellerIsAskedForMoreAnswersOnThePageAndIsToldAtEachStep(String language, OpenBrowsers browsers)
 			throws Exception {
 		boolean english = "en".equals(language);
-		String base = "http://localhost:" + this.port;
-		OneVisitHttp http = new OneVisitHttp(this.port);
-		Matters matters = new Matters(http, this.registries);
+		String base = this.server.base();
+		OneVisitHttp http = this.server.http();
+		Matters matters = this.server.matters(http);
 		String mail = "seller." + UUID.randomUUID() + "@example.test";
 		String mobile = english ? "13800000611" : "13800000610";
 		assertThat(choose(matters, """
@@ -86,7 +83,7 @@ class SupplementJourneyBrowserTests {
 		Browsers.logIn(this.seller, base, "applicant1");
 		this.seller.get(base + "/apply/bundles/flat-transfer?lang=" + language);
 		Browsers.waitFor(this.seller, By.id("field-buyerName"));
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries());
 		String page = Browsers.fileTheFlatTransferOf(this.seller, flat);
 		String id = page.substring(page.lastIndexOf('/') + 1);
 		String seller = matters.bearer("applicant1");
@@ -155,8 +152,8 @@ class SupplementJourneyBrowserTests {
 	}
 
 	private HttpResponse<String> choose(Matters matters, String json) {
-		return new OneVisitHttp(this.port).putJson("/api/v1/my/notification-preferences", json, "Authorization",
-				matters.bearer("applicant1"));
+		return this.server.http()
+			.putJson("/api/v1/my/notification-preferences", json, "Authorization", matters.bearer("applicant1"));
 	}
 
 	private static void awaitEmail(String address, Predicate<String> body) throws InterruptedException {

@@ -10,12 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
+import org.onevisit.OneVisitServer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupplementPagesTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
 	Matters matters;
 
@@ -43,7 +39,7 @@ class SupplementPagesTests {
 	/** The seller's flat transfer under review: the tax office asks more of it. */
 	@BeforeEach
 	void fileAFlatTransfer() {
-		this.matters = new Matters(new OneVisitHttp(this.port), this.registries);
+		this.matters = this.server.matters();
 		this.filed = this.matters.fileFlatTransfer();
 		this.id = this.filed.path("id").asString();
 		this.tax = Matters.task(this.filed, "tax");
@@ -54,7 +50,7 @@ class SupplementPagesTests {
 		JsonNode material = this.filed.path("materials").path(0);
 		String code = material.path("code").asString();
 
-		OneVisitHttp reviewer = OneVisitHttp.signedIn(this.port, "reviewer-tax");
+		OneVisitHttp reviewer = this.server.signedIn("reviewer-tax");
 		String caseFile = reviewer.get("/review/tasks/" + this.tax.path("id").asString()).body();
 		assertThat(Jsoup.parse(caseFile).select("#ask-fields input[name=field.paymentMethod]")).hasSize(1);
 		reviewer.postForm("/review/tasks/" + this.tax.path("id").asString() + "/decision",
@@ -63,7 +59,7 @@ class SupplementPagesTests {
 						+ URLEncoder.encode("与网签合同不一致", StandardCharsets.UTF_8) + "&field.price=&_csrf="
 						+ OneVisitHttp.csrfTokenOf(caseFile));
 
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		Document page = Jsoup.parse(applicant.get("/my/applications/" + this.id).body());
 		assertThat(page.select("#supplement").text()).contains(material.path("name").asString(), "请上传清晰的扫描件", "付款方式",
 				"与网签合同不一致", "商业贷款", "逾期未补正");
@@ -90,7 +86,7 @@ class SupplementPagesTests {
 	void tellsTheApplicantWhatIsStillMissingAndKeepsTheMatterWaiting() {
 		this.matters.decide(this.tax, "{\"decision\":\"SUPPLEMENT\",\"fields\":{\"paymentMethod\":\"与网签合同不一致\"}}");
 
-		OneVisitHttp applicant = OneVisitHttp.signedIn(this.port, "applicant1");
+		OneVisitHttp applicant = this.server.signedIn("applicant1");
 		String page = applicant.get("/my/applications/" + this.id).body();
 		applicant.postForm("/my/applications/" + this.id + "/supplement", "_csrf=" + OneVisitHttp.csrfTokenOf(page));
 

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
+import org.onevisit.OneVisitServer;
 import org.onevisit.Problems;
 import org.onevisit.registries.RegistryControl;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,18 +28,12 @@ class ExchangeApiTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new OneVisitHttp(this.port);
-	}
 
 	@Test
 	void theSellerFilesTheFlatTransferPrefilledWithNothingToUploadAndBothPartiesSeeTheirOwnAccesses() throws Exception {
@@ -61,7 +54,7 @@ class ExchangeApiTests {
 		submission.put("bundleCode", "flat-transfer");
 		submission.putObject("applicant").put("residentId", "339902198503120016");
 		// a flat of his own for this test, written over the pre-filled one
-		RegistryControl.Flat flat = Matters.mintFlat(this.registries);
+		RegistryControl.Flat flat = Matters.mintFlat(this.server.registries());
 		submission.set("form", ((ObjectNode) preview.path("form")).put("certificateNo", flat.certificateNo())
 			.put("address", flat.address()));
 		submission.set("evidence", preview.path("evidence"));

@@ -14,11 +14,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onevisit.Matters;
 import org.onevisit.OneVisitHttp;
-import org.onevisit.registries.RegistryControl;
+import org.onevisit.OneVisitServer;
 import org.onevisit.transparency.LogEntry;
 import org.onevisit.transparency.tlog.Checkpoint;
 import org.onevisit.transparency.tlog.Merkle;
@@ -30,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,18 +47,12 @@ class LicenceApiTests {
 			         "address":"%s","price":1300000,"paymentMethod":"一次性付款"}}
 			""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	RegistryControl registries;
+	OneVisitServer server;
 
+	/** A new visitor for each test. */
+	@Autowired
 	OneVisitHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new OneVisitHttp(this.port);
-	}
 
 	/**
 	 * 张三 and 王芳 sell a flat of theirs to 李四; the buyer confirms, every department
@@ -68,7 +60,7 @@ class LicenceApiTests {
 	 * (applicant2, 李四) finds the property certificate in their wallet.
 	 */
 	JsonNode certificateOfApprovedTransfer() throws InterruptedException {
-		Matters matters = new Matters(this.http, this.registries);
+		Matters matters = this.server.matters(this.http);
 		return certificateOf(matters.payThroughTheSimulator(matters.approveAll(matters.fileFlatTransfer())),
 				"applicant2");
 	}
@@ -255,7 +247,7 @@ class LicenceApiTests {
 		this.http.logIn("applicant2", "onevisit-demo");
 
 		String certificate = this.http.get("/licences/" + id).body();
-		String verification = new OneVisitHttp(this.port).get("/verify/licences/" + id).body();
+		String verification = this.server.http().get("/verify/licences/" + id).body();
 
 		assertThat(org.jsoup.Jsoup.parse(certificate).select(".legal-number").text()).isEqualTo(number);
 		assertThat(org.jsoup.Jsoup.parse(certificate).select(".certificate-fields").text()).contains(number)
@@ -271,17 +263,17 @@ class LicenceApiTests {
 		String oldNumber = old.path("number").asString();
 		// 李四 sells on the flat he bought, to 张三, who confirms; the registry cancels
 		// 李四's certificate and issues 张三's
-		this.registries.fileSaleContract(oldNumber, Matters.SELLER, 1_300_000);
+		this.server.registries().fileSaleContract(oldNumber, Matters.SELLER, 1_300_000);
 		String address = old.path("fields").path("location").asString();
 		HttpResponse<String> filed = this.http.postJson("/api/v1/applications", RESALE.formatted(oldNumber, address),
 				"Authorization", this.http.bearer("applicant2"), "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-		Matters matters = new Matters(this.http, this.registries);
+		Matters matters = this.server.matters(this.http);
 		JsonNode resold = matters.payThroughTheSimulator(
 				matters.approveAll(matters.confirmAsParties(OneVisitHttp.json(filed))), "applicant2");
 		JsonNode successor = certificateOf(resold, "applicant1");
 		String newNumber = successor.path("number").asString();
-		assertThat(this.registries.certificate(oldNumber)).hasValueSatisfying((cancelled) -> {
+		assertThat(this.server.registries().certificate(oldNumber)).hasValueSatisfying((cancelled) -> {
 			assertThat(cancelled.status()).isEqualTo("已注销");
 			assertThat(cancelled.successor()).isEqualTo(newNumber);
 		});
