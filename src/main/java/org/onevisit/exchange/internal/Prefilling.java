@@ -157,9 +157,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 			this.shape = MatterShape.of(Prefilling.this.catalogue, request.itemCode(), request.bundleCode());
 			this.reference = "prefill:" + TimeOrderedIds.next();
 			this.username = request.username();
-			this.matterName = (request.bundleCode() != null)
-					? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
-					: Prefilling.this.catalogue.item(request.itemCode()).content().name();
+			this.matterName = Prefilling.this.catalogue.matterName(request.bundleCode(), request.itemCode());
 			this.onBehalfOf = onBehalfOf(request.applicant());
 			this.purpose = Sentence.of("exchange.purpose.prefillFor", this.matterName, this.onBehalfOf).stored();
 			this.applicant = request.applicant().identifier();

@@ -265,6 +265,23 @@ class CatalogueIntegrationTests {
 	}
 
 	@Test
+	void namesAMatterByItsBundleOrElseItsItemAndARetiredItemByItsCode() {
+		String code = testCode();
+		this.administration.saveItemDraft(anItem(code, "按名称显示的测试事项"), "admin1");
+		this.administration.publishItem(code, "admin1");
+		Bundle bundle = this.catalogue.publishedBundles().get(0);
+
+		assertThat(this.catalogue.matterName(null, code)).isEqualTo("按名称显示的测试事项");
+		assertThat(this.catalogue.matterName(bundle.code(), code)).isEqualTo(bundle.name());
+		assertThat(this.catalogue.itemName(code)).isEqualTo("按名称显示的测试事项");
+
+		this.administration.retireItem(code, "admin1");
+
+		assertThat(this.catalogue.itemName(code)).isEqualTo(code);
+		assertThatThrownBy(() -> this.catalogue.matterName(null, code)).isInstanceOf(CatalogueEntryNotFound.class);
+	}
+
+	@Test
 	void auditsEveryChangeWithWhoMadeIt() {
 		String code = testCode();
 

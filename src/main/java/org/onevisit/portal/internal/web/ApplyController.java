@@ -375,8 +375,7 @@ class ApplyController {
 		String follow = publicBase(request) + "/my/applications/" + id;
 		model.addAttribute("accepted", application);
 		model.addAttribute("matterName",
-				(application.bundleCode() != null) ? this.catalogue.bundle(application.bundleCode()).content().name()
-						: this.catalogue.item(application.tasks().get(0).plan().itemCode()).content().name());
+				this.catalogue.matterName(application.bundleCode(), application.tasks().get(0).plan().itemCode()));
 		model.addAttribute("qr", QrCodes.qrSvg(follow));
 		model.addAttribute("follow", follow);
 		model.addAttribute("clerk", user.displayName());
