@@ -252,7 +252,7 @@ class RegistryClient implements DisposableBean {
 		String answerKey = Objects.requireNonNullElse(response.keyId(), "");
 		String answerSignature = Objects.requireNonNullElse(response.signature(), "");
 		byte[] answerBody = response.body();
-		if (!answerKey.equals(endpoint.key().id()) || !endpoint.key().verifies(answerBody, decode(answerSignature))) {
+		if (!answerKey.equals(endpoint.key().id()) || !endpoint.key().verifies(answerBody, answerSignature)) {
 			throw new ExchangeFailure(ExchangeFailure.Kind.REJECTED, "answer_signature",
 					endpoint.registry() + "'s answer does not verify with its key", null);
 		}
@@ -304,15 +304,6 @@ class RegistryClient implements DisposableBean {
 		}
 		catch (JacksonException ex) {
 			return null;
-		}
-	}
-
-	private static byte[] decode(String signature) {
-		try {
-			return Base64.getDecoder().decode(signature);
-		}
-		catch (IllegalArgumentException ex) {
-			return new byte[0];
 		}
 	}
 

@@ -585,14 +585,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		}
 		Map<String, Object> signed = new TreeMap<>(content);
 		signed.put("proof", proof);
-		byte[] signatureBytes;
-		try {
-			signatureBytes = Base64.getDecoder().decode(signature);
-		}
-		catch (IllegalArgumentException ex) {
-			return Verification.invalid(Failure.SIGNATURE_MISMATCH, null);
-		}
-		if (!key.get().verifies(CanonicalJson.write(signed).getBytes(StandardCharsets.UTF_8), signatureBytes)) {
+		if (!key.get().verifies(CanonicalJson.write(signed).getBytes(StandardCharsets.UTF_8), signature)) {
 			return Verification.invalid(Failure.SIGNATURE_MISMATCH, null);
 		}
 		UUID licenceId;
