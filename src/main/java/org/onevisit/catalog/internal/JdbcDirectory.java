@@ -1,5 +1,7 @@
 package org.onevisit.catalog.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,9 +46,7 @@ class JdbcDirectory implements Directory {
 	@Override
 	@Transactional(readOnly = true)
 	public List<BasicItem> basicItems() {
-		return this.jdbc.sql("select definition from catalog_basic_item order by code")
-			.query((row, rowNum) -> this.json.readValue(row.getString("definition"), BasicItem.class))
-			.list();
+		return this.jdbc.sql("select definition from catalog_basic_item order by code").query(this::asBasicItem).list();
 	}
 
 	@Override
@@ -54,7 +54,7 @@ class JdbcDirectory implements Directory {
 	public Optional<BasicItem> basicItem(String code) {
 		return this.jdbc.sql("select definition from catalog_basic_item where code = :code")
 			.param("code", code)
-			.query((row, rowNum) -> this.json.readValue(row.getString("definition"), BasicItem.class))
+			.query(this::asBasicItem)
 			.optional();
 	}
 
@@ -106,8 +106,7 @@ class JdbcDirectory implements Directory {
 	@Transactional(readOnly = true)
 	public List<Department> departments() {
 		return this.jdbc.sql("select code, name, region_code, credit_code from catalog_department order by code")
-			.query((row, rowNum) -> new Department(row.getString("code"), row.getString("name"),
-					row.getString("region_code"), CreditCode.of(row.getString("credit_code"))))
+			.query(this::asDepartment)
 			.list();
 	}
 
@@ -116,9 +115,17 @@ class JdbcDirectory implements Directory {
 	public Optional<Department> department(String code) {
 		return this.jdbc.sql("select code, name, region_code, credit_code from catalog_department where code = :code")
 			.param("code", code)
-			.query((row, rowNum) -> new Department(row.getString("code"), row.getString("name"),
-					row.getString("region_code"), CreditCode.of(row.getString("credit_code"))))
+			.query(this::asDepartment)
 			.optional();
+	}
+
+	private BasicItem asBasicItem(ResultSet row, int number) throws SQLException {
+		return this.json.readValue(row.getString("definition"), BasicItem.class);
+	}
+
+	private Department asDepartment(ResultSet row, int number) throws SQLException {
+		return new Department(row.getString("code"), row.getString("name"), row.getString("region_code"),
+				CreditCode.of(row.getString("credit_code")));
 	}
 
 }
