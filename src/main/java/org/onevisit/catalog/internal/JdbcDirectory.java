@@ -2,7 +2,9 @@ package org.onevisit.catalog.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.onevisit.catalog.BasicItem;
@@ -117,6 +119,20 @@ class JdbcDirectory implements Directory {
 			.param("code", code)
 			.query(this::asDepartment)
 			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public String departmentName(String code) {
+		return department(code).map(Department::name).orElse(code);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, String> departmentNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		departments().forEach((department) -> names.put(department.code(), department.name()));
+		return names;
 	}
 
 	private BasicItem asBasicItem(ResultSet row, int number) throws SQLException {

@@ -18,6 +18,8 @@ import org.onevisit.catalog.CatalogueDocument;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.CatalogueIndicators;
 import org.onevisit.catalog.CatalogueInvalid;
+import org.onevisit.catalog.Department;
+import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.SearchHit;
 import org.onevisit.catalog.ServiceItem;
@@ -51,6 +53,9 @@ class CatalogueIntegrationTests {
 
 	@Autowired
 	CatalogueAdministration administration;
+
+	@Autowired
+	Directory directory;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -262,6 +267,17 @@ class CatalogueIntegrationTests {
 		assertThatThrownBy(() -> this.catalogue.item(code)).isInstanceOf(CatalogueEntryNotFound.class);
 		assertThat(this.catalogue.search("即将取消的测试事项", 5)).extracting(SearchHit::code).doesNotContain(code);
 		assertThat(this.catalogue.item(code, published.version()).status()).isEqualTo(VersionStatus.RETIRED);
+	}
+
+	@Test
+	void namesEachDepartmentByItsCodeAndAnUnknownCodeByItself() {
+		List<Department> departments = this.directory.departments();
+		Department first = departments.get(0);
+
+		assertThat(this.directory.departmentName(first.code())).isEqualTo(first.name());
+		assertThat(this.directory.departmentName("no-such-department")).isEqualTo("no-such-department");
+		assertThat(this.directory.departmentNames()).hasSize(departments.size())
+			.containsEntry(first.code(), first.name());
 	}
 
 	@Test
