@@ -15,6 +15,7 @@ import org.onevisit.catalog.RegionLevel;
 import org.onevisit.shared.CreditCode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,10 +55,7 @@ class JdbcDirectory implements Directory {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<BasicItem> basicItem(String code) {
-		return this.jdbc.sql("select definition from catalog_basic_item where code = :code")
-			.param("code", code)
-			.query(this::asBasicItem)
-			.optional();
+		return byCode("select definition from catalog_basic_item", code, this::asBasicItem);
 	}
 
 	@Override
@@ -115,10 +113,7 @@ class JdbcDirectory implements Directory {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Department> department(String code) {
-		return this.jdbc.sql("select code, name, region_code, credit_code from catalog_department where code = :code")
-			.param("code", code)
-			.query(this::asDepartment)
-			.optional();
+		return byCode("select code, name, region_code, credit_code from catalog_department", code, this::asDepartment);
 	}
 
 	@Override
@@ -133,6 +128,11 @@ class JdbcDirectory implements Directory {
 		Map<String, String> names = new LinkedHashMap<>();
 		departments().forEach((department) -> names.put(department.code(), department.name()));
 		return names;
+	}
+
+	/** The one row of the select whose code is given, read by the mapper. */
+	private <T> Optional<T> byCode(String select, String code, RowMapper<T> row) {
+		return this.jdbc.sql(select + " where code = :code").param("code", code).query(row).optional();
 	}
 
 	private BasicItem asBasicItem(ResultSet row, int number) throws SQLException {
