@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.onevisit.catalog.Catalogue;
-import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.ReviewStep;
 import org.onevisit.identity.People;
 import org.onevisit.platform.Sentence;
@@ -89,7 +88,7 @@ public class HistoryLines {
 
 	private Sentence taskState(Task task, String to) {
 		String[] parts = to.split(":", 2);
-		String item = itemName(task.plan().itemCode());
+		String item = this.catalogue.itemName(task.plan().itemCode());
 		if (!isConstant(parts[0])) {
 			return Sentence.of("history.other");
 		}
@@ -101,15 +100,6 @@ public class HistoryLines {
 			}
 		}
 		return Sentence.of("history.task", item, status);
-	}
-
-	private String itemName(String code) {
-		try {
-			return this.catalogue.item(code).content().name();
-		}
-		catch (CatalogueEntryNotFound gone) {
-			return code;
-		}
 	}
 
 	private static boolean isStatus(String to) {

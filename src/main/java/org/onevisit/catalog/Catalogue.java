@@ -58,6 +58,24 @@ public interface Catalogue {
 
 	List<Bundle> publishedBundles();
 
+	/**
+	 * What a matter is called: its bundle's published name, or its item's when it is a
+	 * single item; {@link CatalogueEntryNotFound} if that is not published.
+	 */
+	default String matterName(String bundleCode, String itemCode) {
+		return (bundleCode != null) ? bundle(bundleCode).content().name() : item(itemCode).content().name();
+	}
+
+	/** The published item's name; its code once no version of it is published. */
+	default String itemName(String code) {
+		try {
+			return item(code).content().name();
+		}
+		catch (CatalogueEntryNotFound ex) {
+			return code;
+		}
+	}
+
 	/** The published items a bundle combines, in its order. */
 	List<ServiceItem> itemsOf(Bundle bundle);
 

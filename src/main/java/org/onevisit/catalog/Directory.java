@@ -1,6 +1,7 @@
 package org.onevisit.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Regions and departments: who is responsible where. */
@@ -26,5 +27,14 @@ public interface Directory {
 	List<Department> departments();
 
 	Optional<Department> department(String code);
+
+	/** A department's name; its code when the directory does not know it. */
+	String departmentName(String code);
+
+	/**
+	 * Every department's name by its code, for pages and lists that name many
+	 * departments: one read for all of them.
+	 */
+	Map<String, String> departmentNames();
 
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
 import org.onevisit.identity.People;
 import org.onevisit.platform.Sentence;
@@ -53,9 +52,7 @@ public class AccessReadings {
 	}
 
 	private Reading reading(AccessEntry access, String separator, Locale locale) {
-		String department = this.directory.department(access.consumer())
-			.map(Department::name)
-			.orElse(access.consumer());
+		String department = this.directory.departmentName(access.consumer());
 		String registry = this.data.registry(access.registry()).map(Registry::name).orElse(access.registry());
 		List<String> elements = Arrays.stream(access.elements().split("\\s*,\\s*"))
 			.filter((code) -> !code.isBlank())

@@ -121,7 +121,7 @@ public final class ProviderGate {
 
 	private void verify(byte[] body, String keyId, String signature) {
 		if (signature == null || keyId == null
-				|| !this.platformKeys.key(keyId).map((key) -> key.verifies(body, decode(signature))).orElse(false)) {
+				|| !this.platformKeys.key(keyId).map((key) -> key.verifies(body, signature)).orElse(false)) {
 			throw ExchangeRefused.badSignature();
 		}
 	}
@@ -204,15 +204,6 @@ public final class ProviderGate {
 			return this.seen.putIfAbsent(requestId, forgetAfter) == null;
 		}
 
-	}
-
-	private static byte[] decode(String signature) {
-		try {
-			return Base64.getDecoder().decode(signature);
-		}
-		catch (IllegalArgumentException ex) {
-			return new byte[0];
-		}
 	}
 
 }

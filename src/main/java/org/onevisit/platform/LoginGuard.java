@@ -1,6 +1,7 @@
 package org.onevisit.platform;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.security.core.AuthenticationException;
 
@@ -20,6 +21,22 @@ public interface LoginGuard {
 
 	/** A successful login clears the failures of that account at that address. */
 	void succeeded(String username, String address);
+
+	/**
+	 * A secret besides the password (a one-time code) checked under the same throttle:
+	 * {@link Refused} while held back; a wrong one counts as a failed login, a right one
+	 * as a successful one.
+	 * @return whether the secret was right
+	 */
+	default boolean passes(String username, String address, BooleanSupplier secretIsRight) {
+		checkAllowed(username, address);
+		if (!secretIsRight.getAsBoolean()) {
+			failed(username, address);
+			return false;
+		}
+		succeeded(username, address);
+		return true;
+	}
 
 	/** A login refused because of earlier failures, whatever the password. */
 	final class Refused extends AuthenticationException {

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 
 import org.onevisit.shared.OneVisitException;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -17,10 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Component
 public class PageRefusals {
 
-	private final MessageSource messages;
+	private final Sentences sentences;
 
-	public PageRefusals(MessageSource messages) {
-		this.messages = messages;
+	public PageRefusals(Sentences sentences) {
+		this.sentences = sentences;
 	}
 
 	/**
@@ -55,8 +54,7 @@ public class PageRefusals {
 		if (refused.kind() == OneVisitException.Kind.NOT_FOUND) {
 			throw refused;
 		}
-		redirect.addFlashAttribute("error",
-				this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+		redirect.addFlashAttribute("error", this.sentences.refusal(refused, locale));
 	}
 
 }

@@ -3,6 +3,8 @@ package org.onevisit.platform;
 import java.util.Locale;
 import java.util.List;
 
+import org.onevisit.shared.OneVisitException;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,15 @@ public class Sentences {
 
 	public String render(String stored, Locale locale) {
 		return Sentence.from(stored).map((sentence) -> render(sentence, locale)).orElse(stored);
+	}
+
+	/**
+	 * Why an action was refused, in the given language: the bundles'
+	 * {@code problem.<code>} sentence with the refusal's arguments, or the bare code
+	 * where the bundles have none.
+	 */
+	public String refusal(OneVisitException refused, Locale locale) {
+		return this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale);
 	}
 
 	private String render(Sentence sentence, Locale locale) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -69,6 +71,38 @@ public final class VerifyingKey {
 		verifier.init(false, new ParametersWithID(this.key, USER_ID));
 		verifier.update(content, 0, content.length);
 		return verifier.verifySignature(signature);
+	}
+
+	/**
+	 * Whether the Base64 of a DER signature is this key's over the content, as a
+	 * signature travels in a header or a JSON member; text that is not Base64, or none,
+	 * is a failed verification too.
+	 */
+	public boolean verifies(byte[] content, String base64Signature) {
+		return whyNot(content, base64Signature) == null;
+	}
+
+	/**
+	 * Checks an outside party's Base64 signature over what it sent; if it is not this
+	 * key's, throws the refusal made from the reason, for its developer message: the
+	 * signature is not Base64, or it does not verify.
+	 */
+	public void verify(byte[] content, String base64Signature, Function<String, ? extends OneVisitException> refusal) {
+		String why = whyNot(content, base64Signature);
+		if (why != null) {
+			throw refusal.apply(why);
+		}
+	}
+
+	private String whyNot(byte[] content, String base64Signature) {
+		byte[] signature;
+		try {
+			signature = Base64.getDecoder().decode((base64Signature != null) ? base64Signature : "");
+		}
+		catch (IllegalArgumentException ex) {
+			return "signature is not Base64";
+		}
+		return (signature.length > 0 && verifies(content, signature)) ? null : "signature does not verify";
 	}
 
 	public String id() {

@@ -3,6 +3,7 @@ package org.onevisit.platform;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.onevisit.shared.OneVisitException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onevisit.platform.Bundles.CHINESE;
@@ -45,6 +46,16 @@ class SentencesTests {
 	}
 
 	@Test
+	void saysWhyAnActionWasRefusedInEachLanguageAndByItsCodeWhereTheBundlesHaveNoSentence() {
+		OneVisitException missing = new Refused("parameter_missing", "residentId");
+		OneVisitException unknown = new Refused("no_such_problem");
+
+		assertThat(this.sentences.refusal(missing, CHINESE)).isEqualTo("缺少参数“residentId”。");
+		assertThat(this.sentences.refusal(missing, ENGLISH)).isEqualTo("The parameter \"residentId\" is missing.");
+		assertThat(this.sentences.refusal(unknown, ENGLISH)).isEqualTo("no_such_problem");
+	}
+
+	@Test
 	void rendersTheDataAccessPurposesInEachLanguage() {
 		String prefill = Sentence.of("exchange.purpose.prefill", "二手房转移登记一件事").stored();
 		String registration = Sentence.of("exchange.purpose.personRegistration").stored();
@@ -53,6 +64,14 @@ class SentencesTests {
 		assertThat(this.sentences.render(prefill, ENGLISH)).isEqualTo("Pre-filling: 二手房转移登记一件事");
 		assertThat(this.sentences.render(registration, CHINESE)).isEqualTo("实名注册核验");
 		assertThat(this.sentences.render(registration, ENGLISH)).isEqualTo("Identity check at registration");
+	}
+
+	private static final class Refused extends OneVisitException {
+
+		Refused(String code, Object... arguments) {
+			super(code, Kind.INVALID, code, arguments);
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package org.onevisit.shared;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -63,12 +64,60 @@ class VerifyingKeyTests {
 	}
 
 	@Test
+	void readsASignatureInBase64AndCountsTextThatIsNotBase64AsAFailedCheck() {
+		SigningKey signer = SigningKey.generate();
+		byte[] content = "回执".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String signature = Base64.getEncoder().encodeToString(signer.sign(content));
+
+		assertThat(signer.verifyingKey().verifies(content, signature)).isTrue();
+		byte[] other = "回执?".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(signer.verifyingKey().verifies(other, signature)).isFalse();
+		assertThat(SigningKey.generate().verifyingKey().verifies(content, signature)).isFalse();
+		assertThat(signer.verifyingKey().verifies(content, "not base64!")).isFalse();
+		assertThat(signer.verifyingKey().verifies(content, "")).isFalse();
+	}
+
+	@Test
+	void refusesAnOutsidePartysSignatureSayingWhetherItWasNotBase64OrDidNotVerify() {
+		SigningKey signer = SigningKey.generate();
+		byte[] content = "回执".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		String signature = Base64.getEncoder().encodeToString(signer.sign(content));
+
+		signer.verifyingKey().verify(content, signature, Refused::new);
+
+		assertThat(refusal(() -> signer.verifyingKey().verify(content, "not base64!", Refused::new)))
+			.isEqualTo("signature is not Base64");
+		assertThat(refusal(() -> SigningKey.generate().verifyingKey().verify(content, signature, Refused::new)))
+			.isEqualTo("signature does not verify");
+		assertThat(refusal(() -> signer.verifyingKey().verify(content, null, Refused::new)))
+			.isEqualTo("signature does not verify");
+	}
+
+	@Test
 	void theSameKeyChecksManySignatures() {
 		SigningKey signer = SigningKey.generate();
 		for (int i = 0; i < 50; i++) {
 			byte[] content = ("第" + i + "次").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 			assertThat(signer.verifyingKey().verifies(content, signer.sign(content))).isTrue();
 		}
+	}
+
+	private static String refusal(Runnable check) {
+		try {
+			check.run();
+		}
+		catch (Refused refused) {
+			return refused.getMessage();
+		}
+		return null;
+	}
+
+	private static final class Refused extends OneVisitException {
+
+		Refused(String why) {
+			super("forged", Kind.INVALID, why);
+		}
+
 	}
 
 	private static void assertAgrees(VerifyingKey key, byte[] content, byte[] signature, boolean expected) {

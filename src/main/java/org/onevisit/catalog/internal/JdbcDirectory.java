@@ -1,6 +1,10 @@
 package org.onevisit.catalog.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.onevisit.catalog.BasicItem;
@@ -11,6 +15,7 @@ import org.onevisit.catalog.RegionLevel;
 import org.onevisit.shared.CreditCode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,18 +49,13 @@ class JdbcDirectory implements Directory {
 	@Override
 	@Transactional(readOnly = true)
 	public List<BasicItem> basicItems() {
-		return this.jdbc.sql("select definition from catalog_basic_item order by code")
-			.query((row, rowNum) -> this.json.readValue(row.getString("definition"), BasicItem.class))
-			.list();
+		return this.jdbc.sql("select definition from catalog_basic_item order by code").query(this::asBasicItem).list();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<BasicItem> basicItem(String code) {
-		return this.jdbc.sql("select definition from catalog_basic_item where code = :code")
-			.param("code", code)
-			.query((row, rowNum) -> this.json.readValue(row.getString("definition"), BasicItem.class))
-			.optional();
+		return byCode("select definition from catalog_basic_item", code, this::asBasicItem);
 	}
 
 	@Override
@@ -106,19 +106,42 @@ class JdbcDirectory implements Directory {
 	@Transactional(readOnly = true)
 	public List<Department> departments() {
 		return this.jdbc.sql("select code, name, region_code, credit_code from catalog_department order by code")
-			.query((row, rowNum) -> new Department(row.getString("code"), row.getString("name"),
-					row.getString("region_code"), CreditCode.of(row.getString("credit_code"))))
+			.query(this::asDepartment)
 			.list();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Department> department(String code) {
-		return this.jdbc.sql("select code, name, region_code, credit_code from catalog_department where code = :code")
-			.param("code", code)
-			.query((row, rowNum) -> new Department(row.getString("code"), row.getString("name"),
-					row.getString("region_code"), CreditCode.of(row.getString("credit_code"))))
-			.optional();
+		return byCode("select code, name, region_code, credit_code from catalog_department", code, this::asDepartment);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public String departmentName(String code) {
+		return department(code).map(Department::name).orElse(code);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, String> departmentNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		departments().forEach((department) -> names.put(department.code(), department.name()));
+		return names;
+	}
+
+	/** The one row of the select whose code is given, read by the mapper. */
+	private <T> Optional<T> byCode(String select, String code, RowMapper<T> row) {
+		return this.jdbc.sql(select + " where code = :code").param("code", code).query(row).optional();
+	}
+
+	private BasicItem asBasicItem(ResultSet row, int number) throws SQLException {
+		return this.json.readValue(row.getString("definition"), BasicItem.class);
+	}
+
+	private Department asDepartment(ResultSet row, int number) throws SQLException {
+		return new Department(row.getString("code"), row.getString("name"), row.getString("region_code"),
+				CreditCode.of(row.getString("credit_code")));
 	}
 
 }

@@ -200,7 +200,7 @@ class PublishedCatalogue implements Catalogue {
 	@Override
 	public CatalogueIndicators indicators() {
 		Snapshot current = current();
-		return CatalogueFigures.indicators(current.items(), current.bundles(), departmentNames());
+		return CatalogueFigures.indicators(current.items(), current.bundles(), this.directory.departmentNames());
 	}
 
 	/** The published items that implement a basic item. */
@@ -357,7 +357,7 @@ class PublishedCatalogue implements Catalogue {
 				this.store.bundles().allPublished().forEach((version) -> publishedBundles.put(version.code(), version));
 				Snapshot next = new Snapshot(revision, Collections.unmodifiableMap(published),
 						Collections.unmodifiableMap(publishedBundles));
-				Map<String, String> names = departmentNames();
+				Map<String, String> names = this.directory.departmentNames();
 				this.search.rebuild(next.items(), next.bundles(), (code) -> names.getOrDefault(code, ""),
 						this.synonyms.current());
 				this.snapshot = next;
@@ -367,10 +367,6 @@ class PublishedCatalogue implements Catalogue {
 			}
 			return this.snapshot;
 		}
-	}
-
-	private Map<String, String> departmentNames() {
-		return this.directory.departments().stream().collect(Collectors.toMap(Department::code, Department::name));
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.onevisit.catalog.CatalogueInvalid;
 import org.onevisit.catalog.TaxSchedule;
@@ -150,27 +151,27 @@ class TaxesYaml {
 	}
 
 	private static BigDecimal decimal(YamlReader yaml, String value, String path) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value);
-		}
-		catch (NumberFormatException ex) {
-			yaml.problem(path, "expected a number, got '" + value + "'");
-			return null;
-		}
+		return parsed(yaml, value, path, (text) -> new BigDecimal(text), "a number");
 	}
 
 	private static LocalDate day(YamlReader yaml, String value, String path) {
+		return parsed(yaml, value, path, LocalDate::parse, "a day such as 2024-12-01");
+	}
+
+	/**
+	 * The value as the parser reads it; one it cannot read is reported as not the
+	 * expected kind.
+	 */
+	private static <T> T parsed(YamlReader yaml, String value, String path, Function<String, T> parser,
+			String expected) {
 		if (value == null) {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value);
+			return parser.apply(value);
 		}
-		catch (DateTimeParseException ex) {
-			yaml.problem(path, "expected a day such as 2024-12-01, got '" + value + "'");
+		catch (NumberFormatException | DateTimeParseException ex) {
+			yaml.problem(path, "expected " + expected + ", got '" + value + "'");
 			return null;
 		}
 	}

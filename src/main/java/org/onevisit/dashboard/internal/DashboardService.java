@@ -14,7 +14,6 @@ import org.onevisit.applications.ApplicationStatistics.Figures;
 import org.onevisit.approvals.ApprovalTraces;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.Channel;
-import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.Region;
 import org.onevisit.catalog.ServiceItem;
@@ -76,9 +75,7 @@ public class DashboardService {
 		int before = items.stream().mapToInt(ServiceItem::materialsBefore).sum();
 		long toUpload = items.stream().mapToLong(ServiceItem::materialsToUpload).sum();
 		Map<String, String> itemNames = items.stream().collect(Collectors.toMap(ServiceItem::code, ServiceItem::name));
-		Map<String, String> departmentNames = this.directory.departments()
-			.stream()
-			.collect(Collectors.toMap(Department::code, Department::name));
+		Map<String, String> departmentNames = this.directory.departmentNames();
 		return new DashboardView(filter, items.size(),
 				share(items.stream().filter((item) -> item.channels() != Channel.HALL).count(), items.size()),
 				(before > 0) ? share(before - toUpload, before) : null, average(items, ServiceItem::committedLimit),

@@ -18,7 +18,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.onevisit.applications.ApplicationStatistics.MonthlyCell;
 import org.onevisit.catalog.Catalogue;
-import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.Region;
 import org.onevisit.catalog.RegionLevel;
@@ -101,9 +100,7 @@ public class OpenData {
 		if (closed == null) {
 			return List.of();
 		}
-		Map<String, String> departments = this.directory.departments()
-			.stream()
-			.collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a));
+		Map<String, String> departments = this.directory.departmentNames();
 		Map<String, String> items = this.catalogue.publishedItems()
 			.stream()
 			.collect(Collectors.toMap(ServiceItem::code, ServiceItem::name, (a, b) -> a));

@@ -36,6 +36,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Fetcher implements DisposableBean {
 
+	/** The consumer and actor the platform reads as when it reads for itself. */
+	static final String PLATFORM = "onevisit";
+
 	private final RegistryClient client;
 
 	private final AccessRules rules;
@@ -90,6 +93,34 @@ class Fetcher implements DisposableBean {
 
 		}
 
+		/**
+		 * The registry was not reached or not to be asked: nothing is known either way.
+		 */
+		boolean unanswered() {
+			return this.kind == Kind.PENDING || this.kind == Kind.REFUSED;
+		}
+
+		/** The first record the registry answered with, if it answered one. */
+		Optional<Map<String, Object>> firstRecord() {
+			return (this.evidence == null || this.evidence.records().isEmpty()) ? Optional.empty()
+					: Optional.of(this.evidence.records().get(0));
+		}
+
+	}
+
+	/**
+	 * Records the platform reads for itself (a registration's check, a matter's routing),
+	 * under a fresh reference: the subject's ID would otherwise stand in clear on the
+	 * ledger. Each need names the purpose key as its item.
+	 */
+	Map<Need, Found> fetchForPlatform(String purposeKey, String purposeCode, List<Need> needs) {
+		return fetch(PLATFORM, purposeKey + ":" + TimeOrderedIds.next(), Sentence.of(purposeCode).stored(), needs);
+	}
+
+	/** One element of one subject that the platform reads for itself, as above. */
+	Found fetchForPlatform(String element, String subject, String purposeKey, String purposeCode) {
+		Need need = new Need(element, subject, PLATFORM, purposeKey);
+		return fetchForPlatform(purposeKey, purposeCode, List.of(need)).get(need);
 	}
 
 	/** Fetches the needs, one request per registry, all registries in parallel. */

@@ -157,9 +157,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 			this.shape = MatterShape.of(Prefilling.this.catalogue, request.itemCode(), request.bundleCode());
 			this.reference = "prefill:" + TimeOrderedIds.next();
 			this.username = request.username();
-			this.matterName = (request.bundleCode() != null)
-					? Prefilling.this.catalogue.bundle(request.bundleCode()).content().name()
-					: Prefilling.this.catalogue.item(request.itemCode()).content().name();
+			this.matterName = Prefilling.this.catalogue.matterName(request.bundleCode(), request.itemCode());
 			this.onBehalfOf = onBehalfOf(request.applicant());
 			this.purpose = Sentence.of("exchange.purpose.prefillFor", this.matterName, this.onBehalfOf).stored();
 			this.applicant = request.applicant().identifier();
@@ -233,7 +231,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 				}
 				subjectOf(field.prefill().of(), field.prefill().element())
 					.map((subject) -> this.found.get(new Key(field.prefill().element(), subject)))
-					.filter((result) -> result.evidence() != null && !result.evidence().records().isEmpty())
+					.filter((result) -> result.firstRecord().isPresent())
 					.ifPresent((result) -> fill(field, result));
 			}
 		}
@@ -254,7 +252,7 @@ class Prefilling implements DataExchange, HouseholdRegions {
 		}
 
 		private void fill(PrefilledField field, Found result) {
-			Object value = result.evidence().records().get(0).get(field.prefill().field());
+			Object value = result.firstRecord().orElseThrow().get(field.prefill().field());
 			if (value != null) {
 				this.form.put(field.name(), value);
 				this.sources.put(field.name(),
@@ -373,13 +371,12 @@ class Prefilling implements DataExchange, HouseholdRegions {
 
 	/** The match answer's sentence code for what the registry said of the name. */
 	private static String matchAnswer(Found found, String name) {
-		if (found == null || found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
+		if (found == null || found.unanswered()) {
 			return "exchange.match.unavailable";
 		}
-		if (found.evidence() == null || found.evidence().records().isEmpty()) {
-			return "exchange.match.notFound";
-		}
-		return name.equals(found.evidence().records().get(0).get("name")) ? "exchange.match.yes" : "exchange.match.no";
+		return found.firstRecord()
+			.map((record) -> name.equals(record.get("name")) ? "exchange.match.yes" : "exchange.match.no")
+			.orElse("exchange.match.notFound");
 	}
 
 	/**
@@ -400,25 +397,25 @@ class Prefilling implements DataExchange, HouseholdRegions {
 
 	@Override
 	public PersonCheck checkPerson(ResidentId residentId, String name) {
-		Need need = new Need("population.identity", residentId.value(), "onevisit", "registration");
-		Need mobile = new Need("population.mobile", residentId.value(), "onevisit", "registration");
-		Map<Need, Found> answers = this.fetcher.fetch("onevisit", "registration:" + TimeOrderedIds.next(),
-				Sentence.of("exchange.purpose.personRegistration").stored(), List.of(need, mobile));
+		Need need = new Need("population.identity", residentId.value(), Fetcher.PLATFORM, "registration");
+		Need mobile = new Need("population.mobile", residentId.value(), Fetcher.PLATFORM, "registration");
+		Map<Need, Found> answers = this.fetcher.fetchForPlatform("registration", "exchange.purpose.personRegistration",
+				List.of(need, mobile));
 		Found found = answers.get(need);
-		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
+		if (found.unanswered()) {
 			return new PersonCheck(IdentityCheck.UNAVAILABLE, Optional.empty());
 		}
-		if (found.evidence() == null || found.evidence().records().isEmpty()) {
+		Optional<Map<String, Object>> registered = found.firstRecord();
+		if (registered.isEmpty()) {
 			return new PersonCheck(IdentityCheck.NOT_FOUND, Optional.empty());
 		}
-		Object registered = found.evidence().records().get(0).get("name");
-		if (name == null || !name.strip().equals(registered)) {
+		if (name == null || !name.strip().equals(registered.get().get("name"))) {
 			return new PersonCheck(IdentityCheck.DOES_NOT_MATCH, Optional.empty());
 		}
-		Found held = answers.get(mobile);
-		Optional<String> number = (held != null && held.evidence() != null && !held.evidence().records().isEmpty())
-				? Optional.ofNullable(held.evidence().records().get(0).get("mobile")).map(Object::toString)
-				: Optional.empty();
+		Optional<String> number = Optional.ofNullable(answers.get(mobile))
+			.flatMap(Found::firstRecord)
+			.map((record) -> record.get("mobile"))
+			.map(Object::toString);
 		return new PersonCheck(IdentityCheck.MATCHES, number);
 	}
 
@@ -437,18 +434,15 @@ class Prefilling implements DataExchange, HouseholdRegions {
 
 	@Override
 	public Representation checkRepresentative(CreditCode enterprise, ResidentId person, String name) {
-		Need need = new Need("enterprise.registration", enterprise.value(), "onevisit", "registration");
-		Found found = this.fetcher
-			.fetch("onevisit", "registration:" + TimeOrderedIds.next(),
-					Sentence.of("exchange.purpose.businessRegistration").stored(), List.of(need))
-			.get(need);
-		if (found.kind() == Found.Kind.PENDING || found.kind() == Found.Kind.REFUSED) {
+		Found found = this.fetcher.fetchForPlatform("enterprise.registration", enterprise.value(), "registration",
+				"exchange.purpose.businessRegistration");
+		if (found.unanswered()) {
 			return new Representation(RepresentativeCheck.UNAVAILABLE, null);
 		}
-		if (found.evidence() == null || found.evidence().records().isEmpty()) {
+		if (found.firstRecord().isEmpty()) {
 			return new Representation(RepresentativeCheck.NOT_FOUND, null);
 		}
-		Map<String, Object> registered = found.evidence().records().get(0);
+		Map<String, Object> registered = found.firstRecord().get();
 		String enterpriseName = (String) registered.get("name");
 		if (!this.inOperation.equals(registered.get("status"))) {
 			return new Representation(RepresentativeCheck.DEREGISTERED, enterpriseName);
@@ -463,15 +457,11 @@ class Prefilling implements DataExchange, HouseholdRegions {
 	public Optional<String> householdRegionOf(ResidentId person) {
 		// the county only: the household's members and address are none of routing's
 		// business
-		Need need = new Need("population.householdRegion", person.value(), "onevisit", "routing");
-		Found found = this.fetcher
-			.fetch("onevisit", "routing:" + TimeOrderedIds.next(), Sentence.of("exchange.purpose.routing").stored(),
-					List.of(need))
-			.get(need);
-		if (found.evidence() == null || found.evidence().records().isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.ofNullable(found.evidence().records().get(0).get("regionCode")).map(Object::toString);
+		return this.fetcher
+			.fetchForPlatform("population.householdRegion", person.value(), "routing", "exchange.purpose.routing")
+			.firstRecord()
+			.map((record) -> record.get("regionCode"))
+			.map(Object::toString);
 	}
 
 	@Override

@@ -1,15 +1,11 @@
 package org.onevisit.exchange.internal;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.onevisit.applications.PropertyRegions;
 import org.onevisit.exchange.internal.Fetcher.Found;
-import org.onevisit.exchange.internal.Fetcher.Need;
-import org.onevisit.platform.Sentence;
 import org.onevisit.shared.ResidentId;
-import org.onevisit.shared.TimeOrderedIds;
 
 import org.springframework.stereotype.Component;
 
@@ -31,12 +27,8 @@ class PropertyLocations implements PropertyRegions {
 
 	@Override
 	public Optional<String> propertyRegionOf(ResidentId owner, String certificateNo) {
-		Need need = new Need(LOCATION, owner.value(), "onevisit", "routing");
-		// a fresh reference: the owner's ID would otherwise stand in clear on the ledger
-		Found found = this.fetcher
-			.fetch("onevisit", "routing:" + TimeOrderedIds.next(),
-					Sentence.of("exchange.purpose.propertyRouting").stored(), List.of(need))
-			.get(need);
+		Found found = this.fetcher.fetchForPlatform(LOCATION, owner.value(), "routing",
+				"exchange.purpose.propertyRouting");
 		if (found.evidence() == null || certificateNo == null) {
 			return Optional.empty();
 		}

@@ -166,13 +166,7 @@ class RegistryClient implements DisposableBean {
 		Supplier<Exchanged> attempt = () -> {
 			RegistryRequest request = new RegistryRequest(TimeOrderedIds.next().toString(),
 					this.clock.instant().toString(), actor, reference, purpose, queries);
-			try {
-				return breaker.executeSupplier(() -> send(registry, request));
-			}
-			catch (CallNotPermittedException ex) {
-				throw new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, "circuit_open",
-						registry + " is failing; not asked until its circuit breaker lets a call through", ex);
-			}
+			return through(breaker, registry, () -> send(registry, request));
 		};
 		return Retry.decorateSupplier(retry, attempt).get();
 	}
@@ -200,9 +194,16 @@ class RegistryClient implements DisposableBean {
 	 * verified answer, whose one result carries what the registry answered.
 	 */
 	Exchanged update(String registry, RegistryUpdate update) {
-		CircuitBreaker breaker = this.breakers.circuitBreaker(registry);
+		return through(this.breakers.circuitBreaker(registry), registry, () -> sendUpdate(registry, update));
+	}
+
+	/**
+	 * The call made through the registry's circuit breaker; while the breaker is open the
+	 * registry is unavailable, and nothing is sent.
+	 */
+	private static Exchanged through(CircuitBreaker breaker, String registry, Supplier<Exchanged> call) {
 		try {
-			return breaker.executeSupplier(() -> sendUpdate(registry, update));
+			return breaker.executeSupplier(call);
 		}
 		catch (CallNotPermittedException ex) {
 			throw new ExchangeFailure(ExchangeFailure.Kind.UNAVAILABLE, "circuit_open",
@@ -251,7 +252,7 @@ class RegistryClient implements DisposableBean {
 		String answerKey = Objects.requireNonNullElse(response.keyId(), "");
 		String answerSignature = Objects.requireNonNullElse(response.signature(), "");
 		byte[] answerBody = response.body();
-		if (!answerKey.equals(endpoint.key().id()) || !endpoint.key().verifies(answerBody, decode(answerSignature))) {
+		if (!answerKey.equals(endpoint.key().id()) || !endpoint.key().verifies(answerBody, answerSignature)) {
 			throw new ExchangeFailure(ExchangeFailure.Kind.REJECTED, "answer_signature",
 					endpoint.registry() + "'s answer does not verify with its key", null);
 		}
@@ -303,15 +304,6 @@ class RegistryClient implements DisposableBean {
 		}
 		catch (JacksonException ex) {
 			return null;
-		}
-	}
-
-	private static byte[] decode(String signature) {
-		try {
-			return Base64.getDecoder().decode(signature);
-		}
-		catch (IllegalArgumentException ex) {
-			return new byte[0];
 		}
 	}
 

@@ -41,11 +41,10 @@ class Representatives {
 	Optional<String> of(String business, String actor, String reference, String purpose) {
 		Need need = new Need("enterprise.registration", business, "onevisit", PURPOSE);
 		Found found = this.fetcher.fetch(actor, reference, purpose, List.of(need)).get(need);
-		if (found == null || found.evidence() == null || found.evidence().records().isEmpty()) {
-			return Optional.empty();
-		}
-		Map<String, Object> record = found.evidence().records().get(0);
-		return Optional.ofNullable(record.get("legalRepresentativeId")).map(Object::toString);
+		return Optional.ofNullable(found)
+			.flatMap(Found::firstRecord)
+			.map((record) -> record.get("legalRepresentativeId"))
+			.map(Object::toString);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.onevisit.identity.AccountEvents.IdentityVerifiedAtWindow;
@@ -228,18 +230,9 @@ class AccountService implements AccountManagement, UserDetailsService {
 		OneVisitUser user = new OneVisitUser(UUID.randomUUID(), registration.residentId().value(),
 				this.passwords.encode(registration.rawPassword()), name, Set.of(Role.APPLICANT), null,
 				registration.residentId(), null, true);
-		boolean opened;
-		try {
-			opened = this.accounts.insertIfAbsent(user, this.clock.instant())
-					&& this.accounts.setPhone(user.accountId(), registration.phone().strip())
-					&& this.accounts.setRegistryMobile(user.accountId(), registration.registryMobile());
-		}
-		catch (DuplicateKeyException ex) {
-			opened = false;
-		}
-		if (!opened) {
-			throw new AccountRuleViolated("already_registered", "this person already has an account");
-		}
+		openOnce(user, registration.phone(),
+				(account) -> this.accounts.setRegistryMobile(account, registration.registryMobile()),
+				() -> new AccountRuleViolated("already_registered", "this person already has an account"));
 		log.info("Registered applicant account {}", registration.residentId().masked());
 		return this.accounts.findByUsername(user.getUsername()).orElseThrow();
 	}
@@ -252,22 +245,33 @@ class AccountService implements AccountManagement, UserDetailsService {
 		OneVisitUser user = new OneVisitUser(UUID.randomUUID(), registration.creditCode().value(),
 				this.passwords.encode(registration.rawPassword()), display, Set.of(Role.APPLICANT), null, null,
 				registration.creditCode(), true);
+		openOnce(user, registration.phone(),
+				(account) -> this.accounts.setActingPerson(account, registration.actingPerson().value(),
+						registration.actingName().strip()),
+				() -> new AccountRuleViolated("business_already_registered", "this business already has an account"));
+		log.info("Registered business account {} acting {}", registration.creditCode().value(),
+				registration.actingPerson().masked());
+		return this.accounts.findByUsername(user.getUsername()).orElseThrow();
+	}
+
+	/**
+	 * Opens a registering applicant's account with its phone and what its kind keeps
+	 * besides; an account already there, found or met by the unique key of a registration
+	 * at the same moment, is refused as already registered.
+	 */
+	private void openOnce(OneVisitUser user, String phone, Predicate<UUID> keepsBesides,
+			Supplier<AccountRuleViolated> alreadyRegistered) {
 		boolean opened;
 		try {
 			opened = this.accounts.insertIfAbsent(user, this.clock.instant())
-					&& this.accounts.setPhone(user.accountId(), registration.phone().strip())
-					&& this.accounts.setActingPerson(user.accountId(), registration.actingPerson().value(),
-							registration.actingName().strip());
+					&& this.accounts.setPhone(user.accountId(), phone.strip()) && keepsBesides.test(user.accountId());
 		}
 		catch (DuplicateKeyException ex) {
 			opened = false;
 		}
 		if (!opened) {
-			throw new AccountRuleViolated("business_already_registered", "this business already has an account");
+			throw alreadyRegistered.get();
 		}
-		log.info("Registered business account {} acting {}", registration.creditCode().value(),
-				registration.actingPerson().masked());
-		return this.accounts.findByUsername(user.getUsername()).orElseThrow();
 	}
 
 	private static void checkPhoneAndPassword(String phone, String password) {

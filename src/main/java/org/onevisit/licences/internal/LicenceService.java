@@ -34,7 +34,6 @@ import org.onevisit.applications.FormCheck;
 import org.onevisit.applications.HeldLicences;
 import org.onevisit.shared.Subject;
 import org.onevisit.catalog.Catalogue;
-import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.LicenceType;
@@ -220,8 +219,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 				continue;
 			}
 			Map<String, Object> form = itemForm(application, item);
-			String issuerName = issuers.computeIfAbsent(item.departmentCode(),
-					(code) -> this.directory.department(code).map(Department::name).orElse(code));
+			String issuerName = issuers.computeIfAbsent(item.departmentCode(), this.directory::departmentName);
 			Values values = new Values(application, item, form, due.results(), issuerName, today);
 			for (Subject holder : holders(application, item, type.get(), values)) {
 				if (already.contains(this.licences.key(item.code(), holder))) {
@@ -585,14 +583,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 		}
 		Map<String, Object> signed = new TreeMap<>(content);
 		signed.put("proof", proof);
-		byte[] signatureBytes;
-		try {
-			signatureBytes = Base64.getDecoder().decode(signature);
-		}
-		catch (IllegalArgumentException ex) {
-			return Verification.invalid(Failure.SIGNATURE_MISMATCH, null);
-		}
-		if (!key.get().verifies(CanonicalJson.write(signed).getBytes(StandardCharsets.UTF_8), signatureBytes)) {
+		if (!key.get().verifies(CanonicalJson.write(signed).getBytes(StandardCharsets.UTF_8), signature)) {
 			return Verification.invalid(Failure.SIGNATURE_MISMATCH, null);
 		}
 		UUID licenceId;

@@ -3,7 +3,6 @@ package org.onevisit.messages.internal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,16 +64,7 @@ public class SmsReceipts {
 			.filter((known) -> known.id().equals(receipt.keyId()))
 			.findFirst()
 			.orElseThrow(() -> NotificationRefused.forgedReceipt("unknown key " + receipt.keyId()));
-		byte[] der;
-		try {
-			der = Base64.getDecoder().decode((receipt.signature() != null) ? receipt.signature() : "");
-		}
-		catch (IllegalArgumentException ex) {
-			throw NotificationRefused.forgedReceipt("signature is not Base64");
-		}
-		if (der.length == 0 || !key.verifies(receipt.body(), der)) {
-			throw NotificationRefused.forgedReceipt("signature does not verify");
-		}
+		key.verify(receipt.body(), receipt.signature(), NotificationRefused::forgedReceipt);
 		try {
 			JsonNode node = this.json.readTree(receipt.body());
 			String reference = node.path("reference").asString("");

@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.onevisit.applications.Application;
 import org.onevisit.partners.internal.PartnerFilings.Filing;
+import org.onevisit.platform.Sentences;
 import org.onevisit.shared.OneVisitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -69,7 +69,7 @@ public class BatchWorker implements SmartLifecycle {
 
 	private final PartnerFilings filings;
 
-	private final MessageSource messages;
+	private final Sentences sentences;
 
 	private final TransactionTemplate transactions;
 
@@ -90,7 +90,7 @@ public class BatchWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	BatchWorker(JdbcClient jdbc, Batches batches, PartnerFilings filings, MessageSource messages,
+	BatchWorker(JdbcClient jdbc, Batches batches, PartnerFilings filings, Sentences sentences,
 			PlatformTransactionManager transactionManager, Clock clock, PeopleInFlight people,
 			@Value("${onevisit.partners.batches.yield-to-people:true}") boolean yieldToPeople,
 			@Value("${onevisit.partners.batches.workers:0}") int workers,
@@ -99,7 +99,7 @@ public class BatchWorker implements SmartLifecycle {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.filings = filings;
-		this.messages = messages;
+		this.sentences = sentences;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 		this.people = people;
@@ -400,8 +400,7 @@ public class BatchWorker implements SmartLifecycle {
 
 	/** The bundles' words for the refusal, as a single filing's problem says them. */
 	private String inChinese(OneVisitException refusal) {
-		return this.messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.code(),
-				Locale.SIMPLIFIED_CHINESE);
+		return this.sentences.refusal(refusal, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	/**

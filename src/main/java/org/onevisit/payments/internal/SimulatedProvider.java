@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.onevisit.payments.Payment;
@@ -51,16 +50,7 @@ class SimulatedProvider implements PaymentProvider {
 		if (keyId == null || !keyId.equals(this.key.id())) {
 			throw PaymentRefused.forgedCallback("unknown key " + keyId);
 		}
-		byte[] der;
-		try {
-			der = Base64.getDecoder().decode((signature != null) ? signature : "");
-		}
-		catch (IllegalArgumentException ex) {
-			throw PaymentRefused.forgedCallback("signature is not Base64");
-		}
-		if (der.length == 0 || !this.key.verifies(body, der)) {
-			throw PaymentRefused.forgedCallback("signature does not verify");
-		}
+		this.key.verify(body, signature, PaymentRefused::forgedCallback);
 		try {
 			JsonNode node = this.json.readTree(body);
 			return new Callback(UUID.fromString(node.required("payment").asString()),

@@ -78,12 +78,8 @@ final class RegistryWrites {
 		record.put("area", area);
 		record.put("usage", "住宅");
 		record.put("rightType", RIGHT_TYPE);
-		// residential land is granted for 70 years (城镇国有土地使用权出让和转让暂行条例, art. 12)
-		record.put("termUntil", registeredOn.plusYears(70).minusDays(1).toString());
-		record.put("owners", owners.stream().map((share) -> nameOf(share.ownerId())).toList());
-		record.put("ownerIds", owners.stream().map(Share::ownerId).toList());
-		record.put("shares", owners.stream().map(Share::percent).toList());
-		record.put("coOwnership", coOwnership(owners.size()));
+		record.put("termUntil", termUntil(registeredOn));
+		putOwners(record, owners);
 		record.put("registeredOn", registeredOn.toString());
 		record.put("seized", false);
 		record.put("objection", false);
@@ -94,8 +90,7 @@ final class RegistryWrites {
 			this.book.add("tax.purchaseInvoice", owner.ownerId(), now, Map.of("certificateNo", certificate, "invoiceNo",
 					String.format("F%07d", number), "amount", (int) (area * 12_000)));
 		}
-		this.book.put(CERTIFICATES, certificate, new RegistryBook.Entry(RegistryAnswer.Status.FOUND, now, null,
-				List.of(Map.of("certificateNo", certificate, "status", "现势"))));
+		current(certificate, now);
 		return new Flat(certificate, unitNo, address, area, "住宅", registeredOn, owners);
 	}
 
@@ -206,16 +201,13 @@ final class RegistryWrites {
 		String unitNo = (flat.get("unitNo") != null) ? (String) flat.get("unitNo")
 				: unitNo(anOwner, Integer.parseInt(old.replaceAll("\\D", "").substring(4)));
 		String termUntil = (flat.get("termUntil") != null) ? (String) flat.get("termUntil")
-				: LocalDate.parse((String) flat.get("registeredOn")).plusYears(70).minusDays(1).toString();
+				: termUntil(LocalDate.parse((String) flat.get("registeredOn")));
 		Map<String, Object> record = new LinkedHashMap<>(flat);
 		record.put("certificateNo", certificate);
 		record.put("unitNo", unitNo);
 		record.put("rightType", RIGHT_TYPE);
 		record.put("termUntil", termUntil);
-		record.put("owners", shares.stream().map((share) -> nameOf(share.ownerId())).toList());
-		record.put("ownerIds", shares.stream().map(Share::ownerId).toList());
-		record.put("shares", shares.stream().map(Share::percent).toList());
-		record.put("coOwnership", coOwnership(shares.size()));
+		putOwners(record, shares);
 		record.put("registeredOn", today.toString());
 		Instant now = this.clock.instant();
 		for (String owner : previous) {
@@ -228,8 +220,7 @@ final class RegistryWrites {
 		this.ownerOf.put(certificate, shares.get(0).ownerId());
 		this.book.put(CERTIFICATES, old, new RegistryBook.Entry(RegistryAnswer.Status.FOUND, now, null,
 				List.of(Map.of("certificateNo", old, "status", "已注销", "successor", certificate))));
-		this.book.put(CERTIFICATES, certificate, new RegistryBook.Entry(RegistryAnswer.Status.FOUND, now, null,
-				List.of(Map.of("certificateNo", certificate, "status", "现势"))));
+		current(certificate, now);
 		Map<String, String> results = new LinkedHashMap<>();
 		results.put("certificateNo", certificate);
 		results.put("unitNo", unitNo);
@@ -477,6 +468,28 @@ final class RegistryWrites {
 			shares.add(new Share(buyers.get(b).trim(), percent));
 		}
 		return shares;
+	}
+
+	/** The owners of an ownership record, by name and ID, their shares and its kind. */
+	private void putOwners(Map<String, Object> record, List<Share> shares) {
+		record.put("owners", shares.stream().map((share) -> nameOf(share.ownerId())).toList());
+		record.put("ownerIds", shares.stream().map(Share::ownerId).toList());
+		record.put("shares", shares.stream().map(Share::percent).toList());
+		record.put("coOwnership", coOwnership(shares.size()));
+	}
+
+	/**
+	 * The last day of the land grant: residential land is granted for 70 years
+	 * (城镇国有土地使用权出让和转让暂行条例, art. 12).
+	 */
+	private static String termUntil(LocalDate registeredOn) {
+		return registeredOn.plusYears(70).minusDays(1).toString();
+	}
+
+	/** The certificate is the flat's current one (现势) from now. */
+	private void current(String certificate, Instant now) {
+		this.book.put(CERTIFICATES, certificate, new RegistryBook.Entry(RegistryAnswer.Status.FOUND, now, null,
+				List.of(Map.of("certificateNo", certificate, "status", "现势"))));
 	}
 
 	private static String coOwnership(int owners) {

@@ -17,6 +17,8 @@ import org.onevisit.catalog.CatalogueDocument;
 import org.onevisit.catalog.CatalogueEntryNotFound;
 import org.onevisit.catalog.CatalogueIndicators;
 import org.onevisit.catalog.CatalogueInvalid;
+import org.onevisit.catalog.Department;
+import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.MaterialSource;
 import org.onevisit.catalog.SearchHit;
 import org.onevisit.catalog.ServiceItem;
@@ -46,6 +48,9 @@ class CatalogueIntegrationTests {
 
 	@Autowired
 	CatalogueAdministration administration;
+
+	@Autowired
+	Directory directory;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -254,6 +259,34 @@ class CatalogueIntegrationTests {
 		assertThatThrownBy(() -> this.catalogue.item(code)).isInstanceOf(CatalogueEntryNotFound.class);
 		assertThat(this.catalogue.search("即将取消的测试事项", 5)).extracting(SearchHit::code).doesNotContain(code);
 		assertThat(this.catalogue.item(code, published.version()).status()).isEqualTo(VersionStatus.RETIRED);
+	}
+
+	@Test
+	void namesEachDepartmentByItsCodeAndAnUnknownCodeByItself() {
+		List<Department> departments = this.directory.departments();
+		Department first = departments.get(0);
+
+		assertThat(this.directory.departmentName(first.code())).isEqualTo(first.name());
+		assertThat(this.directory.departmentName("no-such-department")).isEqualTo("no-such-department");
+		assertThat(this.directory.departmentNames()).hasSize(departments.size())
+			.containsEntry(first.code(), first.name());
+	}
+
+	@Test
+	void namesAMatterByItsBundleOrElseItsItemAndARetiredItemByItsCode() {
+		String code = testCode();
+		this.administration.saveItemDraft(anItem(code, "按名称显示的测试事项"), "admin1");
+		this.administration.publishItem(code, "admin1");
+		Bundle bundle = this.catalogue.publishedBundles().get(0);
+
+		assertThat(this.catalogue.matterName(null, code)).isEqualTo("按名称显示的测试事项");
+		assertThat(this.catalogue.matterName(bundle.code(), code)).isEqualTo(bundle.name());
+		assertThat(this.catalogue.itemName(code)).isEqualTo("按名称显示的测试事项");
+
+		this.administration.retireItem(code, "admin1");
+
+		assertThat(this.catalogue.itemName(code)).isEqualTo(code);
+		assertThatThrownBy(() -> this.catalogue.matterName(null, code)).isInstanceOf(CatalogueEntryNotFound.class);
 	}
 
 	@Test

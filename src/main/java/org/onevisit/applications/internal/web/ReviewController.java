@@ -204,12 +204,7 @@ class ReviewController {
 		}
 
 		public String of(String code) {
-			try {
-				return this.catalogue.item(code).content().name();
-			}
-			catch (CatalogueEntryNotFound ex) {
-				return code;
-			}
+			return this.catalogue.itemName(code);
 		}
 
 	}

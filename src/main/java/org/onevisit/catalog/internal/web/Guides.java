@@ -18,7 +18,6 @@ import org.onevisit.catalog.Material;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.onevisit.catalog.Department;
 
 /**
  * What guides say about forms and materials, the same for pages and the API: a form as a
@@ -76,16 +75,11 @@ class Guides {
 	}
 
 	String departmentName(String code) {
-		return this.directory.department(code).map(Department::name).orElse(code);
+		return this.directory.departmentName(code);
 	}
 
-	/**
-	 * Every department's name by code, for pages and lists that name many departments.
-	 */
 	Map<String, String> departmentNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		this.directory.departments().forEach((department) -> names.put(department.code(), department.name()));
-		return names;
+		return this.directory.departmentNames();
 	}
 
 	static Map<String, Object> schema(List<FormField> fields) {

@@ -70,16 +70,13 @@ class SecondFactorController {
 			HttpServletResponse response, Model model) throws Exception {
 		String address = request.getRemoteAddr();
 		try {
-			this.guard.checkAllowed(user.getUsername(), address);
+			if (!this.guard.passes(user.getUsername(), address, () -> this.factors.verify(user, code))) {
+				return "redirect:/login/second-factor?error";
+			}
 		}
 		catch (LoginGuard.Refused refused) {
 			return "redirect:/login?throttled";
 		}
-		if (!this.factors.verify(user, code)) {
-			this.guard.failed(user.getUsername(), address);
-			return "redirect:/login/second-factor?error";
-		}
-		this.guard.succeeded(user.getUsername(), address);
 		this.login.complete(user, request, response);
 		HttpSessionRequestCache asked = new HttpSessionRequestCache();
 		SavedRequest saved = asked.getRequest(request, response);

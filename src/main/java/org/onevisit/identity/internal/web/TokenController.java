@@ -113,18 +113,16 @@ class TokenController {
 		if (!this.factors.enrolled(user)) {
 			throw new SecondFactorMissing("second_factor_not_enrolled", "enrol at the login page first");
 		}
-		String address = http.getRemoteAddr();
+		boolean right;
 		try {
-			this.guard.checkAllowed(user.getUsername(), address);
+			right = this.guard.passes(user.getUsername(), http.getRemoteAddr(), () -> this.factors.verify(user, otp));
 		}
 		catch (LoginGuard.Refused ex) {
 			throw new TooManyAttempts(ex.retryAfter());
 		}
-		if (!this.factors.verify(user, otp)) {
-			this.guard.failed(user.getUsername(), address);
+		if (!right) {
 			throw new SecondFactorMissing("second_factor_required", "a staff token needs the one-time code");
 		}
-		this.guard.succeeded(user.getUsername(), address);
 	}
 
 	/** A staff account's password without a right one-time code. */

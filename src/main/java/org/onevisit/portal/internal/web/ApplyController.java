@@ -44,6 +44,7 @@ import org.onevisit.exchange.PrefillRequest;
 import org.onevisit.exchange.Prefilled;
 import org.onevisit.identity.OneVisitUser;
 import org.onevisit.platform.QrCodes;
+import org.onevisit.platform.Sentences;
 import org.onevisit.queues.Hall;
 import org.onevisit.queues.Halls;
 import org.onevisit.queues.QueueRefused;
@@ -88,6 +89,8 @@ class ApplyController {
 
 	private final MessageSource messages;
 
+	private final Sentences sentences;
+
 	private final Drafts drafts;
 
 	private final Clock clock;
@@ -97,8 +100,8 @@ class ApplyController {
 	private final SecurityLog securityLog;
 
 	ApplyController(Catalogue catalogue, DataExchange exchange, ApplicationManagement applications, Uploads uploads,
-			MessageSource messages, Drafts drafts, Halls halls, WindowIdentityChecks identityChecks, Clock clock,
-			PublicUrl publicUrl, SecurityLog securityLog) {
+			MessageSource messages, Sentences sentences, Drafts drafts, Halls halls,
+			WindowIdentityChecks identityChecks, Clock clock, PublicUrl publicUrl, SecurityLog securityLog) {
 		this.securityLog = securityLog;
 		this.identityChecks = identityChecks;
 		this.halls = halls;
@@ -110,6 +113,7 @@ class ApplyController {
 		this.applications = applications;
 		this.uploads = uploads;
 		this.messages = messages;
+		this.sentences = sentences;
 	}
 
 	// the session attribute holding the hall a clerk works at
@@ -236,8 +240,7 @@ class ApplyController {
 			this.identityChecks.record(user.getUsername(), hallOf(session), person, method, ticketNumber);
 		}
 		catch (QueueRefused refused) {
-			model.addAttribute("identityError",
-					this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+			model.addAttribute("identityError", this.sentences.refusal(refused, locale));
 			return hall(null, session, model);
 		}
 		return "redirect:/hall/apply/" + matter + "?residentId=" + person;
@@ -266,8 +269,7 @@ class ApplyController {
 					WindowIdentityCheck.Method.ID_CARD, null);
 		}
 		catch (QueueRefused refused) {
-			model.addAttribute("businessError",
-					this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+			model.addAttribute("businessError", this.sentences.refusal(refused, locale));
 			return hall(null, session, model);
 		}
 		DataExchange.Representation represents = this.exchange.checkRepresentative(CreditCode.of(code), person, name);
@@ -362,8 +364,7 @@ class ApplyController {
 			return true;
 		}
 		QueueRefused refused = QueueRefused.identityNotChecked();
-		model.addAttribute("identityError",
-				this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+		model.addAttribute("identityError", this.sentences.refusal(refused, locale));
 		return false;
 	}
 
@@ -375,8 +376,7 @@ class ApplyController {
 		String follow = publicBase(request) + "/my/applications/" + id;
 		model.addAttribute("accepted", application);
 		model.addAttribute("matterName",
-				(application.bundleCode() != null) ? this.catalogue.bundle(application.bundleCode()).content().name()
-						: this.catalogue.item(application.tasks().get(0).plan().itemCode()).content().name());
+				this.catalogue.matterName(application.bundleCode(), application.tasks().get(0).plan().itemCode()));
 		model.addAttribute("qr", QrCodes.qrSvg(follow));
 		model.addAttribute("follow", follow);
 		model.addAttribute("clerk", user.displayName());
@@ -393,8 +393,8 @@ class ApplyController {
 		// before anyone fills a form, and reads nobody's data for a form that cannot be
 		// filed
 		Optional<SubmissionRefused> notOffered = notOfferedTo(matter, filer.subject());
-		notOffered.ifPresent((refused) -> model.addAttribute("refusalText", this.messages
-			.getMessage(refused.messageKey(), refused.arguments(), refused.code(), LocaleContextHolder.getLocale())));
+		notOffered.ifPresent((refused) -> model.addAttribute("refusalText",
+				this.sentences.refusal(refused, LocaleContextHolder.getLocale())));
 		Prefilled prefilled = ((!filer.atHall() && matter.hallOnly() != null) || notOffered.isPresent())
 				? new Prefilled(null, Map.of(), Map.of(), List.of()) : prefill(filer, matter, draft);
 		render(model, matter, prefilled, prefilled.form(), Map.of(), UUID.randomUUID().toString());
@@ -430,8 +430,7 @@ class ApplyController {
 						this.uploads.store(user.getUsername(), file.getOriginalFilename(), content).id().toString());
 			}
 			catch (UploadRefused refused) {
-				uploadProblems.put(material.code(),
-						this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+				uploadProblems.put(material.code(), this.sentences.refusal(refused, locale));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -500,8 +499,7 @@ class ApplyController {
 			if (refused.violations().isEmpty() && !ineligible) {
 				// a refusal of the whole matter (where to file it, a matter already in
 				// progress) is said above the form
-				model.addAttribute("refusalText",
-						this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.code(), locale));
+				model.addAttribute("refusalText", this.sentences.refusal(refused, locale));
 				return "portal/apply";
 			}
 			if (filer.atHall() && !ineligible) {

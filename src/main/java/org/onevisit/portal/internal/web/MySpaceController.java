@@ -87,8 +87,7 @@ class MySpaceController {
 
 		public String of(Application matter) {
 			try {
-				return (matter.bundleCode() != null) ? this.catalogue.bundle(matter.bundleCode()).content().name()
-						: this.catalogue.item(matter.tasks().get(0).plan().itemCode()).content().name();
+				return this.catalogue.matterName(matter.bundleCode(), matter.tasks().get(0).plan().itemCode());
 			}
 			catch (CatalogueEntryNotFound ex) {
 				return matter.trackingNumber();

@@ -12,10 +12,10 @@ import org.onevisit.identity.AccountManagement.BusinessRegistration;
 import org.onevisit.identity.AccountManagement.Registered;
 import org.onevisit.identity.AccountManagement.Registration;
 import org.onevisit.identity.AccountRuleViolated;
+import org.onevisit.platform.Sentences;
 import org.onevisit.shared.CreditCode;
 import org.onevisit.shared.ResidentId;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +34,12 @@ class RegistrationController {
 
 	private final AccountManagement accounts;
 
-	private final MessageSource messages;
+	private final Sentences sentences;
 
-	RegistrationController(DataExchange exchange, AccountManagement accounts, MessageSource messages) {
+	RegistrationController(DataExchange exchange, AccountManagement accounts, Sentences sentences) {
 		this.exchange = exchange;
 		this.accounts = accounts;
-		this.messages = messages;
+		this.sentences = sentences;
 	}
 
 	@GetMapping("/register")
@@ -158,8 +158,7 @@ class RegistrationController {
 	}
 
 	private String refused(Model model, AccountRuleViolated violated, Locale locale, String page) {
-		model.addAttribute("error",
-				this.messages.getMessage(violated.messageKey(), violated.arguments(), violated.code(), locale));
+		model.addAttribute("error", this.sentences.refusal(violated, locale));
 		return page;
 	}
 

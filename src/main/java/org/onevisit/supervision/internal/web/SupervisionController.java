@@ -3,7 +3,6 @@ package org.onevisit.supervision.internal.web;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,7 +13,6 @@ import org.onevisit.identity.Actor;
 import org.onevisit.applications.Application;
 import org.onevisit.applications.ApplicationId;
 import org.onevisit.applications.ApplicationManagement;
-import org.onevisit.catalog.Department;
 import org.onevisit.catalog.Directory;
 import org.onevisit.catalog.RegionLevel;
 import org.onevisit.identity.OneVisitUser;
@@ -77,7 +75,7 @@ class SupervisionController {
 		model.addAttribute("scope", scope);
 		model.addAttribute("regions", this.directory.regions());
 		model.addAttribute("levels", RegionLevel.values());
-		model.addAttribute("departments", departmentNames());
+		model.addAttribute("departments", this.directory.departmentNames());
 		return "supervision/board";
 	}
 
@@ -110,7 +108,7 @@ class SupervisionController {
 		this.securityLog.record(new CaseViewed(supervisor.username(), id.toString(), "supervision trail"));
 		model.addAttribute("matter", matter);
 		model.addAttribute("history", this.applications.history(matter.id(), supervisor));
-		model.addAttribute("departments", departmentNames());
+		model.addAttribute("departments", this.directory.departmentNames());
 		return "supervision/trail";
 	}
 
@@ -118,10 +116,6 @@ class SupervisionController {
 	String warnings(@AuthenticationPrincipal OneVisitUser reviewer, Model model) {
 		model.addAttribute("warnings", this.supervision.warningsTo(reviewer.departmentCode().orElseThrow()));
 		return "supervision/warnings";
-	}
-
-	private Map<String, String> departmentNames() {
-		return this.directory.departments().stream().collect(Collectors.toMap(Department::code, Department::name));
 	}
 
 }
