@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,7 @@ class RegistryOutageFaultTest {
 		List<Filed> filings = Collections.synchronizedList(new ArrayList<>());
 		List<String> states = Collections.synchronizedList(new ArrayList<>());
 		AtomicBoolean filing = new AtomicBoolean(true);
+		AtomicInteger unconfirmed = new AtomicInteger();
 		AtomicBoolean sampling = new AtomicBoolean(true);
 		String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -65,6 +67,17 @@ class RegistryOutageFaultTest {
 						"Authorization", applicant, "Idempotency-Key", UUID.randomUUID().toString());
 				filings.add(new Filed(response.statusCode(), (System.nanoTime() - start) / 1_000_000,
 						(response.statusCode() == 201) ? OneVisitHttp.json(response).path("id").asString() : null));
+				if (response.statusCode() == 201) {
+					// the flat transfer's parties (王芳, the buyer) confirm: only then is
+					// it
+					// submitted and its evidence collected from the registries
+					try {
+						matters.confirmAsParties(OneVisitHttp.json(response));
+					}
+					catch (RuntimeException ex) {
+						unconfirmed.incrementAndGet();
+					}
+				}
 				pause(250);
 			}
 		});
@@ -103,13 +116,15 @@ class RegistryOutageFaultTest {
 			long[] latencies = filings.stream().mapToLong(Filed::millis).sorted().toArray();
 			System.out.printf(
 					"FAULT registry-outage: %d filings (%d while the registry was down), %d answered 201; filing p50 %d ms,"
-							+ " p99 %d ms, max %d ms; %d materials waiting for the registry when it came back, 0 left"
+							+ " p99 %d ms, max %d ms; %d matters waiting for the registry when it came back, %d left"
 							+ " %d s after the load ended; breaker states seen in /actuator/prometheus: %s%n",
 					filings.size(), filedWhileDown, filings.stream().filter((filed) -> filed.status() == 201).count(),
 					latencies[latencies.length / 2], latencies[(int) (latencies.length * 0.99)],
-					latencies[latencies.length - 1], pendingAtRecovery, caughtUp.toSeconds(), sequence(states));
+					latencies[latencies.length - 1], pendingAtRecovery, pending(filings), caughtUp.toSeconds(),
+					sequence(states));
 
 			assertThat(filings).allSatisfy((filed) -> assertThat(filed.status()).isEqualTo(201));
+			assertThat(unconfirmed).as("matters whose parties could not confirm").hasValue(0);
 			assertThat(pendingAtRecovery).as("materials waiting while the registry was down").isPositive();
 			assertThat(pending(filings)).as("materials still waiting").isZero();
 			// half-open lasts as long as its two trial calls: the samples may not catch
