@@ -68,9 +68,8 @@ class RegistryOutageFaultTest {
 				filings.add(new Filed(response.statusCode(), (System.nanoTime() - start) / 1_000_000,
 						(response.statusCode() == 201) ? OneVisitHttp.json(response).path("id").asString() : null));
 				if (response.statusCode() == 201) {
-					// the flat transfer's parties (王芳, the buyer) confirm: only then is
-					// it
-					// submitted and its evidence collected from the registries
+					// only a matter its parties confirmed is submitted and has its
+					// evidence fetched: 王芳 and the buyer confirm
 					try {
 						matters.confirmAsParties(OneVisitHttp.json(response));
 					}
