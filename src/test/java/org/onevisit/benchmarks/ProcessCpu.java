@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -33,18 +35,9 @@ public final class ProcessCpu {
 		// utime, stime, cutime, cstime: the postmaster's own, and its ended children's
 		long[] own = times(this.postmaster);
 		long database = own[0] + own[1] + own[2] + own[3];
-		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-			for (Path process : processes.filter((path) -> path.getFileName().toString().matches("\\d+")).toList()) {
-				long pid = Long.parseLong(process.getFileName().toString());
-				String status = status(pid);
-				if (status != null && String.valueOf(this.postmaster).equals(field(status, "PPid:"))) {
-					long[] child = times(pid);
-					database += child[0] + child[1];
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot list /proc", ex);
+		for (long pid : children()) {
+			long[] child = times(pid);
+			database += child[0] + child[1];
 		}
 		return new Sample(jvm, database * NANOS_PER_TICK, machine());
 	}
@@ -56,25 +49,33 @@ public final class ProcessCpu {
 	 * the children that have exited (autovacuum workers above all, which exit after each
 	 * round of tables).
 	 */
-	public java.util.Map<String, Long> byRole() {
-		java.util.Map<String, Long> roles = new java.util.TreeMap<>();
+	public Map<String, Long> byRole() {
+		Map<String, Long> roles = new TreeMap<>();
 		long[] own = times(this.postmaster);
 		roles.merge("postmaster", (own[0] + own[1]) * NANOS_PER_TICK, Long::sum);
 		roles.merge("ended", (own[2] + own[3]) * NANOS_PER_TICK, Long::sum);
+		for (long pid : children()) {
+			long[] child = times(pid);
+			roles.merge(role(pid), (child[0] + child[1]) * NANOS_PER_TICK, Long::sum);
+		}
+		return roles;
+	}
+
+	/** The live processes the postmaster forked: backends and background processes. */
+	private List<Long> children() {
 		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-			for (Path process : processes.filter((path) -> path.getFileName().toString().matches("\\d+")).toList()) {
-				long pid = Long.parseLong(process.getFileName().toString());
-				String status = status(pid);
-				if (status != null && String.valueOf(this.postmaster).equals(field(status, "PPid:"))) {
-					long[] child = times(pid);
-					roles.merge(role(pid), (child[0] + child[1]) * NANOS_PER_TICK, Long::sum);
-				}
-			}
+			return processes.map((path) -> path.getFileName().toString())
+				.filter((name) -> name.matches("\\d+"))
+				.map(Long::parseLong)
+				.filter((pid) -> {
+					String status = status(pid);
+					return status != null && String.valueOf(this.postmaster).equals(field(status, "PPid:"));
+				})
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot list /proc", ex);
 		}
-		return roles;
 	}
 
 	/** "backend" for a connection's process, else the title PostgreSQL gave it. */
