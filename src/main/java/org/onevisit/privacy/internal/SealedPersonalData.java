@@ -110,15 +110,47 @@ class SealedPersonalData implements PersonalData {
 
 	/** HMAC-SM3 of the parts, one after the other. */
 	static byte[] mac(byte[] key, byte[]... parts) {
-		// HMac keeps state between calls: one per call, which costs two SM3 blocks
-		HMac mac = new HMac(new SM3Digest());
-		mac.init(new KeyParameter(key));
+		HMac mac = KEYED.get().keyedWith(key);
 		for (byte[] part : parts) {
 			mac.update(part, 0, part.length);
 		}
 		byte[] out = new byte[mac.getMacSize()];
 		mac.doFinal(out, 0);
 		return out;
+	}
+
+	private static final ThreadLocal<KeyedMacs> KEYED = ThreadLocal.withInitial(KeyedMacs::new);
+
+	/**
+	 * The HMACs a thread keyed last, by key: BouncyCastle's {@code HMac} keeps its keyed
+	 * inner and outer states after {@code init} and returns to them on {@code reset} and
+	 * {@code doFinal}, so a reused one skips the two SM3 blocks of keying on every call.
+	 * Two are hot (the index key and the stable nonce key); a key array is the data keys'
+	 * own, so it is known by identity.
+	 */
+	private static final class KeyedMacs {
+
+		private final byte[][] keys = new byte[2][];
+
+		private final HMac[] macs = new HMac[2];
+
+		private int next;
+
+		HMac keyedWith(byte[] key) {
+			for (int i = 0; i < this.keys.length; i++) {
+				if (this.keys[i] == key) {
+					this.macs[i].reset();
+					return this.macs[i];
+				}
+			}
+			HMac mac = new HMac(new SM3Digest());
+			mac.init(new KeyParameter(key));
+			this.keys[this.next] = key;
+			this.macs[this.next] = mac;
+			this.next = (this.next + 1) % this.keys.length;
+			return mac;
+		}
+
 	}
 
 	@Override
