@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -49,8 +51,9 @@ import org.onevisit.shared.Subject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.AbstractSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,8 +178,8 @@ class Applications {
 			.bind("materials", this.json.writeValueAsString(application.materials()))
 			.bind("parties", parties(application.parties()))
 			.bind("status", application.status().name())
-			.bind("submittedAt", Timestamp.from(application.submittedAt()))
-			.bind("finishedAt", timestamp(application.finishedAt()))
+			.bind("submittedAt", utc(application.submittedAt()))
+			.bind("finishedAt", utc(application.finishedAt()))
 			.bind("hall", application.hallCode())
 			.bind("owningHall", application.owningHallCode());
 		List<Task> tasks = application.tasks();
@@ -204,7 +207,7 @@ class Applications {
 					insert into applications_waiting (application_id, waiting_for, since)
 					values (:application, :waitingFor, :waitingSince)""")
 				.bind("waitingFor", application.status().name())
-				.bind("waitingSince", Timestamp.from(application.submittedAt()));
+				.bind("waitingSince", utc(application.submittedAt()));
 		}
 		boolean remembered = idempotency != null;
 		statement.finish("""
@@ -213,7 +216,7 @@ class Applications {
 			.bind("keyFiledBy", remembered ? idempotency.filedBy() : null)
 			.bind("key", remembered ? idempotency.key() : null)
 			.bind("keyHash", remembered ? idempotency.hash() : null)
-			.bind("keyAt", remembered ? Timestamp.from(idempotency.at()) : null);
+			.bind("keyAt", remembered ? utc(idempotency.at()) : null);
 		statement.update(this.template);
 	}
 
@@ -313,8 +316,7 @@ class Applications {
 			List<String> columns = new ArrayList<>();
 			if (settled) {
 				columns.add("status = :status, finished_at = cast(:finishedAt as timestamptz)");
-				statement.bind("status", application.status().name())
-					.bind("finishedAt", timestamp(application.finishedAt()));
+				statement.bind("status", application.status().name()).bind("finishedAt", utc(application.finishedAt()));
 			}
 			if (materials) {
 				columns.add("materials = cast(:materials as jsonb)");
@@ -381,7 +383,7 @@ class Applications {
 							values (:application, :waitingFor, :waitingSince)
 							on conflict (application_id) do update set waiting_for = excluded.waiting_for, since = excluded.since""")
 				.bind("waitingFor", to.name())
-				.bind("waitingSince", Timestamp.from(since));
+				.bind("waitingSince", utc(since));
 		}
 		else if (WAITING.contains(from)) {
 			statement.with("waited", "delete from applications_waiting where application_id = :application");
@@ -403,7 +405,7 @@ class Applications {
 					    cast(:s#_lines as jsonb), cast(:s#_due as date))""".replace("#", String.valueOf(r)))
 				.bind("s" + r + "_id", UUID.randomUUID())
 				.bind("s" + r + "_task", request.task().value())
-				.bind("s" + r + "_at", Timestamp.from(request.requestedAt()))
+				.bind("s" + r + "_at", utc(request.requestedAt()))
 				.bind("s" + r + "_by", request.requestedBy())
 				.bind("s" + r + "_items", this.json.writeValueAsString(request.items()))
 				.bind("s" + r + "_lines", this.json.writeValueAsString(request.lines()))
@@ -423,7 +425,7 @@ class Applications {
 					    answer = :a#_answer, uploads = cast(:a#_uploads as jsonb)
 					where task_id = :a#_task and answered_at is null""".replace("#", String.valueOf(a)))
 				.bind("a" + a + "_task", answer.task().value())
-				.bind("a" + a + "_at", Timestamp.from(answer.at()))
+				.bind("a" + a + "_at", utc(answer.at()))
 				.bind("a" + a + "_by", answer.by())
 				// bound to its task: an answer copied to another request does not open
 				.bind("a" + a + "_answer",
@@ -480,7 +482,7 @@ class Applications {
 			.bind(prefix + "status", task.status().name())
 			.bind(prefix + "committedDue", task.committedDue())
 			.bind(prefix + "statutoryDue", task.statutoryDue())
-			.bind(prefix + "pausedSince", timestamp(task.pausedSince()))
+			.bind(prefix + "pausedSince", utc(task.pausedSince()))
 			.bind(prefix + "paused", task.pausedWorkingDays())
 			.bind(prefix + "missing", this.json.writeValueAsString(task.missing()))
 			.bind(prefix + "reason", task.reason())
@@ -506,7 +508,7 @@ class Applications {
 		for (int h = 0; h < history.size(); h++) {
 			HistoryEntry entry = history.get(h);
 			statement.bind("h" + h + "_task", (entry.task() != null) ? entry.task().value() : null)
-				.bind("h" + h + "_at", Timestamp.from(entry.at()))
+				.bind("h" + h + "_at", utc(entry.at()))
 				.bind("h" + h + "_actor", entry.actor())
 				.bind("h" + h + "_from", entry.from())
 				.bind("h" + h + "_to", entry.to())
@@ -574,16 +576,42 @@ class Applications {
 		 */
 		private static final ConcurrentLruCache<String, Parsed> PARSED = new ConcurrentLruCache<>(256, Parsed::of);
 
-		private record Parsed(String positional, ParsedSql named) {
+		private record Parsed(String positional, String[] names) {
 
 			static Parsed of(String sql) {
 				ParsedSql named = NamedParameterUtils.parseSqlStatement(sql);
-				return new Parsed(NamedParameterUtils.substituteNamedParameters(named, null), named);
+				// the names in the order of their placeholders, as Spring binds them
+				Object[] names = NamedParameterUtils.buildValueArray(named, new AbstractSqlParameterSource() {
+
+					@Override
+					public boolean hasValue(String name) {
+						return true;
+					}
+
+					@Override
+					public Object getValue(String name) {
+						return name;
+					}
+
+				}, null);
+				return new Parsed(NamedParameterUtils.substituteNamedParameters(named, null),
+						Arrays.copyOf(names, names.length, String[].class));
 			}
 
-			/** The values in the order of the names; a name without one is an error. */
+			/**
+			 * The values in the order of the names, read from the map without copying it
+			 * into a parameter source first; a name without one is an error.
+			 */
 			Object[] values(Map<String, Object> params) {
-				return NamedParameterUtils.buildValueArray(this.named, new MapSqlParameterSource(params), null);
+				Object[] values = new Object[this.names.length];
+				for (int i = 0; i < values.length; i++) {
+					values[i] = params.get(this.names[i]);
+					if (values[i] == null && !params.containsKey(this.names[i])) {
+						throw new InvalidDataAccessApiUsageException(
+								"No value supplied for the SQL parameter '" + this.names[i] + "'");
+					}
+				}
+				return values;
 			}
 
 		}
@@ -1140,8 +1168,13 @@ class Applications {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private static Timestamp timestamp(Instant at) {
-		return (at != null) ? Timestamp.from(at) : null;
+	/**
+	 * An instant to bind as {@code timestamptz}: a {@code java.time} value, which the
+	 * driver writes out directly, where a {@code java.sql.Timestamp} goes through a
+	 * {@code Calendar} on every bind.
+	 */
+	private static OffsetDateTime utc(Instant at) {
+		return (at != null) ? at.atOffset(ZoneOffset.UTC) : null;
 	}
 
 }
