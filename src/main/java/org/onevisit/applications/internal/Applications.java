@@ -53,7 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.AbstractSqlParameterSource;
+import org.springframework.jdbc.core.SqlParameter;
+import org.springframework.jdbc.core.namedparam.EmptySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -581,21 +582,11 @@ class Applications {
 			static Parsed of(String sql) {
 				ParsedSql named = NamedParameterUtils.parseSqlStatement(sql);
 				// the names in the order of their placeholders, as Spring binds them
-				Object[] names = NamedParameterUtils.buildValueArray(named, new AbstractSqlParameterSource() {
-
-					@Override
-					public boolean hasValue(String name) {
-						return true;
-					}
-
-					@Override
-					public Object getValue(String name) {
-						return name;
-					}
-
-				}, null);
-				return new Parsed(NamedParameterUtils.substituteNamedParameters(named, null),
-						Arrays.copyOf(names, names.length, String[].class));
+				String[] names = NamedParameterUtils.buildSqlParameterList(named, EmptySqlParameterSource.INSTANCE)
+					.stream()
+					.map(SqlParameter::getName)
+					.toArray(String[]::new);
+				return new Parsed(NamedParameterUtils.substituteNamedParameters(named, null), names);
 			}
 
 			/**
