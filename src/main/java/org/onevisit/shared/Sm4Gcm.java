@@ -18,9 +18,10 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * so a sealed value moved elsewhere does not open.
  * <p>
  * GHASH multiplies in constant time ({@link BasicGCMMultiplier}) rather than through
- * BouncyCastle's default 4 KB table: the table is rebuilt for every key, so for values of
- * a few hundred bytes (names, ID numbers, events, keys) building it costs more than it
- * saves, and its lookups are indexed by secret-derived data. The output is the same.
+ * BouncyCastle's default 4 KB table: each seal and open builds its cipher and so the
+ * table anew, which for values of a few hundred bytes (names, ID numbers, events, keys)
+ * costs more than the table saves, and the table's lookups are indexed by secret-derived
+ * data. The output is the same.
  */
 public final class Sm4Gcm {
 
