@@ -20,6 +20,12 @@ public enum RegistryChange {
 	MARRIAGE_REGISTRATION("marriage", List.of("registrationNo", "registeredOn", "office")),
 	/** A new enterprise with a newly assigned unified social credit code. */
 	ENTERPRISE_REGISTRATION("enterprise", List.of("creditCode", "enterpriseType", "establishedOn", "businessTerm")),
+	/**
+	 * A new individual business (个体工商户) in the same registry: registered under its shop
+	 * name and its operator (经营者), with a credit code of its own (92…).
+	 */
+	INDIVIDUAL_BUSINESS_REGISTRATION("enterprise",
+			List.of("creditCode", "enterpriseType", "establishedOn", "businessTerm")),
 	/** A newborn entered in a parent's household. */
 	BIRTH_REGISTRATION("population", List.of("householdNo", "childId")),
 	/**

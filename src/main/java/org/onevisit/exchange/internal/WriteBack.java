@@ -68,14 +68,17 @@ class WriteBack implements WriteBacks {
 	 */
 	private static final Map<RegistryChange, List<String>> SUBJECTS = Map.of(RegistryChange.PROPERTY_TRANSFER,
 			List.of("sellerId", "buyerId"), RegistryChange.MARRIAGE_REGISTRATION, List.of("partyAId", "partyBId"),
-			RegistryChange.ENTERPRISE_REGISTRATION, List.of("legalRepresentativeId"), RegistryChange.BIRTH_REGISTRATION,
+			RegistryChange.ENTERPRISE_REGISTRATION, List.of("legalRepresentativeId"),
+			RegistryChange.INDIVIDUAL_BUSINESS_REGISTRATION, List.of("operatorId"), RegistryChange.BIRTH_REGISTRATION,
 			List.of("guardianId"), RegistryChange.MORTGAGE_RELEASE, List.of("holderId"));
 
 	/** The element of the registry each change rewrites. */
 	private static final Map<RegistryChange, String> ELEMENTS = Map.of(RegistryChange.PROPERTY_TRANSFER,
 			"realestate.ownership", RegistryChange.MARRIAGE_REGISTRATION, "marriage.status",
-			RegistryChange.ENTERPRISE_REGISTRATION, "enterprise.registration", RegistryChange.BIRTH_REGISTRATION,
-			"population.household", RegistryChange.MORTGAGE_RELEASE, "realestate.mortgage");
+			RegistryChange.ENTERPRISE_REGISTRATION, "enterprise.registration",
+			RegistryChange.INDIVIDUAL_BUSINESS_REGISTRATION, "enterprise.registration",
+			RegistryChange.BIRTH_REGISTRATION, "population.household", RegistryChange.MORTGAGE_RELEASE,
+			"realestate.mortgage");
 
 	private final ApplicationManagement applications;
 

@@ -164,6 +164,7 @@ final class RegistryWrites {
 			case PROPERTY_TRANSFER -> transfer(update.fields());
 			case MARRIAGE_REGISTRATION -> marry(update.fields());
 			case ENTERPRISE_REGISTRATION -> establish(update.fields());
+			case INDIVIDUAL_BUSINESS_REGISTRATION -> registerIndividualBusiness(update.fields());
 			case BIRTH_REGISTRATION -> enterNewborn(update.fields());
 			case MORTGAGE_RELEASE -> releaseMortgage(update.fields());
 		};
@@ -323,7 +324,24 @@ final class RegistryWrites {
 	 * organisation body from the registry's sequence and both check characters.
 	 */
 	private Map<String, String> establish(Map<String, String> fields) {
-		String name = required(fields, "companyName");
+		return register(required(fields, "companyName"), "1", "有限责任公司（自然人投资或控股）",
+				required(fields, "legalRepresentativeId"), required(fields, "legalRepresentativeName"),
+				new BigDecimal(required(fields, "registeredCapital")).stripTrailingZeros().toPlainString() + "万元",
+				fields);
+	}
+
+	/**
+	 * A new individual business: its code's second character is 2 (个体工商户), its name the
+	 * shop's, and the person who answers for it its operator, who puts in no registered
+	 * capital.
+	 */
+	private Map<String, String> registerIndividualBusiness(Map<String, String> fields) {
+		return register(required(fields, "shopName"), "2", "个体工商户", required(fields, "operatorId"),
+				required(fields, "operatorName"), null, fields);
+	}
+
+	private Map<String, String> register(String name, String kind, String type, String representativeId,
+			String representativeName, String registeredCapital, Map<String, String> fields) {
 		boolean taken = this.book.all("enterprise.registration")
 			.values()
 			.stream()
@@ -333,27 +351,28 @@ final class RegistryWrites {
 		}
 		String creditCode;
 		do {
-			creditCode = CreditCode.completing("91339900" + body(++this.enterpriseBodies)).value();
+			creditCode = CreditCode.completing("9" + kind + "339900" + body(++this.enterpriseBodies)).value();
 		}
 		while (this.book.find("enterprise.registration", creditCode).isPresent());
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Object> record = new LinkedHashMap<>();
 		record.put("creditCode", creditCode);
 		record.put("name", name);
-		record.put("legalRepresentativeId", required(fields, "legalRepresentativeId"));
-		record.put("legalRepresentativeName", required(fields, "legalRepresentativeName"));
+		record.put("legalRepresentativeId", representativeId);
+		record.put("legalRepresentativeName", representativeName);
 		record.put("status", "存续");
-		record.put("registeredCapital",
-				new BigDecimal(required(fields, "registeredCapital")).stripTrailingZeros().toPlainString() + "万元");
+		if (registeredCapital != null) {
+			record.put("registeredCapital", registeredCapital);
+		}
 		record.put("registeredOn", today.toString());
-		record.put("enterpriseType", "有限责任公司（自然人投资或控股）");
+		record.put("enterpriseType", type);
 		record.put("address", fields.getOrDefault("address", ""));
 		record.put("businessScope", fields.getOrDefault("businessScope", ""));
 		record.put("businessTerm", "长期");
 		Instant now = this.clock.instant();
 		this.book.add("enterprise.registration", creditCode, now, record);
 		this.book.add("tax.clearance", creditCode, now, Map.of("arrears", false));
-		return Map.of("creditCode", creditCode, "enterpriseType", "有限责任公司（自然人投资或控股）", "establishedOn", today.toString(),
+		return Map.of("creditCode", creditCode, "enterpriseType", type, "establishedOn", today.toString(),
 				"businessTerm", "长期");
 	}
 

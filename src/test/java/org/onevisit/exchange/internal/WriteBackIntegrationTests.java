@@ -230,6 +230,37 @@ class WriteBackIntegrationTests {
 	}
 
 	@Test
+	void registersAnIndividualBusinessUnderItsShopNameAndOperatorWithACodeOfItsKind() {
+		// the restaurant bundle's business licence: a shop and its operator, no company
+		// name, no legal representative, no registered capital
+		Map<String, Object> results = answered(this.client.sendUpdate("enterprise",
+				update(RegistryChange.INDIVIDUAL_BUSINESS_REGISTRATION, "339900-SAMR-002", "samr",
+						Map.of("operatorId", "339902198503120016", "operatorName", "张三", "shopName", "回写测试小吃店",
+								"address", "示范市东湖区解放路2号", "businessScope", "餐饮服务"))));
+
+		String code = (String) results.get("creditCode");
+		assertThat(CreditCode.isValid(code)).as(code).isTrue();
+		assertThat(code).startsWith("92339900");
+		assertThat(results).containsEntry("enterpriseType", "个体工商户")
+			.containsEntry("establishedOn", LocalDate.now(this.clock).toString());
+		assertThat(this.server.registries().enterprises())
+			.filteredOn((enterprise) -> enterprise.creditCode().equals(code))
+			.singleElement()
+			.satisfies((enterprise) -> {
+				assertThat(enterprise.name()).isEqualTo("回写测试小吃店");
+				assertThat(enterprise.representativeId()).isEqualTo("339902198503120016");
+				assertThat(enterprise.active()).isTrue();
+			});
+		// a second shop of the same name is refused, not registered twice
+		assertThatThrownBy(() -> this.client.sendUpdate("enterprise",
+				update(RegistryChange.INDIVIDUAL_BUSINESS_REGISTRATION, "339900-SAMR-002", "samr",
+						Map.of("operatorId", "339903198804160026", "operatorName", "王芳", "shopName", "回写测试小吃店",
+								"address", "示范市东湖区解放路3号", "businessScope", "餐饮服务"))))
+			.isInstanceOfSatisfying(ExchangeFailure.class,
+					(failure) -> assertThat(failure.outcome()).isEqualTo("REFUSED:update_refused"));
+	}
+
+	@Test
 	void entersANewbornInTheHouseholdOfTheParentWhoDeclaresTheBirth() {
 		String father = "339903199301300052";
 		String household = this.server.registries()
