@@ -126,8 +126,7 @@ class LicenceBenchmark {
 		last.sort(null);
 		System.out.printf("BENCHMARK issue, median of rounds 6-10: %.0f licences/s%n", last.get(2));
 
-		// the documents as a holder or a verifier receives them: stored sealed, opened
-		// here
+		// the documents as a holder or a verifier receives them (stored sealed)
 		List<String> documents = this.jdbc.sql("select id from licences_licence")
 			.query(UUID.class)
 			.list()
@@ -237,9 +236,8 @@ class LicenceBenchmark {
 		}
 		parallel(8, slots, (slot) -> {
 			for (int n = left.getAndDecrement(); n > 0; n = left.getAndDecrement()) {
-				// each restaurant under a name of its own: the enterprise registry
-				// refuses a
-				// second enterprise of the same name, and its bundle would wait for ever
+				// each restaurant under a name of its own: the registry refuses a second
+				// enterprise of the same name, and its bundle would wait for ever
 				Map<String, Object> own = new HashMap<>(form);
 				for (BundleField field : bundle.fields()) {
 					if (field.type() == FieldType.STRING) {
