@@ -219,14 +219,7 @@ class WriteBackIntegrationTests {
 		assertThat(results).containsEntry("businessTerm", "长期")
 			.containsEntry("establishedOn", LocalDate.now(this.clock).toString())
 			.containsKey("enterpriseType");
-		assertThat(this.server.registries().enterprises())
-			.filteredOn((enterprise) -> enterprise.creditCode().equals(code))
-			.singleElement()
-			.satisfies((enterprise) -> {
-				assertThat(enterprise.name()).isEqualTo("示范市回写测试科技有限公司");
-				assertThat(enterprise.representativeId()).isEqualTo("339902198503120016");
-				assertThat(enterprise.active()).isTrue();
-			});
+		assertListedInTheRegistry(code, "示范市回写测试科技有限公司", "339902198503120016");
 	}
 
 	@Test
@@ -243,14 +236,7 @@ class WriteBackIntegrationTests {
 		assertThat(code).startsWith("92339900");
 		assertThat(results).containsEntry("enterpriseType", "个体工商户")
 			.containsEntry("establishedOn", LocalDate.now(this.clock).toString());
-		assertThat(this.server.registries().enterprises())
-			.filteredOn((enterprise) -> enterprise.creditCode().equals(code))
-			.singleElement()
-			.satisfies((enterprise) -> {
-				assertThat(enterprise.name()).isEqualTo("回写测试小吃店");
-				assertThat(enterprise.representativeId()).isEqualTo("339902198503120016");
-				assertThat(enterprise.active()).isTrue();
-			});
+		assertListedInTheRegistry(code, "回写测试小吃店", "339902198503120016");
 		// a second shop of the same name is refused, not registered twice
 		assertThatThrownBy(() -> this.client.sendUpdate("enterprise",
 				update(RegistryChange.INDIVIDUAL_BUSINESS_REGISTRATION, "339900-SAMR-002", "samr",
@@ -280,6 +266,18 @@ class WriteBackIntegrationTests {
 		assertThat(this.server.registries().nameOf(child)).contains("钱小满");
 		assertThat(this.server.registries()
 			.subjectsWhere("population.household", "householdNo", results.get("householdNo"))).contains(father, child);
+	}
+
+	/** The registry lists the enterprise under the code it assigned, in business. */
+	private void assertListedInTheRegistry(String code, String name, String representativeId) {
+		assertThat(this.server.registries().enterprises())
+			.filteredOn((enterprise) -> enterprise.creditCode().equals(code))
+			.singleElement()
+			.satisfies((enterprise) -> {
+				assertThat(enterprise.name()).isEqualTo(name);
+				assertThat(enterprise.representativeId()).isEqualTo(representativeId);
+				assertThat(enterprise.active()).isTrue();
+			});
 	}
 
 	private RegistryUpdate update(RegistryChange change, String item, String department, Map<String, String> fields) {
