@@ -95,9 +95,12 @@ class LicenceService implements LicenceWallet, HeldLicences {
 
 	private final MessageSource messages;
 
+	private final LicencesLogged logged;
+
 	LicenceService(Licences licences, Signer signer, SigningKeys keys, ApplicationManagement applications,
 			Catalogue catalogue, Directory directory, ApplicationEventPublisher events, JsonMapper json, Clock clock,
-			DataExchange exchange, MessageSource messages) {
+			DataExchange exchange, MessageSource messages, LicencesLogged logged) {
+		this.logged = logged;
 		this.exchange = exchange;
 		this.messages = messages;
 		this.licences = licences;
@@ -239,6 +242,7 @@ class LicenceService implements LicenceWallet, HeldLicences {
 			supersede(licence, replacing.get(licence.id()), now);
 		}
 		if (!issued.isEmpty()) {
+			this.logged.issued(issued, now);
 			this.events.publishEvent(new LicencesIssued(application.trackingNumber(),
 					issued.stream()
 						.map((licence) -> new IssuedLicence(licence.id(), licence.typeName(), licence.holder(),

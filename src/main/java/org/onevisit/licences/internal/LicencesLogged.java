@@ -1,12 +1,11 @@
 package org.onevisit.licences.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
-import org.onevisit.licences.LicenceEvents.IssuedLicence;
+import org.onevisit.licences.Licence;
 import org.onevisit.licences.LicenceEvents.LicenceRevoked;
-import org.onevisit.licences.LicenceEvents.LicencesIssued;
 import org.onevisit.shared.Sm3;
 import org.onevisit.transparency.LogEntry;
 import org.onevisit.transparency.TransparencyLog;
@@ -22,24 +21,21 @@ import org.springframework.stereotype.Component;
 @Component
 class LicencesLogged {
 
-	private final Licences licences;
-
 	private final TransparencyLog log;
 
-	LicencesLogged(Licences licences, TransparencyLog log) {
-		this.licences = licences;
+	LicencesLogged(TransparencyLog log) {
 		this.log = log;
 	}
 
-	@EventListener
-	void on(LicencesIssued issued) {
-		List<LogEntry> entries = new ArrayList<>();
-		for (IssuedLicence licence : issued.licences()) {
-			this.licences.find(licence.licence())
-				.ifPresent((row) -> entries.add(LogEntry.licenceIssued(row.id(),
-						Sm3.hash(row.document().getBytes(StandardCharsets.UTF_8)), licence.typeName(), issued.at())));
-		}
-		this.log.record(entries);
+	/**
+	 * Enters the licences just stored, hashing the documents in hand (reading them back
+	 * would open each sealed document again for the same bytes).
+	 */
+	void issued(List<Licence> licences, Instant at) {
+		this.log.record(licences.stream()
+			.map((licence) -> LogEntry.licenceIssued(licence.id(),
+					Sm3.hash(licence.document().getBytes(StandardCharsets.UTF_8)), licence.typeName(), at))
+			.toList());
 	}
 
 	@EventListener

@@ -104,6 +104,9 @@ class LicencesIntegrationTests {
 	@Autowired
 	org.springframework.context.MessageSource messageSource;
 
+	@Autowired
+	LicencesLogged logged;
+
 	/**
 	 * What the real estate registry answers when it records the transfer (the write-back
 	 * publishes it; here the test does, for the approved item).
@@ -211,7 +214,7 @@ class LicencesIntegrationTests {
 		eventually(() -> this.wallet.issuedFor(approved.trackingNumber()), (list) -> !list.isEmpty());
 		LicenceService service = new LicenceService(this.store, this.signer, this.keys, this.applications,
 				this.catalogue, this.directory, this.events, this.json, java.time.Clock.systemDefaultZone(),
-				this.exchange, this.messageSource);
+				this.exchange, this.messageSource, this.logged);
 
 		List<Licence> again = this.transactions.execute((status) -> service.issueFor(approvedEvent(approved)));
 
@@ -365,7 +368,7 @@ class LicencesIntegrationTests {
 					Map.of("applicantId", SELLER_ID, "purpose", "出国留学")), SELLER, null));
 		TestClock clock = TestClock.at(LocalDateTime.now());
 		LicenceService now = new LicenceService(this.store, this.signer, this.keys, this.applications, this.catalogue,
-				this.directory, this.events, this.json, clock, this.exchange, this.messageSource);
+				this.directory, this.events, this.json, clock, this.exchange, this.messageSource, this.logged);
 		Licence licence;
 		List<Licence> issued = this.transactions.execute((status) -> now.issueFor(approvedEvent(approved)));
 		licence = issued.isEmpty() ? this.wallet.issuedFor(approved.trackingNumber()).get(0) : issued.get(0);
