@@ -41,13 +41,21 @@ import static org.awaitility.Awaitility.await;
 import static org.onevisit.applications.MattersInProcess.taskOfItem;
 
 /**
- * The business start-up: the seal, the tax and the social insurance registrations wait
- * for the business licence, and open when it is issued.
+ * Bundles whose items wait for a business licence and open when it is issued: the
+ * business start-up (the seal, the tax and the social insurance registrations) and the
+ * restaurant (the food business permit and the fire check wait for the individual
+ * business's licence).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BundleDependenciesIntegrationTests {
 
 	static final String LICENCE_ITEM = "339900-SAMR-001";
+
+	static final String SHOP_ITEM = "339900-SAMR-002";
+
+	static final String FOOD_PERMIT_ITEM = "339900-SAMR-003";
+
+	static final String FIRE_CHECK_ITEM = "339900-FIRE-001";
 
 	static final List<String> WAITING_ITEMS = List.of("339900-POLICE-002", "339900-TAX-002", "339900-TAX-003",
 			"339900-HRSS-001");
@@ -166,6 +174,81 @@ class BundleDependenciesIntegrationTests {
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> this.licences.issuedFor(filed.trackingNumber()).size() == 1);
+	}
+
+	/**
+	 * 开餐馆一件事, filed by its operator 张三 (so no other party confirms): the shop's
+	 * registration is written to the enterprise registry as an individual business, its
+	 * licence opens the permit and the fire check, and the matter ends with three
+	 * licences. Before the registry took individual businesses, no such matter ever
+	 * finished.
+	 */
+	@Test
+	void aRestaurantIsRegisteredAsAnIndividualBusinessAndEndsWithItsThreeLicences() {
+		Application filed = fileARestaurant("示范小馆" + UUID.randomUUID().toString().substring(0, 8));
+		assertThat(taskOfItem(filed, SHOP_ITEM).status()).isEqualTo(TaskStatus.IN_REVIEW);
+		assertThat(List.of(FOOD_PERMIT_ITEM, FIRE_CHECK_ITEM))
+			.allSatisfy((item) -> assertThat(taskOfItem(filed, item).status()).isEqualTo(TaskStatus.AWAITING_RESULT));
+
+		approveEveryStep(filed, SHOP_ITEM);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(List.of(FOOD_PERMIT_ITEM, FIRE_CHECK_ITEM))
+				.allSatisfy((item) -> assertThat(taskOfItem(reload(filed.id()), item).status())
+					.isEqualTo(TaskStatus.IN_REVIEW)));
+		Licence shopLicence = this.licences.issuedFor(filed.trackingNumber()).get(0);
+		assertThat(shopLicence.itemCode()).isEqualTo(SHOP_ITEM);
+		// an individual business's credit code begins with 92 (GB 32100: 9 工商, 2 个体工商户)
+		assertThat(shopLicence.holder().business().value()).startsWith("92");
+		assertThat(CreditCode.isValid(shopLicence.holder().business().value())).isTrue();
+
+		approveEveryStep(reload(filed.id()), FOOD_PERMIT_ITEM);
+		Application last = approveEveryStep(reload(filed.id()), FIRE_CHECK_ITEM);
+
+		assertThat(last.status()).isEqualTo(ApplicationStatus.APPROVED);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(this.licences.issuedFor(filed.trackingNumber())).extracting(Licence::itemCode)
+						.containsExactlyInAnyOrder(SHOP_ITEM, FOOD_PERMIT_ITEM, FIRE_CHECK_ITEM));
+		assertThat(this.licences.issuedFor(filed.trackingNumber()))
+			.filteredOn((licence) -> !licence.itemCode().equals(SHOP_ITEM))
+			.allSatisfy((licence) -> assertThat(licence.number()).isNotBlank());
+	}
+
+	Application fileARestaurant(String shopName) {
+		Map<String, Object> form = new HashMap<>();
+		form.put("operatorId", Matters.SELLER);
+		form.put("operatorName", "张三");
+		form.put("shopName", shopName);
+		form.put("address", "示范市东湖区美食街8号");
+		form.put("businessScope", "餐饮服务");
+		form.put("floorArea", 86.5);
+		form.put("menuCategory", "热食类食品制售");
+		form.put("fireCommitment", true);
+		Map<String, String> files = new HashMap<>();
+		for (String material : List.of("floor-plan", "fire-plan")) {
+			files.put(material,
+					this.uploads
+						.store("applicant1", material + ".png",
+								new ByteArrayInputStream(
+										new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 }))
+						.id()
+						.toString());
+		}
+		return this.applications.submit(new Submission(null, "restaurant",
+				Subject.person(ResidentId.of(Matters.SELLER)), Channel.ONLINE, form, files),
+				Actor.applicant("applicant1"), UUID.randomUUID().toString());
+	}
+
+	/** Every step of the item's task, each by its department's reviewer. */
+	Application approveEveryStep(Application application, String item) {
+		String department = taskOfItem(application, item).plan().departmentCode();
+		Application decided = application;
+		for (int step = 0; step < taskOfItem(application, item).plan().workflow().steps().size(); step++) {
+			decided = this.applications.decide(taskOfItem(application, item).id(), Decision.Approve.here(),
+					Actor.reviewer("reviewer-" + department, department), null);
+		}
+		return decided;
 	}
 
 	@Test
