@@ -89,8 +89,16 @@ class BundleDependenciesIntegrationTests {
 		form.put("accountant", "钱会计");
 		form.put("invoiceType", "数电发票（普通发票）");
 		form.put("employeeCount", 3);
+		Map<String, String> files = uploaded("articles", "officer-appointment");
+		return this.applications.submit(
+				new Submission(null, "business-startup", Subject.person(founder), Channel.ONLINE, form, files),
+				Actor.applicant("applicant1"), UUID.randomUUID().toString());
+	}
+
+	/** A scan of each material, uploaded by applicant1: material code → upload id. */
+	Map<String, String> uploaded(String... materials) {
 		Map<String, String> files = new HashMap<>();
-		for (String material : List.of("articles", "officer-appointment")) {
+		for (String material : materials) {
 			files.put(material,
 					this.uploads
 						.store("applicant1", material + ".png",
@@ -99,9 +107,7 @@ class BundleDependenciesIntegrationTests {
 						.id()
 						.toString());
 		}
-		return this.applications.submit(
-				new Submission(null, "business-startup", Subject.person(founder), Channel.ONLINE, form, files),
-				Actor.applicant("applicant1"), UUID.randomUUID().toString());
+		return files;
 	}
 
 	Application reload(ApplicationId id) {
@@ -225,16 +231,7 @@ class BundleDependenciesIntegrationTests {
 		form.put("floorArea", 86.5);
 		form.put("menuCategory", "热食类食品制售");
 		form.put("fireCommitment", true);
-		Map<String, String> files = new HashMap<>();
-		for (String material : List.of("floor-plan", "fire-plan")) {
-			files.put(material,
-					this.uploads
-						.store("applicant1", material + ".png",
-								new ByteArrayInputStream(
-										new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 }))
-						.id()
-						.toString());
-		}
+		Map<String, String> files = uploaded("floor-plan", "fire-plan");
 		return this.applications.submit(new Submission(null, "restaurant",
 				Subject.person(ResidentId.of(Matters.SELLER)), Channel.ONLINE, form, files),
 				Actor.applicant("applicant1"), UUID.randomUUID().toString());
