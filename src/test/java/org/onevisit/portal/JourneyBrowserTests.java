@@ -38,8 +38,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two journeys OneVisit exists for, in headless Chromium: a citizen sells a flat
- * without a visit, and a clerk accepts a walk-in business start-up at the window.
+ * The journeys OneVisit exists for, in headless Chromium: a citizen sells a flat without
+ * a visit, a clerk accepts a walk-in business start-up at the window, and a citizen opens
+ * a restaurant whose permit and fire check wait for the shop's business licence.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OpenBrowsers.class)
@@ -56,10 +57,7 @@ class JourneyBrowserTests {
 	void theSellerTransfersTheFlatWithoutUploadingAnythingPaysAndVerifiesTheLicence(OpenBrowsers browsers)
 			throws Exception {
 		String base = this.server.base();
-		this.seller = browsers.chromium(390, 844);
-		Browsers.logIn(this.seller, base, "applicant1");
-
-		this.seller.get(base + "/apply/bundles/flat-transfer");
+		this.seller = applicant1On(browsers, "/apply/bundles/flat-transfer");
 		Browsers.waitFor(this.seller, By.id("field-buyerName"));
 		// the only file inputs are the optional corrections, folded away
 		assertThat(this.seller.findElements(By.cssSelector("input[type=file]:not(details input)")))
@@ -94,31 +92,7 @@ class JourneyBrowserTests {
 
 		// the three departments approve in their inboxes while the seller watches
 		for (String department : List.of("housing", "tax", "nr")) {
-			this.office.manage().deleteAllCookies();
-			Browsers.logIn(this.office, base, "reviewer-" + department);
-			this.office.get(base + "/review");
-			Browsers.waitFor(this.office, By.linkText(trackingNumber)).click();
-			String task = this.office.getCurrentUrl();
-			for (int step = 0; step < 5; step++) {
-				this.office.get(task);
-				if (this.office.findElement(By.tagName("main")).getText().contains("须由另一名工作人员办理")) {
-					// 登簿 by another registrar than the one who did 受理
-					this.office.manage().deleteAllCookies();
-					Browsers.logIn(this.office, base, "reviewer-" + department + "2");
-					this.office.get(task);
-				}
-				List<WebElement> approve = this.office.findElements(By.cssSelector("form.decision button.primary"));
-				if (approve.isEmpty()) {
-					break;
-				}
-				approve.get(0).click();
-				// the old page's heading is there at once: wait until the form's page is
-				// gone, or the next get() cancels the decision still being posted
-				Browsers.waitUntilGone(this.office, approve.get(0));
-				Browsers.waitFor(this.office, By.tagName("h1"));
-			}
-			this.office.get(task);
-			assertThat(this.office.findElement(By.tagName("main")).getText()).contains("已通过");
+			approveInTheInbox(base, "reviewer-" + department, trackingNumber);
 		}
 		// every department approved: the matter waits for the fee and the taxes, paid
 		// together through the provider's page
@@ -132,10 +106,7 @@ class JourneyBrowserTests {
 			.satisfies((badge) -> assertThat(badge.getText()).isEqualTo("已缴费"));
 		assertThat(this.seller.getCurrentUrl()).startsWith(progress);
 		// the progress page updates itself, no reload
-		assertThat(
-				until(() -> this.seller.findElement(By.cssSelector("#progress .facts .badge")).getText().equals("已办结")
-						? "done" : null, 25))
-			.isEqualTo("done");
+		assertFinishedOnItsPage();
 
 		// the licence issued for the matter is on its page, and its QR code leads to
 		// a page that verifies it
@@ -207,6 +178,115 @@ class JourneyBrowserTests {
 		assertThat(this.office.findElement(By.id("tracking-number")).getText()).matches("339900-\\d{8}-\\d{6}");
 		assertThat(this.office.findElements(By.cssSelector("figure.qr svg"))).isNotEmpty();
 		assertThat(Browsers.consoleErrors(this.office)).isEmpty();
+	}
+
+	@Test
+	void theOperatorOpensARestaurantAndReceivesTheShopLicenceThePermitAndTheFireCheck(OpenBrowsers browsers)
+			throws Exception {
+		String base = this.server.base();
+		this.seller = applicant1On(browsers, "/apply/bundles/restaurant");
+		Browsers.waitFor(this.seller, By.id("field-shopName"))
+			.sendKeys("示范浏览器小馆" + java.util.UUID.randomUUID().toString().substring(0, 6));
+		Browsers.retype(this.seller, "field-address", "示范市东湖区美食街18号");
+		Browsers.retype(this.seller, "field-businessScope", "餐饮服务");
+		Browsers.retype(this.seller, "field-floorArea", "86.5");
+		this.seller.findElement(By.id("field-menuCategory"))
+			.findElement(By.cssSelector("option[value='热食类食品制售']"))
+			.click();
+		WebElement commitment = this.seller.findElement(By.id("field-fireCommitment"));
+		if (!commitment.isSelected()) {
+			commitment.click();
+		}
+		java.nio.file.Path plan = java.nio.file.Files.createTempFile("plan", ".pdf");
+		java.nio.file.Files.write(plan, Matters.aPdf());
+		this.seller.findElement(By.id("upload-floor-plan")).sendKeys(plan.toString());
+		this.seller.findElement(By.id("upload-fire-plan")).sendKeys(plan.toString());
+		this.seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		Browsers.declareAndFile(this.seller);
+		Browsers.waitFor(this.seller, By.id("progress"));
+		String progress = this.seller.getCurrentUrl().replaceFirst("\\?.*", "");
+		String trackingNumber = this.seller.findElement(By.tagName("h1"))
+			.getText()
+			.replaceAll("\\D*(339900-[\\d-]+).*", "$1");
+
+		// the shop's registration first; its business licence opens the permit and the
+		// fire check, which the market regulator and the fire service then approve
+		this.office = browsers.chromium(1280, 900);
+		approveInTheInbox(base, "reviewer-samr", trackingNumber);
+		approveInTheInbox(base, "reviewer-samr", trackingNumber);
+		approveInTheInbox(base, "reviewer-fire", trackingNumber);
+
+		this.seller.get(progress);
+		assertFinishedOnItsPage();
+		assertThat(until(() -> {
+			this.seller.navigate().refresh();
+			String licences = this.seller.findElement(By.id("licence-panel")).getText();
+			return (licences.contains("营业执照") && licences.contains("食品经营许可证") && licences.contains("消防安全检查意见书"))
+					? licences : null;
+		}, 20)).isNotNull();
+		assertThat(Browsers.consoleErrors(this.seller)).isEmpty();
+	}
+
+	/** The matter's page, updating itself, shows it finished (已办结) within 25 s. */
+	private void assertFinishedOnItsPage() throws InterruptedException {
+		assertThat(
+				until(() -> this.seller.findElement(By.cssSelector("#progress .facts .badge")).getText().equals("已办结")
+						? "done" : null, 25))
+			.isEqualTo("done");
+	}
+
+	/** 张三 (applicant1) signed in on a phone-sized window, on the page at this path. */
+	private ChromeDriver applicant1On(OpenBrowsers browsers, String path) {
+		ChromeDriver browser = browsers.chromium(390, 844);
+		Browsers.logIn(browser, this.server.base(), "applicant1");
+		browser.get(this.server.base() + path);
+		return browser;
+	}
+
+	/**
+	 * The reviewer signs in, opens the matter's task that is theirs to decide once the
+	 * inbox lists it (a task waiting for another's result is not listed) and approves
+	 * every step of it, a step that must be another's (登簿 after 受理) by the department's
+	 * second reviewer.
+	 */
+	private void approveInTheInbox(String base, String reviewer, String trackingNumber) throws Exception {
+		this.office.manage().deleteAllCookies();
+		Browsers.logIn(this.office, base, reviewer);
+		String task = until(() -> {
+			this.office.get(base + "/review");
+			List<String> listed = this.office.findElements(By.linkText(trackingNumber))
+				.stream()
+				.map((link) -> link.getAttribute("href"))
+				.toList();
+			for (String href : listed) {
+				this.office.get(href);
+				if (!this.office.findElements(By.cssSelector("form.decision button.primary")).isEmpty()) {
+					return href;
+				}
+			}
+			return null;
+		}, 20);
+		assertThat(task).as("%s has a step of %s to decide", reviewer, trackingNumber).isNotNull();
+		for (int step = 0; step < 5; step++) {
+			this.office.get(task);
+			if (this.office.findElement(By.tagName("main")).getText().contains("须由另一名工作人员办理")) {
+				// 登簿 by another registrar than the one who did 受理
+				this.office.manage().deleteAllCookies();
+				Browsers.logIn(this.office, base, reviewer + "2");
+				this.office.get(task);
+			}
+			List<WebElement> approve = this.office.findElements(By.cssSelector("form.decision button.primary"));
+			if (approve.isEmpty()) {
+				break;
+			}
+			approve.get(0).click();
+			// the old page's heading is there at once: wait until the form's page is
+			// gone, or the next get() cancels the decision still being posted
+			Browsers.waitUntilGone(this.office, approve.get(0));
+			Browsers.waitFor(this.office, By.tagName("h1"));
+		}
+		this.office.get(task);
+		assertThat(this.office.findElement(By.tagName("main")).getText()).contains("已通过");
 	}
 
 	private void type(String field, String text) {
