@@ -3,6 +3,7 @@ package org.onevisit.licences.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.onevisit.applications.ApplicationEvents.ApplicationApproved;
 import org.onevisit.applications.ApplicationEvents.ApprovedItem;
 import org.onevisit.applications.ApplicationManagement;
 import org.onevisit.applications.ApplicationManagement.Submission;
+import org.onevisit.benchmarks.ProcessCpu;
 import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.MattersInProcess;
 import org.onevisit.applications.Channel;
@@ -110,21 +112,41 @@ class LicenceBenchmark {
 
 		// ten rounds: issuing gets little sustained load per round, and the JIT needs it
 		List<Double> rates = new ArrayList<>();
+		// CPU per licence beside throughput: on this shared VM both move with the host
+		// from one hour to the next, so two codes compare only in runs side by side
+		ProcessCpu cpu = new ProcessCpu(this.jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+		List<double[]> cpuPerLicence = new ArrayList<>();
 		for (int round = 1; round <= 10; round++) {
 			// the application's role has no TRUNCATE: the superuser empties the table
 			org.onevisit.Superuser.of(this.dataSource).jdbc().sql("truncate licences_licence").update();
+			Map<String, Long> rolesBefore = cpu.byRole();
+			ProcessCpu.Sample before = cpu.now();
 			long start = System.nanoTime();
 			parallel(8, approvals, this.licences::issueFor);
 			double seconds = (System.nanoTime() - start) / 1e9;
+			ProcessCpu.Sample used = cpu.now().since(before);
+			Map<String, Long> rolesAfter = cpu.byRole();
+			// the backends serve the issuers; the rest is autovacuum (its workers end, so
+			// "ended") and the background writers
+			double backends = (rolesAfter.get("backend") - rolesBefore.getOrDefault("backend", 0L)) / 1e6
+					/ (approvals.size() * ON_APPROVAL);
 			long issued = count();
 			assertThat(issued).isEqualTo(approvals.size() * ON_APPROVAL);
 			rates.add(issued / seconds);
-			System.out.printf("BENCHMARK issue round %d: %d licences in %.2f s = %.0f licences/s%n", round, issued,
-					seconds, issued / seconds);
+			double[] perLicence = used.millisPer(issued);
+			cpuPerLicence.add(perLicence);
+			System.out.printf(
+					"BENCHMARK issue round %d: %d licences in %.2f s = %.0f licences/s; CPU per licence %.3f ms"
+							+ " (JVM %.3f, PostgreSQL %.3f of which its backends %.3f), the host stole %.0f %%%n",
+					round, issued, seconds, issued / seconds, perLicence[2], perLicence[0], perLicence[1], backends,
+					100 * used.stolen());
 		}
 		List<Double> last = new ArrayList<>(rates.subList(5, 10));
 		last.sort(null);
-		System.out.printf("BENCHMARK issue, median of rounds 6-10: %.0f licences/s%n", last.get(2));
+		List<double[]> lastCpu = new ArrayList<>(cpuPerLicence.subList(5, 10));
+		lastCpu.sort(Comparator.comparingDouble((perLicence) -> perLicence[2]));
+		System.out.printf("BENCHMARK issue, median of rounds 6-10: %.0f licences/s; CPU per licence %.3f ms (JVM %.3f,"
+				+ " PostgreSQL %.3f)%n", last.get(2), lastCpu.get(2)[2], lastCpu.get(2)[0], lastCpu.get(2)[1]);
 
 		// the documents as a holder or a verifier receives them (stored sealed)
 		List<String> documents = this.jdbc.sql("select id from licences_licence")
