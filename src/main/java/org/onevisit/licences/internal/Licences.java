@@ -138,28 +138,30 @@ class Licences {
 
 	/**
 	 * The next number of a type's sequence in a year, from 1, taken in a transaction of
-	 * its own: the counter's row is locked for that one statement, not until the
-	 * licence's transaction commits, which had every issuer of a type wait in line behind
-	 * the one signing and storing (issue 6's benchmark: 8 threads issued under 500
-	 * licences/s, 7 of them waiting on this row). A number whose licence then rolls back
-	 * stays unused, a gap, as with a database sequence; no number is ever handed out
-	 * twice.
+	 * its own: the counter's row is locked for that one statement and its commit, not
+	 * until the licence's transaction commits, which had every issuer of a type wait in
+	 * line behind the one signing and storing (issue 6's benchmark: 8 threads issued
+	 * under 500 licences/s, 7 of them waiting on this row). A number whose licence then
+	 * rolls back stays unused, a gap, as with a database sequence; no number is ever
+	 * handed out twice.
 	 * <p>
 	 * That transaction does not wait for the disk ({@code synchronous_commit} off for it
-	 * alone): its commit record precedes in the WAL the commit of any licence carrying
-	 * the number, and flushing that commit flushes it too (on a standby as well). After a
-	 * crash the counter has every number a stored licence carries; only numbers no stored
-	 * licence carries can come again.
+	 * alone, set by the statement itself rather than by a {@code SET LOCAL} of its own
+	 * round trip): its commit record precedes in the WAL the commit of any licence
+	 * carrying the number, and flushing that commit flushes it too (on a standby as
+	 * well). After a crash the counter has every number a stored licence carries; only
+	 * numbers no stored licence carries can come again.
 	 */
 	long nextInSequence(String typeCode, int year) {
-		Long next = this.separately.execute((status) -> {
-			this.jdbc.sql("set local synchronous_commit = off").update();
-			return this.jdbc.sql("""
-					insert into licences_number_sequence (type_code, year, last_value) values (:type, :year, 1)
-					on conflict (type_code, year) do update set last_value = licences_number_sequence.last_value + 1
-					returning last_value
-					""").param("type", typeCode).param("year", year).query(Long.class).single();
-		});
+		Long next = this.separately.execute((status) -> this.jdbc.sql("""
+				insert into licences_number_sequence (type_code, year, last_value) values (:type, :year, 1)
+				on conflict (type_code, year) do update set last_value = licences_number_sequence.last_value + 1
+				returning last_value, set_config('synchronous_commit', 'off', true)
+				""")
+			.param("type", typeCode)
+			.param("year", year)
+			.query((row, number) -> row.getLong("last_value"))
+			.single());
 		return Objects.requireNonNull(next);
 	}
 
