@@ -3,6 +3,7 @@ package org.onevisit;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,17 @@ public final class Browsers {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/**
+	 * A small PDF on disk ({@link Matters#aPdf()}), for a page's file input, which takes
+	 * a path.
+	 */
+	public static String aPdfFile() throws IOException {
+		Path file = Files.createTempFile("scan", ".pdf");
+		Files.write(file, Matters.aPdf());
+		file.toFile().deleteOnExit();
+		return file.toString();
 	}
 
 	/** Logs in through the login page and waits until the page shows who is signed in. */

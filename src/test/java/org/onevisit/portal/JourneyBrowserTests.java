@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
@@ -168,10 +169,9 @@ class JourneyBrowserTests {
 				document.querySelectorAll('input[name^="field."][required]').forEach((i) => {
 				  if (!i.value && i.type !== 'checkbox') i.value = '1'; });
 				""");
-		java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan", ".pdf");
-		java.nio.file.Files.write(scan, Matters.aPdf());
-		this.office.findElement(By.id("upload-articles")).sendKeys(scan.toString());
-		this.office.findElement(By.id("upload-officer-appointment")).sendKeys(scan.toString());
+		String scan = Browsers.aPdfFile();
+		this.office.findElement(By.id("upload-articles")).sendKeys(scan);
+		this.office.findElement(By.id("upload-officer-appointment")).sendKeys(scan);
 		this.office.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
 		assertThat(Browsers.waitForHeading(this.office, "受理回执"::equals)).isEqualTo("受理回执");
@@ -186,7 +186,7 @@ class JourneyBrowserTests {
 		String base = this.server.base();
 		this.seller = applicant1On(browsers, "/apply/bundles/restaurant");
 		Browsers.waitFor(this.seller, By.id("field-shopName"))
-			.sendKeys("示范浏览器小馆" + java.util.UUID.randomUUID().toString().substring(0, 6));
+			.sendKeys("示范浏览器小馆" + UUID.randomUUID().toString().substring(0, 6));
 		Browsers.retype(this.seller, "field-address", "示范市东湖区美食街18号");
 		Browsers.retype(this.seller, "field-businessScope", "餐饮服务");
 		Browsers.retype(this.seller, "field-floorArea", "86.5");
@@ -197,10 +197,9 @@ class JourneyBrowserTests {
 		if (!commitment.isSelected()) {
 			commitment.click();
 		}
-		java.nio.file.Path plan = java.nio.file.Files.createTempFile("plan", ".pdf");
-		java.nio.file.Files.write(plan, Matters.aPdf());
-		this.seller.findElement(By.id("upload-floor-plan")).sendKeys(plan.toString());
-		this.seller.findElement(By.id("upload-fire-plan")).sendKeys(plan.toString());
+		String plan = Browsers.aPdfFile();
+		this.seller.findElement(By.id("upload-floor-plan")).sendKeys(plan);
+		this.seller.findElement(By.id("upload-fire-plan")).sendKeys(plan);
 		this.seller.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 		Browsers.declareAndFile(this.seller);
 		Browsers.waitFor(this.seller, By.id("progress"));

@@ -1,8 +1,6 @@
 package org.onevisit.applications.internal.web;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,9 +120,7 @@ class SupplementJourneyBrowserTests {
 		this.seller.get(page + "?lang=" + language);
 		WebElement supplement = Browsers.waitFor(this.seller, By.id("supplement"));
 		assertThat(supplement.getText()).contains(material.path("name").asString(), "扫描件不清晰", "付款方式", "与网签合同不一致", due);
-		Path scan = Files.createTempFile("scan", ".pdf");
-		Files.write(scan, Matters.aPdf());
-		supplement.findElement(By.cssSelector("input[type=file]")).sendKeys(scan.toString());
+		supplement.findElement(By.cssSelector("input[type=file]")).sendKeys(Browsers.aPdfFile());
 		new Select(supplement.findElement(By.cssSelector("select[name='field.paymentMethod']")))
 			.selectByVisibleText("公积金贷款");
 		WebElement answer = supplement.findElement(By.cssSelector("button.primary"));
@@ -148,7 +144,6 @@ class SupplementJourneyBrowserTests {
 		String approved = tracking + (english ? " is approved" : " 已审批通过");
 		awaitEmail(mail, (body) -> body.contains(approved));
 		awaitText(mobile, (text) -> text.contains(approved));
-		Files.deleteIfExists(scan);
 	}
 
 	private HttpResponse<String> choose(Matters matters, String json) {
