@@ -126,12 +126,11 @@ class LicenceBenchmark {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			ProcessCpu.Sample used = cpu.now().since(before);
 			Map<String, Long> rolesAfter = cpu.byRole();
-			// the backends serve the issuers; the rest is autovacuum (its workers end, so
-			// "ended") and the background writers
-			double backends = (rolesAfter.get("backend") - rolesBefore.getOrDefault("backend", 0L)) / 1e6
-					/ (approvals.size() * ON_APPROVAL);
 			long issued = count();
 			assertThat(issued).isEqualTo(approvals.size() * ON_APPROVAL);
+			// the backends serve the issuers; the rest is autovacuum (its workers end, so
+			// "ended") and the background writers
+			double backends = (rolesAfter.get("backend") - rolesBefore.getOrDefault("backend", 0L)) / 1e6 / issued;
 			rates.add(issued / seconds);
 			double[] perLicence = used.millisPer(issued);
 			cpuPerLicence.add(perLicence);
