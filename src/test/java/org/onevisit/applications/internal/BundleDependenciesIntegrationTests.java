@@ -1,6 +1,5 @@
 package org.onevisit.applications.internal;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -98,22 +97,9 @@ class BundleDependenciesIntegrationTests {
 
 	/** A scan of each material, uploaded by applicant1: material code → upload id. */
 	Map<String, String> uploaded(String... materials) {
-		Map<String, String> files = new HashMap<>();
-		for (String material : materials) {
-			files.put(material,
-					this.uploads
-						.store("applicant1", material + ".png",
-								new ByteArrayInputStream(
-										new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 }))
-						.id()
-						.toString());
-		}
-		return files;
+		return MattersInProcess.uploaded(this.uploads, materials);
 	}
 
-	/**
-	 * Every step of the item's task, as {@link MattersInProcess#approveEveryStep} would.
-	 */
 	Application approveEveryStep(Application application, String item) {
 		return MattersInProcess.approveEveryStepOf(this.applications, taskOfItem(application, item), application);
 	}
@@ -230,19 +216,7 @@ class BundleDependenciesIntegrationTests {
 	}
 
 	Application fileARestaurant(String shopName) {
-		Map<String, Object> form = new HashMap<>();
-		form.put("operatorId", Matters.SELLER);
-		form.put("operatorName", "张三");
-		form.put("shopName", shopName);
-		form.put("address", "示范市东湖区美食街8号");
-		form.put("businessScope", "餐饮服务");
-		form.put("floorArea", 86.5);
-		form.put("menuCategory", "热食类食品制售");
-		form.put("fireCommitment", true);
-		Map<String, String> files = uploaded("floor-plan", "fire-plan");
-		return this.applications.submit(new Submission(null, "restaurant",
-				Subject.person(ResidentId.of(Matters.SELLER)), Channel.ONLINE, form, files),
-				Actor.applicant("applicant1"), UUID.randomUUID().toString());
+		return MattersInProcess.fileARestaurant(this.applications, this.uploads, shopName);
 	}
 
 	@Test

@@ -31,11 +31,8 @@ import org.onevisit.applications.ApplicationStatus;
 import org.onevisit.applications.MattersInProcess;
 import org.onevisit.applications.Channel;
 import org.onevisit.shared.Subject;
-import org.onevisit.applications.Task;
-import org.onevisit.applications.TaskStatus;
 import org.onevisit.catalog.Bundle;
 import org.onevisit.catalog.BundleField;
-import org.onevisit.catalog.BundleMaterial;
 import org.onevisit.catalog.Catalogue;
 import org.onevisit.catalog.FieldType;
 import org.onevisit.catalog.MaterialSource;
@@ -236,19 +233,12 @@ class LicenceBenchmark {
 				case STRING -> "示范餐馆" + field.name();
 			});
 		}
-		Map<String, String> uploads = new HashMap<>();
-		for (BundleMaterial needed : this.catalogue.materialsOf(bundle)) {
-			if (needed.material().source() == MaterialSource.UPLOAD) {
-				uploads
-					.put(needed.material().code(),
-							this.uploads
-								.store("applicant1", needed.material().code() + ".png",
-										new java.io.ByteArrayInputStream(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r',
-												'\n', 0x1a, '\n', 0, 0, 0, 0 }))
-								.id()
-								.toString());
-			}
-		}
+		Map<String, String> uploads = MattersInProcess.uploaded(this.uploads,
+				this.catalogue.materialsOf(bundle)
+					.stream()
+					.filter((needed) -> needed.material().source() == MaterialSource.UPLOAD)
+					.map((needed) -> needed.material().code())
+					.toArray(String[]::new));
 		ConcurrentLinkedQueue<ApplicationApproved> approved = new ConcurrentLinkedQueue<>();
 		AtomicInteger left = new AtomicInteger(APPLICATIONS);
 		List<Integer> slots = new ArrayList<>();
@@ -269,23 +259,9 @@ class LicenceBenchmark {
 						Channel.ONLINE, own, uploads);
 				Application application = this.applications.submit(submission, Actor.applicant("applicant1"),
 						UUID.randomUUID().toString());
-				// the food permit and the fire check wait for the business licence: the
-				// tasks open first are approved first, then those its licence opened
-				while (application.status() == ApplicationStatus.IN_REVIEW) {
-					List<Task> open = application.tasks()
-						.stream()
-						.filter((task) -> task.status() == TaskStatus.IN_REVIEW)
-						.toList();
-					for (Task task : open) {
-						application = MattersInProcess.approveEveryStepOf(this.applications, task, application);
-					}
-					if (open.isEmpty()) {
-						sleep(50);
-						application = this.applications.find(application.id(), Actor.system());
-					}
-				}
-				assertThat(application.status()).isEqualTo(ApplicationStatus.APPROVED);
-				Application done = application;
+				// the food permit and the fire check wait for the business licence
+				Application done = MattersInProcess.approveUntilDone(this.applications, application);
+				assertThat(done.status()).isEqualTo(ApplicationStatus.APPROVED);
 				approved.add(new ApplicationApproved(done.id(), done.trackingNumber(), done.subject(), done.channel(),
 						done.tasks()
 							.stream()
@@ -296,16 +272,6 @@ class LicenceBenchmark {
 			}
 		});
 		return new ArrayList<>(approved);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private long count() {
