@@ -54,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameter;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.EmptySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
@@ -165,24 +166,24 @@ class Applications {
 				    :form, cast(:materials as jsonb), cast(:parties as jsonb), :status, :submittedAt,
 				    cast(:finishedAt as timestamptz), :hall, :owningHall)""")
 			.bind("tracking", application.trackingNumber())
-			.bind("residentId",
+			.bindText("residentId",
 					this.personalData.seal(
 							Optional.ofNullable(application.subject().person()).map(ResidentId::value).orElse(null),
 							SUBJECT_COLUMN))
-			.bind("creditCode",
+			.bindText("creditCode",
 					Optional.ofNullable(application.subject().business()).map(CreditCode::value).orElse(null))
 			.bind("subjectIndex", subjectIndex(application.subject()))
 			.bind("filedBy", application.filedBy())
 			.bind("channel", application.channel().name())
-			.bind("bundle", application.bundleCode())
+			.bindText("bundle", application.bundleCode())
 			.bind("form", this.personalData.seal(this.json.writeValueAsString(application.form()), FORM_COLUMN))
 			.bind("materials", this.json.writeValueAsString(application.materials()))
 			.bind("parties", parties(application.parties()))
 			.bind("status", application.status().name())
 			.bind("submittedAt", utc(application.submittedAt()))
 			.bind("finishedAt", utc(application.finishedAt()))
-			.bind("hall", application.hallCode())
-			.bind("owningHall", application.owningHallCode());
+			.bindText("hall", application.hallCode())
+			.bindText("owningHall", application.owningHallCode());
 		List<Task> tasks = application.tasks();
 		statement.with("tasks", """
 				insert into applications_task (id, application_id, item_code, item_version, department_code,
@@ -214,8 +215,8 @@ class Applications {
 		statement.finish("""
 				insert into applications_idempotency (filed_by, key, request_hash, application_id, created_at)
 				select :keyFiledBy, :key, :keyHash, :application, :keyAt where cast(:key as text) is not null""")
-			.bind("keyFiledBy", remembered ? idempotency.filedBy() : null)
-			.bind("key", remembered ? idempotency.key() : null)
+			.bindText("keyFiledBy", remembered ? idempotency.filedBy() : null)
+			.bindText("key", remembered ? idempotency.key() : null)
 			.bind("keyHash", remembered ? idempotency.hash() : null)
 			.bind("keyAt", remembered ? utc(idempotency.at()) : null);
 		statement.update(this.template);
@@ -486,7 +487,7 @@ class Applications {
 			.bind(prefix + "pausedSince", utc(task.pausedSince()))
 			.bind(prefix + "paused", task.pausedWorkingDays())
 			.bind(prefix + "missing", this.json.writeValueAsString(task.missing()))
-			.bind(prefix + "reason", task.reason())
+			.bindText(prefix + "reason", task.reason())
 			.bind(prefix + "version", task.version())
 			.bind(prefix + "awaiting", task.awaiting().isEmpty() ? "[]" : this.json.writeValueAsString(task.awaiting()))
 			.bind(prefix + "asked", task.asked().isEmpty() ? "[]" : this.json.writeValueAsString(task.asked()))
@@ -511,9 +512,9 @@ class Applications {
 			statement.bind("h" + h + "_task", (entry.task() != null) ? entry.task().value() : null)
 				.bind("h" + h + "_at", utc(entry.at()))
 				.bind("h" + h + "_actor", entry.actor())
-				.bind("h" + h + "_from", entry.from())
-				.bind("h" + h + "_to", entry.to())
-				.bind("h" + h + "_reason", entry.reason());
+				.bindText("h" + h + "_from", entry.from())
+				.bindText("h" + h + "_to", entry.to())
+				.bindText("h" + h + "_reason", entry.reason());
 		}
 	}
 
@@ -545,6 +546,15 @@ class Applications {
 
 		Statement bind(String name, Object value) {
 			this.params.put(name, value);
+			return this;
+		}
+
+		/**
+		 * A text that may be null, bound as text either way (ADR 18): a person's filing
+		 * after a business's is then the same prepared statement.
+		 */
+		Statement bindText(String name, String value) {
+			this.params.put(name, new SqlParameterValue(Types.VARCHAR, value));
 			return this;
 		}
 
@@ -790,7 +800,8 @@ class Applications {
 				limit :limit
 				""")
 			.param("limit", limit)
-			.param("department", department)
+			// none for a supervisor's view of every department (ADR 18)
+			.param("department", department, Types.VARCHAR)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.param("dueBy", dueBy)
 			.param("dueBefore", dueBefore)
@@ -859,8 +870,8 @@ class Applications {
 				order by submitted_at desc, id desc limit :limit
 				""")
 			.param("who", username)
-			.param("subject", (subject != null) ? subjectIndex(subject) : null)
-			.param("party", containing(subject, null))
+			.param("subject", (subject != null) ? subjectIndex(subject) : null, Types.VARCHAR)
+			.param("party", containing(subject, null), Types.VARCHAR)
 			.param("afterAt", (after != null) ? Timestamp.from(after.submittedAt()) : null, Types.TIMESTAMP)
 			.param("afterId", (after != null) ? after.id().value() : null, Types.OTHER)
 			.param("limit", limit)

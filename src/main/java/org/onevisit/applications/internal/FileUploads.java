@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,8 @@ class FileUploads implements Uploads {
 				.param("size", (long) bytes.length)
 				.param("sha256", upload.sha256())
 				.param("at", Timestamp.from(now))
-				.param("material", material)
+				// typed even when null (ADR 18)
+				.param("material", material, Types.VARCHAR)
 				.update();
 			return upload;
 		}

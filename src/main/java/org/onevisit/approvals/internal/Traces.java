@@ -70,11 +70,14 @@ class Traces {
 				select count(*) as evaluated, count(*) filter (where outcome = 'APPROVED_INSTANTLY') as instant
 				from approvals_trace
 				where evaluated_at >= :from and evaluated_at < :to
-				  and (cast(:items as text[]) is null or item_code = any (cast(:items as text[])))
+				  and (:everyItem or item_code = any (cast(:items as text[])))
 				""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(until))
-			.param("items", (itemCodes != null) ? itemCodes.toArray(String[]::new) : null)
+			// never a null array: one of no type and one of strings are two statements
+			// to the driver (ADR 18)
+			.param("everyItem", itemCodes == null)
+			.param("items", (itemCodes != null) ? itemCodes.toArray(String[]::new) : new String[0])
 			.query((row, n) -> new Rate(row.getLong("evaluated"), row.getLong("instant")))
 			.single();
 	}

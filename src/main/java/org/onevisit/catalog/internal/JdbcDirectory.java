@@ -2,6 +2,7 @@ package org.onevisit.catalog.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,8 @@ class JdbcDirectory implements Directory {
 			.param("code", region.code())
 			.param("name", region.name())
 			.param("level", region.level().name())
-			.param("parent", region.parentCode())
+			// the province has no parent region (ADR 18)
+			.param("parent", region.parentCode(), Types.VARCHAR)
 			.update();
 	}
 

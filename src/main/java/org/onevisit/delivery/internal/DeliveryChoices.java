@@ -3,6 +3,7 @@ package org.onevisit.delivery.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,10 +70,11 @@ class DeliveryChoices {
 			.param("id", id.value())
 			.param("tracking", trackingNumber)
 			.param("method", choice.method().name())
-			.param("hall", choice.hallCode())
-			.param("recipient", this.personalData.seal(choice.recipient(), RECIPIENT))
-			.param("phone", this.personalData.seal(choice.phone(), PHONE))
-			.param("address", this.personalData.seal(choice.address(), ADDRESS))
+			// a pickup has no address, a delivery no hall: typed even when null (ADR 18)
+			.param("hall", choice.hallCode(), Types.VARCHAR)
+			.param("recipient", this.personalData.seal(choice.recipient(), RECIPIENT), Types.VARCHAR)
+			.param("phone", this.personalData.seal(choice.phone(), PHONE), Types.VARCHAR)
+			.param("address", this.personalData.seal(choice.address(), ADDRESS), Types.VARCHAR)
 			.param("by", by)
 			.param("at", Timestamp.from(at))
 			.update();

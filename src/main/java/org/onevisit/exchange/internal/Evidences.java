@@ -1,6 +1,7 @@
 package org.onevisit.exchange.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -85,7 +87,9 @@ class Evidences {
 				evidence.stream()
 					.map((e) -> new Object[] { e.id(), e.reference(), e.requestedBy(), e.element(),
 							this.personalData.seal(e.subject(), subjectContext(e.id())), e.registry(), e.requestId(),
-							e.status().name(), (e.updatedAt() != null) ? Timestamp.from(e.updatedAt()) : null, e.note(),
+							e.status().name(), (e.updatedAt() != null) ? Timestamp.from(e.updatedAt()) : null,
+							// the note typed even when null (ADR 18)
+							new SqlParameterValue(Types.VARCHAR, e.note()),
 							this.personalData.seal(this.json.writeValueAsString(e.records()), recordsContext(e.id())),
 							Timestamp.from(e.fetchedAt()) })
 					.toList());

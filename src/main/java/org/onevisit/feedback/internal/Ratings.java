@@ -71,11 +71,14 @@ class Ratings {
 				       count(*) filter (where stars <= 2) as bad
 				from feedback_rating
 				where rated_at >= :from and rated_at < :to
-				  and (cast(:items as text[]) is null or item_codes && cast(:items as text[]))
+				  and (:everyItem or item_codes && cast(:items as text[]))
 				""")
 			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
 			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
-			.param("items", (itemCodes != null) ? itemCodes.toArray(String[]::new) : null)
+			// never a null array: one of no type and one of strings are two statements
+			// to the driver (ADR 18)
+			.param("everyItem", itemCodes == null)
+			.param("items", (itemCodes != null) ? itemCodes.toArray(String[]::new) : new String[0])
 			.query((row, n) -> new Satisfaction(row.getLong("rated"), row.getLong("satisfied"), row.getLong("bad")))
 			.single();
 	}

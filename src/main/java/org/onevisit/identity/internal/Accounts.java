@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -155,11 +156,13 @@ class Accounts {
 			.param("passwordHash", user.getPassword())
 			.param("displayName", this.personalData.seal(user.displayName(), DISPLAY_NAME))
 			.param("roles", user.roles().stream().map(Role::name).sorted().toArray(String[]::new))
-			.param("department", user.departmentCode().orElse(null))
+			// staff, residents and businesses each leave other columns empty (ADR 18)
+			.param("department", user.departmentCode().orElse(null), Types.VARCHAR)
 			.param("residentId",
-					this.personalData.seal(user.residentId().map(ResidentId::value).orElse(null), RESIDENT_ID))
-			.param("residentIdIndex", this.personalData.blindIndex(user.residentId().orElse(null)))
-			.param("creditCode", user.creditCode().map(CreditCode::value).orElse(null))
+					this.personalData.seal(user.residentId().map(ResidentId::value).orElse(null), RESIDENT_ID),
+					Types.VARCHAR)
+			.param("residentIdIndex", this.personalData.blindIndex(user.residentId().orElse(null)), Types.VARCHAR)
+			.param("creditCode", user.creditCode().map(CreditCode::value).orElse(null), Types.VARCHAR)
 			.param("enabled", user.isEnabled())
 			.param("createdAt", Timestamp.from(at))
 			.update() == 1;

@@ -3,6 +3,7 @@ package org.onevisit.messages.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -86,12 +87,14 @@ class ChannelPreferences {
 				    locale = excluded.locale, department = excluded.department, updated_at = excluded.updated_at
 				""")
 			.param("recipient", preferences.recipient())
-			.param("email", this.personalData.seal(preferences.email(), EMAIL + preferences.recipient()))
-			.param("mobile", this.personalData.seal(preferences.mobile(), MOBILE + preferences.recipient()))
+			// what may be missing typed even when null (ADR 18)
+			.param("email", this.personalData.seal(preferences.email(), EMAIL + preferences.recipient()), Types.VARCHAR)
+			.param("mobile", this.personalData.seal(preferences.mobile(), MOBILE + preferences.recipient()),
+					Types.VARCHAR)
 			.param("emailEnabled", preferences.emailEnabled())
 			.param("smsEnabled", preferences.smsEnabled())
-			.param("locale", preferences.locale())
-			.param("department", preferences.department())
+			.param("locale", preferences.locale(), Types.VARCHAR)
+			.param("department", preferences.department(), Types.VARCHAR)
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
 	}

@@ -1,6 +1,7 @@
 package org.onevisit.messages.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -90,13 +91,14 @@ class Messages implements Inbox, Notifications {
 					select stored.id as message_id, chosen.*
 					from stored left join messages_channel_preference chosen on chosen.recipient = :recipient
 					""")
-				.param("person", person ? recipient : null)
-				.param("business", person ? null : recipient)
+				// a person or a business: the other column's null typed too (ADR 18)
+				.param("person", person ? recipient : null, Types.VARCHAR)
+				.param("business", person ? null : recipient, Types.VARCHAR)
 				.param("cause", cause)
 				.param("key", notice.key())
 				.param("arguments",
 						this.personalData.seal(this.json.writeValueAsString(notice.arguments()), ARGUMENTS + cause))
-				.param("link", notice.link())
+				.param("link", notice.link(), Types.VARCHAR)
 				.param("at", at)
 				.param("recipient", recipient)
 				.query((row, rowNum) -> new Stored(row.getLong("message_id"), this.preferences.joined(row, rowNum)))

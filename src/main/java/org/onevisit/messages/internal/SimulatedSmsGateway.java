@@ -1,6 +1,7 @@
 package org.onevisit.messages.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -83,7 +84,7 @@ public class SimulatedSmsGateway implements SmsGateway {
 				values (:id, :reference, :mobile, :text, :at)
 				""")
 			.param("id", id)
-			.param("reference", reference)
+			.param("reference", reference, Types.VARCHAR)
 			.param("mobile", this.personalData.blindIndex(MOBILE, mobileNumber))
 			.param("text", this.personalData.seal(text, TEXT + id))
 			.param("at", Timestamp.from(at))

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,7 @@ public class Webhooks {
 					+ "from partners_action a where a.action = 'FILED' and "
 					+ "(a.application_id = :application or a.tracking_number = :tracking)")
 			.param("application", applicationId)
-			.param("tracking", trackingNumber)
+			.param("tracking", trackingNumber, Types.VARCHAR)
 			.query()
 			.listOfRows();
 		for (Map<String, Object> filing : filings) {
