@@ -217,7 +217,8 @@ class Applications {
 				select :keyFiledBy, :key, :keyHash, :application, :keyAt where cast(:key as text) is not null""")
 			.bindText("keyFiledBy", remembered ? idempotency.filedBy() : null)
 			.bindText("key", remembered ? idempotency.key() : null)
-			.bind("keyHash", remembered ? idempotency.hash() : null)
+			// a filing without a key binds a null of the key's type (ADR 18)
+			.bind("keyHash", remembered ? idempotency.hash() : null, Types.BINARY)
 			.bind("keyAt", remembered ? utc(idempotency.at()) : null);
 		statement.update(this.template);
 	}
@@ -550,12 +551,18 @@ class Applications {
 		}
 
 		/**
-		 * A text that may be null, bound as text either way (ADR 18): a person's filing
-		 * after a business's is then the same prepared statement.
+		 * A value that may be null, bound with its type either way (ADR 18): a person's
+		 * filing after a business's, or one without a key after one with, is then the
+		 * same prepared statement.
 		 */
-		Statement bindText(String name, String value) {
-			this.params.put(name, new SqlParameterValue(Types.VARCHAR, value));
+		Statement bind(String name, Object value, int sqlType) {
+			this.params.put(name, new SqlParameterValue(sqlType, value));
 			return this;
+		}
+
+		/** A text that may be null, bound as text either way. */
+		Statement bindText(String name, String value) {
+			return bind(name, value, Types.VARCHAR);
 		}
 
 		/** {@code count} copies of a row, {@code #} numbered from 0 in each. */

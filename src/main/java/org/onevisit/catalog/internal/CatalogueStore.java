@@ -1,6 +1,7 @@
 package org.onevisit.catalog.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,8 @@ class CatalogueStore {
 			.param("actor", actor)
 			.param("action", action)
 			.param("subject", subject)
-			.param("version", version)
+			// none where the action concerns no single version (ADR 18)
+			.param("version", version, Types.INTEGER)
 			.param("detail", detail)
 			.update();
 		// every publication and retirement the trail records is also told, in this

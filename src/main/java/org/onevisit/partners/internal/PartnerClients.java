@@ -3,6 +3,7 @@ package org.onevisit.partners.internal;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,7 +179,8 @@ class PartnerClients implements RegisteredClientRepository {
 			.sql("insert into partners_partner (client_id, name, kind, registered_at, registered_by, credit_code) "
 					+ "values (:id, :name, :kind, :at, :by, :code)")
 			.param("id", clientId)
-			.param("code", (creditCode != null) ? creditCode.value() : null)
+			// a partner without a credit code binds a typed null (ADR 18)
+			.param("code", (creditCode != null) ? creditCode.value() : null, Types.VARCHAR)
 			.param("name", name.strip())
 			.param("kind", kind.name())
 			.param("at", Timestamp.from(now))
